@@ -1,0 +1,227 @@
+"""The ``graphtool`` command: a thin click layer over the library.
+
+Each command parses its options, calls one library function and turns library errors into
+``click.ClickException``. Heavy imports happen inside the commands so ``--help`` is instant.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from graphtool import __version__
+
+
+def store_option(func):
+    """``--store DIR`` with the default location (``$GRAPHTOOL_STORE`` or ``./graphtool-store``)."""
+    return click.option(
+        "--store",
+        "store_path",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Store directory [default: $GRAPHTOOL_STORE or ./graphtool-store].",
+    )(func)
+
+
+def open_store(store_path: Path | None, *, read_only: bool = False):
+    """Open the embedded store, turning failures into a one-line CLI error."""
+    from graphtool.store import GraphStore, StoreError, default_store_path
+
+    try:
+        return GraphStore(store_path or default_store_path(), read_only=read_only)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _out(output: Path | None):
+    return click.open_file(str(output), "w", encoding="utf-8") if output else click.get_text_stream("stdout")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="graphtool")
+def main() -> None:
+    """graphtool: Ukrainian community documents -> a knowledge graph of donors, programs,
+    communities, organizations and partner cities.
+
+    Build a store from documents, then query, report, map and export it.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+def build(paths: tuple[Path, ...], store_path: Path | None) -> None:
+    """Load documents (files or folders, recursively) into the store.
+
+    Each document becomes its own named graph; loading it again replaces that graph.
+    A file that fails is named in one error line; the others still load (exit code 1).
+    """
+    from graphtool.build import build as run_build
+    from graphtool.build import expand_paths
+
+    store = open_store(store_path)
+    files = expand_paths(paths, exclude=store.path)
+    show = sys.stderr.isatty()
+    with (
+        click.progressbar(length=len(files), label="Loading", file=sys.stderr, show_pos=True)
+        if show
+        else _nullbar() as bar
+    ):
+        report = run_build(files, store, on_file=lambda _p: bar.update(1))
+    for line in report.errors:
+        click.echo(f"error: {line}", err=True)
+    click.echo(report.summary(), err=True)
+    if not report.ok:
+        sys.exit(1)
+
+
+class _nullbar:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, _n: int) -> None:
+        pass
+
+
+@main.command()
+@click.argument("fmt", type=click.Choice(["jsonl", "nquads", "trig", "turtle", "jsonld", "graphml", "gexf"]))
+@store_option
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout."
+)
+def export(fmt: str, store_path: Path | None, output: Path | None) -> None:
+    """Export the graph: JSONL (the relationship contract), RDF (N-Quads, TriG, Turtle, JSON-LD)
+    or a network for Gephi (GraphML, GEXF)."""
+    store = open_store(store_path, read_only=True)
+    if fmt == "jsonl":
+        from graphtool.export import write_jsonl
+
+        with _out(output) as fh:
+            write_jsonl(store, fh)
+    elif fmt in ("graphml", "gexf"):
+        from graphtool.network import write_network
+
+        write_network(store, fmt, output)
+    else:
+        if output:
+            store.dump(str(output), fmt)
+        else:
+            sys.stdout.buffer.write(_dump_bytes(store, fmt))
+
+
+def _dump_bytes(store, fmt: str) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    store.dump(buf, fmt)
+    return buf.getvalue()
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the query from FILE.",
+)
+@store_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "md"]), default="table", show_default=True
+)
+def sparql(query: str | None, query_file: Path | None, store_path: Path | None, fmt: str) -> None:
+    """Run an ad-hoc SPARQL query over all documents (their union).
+
+    Prefixes gt:, id:, skos:, rdf:, rdfs:, prov:, geo:, xsd: and dcterms: are predeclared.
+    """
+    from graphtool.formats import render
+    from graphtool.query import run_sparql
+    from graphtool.store import StoreError
+
+    if (query is None) == (query_file is None):
+        raise click.UsageError("give a QUERY or -f FILE (one of them)")
+    text = query_file.read_text(encoding="utf-8") if query_file else query
+    store = open_store(store_path, read_only=True)
+    try:
+        result = run_sparql(store, text)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(render(result, fmt), nl=False)
+
+
+@main.command()
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(store_path: Path | None, as_json: bool) -> None:
+    """Count documents, entities by type, relations by kind and triples."""
+    import json
+
+    from graphtool.stats import store_stats
+
+    data = store_stats(open_store(store_path, read_only=True))
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"documents: {data['documents']}\ntriples:   {data['triples']}")
+    click.echo("entities:")
+    for k, v in data["entities"].items():
+        click.echo(f"  {k:<16} {v}")
+    click.echo("relations:")
+    for k, v in data["relations"].items():
+        click.echo(f"  {k:<20} {v}")
+
+
+@main.command()
+@store_option
+def validate(store_path: Path | None) -> None:
+    """Check the graph against the SHACL shapes (ontology/shapes.ttl); exit 1 on violations."""
+    from graphtool.validate import validate_store
+
+    conforms, report = validate_store(open_store(store_path, read_only=True))
+    click.echo(report)
+    if not conforms:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("documents", nargs=-1, required=True)
+@store_option
+def remove(documents: tuple[str, ...], store_path: Path | None) -> None:
+    """Retract documents (by file name or graph IRI) from the store."""
+    store = open_store(store_path)
+    missing = []
+    for doc in documents:
+        removed = store.remove_document(doc)
+        if removed:
+            click.echo(f"removed {doc}", err=True)
+        else:
+            missing.append(doc)
+    store.flush()
+    if missing:
+        raise click.ClickException(f"not in the store: {', '.join(missing)}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the extraction as JSON.")
+def extract(file: Path, as_json: bool) -> None:
+    """Show what graphtool finds in one document, for a person to check (nothing is stored)."""
+    from graphtool.build import load_document
+    from graphtool.extract_view import render_extraction
+    from loaders.base import LoaderError
+
+    try:
+        extraction, _name, _version = load_document(file)
+    except LoaderError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(render_extraction(extraction, as_json=as_json), nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

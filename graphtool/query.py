@@ -1,0 +1,26 @@
+"""Run SPARQL: ad-hoc queries and the query library in ``queries/*.rq``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphtool.store import GraphStore, StoreError, Table, to_rdflib
+
+
+def run_sparql(store: GraphStore, query: str, bindings: dict[str, Any] | None = None) -> Table:
+    """Run any SPARQL query; SELECT gives its rows, ASK one ``boolean`` cell, CONSTRUCT/DESCRIBE
+    its triples as ``subject predicate object`` rows."""
+    from pyoxigraph import QueryBoolean, QuerySolutions
+    from rdflib import Literal
+
+    result = store.raw_query(query, bindings)
+    if isinstance(result, QuerySolutions):
+        variables = [v.value for v in result.variables]
+        return Table(variables, [[to_rdflib(sol[v]) for v in variables] for sol in result])
+    if isinstance(result, QueryBoolean):
+        return Table(["boolean"], [[Literal(bool(result))]])
+    try:
+        rows = [[to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)] for t in result]
+    except TypeError as exc:
+        raise StoreError(f"cannot show this result: {exc}") from exc
+    return Table(["subject", "predicate", "object"], rows)

@@ -1,0 +1,237 @@
+"""The embedded graph store: an on-disk Oxigraph store, one named graph per source document.
+
+Queries see the union of all document graphs (``use_default_graph_as_union``): without it
+pyoxigraph's default graph is empty and every query silently returns nothing.
+Replacing a document is one SPARQL update (``DROP GRAPH`` + ``INSERT DATA``), which Oxigraph
+applies in a single transaction: the store never holds two versions of a document, and a
+failure leaves the previous one intact.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DEFAULT_STORE = "graphtool-store"
+GT_NS = "https://w3id.org/graphtool/ontology#"
+
+PREFIXES = {
+    "gt": GT_NS,
+    "id": "https://w3id.org/graphtool/id/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written; the message says what to do."""
+
+
+def default_store_path() -> Path:
+    """``$GRAPHTOOL_STORE`` or ``./graphtool-store``."""
+    return Path(os.environ.get("GRAPHTOOL_STORE") or DEFAULT_STORE)
+
+
+@dataclass
+class Table:
+    """Rows of a SELECT: variable names and, per row, an rdflib term or None for each."""
+
+    variables: list[str]
+    rows: list[list[Any]]
+
+    def dicts(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+
+def to_rdflib(term: Any) -> Any:
+    """Convert a pyoxigraph term to the matching rdflib term (None stays None)."""
+    from pyoxigraph import BlankNode, Literal, NamedNode
+    from rdflib import BNode, URIRef
+    from rdflib import Literal as RLiteral
+
+    if term is None:
+        return None
+    if isinstance(term, NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, BlankNode):
+        return BNode(term.value)
+    if isinstance(term, Literal):
+        if term.language:
+            return RLiteral(term.value, lang=term.language)
+        dtype = term.datatype.value
+        if dtype == "http://www.w3.org/2001/XMLSchema#string":
+            return RLiteral(term.value)
+        return RLiteral(term.value, datatype=URIRef(dtype))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def to_oxigraph(term: Any) -> Any:
+    """Convert an rdflib term (or a plain Python value) to a pyoxigraph term for substitutions."""
+    from pyoxigraph import BlankNode, Literal, NamedNode
+    from rdflib import BNode, URIRef
+    from rdflib import Literal as RLiteral
+
+    if isinstance(term, URIRef):
+        return NamedNode(str(term))
+    if isinstance(term, BNode):
+        return BlankNode(str(term))
+    if isinstance(term, RLiteral):
+        if term.language:
+            return Literal(str(term), language=term.language)
+        if term.datatype:
+            return Literal(str(term), datatype=NamedNode(str(term.datatype)))
+        return Literal(str(term))
+    if isinstance(term, bool):
+        return Literal("true" if term else "false", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+    if isinstance(term, int):
+        return Literal(str(term), datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    if isinstance(term, str):
+        return Literal(term)
+    raise TypeError(f"cannot bind {term!r} as an RDF term")
+
+
+class GraphStore:
+    """An Oxigraph store holding one named graph per source document.
+
+    Example:
+        >>> store = GraphStore(None)  # in memory
+        >>> store.documents()
+        []
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None, *, read_only: bool = False) -> None:
+        from pyoxigraph import Store
+
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store = Store()
+            elif read_only:
+                if not self.path.exists():
+                    raise StoreError(f"no store at {self.path}: run 'graphtool build PATH --store {self.path}' first")
+                self._store = Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(
+                f"cannot open the store at {self.path}: {exc}. "
+                "Is another graphtool process (for example 'graphtool serve') using it?"
+            ) from exc
+
+    @property
+    def oxigraph(self):
+        """The underlying ``pyoxigraph.Store`` (for bulk paths and the benchmark)."""
+        return self._store
+
+    # ------------------------------------------------------------------ writing
+
+    def replace_document(self, graph_iri: str, quads: Iterable[Any]) -> int:
+        """Put a document's quads in its named graph, replacing the previous version atomically.
+
+        Returns the number of quads written.
+        """
+        body = []
+        n = 0
+        for q in quads:
+            body.append(f"{q.subject} {q.predicate} {q.object} .")
+            n += 1
+        update = (
+            f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n" + "\n".join(body) + "\n} }"
+        )
+        try:
+            self._store.update(update)
+        except OSError as exc:
+            raise StoreError(f"writing {graph_iri} failed: {exc}") from exc
+        return n
+
+    def remove_document(self, name_or_iri: str) -> list[str]:
+        """Retract the graphs of documents whose file name or IRI is given; returns the removed IRIs."""
+        from pyoxigraph import NamedNode
+
+        removed = [d["iri"] for d in self.documents() if name_or_iri in (d["iri"], d["file_name"])]
+        for graph in removed:
+            self._store.remove_graph(NamedNode(graph))
+        return removed
+
+    def bulk_load_nquads(self, path: str | os.PathLike[str]) -> None:
+        """Load an N-Quads file with Oxigraph's bulk loader (not transactional; for benchmarks and imports)."""
+        from pyoxigraph import RdfFormat
+
+        self._store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+
+    # ------------------------------------------------------------------ reading
+
+    def raw_query(self, query: str, bindings: dict[str, Any] | None = None):
+        """Run a SPARQL query over the union of document graphs; returns pyoxigraph's result object.
+
+        ``bindings`` maps variable names to rdflib terms or plain values; they are substituted as
+        RDF terms, never pasted into the query text.
+        """
+        from pyoxigraph import Variable
+
+        subs = {Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        try:
+            return self._store.query(
+                query, use_default_graph_as_union=True, substitutions=subs or None, prefixes=PREFIXES
+            )
+        except SyntaxError as exc:
+            raise StoreError(f"SPARQL syntax error: {exc}") from exc
+
+    def select(self, query: str, bindings: dict[str, Any] | None = None) -> Table:
+        """Run a SELECT query and return its rows as rdflib terms."""
+        from pyoxigraph import QuerySolutions
+
+        result = self.raw_query(query, bindings)
+        if not isinstance(result, QuerySolutions):
+            raise StoreError("expected a SELECT query")
+        variables = [v.value for v in result.variables]
+        rows = [[to_rdflib(sol[v]) for v in variables] for sol in result]
+        return Table(variables, rows)
+
+    def documents(self) -> list[dict[str, str]]:
+        """The documents in the store with their file name, hash, loader and load time."""
+        table = self.select(
+            """SELECT ?g ?name ?sha ?loader ?version ?time WHERE { GRAPH ?g {
+                 ?g a gt:Document ; gt:fileName ?name ; gt:sha256 ?sha ; gt:loader ?loader ;
+                    gt:loaderVersion ?version ; prov:generatedAtTime ?time } } ORDER BY ?name"""
+        )
+        keys = ["iri", "file_name", "sha256", "loader", "loader_version", "generated_at"]
+        return [{k: str(v) for k, v in zip(keys, row, strict=True)} for row in table.rows]
+
+    def quads(self) -> Iterator[Any]:
+        """Every quad in the store (pyoxigraph ``Quad`` objects)."""
+        return iter(self._store)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def dump(self, output, fmt: str) -> None:
+        """Serialise the whole store: ``nquads`` and ``trig`` keep the document graphs;
+        ``turtle`` writes their union; ``jsonld`` keeps graphs."""
+        from pyoxigraph import RdfFormat
+
+        formats = {"nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG, "jsonld": RdfFormat.JSON_LD}
+        if fmt in formats:
+            self._store.dump(output, formats[fmt], prefixes=PREFIXES if fmt != "nquads" else None)
+            return
+        if fmt == "turtle":
+            from pyoxigraph import DefaultGraph, Quad, Store
+
+            union = Store()
+            union.extend(Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in self._store)
+            union.dump(output, RdfFormat.TURTLE, from_graph=DefaultGraph(), prefixes=PREFIXES)
+            return
+        raise StoreError(f"unknown export format {fmt!r}")

@@ -1,0 +1,174 @@
+"""What every loader returns: entities, relations and the evidence behind them.
+
+A loader reads one document and returns an :class:`Extraction`. It knows nothing about
+RDF or stores: ``graphtool.rdf`` turns an extraction into the quads of the document's
+named graph, and ``graphtool.iri`` mints every IRI from the entity keys used here.
+
+Entity keys are the identity contract. Two mentions with the same key are one node in
+the graph, across documents. A key is ``"<kind>:<local>"``:
+
+====================  =================================================  ==========================
+kind                  local part                                         example
+====================  =================================================  ==========================
+``donor``             registry id                                        ``donor:giz``
+``program``           registry id, or ``n-`` + name key of a found one   ``program:m4eg``
+``project``           name key (``name_key(label)``)                     ``project:safe-school``
+``org``               name key                                           ``org:житомирська-міська-рада``
+``katottg``           KATOTTG code                                       ``katottg:UA18040190010010584``
+``geonames``          GeoNames id                                        ``geonames:2892518``
+``country``           ISO 3166-1 alpha-2                                 ``country:DE``
+``plan``              ``<doc-key>/<level>/<code>`` for plan rows          ``plan:004-lutsk/measure/1.2.8``
+``funding``           registry id of a funding source concept            ``funding:community-budget``
+====================  =================================================  ==========================
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+ENTITY_TYPES = (
+    "Donor",
+    "Program",
+    "Project",
+    "Community",
+    "PartnerCity",
+    "Organization",
+    "Country",
+    "StrategicGoal",
+    "OperationalGoal",
+    "Task",
+    "Measure",
+    "FundingSource",
+    "Plan",
+)
+
+RELATION_PREDICATES = (
+    "funds",  # Donor -> Program/Project
+    "implements",  # Organization/Donor -> Program/Project
+    "partOf",  # Project -> Program, Program -> Program, Measure -> Task -> OperationalGoal -> StrategicGoal
+    "locatedIn",  # Program/Project -> Community/PartnerCity; Community -> Community (codifier hierarchy)
+    "partnerOf",  # Community <-> Community/PartnerCity (symmetric)
+    "inCountry",  # PartnerCity -> Country
+    "responsibleExecutor",  # Measure -> Organization
+    "fundingSource",  # Measure -> FundingSource
+    "planOf",  # Plan -> Community
+)
+
+
+class LoaderError(Exception):
+    """A document cannot be read or understood; the message names the file and the place."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: the sentence (or table row) as written, and its character span.
+
+    ``start``/``end`` are offsets of the sentence in the document's decoded text, so
+    ``text[start:end] == sentence`` for narrative documents.
+    """
+
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    """One real-world thing found in (or pulled in for) a document."""
+
+    key: str
+    type: str
+    label: str  # canonical nominative label, Ukrainian where known
+    label_en: str | None = None
+    names: set[str] = field(default_factory=set)  # aliases, other languages, the form the document used
+    identifiers: dict[str, str] = field(default_factory=dict)  # katottg, geonames, iso3166, wikidata, iati, code
+    attributes: dict[str, str] = field(default_factory=dict)  # e.g. category=hromada|city|village|oblast|raion
+    lat: float | None = None
+    lon: float | None = None
+    mentions: list[Evidence] = field(default_factory=list)  # empty: reference data, not found in the text
+
+    def __post_init__(self) -> None:
+        if self.type not in ENTITY_TYPES:
+            raise ValueError(f"unknown entity type {self.type!r}")
+
+
+@dataclass
+class Relation:
+    subject: str  # entity key
+    predicate: str
+    object: str  # entity key
+    evidence: list[Evidence] = field(default_factory=list)  # empty: from reference data (codifier, registry)
+
+    def __post_init__(self) -> None:
+        if self.predicate not in RELATION_PREDICATES:
+            raise ValueError(f"unknown predicate {self.predicate!r}")
+
+
+@dataclass
+class Extraction:
+    """Everything one loader found in one document."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+
+    def add_entity(self, entity: Entity) -> Entity:
+        """Add an entity, merging names, identifiers and mentions into one with the same key."""
+        known = self.entities.get(entity.key)
+        if known is None:
+            self.entities[entity.key] = entity
+            return entity
+        known.names |= entity.names
+        if entity.label != known.label:
+            known.names.add(entity.label)
+        for k, v in entity.identifiers.items():
+            known.identifiers.setdefault(k, v)
+        for k, v in entity.attributes.items():
+            known.attributes.setdefault(k, v)
+        known.label_en = known.label_en or entity.label_en
+        if known.lat is None and entity.lat is not None:
+            known.lat, known.lon = entity.lat, entity.lon
+        for ev in entity.mentions:
+            if ev not in known.mentions:
+                known.mentions.append(ev)
+        return known
+
+    def add_relation(self, subject: str, predicate: str, obj: str, evidence: Evidence | None = None) -> None:
+        """Add a relation between two known keys; the same triple again only adds its evidence."""
+        for rel in self.relations:
+            if (rel.subject, rel.predicate, rel.object) == (subject, predicate, obj):
+                if evidence is not None and evidence not in rel.evidence:
+                    rel.evidence.append(evidence)
+                return
+        self.relations.append(Relation(subject, predicate, obj, [evidence] if evidence else []))
+
+
+class Loader(Protocol):
+    """A document reader registered in ``loaders.LOADERS``."""
+
+    name: str
+    version: str
+    extensions: tuple[str, ...]
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        """True when this loader can read the file, judged from its name and first bytes."""
+
+    def load(self, path: Path) -> Extraction:
+        """Read the document; raise :class:`LoaderError` with a clear message on bad input."""
+
+
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def name_key(text: str) -> str:
+    """Identity key of a free-text name: case, quotes, apostrophes, dashes and spacing folded.
+
+    >>> name_key("ГО «Екоклуб»") == name_key("го екоклуб")
+    True
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("ʼ", "").replace("’", "").replace("'", "").replace("`", "")
+    return _NON_WORD.sub("-", text).strip("-")
