@@ -35,6 +35,26 @@ def open_store(store_path: Path | None, *, read_only: bool = False):
         raise click.ClickException(str(exc)) from exc
 
 
+def reader_options(func):
+    """``--store DIR`` or ``--endpoint URL``: where a read command reads the graph from."""
+    func = click.option(
+        "--endpoint",
+        metavar="URL",
+        default=None,
+        help="Read from a SPARQL 1.1 endpoint instead of the embedded store.",
+    )(func)
+    return store_option(func)
+
+
+def open_reader(store_path: Path | None, endpoint: str | None = None):
+    """The graph to read: the embedded store, or a remote SPARQL endpoint with the same ``select`` API."""
+    if endpoint:
+        from graphtool.remote import RemoteStore
+
+        return RemoteStore(endpoint)
+    return open_store(store_path, read_only=True)
+
+
 def _out(output: Path | None):
     return click.open_file(str(output), "w", encoding="utf-8") if output else click.get_text_stream("stdout")
 
