@@ -1,0 +1,531 @@
+"""Action-plan tables -> the plan's goals, tasks and measures, their executors and funding sources.
+
+A community strategy's action plan is a table: a header row ("№ | Завдання | Перелік заходів |
+Відповідальні виконавці | Джерела фінансування"), heading rows for strategic and operational
+goals, and one numbered row per measure. The loader returns the chain
+StrategicGoal <- OperationalGoal <- Task <- Measure (``partOf``), each measure's
+``responsibleExecutor`` organisations and ``fundingSource`` concepts.
+
+Real tables are messy, so each row is read by content, not only by position:
+
+* cells shifted left or right are put back by trying small column shifts and keeping the one
+  under which funding cells sit under "funding", executor lists under "executors" and prose
+  under "task"/"measure" (:func:`best_shift`);
+* a task cell spans many rows (blank below it); a task cell starting in lower case continues
+  the task above it (a page break cut it in two);
+* a numbered row with nothing in it yields no measure;
+* executor lists are split with the names learned from the whole table
+  (:class:`loaders.table_vocab.Executors`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from loaders.base import Entity, Evidence, Extraction, LoaderError, name_key
+from loaders.table_read import (
+    Grid,
+    Row,
+    decode_bytes,
+    docx_is_mostly_table,
+    looks_tab_separated,
+    read_delimited,
+    read_docx,
+    read_xlsx,
+)
+from loaders.table_vocab import Executors, FundingConcept, FundingSources, fix_text, split_list
+
+CODE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?$")
+LEADING_CODE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,4})\.?\s+(\S.*)$")
+GOAL = re.compile(r"^\s*стратегічн\w*\s+ціл\w*\s*(?:№\s*)?([0-9]{1,2}|[A-ZА-ЯІЇЄ])\b\s*[.:)]?\s*(.*)$", re.I)
+OPGOAL = re.compile(
+    r"^\s*оперативн\w*\s+ціл\w*\s*(?:№\s*)?(\d{1,2}(?:\.\d{1,2})*|[A-ZА-ЯІЇЄ]\.?\d{1,2})\.?\s*[.:)]?\s*(.*)$", re.I
+)
+TASK = re.compile(r"^\s*завдання\s*(?:№\s*)?(\d{1,2}(?:\.\d{1,2})+)\.?\s*[.:)]?\s*(.*)$", re.I)
+
+ROLES = ("code", "goal", "opgoal", "task", "measure", "executor", "funding", "other")
+CONTENT_ROLES = ("task", "measure", "executor", "funding", "other")
+
+
+def header_role(text: str) -> str | None:
+    """The role of a column judged from its header text, or None when the text names none."""
+    t = text.casefold().replace("’", "'")
+    if not t:
+        return None
+    if "джерел" in t or ("фінансуван" in t and not re.search(r"обсяг|сума|тис|грн|вартість", t)):
+        return "funding"
+    if "виконав" in t or "відповідальн" in t:
+        return "executor"
+    if re.search(r"захід|заходи|заходів|заходу", t):
+        return "measure"
+    if "завдан" in t:
+        return "task"
+    if re.search(r"стратегічн\w* ціл", t):
+        return "goal"
+    if re.search(r"оперативн\w* ціл", t):
+        return "opgoal"
+    if re.fullmatch(r"№.*|.*з/п.*|код|номер.*|n|no\.?", t):
+        return "code"
+    if re.search(r"строк|термін|індикатор|результат|обсяг|примітк|вартість|показник|період", t):
+        return "other"
+    return None
+
+
+def find_header(rows: list[Row], limit: int = 40) -> tuple[int, list[str]] | None:
+    """Index and column roles of the first row naming at least two plan columns."""
+    for i, row in enumerate(rows[:limit]):
+        roles = [header_role(c) for c in row.cells]
+        named = [r for r in roles if r and r not in ("other", "code")]
+        if len(set(named)) >= 2:
+            return i, [r or "other" for r in roles]
+    return None
+
+
+@dataclass
+class Record:
+    """One numbered row of the plan (with any unnumbered continuation rows folded in)."""
+
+    code: str
+    cells: list[str]  # content cells, code column removed
+    rows: list[Row]
+
+
+@dataclass
+class Assigned:
+    task: str = ""
+    measure: str = ""
+    executors: str = ""
+    funding: str = ""
+
+
+@dataclass
+class PlanState:
+    goal: str | None = None
+    opgoal: str | None = None
+    task: str | None = None  # key of the current task
+    task_opgoal: str | None = None
+    task_counter: Counter = field(default_factory=Counter)
+
+
+class TableLoader:
+    """Reads action-plan tables (.tsv, .csv, tab-separated .txt, .xlsx, .docx)."""
+
+    name = "table"
+    version = "1.0"
+    extensions = (".tsv", ".csv", ".xlsx", ".docx", ".txt")
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        """True for .tsv/.csv/.xlsx, a .txt with tab-separated lines, a .docx whose body is mostly a table."""
+        suffix = path.suffix.lower()
+        if suffix in (".tsv", ".csv", ".xlsx"):
+            return True
+        if suffix == ".txt":
+            return looks_tab_separated(head)
+        if suffix == ".docx":
+            return docx_is_mostly_table(path)
+        return False
+
+    def load(self, path: Path) -> Extraction:
+        """Read the plan; raise LoaderError naming the file and the row or cell on bad input."""
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix == ".xlsx":
+            grids = read_xlsx(path)
+        elif suffix == ".docx":
+            grids = read_docx(path)
+        else:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise LoaderError(f"{path.name}: cannot be read ({exc})") from exc
+            text = decode_bytes(path, data)
+            if not text.strip():
+                raise LoaderError(f"{path.name}: row 1: the file is empty")
+            grids = [read_delimited(path, text, "\t" if suffix in (".tsv", ".txt") else None)]
+        return PlanBuilder(path, grids).build()
+
+
+LOADER = TableLoader()
+
+
+# ---------------------------------------------------------------- reading one plan
+
+
+class PlanBuilder:
+    """Turns the grids of one document into an Extraction."""
+
+    def __init__(self, path: Path, grids: list[Grid]) -> None:
+        self.path = path
+        self.doc_key = name_key(path.stem)
+        self.grids = grids
+        self.funding = FundingSources.load()
+        self.executors = Executors()
+        self.ex = Extraction()
+        self.state = PlanState()
+        self.title_lines: list[str] = []
+        self.labels: dict[str, str] = {}  # task key -> label as it grows across page breaks
+
+    # -- structure
+
+    def build(self) -> Extraction:
+        tables: list[tuple[list[str], list[Record | tuple[str, str, str, Row]]]] = []
+        roles: list[str] | None = None
+        header_ref = ""
+        for grid in self.grids:
+            found = find_header(grid.rows)
+            start = 0
+            if found is not None:
+                idx, roles = found
+                header_ref = grid.rows[idx].ref
+                start = idx + 1
+                self.title_lines += grid.preamble + [t for r in grid.rows[:idx] for t in self._unique(r.cells)]
+            elif roles is None:
+                if not any(self._code_of(r.cells) for r in grid.rows):
+                    continue  # a layout table or notes, no plan rows
+                first = next((r for r in grid.rows if any(r.cells)), grid.rows[0])
+                raise LoaderError(
+                    f"{self.path.name}: {first.ref}: no header row found (expected columns such as "
+                    "'Завдання', 'Заходи', 'Відповідальні виконавці', 'Джерела фінансування')"
+                )
+            tables.append((roles, self._records(grid.rows[start:], roles, header_ref)))
+        if roles is None:
+            raise LoaderError(f"{self.path.name}: row 1: no plan table found (no header row, no numbered rows)")
+
+        self._learn_executors(tables)
+        self._plan_entity()
+        for roles, items in tables:
+            for item in items:
+                if isinstance(item, Record):
+                    self._measure(item, roles)
+                else:
+                    self._heading(*item)
+        for key, label in self.labels.items():
+            self.ex.entities[key].label = label
+        if not any(e.type == "Measure" for e in self.ex.entities.values()):
+            raise LoaderError(
+                f"{self.path.name}: {header_ref}: a header was found but no numbered measure rows follow it"
+            )
+        return self.ex
+
+    @staticmethod
+    def _unique(cells: list[str]) -> list[str]:
+        out: list[str] = []
+        for c in cells:
+            if c and c not in out:
+                out.append(c)
+        return out
+
+    @staticmethod
+    def _code_of(cells: list[str]) -> str | None:
+        for c in cells[:2]:
+            m = CODE.match(c)
+            if m and "." in m.group(1):
+                return m.group(1)
+        return None
+
+    def _records(self, rows: list[Row], roles: list[str], header_ref: str):
+        """Numbered records and heading rows, in order; unnumbered text rows continue the record above."""
+        code_cols = [i for i, r in enumerate(roles) if r == "code"] or [0]
+        content_cols = [i for i, r in enumerate(roles) if r in CONTENT_ROLES]
+        depths = Counter()
+        for row in rows:
+            for ci in code_cols:
+                if ci < len(row.cells) and CODE.match(row.cells[ci]):
+                    depths[row.cells[ci].rstrip(".").count(".") + 1] += 1
+                    break
+        depth = depths.most_common(1)[0][0] if depths else 3  # the depth of measure codes
+        levels = ["goal", "opgoal", "task"][: max(1, depth - 1)]
+        items: list = []
+        for row in rows:
+            cells = row.cells
+            texts = self._unique(cells)
+            if not texts:
+                continue
+            heading = self._heading_kind(texts)
+            if heading:
+                items.append((*heading, row))
+                continue
+            code = None
+            for ci in code_cols:
+                if ci < len(cells) and CODE.match(cells[ci]):
+                    code = CODE.match(cells[ci]).group(1)
+                    break
+            if code is None and texts and LEADING_CODE.match(texts[0]) and "code" not in roles:
+                m = LEADING_CODE.match(texts[0])
+                code = m.group(1)
+                cells = [m.group(2) if c == texts[0] else c for c in cells]
+            if (
+                all(re.fullmatch(r"\d{1,2}", t) for t in texts)
+                or [header_role(c) for c in cells] == roles[: len(cells)]
+            ):
+                continue  # column numbers "1 2 3 4 5" or the header repeated after a page break
+            if code is None:
+                if items and isinstance(items[-1], Record):
+                    prev = items[-1]
+                    body = self._content(cells, roles, content_cols)
+                    for i, text in enumerate(body):
+                        if text and i < len(prev.cells):
+                            prev.cells[i] = f"{prev.cells[i]} {text}".strip()
+                    prev.rows.append(row)
+                continue
+            d = code.count(".") + 1
+            if d < depth:
+                # A shorter number than the measures' ("1", "1.2"): a goal, operational goal or task heading
+                text = " ".join(t for t in texts if CODE.match(t) is None)
+                items.append((levels[min(d, len(levels)) - 1], code, text, row))
+                continue
+            items.append(Record(code, self._content(cells, roles, content_cols), [row]))
+        return items
+
+    @staticmethod
+    def _content(cells: list[str], roles: list[str], content_cols: list[int]) -> list[str]:
+        """The row's cells under content columns, plus any cells past the header's last column."""
+        out = [cells[i] if i < len(cells) else "" for i in content_cols]
+        out += cells[len(roles) :]
+        return out
+
+    @staticmethod
+    def _heading_kind(texts: list[str]) -> tuple[str, str, str] | None:
+        if len(texts) > 2:
+            return None
+        text = " ".join(texts)
+        for level, rx in (("goal", GOAL), ("opgoal", OPGOAL), ("task", TASK)):
+            m = rx.match(text)
+            if m:
+                return level, m.group(1).rstrip("."), m.group(2).strip()
+        return None
+
+    # -- learning executor names
+
+    def _learn_executors(self, tables) -> None:
+        cells: list[str] = []
+        for roles, items in tables:
+            content_roles = [r for r in roles if r in CONTENT_ROLES]
+            for item in items:
+                if not isinstance(item, Record):
+                    continue
+                for i, cell in enumerate(item.cells):
+                    if not cell or self.funding.parse(cell) is not None:
+                        continue
+                    role = content_roles[i] if i < len(content_roles) else None
+                    if role in ("executor", "funding") or self.executors.cell_score(cell) >= 0.5:
+                        cells.append(cell)
+        self.executors.learn(cells)
+
+    # -- rows to entities
+
+    def _kind(self, cell: str) -> str:
+        """What a cell holds: empty, dash, funding, executor or text."""
+        if not cell:
+            return "empty"
+        if self.funding.is_none(cell):
+            return "dash"
+        if self.funding.parse(cell) is not None:
+            return "funding"
+        if self.executors.cell_score(cell) >= 0.5:
+            return "executor"
+        return "text"
+
+    def best_shift(self, kinds: list[str], roles: list[str]) -> int:
+        """The column shift under which the cells' contents best fit the columns' roles."""
+        fit = {
+            "funding": {"funding": 3, "dash": 1, "executor": -3, "text": -3},
+            "executor": {"executor": 3, "dash": 1, "funding": -3, "text": -1},
+            "task": {"text": 1, "dash": -1, "executor": -3, "funding": -3},
+            "measure": {"text": 1, "dash": -1, "executor": -3, "funding": -3},
+            "other": {"text": 0, "dash": 0, "executor": -1, "funding": -1},
+        }
+        best, best_score = 0, None
+        for shift in (0, -1, 1, -2, 2):
+            score = 0
+            for j, kind in enumerate(kinds):
+                if kind == "empty":
+                    continue
+                k = j - shift
+                role = roles[k] if 0 <= k < len(roles) else None
+                score += fit[role].get(kind, 0) if role else -4
+            if best_score is None or score > best_score:
+                best, best_score = shift, score
+        return best
+
+    def assign(self, rec: Record, roles: list[str]) -> Assigned:
+        """Put a record's cells under the roles they belong to."""
+        content_roles = [r for r in roles if r in CONTENT_ROLES]
+        kinds = [self._kind(c) for c in rec.cells]
+        shift = self.best_shift(kinds, content_roles)
+        out = Assigned()
+        for j, cell in enumerate(rec.cells):
+            if not cell:
+                continue
+            k = j - shift
+            role = content_roles[k] if 0 <= k < len(content_roles) else None
+            if role is None or role == "other":
+                if role is None and kinds[j] != "dash":
+                    raise LoaderError(
+                        f"{self.path.name}: {rec.rows[0].cell_ref(j + 1)}: the row has more cells than the header "
+                        f"and {cell[:40]!r} fits no column"
+                    )
+                continue
+            attr = "executors" if role == "executor" else role
+            setattr(out, attr, f"{getattr(out, attr)} {cell}".strip())
+        if not out.measure and out.task and (out.executors or out.funding):
+            out.measure, out.task = out.task, ""  # the measure sits in the task column
+        return out
+
+    def _evidence(self, row: Row) -> Evidence:
+        return Evidence(row.sentence, row.start, row.end)
+
+    def _plan_entity(self) -> None:
+        title = fix_text(" ".join(self.title_lines)) or self.path.stem
+        self.plan_key = f"plan:{self.doc_key}"
+        self.ex.add_entity(Entity(self.plan_key, "Plan", title, names={title}))
+        self._link_community(title)
+
+    def _link_community(self, title: str) -> None:
+        """planOf the community named in the title, when the gazetteer is available."""
+        try:
+            from loaders.gazetteer import get_gazetteer
+        except ImportError:
+            return
+        try:
+            matches = get_gazetteer().find(title)
+        except Exception:  # a gazetteer failure must not lose the plan
+            return
+        for m in matches:
+            cands = getattr(m, "candidates", None) or []
+            if not cands or not str(cands[0].key).startswith("katottg:"):
+                continue
+            cand = cands[0]
+            entity = getattr(cand, "entity", None)
+            if callable(entity):
+                entity = entity()
+            if not isinstance(entity, Entity):
+                label = getattr(cand, "label", None) or getattr(m, "text", None) or cand.key
+                entity = Entity(cand.key, "Community", label)
+            ev = Evidence(title, 0, len(title))
+            entity.mentions.append(ev)
+            self.ex.add_entity(entity)
+            self.ex.add_relation(self.plan_key, "planOf", entity.key, ev)
+            return
+
+    def _level_entity(self, level: str, code: str, label: str, row: Row | None) -> str:
+        types = {"goal": "StrategicGoal", "opgoal": "OperationalGoal", "task": "Task", "measure": "Measure"}
+        key = f"plan:{self.doc_key}/{level}/{code}"
+        label = fix_text(label)
+        if label and label.isupper() and len(label) > 3:
+            names = {label}
+            label = label[:1] + label[1:].lower()
+        else:
+            names = {label} if label else set()
+        if not label:
+            default = {"goal": "Стратегічна ціль", "opgoal": "Оперативна ціль", "task": "Завдання", "measure": "Захід"}
+            label = f"{default[level]} {code}"
+        mentions = [self._evidence(row)] if row is not None else []
+        known = self.ex.entities.get(key)
+        if known is not None and known.label.startswith(("Стратегічна ціль ", "Оперативна ціль ")) and names:
+            known.label = label
+        self.ex.add_entity(Entity(key, types[level], label, names=names, identifiers={"code": code}, mentions=mentions))
+        return key
+
+    def _heading(self, level: str, code: str, text: str, row: Row) -> None:
+        ev = self._evidence(row)
+        if level == "goal":
+            self.state.goal = self._level_entity("goal", code, text, row)
+            self.ex.add_relation(self.state.goal, "partOf", self.plan_key, ev)
+            self.state.opgoal = None
+        elif level == "opgoal":
+            goal = self._ensure_goal(code.split(".")[0], row)
+            self.state.opgoal = self._level_entity("opgoal", code, text, row)
+            self.ex.add_relation(self.state.opgoal, "partOf", goal, ev)
+        else:
+            opgoal = self._ensure_opgoal(".".join(code.split(".")[:2]), row)
+            key = self._level_entity("task", code, text, row)
+            self.ex.add_relation(key, "partOf", opgoal, ev)
+            self.state.task, self.state.task_opgoal = key, opgoal
+            self.labels[key] = self.ex.entities[key].label
+
+    def _ensure_goal(self, code: str, row: Row) -> str:
+        key = f"plan:{self.doc_key}/goal/{code}"
+        if key not in self.ex.entities:
+            self._level_entity("goal", code, "", None)
+            self.ex.add_relation(key, "partOf", self.plan_key, self._evidence(row))
+        self.state.goal = key
+        return key
+
+    def _ensure_opgoal(self, code: str, row: Row) -> str:
+        key = f"plan:{self.doc_key}/opgoal/{code}"
+        if key not in self.ex.entities:
+            goal = self._ensure_goal(code.split(".")[0], row)
+            self._level_entity("opgoal", code, "", None)
+            self.ex.add_relation(key, "partOf", goal, self._evidence(row))
+        self.state.opgoal = key
+        return key
+
+    def _measure(self, rec: Record, roles: list[str]) -> None:
+        a = self.assign(rec, roles)
+        parts = rec.code.split(".")
+        row = rec.rows[0]
+        ev = self._evidence(row)
+        opgoal = self._ensure_opgoal(".".join(parts[:2]), row) if len(parts) >= 3 else self.state.opgoal
+        if opgoal is None:
+            opgoal = self._ensure_opgoal(parts[0] + ".0", row)
+        if self.state.task_opgoal != opgoal:
+            self.state.task = None
+        if a.task:
+            task_text = fix_text(a.task)
+            if task_text[:1].islower() and self.state.task is not None:
+                # The task cell was cut by a page break: this piece continues the task above.
+                self.labels[self.state.task] = f"{self.labels[self.state.task]} {task_text}"
+                self.ex.entities[self.state.task].mentions.append(ev)
+            else:
+                self.state.task_counter[opgoal] += 1
+                code = f"{opgoal.rsplit('/', 1)[1]}.t{self.state.task_counter[opgoal]}"
+                key = self._level_entity("task", code, task_text, row)
+                self.labels[key] = self.ex.entities[key].label
+                self.ex.add_relation(key, "partOf", opgoal, ev)
+                self.state.task, self.state.task_opgoal = key, opgoal
+        if not (a.measure or a.executors or a.funding):
+            return  # a numbered row left empty: no measure
+        key = self._level_entity("measure", rec.code, a.measure, row)
+        for extra in rec.rows[1:]:
+            self.ex.entities[key].mentions.append(self._evidence(extra))
+        self.ex.add_relation(key, "partOf", self.state.task or opgoal, ev)
+        if a.executors and not self.funding.is_none(a.executors):
+            for label in self.executors.split(a.executors):
+                org = self._organization(label, ev)
+                self.ex.add_relation(key, "responsibleExecutor", org, ev)
+        if a.funding:
+            concepts = self.funding.parse(a.funding)
+            if concepts is None:
+                concepts = self._unknown_funding(a.funding)
+            for concept in concepts:
+                fkey = self._funding_entity(concept, ev)
+                self.ex.add_relation(key, "fundingSource", fkey, ev)
+
+    def _unknown_funding(self, cell: str) -> list[FundingConcept]:
+        """Items of a funding-column cell the scheme does not know: each becomes its own concept."""
+        out = []
+        for item in split_list(fix_text(cell)):
+            c = self.funding.match(item)
+            if c is None and not self.funding.is_none(item) and len(item.split()) <= 8:
+                label = item.strip(" .")
+                c = FundingConcept("n-" + name_key(label), label[:1].lower() + label[1:], None)
+            if c is not None and c not in out:
+                out.append(c)
+        return out
+
+    def _organization(self, label: str, ev: Evidence) -> str:
+        key = "org:" + name_key(label)
+        self.ex.add_entity(Entity(key, "Organization", label, names={label}, mentions=[ev]))
+        return key
+
+    def _funding_entity(self, concept: FundingConcept, ev: Evidence) -> str:
+        key = "funding:" + concept.id
+        attrs = {"broader": f"funding:{concept.broader}"} if concept.broader else {}
+        self.ex.add_entity(
+            Entity(key, "FundingSource", concept.label_uk, label_en=concept.label_en, attributes=attrs, mentions=[ev])
+        )
+        return key

@@ -1,0 +1,348 @@
+"""What a plan-table cell holds, judged by its words: funding sources and executor lists.
+
+Two vocabularies:
+
+* :class:`FundingSources` - the FundingSource concept scheme (``ontology/data/funding_sources.csv``),
+  matched by alias, by fuzzy similarity (typos such as "держаний бюджет") and by prefix
+  (a qualified source such as "кошти підприємств охорони здоров'я" becomes a narrower concept).
+* :class:`Executors` - organisation names learned from a whole table. A list cell is split on
+  commas, but a part whose first word cannot be nominative ("земельних ресурсів та реклами",
+  "дітей та молоді") continues the name before it; a part with no comma where one is missing
+  ("департамент культури управління туризму") is cut into names seen elsewhere in the table.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.base import name_key
+
+DATA = Path(__file__).resolve().parent.parent / "ontology" / "data"
+
+_WORD = re.compile(r"[\w'ʼ’`-]+", re.UNICODE)
+_APOS = str.maketrans({"ʼ": "'", "’": "'", "`": "'", "‘": "'"})
+_QUOTED = re.compile(r"[\"“”„«]\s*([^\"“”„«»]+?)\s*[\"“”»]")
+_HYPHEN_BREAK = re.compile(r"(?<=\w)- (?=[a-zа-яіїєґ])")
+_ABBREV = re.compile(r"^[A-ZА-ЯІЇЄҐ]{2,}(?:[/-][A-ZА-ЯІЇЄҐ]{2,})*$")
+NONE_VALUES = {
+    "-",
+    "–",
+    "—",
+    "",
+    "не потребує",
+    "не потребує фінансування",
+    "без фінансування",
+    "фінансування не потребує",
+    "не передбачено",
+}
+
+
+def fix_text(text: str) -> str:
+    """Repair what a table export does to prose: hyphenation breaks, apostrophe variants, spacing."""
+    text = text.translate(_APOS)
+    text = _HYPHEN_BREAK.sub("-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def norm(text: str) -> str:
+    """Comparison form of a short phrase: lower case, one apostrophe, no punctuation at the ends."""
+    text = fix_text(text).casefold().replace("ё", "е")
+    text = re.sub(r"[«»\"“”„]", "", text)
+    return re.sub(r"\s+", " ", text).strip(" .,;:()")
+
+
+def split_list(cell: str) -> list[str]:
+    """Split a list cell on commas and semicolons outside quotes and brackets."""
+    parts, buf, depth, quote = [], [], 0, False
+    for ch in cell:
+        if ch in "«“„":
+            quote = True
+        elif ch in "»”":
+            quote = False
+        elif ch == '"':
+            quote = not quote
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if ch in ",;" and not quote and depth == 0:
+            parts.append("".join(buf).strip())
+            buf = []
+            continue
+        buf.append(ch)
+    parts.append("".join(buf).strip())
+    return [p for p in parts if p]
+
+
+@lru_cache(maxsize=1)
+def morph():
+    """The Ukrainian pymorphy3 analyser (loaded once, on first use)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="uk")
+
+
+@lru_cache(maxsize=20000)
+def parses(word: str) -> tuple[tuple[str, str | None, str | None], ...]:
+    """(lemma, part of speech, case) of every reading of a word."""
+    return tuple((p.normal_form, p.tag.POS, p.tag.case) for p in morph().parse(word.casefold()))
+
+
+def can_be_nominative(word: str) -> bool:
+    return any(case in ("nomn", None) for _, _, case in parses(word)) or _ABBREV.match(word) is not None
+
+
+# ---------------------------------------------------------------- funding sources
+
+
+@dataclass(frozen=True)
+class FundingConcept:
+    id: str
+    label_uk: str
+    label_en: str | None
+    broader: str | None = None
+
+
+@dataclass
+class FundingSources:
+    """The funding-source concept scheme, with alias, fuzzy and prefix matching."""
+
+    concepts: dict[str, FundingConcept]
+    aliases: dict[str, str]  # normalised alias -> concept id
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> FundingSources:
+        concepts, aliases = {}, {}
+        with open(path or DATA / "funding_sources.csv", encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                c = FundingConcept(row["id"], row["label_uk"], row.get("label_en") or None)
+                concepts[c.id] = c
+                for alias in [row["label_uk"], *(row.get("aliases") or "").split("|")]:
+                    if alias.strip():
+                        aliases.setdefault(norm(alias), c.id)
+        return cls(concepts, aliases)
+
+    def match(self, item: str) -> FundingConcept | None:
+        """The concept an item of a funding cell names, or None when it names no funding source."""
+        key = norm(item)
+        if key in self.aliases:
+            return self.concepts[self.aliases[key]]
+        if len(key) >= 8:
+            from rapidfuzz import fuzz, process
+
+            best = process.extractOne(key, list(self.aliases), scorer=fuzz.ratio, score_cutoff=90)
+            if best is not None:
+                return self.concepts[self.aliases[best[0]]]
+        # A qualified source ("кошти підприємств охорони здоров'я"): a narrower concept of the longest alias it starts with.
+        prefixes = [a for a in self.aliases if len(a) >= 8 and key.startswith(a + " ")]
+        if prefixes:
+            base = self.concepts[self.aliases[max(prefixes, key=len)]]
+            label = fix_text(item).strip(" .,;")
+            label = label[0].lower() + label[1:] if label[:1].isupper() and not label[1:2].isupper() else label
+            return FundingConcept("n-" + name_key(label), label, None, broader=base.id)
+        return None
+
+    def is_none(self, item: str) -> bool:
+        return norm(item) in NONE_VALUES
+
+    def parse(self, cell: str) -> list[FundingConcept] | None:
+        """The concepts a cell lists, or None when the cell is not a funding cell.
+
+        Items that name nothing known continue the item before them
+        ("інші джерела, не заборонені законодавством").
+        """
+        if self.is_none(cell):
+            return []
+        items = split_list(fix_text(cell))
+        if not items:
+            return None
+        found: list[FundingConcept] = []
+        unknown = 0
+        for item in items:
+            if self.is_none(item):
+                continue
+            c = self.match(item)
+            if c is not None:
+                if c not in found:
+                    found.append(c)
+            elif found and len(item.split()) <= 6 and not item[:1].isupper():
+                continue  # a qualifier of the previous item
+            else:
+                unknown += 1
+        if unknown or not found and not all(self.is_none(i) for i in items):
+            return None
+        return found
+
+
+# ---------------------------------------------------------------- executors
+
+
+@lru_cache(maxsize=1)
+def head_lemmas() -> frozenset[str]:
+    """Lemmas of the nouns that head organisation names (ontology/data/org_head_words.csv)."""
+    with open(DATA / "org_head_words.csv", encoding="utf-8", newline="") as fh:
+        return frozenset(row["lemma"].strip() for row in csv.DictReader(fh))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_head(word: str) -> bool:
+    """True for a noun that heads organisation names, in a form that can be nominative."""
+    heads = head_lemmas()
+    return any(lemma in heads and case in ("nomn", None) for lemma, _, case in parses(word.strip("-")))
+
+
+def looks_like_org(part: str) -> bool:
+    """A name whose head noun (after any adjectives) names a kind of organisation, or an abbreviation."""
+    ws = words(part)
+    if not ws or len(ws) > 16:
+        return False
+    if _ABBREV.match(ws[0].replace("'", "")) or _QUOTED.search(part) and len(ws) <= 6:
+        return True
+    for w in ws[:5]:
+        if is_head(w):
+            return True
+        # Only adjectives (proper ones too: "Луцька філія") may stand before the head noun.
+        if not any(pos in ("ADJF", "PRTF", "NUMR") for _, pos, _ in parses(w)):
+            return False
+    return False
+
+
+def continues_name(part: str) -> bool:
+    """True when a comma-separated part cannot start a name: it continues the previous one.
+
+    "земельних ресурсів та реклами", "дітей та молоді", "бюджету та аудиту" begin with a
+    word that cannot be nominative; "фіскальна служба", "вищі навчальні заклади" can.
+    """
+    ws = words(part)
+    if not ws:
+        return True
+    first = ws[0]
+    if first[:1].isupper():
+        return False
+    if first in ("та", "і", "й", "а", "з", "із", "зі", "для", "при", "у", "в", "на", "щодо"):
+        return True
+    return not can_be_nominative(first)
+
+
+def capitalise(name: str) -> str:
+    """First letter upper case, typographic quotes: the canonical label of an executor."""
+    name = _QUOTED.sub(lambda m: f"«{m.group(1)}»", fix_text(name)).strip(" .,;")
+    return name[:1].upper() + name[1:]
+
+
+@dataclass
+class Executors:
+    """Executor names learned from every executor cell of one table."""
+
+    counts: Counter = field(default_factory=Counter)  # name key -> how often the name stands alone
+    surfaces: dict[str, Counter] = field(default_factory=dict)  # name key -> surface forms seen
+    canonical: dict[str, str] = field(default_factory=dict)  # name key -> canonical label
+
+    @staticmethod
+    def raw_parts(cell: str) -> list[str]:
+        """Comma parts of a cell with continuations joined back to the name they belong to."""
+        out: list[str] = []
+        for part in split_list(fix_text(cell)):
+            if out and continues_name(part):
+                out[-1] = f"{out[-1]}, {part}"
+            else:
+                out.append(part)
+        return out
+
+    def learn(self, cells: list[str]) -> None:
+        """Count the names of all executor cells; then settle one canonical label per name."""
+        for cell in cells:
+            for part in self.raw_parts(cell):
+                k = self.key(part)
+                self.counts[k] += 1
+                self.surfaces.setdefault(k, Counter())[part] += 1
+        self._cluster()
+
+    @staticmethod
+    def key(name: str) -> str:
+        return name_key(fix_text(name)).replace("є", "е")
+
+    def _cluster(self) -> None:
+        """Spelling variants (old/new orthography, a typo, spacing) share the label seen most often."""
+        from rapidfuzz import fuzz
+
+        keys = sorted(self.counts, key=lambda k: (-self.counts[k], k))
+        parent: dict[str, str] = {}
+        roots: list[str] = []
+        for k in keys:
+            for root in roots:
+                same_head = k.split("-")[0] == root.split("-")[0]
+                if same_head and abs(len(k) - len(root)) <= 2 and len(k) >= 12 and fuzz.ratio(k, root) >= 95:
+                    parent[k] = root
+                    break
+            else:
+                roots.append(k)
+                parent[k] = k
+        merged: dict[str, Counter] = {}
+        for k, root in parent.items():
+            merged.setdefault(root, Counter())
+            for surface, n in self.surfaces[k].items():
+                merged[root][capitalise(surface)] += n
+        for k, root in parent.items():
+            self.canonical[k] = merged[root].most_common(1)[0][0]
+
+    def is_known(self, name: str, exclude_self: bool = False) -> bool:
+        k = self.key(name)
+        return self.counts.get(k, 0) > (1 if exclude_self else 0)
+
+    def split(self, cell: str) -> list[str]:
+        """Canonical executor labels of one cell, in order, without repeats."""
+        out: list[str] = []
+        for part in self.raw_parts(cell):
+            for name in self._segment(part):
+                label = self.canonical.get(self.key(name)) or capitalise(name)
+                if label not in out:
+                    out.append(label)
+        return out
+
+    def _segment(self, part: str) -> list[str]:
+        """Cut a part with missing commas into names the table knows, else at unambiguous heads."""
+        tokens = part.split()
+        if len(tokens) < 4 or self.counts.get(self.key(part), 0) >= 2:
+            return [part]
+        n = len(tokens)
+        best: list[list[str] | None] = [None] * (n + 1)
+        best[0] = []
+        for j in range(1, n + 1):
+            for i in range(j):
+                if best[i] is None or (i == 0 and j == n):
+                    continue
+                seg = " ".join(tokens[i:j])
+                if self.is_known(seg) and (best[j] is None or len(best[i]) + 1 < len(best[j])):
+                    best[j] = best[i] + [seg]
+        if best[n] and len(best[n]) >= 2:
+            return best[n]
+        # No commas and not all names known: cut before a department or division head
+        # ("... культури департамент містобудування ...") that follows a noun.
+        cuts = [
+            i
+            for i in range(1, n)
+            if any(lemma in ("департамент", "відділ") for lemma, _, _ in parses(tokens[i]))
+            and not any(pos in ("ADJF", "PRTF") for _, pos, _ in parses(tokens[i - 1]))
+            and tokens[i - 1].casefold() not in ("та", "і", "й", "з", "із", "при", "для")
+        ]
+        if not cuts:
+            return [part]
+        bounds = [0, *cuts, n]
+        return [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+    def cell_score(self, cell: str) -> float:
+        """Share of a cell's parts that look like organisation names (0 when none do)."""
+        parts = self.raw_parts(cell)
+        if not parts:
+            return 0.0
+        good = sum(1 for p in parts if self.counts.get(self.key(p), 0) >= 2 or looks_like_org(p))
+        return good / len(parts)
