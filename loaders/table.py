@@ -53,7 +53,7 @@ CONTENT_ROLES = ("task", "measure", "executor", "funding", "other")
 def header_role(text: str) -> str | None:
     """The role of a column judged from its header text, or None when the text names none."""
     t = text.casefold().replace("’", "'")
-    if not t:
+    if not t or len(t) > 80:
         return None
     if "джерел" in t or ("фінансуван" in t and not re.search(r"обсяг|сума|тис|грн|вартість", t)):
         return "funding"
@@ -257,10 +257,7 @@ class PlanBuilder:
                 m = LEADING_CODE.match(texts[0])
                 code = m.group(1)
                 cells = [m.group(2) if c == texts[0] else c for c in cells]
-            if (
-                all(re.fullmatch(r"\d{1,2}", t) for t in texts)
-                or [header_role(c) for c in cells] == roles[: len(cells)]
-            ):
+            if code is None and (all(re.fullmatch(r"\d{1,2}", t) for t in texts) or find_header([row]) is not None):
                 continue  # column numbers "1 2 3 4 5" or the header repeated after a page break
             if code is None:
                 if items and isinstance(items[-1], Record):
@@ -519,13 +516,23 @@ class PlanBuilder:
 
     def _organization(self, label: str, ev: Evidence) -> str:
         key = "org:" + name_key(label)
-        self.ex.add_entity(Entity(key, "Organization", label, names={label}, mentions=[ev]))
+        names = {label} | self.executors.forms.get(label, set())
+        self.ex.add_entity(Entity(key, "Organization", label, names=names, mentions=[ev]))
         return key
 
     def _funding_entity(self, concept: FundingConcept, ev: Evidence) -> str:
         key = "funding:" + concept.id
         attrs = {"broader": f"funding:{concept.broader}"} if concept.broader else {}
+        names = {concept.label_uk} | self.funding.seen.get(concept.id, set())
         self.ex.add_entity(
-            Entity(key, "FundingSource", concept.label_uk, label_en=concept.label_en, attributes=attrs, mentions=[ev])
+            Entity(
+                key,
+                "FundingSource",
+                concept.label_uk,
+                label_en=concept.label_en,
+                names=names,
+                attributes=attrs,
+                mentions=[ev],
+            )
         )
         return key

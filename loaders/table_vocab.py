@@ -60,8 +60,10 @@ def split_list(cell: str) -> list[str]:
     """Split a list cell on commas and semicolons outside quotes and brackets."""
     parts, buf, depth, quote = [], [], 0, False
     for ch in cell:
-        if ch in "«“„":
+        if ch in "«„":
             quote = True
+        elif ch == "“":  # opens “…”, closes „…“
+            quote = not quote
         elif ch in "»”":
             quote = False
         elif ch == '"':
@@ -114,10 +116,12 @@ class FundingSources:
 
     concepts: dict[str, FundingConcept]
     aliases: dict[str, str]  # normalised alias -> concept id
+    patterns: list[tuple[re.Pattern, str]] = field(default_factory=list)  # anchored regex -> concept id
+    seen: dict[str, set[str]] = field(default_factory=dict)  # concept id -> forms the document used
 
     @classmethod
     def load(cls, path: Path | None = None) -> FundingSources:
-        concepts, aliases = {}, {}
+        concepts, aliases, patterns = {}, {}, []
         with open(path or DATA / "funding_sources.csv", encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 c = FundingConcept(row["id"], row["label_uk"], row.get("label_en") or None)
@@ -125,11 +129,26 @@ class FundingSources:
                 for alias in [row["label_uk"], *(row.get("aliases") or "").split("|")]:
                     if alias.strip():
                         aliases.setdefault(norm(alias), c.id)
-        return cls(concepts, aliases)
+                if (row.get("pattern") or "").strip():
+                    patterns.append((re.compile(row["pattern"].strip()), c.id))
+        return cls(concepts, aliases, patterns)
 
     def match(self, item: str) -> FundingConcept | None:
-        """The concept an item of a funding cell names, or None when it names no funding source."""
+        """The concept an item of a funding cell names, or None when it names no funding source.
+
+        Tried in turn: an alias, a near-identical alias (typos), an alias followed by a
+        qualifier (a narrower concept labelled as written), a pattern of the scheme
+        ("бюджет Луцької міської територіальної громади").
+        """
+        concept = self._match(item)
+        if concept is not None:
+            self.seen.setdefault(concept.id, set()).add(fix_text(item).strip(" .,;"))
+        return concept
+
+    def _match(self, item: str) -> FundingConcept | None:
         key = norm(item)
+        if not key:
+            return None
         if key in self.aliases:
             return self.concepts[self.aliases[key]]
         if len(key) >= 8:
@@ -138,13 +157,17 @@ class FundingSources:
             best = process.extractOne(key, list(self.aliases), scorer=fuzz.ratio, score_cutoff=90)
             if best is not None:
                 return self.concepts[self.aliases[best[0]]]
-        # A qualified source ("кошти підприємств охорони здоров'я"): a narrower concept of the longest alias it starts with.
+        if len(key.split()) > 8:
+            return None
         prefixes = [a for a in self.aliases if len(a) >= 8 and key.startswith(a + " ")]
         if prefixes:
             base = self.concepts[self.aliases[max(prefixes, key=len)]]
             label = fix_text(item).strip(" .,;")
             label = label[0].lower() + label[1:] if label[:1].isupper() and not label[1:2].isupper() else label
             return FundingConcept("n-" + name_key(label), label, None, broader=base.id)
+        for rx, cid in self.patterns:
+            if rx.match(key):
+                return self.concepts[cid]
         return None
 
     def is_none(self, item: str) -> bool:
@@ -245,6 +268,7 @@ class Executors:
     counts: Counter = field(default_factory=Counter)  # name key -> how often the name stands alone
     surfaces: dict[str, Counter] = field(default_factory=dict)  # name key -> surface forms seen
     canonical: dict[str, str] = field(default_factory=dict)  # name key -> canonical label
+    forms: dict[str, set[str]] = field(default_factory=dict)  # canonical label -> forms the table used
 
     @staticmethod
     def raw_parts(cell: str) -> list[str]:
@@ -304,6 +328,7 @@ class Executors:
         for part in self.raw_parts(cell):
             for name in self._segment(part):
                 label = self.canonical.get(self.key(name)) or capitalise(name)
+                self.forms.setdefault(label, set()).add(fix_text(name))
                 if label not in out:
                     out.append(label)
         return out
