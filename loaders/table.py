@@ -91,6 +91,7 @@ class Record:
     code: str
     cells: list[str]  # content cells, code column removed
     rows: list[Row]
+    cols: list[int] = field(default_factory=list)  # the column index in the row of each content cell
 
 
 @dataclass
@@ -274,7 +275,9 @@ class PlanBuilder:
                 text = " ".join(t for t in texts if CODE.match(t) is None)
                 items.append((levels[min(d, len(levels)) - 1], code, text, row))
                 continue
-            items.append(Record(code, self._content(cells, roles, content_cols), [row]))
+            body = self._content(cells, roles, content_cols)
+            cols = content_cols + list(range(len(roles), len(cells)))
+            items.append(Record(code, body, [row], cols))
         return items
 
     @staticmethod
@@ -362,7 +365,7 @@ class PlanBuilder:
             if role is None or role == "other":
                 if role is None and kinds[j] != "dash":
                     raise LoaderError(
-                        f"{self.path.name}: {rec.rows[0].cell_ref(j + 1)}: the row has more cells than the header "
+                        f"{self.path.name}: {rec.rows[0].cell_ref(rec.cols[j])}: the row has more cells than the header "
                         f"and {cell[:40]!r} fits no column"
                     )
                 continue
@@ -382,31 +385,37 @@ class PlanBuilder:
         self._link_community(title)
 
     def _link_community(self, title: str) -> None:
-        """planOf the community named in the title, when the gazetteer is available."""
+        """planOf the community named in the title (its hromada), when the gazetteer is available."""
         try:
             from loaders.gazetteer import get_gazetteer
         except ImportError:
             return
         try:
-            matches = get_gazetteer().find(title)
+            gaz = get_gazetteer()
+            matches = [m for m in gaz.find(title) if m.candidates and str(m.candidates[0].key).startswith("katottg:")]
         except Exception:  # a gazetteer failure must not lose the plan
             return
-        for m in matches:
-            cands = getattr(m, "candidates", None) or []
-            if not cands or not str(cands[0].key).startswith("katottg:"):
-                continue
-            cand = cands[0]
-            entity = getattr(cand, "entity", None)
-            if callable(entity):
-                entity = entity()
-            if not isinstance(entity, Entity):
-                label = getattr(cand, "label", None) or getattr(m, "text", None) or cand.key
-                entity = Entity(cand.key, "Community", label)
-            ev = Evidence(title, 0, len(title))
-            entity.mentions.append(ev)
-            self.ex.add_entity(entity)
-            self.ex.add_relation(self.plan_key, "planOf", entity.key, ev)
+        if not matches:
             return
+        match = next((m for m in matches if m.role == "hromada"), matches[0])
+        place = match.candidates[0]
+        if getattr(place, "category", None) not in ("hromada", "oblast", "raion") and hasattr(gaz, "hromada_of"):
+            place = gaz.hromada_of(place.key) or place
+        ev = Evidence(title, 0, len(title))
+        entity = Entity(
+            place.key,
+            "Community",
+            place.label,
+            label_en=getattr(place, "label_en", None),
+            names=set(getattr(place, "names", ()) or ()) | {match.surface},
+            identifiers=dict(getattr(place, "identifiers", {}) or {}),
+            attributes={"category": place.category} if getattr(place, "category", None) else {},
+            lat=getattr(place, "lat", None),
+            lon=getattr(place, "lon", None),
+            mentions=[ev],
+        )
+        self.ex.add_entity(entity)
+        self.ex.add_relation(self.plan_key, "planOf", entity.key, ev)
 
     def _level_entity(self, level: str, code: str, label: str, row: Row | None) -> str:
         types = {"goal": "StrategicGoal", "opgoal": "OperationalGoal", "task": "Task", "measure": "Measure"}
@@ -516,7 +525,7 @@ class PlanBuilder:
 
     def _organization(self, label: str, ev: Evidence) -> str:
         key = "org:" + name_key(label)
-        names = {label} | self.executors.forms.get(label, set())
+        names = {label} | {f for f in self.executors.forms.get(label, set()) if f.casefold() != label.casefold()}
         self.ex.add_entity(Entity(key, "Organization", label, names=names, mentions=[ev]))
         return key
 

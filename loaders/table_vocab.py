@@ -252,7 +252,8 @@ def continues_name(part: str) -> bool:
         return False
     if first in ("та", "і", "й", "а", "з", "із", "зі", "для", "при", "у", "в", "на", "щодо"):
         return True
-    return not can_be_nominative(first)
+    # "архітектури та земельних відносин" could be a nominative plural, but names no organisation.
+    return not can_be_nominative(first) or not looks_like_org(part)
 
 
 def capitalise(name: str) -> str:
@@ -339,17 +340,27 @@ class Executors:
         if len(tokens) < 4 or self.counts.get(self.key(part), 0) >= 2:
             return [part]
         n = len(tokens)
-        best: list[list[str] | None] = [None] * (n + 1)
-        best[0] = []
+        # Fewest segments, each a name the table knows or an unknown name opening with an
+        # organisation head ("управління соціального захисту"); at least one must be known.
+        best: list[tuple[int, int, list[str]] | None] = [None] * (n + 1)
+        best[0] = (0, 0, [])
         for j in range(1, n + 1):
             for i in range(j):
                 if best[i] is None or (i == 0 and j == n):
                     continue
                 seg = " ".join(tokens[i:j])
-                if self.is_known(seg) and (best[j] is None or len(best[i]) + 1 < len(best[j])):
-                    best[j] = best[i] + [seg]
-        if best[n] and len(best[n]) >= 2:
-            return best[n]
+                if self.is_known(seg):
+                    known = 1
+                elif is_head(tokens[i]) and looks_like_org(seg):
+                    known = 0
+                else:
+                    continue
+                cost, n_known, segs = best[i]
+                cand = (cost + (1 if known else 3), n_known + known, [*segs, seg])
+                if best[j] is None or cand[0] < best[j][0]:
+                    best[j] = cand
+        if best[n] and best[n][1] >= 1 and len(best[n][2]) >= 2:
+            return best[n][2]
         # No commas and not all names known: cut before a department or division head
         # ("... культури департамент містобудування ...") that follows a noun.
         cuts = [
