@@ -1,0 +1,511 @@
+"""Read the graph from a SPARQL 1.1 Protocol endpoint with the same ``select`` API as the embedded store.
+
+Works with any standard server (Oxigraph server, Fuseki, Virtuoso, GraphDB, QLever, Neptune):
+requests go through SPARQLWrapper, answers are parsed by pyoxigraph's result parser and converted
+to rdflib terms exactly like local results, so reports, maps and queries cannot tell the difference.
+
+What matters:
+
+* **Union default graph.** The embedded store queries the union of the document graphs. The server
+  must do the same (Oxigraph ``--union-default-graph``, Fuseki ``tdb2:unionDefaultGraph true``;
+  Virtuoso, GraphDB and Neptune do it by default). The first query checks it and fails with a
+  clear message instead of silently returning nothing.
+* **Bindings are RDF terms.** A bound variable becomes a ``VALUES`` row written from the term's
+  N-Triples form (see :func:`bind_values`); a user string can never change the query.
+* **No silent truncation.** An answer marked partial (HTTP 206, Virtuoso's ``X-SQL-State`` or
+  ``X-SPARQL-MaxRows``) raises :class:`PartialResultError`.
+* **Credentials come from the environment**: ``GRAPHTOOL_TOKEN`` (bearer) or
+  ``GRAPHTOOL_USER`` + ``GRAPHTOOL_PASSWORD`` (basic), never from the command line.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from graphtool.store import PREFIXES, StoreError, Table, to_rdflib
+
+ENV_USER, ENV_PASSWORD, ENV_TOKEN = "GRAPHTOOL_USER", "GRAPHTOOL_PASSWORD", "GRAPHTOOL_TOKEN"
+DEFAULT_TIMEOUT = 60.0
+RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+MAX_GET_URL = 2000  # longer queries go by POST: proxies and some servers cut long URLs
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+T = TypeVar("T")
+
+
+class RemoteError(StoreError):
+    """A remote endpoint failed or answered something unusable; the message says what to do."""
+
+
+class PartialResultError(RemoteError):
+    """The server cut the result (timeout or row limit): an incomplete answer is an error."""
+
+
+# ---------------------------------------------------------------------------------------- auth
+
+
+@dataclass(frozen=True)
+class Auth:
+    """HTTP credentials: bearer token or basic user/password (or none)."""
+
+    user: str | None = None
+    password: str | None = None
+    token: str | None = None
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Auth:
+        """``GRAPHTOOL_TOKEN`` wins over ``GRAPHTOOL_USER``/``GRAPHTOOL_PASSWORD``."""
+        env = os.environ if environ is None else environ
+        token = env.get(ENV_TOKEN) or None
+        if token:
+            return cls(token=token)
+        user = env.get(ENV_USER) or None
+        if user:
+            return cls(user=user, password=env.get(ENV_PASSWORD, ""))
+        return cls()
+
+    def headers(self) -> dict[str, str]:
+        if self.token:
+            return {"Authorization": f"Bearer {self.token}"}
+        if self.user:
+            raw = f"{self.user}:{self.password or ''}".encode()
+            return {"Authorization": "Basic " + base64.b64encode(raw).decode("ascii")}
+        return {}
+
+    def __repr__(self) -> str:  # never print secrets
+        kind = "bearer" if self.token else "basic" if self.user else "none"
+        return f"Auth({kind})"
+
+
+# ------------------------------------------------------------------------------------- retries
+
+
+class RetryableError(Exception):
+    """A transient failure (connection error, 5xx, 429) worth retrying after ``retry_after`` seconds."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when - (time.time() if now is None else now))
+
+
+def with_retries(
+    action: Callable[[], T],
+    *,
+    retries: int,
+    backoff: float = 0.5,
+    max_wait: float = 30.0,
+    on_retry: Callable[[int, float, Exception], None] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> T:
+    """Run ``action``; on :class:`RetryableError` wait (``Retry-After`` or exponential backoff) and retry.
+
+    After ``retries`` retries the last error is raised as :class:`RemoteError`.
+    """
+    attempt = 0
+    while True:
+        try:
+            return action()
+        except RetryableError as exc:
+            if attempt >= retries:
+                raise RemoteError(f"{exc} (gave up after {attempt + 1} attempts)") from exc
+            wait = exc.retry_after if exc.retry_after is not None else backoff * (2**attempt)
+            wait = min(wait, max_wait)
+            attempt += 1
+            if on_retry:
+                on_retry(attempt, wait, exc)
+            sleep(wait)
+
+
+# ------------------------------------------------------------------------------------ bindings
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<comment>\#[^\n]*)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)
+  | (?P<word>[A-Za-z_\u00C0-\uFFFF][\w\-.:\u00B7\u00C0-\uFFFF]*|:[\w\-.]*)
+  | (?P<open>\{)
+  | (?P<close>\})
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_UNSAFE_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+
+
+def term_n3(value: Any) -> str:
+    """The N-Triples form of a binding value (rdflib term, pyoxigraph term or plain value).
+
+    Raises :class:`RemoteError` for blank nodes (not allowed in ``VALUES``) and unsafe IRIs.
+    """
+    import pyoxigraph
+    from rdflib import BNode, Literal, URIRef
+
+    from graphtool.store import to_oxigraph
+
+    if isinstance(value, (URIRef, BNode, Literal, bool, int, str)):
+        if isinstance(value, BNode):
+            raise RemoteError("a blank node cannot be bound in a remote query")
+        if isinstance(value, URIRef) and _UNSAFE_IRI.search(str(value)):
+            raise RemoteError(f"not a valid IRI: {str(value)!r}")
+        value = to_oxigraph(value)
+    if isinstance(value, pyoxigraph.BlankNode):
+        raise RemoteError("a blank node cannot be bound in a remote query")
+    if isinstance(value, pyoxigraph.NamedNode | pyoxigraph.Literal):
+        return str(value)  # pyoxigraph writes N-Triples, escaping quotes, backslashes and newlines
+    raise RemoteError(f"cannot bind {value!r} as an RDF term")
+
+
+def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
+    """Return ``query`` with each bound variable fixed by a ``VALUES`` row, as RDF terms.
+
+    The ``VALUES`` block opens every group pattern where the variable is in scope (the ``WHERE``
+    clause, nested groups, ``OPTIONAL``, ``UNION`` branches, ``MINUS``, ``EXISTS``, ``GRAPH``, and
+    sub-queries that project the variable), which gives the same answers as the embedded store's
+    substitution (pyoxigraph ``substitutions``, SEP-0007). Values are serialised with their
+    N-Triples escaping, never pasted as user text.
+
+    Example:
+        >>> bind_values('SELECT ?x ?o WHERE { ?x ?p ?o }', {'o': 'x'})
+        'SELECT ?x ?o WHERE { VALUES (?o) { ("x") } ?x ?p ?o }'
+    """
+    if not bindings:
+        return query
+    for name in bindings:
+        if not re.fullmatch(r"[A-Za-z0-9_\u00B7\u00C0-\uFFFF]+", name):
+            raise RemoteError(f"not a variable name: {name!r}")
+    terms = {name: term_n3(value) for name, value in bindings.items()}
+    tokens = [(m.lastgroup, m.group(), m.start(), m.end()) for m in _TOKEN.finditer(query)]
+    significant = [t for t in tokens if t[0] not in ("ws", "comment")]
+
+    inserts: list[tuple[int, str]] = []
+    all_vars = frozenset(terms)
+    # a stack of frames, one per open brace: the bound variables in scope inside it
+    stack: list[frozenset[str]] = []
+    pending = "group"  # what the next '{' opens: group | template | data
+    projection: set[str] | None = None  # collecting a sub-SELECT's projection
+    projection_star = False
+    next_scope: frozenset[str] | None = None  # scope for the group after a sub-SELECT
+
+    for i, (kind, text, _start, end) in enumerate(significant):
+        upper = text.upper() if kind == "word" else ""
+        current = stack[-1] if stack else all_vars
+        if projection is not None:
+            if kind == "var":
+                projection.add(text[1:])
+            elif text == "*":
+                projection_star = True
+            if kind == "open" or upper == "WHERE":
+                next_scope = current if projection_star else current & frozenset(projection)
+                projection = None
+                if upper == "WHERE":
+                    continue
+            else:
+                continue
+        if upper == "SELECT":
+            if stack:  # a sub-query: its projection decides what it sees
+                projection, projection_star = set(), False
+            continue
+        if upper == "CONSTRUCT":
+            pending = "template"
+        elif upper == "WHERE":
+            pending = "group"
+        elif upper == "VALUES":
+            pending = "data"
+        elif kind == "open":
+            if pending in ("template", "data"):
+                stack.append(frozenset())
+                pending = "group"
+                continue
+            scope = next_scope if next_scope is not None else current
+            next_scope = None
+            stack.append(scope)
+            following = significant[i + 1] if i + 1 < len(significant) else None
+            starts_subquery = following is not None and following[1].upper() == "SELECT"
+            if scope and not starts_subquery:
+                names = sorted(scope)
+                row = " ".join(terms[n] for n in names)
+                inserts.append((end, f" VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}"))
+        elif kind == "close":
+            if stack:
+                stack.pop()
+    out, last = [], 0
+    for pos, text in inserts:
+        out.append(query[last:pos])
+        out.append(text)
+        last = pos
+    out.append(query[last:])
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------- the store
+
+
+def _prologue(query: str) -> str:
+    """PREFIX lines for the predeclared prefixes the query does not declare itself."""
+    declared = {m.group(1).lower() for m in re.finditer(r"(?i)\bPREFIX\s+([\w\-.]*):", query)}
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p.lower() not in declared)
+
+
+_QUERY_FORM = re.compile(r"(?is)^(?:\s|#[^\n]*\n|(?:PREFIX\s+[\w\-.]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))*(\w+)")
+
+
+def query_form(query: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE (or another first keyword, upper-cased)."""
+    m = _QUERY_FORM.match(query)
+    return m.group(1).upper() if m else ""
+
+
+class RemoteStore:
+    """A SPARQL 1.1 Protocol endpoint read through SPARQLWrapper, with the embedded store's read API.
+
+    Example:
+        >>> store = RemoteStore("http://localhost:7878/query")  # doctest: +SKIP
+        >>> store.select("SELECT ?d WHERE { ?d a gt:Donor }").rows  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        auth: Auth | None = None,
+        retries: int = 2,
+        check_union: bool = True,
+    ) -> None:
+        if not re.match(r"(?i)https?://", url or ""):
+            raise RemoteError(f"not an http(s) URL: {url!r}")
+        self.url = url
+        self.path = None  # like an in-memory GraphStore: no directory
+        self.timeout = timeout
+        self.auth = auth if auth is not None else Auth.from_env()
+        self.retries = retries
+        self._union_checked = not check_union
+
+    def __repr__(self) -> str:
+        return f"RemoteStore({self.url!r})"
+
+    # --------------------------------------------------------------------------- transport
+
+    def request(self, query: str, accept: str) -> tuple[bytes, str]:
+        """Send a query (prefixes added), return the body and its content type; errors are clear."""
+        text = _prologue(query) + query
+        return with_retries(lambda: self._request_once(text, accept), retries=self.retries)
+
+    def _request_once(self, text: str, accept: str) -> tuple[bytes, str]:
+        import socket
+        import urllib.error
+        import urllib.parse
+
+        from SPARQLWrapper import GET, POST, URLENCODED, SPARQLWrapper
+        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+        sw = SPARQLWrapper(self.url)
+        sw.setOnlyConneg(True)
+        sw.setTimeout(max(1, round(self.timeout)))
+        sw.setQuery(text)
+        long_query = len(self.url) + len(urllib.parse.quote(text)) > MAX_GET_URL
+        sw.setMethod(POST if long_query else GET)
+        sw.setRequestMethod(URLENCODED)
+        sw.addCustomHttpHeader("Accept", accept)
+        for name, value in self.auth.headers().items():
+            sw.addCustomHttpHeader(name, value)
+        try:
+            response = sw.query().response
+            body = response.read()
+        except urllib.error.HTTPError as exc:
+            detail = _body_text(exc)
+            if exc.code in RETRY_STATUS:
+                raise RetryableError(
+                    f"{self.url}: HTTP {exc.code} {detail}", parse_retry_after(exc.headers.get("Retry-After"))
+                ) from exc
+            raise RemoteError(_http_message(self.url, exc.code, detail)) from exc
+        except SPARQLWrapperException as exc:
+            code = {"QueryBadFormed": 400, "EndPointNotFound": 404, "Unauthorized": 401, "URITooLong": 414}
+            status = code.get(type(exc).__name__, 500)
+            detail = str(exc).split("Response:", 1)[-1].strip()[:500]
+            if status == 500:
+                raise RetryableError(f"{self.url}: HTTP 500 {detail}") from exc
+            raise RemoteError(_http_message(self.url, status, detail)) from exc
+        except (TimeoutError, socket.timeout) as exc:
+            raise RemoteError(
+                f"{self.url}: no answer within {self.timeout:g} s (raise --timeout or simplify the query)"
+            ) from exc
+        except (urllib.error.URLError, ConnectionError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            if isinstance(reason, (TimeoutError, socket.timeout)):
+                raise RemoteError(f"{self.url}: no answer within {self.timeout:g} s") from exc
+            raise RetryableError(f"{self.url}: cannot connect ({reason})") from exc
+        status = getattr(response, "status", None) or response.getcode()
+        headers = response.headers
+        if status == 206 or headers.get("X-SQL-State") or headers.get("X-SPARQL-MaxRows"):
+            hint = headers.get("X-SQL-State") or headers.get("X-SPARQL-MaxRows") or ""
+            raise PartialResultError(
+                f"{self.url}: the server returned a partial result (HTTP {status} {hint}); "
+                "raise the server's time or row limits (Virtuoso: ResultSetMaxRows, MaxQueryExecutionTime) "
+                "or narrow the query"
+            )
+        return body, headers.get("Content-Type", "")
+
+    def _results(self, query: str, bindings: dict[str, Any] | None):
+        """pyoxigraph ``QuerySolutions`` or ``QueryBoolean`` parsed from the server's answer."""
+        from pyoxigraph import QueryResultsFormat, parse_query_results
+
+        self._check_union()
+        body, ctype = self.request(
+            bind_values(query, bindings),
+            "application/sparql-results+json, application/sparql-results+xml;q=0.8",
+        )
+        fmt = QueryResultsFormat.XML if "xml" in ctype.lower() else QueryResultsFormat.JSON
+        try:
+            return parse_query_results(body, fmt)
+        except (SyntaxError, ValueError) as exc:
+            raise RemoteError(f"{self.url}: unreadable SPARQL results ({ctype}): {exc}") from exc
+
+    # ------------------------------------------------------------------------------ read API
+
+    def select(self, query: str, bindings: dict[str, Any] | None = None) -> Table:
+        """Run a SELECT query and return its rows as rdflib terms (same as ``GraphStore.select``)."""
+        from pyoxigraph import QuerySolutions
+
+        result = self._results(query, bindings)
+        if not isinstance(result, QuerySolutions):
+            raise RemoteError("expected a SELECT query")
+        variables = [v.value for v in result.variables]
+        return Table(variables, [[to_rdflib(sol[v]) for v in variables] for sol in result])
+
+    def ask(self, query: str, bindings: dict[str, Any] | None = None) -> bool:
+        """Run an ASK query."""
+        from pyoxigraph import QueryBoolean
+
+        result = self._results(query, bindings)
+        if not isinstance(result, QueryBoolean):
+            raise RemoteError("expected an ASK query")
+        return bool(result)
+
+    def construct(self, query: str, bindings: dict[str, Any] | None = None) -> list[Any]:
+        """Run a CONSTRUCT or DESCRIBE query; returns pyoxigraph ``Triple`` objects."""
+        from pyoxigraph import RdfFormat, parse
+
+        self._check_union()
+        body, ctype = self.request(bind_values(query, bindings), "application/n-triples, text/turtle;q=0.9")
+        fmt = RdfFormat.N_TRIPLES if "n-triples" in ctype.lower() else RdfFormat.TURTLE
+        if "rdf+xml" in ctype.lower():
+            fmt = RdfFormat.RDF_XML
+        try:
+            return [q.triple for q in parse(body, fmt)]
+        except SyntaxError as exc:
+            raise RemoteError(f"{self.url}: unreadable RDF ({ctype}): {exc}") from exc
+
+    def run(self, query: str, bindings: dict[str, Any] | None = None) -> Table:
+        """Any query form as a table, like :func:`graphtool.query.run_sparql` on the embedded store."""
+        from rdflib import Literal
+
+        form = query_form(_prologue(query) + query)
+        if form == "ASK":
+            return Table(["boolean"], [[Literal(self.ask(query, bindings))]])
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            rows = [[to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)]
+                    for t in self.construct(query, bindings)]  # fmt: skip
+            return Table(["subject", "predicate", "object"], rows)
+        if form != "SELECT":
+            raise RemoteError("only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run (the graph is read-only)")
+        return self.select(query, bindings)
+
+    def documents(self) -> list[dict[str, str]]:
+        """The documents on the server, as ``GraphStore.documents`` lists them."""
+        table = self.select(
+            """SELECT ?g ?name ?sha ?loader ?version ?time WHERE { GRAPH ?g {
+                 ?g a gt:Document ; gt:fileName ?name ; gt:sha256 ?sha ; gt:loader ?loader ;
+                    gt:loaderVersion ?version ; prov:generatedAtTime ?time } } ORDER BY ?name"""
+        )
+        keys = ["iri", "file_name", "sha256", "loader", "loader_version", "generated_at"]
+        return [{k: str(v) for k, v in zip(keys, row, strict=True)} for row in table.rows]
+
+    def __len__(self) -> int:
+        """Quads in the document graphs."""
+        table = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(table.rows[0][0]) if table.rows else 0
+
+    def quads(self) -> Iterator[Any]:
+        """Every quad of every named graph (pyoxigraph ``Quad`` objects), in one request."""
+        from pyoxigraph import Quad
+
+        result = self._results("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", None)
+        for sol in result:
+            yield Quad(sol["s"], sol["p"], sol["o"], sol["g"])
+
+    def snapshot(self):
+        """An in-memory :class:`~graphtool.store.GraphStore` holding a copy of the remote graphs.
+
+        For exports and whole-graph analyses that walk every quad; one request.
+        """
+        from graphtool.store import GraphStore
+
+        local = GraphStore(None)
+        local.oxigraph.extend(self.quads())
+        return local
+
+    def dump(self, output, fmt: str) -> None:
+        """Serialise the remote graphs like ``GraphStore.dump`` (through an in-memory copy)."""
+        self.snapshot().dump(output, fmt)
+
+    def flush(self) -> None:
+        pass
+
+    # -------------------------------------------------------------------------- union check
+
+    def _check_union(self) -> None:
+        """Fail clearly when the server's default graph is not the union of the named graphs."""
+        if self._union_checked:
+            return
+        self._union_checked = True
+        named = self.ask("ASK { GRAPH ?g { ?d a gt:Document } }")
+        if named and not self.ask("ASK { ?d a gt:Document }"):
+            raise RemoteError(
+                f"{self.url}: the endpoint's default graph does not include the named graphs, so queries "
+                "would find nothing. Serve the union as default graph: Oxigraph 'serve --union-default-graph', "
+                "Fuseki 'tdb2:unionDefaultGraph true' (see docs/remote-stores.md)"
+            )
+
+
+def _body_text(exc: Any) -> str:
+    try:
+        return exc.read().decode("utf-8", "replace").strip()[:500]
+    except Exception:  # noqa: BLE001 - best effort detail for an error message
+        return ""
+
+
+def _http_message(url: str, status: int, detail: str) -> str:
+    hints = {
+        400: "the server rejected the query",
+        401: f"authentication required: set {ENV_TOKEN}, or {ENV_USER} and {ENV_PASSWORD}",
+        403: f"forbidden: check the credentials in {ENV_TOKEN} / {ENV_USER}",
+        404: "no SPARQL endpoint at this URL (query URLs usually end in /query or /sparql)",
+        414: "the query is too long for a GET",
+    }
+    return f"{url}: HTTP {status}: {hints.get(status, 'request failed')}" + (f": {detail}" if detail else "")
