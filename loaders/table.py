@@ -38,7 +38,7 @@ from loaders.table_read import (
 )
 from loaders.table_vocab import Executors, FundingConcept, FundingSources, fix_text, split_list
 
-CODE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?$")
+CODE = re.compile(r"^((?:[A-ZА-ЯІЇЄ]\.)?\d{1,3}(?:\.\d{1,3}){0,4})\.?$")
 LEADING_CODE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,4})\.?\s+(\S.*)$")
 GOAL = re.compile(r"^\s*стратегічн\w*\s+ціл\w*\s*(?:№\s*)?([0-9]{1,2}|[A-ZА-ЯІЇЄ])\b\s*[.:)]?\s*(.*)$", re.I)
 OPGOAL = re.compile(
@@ -59,7 +59,7 @@ def header_role(text: str) -> str | None:
         return "funding"
     if "виконав" in t or "відповідальн" in t:
         return "executor"
-    if re.search(r"захід|заходи|заходів|заходу", t):
+    if re.search(r"захід|заходи|заходів|заходу|проєкт|проект", t):
         return "measure"
     if "завдан" in t:
         return "task"
@@ -275,10 +275,26 @@ class PlanBuilder:
                 text = " ".join(t for t in texts if CODE.match(t) is None)
                 items.append((levels[min(d, len(levels)) - 1], code, text, row))
                 continue
+            items += self._goal_cells(cells, roles, code, row)
             body = self._content(cells, roles, content_cols)
             cols = content_cols + list(range(len(roles), len(cells)))
             items.append(Record(code, body, [row], cols))
         return items
+
+    @staticmethod
+    def _goal_cells(cells: list[str], roles: list[str], code: str, row: Row) -> list[tuple[str, str, str, Row]]:
+        """Headings from goal columns ("Стратегічна ціль" / "Оперативна ціль" as columns, blank below)."""
+        out = []
+        parts = code.split(".")
+        for level, rx, n in (("goal", GOAL, 1), ("opgoal", OPGOAL, 2)):
+            for i, role in enumerate(roles):
+                if role != level or i >= len(cells) or not cells[i]:
+                    continue
+                text = cells[i]
+                m = rx.match(text) or LEADING_CODE.match(text) or re.match(r"^(\d{1,2})\.?\s+(\S.*)$", text)
+                own = m.group(1).rstrip(".") if m else ".".join(parts[:n])
+                out.append((level, own, m.group(2).strip() if m else text, row))
+        return out
 
     @staticmethod
     def _content(cells: list[str], roles: list[str], content_cols: list[int]) -> list[str]:

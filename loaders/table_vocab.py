@@ -39,6 +39,10 @@ NONE_VALUES = {
     "без фінансування",
     "фінансування не потребує",
     "не передбачено",
+    "в межах кошторисних призначень",
+    "у межах кошторисних призначень",
+    "в межах поточного фінансування",
+    "у межах поточного фінансування",
 }
 
 
@@ -151,6 +155,9 @@ class FundingSources:
             return None
         if key in self.aliases:
             return self.concepts[self.aliases[key]]
+        bare = norm(re.sub(r"\([^)]*\)", " ", key))  # "державний бюджет (субвенція)"
+        if bare in self.aliases:
+            return self.concepts[self.aliases[bare]]
         if len(key) >= 8:
             from rapidfuzz import fuzz, process
 
