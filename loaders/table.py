@@ -40,6 +40,7 @@ from loaders.table_vocab import Executors, FundingConcept, FundingSources, fix_t
 
 CODE = re.compile(r"^((?:[A-ZА-ЯІЇЄ]\.)?\d{1,3}(?:\.\d{1,3}){0,4})\.?$")
 LEADING_CODE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,4})\.?\s+(\S.*)$")
+HEADING_CODE = re.compile(r"^((?:[A-ZА-ЯІЇЄ]|\d{1,2})(?:\.\d{1,2}){0,3})[.)]?\s+(\S.*)$")
 GOAL = re.compile(r"^\s*стратегічн\w*\s+ціл\w*\s*(?:№\s*)?([0-9]{1,2}|[A-ZА-ЯІЇЄ])\b\s*[.:)]?\s*(.*)$", re.I)
 OPGOAL = re.compile(
     r"^\s*оперативн\w*\s+ціл\w*\s*(?:№\s*)?(\d{1,2}(?:\.\d{1,2})*|[A-ZА-ЯІЇЄ]\.?\d{1,2})\.?\s*[.:)]?\s*(.*)$", re.I
@@ -291,7 +292,7 @@ class PlanBuilder:
                 if role != level or i >= len(cells) or not cells[i]:
                     continue
                 text = cells[i]
-                m = rx.match(text) or LEADING_CODE.match(text) or re.match(r"^(\d{1,2})\.?\s+(\S.*)$", text)
+                m = rx.match(text) or HEADING_CODE.match(text)
                 own = m.group(1).rstrip(".") if m else ".".join(parts[:n])
                 out.append((level, own, m.group(2).strip() if m else text, row))
         return out
@@ -395,7 +396,10 @@ class PlanBuilder:
         return Evidence(row.sentence, row.start, row.end)
 
     def _plan_entity(self) -> None:
-        title = fix_text(" ".join(self.title_lines)) or self.path.stem
+        # The title is the line naming the plan, not "Додаток 2" or "ЗАТВЕРДЖЕНО рішенням ..." above it.
+        lines = [fix_text(t) for t in self.title_lines if t.strip()]
+        named = [t for t in lines if re.search(r"\bплан\w*|стратегі|програм", t, re.I)]
+        title = (named[0] if named else max(lines, key=len)) if lines else self.path.stem
         self.plan_key = f"plan:{self.doc_key}"
         self.ex.add_entity(Entity(self.plan_key, "Plan", title, names={title}))
         self._link_community(title)

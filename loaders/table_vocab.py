@@ -155,7 +155,7 @@ class FundingSources:
             return None
         if key in self.aliases:
             return self.concepts[self.aliases[key]]
-        bare = norm(re.sub(r"\([^)]*\)", " ", key))  # "державний бюджет (субвенція)"
+        bare = norm(re.sub(r"\([^)]*\)?", " ", fix_text(item)))  # "державний бюджет (субвенція)"
         if bare in self.aliases:
             return self.concepts[self.aliases[bare]]
         if len(key) >= 8:
