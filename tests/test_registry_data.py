@@ -11,7 +11,18 @@ import pytest
 
 DATA = Path(__file__).resolve().parents[1] / "ontology" / "data"
 DONOR_HEADER = ["id", "label_uk", "label_en", "acronyms", "aliases", "country", "kind", "parent", "wikidata", "iati"]
-PROGRAM_HEADER = ["id", "type", "label_uk", "label_en", "acronyms", "aliases", "donors", "implementers", "parent", "wikidata"]
+PROGRAM_HEADER = [
+    "id",
+    "type",
+    "label_uk",
+    "label_en",
+    "acronyms",
+    "aliases",
+    "donors",
+    "implementers",
+    "parent",
+    "wikidata",
+]
 DONOR_KINDS = {
     "bilateral",
     "multilateral",
