@@ -1,0 +1,820 @@
+"""Narrative documents (news, reports, plans as prose) -> linked entities and relations with evidence.
+
+Pipeline for one document:
+
+1. :func:`loaders.text.read_text` decodes the file; :func:`loaders.text.sentences` cuts it into
+   sentences with a normalised copy for matching (offsets map back to the original).
+2. Mentions per sentence: registry donors/programs (:mod:`loaders.registry`), places
+   (:mod:`loaders.gazetteer`), programs/projects/organisations named by patterns
+   (:mod:`loaders.patterns`).
+3. Document context: the home community (title, first lines, frequency) and the oblasts that
+   disambiguate place names.
+4. Relations per sentence from cue phrases (``ontology/data/cues.csv``), proximity, lists and
+   parentheses, with a small discourse memory (the current initiative, for "він", "цей проєкт",
+   "в межах якого"); then document-level defaults (a project with no stated place is located in the
+   home community of a municipal document).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from loaders.base import Entity, Evidence, Extraction, LoaderError, name_key
+from loaders.patterns import Found, cue_regex, cue_values, find_initiatives, find_organisations, quoted_spans
+from loaders.text import Sentence, read_text, sentences
+
+MAX_BYTES = 200 * 1024 * 1024
+_BARE_TRIGGER = re.compile(r"(?<![\w])(?:проє?кт|програм|ініціатив|мереж|компонент)\w*", re.IGNORECASE)
+_NATIONAL = re.compile(r"україн|національн|всеукраїнськ|загальнодержавн", re.IGNORECASE)
+_LOCATIVE = re.compile(r"(?:^|[\s(])(?:у|в|на|м\.|міст[іо]|селищ[іе]|сел[іо]|громад[іаи]|смт)\s*$", re.IGNORECASE)
+_ORIGIN = re.compile(r"(?:^|\s)(?:з|із|зі)\s+(?:міста\s+|м\.\s*)?$", re.IGNORECASE)
+_SUPPORT_TITLE = re.compile(r"^(?:підтримк\w*|support)\b", re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    """One thing mentioned in a sentence (offsets in the sentence's normalised text)."""
+
+    start: int
+    end: int
+    key: str
+    kind: str  # donor | org | init | place | country
+    type: str
+    surface: str = ""
+    found: Found | None = None
+    reg: object | None = None
+    place: object | None = None
+    role: str | None = None
+    in_title: str | None = None  # key of the initiative/org whose name contains this mention
+    mods: list[Mention] = field(default_factory=list)  # donors/orgs named with an initiative
+
+
+@dataclass
+class _Sent:
+    s: Sentence
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    place_matches: list = field(default_factory=list)
+    found: list[Found] = field(default_factory=list)
+    bare_trigger: bool = False
+    coref: bool = False
+
+    @property
+    def ev(self) -> Evidence:
+        return Evidence(self.s.text, self.s.start, self.s.end)
+
+
+def _gazetteer():
+    try:
+        from loaders.gazetteer import get_gazetteer
+    except ImportError:
+        return None
+    try:
+        return get_gazetteer()
+    except Exception:  # a missing reference cache must not stop prose extraction
+        return None
+
+
+class NarrativeLoader:
+    """Ukrainian prose documents (.txt, .md, .html, .docx, .pdf) to entities and relations."""
+
+    name = "narrative"
+    version = "1.0"
+    extensions = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        """Any file with a known extension whose head is not obviously binary (docx/pdf by magic)."""
+        suffix = Path(path).suffix.lower()
+        if suffix == ".docx":
+            return head[:2] == b"PK" or not head
+        if suffix == ".pdf":
+            return head[:5] == b"%PDF-" or not head
+        if suffix in self.extensions:
+            return b"\x00" not in head[:4096] or head[:2] in (b"\xff\xfe", b"\xfe\xff")
+        return False
+
+    def load(self, path: Path) -> Extraction:
+        """Read and extract one document; :class:`LoaderError` names the file on bad input."""
+        path = Path(path)
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise LoaderError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        if size > MAX_BYTES:
+            raise LoaderError(f"{path}: too large for a narrative document ({size // (1024 * 1024)} MB)")
+        text = read_text(path)
+        return self.extract_text(text, path.name)
+
+    def extract_text(self, text: str, doc_name: str = "<text>") -> Extraction:
+        """Entities and relations of a text; evidence offsets index ``text`` itself."""
+        return _Extractor(text, doc_name).run()
+
+
+LOADER = NarrativeLoader()
+
+
+# ---------------------------------------------------------------- the extractor
+
+
+class _Extractor:
+    def __init__(self, text: str, doc_name: str):
+        from loaders.registry import get_registry
+
+        self.text = text
+        self.doc = doc_name
+        self.reg = get_registry()
+        self.gaz = _gazetteer()
+        self.ex = Extraction()
+        self.sents: list[_Sent] = []
+        self.home = None  # Place of the document's home community
+        self.home_key: str | None = None
+        self.type_of: dict[str, str] = {}  # name key -> Program/Project for found initiatives
+        self.located: set[str] = set()  # initiatives with a stated place
+        self.first_ev: dict[str, tuple[int, Evidence]] = {}
+        self.country_sentences: dict[str, Evidence] = {}
+
+    # ------------------------------------------------------------ driver
+
+    def run(self) -> Extraction:
+        if not self.text.strip():
+            return self.ex
+        for s in sentences(self.text):
+            self.sents.append(self._scan(s))
+        self._resolve_places()
+        self._decide_types()
+        for st in self.sents:
+            self._build_mentions(st)
+        self._find_home()
+        self._entities()
+        self._relations()
+        return self.ex
+
+    # ------------------------------------------------------------ pass 1: raw matches
+
+    def _scan(self, s: Sentence) -> _Sent:
+        st = _Sent(s)
+        norm = s.norm
+        st.quotes = quoted_spans(norm)
+        if self.gaz is not None:
+            try:
+                st.place_matches = self.gaz.find(norm)
+            except Exception:
+                st.place_matches = []
+        st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
+        st.coref = bool(cue_regex("coref").search(norm[:60])) or bool(
+            re.search(r"(?:в|у)\s+(?:межах|рамках)\s+якого|(?:цей|цього|даний)\s+проє?кт", norm, re.I)
+        )
+        return st
+
+    def _resolve_places(self) -> None:
+        if self.gaz is None:
+            return
+        oblasts: Counter = Counter()
+        for st in self.sents:
+            for pm in st.place_matches:
+                if not pm.candidates:
+                    continue
+                best = pm.candidates[0]
+                if best.category == "oblast":
+                    oblasts[best.key] += 1
+                elif len(pm.candidates) == 1:
+                    for par in best.parents:
+                        if par.startswith("katottg:") and self._is_oblast(par):
+                            oblasts[par] += 1
+        ctx = set(oblasts)
+        for st in self.sents:
+            if st.place_matches:
+                try:
+                    st.place_matches = self.gaz.resolve(st.place_matches, ctx)
+                except Exception:
+                    pass
+
+    def _is_oblast(self, key: str) -> bool:
+        try:
+            return self.gaz.place(key).category == "oblast"
+        except Exception:
+            return False
+
+    def _decide_types(self) -> None:
+        """One type per found initiative name in a document: Program wins over Project."""
+        for st in self.sents:
+            for f in st.found:
+                if f.type in ("Program", "Project"):
+                    k = name_key(f.label)
+                    if f.type == "Program" or k not in self.type_of:
+                        self.type_of[k] = f.type if self.type_of.get(k) != "Program" else "Program"
+
+    # ------------------------------------------------------------ pass 2: mentions
+
+    def _build_mentions(self, st: _Sent) -> None:
+        norm = st.s.norm
+        from loaders.registry import tokens
+
+        reg_matches = self.reg.find(norm, tokens(norm))
+        mentions: list[Mention] = []
+        used_reg: set[int] = set()
+        # found initiatives/organisations, possibly replaced by a registry entry naming the same thing
+        for f in sorted(st.found, key=lambda f: (f.start, -(f.end - f.start))):
+            a, b = f.title or (f.start, f.end)
+            if any(m.kind in ("init", "org") and m.start <= f.start < m.end and (m.found and m.found.title and m.found.title[0] <= a and b <= m.found.title[1] + 1) for m in mentions):
+                continue  # the same title already taken (e.g. by an org pattern and an initiative pattern)
+            if any(m.found and m.found.title == f.title for m in mentions):
+                continue
+            whole = None
+            for i, rm in enumerate(reg_matches):
+                if rm.start >= a - 1 and rm.end <= b + 1 and (rm.end - rm.start) >= 0.7 * (b - a):
+                    whole = (i, rm)
+                    break
+            if whole is not None:
+                i, rm = whole
+                used_reg.add(i)
+                e = rm.entry
+                kind = "init" if e.type in ("Program", "Project") else ("donor" if e.type == "Donor" else "org")
+                mentions.append(Mention(f.start, f.end, e.key, kind, e.type, rm.surface, found=f, reg=e))
+                continue
+            if f.type == "Organization":
+                key = "org:" + name_key(f.label)
+                mentions.append(Mention(f.start, f.end, key, "org", "Organization", norm[a:b], found=f))
+            else:
+                typ = self.type_of.get(name_key(f.label), f.type)
+                key = ("program:n-" if typ == "Program" else "project:") + name_key(f.label)
+                mentions.append(Mention(f.start, f.end, key, "init", typ, norm[a:b], found=f))
+        # registry matches not already covering a found name
+        for i, rm in enumerate(reg_matches):
+            if i in used_reg:
+                continue
+            e = rm.entry
+            kind = "init" if e.type in ("Program", "Project") else ("donor" if e.type == "Donor" else "org")
+            m = Mention(rm.start, rm.end, e.key, kind, e.type, rm.surface, reg=e)
+            owner = next((x for x in mentions if x.found and x.found.title and x.found.title[0] <= rm.start and rm.end <= x.found.title[1] + 1), None)
+            if owner is not None:
+                if owner.kind == "org" and kind in ("donor", "org") and (rm.end - rm.start) >= 0.4 * (owner.found.title[1] - owner.found.title[0]):
+                    # «Deutsche Gesellschaft ... (GIZ) GmbH»: the quoted organisation is the registry donor
+                    owner.key, owner.kind, owner.type, owner.reg = e.key, kind, e.type, e
+                    continue
+                m.in_title = owner.key
+            mentions.append(m)
+        # modifiers: donors named between an initiative's trigger and its title, or in brackets after it
+        for m in mentions:
+            if m.kind != "init" or m.found is None:
+                continue
+            f = m.found
+            if f.mods and f.mods[1] > f.mods[0]:
+                for x in mentions:
+                    if x.kind in ("donor", "org") and f.mods[0] <= x.start and x.end <= f.mods[1]:
+                        m.mods.append(x)
+            after = norm[f.end : f.end + 80]
+            pm = re.match(r"\s*\(([^()]{1,70})\)", after)
+            if pm:
+                lo, hi = f.end + pm.start(1), f.end + pm.end(1)
+                for x in mentions:
+                    if x.kind in ("donor", "org") and lo <= x.start and x.end <= hi:
+                        m.mods.append(x)
+        # places
+        for pm in st.place_matches:
+            if not pm.candidates:
+                continue
+            place = pm.candidates[0]
+            kind = "country" if place.type == "Country" else "place"
+            m = Mention(pm.start, pm.end, place.key, kind, place.type, pm.surface, place=place, role=pm.role)
+            owner = next((x for x in mentions if x.kind in ("init", "org", "donor") and x.found and x.found.title and x.found.title[0] <= pm.start and pm.end <= x.found.title[1] + 1), None)
+            if owner is None:
+                owner = next((x for x in mentions if x.reg is not None and x.start <= pm.start and pm.end <= x.end), None)
+            if owner is not None:
+                m.in_title = owner.key
+            mentions.append(m)
+            if pm.role == "council":
+                label = _council_label(pm.surface)
+                if label:
+                    mentions.append(Mention(pm.start, pm.end, "org:" + name_key(label), "org", "Organization", pm.surface, role="council-org"))
+                    mentions[-1].found = Found(pm.start, pm.end, label, "Organization", {label})
+        mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        st.mentions = mentions
+        # a trigger word not part of any found name refers to the current initiative
+        covered = [(m.start, m.end) for m in mentions if m.kind == "init"]
+        for tm in _BARE_TRIGGER.finditer(norm):
+            if not any(a <= tm.start() < b for a, b in covered):
+                st.bare_trigger = True
+                break
+
+    # ------------------------------------------------------------ home community
+
+    def _find_home(self) -> None:
+        scores: Counter = Counter()
+        places = {}
+        for st in self.sents:
+            title = st.s.index < 4 or st.s.start < 400
+            for m in st.mentions:
+                if m.kind != "place" or m.type != "Community" or m.in_title:
+                    continue
+                w = 3 if title else 1
+                if m.role == "council":
+                    w += 1
+                scores[m.key] += w
+                places[m.key] = m.place
+        if not scores:
+            return
+        key, score = scores.most_common(1)[0]
+        if score < 3:
+            return
+        self.home = places[key]
+        self.home_key = key
+
+    def _municipal_home(self) -> bool:
+        return self.home is not None and self.home.category not in ("oblast", "raion")
+
+    # ------------------------------------------------------------ entities
+
+    def _entities(self) -> None:
+        for st in self.sents:
+            ev = st.ev
+            for m in st.mentions:
+                ent = self._entity_for(m)
+                if ent is None:
+                    continue
+                ent.mentions = [ev]
+                if m.surface:
+                    ent.names.add(_clean_surface(m.surface))
+                self.ex.add_entity(ent)
+                self.first_ev.setdefault(m.key, (st.s.index, ev))
+                if m.kind == "country":
+                    self.country_sentences.setdefault(m.key, ev)
+                if m.kind == "place":
+                    self._add_place_hierarchy(m.place)
+
+    def _entity_for(self, m: Mention) -> Entity | None:
+        if m.reg is not None:
+            e = m.reg
+            names = set(e.names) | set(e.acronyms) | {e.label}
+            ent = Entity(e.key, e.type, e.label, e.label_en, names, dict(e.identifiers))
+            return ent
+        if m.place is not None:
+            return _place_entity(m.place)
+        if m.found is not None:
+            f = m.found
+            label = f.label
+            names = set(f.names)
+            if f.full and self._title_is_place(m):
+                label = f.full
+                names.discard(f.label)
+            if m.kind == "org":
+                key = "org:" + name_key(label)
+                m.key = key
+                return Entity(key, "Organization", label, None, names)
+            typ = m.type
+            key = ("program:n-" if typ == "Program" else "project:") + name_key(label)
+            if key != m.key:
+                self._rekey(m.key, key)
+                m.key = key
+            return Entity(key, typ, label, None, names, attributes={"found": "pattern"})
+        return None
+
+    def _rekey(self, old: str, new: str) -> None:
+        for st in self.sents:
+            for x in st.mentions:
+                if x.in_title == old:
+                    x.in_title = new
+
+    def _title_is_place(self, m: Mention) -> bool:
+        """«Коростень» after "парк": the quoted name is just a place name."""
+        f = m.found
+        if not f or not f.title:
+            return False
+        a, b = f.title
+        for st in self.sents:
+            if m in st.mentions:
+                for x in st.mentions:
+                    if x.kind in ("place", "country") and x.start <= a + 1 and x.end >= b - 1:
+                        return True
+        return False
+
+    def _add_place_hierarchy(self, place) -> None:
+        """Reference entities (no mentions) for the units above a place, linked by locatedIn."""
+        if self.gaz is None or place.type != "Community":
+            return
+        child = place.key
+        chain = list(place.parents)
+        try:
+            hromada = self.gaz.hromada_of(place.key)
+        except Exception:
+            hromada = None
+        if hromada is not None and hromada.key != place.key:
+            if hromada.key not in self.ex.entities:
+                self.ex.add_entity(_place_entity(hromada))
+            self.ex.add_relation(place.key, "locatedIn", hromada.key)
+        for par in chain:
+            if par == child:
+                continue
+            if par not in self.ex.entities:
+                try:
+                    self.ex.add_entity(_place_entity(self.gaz.place(par)))
+                except Exception:
+                    break
+            self.ex.add_relation(child, "locatedIn", par)
+            child = par
+
+    # ------------------------------------------------------------ relations
+
+    def _relations(self) -> None:
+        topic: str | None = None
+        topic_para = -1
+        topic_sent = -10
+        bare_recent = -10
+        for st in self.sents:
+            ev = st.ev
+            norm = st.s.norm
+            ms = st.mentions
+            inits = [m for m in ms if m.kind == "init" and not m.in_title]
+            # descriptive "проєкт із ..." right after an unnamed "проєкт" is that project again
+            if topic and st.s.index - bare_recent <= 2:
+                for m in list(inits):
+                    if m.found is not None and m.found.descriptive:
+                        inits.remove(m)
+                        ms.remove(m)
+                        self._drop_entity_mention(m.key, ev)
+                        st.bare_trigger = True
+            refers = st.coref or st.bare_trigger
+            cur_topic = topic if (topic and (refers or (st.s.paragraph == topic_para and st.s.index - topic_sent <= 4))) else None
+
+            containers: dict[str, str] = {}  # container key -> cue
+            # --- partOf
+            for cm in cue_regex("partof").finditer(norm):
+                cont = self._next_mention(ms, cm.end(), ("init",), max_gap=70)
+                after = norm[cm.end() : cm.end() + 40].lower()
+                if re.match(r"\s*(?:співпраці|партнерства|співробітництва)\s+(?:з|із)\b", after):
+                    agents = self._agents_after(ms, cm.end(), norm, kinds=("donor",))
+                    target = self._target(inits, cm.start(), set(), containers) or (cur_topic if refers else None)
+                    for a in agents:
+                        if target:
+                            self.ex.add_relation(a.key, "funds", target, ev)
+                    continue
+                if cont is None:
+                    continue
+                if re.match(r"\s*якого|\s*якої", norm[cm.end() : cm.end() + 8]):
+                    continue
+                containers[cont.key] = "within"
+                target = self._target([m for m in inits if m is not cont], cm.start(), {cont.key}, containers, prefer_before=True)
+                if target is None and refers and cur_topic and cur_topic != cont.key:
+                    target = cur_topic
+                if target and target != cont.key:
+                    self.ex.add_relation(target, "partOf", cont.key, ev)
+            # a component named right before its programme: Компонент «X» Програми Y
+            for i, m in enumerate(inits[:-1]):
+                n2 = inits[i + 1]
+                gap = norm[m.end : n2.start]
+                if m.type in ("Project", "Program") and n2.type == "Program" and re.fullmatch(r"\s*", gap) and m.key != n2.key:
+                    if m.found is not None and m.found.trigger.startswith("компонент"):
+                        self.ex.add_relation(m.key, "partOf", n2.key, ev)
+                        containers[n2.key] = "genitive"
+            # --- funds / implements from cues
+            for rx_kind, pred in (("fund", "funds"), ("implement", "implements")):
+                for rx, value in cue_values(rx_kind):
+                    for cm in rx.finditer(norm):
+                        self._cue(st, cm, value, pred, inits, containers, cur_topic if refers else None)
+            # --- modifiers: проєкт USAID «X», ініціатива ЄС та ПРООН «X», «X» (GIZ)
+            for m in inits:
+                for x in m.mods:
+                    if x.kind == "donor":
+                        self.ex.add_relation(x.key, "funds", m.key, ev)
+                    elif x.kind == "org":
+                        self.ex.add_relation(x.key, "implements", m.key, ev)
+            # --- a donor named in a "Підтримка <donor> ..." title
+            for x in ms:
+                if x.kind == "donor" and x.in_title:
+                    owner = next((m for m in inits if m.key == x.in_title), None)
+                    if owner is not None and owner.found is not None and _SUPPORT_TITLE.match(owner.surface or ""):
+                        if x.start - owner.found.title[0] < 25:
+                            self.ex.add_relation(x.key, "funds", owner.key, ev)
+            # --- registry knowledge confirmed by the sentence naming both
+            for m in inits:
+                if m.reg is None:
+                    continue
+                for x in ms:
+                    if x.reg is None or x.kind not in ("donor", "org"):
+                        continue
+                    if x.reg.id in m.reg.donors:
+                        self.ex.add_relation(x.key, "funds", m.key, ev)
+                    elif x.reg.id in m.reg.implementers:
+                        self.ex.add_relation(x.key, "implements", m.key, ev)
+            # --- places
+            partner_sentence = self._partners(st)
+            self._locations(st, inits, containers, cur_topic if (refers or not partner_sentence) else None, partner_sentence)
+            self._countries(st)
+            # --- discourse memory
+            named = [m for m in inits if m.key not in containers and not (m.found and m.found.descriptive and False)]
+            if named:
+                topic = named[-1].key
+                topic_para, topic_sent = st.s.paragraph, st.s.index
+            elif inits and st.bare_trigger:
+                topic = inits[-1].key
+                topic_para, topic_sent = st.s.paragraph, st.s.index
+            elif refers and topic:
+                topic_para, topic_sent = st.s.paragraph, st.s.index
+            if st.bare_trigger and re.search(r"(?<![\w])проє?кт\w*", norm, re.I):
+                bare_recent = st.s.index
+        self._home_defaults()
+        self._country_defaults()
+
+    def _drop_entity_mention(self, key: str, ev: Evidence) -> None:
+        ent = self.ex.entities.get(key)
+        if ent is None:
+            return
+        ent.mentions = [e for e in ent.mentions if e != ev]
+        if not ent.mentions:
+            del self.ex.entities[key]
+
+    def _next_mention(self, ms: list[Mention], pos: int, kinds: tuple[str, ...], max_gap: int) -> Mention | None:
+        for m in ms:
+            if m.start >= pos and m.kind in kinds and not m.in_title:
+                if m.start - pos <= max_gap:
+                    return m
+                return None
+        return None
+
+    def _agents_after(self, ms: list[Mention], pos: int, norm: str, kinds=("donor", "org")) -> list[Mention]:
+        """Donors/organisations right after a cue, with coordinated ones (", ", "та", "і")."""
+        out: list[Mention] = []
+        cur = pos
+        for m in ms:
+            if m.start < pos or m.in_title or m.role == "council":
+                continue
+            if m.kind == "place" and m.role != "council":
+                continue
+            gap = norm[cur : m.start]
+            if not _agent_gap(gap, first=not out):
+                break
+            if m.kind in kinds or m.kind == "init":
+                if not out or m.start >= out[-1].end:
+                    out.append(m)
+                cur = max(cur, m.end)
+            elif m.kind == "country":
+                cur = max(cur, m.end)
+        # an initiative among the agents stands for its own donors (за підтримки проєкту USAID «X»)
+        res: list[Mention] = []
+        for m in out:
+            if m.kind == "init":
+                res.append(m)
+                res.extend(x for x in m.mods if x.kind in kinds)
+            elif m.kind in kinds:
+                res.append(m)
+        return res
+
+    def _agents_before(self, ms: list[Mention], pos: int, norm: str, kinds=("donor", "org")) -> list[Mention]:
+        for m in reversed(ms):
+            if m.end > pos or m.in_title:
+                continue
+            if m.kind in kinds:
+                gap = norm[m.end : pos]
+                if len(gap.split()) <= 3 and not re.search(r"[.;:]", gap):
+                    return [m]
+                return []
+        return []
+
+    def _target(self, inits, pos: int, exclude: set[str], containers, prefer_before: bool = True) -> str | None:
+        before = [m for m in inits if m.end <= pos and m.key not in exclude and m.key not in containers]
+        after = [m for m in inits if m.start >= pos and m.key not in exclude and m.key not in containers]
+        if before and prefer_before:
+            return before[-1].key
+        if after:
+            return after[0].key
+        if before:
+            return before[-1].key
+        return None
+
+    def _cue(self, st: _Sent, cm, value: str, pred: str, inits, containers, topic) -> None:
+        norm, ev, ms = st.s.norm, st.ev, st.mentions
+        if value in ("active",):
+            agents = self._agents_before(ms, cm.start(), norm, kinds=("donor", "org"))
+            if not agents:
+                agents = self._agents_after(ms, cm.end(), norm)
+                agents = [a for a in agents if a.kind != "init"]
+            target_list = [m for m in inits if m.start >= cm.end() and m not in agents]
+            target = target_list[0].key if target_list else self._target(inits, cm.start(), set(), containers)
+        elif value == "organiser":
+            agents = self._agents_after(ms, cm.end(), norm)
+            agents = [a for a in agents if a.kind != "init"]
+            conts = [m for m in inits if m.start > cm.end()]
+            target = conts[0].key if conts else topic
+        else:
+            agents = self._agents_after(ms, cm.end(), norm)
+            if not agents and value == "launch":
+                agents = self._agents_before(ms, cm.start(), norm, kinds=("donor",))
+            if pred == "implements" and agents and agents[0].kind == "init":
+                return  # "впроваджується проєкт «X»": the project itself, not an implementer
+            agent_keys = {a.key for a in agents}
+            target = self._target(inits, cm.start(), agent_keys, containers)
+            if target is None and value == "launch":
+                after = [m for m in inits if m.start >= cm.end() and m.key not in agent_keys]
+                target = after[0].key if after else None
+            if target is None:
+                target = topic
+        if not target:
+            return
+        for a in agents:
+            if a.key == target or a.kind == "init":
+                continue
+            if pred == "funds":
+                if a.kind == "donor":
+                    self.ex.add_relation(a.key, "funds", target, ev)
+                elif a.reg is not None and value in ("support", "commission", "passive", "money"):
+                    self.ex.add_relation(a.key, "implements", target, ev)
+            else:
+                if a.kind in ("donor", "org"):
+                    self.ex.add_relation(a.key, "implements", target, ev)
+
+    # ------------------------------------------------------------ places
+
+    def _place_mentions(self, st: _Sent) -> list[Mention]:
+        ms = [m for m in st.mentions if m.kind == "place" and m.type in ("Community", "PartnerCity")]
+        keys = {m.key for m in ms}
+        out = []
+        for m in ms:
+            p = m.place
+            # an oblast or raion that only qualifies another place in the sentence
+            if p is not None and p.category in ("oblast", "raion"):
+                if any(m.key in (x.place.parents if x.place else ()) for x in ms if x is not m):
+                    continue
+            if m.role == "council" and p is not None and p.category in ("oblast", "raion"):
+                continue
+            if p is not None and any(x.key in p.parents and False for x in ms):
+                continue
+            out.append(m)
+        del keys
+        return out
+
+    def _locations(self, st: _Sent, inits, containers, topic, partner_sentence: bool) -> None:
+        ev, norm = st.ev, st.s.norm
+        places = self._place_mentions(st)
+        # a place inside an initiative's own name
+        for x in st.mentions:
+            if x.kind == "place" and x.in_title and x.type in ("Community", "PartnerCity"):
+                owner = self.ex.entities.get(x.in_title)
+                if owner is not None and owner.type in ("Program", "Project"):
+                    self.ex.add_relation(x.in_title, "locatedIn", x.key, ev)
+                    self.located.add(x.in_title)
+        free = [p for p in places if not p.in_title]
+        if not free:
+            return
+        if partner_sentence and not inits:
+            return
+        cands = [m for m in inits if m.type in ("Program", "Project")]
+        for p in free:
+            if _ORIGIN.search(norm[max(0, p.start - 12) : p.start]):
+                continue
+            target = None
+            if cands:
+                inner = [m for m in cands if m.key not in containers] or cands
+                target = min(inner, key=lambda m: _distance(m, p)).key
+            elif topic:
+                target = topic
+            if target and target in self.ex.entities and self.ex.entities[target].type in ("Program", "Project"):
+                self.ex.add_relation(target, "locatedIn", p.key, ev)
+                self.located.add(target)
+
+    def _partners(self, st: _Sent) -> bool:
+        norm, ev = st.s.norm, st.ev
+        if not cue_regex("partner").search(norm):
+            return False
+        if not cue_regex("partner_need").search(norm):
+            return False
+        places = self._place_mentions(st)
+        if not places:
+            return False
+        segments = re.split(r",?\s+а\s+також\s+|;\s+", norm)
+        bounds = []
+        pos = 0
+        for seg in segments:
+            i = norm.find(seg, pos)
+            bounds.append((i, i + len(seg)))
+            pos = i + len(seg)
+        pairs = set()
+        for a, b in bounds:
+            group = [p for p in places if a <= p.start < b]
+            ua = [p for p in group if p.type == "Community"]
+            foreign = [p for p in group if p.type == "PartnerCity"]
+            if ua and foreign:
+                pairs |= {(u.key, f.key) for u in ua for f in foreign}
+            elif len(ua) >= 2:
+                home = next((u for u in ua if u.key == self.home_key), None)
+                base = home or ua[0]
+                pairs |= {(base.key, u.key) for u in ua if u.key != base.key}
+            elif len(group) == 1 and foreign and self.home_key and not _LOCATIVE.search(norm[max(0, foreign[0].start - 8) : foreign[0].start]):
+                pairs.add((self.home_key, foreign[0].key))
+        for a, b in pairs:
+            if a != b and not self._same_place(a, b):
+                self.ex.add_relation(a, "partnerOf", b, ev)
+        return bool(pairs)
+
+    def _same_place(self, a: str, b: str) -> bool:
+        if self.gaz is None:
+            return False
+        try:
+            pa, pb = self.gaz.place(a), self.gaz.place(b)
+        except Exception:
+            return False
+        return a in pb.parents or b in pa.parents
+
+    def _countries(self, st: _Sent) -> None:
+        ev = st.ev
+        countries = {m.key for m in st.mentions if m.kind == "country"}
+        for m in st.mentions:
+            if m.kind == "place" and m.type == "PartnerCity" and m.place is not None and m.place.country:
+                ck = f"country:{m.place.country}"
+                if ck in countries:
+                    self.ex.add_relation(m.key, "inCountry", ck, ev)
+
+    def _home_defaults(self) -> None:
+        """Initiatives with no stated place in a municipal document happen in its home community."""
+        if not self._municipal_home():
+            return
+        for key, ent in list(self.ex.entities.items()):
+            if ent.type not in ("Program", "Project") or not ent.mentions or key in self.located:
+                continue
+            if _NATIONAL.search(ent.label) or any(_NATIONAL.search(n) for n in ent.names if n):
+                continue
+            _, ev = self.first_ev.get(key, (0, ent.mentions[0]))
+            self.ex.add_relation(key, "locatedIn", self.home_key, ev)
+
+    def _country_defaults(self) -> None:
+        """A partner city's country: stated when the document names that country, else reference data."""
+        have = {r.subject for r in self.ex.relations if r.predicate == "inCountry"}
+        for key, ent in list(self.ex.entities.items()):
+            if ent.type != "PartnerCity" or key in have or not ent.mentions:
+                continue
+            cc = ent.attributes.get("country")
+            if not cc:
+                continue
+            ck = f"country:{cc}"
+            if ck in self.country_sentences:
+                self.ex.add_relation(key, "inCountry", ck, ent.mentions[0])
+            else:
+                if ck not in self.ex.entities and self.gaz is not None:
+                    try:
+                        self.ex.add_entity(_place_entity(self.gaz.place(ck)))
+                    except Exception:
+                        continue
+                if ck in self.ex.entities:
+                    self.ex.add_relation(key, "inCountry", ck)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _distance(m: Mention, p: Mention) -> int:
+    if p.start >= m.end:
+        return p.start - m.end
+    if m.start >= p.end:
+        return (m.start - p.end) + 5  # a place before the initiative is a little less likely its site
+    return 0
+
+
+_AGENT_GAP = re.compile(
+    r"^[\s,«(]*(?:(?:та|і|й|а\s+також|від|з\s+боку|з|із|зі|компанією|компанія|організацією|урядом|урядів|уряду|"
+    r"[а-яіїєґ'-]+)[\s«(]+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _agent_gap(gap: str, first: bool) -> bool:
+    if len(gap) > 60 or re.search(r"[.;:!?»]", gap):
+        return False
+    if not first and "," in gap and not re.fullmatch(r"[\s,]*(?:та|і|й)?[\s«(]*", gap):
+        return False
+    return bool(_AGENT_GAP.match(gap)) or not gap.strip()
+
+
+def _clean_surface(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip(" «»,.;:()")
+
+
+def _council_label(surface: str) -> str | None:
+    from loaders.morph import nominative
+
+    words = _clean_surface(surface).split()
+    if not words:
+        return None
+    low = " ".join(words).lower()
+    if not re.search(r"рад|адміністрац|ода\b|ова\b|рда\b", low):
+        return None
+    return " ".join(nominative(words))
+
+
+def _place_entity(place) -> Entity:
+    attrs = {"category": place.category}
+    if place.country:
+        attrs["country"] = place.country
+    names = set(place.names or ()) | ({place.label_en} if place.label_en else set())
+    return Entity(
+        place.key,
+        place.type,
+        place.label,
+        place.label_en,
+        names,
+        dict(place.identifiers or {}),
+        attrs,
+        place.lat,
+        place.lon,
+    )

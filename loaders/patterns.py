@@ -1,0 +1,318 @@
+"""Mention patterns (found programs, projects, organisations) and relation cue phrases.
+
+Everything here works on one normalised sentence (see :mod:`loaders.text`): quotes are « »,
+dashes "-", apostrophes "'", Latin look-alikes fixed. Patterns are bounded (no nested
+quantifiers over free text) so a long or hostile sentence cannot make them backtrack badly.
+Cue and head-word lists live in ``ontology/data/cues.csv`` (kind,pattern,value).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import ontology
+
+U = "А-ЯІЇЄҐA-Z"  # upper-case letters
+W = r"[\w'+.&/-]"
+
+
+@dataclass
+class Found:
+    """A program/project/organisation named in a sentence by a pattern."""
+
+    start: int  # span of the whole mention in the normalised sentence
+    end: int
+    label: str  # canonical (nominative) label
+    type: str  # Program | Project | Organization
+    names: set[str] = field(default_factory=set)
+    title: tuple[int, int] | None = None  # span of the name proper (inside quotes, if quoted)
+    trigger: str = ""  # the trigger stem ("проєкт", "мереж", "ГО", ...)
+    mods: tuple[int, int] | None = None  # span between trigger and title (donor modifiers live here)
+    descriptive: bool = False  # "проєкт із встановлення ..." (no proper name)
+    full: str = ""  # head noun phrase + quoted name, nominative ("Індустріальний парк «Коростень»")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, list[tuple[str, str]]]:
+    """Cue table from ``ontology/data/cues.csv``: kind -> [(regex, value)]."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    with open(ontology.DATA / "cues.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if not row.get("kind") or row["kind"].startswith("#"):
+                continue
+            out.setdefault(row["kind"].strip(), []).append((row["pattern"].strip(), (row.get("value") or "").strip()))
+    return out
+
+
+@lru_cache(maxsize=None)
+def cue_regex(kind: str) -> re.Pattern:
+    """One alternation regex (case-insensitive) for all cues of a kind; group name = value."""
+    parts = [f"(?:{p})" for p, _ in cues().get(kind, [])]
+    if not parts:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+def cue_values(kind: str) -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(r"(?<![\w])(?:" + p + r")(?![\w])", re.IGNORECASE), v) for p, v in cues().get(kind, [])]
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def quoted_spans(s: str) -> list[tuple[int, int]]:
+    """Top-level «...» spans (outer quote positions, end exclusive); unbalanced nesting tolerated:
+    «A «B» closes at the last » before the next top-level « or the sentence end."""
+    spans = []
+    i, n = 0, len(s)
+    while i < n:
+        if s[i] != "«":
+            i += 1
+            continue
+        depth, j = 0, i
+        close = -1
+        while j < n:
+            c = s[j]
+            if c == "«":
+                depth += 1
+            elif c == "»":
+                depth -= 1
+                close = j
+                if depth == 0:
+                    break
+            j += 1
+        if close < 0:
+            i += 1
+            continue
+        if depth > 0:  # unbalanced: take the last closing quote seen
+            j = close
+        spans.append((i, j + 1))
+        i = j + 1
+    return spans
+
+
+# ---------------------------------------------------------------- initiative and organisation patterns
+
+INITIATIVE_PROGRAM = ("програм", "ініціатив", "мереж")
+_TRIG = (
+    r"(?P<trig>проєкт|проект|програм|ініціатив|кампані|мереж|компонент|конкурс|форум|тренінг|воркшоп|"
+    r"конференці|флешмоб|фестивал|марафон|акці|челендж|хакатон)\w*"
+)
+# trigger, up to 7 words without clause punctuation, then a quote
+_TRIG_QUOTE = re.compile(r"(?<![\w])" + _TRIG + r"(?P<mods>(?:\s+[^\s«»,;:.()]+){0,7}?)\s*(?::\s*)?(?=«)", re.IGNORECASE)
+_TRIG_LATIN = re.compile(
+    r"(?<![\w])" + _TRIG + r"(?P<mods>(?:\s+[а-яіїєґ'-]+){0,3}?)\s+"
+    r"(?P<title>[A-Z][\w+&'.-]*(?:\s+(?:[A-Z0-9][\w+&'.-]*|of|for|and|the|in|to|on|with|[IVX]+))*)",
+)
+_CAP_TRIG = re.compile(
+    r"(?<=[\w,»)] )(?P<trig>Програм|Проєкт|Проект|Ініціатив|Компонент)\w*(?P<rest>(?:\s+[^\s,;:.()«»!?]+){1,16})"
+)
+_DESCRIPTIVE = re.compile(
+    r"(?<![\w])(?P<trig>проєкт|проект)\w*\s+(?:з|із|зі|по|щодо)\s+(?P<body>[а-яіїєґ']+(?:ння|ття|ннь|нню|нням|ні)"
+    r"(?:\s+[^\s,;:.()«»!?]+){0,14})",
+    re.IGNORECASE,
+)
+_COMPOUND = re.compile(r"(?<![\w-])(?P<name>[" + U + r"][\w]{0,10}-(?:кластер|хаб|парк|лаб)\w*)")
+_ORG_ABBR = re.compile(
+    r"(?<![\w])(?P<abbr>ГО|ГС|БФ|МБФ|БО|МБО|ВГО|КП|КУ|КЗ|КНП|КЗК|ДУ|ДП|ДНЗ|КДНЗ|ЖДНЗ|ЗДО|ЗОШ|ЗЗСО|ОСББ|АТ|ПАТ|ПрАТ|ТОВ|ПП|НУО|МГО|ЦНАП|ДЮСШ|КДЮСШ)"
+    r"(?:\s*\([^()]{1,40}\))?(?P<mods>(?:\s+[^\s«»,;:.()]+){0,6}?)\s*(?=«)"
+)
+_ORG_LONG = re.compile(
+    r"(?<![\w])(?P<head>громадськ\w+\s+організаці\w+|комунальн\w+\s+(?:установ|підприємств|заклад|організаці)\w*|"
+    r"державн\w+\s+(?:установ|підприємств|організаці)\w*|благодійн\w+\s+(?:фонд|організаці)\w*|"
+    r"установ\w+|компані\w+|підприємств\w+|асоціаці\w+|спілк\w+|об'єднанн\w+|товариств\w+)"
+    r"(?P<mods>(?:\s+[^\s«»,;:.()]+){0,3}?)\s*(?=«)",
+    re.IGNORECASE,
+)
+_ORG_LATIN = re.compile(r"(?<![\w])(?:компані|організаці|фірм|агенці|студі)\w*\s+(?P<title>[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3})")
+_HEAD_QUOTE = re.compile(
+    r"(?<![\w])(?P<head>(?:[" + U + r"а-яіїєґ][\w'-]{2,}(?:ий|ій|а|я|е|є|ого|ього|ому|ьому|ої|ьої|им|ім|ою|ьою|их|іх|і)\s+){0,4}?"
+    r"(?P<noun>парк|кластер|хаб|простір|простору|лабораторі|центр|агенці|фонд|клуб|ліце|гімназі|школ|лікарн|музе|"
+    r"бібліотек|театр|інститут|університет|академі|коледж|бізнес-інкубатор|інкубатор|коворкінг)\w*)"
+    r"(?P<mods>(?:\s+[^\s«»,;:.()]+){0,6}?)\s*(?=«)",
+    re.IGNORECASE,
+)
+PROJECT_HEADS = ("парк", "кластер", "хаб", "прост", "лаборатор", "інкубатор", "бізнес-інкубатор", "коворкінг")
+
+_YEARS = re.compile(r"(?:на|до|за|у|в)\s+(?:період\s+)?(?:до\s+)?\d{4}|\d{4}\s*-\s*\d{4}\s+рок|на\s+період")
+_STOP_WORDS = {
+    "що", "який", "яка", "яке", "які", "якого", "якої", "якому", "якій", "яким", "де", "щодо", "за", "від", "з", "із",
+    "зі", "для", "шляхом", "відповідно", "згідно", "через", "та", "і", "й", "а", "але", "як", "при", "під", "після",
+    "до", "у", "в", "на", "про",
+}  # fmt: skip
+_KEEP_AFTER = {"та", "і", "й", "з", "із", "зі", "для", "у", "в", "на", "до", "про", "щодо"}
+
+
+def _clean_title(t: str) -> str:
+    t = t.strip()
+    if t.startswith("«"):
+        t = t[1:]
+    if t.endswith("»"):
+        t = t[:-1]
+    t = re.sub(r"\s+", " ", t).strip(" ,;:-")
+    if t.count("«") > t.count("»"):
+        t += "»"  # «A «B» written with one closing quote
+    return t
+
+
+def _cap_extent(rest: str) -> str:
+    """Words of a capitalised unquoted name: stop at relative pronouns, cue prepositions, capitals after 'та'."""
+    words = rest.split()
+    out: list[str] = []
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if lw in ("що", "який", "яка", "яке", "які", "якого", "якої", "де", "щодо", "за", "від", "шляхом", "згідно"):
+            break
+        if lw in ("у", "в", "на", "до") and (i + 1 >= len(words) or not words[i + 1][:1].isupper()):
+            break
+        if lw in ("та", "і", "й") and i + 1 < len(words) and words[i + 1][:1].isupper() and words[i + 1][:1].isalpha():
+            break
+        if re.fullmatch(r"\d{4}(-\d{4})?", w) and out and out[-1].lower() in ("на", "до", "за"):
+            break
+        out.append(w)
+    while out and out[-1].lower() in _STOP_WORDS:
+        out.pop()
+    return " ".join(out)
+
+
+def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
+    """Programs and projects named in a normalised sentence."""
+    from loaders.morph import nominative
+
+    out: list[Found] = []
+    by_start = {a: b for a, b in quotes}
+    # 1. trigger + quoted title(s): проєкт «X»; проєкти: «A», «B»; ініціативи ЄС та ПРООН «X»
+    for m in _TRIG_QUOTE.finditer(s):
+        q = m.end()
+        if q not in by_start:
+            continue
+        trig = m.group("trig").lower()
+        typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
+        spans = [(q, by_start[q])]
+        # a list of quoted titles: «A», «B» та «C»
+        nxt = by_start[q]
+        if m.group(0).rstrip().endswith(":") or _is_plural(m.group(0)):
+            while True:
+                mm = re.match(r"\s*(?:,|та|і|й)\s*(?=«)", s[nxt:])
+                if not mm or (nxt + mm.end()) not in by_start:
+                    break
+                a = nxt + mm.end()
+                spans.append((a, by_start[a]))
+                nxt = by_start[a]
+        for a, b in spans:
+            title = _clean_title(s[a:b])
+            if not title or len(title) < 3:
+                continue
+            out.append(
+                Found(m.start(), b, title, typ, {title}, (a + 1, b - 1), trig, (m.start("mods"), m.end("mods")))
+            )
+    # 2. trigger + English title: мережі Entrepreneurship+ Academy; програми URBACT IV
+    for m in _TRIG_LATIN.finditer(s):
+        title = m.group("title").strip(" .")
+        if len(title) < 3 or any(a <= m.start("title") < b for a, b in quotes):
+            continue
+        trig = m.group("trig").lower()
+        typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
+        out.append(
+            Found(m.start(), m.start("title") + len(title), title, typ, {title}, (m.start("title"), m.start("title") + len(title)), trig, (m.start("mods"), m.end("mods")))
+        )
+    # 3. capitalised trigger inside a sentence: ... щодо Проєкту розвитку міської інфраструктури - 2, що ...
+    for m in _CAP_TRIG.finditer(s):
+        if any(a <= m.start() < b for a, b in quotes):
+            continue
+        rest = _cap_extent(m.group("rest"))
+        if not rest:
+            continue
+        phrase = m.group("trig") + s[m.end("trig") : m.start("rest")] + " " + rest
+        whole_end = m.start("rest") + m.group("rest").find(rest.split()[-1]) + len(rest.split()[-1])
+        if any(a >= m.start() and a < whole_end + 2 for a, _ in quotes):
+            continue  # a quoted title follows: rule 1 names it
+        if _YEARS.search(phrase):
+            continue  # "Програма ... на 2021-2026 роки": a local budget programme, not an initiative
+        words = phrase.split()
+        if len(words) < 2:
+            continue
+        label = " ".join(nominative(words))
+        trig = m.group("trig").lower()
+        typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
+        out.append(Found(m.start(), whole_end, label, typ, {label, phrase}, (m.start(), whole_end), trig))
+    # 4. descriptive: проєкт із встановлення теплового насоса ...
+    for m in _DESCRIPTIVE.finditer(s):
+        body = m.group("body")
+        words = body.split()
+        cut = []
+        for w in words:
+            if w.lower() in ("що", "який", "яка", "які", "якого", "де", "щодо", "за", "шляхом") or w.startswith("-"):
+                break
+            cut.append(w)
+        while cut and cut[-1].lower() in _STOP_WORDS:
+            cut.pop()
+        if not cut:
+            continue
+        first = nominative(cut[:1])[0]
+        label = " ".join([first, *cut[1:]])
+        names = {label}
+        if len(cut) > 1 and first.lower().endswith(("ння", "ття")) and first.lower() != "встановлення":
+            obj = " ".join(nominative(cut[1:]))
+            names.add(obj)
+        end = m.start("body") + len(" ".join(cut)) if body.startswith(" ".join(cut)) else m.end()
+        out.append(Found(m.start(), end, label, "Project", names, (m.start("body"), end), "проєкт", descriptive=True))
+    # 5. compounds: IT-кластер, агро-хаб
+    for m in _COMPOUND.finditer(s):
+        if any(a <= m.start() < b for a, b in quotes):
+            continue
+        name = m.group("name")
+        prefix, _, last = name.rpartition("-")
+        label = prefix + "-" + nominative([last])[0].lower()
+        out.append(Found(m.start(), m.end(), label, "Project", {label, name}, (m.start(), m.end()), "compound"))
+    return out
+
+
+def _is_plural(text: str) -> bool:
+    return bool(re.search(r"(?:проєкт|проект)(?:и|ів|ами|ах)|програм(?:и|ами|ах)\s*:|ініціатив(?:и|ами)\s*:", text, re.I))
+
+
+def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
+    """Organisations named by an abbreviation or a head noun before a quoted name: ГО «X», КУ «X», парк «X»."""
+    from loaders.morph import nominative
+
+    out: list[Found] = []
+    by_start = {a: b for a, b in quotes}
+    taken: set[int] = set()
+    for rx, kind in ((_ORG_ABBR, "abbr"), (_ORG_LONG, "long"), (_HEAD_QUOTE, "head")):
+        for m in rx.finditer(s):
+            q = m.end()
+            if q not in by_start or q in taken:
+                continue
+            b = by_start[q]
+            title = _clean_title(s[q:b])
+            if not title or len(title) < 2:
+                continue
+            taken.add(q)
+            if kind == "abbr":
+                head = m.group("abbr")
+                typ = "Organization"
+                full = f"{head} «{title}»"
+                out.append(Found(m.start(), b, title, typ, {title, full}, (q + 1, b - 1), head))
+            elif kind == "long":
+                head = m.group("head")
+                full = " ".join(nominative(head.split())) + f" «{title}»"
+                out.append(Found(m.start(), b, title, "Organization", {title, full}, (q + 1, b - 1), head.lower()))
+            else:
+                head = m.group("head").strip()
+                noun = m.group("noun").lower()
+                typ = "Project" if noun.startswith(PROJECT_HEADS) else "Organization"
+                head_words = head.split()
+                # keep only the head noun and adjectives right before it (capitalised name start)
+                nom = nominative(head_words)
+                full = " ".join(nom) + f" «{title}»"
+                found = Found(m.start(), b, title, typ, {title, full}, (q + 1, b - 1), noun, full=full)
+                found.names.add(" ".join(nom[-1:]) + f" «{title}»")
+                out.append(found)
+    for m in _ORG_LATIN.finditer(s):
+        title = m.group("title")
+        out.append(Found(m.start(), m.end(), title, "Organization", {title}, (m.start("title"), m.end()), "latin"))
+    return out

@@ -1,0 +1,301 @@
+"""The donor and program registry (``ontology/data/donors.csv``, ``programs.csv``) and its matcher.
+
+Names are indexed once in all their forms: Ukrainian case forms of each name's head words
+(:func:`loaders.morph.case_forms`), English/German names, acronyms (matched case-sensitively),
+and a "skeleton" of long names without і/ї/є/ґ/apostrophes, so text whose encoding lost those
+letters ("Нмецького товариства мжнародного спвробтництва") is still recognised.
+The index is cached on disk next to the user's cache, keyed by the CSV contents.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import pickle
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.text import fold
+
+INDEX_VERSION = "3"
+TOKEN = re.compile(r"[\w']+|\+", re.UNICODE)
+_SKELETON_DROP = str.maketrans("", "", "іїєґ'")
+
+
+@dataclass
+class RegistryEntry:
+    """A donor, implementer or program known to the registry."""
+
+    key: str  # "donor:<id>" or "program:<id>"
+    type: str  # Donor | Organization | Program | Project
+    id: str
+    label: str
+    label_en: str | None
+    names: list[str]
+    acronyms: list[str]
+    kind: str = ""  # donors: multilateral, bilateral, government, implementer, ...
+    country: str = ""
+    parent: str = ""
+    donors: list[str] = field(default_factory=list)  # programs: donor ids
+    implementers: list[str] = field(default_factory=list)
+    identifiers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class RegistryMatch:
+    start: int  # offsets in the matched (normalised) text
+    end: int
+    entry: RegistryEntry
+    surface: str
+    fuzzy: bool = False
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Word tokens of a normalised text with their offsets."""
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def _split(values: str) -> list[str]:
+    return [v.strip() for v in (values or "").split("|") if v.strip()]
+
+
+def _skeleton(tok: str) -> str:
+    return tok.translate(_SKELETON_DROP)
+
+
+class Registry:
+    """Donors and programs with a token-trie matcher over normalised text."""
+
+    def __init__(self, entries: list[RegistryEntry]):
+        self.entries = entries
+        self.by_key = {e.key: e for e in entries}
+        self.by_id: dict[str, RegistryEntry] = {}
+        for e in entries:
+            self.by_id.setdefault(e.id, e)
+        # first token -> [(token tuple, entry index, case-sensitive)], longest first
+        self.trie: dict[str, list[tuple[tuple[str, ...], int, bool]]] = {}
+        self.skel: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+
+    # ------------------------------------------------------------ index
+
+    def build_index(self) -> None:
+        from loaders.morph import case_forms
+
+        seen: set[tuple[tuple[str, ...], int, bool]] = set()
+        skel_seen: set[tuple[tuple[str, ...], int]] = set()
+        for idx, e in enumerate(self.entries):
+            for acr in e.acronyms:
+                toks = tuple(t for t, _, _ in tokens(fold_keep_case(acr)))
+                if toks:
+                    seen.add((toks, idx, True))
+            for name in e.names:
+                norm = normalise_name(name)
+                forms = case_forms(norm) if _has_cyr(norm) else {norm.lower()}
+                forms |= _extra_forms(forms)
+                for form in forms:
+                    toks = tuple(t.casefold() for t, _, _ in tokens(form))
+                    if not toks:
+                        continue
+                    if len(toks) == 1 and len(toks[0]) < 4 and not any(c.isdigit() for c in toks[0]):
+                        continue  # too short to match without case (acronyms cover these)
+                    seen.add((toks, idx, False))
+                    sk = tuple(_skeleton(t) for t in toks)
+                    if len(toks) >= 2 and sum(map(len, sk)) >= 12 and sk != toks:
+                        skel_seen.add((sk, idx))
+        for toks, idx, cs in seen:
+            self.trie.setdefault(toks[0], []).append((toks, idx, cs))
+        for lst in self.trie.values():
+            lst.sort(key=lambda x: -len(x[0]))
+        for sk, idx in skel_seen:
+            self.skel.setdefault(sk[0], []).append((sk, idx))
+        for lst in self.skel.values():
+            lst.sort(key=lambda x: -len(x[0]))
+
+    # ------------------------------------------------------------ matching
+
+    def find(self, text: str, toks: list[tuple[str, int, int]] | None = None) -> list[RegistryMatch]:
+        """Non-overlapping registry names in a normalised text, longest first, left to right."""
+        toks = toks if toks is not None else tokens(text)
+        low = [t.casefold() for t, _, _ in toks]
+        out: list[RegistryMatch] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            best = None
+            for cands, key, cs_ok in ((self.trie.get(toks[i][0]), "cs", True), (self.trie.get(low[i]), "ci", False)):
+                if not cands:
+                    continue
+                for seq, idx, cs in cands:
+                    if cs != cs_ok:
+                        continue
+                    k = len(seq)
+                    if i + k > n:
+                        continue
+                    got = tuple(t for t, _, _ in toks[i : i + k]) if cs else tuple(low[i : i + k])
+                    if got == seq and (best is None or k > best[0]):
+                        best = (k, idx, False)
+                        break
+            if best is None:
+                sk0 = _skeleton(low[i])
+                for seq, idx in self.skel.get(sk0, ()):
+                    k = len(seq)
+                    if i + k <= n and tuple(_skeleton(t) for t in low[i : i + k]) == seq:
+                        best = (k, idx, True)
+                        break
+            if best is None:
+                i += 1
+                continue
+            k, idx, fuzzy = best
+            start, end = toks[i][1], toks[i + k - 1][2]
+            out.append(RegistryMatch(start, end, self.entries[idx], text[start:end], fuzzy))
+            i += k
+        return out
+
+    def government_of(self, country: str) -> RegistryEntry | None:
+        """The registry donor that is the government of an ISO country code, if listed."""
+        for e in self.entries:
+            if e.type == "Donor" and e.country == country and e.kind in ("government", "state"):
+                if not e.parent:
+                    return e
+        return None
+
+
+def _has_cyr(text: str) -> bool:
+    return bool(re.search(r"[а-яіїєґА-ЯІЇЄҐ]", text))
+
+
+def normalise_name(name: str) -> str:
+    return re.sub(r"\s+", " ", fold_keep_case(name)).strip()
+
+
+def fold_keep_case(text: str) -> str:
+    from loaders.text import normalise
+
+    return normalise(text)[0]
+
+
+def _extra_forms(forms: set[str]) -> set[str]:
+    """Common variant endings pymorphy3 leaves out: masc. dative/locative -у/-ю beside -ові/-і."""
+    extra = set()
+    for f in forms:
+        words = f.split()
+        for i, w in enumerate(words):
+            for a, b in (("ові", "у"), ("еві", "ю"), ("єві", "ю")):
+                if w.endswith(a) and len(w) > 5:
+                    extra.add(" ".join(words[:i] + [w[: -len(a)] + b] + words[i + 1 :]))
+    return extra
+
+
+# ---------------------------------------------------------------- loading
+
+
+def registry_paths() -> tuple[Path, Path]:
+    """Paths of donors.csv and programs.csv (``GRAPHTOOL_REGISTRY_DIR`` overrides, for tests)."""
+    import ontology
+
+    base = Path(os.environ.get("GRAPHTOOL_REGISTRY_DIR") or ontology.DATA)
+    return base / "donors.csv", base / "programs.csv"
+
+
+def read_entries(donors_csv: Path, programs_csv: Path) -> list[RegistryEntry]:
+    """Registry entries from the two CSV files (a missing file is an empty registry part)."""
+    entries: list[RegistryEntry] = []
+    if donors_csv.exists():
+        with open(donors_csv, encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                rid = (row.get("id") or "").strip()
+                if not rid:
+                    continue
+                kind = (row.get("kind") or "").strip()
+                label = (row.get("label_uk") or row.get("label_en") or rid).strip()
+                names = [n for n in [row.get("label_uk"), row.get("label_en"), *_split(row.get("aliases", ""))] if n]
+                ids = {k: row[k].strip() for k in ("wikidata", "iati") if (row.get(k) or "").strip()}
+                entries.append(
+                    RegistryEntry(
+                        key=f"donor:{rid}",
+                        type="Organization" if kind == "implementer" else "Donor",
+                        id=rid,
+                        label=label,
+                        label_en=(row.get("label_en") or "").strip() or None,
+                        names=[n.strip() for n in names],
+                        acronyms=_split(row.get("acronyms", "")),
+                        kind=kind,
+                        country=(row.get("country") or "").strip(),
+                        parent=(row.get("parent") or "").strip(),
+                        identifiers=ids,
+                    )
+                )
+    if programs_csv.exists():
+        with open(programs_csv, encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                rid = (row.get("id") or "").strip()
+                if not rid:
+                    continue
+                typ = (row.get("type") or "Program").strip()
+                label = (row.get("label_uk") or row.get("label_en") or rid).strip()
+                names = [n for n in [row.get("label_uk"), row.get("label_en"), *_split(row.get("aliases", ""))] if n]
+                ids = {k: row[k].strip() for k in ("wikidata",) if (row.get(k) or "").strip()}
+                entries.append(
+                    RegistryEntry(
+                        key=f"program:{rid}",
+                        type=typ if typ in ("Program", "Project") else "Program",
+                        id=rid,
+                        label=label,
+                        label_en=(row.get("label_en") or "").strip() or None,
+                        names=[n.strip() for n in names],
+                        acronyms=_split(row.get("acronyms", "")),
+                        parent=(row.get("parent") or "").strip(),
+                        donors=_split(row.get("donors", "")),
+                        implementers=_split(row.get("implementers", "")),
+                        identifiers=ids,
+                    )
+                )
+    return entries
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("GRAPHTOOL_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "graphtool"
+    )
+    return Path(base)
+
+
+def load_registry(donors_csv: Path | None = None, programs_csv: Path | None = None) -> Registry:
+    """The registry with its name index, from the on-disk cache when the CSVs are unchanged."""
+    if donors_csv is None or programs_csv is None:
+        donors_csv, programs_csv = registry_paths()
+    digest = hashlib.sha256(INDEX_VERSION.encode())
+    for p in (donors_csv, programs_csv):
+        digest.update(p.read_bytes() if p.exists() else b"-")
+    cache = _cache_dir() / f"registry-{digest.hexdigest()[:16]}.pickle"
+    try:
+        with open(cache, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    reg = Registry(read_entries(donors_csv, programs_csv))
+    reg.build_index()
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(reg, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only home just means no cache
+    return reg
+
+
+@lru_cache(maxsize=4)
+def _cached(donors: str, programs: str, stamp: tuple) -> Registry:
+    return load_registry(Path(donors), Path(programs))
+
+
+def get_registry() -> Registry:
+    """The process-wide registry (reloaded when the CSV files change)."""
+    d, p = registry_paths()
+    stamp = tuple((x.stat().st_mtime_ns, x.stat().st_size) if x.exists() else None for x in (d, p))
+    return _cached(str(d), str(p), stamp)

@@ -1,0 +1,421 @@
+"""Reading documents into text, and normalising text for matching while keeping the original.
+
+:func:`read_text` turns a file (.txt/.md/.html/.docx/.pdf) into its decoded text: the
+"original" that evidence offsets point into (universal newlines, like Python's text mode).
+:func:`sentences` cuts that text into :class:`Sentence` objects; each carries the original
+sentence, its offsets, and a normalised copy for matching (``norm``) with an offset map back.
+
+Normalisation is 1 char -> 1 char (Latin look-alikes inside Cyrillic words, apostrophes,
+quotes, dashes, odd spaces) except soft hyphens and words broken across lines
+("розвит-\\nку"), which are removed; :meth:`Sentence.orig` maps any ``norm`` offset back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from loaders.base import LoaderError
+
+MAX_PARAGRAPH = 20_000  # longer "paragraphs" (no blank lines) are cut at line or word breaks
+MAX_SENTENCE = 1_500  # longer sentences are cut at "; " or spaces
+
+CYRILLIC = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяАБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯёЁъыэЪЫЭ"
+_CYR_SET = frozenset(CYRILLIC)
+LATIN_LOOKALIKE = str.maketrans("aceiopxyACEHIKMOPTXB", "асеіорхуАСЕНІКМОРТХВ")
+_LOOKALIKE_SET = frozenset("aceiopxyACEHIKMOPTXB")
+APOSTROPHES = "ʼ’‘`′´ʹ"
+DASHES = "‐‑‒–—―−"
+SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\t\x0b\x0c"
+SOFT_HYPHEN = "\u00ad"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+_SIMPLE_MAP = {**{c: "'" for c in APOSTROPHES}, **{c: "-" for c in DASHES}, **{c: " " for c in SPACES}}
+_SIMPLE_MAP.update({"„": "«", "‹": "«", "›": "»", "‟": "«"})
+
+
+# ---------------------------------------------------------------- reading files
+
+
+def read_text(path: Path) -> str:
+    """The decoded text of a document, by extension; :class:`LoaderError` names the file on failure."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".docx":
+            return _docx_text(path)
+        if suffix == ".pdf":
+            return _pdf_text(path)
+        data = path.read_bytes()
+    except LoaderError:
+        raise
+    except OSError as exc:
+        raise LoaderError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    text = decode_bytes(data, path)
+    if suffix in (".html", ".htm") or (suffix not in (".txt", ".md") and _looks_like_html(text)):
+        text = html_to_text(text)
+    return text
+
+
+def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> str:
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, cp1251 or koi8-u; universal newlines."""
+    if not data:
+        return ""
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        head = data[:65536]
+        if head.count(b"\x00") > max(4, len(head) // 100):
+            raise LoaderError(f"{path}: looks like a binary file (NUL bytes), not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            text = _decode_legacy(data, path, exc)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = sum(1 for ch in text[:65536] if (ord(ch) < 32 and ch not in "\n\t\f\v") or ch == "\ufffd")
+    if bad > max(8, len(text[:65536]) // 20):
+        raise LoaderError(f"{path}: not readable text (too many control or undecodable characters)")
+    return text
+
+
+def _ukrainian_score(text: str) -> float:
+    """How much a decoded sample looks like Ukrainian/Russian prose: frequent lowercase letters win."""
+    common = "оаіеинтврслкудмпязьгбчхцюжшєщфї"
+    weights = {ch: len(common) - i for i, ch in enumerate(common)}
+    score = 0.0
+    letters = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            score += weights.get(ch, -3 if ch in _CYR_SET else 0)
+    return score / max(letters, 1)
+
+
+def _decode_legacy(data: bytes, path: Path | str, exc: UnicodeDecodeError) -> str:
+    """Choose cp1251 or koi8-u by letter statistics; fall back to charset-normalizer."""
+    sample = data[:200_000]
+    best, best_score = None, -1e9
+    for enc in ("cp1251", "koi8_u"):
+        try:
+            decoded = sample.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = _ukrainian_score(decoded)
+        if score > best_score:
+            best, best_score = enc, score
+    if best is not None and best_score > 5:
+        return data.decode(best, errors="replace")
+    try:
+        from charset_normalizer import from_bytes
+
+        match = from_bytes(sample).best()
+    except Exception:  # pragma: no cover - charset-normalizer failure is just "undecodable"
+        match = None
+    if match is None:
+        raise LoaderError(f"{path}: cannot decode text (not UTF-8, cp1251 or koi8-u): {exc}") from exc
+    return data.decode(match.encoding, errors="replace")
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or "<body" in head
+
+
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
+    "article", "header", "footer", "blockquote", "pre", "title", "td", "th", "dd", "dt", "hr",
+}  # fmt: skip
+
+
+def html_to_text(html: str) -> str:
+    """Text of an HTML page: tags stripped, scripts and styles dropped, blocks become paragraphs."""
+    from html.parser import HTMLParser
+
+    class _Parser(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "style", "noscript", "template"):
+                self.skip += 1
+            elif tag in _BLOCK_TAGS:
+                self.parts.append("\n\n" if tag not in ("td", "th", "br") else ("\n" if tag == "br" else " "))
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style", "noscript", "template"):
+                self.skip = max(0, self.skip - 1)
+            elif tag in _BLOCK_TAGS and tag not in ("td", "th", "br"):
+                self.parts.append("\n\n")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
+
+    parser = _Parser()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def _docx_text(path: Path) -> str:
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError as exc:  # pragma: no cover
+        raise LoaderError(f"{path}: python-docx is not installed") from exc
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise LoaderError(f"{path}: not a readable .docx file: {exc}") from exc
+    except Exception as exc:  # zipfile.BadZipFile, lxml errors
+        raise LoaderError(f"{path}: not a readable .docx file: {type(exc).__name__}: {exc}") from exc
+    blocks: list[str] = []
+    body = document.element.body
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            text = Paragraph(child, document).text.strip()
+            if text:
+                blocks.append(text)
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    t = cell.text.strip()
+                    if t and (not cells or cells[-1] != t):  # merged cells repeat their text
+                        cells.append(t)
+                if cells:
+                    blocks.append(" | ".join(cells))
+    return "\n\n".join(blocks)
+
+
+def _pdf_text(path: Path) -> str:
+    try:
+        from pdfminer.high_level import extract_text
+        from pdfminer.pdfparser import PDFSyntaxError
+    except ImportError as exc:  # pragma: no cover
+        raise LoaderError(f"{path}: pdfminer.six is not installed") from exc
+    try:
+        text = extract_text(str(path))
+    except PDFSyntaxError as exc:
+        raise LoaderError(f"{path}: not a readable PDF: {exc}") from exc
+    except Exception as exc:  # pdfminer raises many kinds on broken files
+        raise LoaderError(f"{path}: not a readable PDF: {type(exc).__name__}: {exc}") from exc
+    return text.replace("\r\n", "\n").replace("\x0c", "\n\n")
+
+
+# ---------------------------------------------------------------- normalisation
+
+
+def _is_cyr(ch: str) -> bool:
+    return ch in _CYR_SET
+
+
+def normalise(text: str, base: int = 0) -> tuple[str, list[int] | None]:
+    """Normalised copy of ``text`` and, if some characters were dropped, the original offset of
+    every normalised character (``base`` added); ``None`` means offsets are unchanged."""
+    out: list[str] = []
+    omap: list[int] | None = None
+    n = len(text)
+    i = 0
+    # Pass 1: per-character mapping with drops (soft hyphens, zero-width, line-break hyphens).
+    while i < n:
+        ch = text[i]
+        if ch in SOFT_HYPHEN or ch in ZERO_WIDTH:
+            if omap is None:
+                omap = list(range(base, base + len(out)))
+            i += 1
+            continue
+        if ch in "-‐‑" and i + 1 < n and text[i + 1] == "\n" and out and out[-1].isalpha():
+            j = i + 2
+            while j < n and text[j] in " \t":
+                j += 1
+            if j < n and text[j].islower():
+                if omap is None:
+                    omap = list(range(base, base + len(out)))
+                i = j
+                continue
+        mapped = _SIMPLE_MAP.get(ch, ch)
+        if mapped == "\n" or mapped == "\r":
+            mapped = " "
+        out.append(mapped)
+        if omap is not None:
+            omap.append(base + i)
+        i += 1
+    # Pass 2: quotes by context, Latin look-alikes inside Cyrillic words.
+    m = len(out)
+    for k in range(m):
+        ch = out[k]
+        if ch in "\"“”":
+            prev = out[k - 1] if k else " "
+            nxt = out[k + 1] if k + 1 < m else " "
+            if ch == "”":
+                out[k] = "»"
+            elif prev in " («[/-:" and not nxt.isspace():
+                out[k] = "«"
+            else:
+                out[k] = "»"
+    k = 0
+    while k < m:
+        if out[k].isalpha():
+            j = k
+            has_cyr = has_lat = False
+            while j < m and (out[j].isalpha() or out[j] == "'"):
+                c = out[j]
+                if c in _CYR_SET:
+                    has_cyr = True
+                elif c in _LOOKALIKE_SET:
+                    has_lat = True
+                j += 1
+            if has_lat and (has_cyr or (j - k == 1 and out[k] in "iI" and _cyr_neighbours(out, k, j))):
+                for t in range(k, j):
+                    out[t] = out[t].translate(LATIN_LOOKALIKE)
+            k = j
+        else:
+            k += 1
+    return "".join(out), omap
+
+
+def _cyr_neighbours(out: list[str], k: int, j: int) -> bool:
+    """A lone Latin "i" between Cyrillic words is the Ukrainian conjunction "і"."""
+    left = k - 1
+    while left >= 0 and left > k - 4 and not out[left].isalpha():
+        left -= 1
+    right = j
+    while right < len(out) and right < j + 3 and not out[right].isalpha():
+        right += 1
+    return left >= 0 and right < len(out) and out[left] in _CYR_SET and out[right] in _CYR_SET
+
+
+def fold(text: str) -> str:
+    """Normalised, case-folded text (for comparing names, not for offsets)."""
+    return normalise(text)[0].casefold()
+
+
+# ---------------------------------------------------------------- sentences
+
+
+@dataclass
+class Sentence:
+    """One sentence: original text and offsets, and its normalised copy for matching."""
+
+    index: int
+    start: int  # offset in the document's text
+    end: int
+    text: str  # the original sentence, == document_text[start:end]
+    norm: str  # normalised (see :func:`normalise`)
+    omap: list[int] | None  # norm offset -> document offset, when not simply start + i
+    paragraph: int = 0
+
+    def orig(self, i: int) -> int:
+        """Document offset of normalised offset ``i``."""
+        if self.omap is None:
+            return self.start + i
+        if i >= len(self.omap):
+            return self.end
+        return self.omap[i]
+
+
+_ABBREV = {
+    "м", "вул", "ім", "р", "рр", "с", "смт", "обл", "буд", "тис", "грн", "млн", "млрд", "ст", "п", "пп", "див",
+    "напр", "просп", "пл", "пров", "св", "проф", "д", "т", "ч", "кв", "о", "ін", "т.ч", "англ", "укр", "нім",
+    "dr", "mr", "ms", "no", "st", "etc", "e.g", "i.e", "вих", "н", "м.т.г", "т.зв", "гр", "коп", "дол", "тел",
+}  # fmt: skip
+_SPLIT = re.compile(r"[.!?…]+[»\"')\]]*\s+|\s*\n\s*(?=[-•–*]\s|\d{1,2}[.)]\s)")
+_PARA = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for m in _PARA.finditer(text):
+        yield from _cut(text, pos, m.start(), MAX_PARAGRAPH)
+        pos = m.end()
+    yield from _cut(text, pos, len(text), MAX_PARAGRAPH)
+
+
+def _cut(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
+    """Cut an over-long span at newlines (else spaces, else hard) into pieces of at most ``limit``."""
+    while end - start > limit:
+        stop = start + limit
+        cut = text.rfind("\n", start + limit // 2, stop)
+        if cut < 0:
+            cut = text.rfind(" ", start + limit // 2, stop)
+        if cut < 0:
+            cut = stop
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def sentences(text: str) -> Iterator[Sentence]:
+    """Sentences of a document, in order; blank lines and list items always end a sentence."""
+    index = 0
+    for para_no, (p_start, p_end) in enumerate(_paragraph_spans(text)):
+        norm, omap = normalise(text[p_start:p_end], p_start)
+
+        def orig(i: int, norm=norm, omap=omap, p_start=p_start, p_end=p_end) -> int:
+            if omap is None:
+                return p_start + i
+            return omap[i] if i < len(omap) else p_end
+
+        s = 0
+        pieces: list[tuple[int, int]] = []
+        depth_from = 0
+        for m in _SPLIT.finditer(norm):
+            e = m.end()
+            seg = norm[s : m.start()]
+            if m.group().strip().startswith((".", "!", "?", "…")):
+                if _is_abbreviation(seg) or not _next_starts_sentence(norm, e):
+                    continue
+                if seg.count("«") + norm[depth_from:s].count("«") > seg.count("»") + norm[depth_from:s].count("»"):
+                    continue  # inside a quoted title
+            pieces.append((s, e))
+            s = e
+            depth_from = s
+        pieces.append((s, len(norm)))
+        for a, b in pieces:
+            for a2, b2 in _cut(norm, a, b, MAX_SENTENCE):
+                while a2 < b2 and norm[a2].isspace():
+                    a2 += 1
+                while b2 > a2 and norm[b2 - 1].isspace():
+                    b2 -= 1
+                if b2 <= a2:
+                    continue
+                o_start, o_end = orig(a2), orig(b2 - 1) + 1
+                sub_norm = norm[a2:b2]
+                sub_map = None if omap is None else omap[a2:b2]
+                if sub_map is not None and sub_map == list(range(o_start, o_start + len(sub_map))):
+                    sub_map = None
+                yield Sentence(index, o_start, o_end, text[o_start:o_end], sub_norm, sub_map, para_no)
+                index += 1
+
+
+def _is_abbreviation(seg: str) -> bool:
+    m = re.search(r"(\w[\w.]*)$", seg)
+    if not m:
+        return False
+    word = m.group(1)
+    if word.casefold() in _ABBREV:
+        return True
+    return len(word) == 1 and word.isupper()  # an initial: "В. Даля"
+
+
+def _next_starts_sentence(norm: str, i: int) -> bool:
+    while i < len(norm) and norm[i] in "«\"'([ ":
+        i += 1
+    if i >= len(norm):
+        return True
+    ch = norm[i]
+    return ch.isupper() or ch.isdigit() or ch in "-•*"
