@@ -1,0 +1,319 @@
+"""Forgiving name lookup: find the entity a person means by a name typed in any case, form or language.
+
+"Житомир", "ЖИТОМИР", "Zhytomyr", "житомирі" and "Житомирa" (Latin "a") all find the same community.
+Matching goes through tiers and stops at the first that finds anything:
+
+1. ``exact``: the folded name (case, apostrophes, quotes, dashes, spacing, Latin look-alike letters
+   inside Cyrillic words) equals a folded label or alias;
+2. ``translit``: the same after transliterating Ukrainian to Latin (so English spellings match);
+3. ``lemma``: word by word, the dictionary forms (pymorphy3) meet ("у Житомирі" -> "Житомир");
+4. ``words``: every word of the name (as a lemma) is among the label's words ("Луцька громада");
+5. ``stem``: every word of the name starts a word of the label ("Житомир" -> "Житомирська громада");
+6. ``fuzzy``: close spelling (typos), for names of 5+ letters.
+
+Labels are read with ``reader.select`` only, so a remote endpoint works too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import weakref
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+GT = "https://w3id.org/graphtool/ontology#"
+TIERS = ("exact", "translit", "lemma", "words", "stem", "fuzzy")
+
+_APOSTROPHES = re.compile(r"[ʼ’'`′ʹ‘]")
+_PUNCT = re.compile(r"[^\w]+", re.UNICODE)
+_CYR = re.compile(r"[а-яіїєґё]")
+_LOOKALIKE = str.maketrans({"a": "а", "b": "в", "c": "с", "e": "е", "h": "н", "i": "і", "k": "к", "m": "м",
+                            "o": "о", "p": "р", "t": "т", "x": "х", "y": "у", "ï": "ї"})  # fmt: skip
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
+    "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "ё": "e", "ы": "y", "э": "e", "ъ": "",
+}  # fmt: skip
+_WORD_START = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+
+class NameLookupError(LookupError):
+    """A name matched nothing, or more than one entity; ``candidates`` lists what came close."""
+
+    def __init__(self, message: str, candidates: list[Candidate] | None = None) -> None:
+        super().__init__(message)
+        self.candidates = candidates or []
+
+
+class NameNotFound(NameLookupError):
+    """No entity has a name like this."""
+
+
+class AmbiguousName(NameLookupError):
+    """Several entities have a name like this: ``candidates`` lists them."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entity a name may refer to, and how the name matched it."""
+
+    iri: str
+    label: str
+    type: str
+    matched: str  # the label or alias that matched
+    how: str  # one of TIERS
+    preferred: bool  # matched a preferred label rather than an alias
+
+    def describe(self) -> str:
+        return f"{self.label} ({self.type}) <{self.iri}>"
+
+
+def fold(text: str) -> str:
+    """Case, apostrophes, quotes, dashes and spacing folded; Latin look-alikes in Cyrillic words made Cyrillic."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _APOSTROPHES.sub("", text)
+    words = _PUNCT.sub(" ", text).split()
+    return " ".join(w.translate(_LOOKALIKE) if _CYR.search(w) else w for w in words)
+
+
+def translit(folded: str) -> str:
+    """Latin form of a folded name (Ukrainian national system, 2010); Latin text is kept as is."""
+    out = []
+    for word in folded.split():
+        chars = [(_WORD_START.get(ch) if i == 0 else None) or _TRANSLIT.get(ch, ch) for i, ch in enumerate(word)]
+        out.append("".join(chars).replace("zgh", "zh"))
+    return " ".join(out)
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="uk")
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Dictionary forms a folded word may have (itself included)."""
+    if not _CYR.search(word):
+        return frozenset({word})
+    return frozenset({word} | {p.normal_form.replace("ʼ", "").replace("'", "") for p in _morph().parse(word)})
+
+
+@dataclass
+class _Entry:
+    iri: str
+    label: str  # display label
+    type: str
+    names: dict[str, bool] = field(default_factory=dict)  # name -> preferred?
+    category: str = ""
+    parents: set[str] = field(default_factory=set)
+
+
+class NameIndex:
+    """Every label and alias of every entity, folded for matching."""
+
+    def __init__(self, rows: list[tuple[str, str, str, bool, str]], parents: dict[str, set[str]] | None = None) -> None:
+        entries: dict[str, _Entry] = {}
+        for iri, type_, name, preferred, category in rows:
+            entry = entries.setdefault(iri, _Entry(iri, name, type_, category=category))
+            entry.names[name] = entry.names.get(name, False) or preferred
+            if type_ != entry.type and entry.type == "Thing":
+                entry.type = type_
+        for child, ups in (parents or {}).items():
+            if child in entries:
+                entries[child].parents |= ups
+        for entry in entries.values():
+            prefs = sorted(n for n, p in entry.names.items() if p and _CYR.search(n.casefold()))
+            entry.label = (prefs or sorted(n for n, p in entry.names.items() if p) or sorted(entry.names))[0]
+        self.entries = entries
+        self._exact: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._translit: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for entry in entries.values():
+            for name in entry.names:
+                f = fold(name)
+                if f:
+                    self._exact[f].append((entry.iri, name))
+                    self._translit[translit(f)].append((entry.iri, name))
+
+    @classmethod
+    def from_reader(cls, reader: Any) -> NameIndex:
+        table = reader.select(
+            """SELECT DISTINCT ?e ?class ?name ?kind ?category WHERE {
+                 ?e a ?class . FILTER(STRSTARTS(STR(?class), "https://w3id.org/graphtool/ontology#"))
+                 { ?e skos:prefLabel ?name BIND("pref" AS ?kind) } UNION { ?e skos:altLabel ?name BIND("alt" AS ?kind) }
+                 OPTIONAL { ?e gt:category ?category }
+               }"""
+        )
+        rows = []
+        for e, cls_, name, kind, category in table.rows:
+            type_ = str(cls_)[len(GT) :]
+            if type_ in ("Document", "Evidence", "Mention"):
+                continue
+            rows.append((str(e), type_, str(name), str(kind) == "pref", str(category or "")))
+        parents: dict[str, set[str]] = defaultdict(set)
+        for child, parent in reader.select(
+            "SELECT DISTINCT ?c ?p WHERE { ?c gt:locatedIn ?p . ?c a gt:Community . ?p a gt:Community }"
+        ).rows:
+            parents[str(child)].add(str(parent))
+        return cls(rows, parents)
+
+    def _candidate(self, iri: str, name: str, how: str) -> Candidate:
+        entry = self.entries[iri]
+        return Candidate(iri, entry.label, entry.type, name, how, entry.names.get(name, False))
+
+    def find(self, name: str, types: list[str] | tuple[str, ...] | None = None) -> list[Candidate]:
+        """Candidates of the first tier that matches anything, best first (preferred labels, then label)."""
+        wanted = set(types) if types else None
+        folded = fold(name)
+        if not folded:
+            return []
+
+        def ok(iri: str) -> bool:
+            return wanted is None or self.entries[iri].type in wanted
+
+        def finish(found: list[Candidate]) -> list[Candidate]:
+            best: dict[str, Candidate] = {}
+            for c in found:
+                if c.iri not in best or (c.preferred and not best[c.iri].preferred):
+                    best[c.iri] = c
+            return sorted(best.values(), key=lambda c: (not c.preferred, c.label, c.iri))
+
+        for how, key, table in (("exact", folded, self._exact), ("translit", translit(folded), self._translit)):
+            found = [self._candidate(i, n, how) for i, n in table.get(key, ()) if ok(i)]
+            if found:
+                return finish(found)
+
+        query_words = folded.split()
+        query_lemmas = [lemmas(w) for w in query_words]
+        tiers: dict[str, list[Candidate]] = defaultdict(list)
+        for iri, entry in self.entries.items():
+            if not ok(iri):
+                continue
+            for label in entry.names:
+                words = fold(label).split()
+                if not words:
+                    continue
+                label_lemmas = [lemmas(w) for w in words]
+                if len(words) == len(query_words) and all(
+                    q & l for q, l in zip(query_lemmas, label_lemmas, strict=True)
+                ):
+                    tiers["lemma"].append(self._candidate(iri, label, "lemma"))
+                elif all(any(q & l for l in label_lemmas) for q in query_lemmas):
+                    tiers["words"].append(self._candidate(iri, label, "words"))
+                elif all(
+                    len(w) >= 4 and any(_stem_match(w, q, lw) for lw in words)
+                    for w, q in zip(query_words, query_lemmas, strict=True)
+                ):
+                    tiers["stem"].append(self._candidate(iri, label, "stem"))
+        for how in ("lemma", "words", "stem"):
+            if tiers[how]:
+                return finish(tiers[how])
+        if len(folded) >= 5:
+            from rapidfuzz import fuzz
+
+            found = []
+            for iri, entry in self.entries.items():
+                if ok(iri):
+                    for label in entry.names:
+                        f = fold(label)
+                        if fuzz.ratio(folded, f) >= 85 or fuzz.ratio(translit(folded), translit(f)) >= 85:
+                            found.append(self._candidate(iri, label, "fuzzy"))
+            return finish(found)
+        return []
+
+    def hromada_of(self, candidate: Candidate) -> Candidate:
+        """The hromada a settlement is the namesake centre of ("Житомир" -> Житомирська міська громада), else itself."""
+        entry = self.entries.get(candidate.iri)
+        if entry is None or entry.category not in _SETTLEMENT_CATEGORIES:
+            return candidate
+        stems = {lem[: max(4, len(lem) - 2)] for w in fold(entry.label).split() for lem in lemmas(w)}
+        for parent in sorted(entry.parents):
+            up = self.entries.get(parent)
+            if up is not None and up.category == "hromada" and any(fold(up.label).startswith(s) for s in stems):
+                return Candidate(up.iri, up.label, up.type, candidate.matched, candidate.how, candidate.preferred)
+        return candidate
+
+    def resolve(
+        self, name: str, types: list[str] | tuple[str, ...] | None = None, *, prefer_hromada: bool = False
+    ) -> Candidate:
+        """The one entity a name means; raises :class:`NameNotFound` or :class:`AmbiguousName`.
+
+        With ``prefer_hromada``, a settlement that is the centre of its namesake hromada stands for the
+        hromada (what "Житомир" means in a question about donors or partners).
+        """
+        found = self.find(name, types)
+        if prefer_hromada:
+            found = list({c.iri: c for c in map(self.hromada_of, found)}.values())
+        kinds = "/".join(types) if types else "entity"
+        if not found:
+            raise NameNotFound(f"no {kinds} named {name!r}")
+        if len(found) > 1:
+            preferred = [c for c in found if c.preferred and c.how in ("exact", "translit", "lemma")]
+            if len(preferred) == 1:
+                return preferred[0]
+            # "Луцьк" means the city or its hromada, not the raion or oblast named after it
+            asked = set().union(*(lemmas(w) for w in fold(name).split()))
+            if not asked & _AREA_WORDS:
+                local = [c for c in found if self.entries[c.iri].category not in _AREA_CATEGORIES]
+                if len(local) == 1:
+                    return local[0]
+            listing = "\n".join(f"  - {c.describe()}" for c in found[:20])
+            raise AmbiguousName(
+                f"{name!r} may mean {len(found)} entities; say which (IRI or fuller name):\n{listing}", found
+            )
+        return found[0]
+
+
+_AREA_CATEGORIES = {"raion", "oblast", "region"}
+_SETTLEMENT_CATEGORIES = {"city", "town", "village", "settlement", "smt", "urban_settlement", "rural_settlement"}
+_AREA_WORDS = {"район", "область", "raion", "oblast", "region", "district"}
+
+
+def _stem_match(word: str, word_lemmas: frozenset[str], label_word: str) -> bool:
+    stems = {w[: max(4, len(w) - 2)] for w in word_lemmas} | {word[: max(4, len(word) - 2)]}
+    return any(label_word.startswith(s) for s in stems)
+
+
+_INDEXES: weakref.WeakKeyDictionary[Any, NameIndex] = weakref.WeakKeyDictionary()
+
+
+def name_index(reader: Any, *, refresh: bool = False) -> NameIndex:
+    """The name index of a reader (built once per reader object)."""
+    try:
+        if not refresh and reader in _INDEXES:
+            return _INDEXES[reader]
+        index = NameIndex.from_reader(reader)
+        _INDEXES[reader] = index
+        return index
+    except TypeError:  # a reader that cannot be weakly referenced
+        return NameIndex.from_reader(reader)
+
+
+def find(reader: Any, name: str, types: list[str] | tuple[str, ...] | None = None) -> list[Candidate]:
+    """Entities a name may refer to (see the module docstring for how names match)."""
+    return name_index(reader).find(name, types)
+
+
+def resolve(
+    reader: Any, name: str, types: list[str] | tuple[str, ...] | None = None, *, prefer_hromada: bool = False
+) -> Candidate:
+    """The one entity ``name`` refers to (an IRI is accepted as is when the graph knows it).
+
+    Raises:
+        NameNotFound: nothing matches.
+        AmbiguousName: several entities match equally well; ``candidates`` lists them.
+    """
+    index = name_index(reader)
+    if name.startswith(("http://", "https://")):
+        if name in index.entries:
+            entry = index.entries[name]
+            if types and entry.type not in types:
+                raise NameNotFound(f"{name} is a {entry.type}, not a {'/'.join(types)}")
+            return Candidate(name, entry.label, entry.type, entry.label, "iri", True)
+        raise NameNotFound(f"no entity with the IRI {name}")
+    return index.resolve(name, types, prefer_hromada=prefer_hromada)
