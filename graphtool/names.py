@@ -200,10 +200,10 @@ class NameIndex:
                     continue
                 label_lemmas = [lemmas(w) for w in words]
                 if len(words) == len(query_words) and all(
-                    q & l for q, l in zip(query_lemmas, label_lemmas, strict=True)
+                    q & lab for q, lab in zip(query_lemmas, label_lemmas, strict=True)
                 ):
                     tiers["lemma"].append(self._candidate(iri, label, "lemma"))
-                elif all(any(q & l for l in label_lemmas) for q in query_lemmas):
+                elif all(any(q & lab for lab in label_lemmas) for q in query_lemmas):
                     tiers["words"].append(self._candidate(iri, label, "words"))
                 elif all(
                     len(w) >= 4 and any(_stem_match(w, q, lw) for lw in words)
