@@ -299,7 +299,14 @@ class RemoteStore:
     ) -> None:
         if not re.match(r"(?i)https?://", url or ""):
             raise RemoteError(f"not an http(s) URL: {url!r}")
+        import urllib.parse
+
         self.url = url
+        base, _, query_string = url.partition("?")
+        self._base_url = base
+        # extra protocol parameters in the URL (Oxigraph '?union-default-graph', Fuseki
+        # '?default-graph-uri=urn:x-arq:UnionGraph') are sent with every query
+        self._params = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
         self.path = None  # like an in-memory GraphStore: no directory
         self.timeout = timeout
         self.auth = auth if auth is not None else Auth.from_env()
@@ -317,15 +324,16 @@ class RemoteStore:
         return with_retries(lambda: self._request_once(text, accept), retries=self.retries)
 
     def _request_once(self, text: str, accept: str) -> tuple[bytes, str]:
-        import socket
         import urllib.error
         import urllib.parse
 
         from SPARQLWrapper import GET, POST, URLENCODED, SPARQLWrapper
         from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-        sw = SPARQLWrapper(self.url)
+        sw = SPARQLWrapper(self._base_url)
         sw.setOnlyConneg(True)
+        for name, value in self._params:
+            sw.addParameter(name, value)
         sw.setTimeout(max(1, round(self.timeout)))
         sw.setQuery(text)
         long_query = len(self.url) + len(urllib.parse.quote(text)) > MAX_GET_URL
@@ -351,13 +359,13 @@ class RemoteStore:
             if status == 500:
                 raise RetryableError(f"{self.url}: HTTP 500 {detail}") from exc
             raise RemoteError(_http_message(self.url, status, detail)) from exc
-        except (TimeoutError, socket.timeout) as exc:
+        except TimeoutError as exc:
             raise RemoteError(
                 f"{self.url}: no answer within {self.timeout:g} s (raise --timeout or simplify the query)"
             ) from exc
         except (urllib.error.URLError, ConnectionError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
-            if isinstance(reason, (TimeoutError, socket.timeout)):
+            if isinstance(reason, TimeoutError):
                 raise RemoteError(f"{self.url}: no answer within {self.timeout:g} s") from exc
             raise RetryableError(f"{self.url}: cannot connect ({reason})") from exc
         status = getattr(response, "status", None) or response.getcode()

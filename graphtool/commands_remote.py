@@ -1,0 +1,75 @@
+"""Commands for SPARQL servers: ``push`` the store to one, ``serve`` the store as one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from graphtool.cli import main, store_option
+
+
+@main.command()
+@store_option
+@click.option("--graph-store", "graph_store_url", metavar="URL", help="SPARQL 1.1 Graph Store Protocol URL.")
+@click.option("--update", "update_url", metavar="URL", help="SPARQL 1.1 Update URL (servers without the GSP).")
+@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for each request.")
+@click.option(
+    "--retries", type=int, default=5, show_default=True, help="Retries per graph on connection errors, 5xx, 429."
+)
+def push(
+    store_path: Path | None, graph_store_url: str | None, update_url: str | None, timeout: float, retries: int
+) -> None:
+    """Upload every document graph to a SPARQL server, replacing the server's copy (never duplicating).
+
+    One PUT per graph with --graph-store, or DROP + INSERT DATA per graph with --update.
+    Credentials come from GRAPHTOOL_TOKEN (bearer) or GRAPHTOOL_USER / GRAPHTOOL_PASSWORD (basic).
+    """
+    from graphtool.cli import open_store
+    from graphtool.push import push as run_push
+    from graphtool.remote import RemoteError
+
+    if bool(graph_store_url) == bool(update_url):
+        raise click.UsageError("give --graph-store URL or --update URL (one of them)")
+
+    def retrying(n: int, wait: float, exc: Exception) -> None:
+        click.echo(f"retry {n} in {wait:.1f} s: {exc}", err=True)
+
+    store = open_store(store_path, read_only=True)
+    try:
+        report = run_push(store, graph_store_url=graph_store_url, update_url=update_url,
+                          timeout=timeout, retries=retries, on_retry=retrying)  # fmt: skip
+    except RemoteError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(report.summary(), err=True)
+
+
+@main.command()
+@store_option
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Interface to listen on (localhost only by default)."
+)
+@click.option("--port", type=int, default=7879, show_default=True, help="Port (0 picks a free one).")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Per-query time limit in seconds.")
+@click.option("--workers", type=int, default=2, show_default=True, help="Query worker processes.")
+def serve(store_path: Path | None, host: str, port: int, timeout: float, workers: int) -> None:
+    """Serve the store as a read-only SPARQL 1.1 endpoint (/sparql) with HTML pages (/).
+
+    Results in JSON, XML, CSV or TSV by the Accept header; updates are refused; CORS allowed.
+    """
+    from graphtool.serve import make_server
+    from graphtool.store import StoreError, default_store_path
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: anyone who can reach it can read the graph", err=True)
+    try:
+        server = make_server(store_path or default_store_path(), host=host, port=port, timeout=timeout, workers=workers)
+    except (StoreError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"graphtool serve: {server.url}/ (SPARQL endpoint {server.url}/sparql); Ctrl+C stops", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
