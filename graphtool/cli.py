@@ -50,8 +50,12 @@ def open_reader(store_path: Path | None, endpoint: str | None = None):
     """The graph to read: the embedded store, or a remote SPARQL endpoint with the same ``select`` API."""
     if endpoint:
         from graphtool.remote import RemoteStore
+        from graphtool.store import StoreError
 
-        return RemoteStore(endpoint)
+        try:
+            return RemoteStore(endpoint)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
     return open_store(store_path, read_only=True)
 
 
@@ -110,14 +114,21 @@ class _nullbar:
 
 @main.command()
 @click.argument("fmt", type=click.Choice(["jsonl", "nquads", "trig", "turtle", "jsonld", "graphml", "gexf"]))
-@store_option
+@reader_options
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout."
 )
-def export(fmt: str, store_path: Path | None, output: Path | None) -> None:
+def export(fmt: str, store_path: Path | None, endpoint: str | None, output: Path | None) -> None:
     """Export the graph: JSONL (the relationship contract), RDF (N-Quads, TriG, Turtle, JSON-LD)
     or a network for Gephi (GraphML, GEXF)."""
-    store = open_store(store_path, read_only=True)
+    store = open_reader(store_path, endpoint)
+    if endpoint:  # exports walk every quad: copy the remote graphs once, then export the copy
+        from graphtool.store import StoreError
+
+        try:
+            store = store.snapshot()
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
     if fmt == "jsonl":
         from graphtool.export import write_jsonl
 
@@ -151,11 +162,11 @@ def _dump_bytes(store, fmt: str) -> bytes:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Read the query from FILE.",
 )
-@store_option
+@reader_options
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "md"]), default="table", show_default=True
 )
-def sparql(query: str | None, query_file: Path | None, store_path: Path | None, fmt: str) -> None:
+def sparql(query: str | None, query_file: Path | None, store_path: Path | None, endpoint: str | None, fmt: str) -> None:
     """Run an ad-hoc SPARQL query over all documents (their union).
 
     Prefixes gt:, id:, skos:, rdf:, rdfs:, prov:, geo:, xsd: and dcterms: are predeclared.
@@ -167,24 +178,28 @@ def sparql(query: str | None, query_file: Path | None, store_path: Path | None, 
     if (query is None) == (query_file is None):
         raise click.UsageError("give a QUERY or -f FILE (one of them)")
     text = query_file.read_text(encoding="utf-8") if query_file else query
-    store = open_store(store_path, read_only=True)
+    reader = open_reader(store_path, endpoint)
     try:
-        result = run_sparql(store, text)
+        result = reader.run(text) if endpoint else run_sparql(reader, text)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(render(result, fmt), nl=False)
 
 
 @main.command()
-@store_option
+@reader_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def stats(store_path: Path | None, as_json: bool) -> None:
+def stats(store_path: Path | None, endpoint: str | None, as_json: bool) -> None:
     """Count documents, entities by type, relations by kind and triples."""
     import json
 
     from graphtool.stats import store_stats
+    from graphtool.store import StoreError
 
-    data = store_stats(open_store(store_path, read_only=True))
+    try:
+        data = store_stats(open_reader(store_path, endpoint))
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return

@@ -16,6 +16,7 @@ What matters:
   ``X-SPARQL-MaxRows``) raises :class:`PartialResultError`.
 * **Credentials come from the environment**: ``GRAPHTOOL_TOKEN`` (bearer) or
   ``GRAPHTOOL_USER`` + ``GRAPHTOOL_PASSWORD`` (basic), never from the command line.
+  ``GRAPHTOOL_TIMEOUT`` sets the per-request timeout in seconds (default 60).
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ from typing import Any, TypeVar
 from graphtool.store import PREFIXES, StoreError, Table, to_rdflib
 
 ENV_USER, ENV_PASSWORD, ENV_TOKEN = "GRAPHTOOL_USER", "GRAPHTOOL_PASSWORD", "GRAPHTOOL_TOKEN"
+ENV_TIMEOUT = "GRAPHTOOL_TIMEOUT"
 DEFAULT_TIMEOUT = 60.0
-RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})  # uploads: PUT and DROP+INSERT are idempotent
+READ_RETRY_STATUS = frozenset({429, 502, 503})  # reads: a query that failed or timed out would fail again
 MAX_GET_URL = 2000  # longer queries go by POST: proxies and some servers cut long URLs
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -268,7 +271,8 @@ def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
 def _prologue(query: str) -> str:
     """PREFIX lines for the predeclared prefixes the query does not declare itself."""
     declared = {m.group(1).lower() for m in re.finditer(r"(?i)\bPREFIX\s+([\w\-.]*):", query)}
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p.lower() not in declared)
+    # one line, ending in a space: the server's error positions keep the query's own line numbers
+    return "".join(f"PREFIX {p}: <{iri}> " for p, iri in PREFIXES.items() if p.lower() not in declared)
 
 
 _QUERY_FORM = re.compile(r"(?is)^(?:\s|#[^\n]*\n|(?:PREFIX\s+[\w\-.]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))*(\w+)")
@@ -292,7 +296,7 @@ class RemoteStore:
         self,
         url: str,
         *,
-        timeout: float = DEFAULT_TIMEOUT,
+        timeout: float | None = None,
         auth: Auth | None = None,
         retries: int = 2,
         check_union: bool = True,
@@ -308,7 +312,7 @@ class RemoteStore:
         # '?default-graph-uri=urn:x-arq:UnionGraph') are sent with every query
         self._params = urllib.parse.parse_qsl(query_string, keep_blank_values=True)
         self.path = None  # like an in-memory GraphStore: no directory
-        self.timeout = timeout
+        self.timeout = timeout if timeout is not None else _env_timeout()
         self.auth = auth if auth is not None else Auth.from_env()
         self.retries = retries
         self._union_checked = not check_union
@@ -347,7 +351,7 @@ class RemoteStore:
             body = response.read()
         except urllib.error.HTTPError as exc:
             detail = _body_text(exc)
-            if exc.code in RETRY_STATUS:
+            if exc.code in READ_RETRY_STATUS:
                 raise RetryableError(
                     f"{self.url}: HTTP {exc.code} {detail}", parse_retry_after(exc.headers.get("Retry-After"))
                 ) from exc
@@ -355,10 +359,7 @@ class RemoteStore:
         except SPARQLWrapperException as exc:
             code = {"QueryBadFormed": 400, "EndPointNotFound": 404, "Unauthorized": 401, "URITooLong": 414}
             status = code.get(type(exc).__name__, 500)
-            detail = str(exc).split("Response:", 1)[-1].strip()[:500]
-            if status == 500:
-                raise RetryableError(f"{self.url}: HTTP 500 {detail}") from exc
-            raise RemoteError(_http_message(self.url, status, detail)) from exc
+            raise RemoteError(_http_message(self.url, status, _wrapper_detail(exc))) from exc
         except TimeoutError as exc:
             raise RemoteError(
                 f"{self.url}: no answer within {self.timeout:g} s (raise --timeout or simplify the query)"
@@ -499,6 +500,31 @@ class RemoteStore:
                 "would find nothing. Serve the union as default graph: Oxigraph 'serve --union-default-graph', "
                 "Fuseki 'tdb2:unionDefaultGraph true' (see docs/remote-stores.md)"
             )
+
+
+def _wrapper_detail(exc: Exception) -> str:
+    """The server's answer inside a SPARQLWrapper exception (it keeps only its repr)."""
+    import ast
+
+    text = str(exc)
+    if "Response:\n" not in text:
+        return ""
+    raw = text.split("Response:\n", 1)[1]
+    try:
+        value = ast.literal_eval(raw)
+    except (ValueError, SyntaxError):
+        return raw.strip()[:500]
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    return str(value).strip()[:500]
+
+
+def _env_timeout() -> float:
+    """``$GRAPHTOOL_TIMEOUT`` seconds, or the default."""
+    try:
+        return float(os.environ.get(ENV_TIMEOUT) or DEFAULT_TIMEOUT)
+    except ValueError:
+        return DEFAULT_TIMEOUT
 
 
 def _body_text(exc: Any) -> str:
