@@ -348,25 +348,16 @@ def html_table(table: Table, limit: int = 5000) -> str:
 
 
 def library_queries() -> list[dict[str, Any]]:
-    """The query library as dicts (name, summary, summary_uk, params); empty if it is not installed."""
-    try:
-        from graphtool import library
-    except ImportError:
-        return []
+    """The query library (``queries/*.rq``) as dicts: name, summary, summary_uk, params."""
+    from graphtool import library
+
     out = []
-    for q in library.load_library().values() if hasattr(library, "load_library") else []:
+    for q in library.load_queries().values():
         params = [
-            {"name": p.name, "kind": getattr(p, "kind", ""), "default": getattr(p, "default", None) or ""}
-            for p in getattr(q, "params", [])
+            {"name": p.name, "type": p.type, "example": p.example, "description": p.description, "optional": p.optional}
+            for p in q.params
         ]
-        out.append(
-            {
-                "name": q.name,
-                "summary": getattr(q, "summary", ""),
-                "summary_uk": getattr(q, "summary_uk", ""),
-                "params": params,
-            }
-        )
+        out.append({"name": q.name, "summary": q.summary, "summary_uk": q.summary_uk, "params": params})
     return out
 
 
@@ -578,20 +569,26 @@ class Handler(BaseHTTPRequestHandler):
         self._send(200, "text/html; charset=utf-8", _page("Запити / Queries", _library_list() or "<p>—</p>"))
 
     def _library_query(self, name: str, params: dict[str, list[str]]) -> None:
+        from graphtool.library import LibraryError
+
         queries = {q["name"]: q for q in library_queries()}
         if name not in queries:
             self._text(404, f"no library query named {name!r}")
             return
         q = queries[name]
-        values = {p["name"]: (params.get(p["name"]) or [p["default"]])[0] for p in q["params"]}
+        submitted = any(p["name"] in params for p in q["params"]) or not q["params"]
+        values = {p["name"]: (params.get(p["name"]) or [""])[0] for p in q["params"]}
+        if not submitted:  # first visit: show the examples, filled in and run
+            values = {p["name"]: "" if p["optional"] else p["example"] for p in q["params"]}
         inputs = "".join(
-            f'<label>{html.escape(p["name"])} <input name="{html.escape(p["name"])}" '
-            f'value="{html.escape(values[p["name"]])}"></label> '
+            f'<label title="{html.escape(p["description"])}">{html.escape(p["name"])} ({html.escape(p["type"])}) '
+            f'<input name="{html.escape(p["name"])}" value="{html.escape(values[p["name"]])}"></label> '
             for p in q["params"]
         )
         try:
-            result = html_table(run_library_query(self.server.reader, name, values))
-        except (QueryFailed, StoreError, QueryTimeout, ServerBusy, ValueError, KeyError, LookupError) as exc:
+            given = {k: v for k, v in values.items() if v}
+            result = html_table(run_library_query(self.server.reader, name, given))
+        except (QueryFailed, StoreError, QueryTimeout, ServerBusy, LibraryError, ValueError, LookupError) as exc:
             result = f'<p class="error">{html.escape(_strip_status(str(exc)))}</p>'
         body = (
             f"<p>{html.escape(q['summary_uk'])}<br>{html.escape(q['summary'])}</p>"
