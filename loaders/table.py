@@ -187,11 +187,22 @@ class PlanBuilder:
             elif roles is None:
                 if not any(self._code_of(r.cells) for r in grid.rows):
                     continue  # a layout table or notes, no plan rows
-                first = next((r for r in grid.rows if any(r.cells)), grid.rows[0])
-                raise LoaderError(
-                    f"{self.path.name}: {first.ref}: no header row found (expected columns such as "
-                    "'Завдання', 'Заходи', 'Відповідальні виконавці', 'Джерела фінансування')"
+                roles = self._infer_roles(grid.rows)
+                if roles is None:
+                    first = next((r for r in grid.rows if any(r.cells)), grid.rows[0])
+                    raise LoaderError(
+                        f"{self.path.name}: {first.ref}: no header row found (expected columns such as "
+                        "'Завдання', 'Заходи', 'Відповідальні виконавці', 'Джерела фінансування'), "
+                        "and the columns cannot be told from their contents"
+                    )
+                header_ref = "row 1"
+                first = next(
+                    i
+                    for i, r in enumerate(grid.rows)
+                    if self._code_of(r.cells) or self._heading_kind(self._unique(r.cells))
                 )
+                self.title_lines += grid.preamble + [t for r in grid.rows[:first] for t in self._unique(r.cells)]
+                start = first
             tables.append((roles, self._records(grid.rows[start:], roles, header_ref)))
         if roles is None:
             raise LoaderError(f"{self.path.name}: row 1: no plan table found (no header row, no numbered rows)")
@@ -211,6 +222,43 @@ class PlanBuilder:
                 f"{self.path.name}: {header_ref}: a header was found but no numbered measure rows follow it"
             )
         return self.ex
+
+    def _infer_roles(self, rows: list[Row]) -> list[str] | None:
+        """Column roles of a table without a header, from what the numbered rows hold in each column.
+
+        The column with the most row numbers is the code; a column mostly of funding sources is
+        funding, mostly of organisation names is executors; of the prose columns the first is the
+        task and the second the measure (a single prose column holds the measures).
+        """
+        numbered = [r for r in rows if self._code_of(r.cells)]
+        if len(numbered) < 3:
+            return None
+        width = max(len(r.cells) for r in numbered)
+        codes = Counter(i for r in numbered for i, c in enumerate(r.cells) if CODE.match(c))
+        code_col = codes.most_common(1)[0][0]
+        roles = ["other"] * width
+        roles[code_col] = "code"
+        prose = []
+        for col in range(width):
+            if col == code_col:
+                continue
+            kinds = Counter(self._kind(r.cells[col]) for r in numbered if col < len(r.cells))
+            for k in ("empty", "dash", "number"):
+                kinds.pop(k, None)
+            if not kinds:
+                continue
+            kind = kinds.most_common(1)[0][0]
+            if kind in ("funding", "executor"):
+                roles[col] = kind
+            else:
+                prose.append(col)
+        if not prose:
+            return None
+        if len(prose) >= 2:
+            roles[prose[0]], roles[prose[1]] = "task", "measure"
+        else:
+            roles[prose[0]] = "measure"
+        return roles
 
     @staticmethod
     def _unique(cells: list[str]) -> list[str]:
@@ -340,6 +388,8 @@ class PlanBuilder:
             return "empty"
         if self.funding.is_none(cell):
             return "dash"
+        if re.fullmatch(r"[\d\s.,:;%/()–—-]+(?:тис\.?|млн\.?|грн\.?|\s)*", cell):
+            return "number"  # amounts, years, terms
         if self.funding.parse(cell) is not None:
             return "funding"
         if self.executors.cell_score(cell) >= 0.5:
@@ -349,11 +399,11 @@ class PlanBuilder:
     def best_shift(self, kinds: list[str], roles: list[str]) -> int:
         """The column shift under which the cells' contents best fit the columns' roles."""
         fit = {
-            "funding": {"funding": 3, "dash": 1, "executor": -3, "text": -3},
-            "executor": {"executor": 3, "dash": 1, "funding": -3, "text": -1},
-            "task": {"text": 1, "dash": -1, "executor": -3, "funding": -3},
-            "measure": {"text": 1, "dash": -1, "executor": -3, "funding": -3},
-            "other": {"text": 0, "dash": 0, "executor": -1, "funding": -1},
+            "funding": {"funding": 3, "dash": 1, "executor": -3, "text": -3, "number": -1},
+            "executor": {"executor": 3, "dash": 1, "funding": -3, "text": -1, "number": -2},
+            "task": {"text": 1, "dash": -1, "executor": -3, "funding": -3, "number": -2},
+            "measure": {"text": 1, "dash": -1, "executor": -3, "funding": -3, "number": -2},
+            "other": {"text": 0, "dash": 0, "executor": -1, "funding": -1, "number": 1},
         }
         best, best_score = 0, None
         for shift in (0, -1, 1, -2, 2):

@@ -252,8 +252,24 @@ HEADER = "№\tЗавдання\tЗахід\tВідповідальні вико
 
 
 def test_no_header(tmp_path) -> None:
+    """Without a header the columns are told from their contents, or the file is refused naming the row."""
     path = tmp_path / "noheader.tsv"
-    path.write_text("1.1.1\tЗробити\tЗахід\tВідділ освіти\tбюджет громади\n" * 3, encoding="utf-8")
+    path.write_text(
+        "План дій Бердичівської громади\n"
+        "1.1.1\tПідтримати бізнес\tВідкриття офісу підтримки\tВідділ економіки, ЦНАП\tбюджет громади\n"
+        "1.1.2\t\tПроведення форуму\tвідділ економіки\tбюджет громади, інші джерела\n"
+        "1.1.3\t\tНавчання підприємців\tГО «Бізнес-клуб»\t-\n",
+        encoding="utf-8",
+    )
+    s = summary(LOADER.load(path))
+    assert s["plan"] == "План дій Бердичівської громади"
+    assert s["measures"]["1.1.2"] == {
+        "text": "Проведення форуму",
+        "task": ["Підтримати бізнес"],
+        "executors": ["Відділ економіки"],
+        "funding": ["бюджет громади", "інші джерела"],
+    }
+    path.write_text("1.1.1\t10\t20\n1.1.2\t30\t40\n1.1.3\t50\t60\n", encoding="utf-8")
     with pytest.raises(LoaderError, match=r"noheader\.tsv: row 1: no header row"):
         LOADER.load(path)
 
