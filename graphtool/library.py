@@ -171,3 +171,37 @@ def run_query(reader: Any, name: str, values: dict[str, str] | None = None) -> T
     table = reader.select(query.text, bindings)
     keep = [i for i, v in enumerate(table.variables) if v not in bindings]
     return Table([table.variables[i] for i in keep], [[row[i] for i in keep] for row in table.rows])
+
+
+def parse_param_args(args: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """``("community=Житомир", "type=Donor")`` -> a dict; the value may contain any character, ``=`` too."""
+    values: dict[str, str] = {}
+    for arg in args:
+        key, sep, value = arg.partition("=")
+        if not sep or not key.strip():
+            raise LibraryError(f"a parameter is KEY=VALUE, got {arg!r}")
+        values[key.strip()] = value
+    return values
+
+
+def render_listing(queries: dict[str, LibraryQuery], *, as_json: bool = False) -> str:
+    """The library as text (name, summary, parameters) or JSON."""
+    import json
+
+    if as_json:
+        data = [
+            {"name": q.name, "summary": q.summary, "summary_uk": q.summary_uk,
+             "params": [{"name": p.name, "type": p.type, "optional": p.optional, "example": p.example,
+                         "description": p.description} for p in q.params]}
+            for q in queries.values()
+        ]  # fmt: skip
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    out = []
+    for q in queries.values():
+        out.append(f"{q.name}\n    {q.summary}")
+        if q.summary_uk:
+            out.append(f"    {q.summary_uk}")
+        for p in q.params:
+            opt = ", optional" if p.optional else ""
+            out.append(f"    --param {p.name}=…  ({p.type}{opt}; e.g. {p.example}): {p.description}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,462 @@
+"""Relationship reports a coordinator can send: an entity, its links grouped by kind, each with its source.
+
+Kinds: ``community`` (projects and programs there, their donors and implementers, partner cities,
+plans), ``donor`` (what it funds, communities reached, co-funders, implementers), ``program`` (donors,
+projects, communities, implementers) and ``partnerships`` (partner cities of a community, of the
+communities of an oblast, or of every community). Every link carries the document and the sentence
+that state it; links from reference data (the codifier, registries) say so.
+
+Formats: Markdown, HTML (self-contained, escaped), CSV, JSON, XLSX.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+KINDS = ("community", "donor", "program", "partnerships")
+FORMATS = ("md", "html", "csv", "json", "xlsx")
+TYPE_NAMES = {
+    "Donor": "Донор / Donor", "Program": "Програма / Program", "Project": "Проєкт / Project",
+    "Community": "Громада / Community", "PartnerCity": "Місто-партнер / Partner city",
+    "Organization": "Організація / Organization", "Country": "Країна / Country", "Plan": "План / Plan",
+}  # fmt: skip
+RELATION_NAMES = {
+    "funds": "фінансує / funds", "implements": "реалізує / implements", "partOf": "є частиною / part of",
+    "locatedIn": "відбувається в / located in", "partnerOf": "партнер / partner of", "inCountry": "у країні / in country",
+    "planOf": "план громади / plan of", "responsibleExecutor": "виконавець / executor",
+    "fundingSource": "джерело / funding source", "contains": "містить / contains",
+}  # fmt: skip
+
+
+class ReportError(Exception):
+    """The name matched nothing or several entities, or the kind/format is unknown."""
+
+
+@dataclass
+class Source:
+    document: str
+    sentence: str
+
+
+@dataclass
+class Link:
+    """One link of the report's entity: with whom, how, through what, and where it is written."""
+
+    relation: str
+    other: str
+    other_type: str
+    other_iri: str
+    via: str = ""
+    subject: str = ""  # for reports about many entities (partnerships): whose link it is
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    kind: str
+    title: str
+    entity: str
+    entity_type: str
+    entity_iri: str
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    groups: dict[str, list[Link]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _sources(graph, u: str, v: str, rel: str) -> list[Source]:
+    data = graph.get_edge_data(u, v, rel) or {}
+    return [Source(e["document"], e["sentence"]) for e in data.get("evidence", [])]
+
+
+def _label(graph, node: str) -> str:
+    return graph.nodes[node].get("label", node)
+
+
+def _link(graph, u: str, v: str, rel: str, other: str, via: str = "", subject: str = "") -> Link:
+    data = graph.nodes[other]
+    text = _label(graph, other)
+    if data.get("type") == "PartnerCity":
+        countries = [_label(graph, c) for _, c, r in graph.out_edges(other, keys=True) if r == "inCountry"]
+        if countries:
+            text += f" ({', '.join(sorted(countries))})"
+    return Link(rel, text, data.get("type", ""), other, via, subject, _sources(graph, u, v, rel))
+
+
+def _edges(graph, node: str, rel: str, direction: str):
+    """(u, v) pairs of ``rel`` edges leaving (``out``) or entering (``in``) ``node``."""
+    if direction == "out":
+        return [(u, v) for u, v, r in graph.out_edges(node, keys=True) if r == rel]
+    return [(u, v) for u, v, r in graph.in_edges(node, keys=True) if r == rel]
+
+
+def _parents(graph, node: str) -> list[str]:
+    """The programs (transitively) a project or program is part of, itself first."""
+    seen, todo = [node], [node]
+    while todo:
+        for _, parent in _edges(graph, todo.pop(), "partOf", "out"):
+            if parent not in seen:
+                seen.append(parent)
+                todo.append(parent)
+    return seen
+
+
+def _parts(graph, node: str) -> list[str]:
+    """A program and everything (transitively) part of it."""
+    seen, todo = [node], [node]
+    while todo:
+        for child, _ in _edges(graph, todo.pop(), "partOf", "in"):
+            if child not in seen:
+                seen.append(child)
+                todo.append(child)
+    return seen
+
+
+def _dedupe(links: list[Link]) -> list[Link]:
+    out: dict[tuple[str, str, str, str], Link] = {}
+    for link in links:
+        key = (link.subject, link.relation, link.other_iri, link.via)
+        if key in out:
+            have = {(s.document, s.sentence) for s in out[key].sources}
+            out[key].sources += [s for s in link.sources if (s.document, s.sentence) not in have]
+        else:
+            out[key] = link
+    return sorted(out.values(), key=lambda x: (x.subject, x.other.casefold(), x.via, x.relation))
+
+
+def _facts(graph, node: str) -> list[tuple[str, str]]:
+    data = graph.nodes[node]
+    facts = [("Тип / Type", TYPE_NAMES.get(data.get("type"), data.get("type", "")))]
+    if data.get("label_en"):
+        facts.append(("English", data["label_en"]))
+    for key, name in (("katottg", "КАТОТТГ / KATOTTG"), ("geonames", "GeoNames"), ("iso3166", "ISO 3166"),
+                      ("category", "Категорія / Category")):  # fmt: skip
+        if data.get(key):
+            facts.append((name, str(data[key])))
+    if data.get("lat") is not None:
+        facts.append(("Координати / Coordinates", f"{data['lat']:.4f}, {data['lon']:.4f}"))
+    facts.append(("IRI", node))
+    if data.get("documents"):
+        facts.append(("Згадано в / Mentioned in", ", ".join(data["documents"])))
+    return facts
+
+
+def _community_groups(graph, node: str) -> dict[str, list[Link]]:
+    from graphtool.network import descendants_in_codifier
+
+    scope = descendants_in_codifier(graph, node)
+    items, donors, implementers, partners, plans, codifier = [], [], [], [], [], []
+    for place in sorted(scope):
+        where = _label(graph, place) if place != node else ""
+        for item, _ in _edges(graph, place, "locatedIn", "in"):
+            if graph.nodes[item].get("type") == "Community":
+                continue
+            items.append(_link(graph, item, place, "locatedIn", item, via=where))
+            for funded in _parents(graph, item):
+                for donor, _ in _edges(graph, funded, "funds", "in"):
+                    donors.append(_link(graph, donor, funded, "funds", donor, via=_label(graph, funded)))
+            for org, _ in _edges(graph, item, "implements", "in"):
+                implementers.append(_link(graph, org, item, "implements", org, via=_label(graph, item)))
+        for u, v in _edges(graph, place, "partnerOf", "out") + _edges(graph, place, "partnerOf", "in"):
+            other = v if u == place else u
+            if other not in scope:
+                partners.append(_link(graph, u, v, "partnerOf", other, via=where))
+        for plan, _ in _edges(graph, place, "planOf", "in"):
+            plans.append(_link(graph, plan, place, "planOf", plan, via=where))
+    for _, parent in _edges(graph, node, "locatedIn", "out"):
+        codifier.append(_link(graph, node, parent, "locatedIn", parent))
+    for child in sorted(scope - {node}):
+        codifier.append(Link("contains", _label(graph, child), "Community", child, sources=[]))
+    return {
+        "Донори / Donors": _dedupe(donors),
+        "Проєкти та програми / Projects and programs": _dedupe(items),
+        "Виконавці / Implementers": _dedupe(implementers),
+        "Міста-партнери / Partner cities": _dedupe(partners),
+        "Плани заходів / Action plans": _dedupe(plans),
+        "Кодифікатор / Codifier": _dedupe(codifier),
+    }
+
+
+def _places_of(graph, work: list[str]) -> list[Link]:
+    out = []
+    for item in work:
+        for _, place in _edges(graph, item, "locatedIn", "out"):
+            out.append(_link(graph, item, place, "locatedIn", place, via=_label(graph, item)))
+    return out
+
+
+def _donor_groups(graph, node: str) -> dict[str, list[Link]]:
+    funded = [v for _, v in _edges(graph, node, "funds", "out")]
+    work = []
+    for f in funded:
+        work += [w for w in _parts(graph, f) if w not in work]
+    funds = [_link(graph, node, f, "funds", f) for f in funded]
+    within = []
+    for f in funded:
+        for parent in _parents(graph, f)[1:]:
+            within.append(_link(graph, f, parent, "partOf", parent, via=_label(graph, f)))
+        for part in _parts(graph, f)[1:]:
+            within.append(_link(graph, part, f, "partOf", part, via=_label(graph, f)))
+    cofunders = []
+    for f in funded:
+        for program in _parents(graph, f):
+            for w in _parts(graph, program):
+                for other, _ in _edges(graph, w, "funds", "in"):
+                    if other != node:
+                        cofunders.append(_link(graph, other, w, "funds", other, via=_label(graph, program)))
+    implementers = [_link(graph, o, w, "implements", o, via=_label(graph, w)) for w in work
+                    for o, _ in _edges(graph, w, "implements", "in")]  # fmt: skip
+    return {
+        "Фінансує / Funds": _dedupe(funds),
+        "Програми та проєкти / Programs and projects": _dedupe(within),
+        "Охоплені громади / Communities reached": _dedupe(_places_of(graph, work)),
+        "Співфінансувальники / Co-funders": _dedupe(cofunders),
+        "Виконавці / Implementers": _dedupe(implementers),
+    }
+
+
+def _program_groups(graph, node: str) -> dict[str, list[Link]]:
+    work = _parts(graph, node)
+    donors = []
+    for w in _parents(graph, node) + work[1:]:
+        for d, _ in _edges(graph, w, "funds", "in"):
+            donors.append(_link(graph, d, w, "funds", d, via=_label(graph, w) if w != node else ""))
+    projects = [_link(graph, p, node_, "partOf", p) for node_ in work for p, _ in _edges(graph, node_, "partOf", "in")]
+    parents = [_link(graph, node, p, "partOf", p) for _, p in _edges(graph, node, "partOf", "out")]
+    implementers = [_link(graph, o, w, "implements", o, via=_label(graph, w) if w != node else "") for w in work
+                    for o, _ in _edges(graph, w, "implements", "in")]  # fmt: skip
+    return {
+        "Донори / Donors": _dedupe(donors),
+        "Проєкти / Projects": _dedupe(projects),
+        "Громади / Communities": _dedupe(_places_of(graph, work)),
+        "Виконавці / Implementers": _dedupe(implementers),
+        "Входить до / Part of": _dedupe(parents),
+    }
+
+
+def _partnership_groups(graph, communities: set[str]) -> dict[str, list[Link]]:
+    groups: dict[str, list[Link]] = {}
+    for u, v, rel in graph.edges(keys=True):
+        if rel != "partnerOf" or not ({u, v} & communities):
+            continue
+        ours, other = (u, v) if u in communities else (v, u)
+        if other in communities and graph.nodes[other].get("type") == "Community" and ours > other:
+            ours, other = other, ours
+        link = _link(graph, u, v, rel, other, subject=_label(graph, ours))
+        countries = sorted(_label(graph, c) for _, c, r in graph.out_edges(other, keys=True) if r == "inCountry")
+        title = ", ".join(countries) if countries else (
+            "Україна / Ukraine" if graph.nodes[other].get("type") == "Community" else "Країна невідома / Country unknown"
+        )  # fmt: skip
+        groups.setdefault(title, []).append(link)
+    return {k: _dedupe(v) for k, v in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))}
+
+
+def build_report(reader: Any, kind: str, name: str | None = None) -> Report:
+    """Gather the report of ``kind`` about the entity ``name`` (matched forgivingly)."""
+    from graphtool import names
+    from graphtool.network import descendants_in_codifier, load_network
+
+    if kind not in KINDS:
+        raise ReportError(f"unknown report {kind!r}; choose from {', '.join(KINDS)}")
+    if kind != "partnerships" and not name:
+        raise ReportError(f"the {kind} report needs a NAME")
+    types = {"community": ["Community"], "donor": ["Donor"], "program": ["Program", "Project"],
+             "partnerships": ["Community"]}[kind]  # fmt: skip
+    graph = load_network(reader)
+    if name:
+        try:
+            found = names.resolve(reader, name, types, prefer_hromada="Community" in types)
+        except names.NameLookupError as exc:
+            raise ReportError(str(exc)) from exc
+        node = found.iri
+        if node not in graph:
+            raise ReportError(f"{found.label} has no links in the graph")
+    if kind == "partnerships":
+        if name:
+            scope = descendants_in_codifier(graph, node)
+            entity, etype, iri = _label(graph, node), "Community", node
+        else:
+            scope = {n for n, d in graph.nodes(data=True) if d.get("type") == "Community"}
+            entity, etype, iri = "Усі громади / All communities", "", ""
+        report = Report(kind, f"Партнерства / Partnerships: {entity}", entity, etype, iri)
+        report.facts = _facts(graph, node) if name else []
+        report.groups = _partnership_groups(graph, scope)
+        return report
+    heading = {"community": "Громада / Community", "donor": "Донор / Donor", "program": "Програма / Program"}[kind]
+    report = Report(kind, f"{heading}: {_label(graph, node)}", _label(graph, node), graph.nodes[node]["type"], node)
+    report.facts = _facts(graph, node)
+    report.groups = {"community": _community_groups, "donor": _donor_groups, "program": _program_groups}[kind](
+        graph, node
+    )
+    return report
+
+
+# --------------------------------------------------------------------------- rendering
+
+COLUMNS = ["group", "subject", "relation", "other", "other_type", "via", "document", "sentence", "other_iri"]
+
+
+def report_rows(report: Report) -> list[dict[str, str]]:
+    """One flat row per link and source (a link with no source gets one row, sentence empty)."""
+    rows = []
+    for group, links in report.groups.items():
+        for link in links:
+            base = {
+                "group": group,
+                "subject": link.subject or report.entity,
+                "relation": RELATION_NAMES.get(link.relation, link.relation),
+                "other": link.other,
+                "other_type": TYPE_NAMES.get(link.other_type, link.other_type),
+                "via": link.via,
+                "other_iri": link.other_iri,
+            }
+            for src in link.sources or [Source("", "")]:
+                rows.append({**base, "document": src.document, "sentence": src.sentence})
+    return rows
+
+
+def _md_cell(text: str) -> str:
+    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: Report) -> str:
+    out = [f"# {_md_cell(report.title)}", ""]
+    for key, value in report.facts:
+        out.append(f"- **{_md_cell(key)}**: {_md_cell(value)}")
+    for group, links in report.groups.items():
+        out += ["", f"## {_md_cell(group)} ({len(links)})", ""]
+        if not links:
+            out.append("_Немає / None_")
+            continue
+        many = report.kind == "partnerships"
+        head = (["Громада / Community"] if many else []) + ["Зв'язок / Link", "Через / Via", "Джерело / Source"]
+        out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for link in links:
+            sources = (
+                "<br>".join(f"**{_md_cell(s.document)}**: «{_md_cell(s.sentence)}»" for s in link.sources)
+                or "_довідкові дані / reference data_"
+            )
+            cells = ([_md_cell(link.subject)] if many else []) + [
+                f"{_md_cell(RELATION_NAMES.get(link.relation, link.relation))}: **{_md_cell(link.other)}**",
+                _md_cell(link.via),
+                sources,
+            ]
+            out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+def render_html(report: Report) -> str:
+    e = html.escape
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="uk"><head><meta charset="utf-8">',
+        f"<title>{e(report.title)}</title>",
+        "<style>body{font:14px/1.45 system-ui,sans-serif;max-width:1100px;margin:24px auto;padding:0 16px;color:#222}"
+        "table{border-collapse:collapse;width:100%;margin:8px 0 20px}th,td{border:1px solid #ddd;padding:4px 6px;"
+        "vertical-align:top;text-align:left}th{background:#f4f4f4}.src{color:#444}.doc{font-weight:600}"
+        "dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}dt{font-weight:600}</style>",
+        "</head><body>",
+        f"<h1>{e(report.title)}</h1>",
+        "<dl>" + "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in report.facts) + "</dl>",
+    ]
+    for group, links in report.groups.items():
+        parts.append(f"<h2>{e(group)} ({len(links)})</h2>")
+        if not links:
+            parts.append("<p><em>Немає / None</em></p>")
+            continue
+        many = report.kind == "partnerships"
+        head = (["Громада / Community"] if many else []) + ["Зв'язок / Link", "Через / Via", "Джерело / Source"]
+        parts.append("<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in head) + "</tr>")
+        for link in links:
+            sources = (
+                "".join(
+                    f'<div class="src"><span class="doc">{e(s.document)}</span>: «{e(s.sentence)}»</div>'
+                    for s in link.sources
+                )
+                or "<em>довідкові дані / reference data</em>"
+            )
+            cells = ([e(link.subject)] if many else []) + [
+                f"{e(RELATION_NAMES.get(link.relation, link.relation))}: <strong>{e(link.other)}</strong>",
+                e(link.via),
+                sources,
+            ]
+            parts.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        parts.append("</table>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def render_csv(report: Report) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(report_rows(report))
+    return buf.getvalue()
+
+
+def _xlsx_text(value: str) -> str:
+    # a cell starting with = + - @ would become a formula in a spreadsheet
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def write_xlsx(report: Report, path: str | Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    summary = wb.active
+    summary.title = "Summary"
+    summary.append([_xlsx_text(report.title)])
+    summary["A1"].font = Font(bold=True, size=13)
+    for key, value in report.facts:
+        summary.append([_xlsx_text(key), _xlsx_text(value)])
+    summary.append([])
+    for group, links in report.groups.items():
+        summary.append([_xlsx_text(group), len(links)])
+    links_sheet = wb.create_sheet("Links")
+    links_sheet.append(COLUMNS)
+    for cell in links_sheet[1]:
+        cell.font = Font(bold=True)
+    for row in report_rows(report):
+        links_sheet.append([_xlsx_text(row[c]) for c in COLUMNS])
+    for sheet, widths in (
+        (summary, {"A": 40, "B": 80}),
+        (links_sheet, {"A": 30, "B": 30, "C": 22, "D": 40, "F": 30, "G": 24, "H": 100}),
+    ):
+        for col, width in widths.items():
+            sheet.column_dimensions[col].width = width
+    wb.save(str(path))
+
+
+def render_report(report: Report, fmt: str) -> str:
+    """Text of a report in md, html, csv or json (xlsx is binary: :func:`write_report`)."""
+    if fmt == "md":
+        return render_markdown(report)
+    if fmt == "html":
+        return render_html(report)
+    if fmt == "csv":
+        return render_csv(report)
+    if fmt == "json":
+        return json.dumps(report.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    raise ReportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+
+
+def write_report(report: Report, fmt: str, output: str | Path | None) -> str | None:
+    """Write a report to ``output``; without a path, return its text (xlsx needs a path)."""
+    if fmt == "xlsx":
+        if output is None:
+            raise ReportError("xlsx needs an output file: -o FILE.xlsx")
+        write_xlsx(report, output)
+        return None
+    text = render_report(report, fmt)
+    if output is None:
+        return text
+    Path(output).write_text(text, encoding="utf-8")
+    return None
