@@ -158,7 +158,14 @@ def _worker_main(conn: Any, store_path: str) -> None:
                 conn.send(("ok", "text/plain", b"pong"))
                 continue
             _kind, query, bindings, accept = request
-            conn.send(("ok", *_execute(store, query, bindings, accept)))
+            try:
+                answer = _execute(store, query, bindings, accept)
+            except OSError:
+                # a writer (graphtool build) compacted files under our read-only view: reopen once
+                time.sleep(0.05)
+                store, version = GraphStore(store_path, read_only=True), _store_version(store_path)
+                answer = _execute(store, query, bindings, accept)
+            conn.send(("ok", *answer))
         except QueryFailed as exc:
             conn.send(("error", str(exc)))
         except (StoreError, SyntaxError, ValueError, TypeError, RuntimeError, OSError) as exc:
