@@ -93,6 +93,7 @@ class Record:
     cells: list[str]  # content cells, code column removed
     rows: list[Row]
     cols: list[int] = field(default_factory=list)  # the column index in the row of each content cell
+    roles: list[str] = field(default_factory=list)  # the column roles in force for this row
 
 
 @dataclass
@@ -212,7 +213,7 @@ class PlanBuilder:
         for roles, items in tables:
             for item in items:
                 if isinstance(item, Record):
-                    self._measure(item, roles)
+                    self._measure(item, item.roles or roles)
                 else:
                     self._heading(*item)
         for key, label in self.labels.items():
@@ -277,9 +278,15 @@ class PlanBuilder:
         return None
 
     def _records(self, rows: list[Row], roles: list[str], header_ref: str):
-        """Numbered records and heading rows, in order; unnumbered text rows continue the record above."""
+        """Numbered records and heading rows, in order.
+
+        An unnumbered row continues the record above (a row cut by a page break), unless it is
+        a full row of its own (measure, executors and funding, the measure capitalised): then it
+        is a measure without a number, coded after the one above ("1.2.3-2"). A row with text in
+        the first column only, after the table, is a note and is skipped. A new header row
+        switches the column roles for the rows below it.
+        """
         code_cols = [i for i, r in enumerate(roles) if r == "code"] or [0]
-        content_cols = [i for i, r in enumerate(roles) if r in CONTENT_ROLES]
         depths = Counter()
         for row in rows:
             for ci in code_cols:
@@ -289,6 +296,7 @@ class PlanBuilder:
         depth = depths.most_common(1)[0][0] if depths else 3  # the depth of measure codes
         levels = ["goal", "opgoal", "task"][: max(1, depth - 1)]
         items: list = []
+        unnumbered = 0
         for row in rows:
             cells = row.cells
             texts = self._unique(cells)
@@ -298,6 +306,8 @@ class PlanBuilder:
             if heading:
                 items.append((*heading, row))
                 continue
+            code_cols = [i for i, r in enumerate(roles) if r == "code"] or [0]
+            content_cols = [i for i, r in enumerate(roles) if r in CONTENT_ROLES]
             code = None
             for ci in code_cols:
                 if ci < len(cells) and CODE.match(cells[ci]):
@@ -307,17 +317,29 @@ class PlanBuilder:
                 m = LEADING_CODE.match(texts[0])
                 code = m.group(1)
                 cells = [m.group(2) if c == texts[0] else c for c in cells]
-            if code is None and (all(re.fullmatch(r"\d{1,2}", t) for t in texts) or find_header([row]) is not None):
-                continue  # column numbers "1 2 3 4 5" or the header repeated after a page break
             if code is None:
-                if items and isinstance(items[-1], Record):
-                    prev = items[-1]
-                    body = self._content(cells, roles, content_cols)
-                    for i, text in enumerate(body):
-                        if text and i < len(prev.cells):
-                            prev.cells[i] = f"{prev.cells[i]} {text}".strip()
-                    prev.rows.append(row)
+                new_header = find_header([row])
+                if new_header is not None:
+                    roles = new_header[1]  # a repeated header, or a new table layout from here on
+                    continue
+                if all(re.fullmatch(r"\d{1,2}", t) for t in texts):
+                    continue  # column numbers "1 2 3 4 5" under the header
+                if not any(cells[1:]) or not items or not isinstance(items[-1], Record):
+                    continue  # a note or signature line, not part of a row
+                prev = items[-1]
+                body = self._content(cells, roles, content_cols)
+                if self._is_own_measure(body, roles):
+                    unnumbered += 1
+                    base = prev.code.split("-")[0]
+                    cols = content_cols + list(range(len(roles), len(cells)))
+                    items.append(Record(f"{base}-{unnumbered + 1}", body, [row], cols, roles))
+                    continue
+                for i, text in enumerate(body):
+                    if text and i < len(prev.cells):
+                        prev.cells[i] = f"{prev.cells[i]} {text}".strip()
+                prev.rows.append(row)
                 continue
+            unnumbered = 0
             d = code.count(".") + 1
             if d < depth:
                 # A shorter number than the measures' ("1", "1.2"): a goal, operational goal or task heading
@@ -327,8 +349,15 @@ class PlanBuilder:
             items += self._goal_cells(cells, roles, code, row)
             body = self._content(cells, roles, content_cols)
             cols = content_cols + list(range(len(roles), len(cells)))
-            items.append(Record(code, body, [row], cols))
+            items.append(Record(code, body, [row], cols, roles))
         return items
+
+    @staticmethod
+    def _is_own_measure(body: list[str], roles: list[str]) -> bool:
+        content_roles = [r for r in roles if r in CONTENT_ROLES]
+        cell = {role: body[i] for i, role in enumerate(content_roles) if i < len(body)}
+        measure = cell.get("measure", "")
+        return bool(measure[:1].isupper() and cell.get("executor") and cell.get("funding"))
 
     @staticmethod
     def _goal_cells(cells: list[str], roles: list[str], code: str, row: Row) -> list[tuple[str, str, str, Row]]:
@@ -367,11 +396,11 @@ class PlanBuilder:
 
     def _learn_executors(self, tables) -> None:
         cells: list[str] = []
-        for roles, items in tables:
-            content_roles = [r for r in roles if r in CONTENT_ROLES]
+        for _, items in tables:
             for item in items:
                 if not isinstance(item, Record):
                     continue
+                content_roles = [r for r in item.roles if r in CONTENT_ROLES]
                 for i, cell in enumerate(item.cells):
                     if not cell or self.funding.parse(cell) is not None:
                         continue

@@ -343,3 +343,68 @@ def test_xlsx_merged_heading_and_cell_refs(tmp_path) -> None:
     assert s["counts"]["Task"] == 1 and s["counts"]["Measure"] == 2
     assert s["measures"]["1.1.2"]["task"] == ["Зменшити викиди"]
     assert s["measures"]["1.1.2"]["executors"] == ["Відділ екології", "КП «Зеленбуд»"]
+
+
+def test_continuation_rows_unnumbered_measures_and_notes(tmp_path) -> None:
+    path = tmp_path / "berdychiv.tsv"
+    path.write_text(
+        "План заходів Бердичівської міської територіальної громади\n"
+        + HEADER
+        + "1.1.1\tРозвивати спорт\tБудівництво стадіону з\tУправління спорту, управління\tбюджет громади,\n"
+        + "\t\tтрибунами на 500 місць\tкапітального будівництва\tдержавний бюджет\n"
+        + "\t\tОблаштування бігових доріжок\tУправління спорту\tбюджет громади\n"
+        + "1.1.2\t\tПроведення марафону\tУправління спорту\t-\n"
+        + "Секретар міської ради\n",
+        encoding="utf-8",
+    )
+    s = summary(LOADER.load(path))["measures"]
+    assert s["1.1.1"] == {
+        "text": "Будівництво стадіону з трибунами на 500 місць",
+        "task": ["Розвивати спорт"],
+        "executors": ["Управління спорту", "Управління капітального будівництва"],
+        "funding": ["бюджет громади", "державний бюджет"],
+    }
+    assert s["1.1.1-2"]["text"] == "Облаштування бігових доріжок"
+    assert s["1.1.2"]["executors"] == ["Управління спорту"] and s["1.1.2"]["funding"] == []
+    assert len(s) == 3
+
+
+def test_docx_table_continued_without_header(tmp_path) -> None:
+    """A plan split into two tables (the second without a header) reads as one."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("ЗАТВЕРДЖЕНО рішенням міської ради")
+    doc.add_paragraph("План дій з реалізації Стратегії розвитку Ірпінської міської територіальної громади")
+    t1 = doc.add_table(rows=3, cols=5)
+    for i, row in enumerate(
+        [
+            HEADER.strip().split("\t"),
+            ["Оперативна ціль 2.1. Відновлення житла", "", "", "", ""],
+            [
+                "2.1.1",
+                "Відновити зруйноване житло",
+                "Ремонт багатоквартирних будинків",
+                "Управління ЖКГ",
+                "державний бюджет",
+            ],
+        ]
+    ):
+        for j, text in enumerate(row):
+            t1.cell(i, j).text = text
+    t1.cell(1, 0).merge(t1.cell(1, 4))
+    doc.add_paragraph("")
+    t2 = doc.add_table(rows=1, cols=5)
+    for j, text in enumerate(
+        ["2.1.2", "", "Компенсація за знищене житло", "Управління соціального захисту", "державний бюджет"]
+    ):
+        t2.cell(0, j).text = text
+    path = tmp_path / "irpin.docx"
+    doc.save(path)
+    ex = LOADER.load(path)
+    s = summary(ex)
+    assert s["plan"] == "План дій з реалізації Стратегії розвитку Ірпінської міської територіальної громади"
+    assert s["measures"]["2.1.2"]["task"] == ["Відновити зруйноване житло"]
+    assert s["counts"]["OperationalGoal"] == 1 and s["counts"]["Measure"] == 2
+    ev = next(r.evidence[0] for r in ex.relations if r.subject.endswith("/measure/2.1.2"))
+    assert ev.sentence.startswith("2.1.2 | Компенсація")
