@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import os
 import queue
+import re
 import threading
 import time
 import urllib.parse
@@ -120,6 +121,9 @@ def _store_version(path: str) -> tuple[int, int]:
     return newest, count
 
 
+_STALE_VIEW = re.compile(r"No such file|Corruption|IO error", re.I)
+
+
 def _execute(store: Any, query: str, bindings: dict[str, Any] | None, accept: str | None) -> tuple[str, bytes]:
     """Run one query on the store and serialise the answer in the negotiated format."""
     from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
@@ -158,13 +162,18 @@ def _worker_main(conn: Any, store_path: str) -> None:
                 conn.send(("ok", "text/plain", b"pong"))
                 continue
             _kind, query, bindings, accept = request
-            try:
-                answer = _execute(store, query, bindings, accept)
-            except OSError:
-                # a writer (graphtool build) compacted files under our read-only view: reopen once
-                time.sleep(0.05)
-                store, version = GraphStore(store_path, read_only=True), _store_version(store_path)
-                answer = _execute(store, query, bindings, accept)
+            for attempt in range(4):
+                try:
+                    answer = _execute(store, query, bindings, accept)
+                    break
+                except (OSError, RuntimeError, StoreError) as exc:
+                    # a writer (graphtool build) compacted files under our read-only view: reopen it
+                    if not _STALE_VIEW.search(str(exc)):
+                        raise
+                    if attempt == 3:
+                        raise QueryFailed("503 the store is being written (a build is running?); try again") from exc
+                    time.sleep(0.1 * (attempt + 1))
+                    store, version = GraphStore(store_path, read_only=True), _store_version(store_path)
             conn.send(("ok", *answer))
         except QueryFailed as exc:
             conn.send(("error", str(exc)))
@@ -509,7 +518,8 @@ class Handler(BaseHTTPRequestHandler):
         except QueryFailed as exc:
             status, _, message = str(exc).partition(" ")
             code = int(status) if status.isdigit() else 400
-            self._error(code, message if status.isdigit() else str(exc))
+            retry = {"Retry-After": "1"} if code == 503 else None
+            self._error(code, message if status.isdigit() else str(exc), retry)
         except QueryTimeout as exc:
             self._error(504, str(exc))
         except ServerBusy as exc:
