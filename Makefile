@@ -28,5 +28,11 @@ lint: $(BIN)/graphtool
 eval: $(BIN)/graphtool
 	PATH=$(abspath $(BIN)):$$PATH ../shared/eval/run.sh -v
 
+bench: $(BIN)/graphtool
+	$(BIN)/python -m bench.run
+
+bench-smoke: $(BIN)/graphtool
+	$(BIN)/python -m bench.run --smoke --out $(OUT)/bench-smoke
+
 clean:
 	rm -rf $(OUT) build dist *.egg-info

@@ -1,0 +1,207 @@
+"""The queries the benchmark times: every query of the library, plus a few fixed reference shapes.
+
+Library queries come from ``graphtool.library`` when it exists (``queries/*.rq`` with a header
+naming their parameters). Parameters are bound to entities that every synthetic graph has many
+facts about (:func:`bench.synth.anchors`), chosen by the parameter's name. The reference queries
+keep the section meaningful before the library lands and stay comparable between runs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+REFERENCE = {
+    "ref:projects-of-donor": (
+        "Projects a donor funds, with their community",
+        """SELECT DISTINCT ?donor ?project ?label ?community WHERE {
+             ?donor gt:funds ?project . ?project a gt:Project ; skos:prefLabel ?label .
+             OPTIONAL { ?project gt:locatedIn ?community } }""",
+        {"donor": "donor"},
+    ),
+    "ref:donors-per-community": (
+        "Number of donors per community (GROUP BY)",
+        """SELECT ?community (COUNT(DISTINCT ?donor) AS ?donors) WHERE {
+             ?donor a gt:Donor ; gt:funds ?project . ?project gt:locatedIn ?community }
+           GROUP BY ?community ORDER BY DESC(?donors) LIMIT 50""",
+        {},
+    ),
+    "ref:label-search": (
+        "Entities whose label contains a word (CONTAINS/LCASE scan)",
+        """SELECT DISTINCT ?s ?label WHERE { ?s skos:prefLabel ?label .
+             FILTER(CONTAINS(LCASE(STR(?label)), "центр")) } LIMIT 200""",
+        {},
+    ),
+    "ref:evidence-of-community": (
+        "Evidence sentences behind the relations of a community",
+        """SELECT ?community ?p ?other ?sentence ?doc WHERE {
+             ?e a gt:Evidence ; rdf:object ?community ; rdf:predicate ?p ; rdf:subject ?other ;
+                gt:sentence ?sentence ; prov:wasDerivedFrom ?doc } LIMIT 500""",
+        {"community": "community"},
+    ),
+    "ref:partners-by-country": (
+        "Partner cities abroad per country with the communities twinned to them",
+        """SELECT ?country (COUNT(DISTINCT ?city) AS ?cities) (COUNT(DISTINCT ?community) AS ?communities) WHERE {
+             ?community gt:partnerOf ?city . ?city a gt:PartnerCity ; gt:inCountry ?country }
+           GROUP BY ?country ORDER BY DESC(?cities)""",
+        {},
+    ),
+}
+
+# substrings of a parameter name -> which anchor entity to bind
+_PARAM_ANCHORS = (
+    ("donor", "donor"),
+    ("program", "program"),
+    ("community", "community"),
+    ("hromada", "community"),
+    ("oblast", "oblast"),
+    ("region", "oblast"),
+    ("city", "city"),
+    ("partner", "city"),
+    ("country", "country"),
+    ("entity", "community"),
+    ("node", "community"),
+    ("place", "community"),
+)
+
+
+def term_json(value: Any) -> dict[str, str]:
+    """An rdflib term or plain value as JSON, to hand bindings to a worker process."""
+    from rdflib import Literal, URIRef
+
+    if isinstance(value, URIRef):
+        return {"type": "uri", "value": str(value)}
+    if isinstance(value, Literal):
+        out = {"type": "literal", "value": str(value)}
+        if value.language:
+            out["lang"] = value.language
+        elif value.datatype:
+            out["datatype"] = str(value.datatype)
+        return out
+    if isinstance(value, bool):
+        return {"type": "literal", "value": "true" if value else "false", "datatype": _XSD + "boolean"}
+    if isinstance(value, int):
+        return {"type": "literal", "value": str(value), "datatype": _XSD + "integer"}
+    return {"type": "literal", "value": str(value)}
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def term_from_json(data: dict[str, str]) -> Any:
+    from rdflib import Literal, URIRef
+
+    if data["type"] == "uri":
+        return URIRef(data["value"])
+    if "lang" in data:
+        return Literal(data["value"], lang=data["lang"])
+    if "datatype" in data:
+        return Literal(data["value"], datatype=URIRef(data["datatype"]))
+    return Literal(data["value"])
+
+
+def anchor_value(param: str, anchors: dict[str, dict[str, str]]) -> Any | None:
+    """The rdflib term to bind a parameter named ``param`` to, or None when no anchor fits."""
+    from rdflib import Literal, URIRef
+
+    low = param.lower()
+    for needle, anchor in _PARAM_ANCHORS:
+        if needle in low:
+            return URIRef(anchors[anchor]["iri"])
+    if low in ("text", "name", "q", "query", "label", "word", "search", "term"):
+        return Literal("Люблін")
+    if low in ("limit", "top", "n", "k"):
+        return 20
+    if low in ("year", "since", "from", "until", "to"):
+        return 2020
+    return None
+
+
+# a search text that matches many generated project names ("опорної школи", "початкової школи")
+_STRING_VALUES = {"text": "школ"}
+_TYPE_ANCHORS = {
+    "Community": "community",
+    "Donor": "donor",
+    "Program": "program",
+    "PartnerCity": "city",
+    "Country": "country",
+    "entity": "donor",
+}
+
+
+def bind_param(param: Any, anchors: dict[str, dict[str, str]]) -> Any | None:
+    """The term to bind a library parameter to: an anchor IRI by type (or name), a string's own example."""
+    from rdflib import Literal, URIRef
+
+    name, ptype = _get(param, "name"), _get(param, "type") or ""
+    if _get(param, "optional"):
+        return None  # left free: the query answers for everything, the heavier case
+    if name == "oblast":
+        return URIRef(anchors["oblast"]["iri"])
+    if ptype in _TYPE_ANCHORS:
+        return URIRef(anchors[_TYPE_ANCHORS[ptype]]["iri"])
+    if ptype == "string" and (name in _STRING_VALUES or _get(param, "example")):
+        return Literal(_STRING_VALUES.get(name) or _get(param, "example"))
+    if ptype == "integer":
+        return 20
+    return anchor_value(name, anchors)
+
+
+def library_queries(anchors: dict[str, dict[str, str]]) -> tuple[list[dict], str | None]:
+    """Every library query as ``{name, summary, text, bindings}``; the second value says why none."""
+    try:
+        from graphtool import library
+    except ImportError:
+        return [], "query library (graphtool/library.py) not available yet"
+    out = []
+    for query in _iter_library(library):
+        bindings: dict[str, Any] = {}
+        unbound = []
+        for param in _get(query, "params") or []:
+            value = bind_param(param, anchors)
+            if value is None:
+                unbound.append(_get(param, "name"))
+            else:
+                bindings[_get(param, "name")] = value
+        out.append(
+            {
+                "name": _get(query, "name"),
+                "summary": _get(query, "summary") or "",
+                "text": _get(query, "text"),
+                "bindings": {k: term_json(v) for k, v in bindings.items()},
+                "unbound": unbound,
+            }
+        )
+    if not out:
+        return [], "query library has no queries yet"
+    return out, None
+
+
+def reference_queries(anchors: dict[str, dict[str, str]]) -> list[dict]:
+    from rdflib import URIRef
+
+    return [
+        {
+            "name": name,
+            "summary": summary,
+            "text": text,
+            "bindings": {var: term_json(URIRef(anchors[a]["iri"])) for var, a in binds.items()},
+            "unbound": [],
+        }
+        for name, (summary, text, binds) in REFERENCE.items()
+    ]
+
+
+def _get(obj: Any, attr: str) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(attr)
+    return getattr(obj, attr, None)
+
+
+def _iter_library(library: Any) -> list[Any]:
+    """The library's queries, whatever the entry point is called."""
+    for fn_name in ("load_queries", "all_queries", "queries"):
+        fn = getattr(library, fn_name, None)
+        if callable(fn):
+            result = fn()
+            return list(result.values()) if isinstance(result, dict) else list(result)
+    return []

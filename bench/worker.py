@@ -1,0 +1,292 @@
+"""One measurement in a fresh process, so peak memory belongs to that measurement alone.
+
+``python -m bench.worker TASK SPEC.json OUT.json``: the worker rewrites OUT.json after every step,
+so a run stopped by the orchestrator's time limit still reports what it finished.
+Tasks: ``extract`` (narrative loader over a corpus folder), ``store`` (load an N-Quads file into
+one store and time queries on it), ``maps`` (generate a map of N nodes).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far.
+
+    ``VmHWM`` rather than ``getrusage``: Linux keeps ``ru_maxrss`` across ``exec``, so a worker
+    would report its parent's peak.
+    """
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def rss_mb() -> float:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return peak_rss_mb()
+
+
+def dir_size_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20
+
+
+class _Out:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.data: dict[str, Any] = {"status": "running"}
+
+    def save(self, **updates: Any) -> None:
+        self.data.update(updates)
+        self.data["peak_rss_mb"] = round(peak_rss_mb(), 1)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self.data, ensure_ascii=False, indent=1))
+        tmp.replace(self.path)
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def task_extract(spec: dict, out: _Out) -> None:
+    """Run the narrative loader over every ``.txt`` of a folder until done or out of budget."""
+    started = time.perf_counter()
+    import importlib
+
+    module = spec.get("loader_module", "loaders.narrative")
+    try:
+        loader = importlib.import_module(module).LOADER
+    except ImportError as exc:
+        out.save(status="not available", reason=f"{module} not available yet ({exc})")
+        return
+    extract = getattr(loader, "extract_text", None)
+    files = sorted(Path(spec["corpus"]).glob("*.txt"))
+    base_rss = rss_mb()
+    # start-up: reference data and gazetteers load on first use; timed apart from throughput
+    t0 = time.perf_counter()
+    warm = "За підтримки Європейського Союзу у Луцькій територіальній громаді реалізовано проєкт «Тест»."
+    if extract is not None:
+        extract(warm, "warmup.txt")
+    else:
+        warm_path = Path(spec["corpus"]) / "warmup.tmp.txt"
+        warm_path.write_text(warm, encoding="utf-8")
+        loader.load(warm_path)
+        warm_path.unlink()
+    startup = time.perf_counter() - t0
+    out.save(startup_s=round(startup, 3), import_s=round(t0 - started, 3), rss_after_startup_mb=round(rss_mb(), 1))
+    done_bytes = docs = entities = relations = 0
+    wall = cpu = 0.0
+    budget = spec.get("budget_s", 300)
+    stopped = False
+    for path in files:
+        data = path.read_bytes()
+        w0, c0 = time.perf_counter(), time.process_time()
+        if extract is not None:
+            ex = extract(data.decode("utf-8"), path.name)
+        else:
+            ex = loader.load(path)
+        wall += time.perf_counter() - w0
+        cpu += time.process_time() - c0
+        done_bytes += len(data)
+        docs += 1
+        entities += len(ex.entities)
+        relations += len(ex.relations)
+        if wall > budget and docs < len(files):
+            stopped = True
+            break
+    kb = done_bytes / 1024
+    out.save(
+        status="stopped" if stopped else "ok",
+        reason=f"time budget {budget} s reached after {docs} of {len(files)} documents" if stopped else None,
+        api="extract_text" if extract is not None else "load",
+        documents=docs,
+        documents_total=len(files),
+        kb=round(kb, 1),
+        wall_s=round(wall, 3),
+        cpu_s=round(cpu, 3),
+        kb_per_s=round(kb / wall, 1) if wall else None,
+        kb_per_cpu_s=round(kb / cpu, 1) if cpu else None,
+        docs_per_s=round(docs / wall, 2) if wall else None,
+        entities=entities,
+        relations=relations,
+        base_rss_mb=round(base_rss, 1),
+    )
+
+
+# --------------------------------------------------------------------------- stores
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(_signum, _frame):
+    raise _Timeout
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(q * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def _open_store(kind: str, spec: dict):
+    """Load the N-Quads file; returns a ``run(text, bindings) -> row count`` function."""
+    nquads = spec["nquads"]
+    if kind == "rdflib":
+        from rdflib import Dataset
+
+        from graphtool.store import PREFIXES
+
+        ds = Dataset(default_union=True)
+        ds.parse(nquads, format="nquads")
+
+        def run(text: str, bindings: dict) -> int:
+            return len(list(ds.query(text, initBindings=bindings or None, initNs=PREFIXES)))
+
+        # len(ds) counts the distinct triples of the union; count quads as Oxigraph does
+        return run, sum(len(g) for g in ds.graphs()), None
+    from graphtool.store import GraphStore
+
+    path = Path(spec["store_path"]) if kind == "oxigraph-disk" else None
+    store = GraphStore(path)
+    store.bulk_load_nquads(nquads)
+    store.flush()
+
+    def run(text: str, bindings: dict) -> int:
+        return len(store.select(text, bindings).rows)
+
+    return run, len(store), path
+
+
+def task_store(spec: dict, out: _Out) -> None:
+    """Load one store, then time every query: median and p95 over repeated runs."""
+    import pyoxigraph  # noqa: F401  imported before the baseline so memory per triple excludes code
+    import rdflib  # noqa: F401
+
+    import graphtool.store  # noqa: F401
+    from bench.querysets import term_from_json
+
+    kind = spec["kind"]
+    base_rss = rss_mb()
+    t0 = time.perf_counter()
+    c0 = time.process_time()
+    run, triples, path = _open_store(kind, spec)
+    load_s = time.perf_counter() - t0
+    load_cpu = time.process_time() - c0
+    after = rss_mb()
+    out.save(
+        status="loaded",
+        triples=triples,
+        load_s=round(load_s, 3),
+        load_cpu_s=round(load_cpu, 3),
+        triples_per_s=round(triples / load_s),
+        rss_after_load_mb=round(after, 1),
+        base_rss_mb=round(base_rss, 1),
+        mb_per_million=round((after - base_rss) / (triples / 1e6), 1),
+        disk_mb=round(dir_size_mb(path), 1) if path else None,
+        queries={},
+    )
+    signal.signal(signal.SIGALRM, _alarm)
+    q_budget = spec.get("query_budget_s", 10.0)  # per query, for the repeated runs
+    q_timeout = spec.get("query_timeout_s", 120)  # one run
+    total_budget = spec.get("total_query_budget_s", 900)
+    reps = spec.get("reps", 15)
+    spent = 0.0
+    queries = out.data["queries"]
+    for q in spec["queries"]:
+        name = q["name"]
+        if name in spec.get("skip", {}):
+            queries[name] = spec["skip"][name]
+            continue
+        if spent > total_budget:
+            queries[name] = {"status": "skipped", "reason": f"query budget {total_budget} s spent"}
+            continue
+        bindings = {k: term_from_json(v) for k, v in q["bindings"].items()}
+        times: list[float] = []
+        rows = None
+        status, reason = "ok", None
+        started = time.perf_counter()
+        try:
+            # Oxigraph: the first run is a warm-up (page cache, query parsing), timed but kept apart;
+            # rdflib keeps no cache between queries, so its first run counts
+            signal.alarm(q_timeout)
+            t = time.perf_counter()
+            rows = run(q["text"], bindings)
+            first = time.perf_counter() - t
+            signal.alarm(0)
+            if not spec.get("warmup", True):
+                times.append(first)
+            while len(times) < reps and (time.perf_counter() - started) + first < q_budget:
+                signal.alarm(q_timeout)
+                t = time.perf_counter()
+                run(q["text"], bindings)
+                times.append(time.perf_counter() - t)
+                signal.alarm(0)
+            if not times:
+                times = [first]
+        except _Timeout:
+            status, reason = "stopped", f">{q_timeout} s"
+        except Exception as exc:  # a query one store cannot run is a result, not a crash
+            status, reason = "error", f"{type(exc).__name__}: {str(exc)[:200]}"
+        finally:
+            signal.alarm(0)
+        spent += time.perf_counter() - started
+        queries[name] = {
+            "status": status,
+            "reason": reason,
+            "at_least_ms": q_timeout * 1000 if status == "stopped" else None,
+            "rows": rows,
+            "runs": len(times),
+            "median_ms": round(statistics.median(times) * 1000, 2) if times and status == "ok" else None,
+            "p95_ms": round(_percentile(times, 0.95) * 1000, 2) if times and status == "ok" else None,
+        }
+        out.save(queries=queries)
+    out.save(status="ok", query_s=round(spent, 1))
+
+
+# --------------------------------------------------------------------------- maps
+
+
+def task_maps(spec: dict, out: _Out) -> None:
+    """Generate the map of a store holding about ``nodes`` entities; time and HTML size."""
+    from bench.mapbench import make_map
+
+    make_map(spec, out)
+
+
+TASKS = {"extract": task_extract, "store": task_store, "maps": task_maps}
+
+
+def main(argv: list[str]) -> int:
+    task, spec_path, out_path = argv
+    spec = json.loads(Path(spec_path).read_text())
+    out = _Out(Path(out_path))
+    try:
+        TASKS[task](spec, out)
+    except Exception as exc:
+        import traceback
+
+        out.save(status="error", reason=f"{type(exc).__name__}: {exc}", traceback=traceback.format_exc()[-2000:])
+        return 1
+    out.save()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
