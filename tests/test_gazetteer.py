@@ -197,3 +197,9 @@ def test_place_lookup(gaz):
     assert de.label == "Німеччина" and de.label_en == "Germany"
     with pytest.raises(KeyError):
         gaz.place("katottg:nope")
+
+
+def test_misspelt_town_before_its_country(gaz):
+    ms = gaz.find("Партнери: Болоння, Італія.")
+    assert [(m.surface, m.kind) for m in ms] == [("Болоння", "foreign"), ("Італія", "country")]
+    assert ms[0].candidates[0].label == "Болонья" and ms[0].extra["fuzzy"] >= 80

@@ -38,6 +38,11 @@ _MARKERS = {
     "селищах": "settlement", "селищами": "settlement",
 }  # fmt: skip
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:та|і|й|а також)\s+)?|\s(?:та|і|й|або)\s+)$")
+# "вул. Покровська", "проспект Миру": a street named after a place is not the place
+_STREET = frozenset(
+    "вул вулиця вулиці вулицю вулицею просп проспект проспекту проспекті пров провулок провулку пл площа площі "
+    "площею бульв бульвар бульвару бульварі шосе узвіз узвозі набережна набережній майдан майдані тупик".split()
+)
 _MARKER_CATS = {"city": ("city",), "village": ("village",), "settlement": ("settlement",)}
 _HROMADA_ABBR = {"тг", "отг", "мтг", "стг", "сттг", "ттг", "сотг", "мотг", "сільтг"}
 _BIG = 100_000
@@ -92,7 +97,7 @@ def _log(msg: str) -> None:
 
 def build_index() -> dict:
     """Build the whole index from the reference sources (slow: tens of seconds)."""
-    from .inflect import adjective_forms, name_forms
+    from .inflect import adjective_forms, form_is_common, name_forms, own_lemmas
     from .sources import _load_geonames, country_places, foreign_places, katottg_places, stopwords
 
     t0 = time.time()
@@ -119,6 +124,12 @@ def build_index() -> dict:
     def commonness(name: str, common: int) -> int:
         return 3 if name.lower().replace("’", "'") in stop else common
 
+    def form_common(name: str, form: str, common: int) -> int:
+        """Commonness of one surface form: a form that is another word counts as common too."""
+        if common or " " in form:
+            return common
+        return 1 if form_is_common(form, own_lemmas(name)) else 0
+
     n = 0
     for name, key, etype in ua_names:
         i = idx[key]
@@ -129,7 +140,7 @@ def build_index() -> dict:
         fs, common = name_forms(name)
         common = commonness(name, common)
         for f in set().union(*fs.values()):
-            add(f, (i, etype, common, 0, f in fs["nomn"]))
+            add(f, (i, etype, form_common(name, f, common), 0, f in fs["nomn"]))
         n += 1
         if n % 5000 == 0:
             _log(f"  inflected {n} Ukrainian names ({time.time() - t0:.1f}s)")
@@ -139,10 +150,11 @@ def build_index() -> dict:
         for f in set().union(*fs.values()):
             add(f, (idx[key], etype, common, 0, f in fs["nomn"]))
     for name, key, etype, weight in foreign_names:
-        fs, common = name_forms(name, foreign=True)
+        region = places[idx[key]].category == "foreign_region"  # Ukrainian phrases: "Квемо-Картлійського краю"
+        fs, common = name_forms(name, foreign=not region)
         common = commonness(name, common)
         for f in set().union(*fs.values()):
-            add(f, (idx[key], etype, common, weight, f in fs["nomn"]))
+            add(f, (idx[key], etype, form_common(name, f, common), weight, f in fs["nomn"]))
     _log(f"index: {len(forms)} surface forms ({time.time() - t0:.1f}s)")
     return {
         "places": [
@@ -165,7 +177,19 @@ def build_index() -> dict:
         "forms": {k: tuple(v) for k, v in forms.items()},
         "hromada_of": hromada_of,
         "centres": sorted(idx[k] for k in hromada_of),
+        "by_country": _names_by_country(places, forms),
     }
+
+
+def _names_by_country(places: list[Place], forms: dict) -> dict[str, list[tuple[str, int]]]:
+    """Nominative names of places abroad per country, for the fuzzy "Феррера, Італія" fallback."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for form, entries in forms.items():
+        for e in entries:
+            p = places[e[0]]
+            if p.type == "PartnerCity" and e[4] and p.country:
+                out.setdefault(p.country, []).append((form, e[0]))
+    return out
 
 
 def build_cache(path: Path | None = None) -> Path:
@@ -255,6 +279,7 @@ class Gazetteer:
         self._hromada_of: dict[str, str] = data["hromada_of"]
         self._by_key = {row[0]: i for i, row in enumerate(self._rows)}
         self._centres = frozenset(data.get("centres", ()))
+        self._by_country: dict[str, list[tuple[str, int]]] = data.get("by_country", {})
         self._cache: dict[int, Place] = {}
 
     # ---- lookup
@@ -312,7 +337,39 @@ class Gazetteer:
                 i = j
             else:
                 i += 1
-        return out
+        return self._fuzzy_before_country(text, toks, lows, gaps, out)
+
+    def _fuzzy_before_country(self, text, toks, lows, gaps, out: list[PlaceMatch]) -> list[PlaceMatch]:
+        """A misspelt town abroad right before its country ("Феррера, Італія"): closest name in that country."""
+        from rapidfuzz import fuzz, process
+
+        taken = {(m.start, m.end) for m in out}
+        countries = [m for m in out if m.kind == "country"]
+        added = []
+        starts = {t[0]: k for k, t in enumerate(toks)}
+        for c in countries:
+            k = starts.get(c.start)
+            if k is None or k == 0 or gaps[k].strip() not in (",", "("):
+                continue
+            w = k - 1
+            s, e = toks[w]
+            word = text[s:e]
+            if not word[:1].isupper() or len(word) < 5 or any(m.start <= s < m.end for m in out):
+                continue
+            if lows[w] in self._forms:
+                continue
+            names = self._by_country.get(c.candidates[0].country or "", [])
+            if not names:
+                continue
+            hit = process.extractOne(lows[w], [n for n, _ in names], scorer=fuzz.ratio, score_cutoff=80)
+            if hit is None:
+                continue
+            place = self._p(names[hit[2]][1])
+            if (s, e) not in taken:
+                added.append(PlaceMatch(s, e, word, "foreign", [place], None, None, {"fuzzy": round(hit[1])}))
+        if not added:
+            return out
+        return sorted(out + added, key=lambda m: m.start)
 
     def _accept(self, text, toks, lows, gaps, i, j, entries, out_prev=None) -> PlaceMatch | None:
         start, end = toks[i][0], toks[j - 1][1]
@@ -337,14 +394,14 @@ class Gazetteer:
                 cats = {"oblast": ("oblast",), "raion": ("raion",), "hromada": ("hromada", "city")}[level]
                 cands = [self._p(e[0]) for e in adj if places[e[0]][6] in cats]
                 if cands:
-                    cands.sort(key=lambda p: p.category != "hromada")
+                    cands.sort(key=lambda p: (p.category != "hromada", -(p.population or 0)))
                     return PlaceMatch(start, end, surface, "community", cands, role, marker)
         regional = [e for e in entries if e[1] == REGIONAL]
         if regional:
             return PlaceMatch(start, end, surface, "community", [self._p(e[0]) for e in regional], "oblast", marker)
 
         names = [e for e in entries if e[1] == NAME]
-        if not names:
+        if not names or (i > 0 and lows[i - 1] in _STREET):
             return None
         after_country = self._followed_by_country(text, toks, lows, j)
         if marker is None and out_prev is not None:
@@ -361,9 +418,9 @@ class Gazetteer:
                 if not common or not initial:
                     ok.append(e)
             elif ptype == "Community":
-                if cat in ("village", "settlement", "district") and e[0] not in self._centres:
+                if cat in ("village", "settlement", "district") and (common or e[0] not in self._centres):
                     continue  # a village is read without "с."/"село" only when it is a hromada centre
-                if not common or (cat != "village" and not initial):
+                if not common or (not initial and (common == 1 or not _next_to_name(text, toks, i, j))):
                     ok.append(e)
             elif not common or (common == 1 and not initial and weight >= _BIG):
                 ok.append(e)
@@ -448,6 +505,13 @@ def _uniq(places) -> list[Place]:
             seen.add(p.key)
             out.append(p)
     return out
+
+
+def _next_to_name(text: str, toks, i: int, j: int) -> bool:
+    """True when a capitalised word stands right before or after the span: "Володимир Петренко"."""
+    if j < len(toks) and text[toks[j - 1][1] : toks[j][0]].isspace() and text[toks[j][0]].isupper():
+        return True
+    return i > 0 and text[toks[i - 1][1] : toks[i][0]].isspace() and text[toks[i - 1][0]].isupper()
 
 
 def _sentence_initial(gap: str) -> bool:

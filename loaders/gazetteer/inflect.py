@@ -195,6 +195,26 @@ def _from_lexeme(parse, plural: bool, gender: str | None) -> Paradigm:
 
 
 @cache
+def form_is_common(form: str, own: frozenset[str]) -> bool:
+    """True when a single-word form is also another word ("тоді" for Тода, "планом" for Плано).
+
+    ``own`` holds the lemmas of the place name itself, so "житомира" (of Житомир) is not common.
+    """
+    for p in morph().parse(form):
+        if not p.is_known:
+            continue
+        if p.tag.POS not in ("NOUN", "ADJF") or p.normal_form not in own:
+            return True
+    return False
+
+
+def own_lemmas(name: str) -> frozenset[str]:
+    """Lemmas pymorphy gives the (one-word) nominative name itself."""
+    w = name.lower().replace("’", "'")
+    return frozenset({w, *(p.normal_form for p in morph().parse(w) if p.tag.case == "nomn")})
+
+
+@cache
 def word_paradigm(word: str, foreign: bool = False) -> Paradigm:
     """Paradigm of one lower-case word of a place name."""
     if word in _FIXED_WORDS or len(word) <= 1:
@@ -207,8 +227,11 @@ def word_paradigm(word: str, foreign: bool = False) -> Paradigm:
         if p.tag.POS == "NOUN" and p.tag.case == "nomn" and not (_PERSON & p.tag.grammemes) and p.normal_form == word
     ]
     adjs = [p for p in known if p.tag.POS == "ADJF" and p.tag.case == "nomn"]
-    person = any(_PERSON & p.tag.grammemes for p in known)
-    other_pos = any(p.tag.POS not in ("NOUN", "ADJF") for p in known)
+    person = any(_PERSON & p.tag.grammemes for p in known) or any(
+        p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.case == "nomn" and p.normal_form == word for p in known
+    )
+    # a form of another word ("Планом" = план, "Турку" = турка) or another part of speech
+    other_pos = any(p.tag.POS not in ("NOUN", "ADJF") for p in known) or any(p.normal_form != word for p in known)
     if nouns:
         p = nouns[0]
         plural = "plur" in p.tag or "Pltm" in p.tag
@@ -273,7 +296,7 @@ def name_forms(name: str, foreign: bool = False, max_variants: int = 24) -> tupl
                 or (len(words) > 2 and wi == len(words) - 1 and len(parts) == 1 and _genitive_tail(part))
                 or part in _FIXED_WORDS
                 or (pi < len(parts) - 1 and part.endswith("о") and len(parts) > 1)
-                or (foreign and pi > 0)
+                or (foreign and pi > 0 and any(x in _FIXED_WORDS for x in parts))
             )
             if fixed:
                 part_pars.append({c: {part} for c in CASES})
