@@ -71,11 +71,13 @@ def _geo_positions(graph) -> dict[str, tuple[float, float]]:
     """Canvas x/y for nodes with coordinates (equirectangular around their mean, north up)."""
     coords = {}
     for node, data in graph.nodes(data=True):
+        if data.get("category") in ("oblast", "raion"):  # would sit on top of their centre city
+            continue
         if data.get("type") in GEO_TYPES and data.get("lat") is not None and data.get("lon") is not None:
             coords[node] = (float(data["lat"]), float(data["lon"]))
     # a hromada without coordinates takes those of a settlement inside it, or of the unit above it
     for node, data in graph.nodes(data=True):
-        if data.get("type") == "Community" and node not in coords:
+        if data.get("type") == "Community" and node not in coords and data.get("category") not in ("oblast", "raion"):
             near = [u for u, _, r in graph.in_edges(node, keys=True) if r == "locatedIn" and u in coords]
             near += [v for _, v, r in graph.out_edges(node, keys=True) if r == "locatedIn" and v in coords]
             if near:
