@@ -31,6 +31,12 @@ _BARE_TRIGGER = re.compile(r"(?<![\w])(?:проє?кт|програм|ініці
 _NATIONAL = re.compile(r"україн|національн|всеукраїнськ|загальнодержавн", re.IGNORECASE)
 _LOCATIVE = re.compile(r"(?:^|[\s(])(?:у|в|на|м\.|міст[іо]|селищ[іе]|сел[іо]|громад[іаи]|смт)\s*$", re.IGNORECASE)
 _ORIGIN = re.compile(r"(?:^|\s)(?:з|із|зі)\s+(?:міста\s+|м\.\s*)?$", re.IGNORECASE)
+_COUNCIL_TAIL = re.compile(
+    r"(?:\s+(?:міськ\w*|селищн\w*|сільськ\w*|обласн\w*|районн\w*)\s+(?:(?:військов\w*|державн\w*)\s+)?(?:рад[аиіуою]\w*|адміністрац\w+)"
+    r"|\s*-?\s*(?:міськрад\w*|облдержадміністрац\w*|райдержадміністрац\w*|ОДА|ОВА|РДА|РВА)(?![\w]))",
+    re.IGNORECASE,
+)
+_GOVERNMENTS = re.compile(r"(?<![\w])уряд(?:ів|и|ами|ам|ах)\s+(?:[\w'-]+\s*(?:,|та|і|й)\s+){1,3}$", re.IGNORECASE)
 _SUPPORT_TITLE = re.compile(r"^(?:підтримк\w*|support)\b", re.IGNORECASE)
 
 
@@ -149,6 +155,7 @@ class _Extractor:
             self._build_mentions(st)
         self._find_home()
         self._entities()
+        self._merge_org_variants()
         self._relations()
         return self.ex
 
@@ -225,7 +232,8 @@ class _Extractor:
                 continue
             whole = None
             for i, rm in enumerate(reg_matches):
-                if rm.start >= a - 1 and rm.end <= b + 1 and (rm.end - rm.start) >= 0.7 * (b - a):
+                overlap = min(rm.end, b) - max(rm.start, a)
+                if overlap >= 0.7 * (b - a) and (rm.end - rm.start) <= 1.6 * (b - a) + 30:
                     whole = (i, rm)
                     break
             if whole is not None:
@@ -280,17 +288,29 @@ class _Extractor:
             place = pm.candidates[0]
             kind = "country" if place.type == "Country" else "place"
             m = Mention(pm.start, pm.end, place.key, kind, place.type, pm.surface, place=place, role=pm.role)
+            if kind == "country" and _GOVERNMENTS.search(norm[max(0, pm.start - 60) : pm.start]):
+                gov = self.reg.government_of(place.country or place.key.split(":")[-1])
+                if gov is not None and not any(x.key == gov.key and x.start <= pm.start < x.end for x in mentions):
+                    # "урядів Німеччини та Швейцарії": the second country stands for its government too
+                    mentions.append(Mention(pm.start, pm.end, gov.key, "donor", gov.type, pm.surface, reg=gov))
+                    continue
             owner = next((x for x in mentions if x.kind in ("init", "org", "donor") and x.found and x.found.title and x.found.title[0] <= pm.start and pm.end <= x.found.title[1] + 1), None)
             if owner is None:
                 owner = next((x for x in mentions if x.reg is not None and x.start <= pm.start and pm.end <= x.end), None)
             if owner is not None:
                 m.in_title = owner.key
+                t = owner.found.title if owner.found else None
+                if (t and pm.start <= t[0] + 1 and pm.end >= t[1] - 1) or kind == "country":
+                    m.kind = "title-place"  # «Коростень» in "парк «Коростень»": a name, not a mention
             mentions.append(m)
-            if pm.role == "council":
-                label = _council_label(pm.surface)
+            if pm.role == "council" or _COUNCIL_TAIL.match(norm, pm.end):
+                tail = _COUNCIL_TAIL.match(norm, pm.end)
+                end = tail.end() if tail else pm.end
+                label = _council_label(norm[pm.start : end])
                 if label:
-                    mentions.append(Mention(pm.start, pm.end, "org:" + name_key(label), "org", "Organization", pm.surface, role="council-org"))
-                    mentions[-1].found = Found(pm.start, pm.end, label, "Organization", {label})
+                    org = Mention(pm.start, end, "org:" + name_key(label), "org", "Organization", norm[pm.start : end], role="council-org")
+                    org.found = Found(pm.start, end, label, "Organization", {label})
+                    mentions.append(org)
         mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
         st.mentions = mentions
         # a trigger word not part of any found name refers to the current initiative
@@ -332,6 +352,8 @@ class _Extractor:
         for st in self.sents:
             ev = st.ev
             for m in st.mentions:
+                if m.kind == "title-place":
+                    continue
                 ent = self._entity_for(m)
                 if ent is None:
                     continue
@@ -345,6 +367,29 @@ class _Extractor:
                 if m.kind == "place":
                     self._add_place_hierarchy(m.place)
 
+    def _merge_org_variants(self) -> None:
+        """"Агенція розвитку міста Житомира" and "Агенція розвитку міста" in one document are one organisation."""
+        orgs = [e for e in self.ex.entities.values() if e.type == "Organization" and e.key.startswith("org:")]
+        alias: dict[str, str] = {}
+        for b in orgs:
+            for a in orgs:
+                if a is b or a.key in alias:
+                    continue
+                if b.label.startswith(a.label + " ") and len(b.label[len(a.label) :].split()) <= 2 and b.label[len(a.label) + 1 :][:1].isupper():
+                    alias[b.key] = a.key
+                    break
+        for old, new in alias.items():
+            b = self.ex.entities.pop(old)
+            a = self.ex.entities[new]
+            a.names |= b.names | {b.label}
+            for ev in b.mentions:
+                if ev not in a.mentions:
+                    a.mentions.append(ev)
+            for st in self.sents:
+                for x in st.mentions:
+                    if x.key == old:
+                        x.key = new
+
     def _entity_for(self, m: Mention) -> Entity | None:
         if m.reg is not None:
             e = m.reg
@@ -357,7 +402,7 @@ class _Extractor:
             f = m.found
             label = f.label
             names = set(f.names)
-            if f.full and self._title_is_place(m):
+            if f.full and any(x.kind == "title-place" and x.in_title == m.key for st in self.sents for x in st.mentions):
                 label = f.full
                 names.discard(f.label)
             if m.kind == "org":
@@ -445,10 +490,10 @@ class _Extractor:
                 cont = self._next_mention(ms, cm.end(), ("init",), max_gap=70)
                 after = norm[cm.end() : cm.end() + 40].lower()
                 if re.match(r"\s*(?:співпраці|партнерства|співробітництва)\s+(?:з|із)\b", after):
-                    agents = self._agents_after(ms, cm.end(), norm, kinds=("donor",))
-                    target = self._target(inits, cm.start(), set(), containers) or (cur_topic if refers else None)
+                    agents = [a for a in self._agents_after(ms, cm.end(), norm, kinds=("donor",)) if a.kind == "donor"]
+                    target = self._target(inits, cm.start(), {a.key for a in agents}, containers) or (cur_topic if refers else None)
                     for a in agents:
-                        if target:
+                        if target and target != a.key:
                             self.ex.add_relation(a.key, "funds", target, ev)
                     continue
                 if cont is None:
@@ -502,6 +547,10 @@ class _Extractor:
             # --- places
             partner_sentence = self._partners(st)
             self._locations(st, inits, containers, cur_topic if (refers or not partner_sentence) else None, partner_sentence)
+            if any(m.found is not None and m.found.type == "Project" for m in inits):
+                project_named = st.s.index
+            else:
+                project_named = -1
             self._countries(st)
             # --- discourse memory
             named = [m for m in inits if m.key not in containers and not (m.found and m.found.descriptive and False)]
@@ -513,10 +562,19 @@ class _Extractor:
                 topic_para, topic_sent = st.s.paragraph, st.s.index
             elif refers and topic:
                 topic_para, topic_sent = st.s.paragraph, st.s.index
-            if st.bare_trigger and re.search(r"(?<![\w])проє?кт\w*", norm, re.I):
+            if st.bare_trigger and re.search(r"(?<![\w])проє?кт\w*", norm, re.I) and project_named != st.s.index:
                 bare_recent = st.s.index
         self._home_defaults()
         self._country_defaults()
+        self._drop_unrelated_orgs()
+
+    def _drop_unrelated_orgs(self) -> None:
+        """Organisations found by patterns are kept only when the text links them to an initiative:
+        a council, a school or a sports club named in passing is not what the graph is about."""
+        linked = {k for r in self.ex.relations if r.evidence for k in (r.subject, r.object)}
+        for key in [k for k, e in self.ex.entities.items() if k.startswith("org:") and k not in linked]:
+            del self.ex.entities[key]
+        self.ex.relations = [r for r in self.ex.relations if r.subject in self.ex.entities and r.object in self.ex.entities]
 
     def _drop_entity_mention(self, key: str, ev: Evidence) -> None:
         ent = self.ex.entities.get(key)
@@ -650,7 +708,9 @@ class _Extractor:
         places = self._place_mentions(st)
         # a place inside an initiative's own name
         for x in st.mentions:
-            if x.kind == "place" and x.in_title and x.type in ("Community", "PartnerCity"):
+            if x.kind in ("place", "title-place") and x.in_title and x.type in ("Community", "PartnerCity"):
+                if x.kind == "title-place" and x.key not in self.ex.entities:
+                    continue
                 owner = self.ex.entities.get(x.in_title)
                 if owner is not None and owner.type in ("Program", "Project"):
                     self.ex.add_relation(x.in_title, "locatedIn", x.key, ev)
@@ -658,7 +718,7 @@ class _Extractor:
         free = [p for p in places if not p.in_title]
         if not free:
             return
-        if partner_sentence and not inits:
+        if partner_sentence and not inits and not (st.coref or st.bare_trigger):
             return
         cands = [m for m in inits if m.type in ("Program", "Project")]
         for p in free:
@@ -778,9 +838,18 @@ _AGENT_GAP = re.compile(
 )
 
 
+_GAP_STOP = re.compile(r"(?<![\w])(?:за|що|який|яка|які|якого|де|межах|рамках|співпраці|підтримк\w*|в|у|на|для)(?![\w])", re.I)
+
+
 def _agent_gap(gap: str, first: bool) -> bool:
-    if len(gap) > 60 or re.search(r"[.;:!?»]", gap):
+    if len(gap) > 60 or re.search(r"[.;:!?»]", gap) or _GAP_STOP.search(gap):
         return False
+    from loaders.morph import parses
+
+    for w in re.findall(r"[а-яіїєґ']+", gap.lower()):
+        ps = parses(w)
+        if ps and str(ps[0].tag.POS or "") in ("VERB", "INFN", "PRTS", "GRND", "ADVB"):
+            return False
     if not first and "," in gap and not re.fullmatch(r"[\s,]*(?:та|і|й)?[\s«(]*", gap):
         return False
     return bool(_AGENT_GAP.match(gap)) or not gap.strip()

@@ -87,12 +87,27 @@ def quoted_spans(s: str) -> list[tuple[int, int]]:
         if close < 0:
             i += 1
             continue
-        if depth > 0:  # unbalanced: take the last closing quote seen
-            j = close
+        if depth > 0:  # unbalanced: «A «B» ... closes where the inner name closes
+            j = _inner_close(s, i)
         spans.append((i, j + 1))
         i = j + 1
     return spans
 
+
+def _inner_close(s: str, i: int) -> int:
+    """Closing position for an unbalanced «A «B» ...: the first » that brings the depth to 1."""
+    depth = 0
+    for j in range(i, len(s)):
+        if s[j] == "«":
+            depth += 1
+        elif s[j] == "»":
+            depth -= 1
+            if depth <= 1:
+                return j
+    return len(s) - 1
+
+
+LATIN_STOP = {"Facebook", "Telegram", "Instagram", "LinkedIn", "YouTube", "Viber", "TikTok", "Internet", "Twitter", "WhatsApp", "Zoom", "Google", "Microsoft"}
 
 # ---------------------------------------------------------------- initiative and organisation patterns
 
@@ -212,7 +227,9 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
     # 2. trigger + English title: мережі Entrepreneurship+ Academy; програми URBACT IV
     for m in _TRIG_LATIN.finditer(s):
         title = m.group("title").strip(" .")
-        if len(title) < 3 or any(a <= m.start("title") < b for a, b in quotes):
+        if s[m.start("title") + len(title) :].lstrip().startswith("«"):
+            continue  # "проєкту USAID «X»": the Latin word is the donor, the quote is the title
+        if len(title) < 3 or any(a <= m.start("title") < b for a, b in quotes) or title.split()[0] in LATIN_STOP:
             continue
         trig = m.group("trig").lower()
         typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
@@ -230,7 +247,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         whole_end = m.start("rest") + m.group("rest").find(rest.split()[-1]) + len(rest.split()[-1])
         if any(a >= m.start() and a < whole_end + 2 for a, _ in quotes):
             continue  # a quoted title follows: rule 1 names it
-        if _YEARS.search(phrase):
+        if _YEARS.search(m.group("rest")[: len(rest) + 30]):
             continue  # "Програма ... на 2021-2026 роки": a local budget programme, not an initiative
         words = phrase.split()
         if len(words) < 2:
@@ -271,6 +288,22 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
     return out
 
 
+def _trim_to_adjectives(head: str, noun: str) -> str:
+    """Keep only the adjectives right before the head noun ("на базі Індустріального парку" -> "Індустріального парку")."""
+    from loaders.morph import parses
+
+    words = head.split()
+    k = len(words) - 1  # the noun
+    while k > 0:
+        w = words[k - 1]
+        ps = parses(w.strip("«»"))
+        if ps and str(ps[0].tag.POS or "") in ("ADJF", "PRTF"):
+            k -= 1
+        else:
+            break
+    return " ".join(words[k:])
+
+
 def _is_plural(text: str) -> bool:
     return bool(re.search(r"(?:проєкт|проект)(?:и|ів|ами|ах)|програм(?:и|ами|ах)\s*:|ініціатив(?:и|ами)\s*:", text, re.I))
 
@@ -304,6 +337,7 @@ def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
             else:
                 head = m.group("head").strip()
                 noun = m.group("noun").lower()
+                head = _trim_to_adjectives(head, m.group("noun"))
                 typ = "Project" if noun.startswith(PROJECT_HEADS) else "Organization"
                 head_words = head.split()
                 # keep only the head noun and adjectives right before it (capitalised name start)

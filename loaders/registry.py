@@ -156,10 +156,10 @@ class Registry:
 
     def government_of(self, country: str) -> RegistryEntry | None:
         """The registry donor that is the government of an ISO country code, if listed."""
-        for e in self.entries:
-            if e.type == "Donor" and e.country == country and e.kind in ("government", "state"):
-                if not e.parent:
-                    return e
+        cands = [e for e in self.entries if e.type == "Donor" and e.country == country and e.kind in ("government", "state")]
+        for e in cands:
+            if e.label.lower().startswith("уряд") or (e.label_en or "").lower().startswith("government"):
+                return e
         return None
 
 
