@@ -36,6 +36,8 @@ def make_map(spec: dict, out: Any) -> None:
         html.write_text(result, encoding="utf-8")
     out.save(
         status="ok",
+        map_nodes=getattr(result, "nodes", None),
+        map_edges=getattr(result, "edges", None),
         entities=int(nodes),
         triples=len(store),
         wall_s=round(wall, 3),

@@ -131,14 +131,6 @@ def task_extract(spec: dict, out: _Out) -> None:
 # --------------------------------------------------------------------------- stores
 
 
-class _Timeout(Exception):
-    pass
-
-
-def _alarm(_signum, _frame):
-    raise _Timeout
-
-
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     k = max(0, min(len(ordered) - 1, round(q * (len(ordered) - 1))))
@@ -146,7 +138,12 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def _open_store(kind: str, spec: dict):
-    """Load the N-Quads file; returns a ``run(text, bindings) -> row count`` function."""
+    """Load the N-Quads file; returns (opener, triples, path).
+
+    ``opener()`` gives a ``run(text, bindings) -> row count`` function. The on-disk store is
+    closed after loading and reopened read-only in each query process (RocksDB handles do not
+    survive ``fork``); in-memory stores are inherited by the forked query process as they are.
+    """
     nquads = spec["nquads"]
     if kind == "rdflib":
         from rdflib import Dataset
@@ -156,22 +153,117 @@ def _open_store(kind: str, spec: dict):
         ds = Dataset(default_union=True)
         ds.parse(nquads, format="nquads")
 
-        def run(text: str, bindings: dict) -> int:
+        def run_rdflib(text: str, bindings: dict) -> int:
             return len(list(ds.query(text, initBindings=bindings or None, initNs=PREFIXES)))
 
         # len(ds) counts the distinct triples of the union; count quads as Oxigraph does
-        return run, sum(len(g) for g in ds.graphs()), None
+        return (lambda: run_rdflib), sum(len(g) for g in ds.graphs()), None
     from graphtool.store import GraphStore
 
     path = Path(spec["store_path"]) if kind == "oxigraph-disk" else None
-    store = GraphStore(path)
-    store.bulk_load_nquads(nquads)
-    store.flush()
+    loaded = GraphStore(path)
+    loaded.bulk_load_nquads(nquads)
+    loaded.flush()
+    triples = len(loaded)
+    if path is None:
+        return (lambda: lambda text, bindings: len(loaded.select(text, bindings).rows)), triples, None
+    loaded = None  # close the writer; query processes open the folder read-only
 
-    def run(text: str, bindings: dict) -> int:
-        return len(store.select(text, bindings).rows)
+    def open_disk():
+        reader = GraphStore(path, read_only=True)
+        return lambda text, bindings: len(reader.select(text, bindings).rows)
 
-    return run, len(store), path
+    return open_disk, triples, path
+
+
+def _child_runs(opener, q: dict, bindings: dict, spec: dict, fd: int) -> None:
+    """In the forked process: run one query repeatedly, one JSON line per run on ``fd``."""
+    reps, budget = spec.get("reps", 15), spec.get("query_budget_s", 10.0)
+    run = opener()
+    started = time.perf_counter()
+    for i in range(reps + 1):
+        t = time.perf_counter()
+        rows = run(q["text"], bindings)
+        dt = time.perf_counter() - t
+        os.write(fd, (json.dumps({"i": i, "s": dt, "rows": rows}) + "\n").encode())
+        if time.perf_counter() - started > budget:
+            break
+
+
+def time_query(opener, q: dict, bindings: dict, spec: dict) -> dict:
+    """Time one query in a forked process that is killed at the time limit.
+
+    A query runs inside Oxigraph's Rust code until its last row, where no Python signal can stop
+    it: only killing the process bounds it. Oxigraph's first run is a warm-up (caches, parsing),
+    kept apart; rdflib keeps no cache between queries, so its first run counts.
+    """
+    import select
+
+    timeout = spec.get("query_timeout_s", 120)
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child
+        os.close(r)
+        code = 0
+        try:
+            _child_runs(opener, q, bindings, spec, w)
+        except BaseException as exc:  # reported to the parent, which decides
+            os.write(w, (json.dumps({"error": f"{type(exc).__name__}: {str(exc)[:200]}"}) + "\n").encode())
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(w)
+    buf, lines = b"", []
+    deadline = time.monotonic() + timeout
+    killed = False
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            os.kill(pid, signal.SIGKILL)
+            killed = True
+            break
+        ready, _, _ = select.select([r], [], [], left)
+        if not ready:
+            continue
+        chunk = os.read(r, 65536)
+        if not chunk:
+            break
+        buf += chunk
+        *done, buf = buf.split(b"\n")
+        lines += [json.loads(x) for x in done if x.strip()]
+        # the limit applies to one run: every finished run restarts the clock
+        if done:
+            deadline = time.monotonic() + timeout
+    os.close(r)
+    os.waitpid(pid, 0)
+    errors = [x["error"] for x in lines if "error" in x]
+    runs = [x for x in lines if "s" in x]
+    if errors and not runs:
+        return {"status": "error", "reason": errors[0], "rows": None, "runs": 0, "median_ms": None, "p95_ms": None}
+    if not runs:
+        return {
+            "status": "stopped",
+            "reason": f">{timeout} s",
+            "at_least_ms": timeout * 1000,
+            "rows": None,
+            "runs": 0,
+            "median_ms": None,
+            "p95_ms": None,
+        }
+    times = [x["s"] for x in runs]
+    if spec.get("warmup", True) and len(times) > 1:
+        first, times = times[0], times[1:]
+    else:
+        first = times[0]
+    return {
+        "status": "ok",
+        "reason": "later runs stopped at the time limit" if killed else None,
+        "rows": runs[0]["rows"],
+        "runs": len(times),
+        "first_ms": round(first * 1000, 2),
+        "median_ms": round(statistics.median(times) * 1000, 2),
+        "p95_ms": round(_percentile(times, 0.95) * 1000, 2),
+    }
 
 
 def task_store(spec: dict, out: _Out) -> None:
@@ -186,7 +278,7 @@ def task_store(spec: dict, out: _Out) -> None:
     base_rss = rss_mb()
     t0 = time.perf_counter()
     c0 = time.process_time()
-    run, triples, path = _open_store(kind, spec)
+    opener, triples, path = _open_store(kind, spec)
     load_s = time.perf_counter() - t0
     load_cpu = time.process_time() - c0
     after = rss_mb()
@@ -202,11 +294,7 @@ def task_store(spec: dict, out: _Out) -> None:
         disk_mb=round(dir_size_mb(path), 1) if path else None,
         queries={},
     )
-    signal.signal(signal.SIGALRM, _alarm)
-    q_budget = spec.get("query_budget_s", 10.0)  # per query, for the repeated runs
-    q_timeout = spec.get("query_timeout_s", 120)  # one run
     total_budget = spec.get("total_query_budget_s", 900)
-    reps = spec.get("reps", 15)
     spent = 0.0
     queries = out.data["queries"]
     for q in spec["queries"]:
@@ -218,44 +306,9 @@ def task_store(spec: dict, out: _Out) -> None:
             queries[name] = {"status": "skipped", "reason": f"query budget {total_budget} s spent"}
             continue
         bindings = {k: term_from_json(v) for k, v in q["bindings"].items()}
-        times: list[float] = []
-        rows = None
-        status, reason = "ok", None
         started = time.perf_counter()
-        try:
-            # Oxigraph: the first run is a warm-up (page cache, query parsing), timed but kept apart;
-            # rdflib keeps no cache between queries, so its first run counts
-            signal.alarm(q_timeout)
-            t = time.perf_counter()
-            rows = run(q["text"], bindings)
-            first = time.perf_counter() - t
-            signal.alarm(0)
-            if not spec.get("warmup", True):
-                times.append(first)
-            while len(times) < reps and (time.perf_counter() - started) + first < q_budget:
-                signal.alarm(q_timeout)
-                t = time.perf_counter()
-                run(q["text"], bindings)
-                times.append(time.perf_counter() - t)
-                signal.alarm(0)
-            if not times:
-                times = [first]
-        except _Timeout:
-            status, reason = "stopped", f">{q_timeout} s"
-        except Exception as exc:  # a query one store cannot run is a result, not a crash
-            status, reason = "error", f"{type(exc).__name__}: {str(exc)[:200]}"
-        finally:
-            signal.alarm(0)
+        queries[name] = time_query(opener, q, bindings, spec)
         spent += time.perf_counter() - started
-        queries[name] = {
-            "status": status,
-            "reason": reason,
-            "at_least_ms": q_timeout * 1000 if status == "stopped" else None,
-            "rows": rows,
-            "runs": len(times),
-            "median_ms": round(statistics.median(times) * 1000, 2) if times and status == "ok" else None,
-            "p95_ms": round(_percentile(times, 0.95) * 1000, 2) if times and status == "ok" else None,
-        }
         out.save(queries=queries)
     out.save(status="ok", query_s=round(spent, 1))
 
