@@ -1,0 +1,212 @@
+"""Relationship reports and forgiving name lookup, on the fixture graph."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from graphtool import names
+from graphtool.cli import main
+from graphtool.report import ReportError, build_report, render_report, report_rows, write_report
+from tests.fixtures_graph import TRIG, load_small_graph
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def store():
+    return load_small_graph()
+
+
+# ---------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Житомир", "Zhytomyr", "житомирі", "ЖИТОМИРІ", "Житомирa", "Житомирська громада", "Житомирській громаді",
+     "Zhytomyr city hromada", "https://w3id.org/graphtool/id/katottg/UA18040150000043275"],
+)  # fmt: skip
+def test_community_names_are_matched_forgivingly(store, typed):
+    found = names.resolve(store, typed, ["Community"], prefer_hromada=True)
+    assert found.label == "Житомирська міська територіальна громада"
+
+
+def test_settlement_itself_without_hromada_preference(store):
+    assert names.resolve(store, "у Житомирі".split()[1], ["Community"]).label == "Житомир"
+
+
+@pytest.mark.parametrize(
+    ("typed", "label"),
+    [("usaid", "USAID"), ("Агентства США з міжнародного розвитку", "USAID"), ("ЄС", "Європейський Союз"),
+     ("European Union", "Європейський Союз"), ("Європейським Союзом", "Європейський Союз"),
+     ("u-lead", "U-LEAD з Європою"), ("Любліном", "Люблін"), ("Lublin", "Люблін"), ("Ольштин", "Ольштин"),
+     ("розвитку міжнародних звʼязків", "Розвиток міжнародних зв'язків"), ("Lutsk", "Луцька міська територіальна громада")],
+)  # fmt: skip
+def test_other_names(store, typed, label):
+    assert names.resolve(store, typed).label == label
+
+
+def test_ambiguous_name_lists_candidates(store):
+    with pytest.raises(names.AmbiguousName) as info:
+        names.resolve(store, "міська територіальна громада", ["Community"])
+    labels = {c.label for c in info.value.candidates}
+    assert labels == {"Житомирська міська територіальна громада", "Бердичівська міська територіальна громада",
+                      "Луцька міська територіальна громада"}  # fmt: skip
+    assert "Бердичівська міська територіальна громада" in str(info.value)
+
+
+def test_unknown_name(store):
+    with pytest.raises(names.NameNotFound):
+        names.resolve(store, "Тернопіль", ["Community"])
+    with pytest.raises(names.NameNotFound):
+        names.resolve(store, "USAID", ["Community"])
+
+
+def test_fold_and_translit():
+    assert names.fold("«Київ» – ЗВʼЯЗОК") == names.fold("київ звязок")
+    assert names.fold("Київ") == names.fold("Kиїв")  # Latin K
+    assert names.translit(names.fold("Житомир")) == "zhytomyr"
+
+
+# ---------------------------------------------------------------- reports
+
+
+def links(report, group_prefix: str) -> list[tuple[str, str, list[str]]]:
+    group = next(v for k, v in report.groups.items() if k.startswith(group_prefix))
+    return [(link.other, link.via, [s.document for s in link.sources]) for link in group]
+
+
+def test_community_report(store):
+    report = build_report(store, "community", "житомирі")
+    assert report.entity == "Житомирська міська територіальна громада"
+    assert links(report, "Донори") == [
+        ("GIZ", "U-LEAD з Європою", ["news-zhytomyr.txt"]),
+        ("GIZ", "Безпечна школа", ["news-zhytomyr.txt"]),
+        ("USAID", "Молодіжний хаб", ["news-zhytomyr.txt"]),
+        ("Європейський Союз", "U-LEAD з Європою", ["news-zhytomyr.txt"]),
+    ]
+    assert [x[0] for x in links(report, "Міста-партнери")] == ["Люблін (Польща)", "Майнц (Німеччина)"]
+    assert [x[0] for x in links(report, "Виконавці")] == ["Агенція розвитку Житомира"]
+    partner = next(v for k, v in report.groups.items() if k.startswith("Міста-партнери"))[0]
+    assert partner.sources[0].sentence.startswith("Житомир підписав угоду про партнерство")
+    assert ("КАТОТТГ / KATOTTG", "UA18040150000043275") in report.facts
+
+
+def test_community_report_with_plan(store):
+    report = build_report(store, "community", "Луцьк")
+    assert [x[0] for x in links(report, "Плани")] == [
+        "План заходів Луцької міської територіальної громади на 2025–2027 роки"
+    ]
+    assert [x[0] for x in links(report, "Донори")] == ["Європейський Союз"]
+    assert {x[0] for x in links(report, "Проєкти")} == {"Новий автобус", "Парк над річкою"}
+
+
+def test_donor_report(store):
+    report = build_report(store, "donor", "GIZ")
+    assert [x[0] for x in links(report, "Фінансує")] == ["U-LEAD з Європою", "Безпечна школа"]
+    assert {x[0] for x in links(report, "Охоплені громади")} == {
+        "Бердичівська міська територіальна громада", "Житомирська міська територіальна громада"}  # fmt: skip
+    assert [x[0] for x in links(report, "Співфінансувальники")] == ["Європейський Союз"]
+
+
+def test_program_report(store):
+    report = build_report(store, "program", "DOBRE")
+    assert [x[0] for x in links(report, "Донори")] == ["USAID", "USAID"]
+    assert [x[0] for x in links(report, "Проєкти")] == ["Молодіжний хаб", "Чиста вода"]
+    assert {x[0] for x in links(report, "Громади")} == {"Бердичівська міська територіальна громада", "Житомир"}
+
+
+def test_partnerships_report(store):
+    everything = build_report(store, "partnerships")
+    assert list(everything.groups) == ["Польща", "Німеччина"]
+    assert [(x.subject, x.other) for x in everything.groups["Польща"]] == [
+        ("Житомирська міська територіальна громада", "Люблін (Польща)"),
+        ("Луцька міська територіальна громада", "Люблін (Польща)"),
+        ("Луцька міська територіальна громада", "Ольштин (Польща)"),
+    ]
+    oblast = build_report(store, "partnerships", "Житомирська область")
+    assert {x.other for g in oblast.groups.values() for x in g} == {"Люблін (Польща)", "Майнц (Німеччина)"}
+
+
+def test_report_errors(store):
+    with pytest.raises(ReportError, match="may mean"):
+        build_report(store, "community", "міська територіальна громада")
+    with pytest.raises(ReportError, match="no Donor named"):
+        build_report(store, "donor", "Житомир")
+    with pytest.raises(ReportError, match="needs a NAME"):
+        build_report(store, "donor", None)
+
+
+def test_formats(store, tmp_path):
+    report = build_report(store, "community", "Zhytomyr")
+    md = render_report(report, "md")
+    assert md.startswith("# Громада / Community: Житомирська міська територіальна громада")
+    assert "**news-zhytomyr.txt**: «Житомир підписав угоду про партнерство" in md
+    page = render_report(report, "html")
+    assert page.startswith("<!DOCTYPE html>") and "Люблін (Польща)" in page
+    data = json.loads(render_report(report, "json"))
+    assert data["entity_iri"].endswith("UA18040150000043275")
+    table = list(csv.DictReader(io.StringIO(render_report(report, "csv"))))
+    assert table == report_rows(report) and any(r["document"] == "news-zhytomyr.txt" for r in table)
+    write_report(report, "xlsx", tmp_path / "r.xlsx")
+    from openpyxl import load_workbook
+
+    wb = load_workbook(tmp_path / "r.xlsx")
+    assert wb.sheetnames == ["Summary", "Links"]
+    assert wb["Links"].max_row == len(table) + 1
+    with pytest.raises(ReportError, match="xlsx needs"):
+        write_report(report, "xlsx", None)
+
+
+def test_document_text_is_escaped(tmp_path):
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    store = load_small_graph()
+    doc = NamedNode("https://w3id.org/graphtool/id/doc/news-zhytomyr.txt")
+    node = NamedNode("https://w3id.org/graphtool/id/donor/giz")
+    store.oxigraph.add(Quad(node, NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"),
+                            Literal(f"GIZ {XSS}", language="uk"), doc))  # fmt: skip
+    report = build_report(store, "community", "Житомир")
+    page = render_report(report, "html")
+    assert XSS not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert XSS not in render_report(report, "md")
+    write_report(report, "xlsx", tmp_path / "x.xlsx")
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory):
+    from pyoxigraph import RdfFormat
+
+    from graphtool.store import GraphStore
+
+    path = tmp_path_factory.mktemp("rstore") / "store"
+    s = GraphStore(path)
+    s.oxigraph.load(path=str(TRIG), format=RdfFormat.TRIG)
+    s.flush()
+    del s
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json", "xlsx"])
+def test_cli_report(store_dir, tmp_path, fmt):
+    out = tmp_path / f"report.{fmt}"
+    result = CliRunner().invoke(
+        main, ["report", "donor", "usaid", "--format", fmt, "-o", str(out), "--store", str(store_dir)]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 200
+    if fmt != "xlsx":
+        assert "Чиста вода" in out.read_text(encoding="utf-8")
+
+
+def test_cli_report_stdout_and_errors(store_dir):
+    result = CliRunner().invoke(main, ["report", "partnerships", "--store", str(store_dir)])
+    assert result.exit_code == 0 and "## Польща (3)" in result.output
+    result = CliRunner().invoke(
+        main, ["report", "community", "міська територіальна громада", "--store", str(store_dir)]
+    )
+    assert result.exit_code == 1 and "Луцька міська територіальна громада" in result.output
