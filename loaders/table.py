@@ -75,9 +75,11 @@ def header_role(text: str) -> str | None:
     return None
 
 
-def find_header(rows: list[Row], limit: int = 40) -> tuple[int, list[str]] | None:
+def find_header(rows: list[Row], limit: int = 200) -> tuple[int, list[str]] | None:
     """Index and column roles of the first row naming at least two plan columns."""
     for i, row in enumerate(rows[:limit]):
+        if any(CODE.match(c) for c in row.cells[:2]):
+            continue
         roles = [header_role(c) for c in row.cells]
         named = [r for r in roles if r and r not in ("other", "code")]
         if len(set(named)) >= 2:
@@ -184,7 +186,9 @@ class PlanBuilder:
                 idx, roles = found
                 header_ref = grid.rows[idx].ref
                 start = idx + 1
-                self.title_lines += grid.preamble + [t for r in grid.rows[:idx] for t in self._unique(r.cells)]
+                self.title_lines += grid.preamble + [
+                    fix_text(t) for r in grid.rows[:idx] for t in self._unique(r.cells)
+                ]
             elif roles is None:
                 if not any(self._code_of(r.cells) for r in grid.rows):
                     continue  # a layout table or notes, no plan rows
@@ -202,7 +206,9 @@ class PlanBuilder:
                     for i, r in enumerate(grid.rows)
                     if self._code_of(r.cells) or self._heading_kind(self._unique(r.cells))
                 )
-                self.title_lines += grid.preamble + [t for r in grid.rows[:first] for t in self._unique(r.cells)]
+                self.title_lines += grid.preamble + [
+                    fix_text(t) for r in grid.rows[:first] for t in self._unique(r.cells)
+                ]
                 start = first
             tables.append((roles, self._records(grid.rows[start:], roles, header_ref)))
         if roles is None:
@@ -299,7 +305,7 @@ class PlanBuilder:
         unnumbered = 0
         for row in rows:
             cells = row.cells
-            texts = self._unique(cells)
+            texts = self._unique([c.replace("\n", " ") for c in cells])
             if not texts:
                 continue
             heading = self._heading_kind(texts)
@@ -316,7 +322,7 @@ class PlanBuilder:
             if code is None and texts and LEADING_CODE.match(texts[0]) and "code" not in roles:
                 m = LEADING_CODE.match(texts[0])
                 code = m.group(1)
-                cells = [m.group(2) if c == texts[0] else c for c in cells]
+                cells = [m.group(2) if c.replace("\n", " ") == texts[0] else c for c in cells]
             if code is None:
                 new_header = find_header([row])
                 if new_header is not None:
@@ -368,7 +374,7 @@ class PlanBuilder:
             for i, role in enumerate(roles):
                 if role != level or i >= len(cells) or not cells[i]:
                     continue
-                text = cells[i]
+                text = fix_text(cells[i])
                 m = rx.match(text) or HEADING_CODE.match(text)
                 own = m.group(1).rstrip(".") if m else ".".join(parts[:n])
                 out.append((level, own, m.group(2).strip() if m else text, row))
@@ -613,7 +619,7 @@ class PlanBuilder:
     def _unknown_funding(self, cell: str) -> list[FundingConcept]:
         """Items of a funding-column cell the scheme does not know: each becomes its own concept."""
         out = []
-        for item in split_list(fix_text(cell)):
+        for item in [fix_text(i) for i in split_list(cell)]:
             c = self.funding.match(item)
             if c is None and not self.funding.is_none(item) and len(item.split()) <= 8:
                 label = item.strip(" .")

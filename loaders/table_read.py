@@ -34,7 +34,7 @@ class Row:
     @property
     def sentence(self) -> str:
         """The row as evidence text: non-empty cells joined by ' | '."""
-        return " | ".join(c for c in self.cells if c)
+        return " | ".join(c.replace("\n", " ") for c in self.cells if c)
 
 
 @dataclass
@@ -50,14 +50,14 @@ _SPACE = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 
 
 def clean_cell(value: object) -> str:
-    """Cell text with whitespace folded and line breaks turned into spaces."""
+    """Cell text with spaces folded; line breaks inside the cell are kept (they may separate list items)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).replace("\r", "\n").replace("\u00ad", "")
-    text = " ".join(part.strip() for part in text.split("\n") if part.strip())
-    return _SPACE.sub(" ", text).strip()
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
+    lines = [_SPACE.sub(" ", part).strip() for part in text.split("\n")]
+    return "\n".join(line for line in lines if line)
 
 
 # ---------------------------------------------------------------- text files
@@ -159,7 +159,7 @@ def read_xlsx(path: Path) -> list[Grid]:
             cells = [clean_cell(v) for v in values]
             while cells and not cells[-1]:
                 cells.pop()
-            line = "\t".join(cells)
+            line = "\t".join(c.replace("\n", " ") for c in cells)
             refs = [f"{get_column_letter(c + 1)}{r_idx}" for c in range(len(cells))]
             rows.append(Row(cells, f"sheet '{ws.title}' row {r_idx}", pos, pos + len(line), refs))
             lines.append(line)
@@ -194,10 +194,20 @@ def read_docx(path: Path) -> list[Grid]:
     except Exception as exc:  # python-docx raises its own PackageNotFoundError and lxml errors
         raise LoaderError(f"{path.name}: not a readable .docx document ({exc})") from exc
 
+    t_tag, br_tags, tab_tag = qn("w:t"), {qn("w:br"), qn("w:cr")}, qn("w:tab")
+
     def text_of(el) -> str:
         paras = []
         for p in el.iter(qn("w:p")):
-            paras.append("".join(t.text or "" for t in p.iter(qn("w:t"))))
+            parts = []
+            for node in p.iter(t_tag, tab_tag, *br_tags):
+                if node.tag == t_tag:
+                    parts.append(node.text or "")
+                elif node.tag == tab_tag:
+                    parts.append(" ")
+                else:
+                    parts.append("\n")
+            paras.append("".join(parts))
         return clean_cell("\n".join(paras))
 
     grids: list[Grid] = []
@@ -231,7 +241,7 @@ def read_docx(path: Path) -> list[Grid]:
                 cells.extend([""] * (span - 1))
             while cells and not cells[-1]:
                 cells.pop()
-            line = "\t".join(cells)
+            line = "\t".join(c.replace("\n", " ") for c in cells)
             rows.append(Row(cells, f"table {t_no} row {r_idx}", pos, pos + len(line)))
             lines.append(line)
             pos += len(line) + 1

@@ -27,7 +27,7 @@ DATA = Path(__file__).resolve().parent.parent / "ontology" / "data"
 _WORD = re.compile(r"[\w'ʼ’`-]+", re.UNICODE)
 _APOS = str.maketrans({"ʼ": "'", "’": "'", "`": "'", "‘": "'"})
 _QUOTED = re.compile(r"[\"“”„«]\s*([^\"“”„«»]+?)\s*[\"“”»]")
-_HYPHEN_BREAK = re.compile(r"(?<=\w)- (?=[a-zа-яіїєґ])")
+_HYPHEN_BREAK = re.compile(r"(?<=\w)-\s+(?=[a-zа-яіїєґ])")
 _ABBREV = re.compile(r"^[A-ZА-ЯІЇЄҐ]{2,}(?:[/-][A-ZА-ЯІЇЄҐ]{2,})*$")
 NONE_VALUES = {
     "-",
@@ -61,8 +61,15 @@ def norm(text: str) -> str:
 
 
 def split_list(cell: str) -> list[str]:
-    """Split a list cell on commas and semicolons outside quotes and brackets."""
-    parts, buf, depth, quote = [], [], 0, False
+    """Split a list cell on commas, semicolons and line breaks outside quotes and brackets."""
+    return [part for _, part in split_items(cell)]
+
+
+def split_items(cell: str) -> list[tuple[str, str]]:
+    """(separator before, item) pairs of a list cell; the separator is "," ";" or "\\n" ("" first)."""
+    items: list[tuple[str, str]] = []
+    buf: list[str] = []
+    depth, quote, sep = 0, False, ""
     for ch in cell:
         if ch in "«„":
             quote = True
@@ -76,13 +83,13 @@ def split_list(cell: str) -> list[str]:
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        if ch in ",;" and not quote and depth == 0:
-            parts.append("".join(buf).strip())
-            buf = []
+        if ch in ",;\n" and (ch == "\n" or not quote and depth == 0):
+            items.append((sep, "".join(buf).strip()))
+            buf, sep = [], ch
             continue
         buf.append(ch)
-    parts.append("".join(buf).strip())
-    return [p for p in parts if p]
+    items.append((sep, "".join(buf).strip()))
+    return [(s, p) for s, p in items if p]
 
 
 @lru_cache(maxsize=1)
@@ -183,28 +190,40 @@ class FundingSources:
     def parse(self, cell: str) -> list[FundingConcept] | None:
         """The concepts a cell lists, or None when the cell is not a funding cell.
 
-        Items that name nothing known continue the item before them
-        ("інші джерела, не заборонені законодавством").
+        Items are separated by commas, semicolons or line breaks; a line break may also just
+        wrap a long item ("бюджет" / "громади"), so an item that names nothing is tried joined
+        with the lines after it. Lower-case items that still name nothing qualify the item
+        before them ("інші джерела, не заборонені законодавством").
         """
         if self.is_none(cell):
             return []
-        items = split_list(fix_text(cell))
+        items = [(sep, fix_text(text)) for sep, text in split_items(cell)]
         if not items:
             return None
         found: list[FundingConcept] = []
-        unknown = 0
-        for item in items:
+        unknown, i = 0, 0
+        while i < len(items):
+            item = items[i][1]
             if self.is_none(item):
+                i += 1
                 continue
-            c = self.match(item)
-            if c is not None:
-                if c not in found:
-                    found.append(c)
-            elif found and len(item.split()) <= 6 and not item[:1].isupper():
-                continue  # a qualifier of the previous item
-            else:
+            concept, used = self._match(item), 1
+            joined = item
+            for j in range(i + 1, min(len(items), i + 4)):
+                if concept is not None or items[j][0] != "\n":
+                    break
+                joined = f"{joined} {items[j][1]}"
+                concept = self._match(joined)
+                if concept is not None:
+                    item, used = joined, j - i + 1
+            if concept is not None:
+                self.seen.setdefault(concept.id, set()).add(item.strip(" .,;"))
+                if concept not in found:
+                    found.append(concept)
+            elif not (found and len(item.split()) <= 6 and not item[:1].isupper()):
                 unknown += 1
-        if unknown or not found and not all(self.is_none(i) for i in items):
+            i += used
+        if unknown or not found and not all(self.is_none(text) for _, text in items):
             return None
         return found
 
@@ -282,9 +301,10 @@ class Executors:
     def raw_parts(cell: str) -> list[str]:
         """Comma parts of a cell with continuations joined back to the name they belong to."""
         out: list[str] = []
-        for part in split_list(fix_text(cell)):
+        for sep, part in split_items(cell):
+            part = fix_text(part)
             if out and continues_name(part):
-                out[-1] = f"{out[-1]}, {part}"
+                out[-1] = fix_text(f"{out[-1]} {part}" if sep == "\n" else f"{out[-1]}{sep} {part}")
             else:
                 out.append(part)
         return out

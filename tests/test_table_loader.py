@@ -384,9 +384,9 @@ def test_docx_table_continued_without_header(tmp_path) -> None:
             [
                 "2.1.1",
                 "Відновити зруйноване житло",
-                "Ремонт багатоквартирних будинків",
-                "Управління ЖКГ",
-                "державний бюджет",
+                "Ремонт багатоквартирних\nбудинків",
+                "Управління житлово-комунального\nгосподарства\nКП «Ірпіньводоканал»",
+                "державний бюджет\nбюджет\nгромади",
             ],
         ]
     ):
@@ -406,5 +406,12 @@ def test_docx_table_continued_without_header(tmp_path) -> None:
     assert s["plan"] == "План дій з реалізації Стратегії розвитку Ірпінської міської територіальної громади"
     assert s["measures"]["2.1.2"]["task"] == ["Відновити зруйноване житло"]
     assert s["counts"]["OperationalGoal"] == 1 and s["counts"]["Measure"] == 2
+    # Paragraphs and line breaks inside a cell: list separators, or a long name wrapped
+    assert s["measures"]["2.1.1"]["text"] == "Ремонт багатоквартирних будинків"
+    assert s["measures"]["2.1.1"]["executors"] == [
+        "Управління житлово-комунального господарства",
+        "КП «Ірпіньводоканал»",
+    ]
+    assert s["measures"]["2.1.1"]["funding"] == ["державний бюджет", "бюджет громади"]
     ev = next(r.evidence[0] for r in ex.relations if r.subject.endswith("/measure/2.1.2"))
     assert ev.sentence.startswith("2.1.2 | Компенсація")
