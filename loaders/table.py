@@ -172,6 +172,7 @@ class PlanBuilder:
         self.state = PlanState()
         self.title_lines: list[str] = []
         self.labels: dict[str, str] = {}  # task key -> label as it grows across page breaks
+        self.oblast_adj: str | None = None  # "Волинська": the oblast of the plan's community
 
     # -- structure
 
@@ -521,6 +522,13 @@ class PlanBuilder:
         )
         self.ex.add_entity(entity)
         self.ex.add_relation(self.plan_key, "planOf", entity.key, ev)
+        for parent in getattr(place, "parents", ()) or ():
+            try:
+                up = gaz.place(parent)
+            except Exception:
+                continue
+            if getattr(up, "category", None) == "oblast" and up.label.endswith(" область"):
+                self.oblast_adj = up.label.removesuffix(" область")
 
     def _level_entity(self, level: str, code: str, label: str, row: Row | None) -> str:
         types = {"goal": "StrategicGoal", "opgoal": "OperationalGoal", "task": "Task", "measure": "Measure"}
@@ -628,7 +636,29 @@ class PlanBuilder:
                 out.append(c)
         return out
 
+    def _expand_administration(self, label: str) -> str:
+        """Oblast administrations by their full name: "ВОДА" in a Volyn plan, "Волинська ОДА", "ОДА".
+
+        The single letter of "ВОДА"/"ЛОДА" is ambiguous across oblasts (Волинська, Вінницька), so it
+        is expanded only when it agrees with the oblast of the plan's own community.
+        """
+        adj = self.oblast_adj
+        kinds = {"ОДА": "обласна державна адміністрація", "ОВА": "обласна військова адміністрація"}
+        m = re.fullmatch(r"([А-ЯІЇЄ])(ОДА|ОВА)", label)
+        if m and adj and adj.startswith(m.group(1)):
+            return f"{adj} {kinds[m.group(2)]}"
+        m = re.fullmatch(r"([А-ЯІЇЄ][а-яіїєґ'-]+ська) (ОДА|ОВА)", label)
+        if m:
+            return f"{m.group(1)} {kinds[m.group(2)]}"
+        if adj and re.fullmatch(r"(ОДА|ОВА|облдержадміністрація|обласна державна адміністрація)", label, re.I):
+            return f"{adj} {kinds.get(label.upper(), kinds['ОДА'])}"
+        return label
+
     def _organization(self, label: str, ev: Evidence) -> str:
+        full = self._expand_administration(label)
+        if full != label:
+            self.executors.forms.setdefault(full, set()).update({label, *self.executors.forms.get(label, ())})
+            label = full
         key = "org:" + name_key(label)
         names = {label} | {f for f in self.executors.forms.get(label, set()) if f.casefold() != label.casefold()}
         self.ex.add_entity(Entity(key, "Organization", label, names=names, mentions=[ev]))

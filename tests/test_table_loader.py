@@ -415,3 +415,17 @@ def test_docx_table_continued_without_header(tmp_path) -> None:
     assert s["measures"]["2.1.1"]["funding"] == ["державний бюджет", "бюджет громади"]
     ev = next(r.evidence[0] for r in ex.relations if r.subject.endswith("/measure/2.1.2"))
     assert ev.sentence.startswith("2.1.2 | Компенсація")
+
+
+def test_oblast_administration_abbreviations(tmp_path) -> None:
+    from loaders.table import PlanBuilder
+
+    b = PlanBuilder(tmp_path / "x.tsv", [])
+    b.oblast_adj = "Волинська"
+    assert b._expand_administration("ВОДА") == "Волинська обласна державна адміністрація"
+    assert b._expand_administration("ВОВА") == "Волинська обласна військова адміністрація"
+    assert b._expand_administration("ЛОДА") == "ЛОДА"  # another oblast's letter: left as written
+    assert b._expand_administration("Рівненська ОДА") == "Рівненська обласна державна адміністрація"
+    assert b._expand_administration("облдержадміністрація") == "Волинська обласна державна адміністрація"
+    b.oblast_adj = None
+    assert b._expand_administration("ВОДА") == "ВОДА"
