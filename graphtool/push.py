@@ -104,7 +104,9 @@ class Pusher:
         self.retry_count = 0
         self._on_retry = on_retry
         self.session = requests.Session()
-        self.session.headers.update((auth if auth is not None else Auth.from_env()).headers())
+        auth = auth if auth is not None else Auth.from_env()
+        self.session.headers.update(auth.headers())
+        self.session.auth = auth.requests_auth()
         self.session.headers["User-Agent"] = "graphtool-push"
 
     def close(self) -> None:

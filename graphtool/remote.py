@@ -15,7 +15,8 @@ What matters:
 * **No silent truncation.** An answer marked partial (HTTP 206, Virtuoso's ``X-SQL-State`` or
   ``X-SPARQL-MaxRows``) raises :class:`PartialResultError`.
 * **Credentials come from the environment**: ``GRAPHTOOL_TOKEN`` (bearer) or
-  ``GRAPHTOOL_USER`` + ``GRAPHTOOL_PASSWORD`` (basic), never from the command line.
+  ``GRAPHTOOL_USER`` + ``GRAPHTOOL_PASSWORD`` (basic; digest with ``GRAPHTOOL_AUTH=digest``),
+  never from the command line.
   ``GRAPHTOOL_TIMEOUT`` sets the per-request timeout in seconds (default 60).
 """
 
@@ -33,6 +34,7 @@ from graphtool.store import PREFIXES, StoreError, Table, to_rdflib
 
 ENV_USER, ENV_PASSWORD, ENV_TOKEN = "GRAPHTOOL_USER", "GRAPHTOOL_PASSWORD", "GRAPHTOOL_TOKEN"
 ENV_TIMEOUT = "GRAPHTOOL_TIMEOUT"
+ENV_AUTH = "GRAPHTOOL_AUTH"
 DEFAULT_TIMEOUT = 60.0
 RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})  # uploads: PUT and DROP+INSERT are idempotent
 READ_RETRY_STATUS = frozenset({429, 502, 503})  # reads: a query that failed or timed out would fail again
@@ -55,34 +57,46 @@ class PartialResultError(RemoteError):
 
 @dataclass(frozen=True)
 class Auth:
-    """HTTP credentials: bearer token or basic user/password (or none)."""
+    """HTTP credentials: bearer token, basic or digest user/password (or none)."""
 
     user: str | None = None
     password: str | None = None
     token: str | None = None
+    digest: bool = False
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Auth:
-        """``GRAPHTOOL_TOKEN`` wins over ``GRAPHTOOL_USER``/``GRAPHTOOL_PASSWORD``."""
+        """``GRAPHTOOL_TOKEN`` wins over ``GRAPHTOOL_USER``/``GRAPHTOOL_PASSWORD``;
+        ``GRAPHTOOL_AUTH=digest`` switches user/password to HTTP Digest (Virtuoso's ``-auth`` endpoints)."""
         env = os.environ if environ is None else environ
         token = env.get(ENV_TOKEN) or None
         if token:
             return cls(token=token)
         user = env.get(ENV_USER) or None
         if user:
-            return cls(user=user, password=env.get(ENV_PASSWORD, ""))
+            digest = (env.get(ENV_AUTH) or "basic").strip().lower() == "digest"
+            return cls(user=user, password=env.get(ENV_PASSWORD, ""), digest=digest)
         return cls()
 
     def headers(self) -> dict[str, str]:
+        """Headers to send up front (digest needs a challenge first: see :meth:`requests_auth`)."""
         if self.token:
             return {"Authorization": f"Bearer {self.token}"}
-        if self.user:
+        if self.user and not self.digest:
             raw = f"{self.user}:{self.password or ''}".encode()
             return {"Authorization": "Basic " + base64.b64encode(raw).decode("ascii")}
         return {}
 
+    def requests_auth(self) -> Any:
+        """A ``requests`` auth object for digest credentials, else None (headers do the rest)."""
+        if self.user and self.digest:
+            from requests.auth import HTTPDigestAuth
+
+            return HTTPDigestAuth(self.user, self.password or "")
+        return None
+
     def __repr__(self) -> str:  # never print secrets
-        kind = "bearer" if self.token else "basic" if self.user else "none"
+        kind = "bearer" if self.token else ("digest" if self.digest else "basic") if self.user else "none"
         return f"Auth({kind})"
 
 
@@ -346,6 +360,11 @@ class RemoteStore:
         sw.addCustomHttpHeader("Accept", accept)
         for name, value in self.auth.headers().items():
             sw.addCustomHttpHeader(name, value)
+        if self.auth.digest:
+            from SPARQLWrapper import DIGEST
+
+            sw.setHTTPAuth(DIGEST)
+            sw.setCredentials(self.auth.user, self.auth.password or "")
         try:
             response = sw.query().response
             body = response.read()

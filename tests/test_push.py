@@ -148,3 +148,18 @@ def test_cli_push_summary_and_options(local, server, tmp_path):
     assert neither.exit_code == 2 and "--graph-store" in neither.output
     help_text = runner.invoke(main, ["push", "--help"]).output
     assert "GRAPHTOOL_TOKEN" in help_text and "password" not in help_text.split("Options:")[1].lower()
+
+
+def test_digest_credentials_for_virtuoso_style_endpoints(local, monkeypatch):
+    monkeypatch.setenv("GRAPHTOOL_USER", "dba")
+    monkeypatch.setenv("GRAPHTOOL_PASSWORD", "secret")
+    monkeypatch.setenv("GRAPHTOOL_AUTH", "digest")
+    monkeypatch.delenv("GRAPHTOOL_TOKEN", raising=False)
+    challenge = {"WWW-Authenticate": 'Digest realm="SPARQL", nonce="n0nce", qop="auth"'}
+    with ScriptedServer([(401, challenge, b"", 0), (201, {}, b"", 0)]) as fake:
+        report = push(local, update_url=fake.url + "/sparql-auth")
+    assert report.graphs == 3
+    first, second = fake.requests[0], fake.requests[1]
+    assert "Authorization" not in first["headers"]  # no password sent before the challenge
+    assert second["headers"]["Authorization"].startswith('Digest username="dba"')
+    assert "secret" not in second["headers"]["Authorization"]
