@@ -341,7 +341,7 @@ textarea{{width:100%;font-family:monospace;font-size:.9rem}} table{{border-colla
 td,th{{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top;text-align:left}} th{{background:#f3f3f3}}
 .error{{color:#a00;white-space:pre-wrap}} nav a{{margin-right:1rem}} code{{background:#f3f3f3}}
 </style></head><body>
-<nav><a href="/">graphtool</a><a href="/queries">Запити / Queries</a>{extra_nav}</nav>
+<nav><a href="/">graphtool</a><a href="/queries">Запити / Queries</a><a href="/report">Звіти / Reports</a><a href="/map">Мапа / Map</a><a href="/analyze">Аналіз / Analysis</a>{extra_nav}</nav>
 <h1>{title}</h1>
 {body}
 </body></html>
@@ -630,15 +630,91 @@ def _library_list() -> str:
     return f"<h2>Бібліотека запитів / Query library</h2><ul>{''.join(items)}</ul>" if items else ""
 
 
-# Pages provided by other modules (reports, maps): path -> callable(reader, params) -> (status, type, body).
-PAGES: dict[str, Any] = {}
+def _one(params: dict[str, list[str]], name: str) -> str | None:
+    value = (params.get(name) or [""])[0].strip()
+    return value or None
+
+
+def _form(action: str, fields: list[tuple[str, str, str | None]], extra: str = "") -> str:
+    inputs = "".join(
+        f'<label>{html.escape(label)} <input name="{html.escape(name)}" value="{html.escape(value or "")}"></label> '
+        for name, label, value in fields
+    )
+    return f'<form method="get" action="{action}">{inputs}{extra}<button type="submit">Показати / Show</button></form>'
+
+
+def report_page(reader: Any, params: dict[str, list[str]]) -> tuple[int, str, bytes]:
+    """``/report?kind=community&name=...``: the HTML report (graphtool.report), or a form to ask for one."""
+    from graphtool.report import KINDS, ReportError, build_report, render_html
+
+    kind, name = _one(params, "kind"), _one(params, "name")
+    options = "".join(
+        f'<option value="{k}"{" selected" if k == kind else ""}>{k}</option>' for k in KINDS
+    )  # fmt: skip
+    form = _form("/report", [("name", "Назва / Name", name)], f'<select name="kind">{options}</select> ')
+    if not kind:
+        return 200, "text/html; charset=utf-8", _page("Звіти / Reports", form)
+    try:
+        page = render_html(build_report(reader, kind, name))
+    except ReportError as exc:
+        return (
+            400,
+            "text/html; charset=utf-8",
+            _page("Звіти / Reports", form + f'<p class="error">{html.escape(str(exc))}</p>'),
+        )
+    nav = f'<p style="font:14px system-ui"><a href="/">graphtool</a> · {form}</p>'
+    return 200, "text/html; charset=utf-8", page.replace("<body>", "<body>" + nav, 1).encode("utf-8")
+
+
+def map_page(reader: Any, params: dict[str, list[str]]) -> tuple[int, str, bytes]:
+    """``/map?donor=&program=&community=&oblast=&layout=force|geo``: the network map page (graphtool.maps)."""
+    import tempfile
+
+    from graphtool.maps import write_map
+    from graphtool.network import NetworkError
+
+    focus = {k: _one(params, k) for k in ("donor", "program", "community", "oblast")}
+    layout = _one(params, "layout") or "force"
+    if layout not in ("force", "geo"):
+        raise ValueError("layout is force or geo")
+    types = [t for v in params.get("types", []) for t in v.split(",") if t.strip()] or None
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "map.html"
+        try:
+            write_map(reader, out, types=types, layout=layout, **focus)
+        except NetworkError as exc:
+            form = _form("/map", [(k, k, v) for k, v in focus.items()])
+            return (
+                400,
+                "text/html; charset=utf-8",
+                _page("Мапа / Map", form + f'<p class="error">{html.escape(str(exc))}</p>'),
+            )
+        return 200, "text/html; charset=utf-8", out.read_bytes()
+
+
+def analyze_page(reader: Any, params: dict[str, list[str]]) -> tuple[int, str, bytes]:
+    """``/analyze``: network analysis (central donors and communities, brokers, clusters) as text."""
+    from graphtool.network import DEFAULT_TYPES, analyze_network, load_network, render_analysis
+
+    top = int(_one(params, "top") or 10)
+    result = analyze_network(load_network(reader, DEFAULT_TYPES), top=max(1, min(top, 100)))
+    body = f"<pre>{html.escape(render_analysis(result))}</pre>"
+    return 200, "text/html; charset=utf-8", _page("Аналіз мережі / Network analysis", body)
+
+
+# Pages: path -> callable(reader, params) -> (status, content type, body).
+PAGES: dict[str, Any] = {"/report": report_page, "/map": map_page, "/analyze": analyze_page}
 
 
 def _pages_list() -> str:
-    if not PAGES:
-        return ""
-    links = "".join(f'<li><a href="{html.escape(p)}">{html.escape(p)}</a></li>' for p in sorted(PAGES))
-    return f"<h2>Звіти й карти / Reports and maps</h2><ul>{links}</ul>"
+    return (
+        "<h2>Звіти, мапи, аналіз / Reports, maps, analysis</h2><ul>"
+        '<li><a href="/report">Звіт про громаду, донора чи програму / Report on a community, donor or program</a></li>'
+        '<li><a href="/report?kind=partnerships">Партнерства / Partnerships</a></li>'
+        '<li><a href="/map">Мапа зв\'язків / Network map</a> (<a href="/map?layout=geo">geo</a>; '
+        "focus: <code>?donor=</code>, <code>?program=</code>, <code>?community=</code>, <code>?oblast=</code>)</li>"
+        '<li><a href="/analyze">Аналіз мережі / Network analysis</a></li></ul>'
+    )
 
 
 def make_server(

@@ -186,6 +186,22 @@ def test_html_pages(served):
     assert status == 404
 
 
+def test_report_map_and_analysis_pages(served):
+    _local, server = served
+    q = urllib.parse.quote
+    status, _head, body = _get(server.url + "/report?kind=community&name=" + q("Житомир"))
+    assert status == 200 and "Житомир" in body.decode("utf-8") and b"<table>" in body
+    status, _head, body = _get(server.url + "/report?kind=donor&name=" + q("<img src=x onerror=alert(1)>"))
+    assert status == 400 and b"<img src=x" not in body
+    status, head, body = _get(server.url + "/map?donor=USAID")
+    assert status == 200 and head["Content-Type"].startswith("text/html") and b"vis" in body
+    assert b"https://cdn" not in body  # the map page opens offline
+    status, _head, body = _get(server.url + "/analyze")
+    assert status == 200 and b"Louvain" in body
+    status, _head, _body = _get(server.url + "/map?donor=" + q("Nobody At All"))
+    assert status == 400
+
+
 def test_negotiate():
     offers = {"application/sparql-results+json": "JSON", "text/csv": "CSV"}
     assert negotiate(None, offers) == "application/sparql-results+json"
