@@ -342,3 +342,31 @@ def test_server_without_union_default_graph_is_caught(loaded, tmp_path):
         assert via_param.select(q).rows == local.select(q).rows
     finally:
         bare.stop()
+
+
+def test_reports_maps_and_analysis_read_the_endpoint_like_the_store(loaded, tmp_path):
+    from graphtool.cli import main
+    from graphtool.maps import write_map
+    from graphtool.network import analyze_network, load_network
+    from graphtool.report import build_report, render_markdown
+
+    local, server = loaded
+    remote = RemoteStore(server.query_url)
+    for kind, name in (("community", "Житомир"), ("donor", "USAID"), ("program", "U-LEAD з Європою"),
+                       ("partnerships", None)):  # fmt: skip
+        assert render_markdown(build_report(remote, kind, name)) == render_markdown(build_report(local, kind, name))
+    a, b = analyze_network(load_network(remote)), analyze_network(load_network(local))
+    assert a == b
+    ra = write_map(remote, tmp_path / "remote.html", donor="USAID")
+    la = write_map(local, tmp_path / "local.html", donor="USAID")
+    assert (ra.nodes, ra.edges) == (la.nodes, la.edges) and ra.nodes > 0
+
+    runner = CliRunner()
+    for args in (
+        ["query", "run", "donors_in_community", "-p", "community=Житомир", "--format", "csv"],
+        ["report", "community", "Житомир"],
+        ["analyze", "--format", "json"],
+    ):
+        result = runner.invoke(main, [*args, "--endpoint", server.query_url])
+        assert result.exit_code == 0, (args, result.output)
+        assert "Житомир" in result.output or "nodes" in result.output
