@@ -102,6 +102,7 @@ class Pusher:
         self.retries = retries
         self.backoff = backoff
         self.retry_count = 0
+        self.gsp_content_type = "application/n-triples"
         self._on_retry = on_retry
         self.session = requests.Session()
         auth = auth if auth is not None else Auth.from_env()
@@ -125,11 +126,19 @@ class Pusher:
             if self._on_retry:
                 self._on_retry(n, wait, exc)
 
-        with_retries(attempt, retries=self.retries, backoff=self.backoff, on_retry=note)
+        try:
+            with_retries(attempt, retries=self.retries, backoff=self.backoff, on_retry=note)
+        except _UnsupportedMediaType:
+            if self.gsp_content_type == "text/turtle" or not self.graph_store_url:
+                raise
+            # N-Triples is Turtle: servers that only list Turtle (some Virtuoso setups) take it as that
+            self.gsp_content_type = "text/turtle"
+            requests_ = self._gsp_requests(payload)
+            with_retries(attempt, retries=self.retries, backoff=self.backoff, on_retry=note)
 
     def _gsp_requests(self, payload: GraphPayload) -> list[tuple]:
         params = {"graph": payload.iri} if payload.iri else {"default": ""}
-        return [("PUT", self.graph_store_url, params, payload.ntriples, "application/n-triples")]
+        return [("PUT", self.graph_store_url, params, payload.ntriples, self.gsp_content_type)]
 
     def _update_requests(self, payload: GraphPayload) -> list[tuple]:
         target = f"GRAPH <{payload.iri}>" if payload.iri else "DEFAULT"
@@ -167,6 +176,8 @@ class Pusher:
                 f"{url}: HTTP {response.status_code} {response.text[:200]}",
                 parse_retry_after(response.headers.get("Retry-After")),
             )
+        if response.status_code == 415 and ctype == "application/n-triples":
+            raise _UnsupportedMediaType(f"{url}: HTTP 415 for N-Triples")
         if response.status_code >= 400:
             hint = {
                 401: "authentication required: set GRAPHTOOL_TOKEN, or GRAPHTOOL_USER and GRAPHTOOL_PASSWORD",
@@ -176,6 +187,10 @@ class Pusher:
                 415: "the server does not accept N-Triples here",
             }.get(response.status_code, "request failed")
             raise RemoteError(f"{url}: HTTP {response.status_code}: {hint}: {response.text[:300].strip()}")
+
+
+class _UnsupportedMediaType(RemoteError):
+    """The server refused N-Triples (HTTP 415): the pusher retries the graph as Turtle."""
 
 
 def _split_lines(data: bytes, limit: int) -> list[bytes]:

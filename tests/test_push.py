@@ -124,10 +124,17 @@ def test_retry_after_is_honoured_and_credentials_come_from_env(local, monkeypatc
 
 
 def test_client_errors_are_not_retried(local):
+    with ScriptedServer([(400, {}, b"bad data", 0)]) as fake:
+        with pytest.raises(RemoteError, match="400"):
+            push(local, graph_store_url=fake.url + "/store")
+        assert len(fake.requests) == 1
     with ScriptedServer([(415, {}, b"no n-triples here", 0)]) as fake:
         with pytest.raises(RemoteError, match="415"):
             push(local, graph_store_url=fake.url + "/store")
-        assert len(fake.requests) == 1
+        assert [r["headers"]["Content-Type"] for r in fake.requests] == ["application/n-triples", "text/turtle"]
+    with ScriptedServer([(415, {}, b"turtle only", 0), (201, {}, b"", 0)]) as fake:
+        report = push(local, graph_store_url=fake.url + "/store")
+        assert report.graphs == 3 and fake.requests[-1]["headers"]["Content-Type"] == "text/turtle"
     with ScriptedServer([(500, {}, b"oops", 0)]) as fake:
         with pytest.raises(RemoteError, match="gave up after 3 attempts"):
             push(local, graph_store_url=fake.url + "/store", retries=2, backoff=0.01)
