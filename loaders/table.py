@@ -36,7 +36,7 @@ from loaders.table_read import (
     read_docx,
     read_xlsx,
 )
-from loaders.table_vocab import Executors, FundingConcept, FundingSources, fix_text, split_list
+from loaders.table_vocab import Executors, FundingConcept, FundingSources, fix_text, parses, split_list
 
 CODE = re.compile(r"^((?:[A-ZА-ЯІЇЄ]\.)?\d{1,3}(?:\.\d{1,3}){0,4})\.?$")
 LEADING_CODE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,4})\.?\s+(\S.*)$")
@@ -58,7 +58,7 @@ def header_role(text: str) -> str | None:
         return None
     if "джерел" in t or ("фінансуван" in t and not re.search(r"обсяг|сума|тис|грн|вартість", t)):
         return "funding"
-    if "виконав" in t or "відповідальн" in t:
+    if "виконав" in t or "відповідальн" in t or "розпорядник" in t:
         return "executor"
     if re.search(r"захід|заходи|заходів|заходу|проєкт|проект", t):
         return "measure"
@@ -157,6 +157,18 @@ LOADER = TableLoader()
 
 
 # ---------------------------------------------------------------- reading one plan
+
+
+def continues_text(before: str, piece: str) -> bool:
+    """True when ``piece`` is the rest of a cell cut by a page break rather than a text of its own.
+
+    It starts in lower case with a word that cannot start a task (an infinitive such as
+    "забезпечити" can), and the text before it does not end a sentence.
+    """
+    if not piece[:1].islower() or before.rstrip().endswith((".", ";", "!", "?")):
+        return False
+    first = piece.split()[0].strip(",.;:")
+    return not any(pos == "INFN" for _, pos, _ in parses(first))
 
 
 class PlanBuilder:
@@ -595,19 +607,26 @@ class PlanBuilder:
             self.state.task = None
         if a.task:
             task_text = fix_text(a.task)
-            if task_text[:1].islower() and self.state.task is not None:
+            if self.state.task is not None and continues_text(self.labels[self.state.task], task_text):
                 # The task cell was cut by a page break: this piece continues the task above.
                 self.labels[self.state.task] = f"{self.labels[self.state.task]} {task_text}"
                 self.ex.entities[self.state.task].mentions.append(ev)
             else:
-                self.state.task_counter[opgoal] += 1
-                code = f"{opgoal.rsplit('/', 1)[1]}.t{self.state.task_counter[opgoal]}"
+                own = LEADING_CODE.match(task_text)  # "1.2.3. Створити ..." carries its own number
+                if own:
+                    code, task_text = own.group(1), own.group(2)
+                else:
+                    self.state.task_counter[opgoal] += 1
+                    code = f"{opgoal.rsplit('/', 1)[1]}.t{self.state.task_counter[opgoal]}"
                 key = self._level_entity("task", code, task_text, row)
                 self.labels[key] = self.ex.entities[key].label
                 self.ex.add_relation(key, "partOf", opgoal, ev)
                 self.state.task, self.state.task_opgoal = key, opgoal
         if not (a.measure or a.executors or a.funding):
             return  # a numbered row left empty: no measure
+        own = LEADING_CODE.match(fix_text(a.measure))
+        if own and own.group(1) == rec.code:  # the number repeated in the measure's text
+            a.measure = own.group(2)
         key = self._level_entity("measure", rec.code, a.measure, row)
         for extra in rec.rows[1:]:
             self.ex.entities[key].mentions.append(self._evidence(extra))

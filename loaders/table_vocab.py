@@ -28,6 +28,8 @@ _WORD = re.compile(r"[\w'ʼ’`-]+", re.UNICODE)
 _APOS = str.maketrans({"ʼ": "'", "’": "'", "`": "'", "‘": "'"})
 _QUOTED = re.compile(r"[\"“”„«]\s*([^\"“”„«»]+?)\s*[\"“”»]")
 _HYPHEN_BREAK = re.compile(r"(?<=\w)-\s+(?=[a-zа-яіїєґ])")
+_AMOUNT = re.compile(r"(?:[-–—:]\s*)?\d[\d\s.,]*(?:\s*(?:тис|млн|млрд)\.?)?(?:\s*грн\.?)?")
+_BY_CONSENT = re.compile(r"\(?\s*за\s+(?:згодою|погодженням|узгодженням)\s*\)?", re.I)
 _ABBREV = re.compile(r"^[A-ZА-ЯІЇЄҐ]{2,}(?:[/-][A-ZА-ЯІЇЄҐ]{2,})*$")
 NONE_VALUES = {
     "-",
@@ -157,6 +159,7 @@ class FundingSources:
         return concept
 
     def _match(self, item: str) -> FundingConcept | None:
+        item = _AMOUNT.sub(" ", item)  # "бюджет громади - 150,0 тис. грн"
         key = norm(item)
         if not key:
             return None
@@ -301,7 +304,7 @@ class Executors:
     def raw_parts(cell: str) -> list[str]:
         """Comma parts of a cell with continuations joined back to the name they belong to."""
         out: list[str] = []
-        for sep, part in split_items(cell):
+        for sep, part in split_items(_BY_CONSENT.sub(" ", cell)):
             part = fix_text(part)
             if out and continues_name(part):
                 out[-1] = fix_text(f"{out[-1]} {part}" if sep == "\n" else f"{out[-1]}{sep} {part}")
