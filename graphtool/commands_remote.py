@@ -17,13 +17,25 @@ from graphtool.cli import main, store_option
 @click.option(
     "--retries", type=int, default=5, show_default=True, help="Retries per graph on connection errors, 5xx, 429."
 )
+@click.option(
+    "--prune",
+    "prune_endpoint",
+    metavar="QUERY_URL",
+    help="Afterwards delete document graphs the store no longer has (found through this query URL).",
+)
 def push(
-    store_path: Path | None, graph_store_url: str | None, update_url: str | None, timeout: float, retries: int
+    store_path: Path | None,
+    graph_store_url: str | None,
+    update_url: str | None,
+    timeout: float,
+    retries: int,
+    prune_endpoint: str | None,
 ) -> None:
     """Upload every document graph to a SPARQL server, replacing the server's copy (never duplicating).
 
     One PUT per graph with --graph-store, or DROP + INSERT DATA per graph with --update.
-    Credentials come from GRAPHTOOL_TOKEN (bearer) or GRAPHTOOL_USER / GRAPHTOOL_PASSWORD (basic).
+    Credentials come from GRAPHTOOL_TOKEN (bearer) or GRAPHTOOL_USER / GRAPHTOOL_PASSWORD (basic;
+    GRAPHTOOL_AUTH=digest for digest). See docs/remote-stores.md for each server's URLs.
     """
     from graphtool.cli import open_store
     from graphtool.push import push as run_push
@@ -37,8 +49,8 @@ def push(
 
     store = open_store(store_path, read_only=True)
     try:
-        report = run_push(store, graph_store_url=graph_store_url, update_url=update_url,
-                          timeout=timeout, retries=retries, on_retry=retrying)  # fmt: skip
+        report = run_push(store, graph_store_url=graph_store_url, update_url=update_url, timeout=timeout,
+                          retries=retries, on_retry=retrying, prune_endpoint=prune_endpoint)  # fmt: skip
     except RemoteError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(report.summary(), err=True)

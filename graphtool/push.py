@@ -40,6 +40,7 @@ class PushReport:
     triples: int = 0
     bytes: int = 0
     retries: int = 0
+    pruned: int = 0
     seconds: float = 0.0
     messages: list[str] = field(default_factory=list)
 
@@ -49,6 +50,7 @@ class PushReport:
             f"pushed {self.graphs} graphs, {self.triples} triples ({self.bytes / 1e6:.1f} MB) "
             f"in {self.seconds:.1f} s ({rate:,.0f} triples/s)"
         )
+        text += f"; removed {self.pruned} graphs no longer in the store" if self.pruned else ""
         return text + (f"; {self.retries} retries" if self.retries else "")
 
 
@@ -135,6 +137,28 @@ class Pusher:
             self.gsp_content_type = "text/turtle"
             requests_ = self._gsp_requests(payload)
             with_retries(attempt, retries=self.retries, backoff=self.backoff, on_retry=note)
+
+    def delete(self, iri: str) -> None:
+        """Remove one graph from the server (GSP DELETE, or DROP SILENT GRAPH); a missing graph is fine."""
+        if self.graph_store_url:
+            request = ("DELETE", self.graph_store_url, {"graph": iri}, b"", "text/plain")
+        else:
+            request = (
+                "POST",
+                self.update_url,
+                None,
+                f"DROP SILENT GRAPH <{iri}>".encode(),
+                "application/sparql-update",
+            )
+
+        def attempt() -> None:
+            try:
+                self._http(*request)
+            except RemoteError as exc:
+                if "HTTP 404" not in str(exc):
+                    raise
+
+        with_retries(attempt, retries=self.retries, backoff=self.backoff)
 
     def _gsp_requests(self, payload: GraphPayload) -> list[tuple]:
         params = {"graph": payload.iri} if payload.iri else {"default": ""}
@@ -227,8 +251,13 @@ def push(
     backoff: float = 0.5,
     on_graph: Callable[[GraphPayload], None] | None = None,
     on_retry: Callable[[int, float, Exception], None] | None = None,
+    prune_endpoint: str | None = None,
 ) -> PushReport:
     """Upload every named graph of ``store`` (a GraphStore), replacing the server's copy of each.
+
+    With ``prune_endpoint`` (the server's query URL), document graphs on the server that the store no
+    longer has (removed documents) are deleted afterwards, so the server holds exactly the store's
+    documents. Only graphs that describe a ``gt:Document`` are touched.
 
     Example:
         >>> push(store, graph_store_url="http://localhost:7878/store")  # doctest: +SKIP
@@ -252,6 +281,16 @@ def push(
             report.bytes += len(payload.ntriples)
             if on_graph:
                 on_graph(payload)
+        if prune_endpoint:
+            from graphtool.remote import RemoteStore
+
+            local = {g.value for g in store.oxigraph.named_graphs()}
+            remote = RemoteStore(prune_endpoint, timeout=timeout, auth=auth, check_union=False)
+            table = remote.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a gt:Document } }")
+            for (graph,) in table.rows:
+                if str(graph) not in local:
+                    pusher.delete(str(graph))
+                    report.pruned += 1
     finally:
         pusher.close()
         report.retries = pusher.retry_count

@@ -170,3 +170,18 @@ def test_digest_credentials_for_virtuoso_style_endpoints(local, monkeypatch):
     assert "Authorization" not in first["headers"]  # no password sent before the challenge
     assert second["headers"]["Authorization"].startswith('Digest username="dba"')
     assert "secret" not in second["headers"]["Authorization"]
+
+
+def test_prune_removes_documents_the_store_no_longer_has(local, server):
+    from graphtool.cli import main
+
+    push(local, graph_store_url=server.store_url)
+    removed = local.documents()[0]
+    local.remove_document(removed["iri"])
+    report = push(local, graph_store_url=server.store_url, prune_endpoint=server.query_url)
+    assert report.pruned == 1 and "removed 1 graphs" in report.summary()
+    assert server.count() == len(local)
+    assert removed["iri"] not in {d["iri"] for d in RemoteStore(server.query_url).documents()}
+    again = push(local, update_url=server.update_url, prune_endpoint=server.query_url)
+    assert again.pruned == 0
+    assert "--prune" in CliRunner().invoke(main, ["push", "--help"]).output
