@@ -184,11 +184,29 @@ def _worker_main(conn: Any, store_path: str) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, store_path: str) -> None:
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, store_path), daemon=True)
-        self.process.start()
-        child.close()
+    """One query process: ``python -m graphtool.serve --worker FD STORE``, talking over a socket pair.
+
+    A fresh interpreter rather than multiprocessing: forking a threaded server is unsafe, and
+    ``spawn`` would re-run the caller's ``__main__`` script in every worker.
+    """
+
+    def __init__(self, store_path: str) -> None:
+        import socket
+        import subprocess
+        import sys
+        from multiprocessing.connection import Connection
+
+        parent, child = socket.socketpair()
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "graphtool.serve", "--worker", str(child.fileno()), store_path],
+                pass_fds=(child.fileno(),),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+            )
+        finally:
+            child.close()
+        self.conn = Connection(parent.detach())
 
     def call(self, request: tuple, timeout: float) -> tuple:
         self.conn.send(request)
@@ -198,7 +216,7 @@ class _Worker:
 
     def kill(self) -> None:
         self.process.kill()
-        self.process.join(5)
+        self.process.wait(5)
         self.conn.close()
 
 
@@ -211,24 +229,25 @@ class QueryPool:
     """
 
     def __init__(self, store_path: str | os.PathLike[str], *, size: int = 2, timeout: float = DEFAULT_TIMEOUT) -> None:
-        import multiprocessing
-
         self.store_path = str(store_path)
         if not Path(self.store_path).is_dir():
             raise StoreError(
                 f"no store at {self.store_path}: run 'graphtool build PATH --store {self.store_path}' first"
             )
         self.timeout = timeout
-        self._ctx = multiprocessing.get_context("spawn")  # never fork a threaded server
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: list[_Worker] = []
         self._lock = threading.Lock()
         for _ in range(max(1, size)):
             self._add_worker()
-        self._warm_up()
+        try:
+            self._warm_up()
+        except StoreError:
+            self.close()
+            raise
 
     def _add_worker(self) -> _Worker:
-        worker = _Worker(self._ctx, self.store_path)
+        worker = _Worker(self.store_path)
         with self._lock:
             self._all.append(worker)
         self._idle.put(worker)
@@ -240,9 +259,12 @@ class QueryPool:
             for w in workers:
                 w.conn.send(("ping",))
             for w in workers:
-                if not w.conn.poll(60):
-                    raise StoreError("the query workers did not start within 60 s")
-                reply = w.conn.recv()
+                try:
+                    if not w.conn.poll(60):
+                        raise StoreError("the query workers did not start within 60 s")
+                    reply = w.conn.recv()
+                except (EOFError, OSError) as exc:
+                    raise StoreError(f"a query worker failed to start ({exc}); see its error above") from exc
                 if reply[0] != "ok":
                     raise StoreError(f"cannot open the store at {self.store_path}: {reply[1][4:]}")
         finally:
@@ -284,7 +306,7 @@ class QueryPool:
             except OSError:
                 pass
             w.process.kill()
-            w.process.join(5)
+            w.process.wait(5)
 
 
 class PoolReader:
@@ -740,3 +762,12 @@ def serve_in_thread(server: GraphtoolServer) -> threading.Thread:
     thread.start()
     time.sleep(0.01)
     return thread
+
+
+if __name__ == "__main__":  # a query worker started by QueryPool
+    import sys
+
+    if len(sys.argv) == 4 and sys.argv[1] == "--worker":
+        from multiprocessing.connection import Connection
+
+        _worker_main(Connection(int(sys.argv[2])), sys.argv[3])
