@@ -291,6 +291,18 @@ def capitalise(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def grammatical(name: str) -> int:
+    """How many words after a name's head could be genitive, as they are in "Департамент муніципальної варти".
+
+    Among spelling variants of one name this prefers "варти" (genitive) to the typo "варті".
+    """
+    ws = [w for w in words(name) if re.search("[а-яіїєґ]", w)]
+    head = next((i for i, w in enumerate(ws) if is_head(w)), None)
+    if head is None:
+        return 0
+    return sum(1 for w in ws[head + 1 :] if any(case == "gent" for _, _, case in parses(w)))
+
+
 @dataclass
 class Executors:
     """Executor names learned from every executor cell of one table."""
@@ -347,7 +359,8 @@ class Executors:
             for surface, n in self.surfaces[k].items():
                 merged[root][capitalise(surface)] += n
         for k, root in parent.items():
-            self.canonical[k] = merged[root].most_common(1)[0][0]
+            forms = merged[root]
+            self.canonical[k] = max(forms, key=lambda f: (grammatical(f), forms[f], f))
 
     def is_known(self, name: str, exclude_self: bool = False) -> bool:
         k = self.key(name)
