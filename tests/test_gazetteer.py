@@ -203,3 +203,13 @@ def test_misspelt_town_before_its_country(gaz):
     ms = gaz.find("Партнери: Болоння, Італія.")
     assert [(m.surface, m.kind) for m in ms] == [("Болоння", "foreign"), ("Італія", "country")]
     assert ms[0].candidates[0].label == "Болонья" and ms[0].extra["fuzzy"] >= 80
+
+
+def test_abbreviations_and_quoted_names(gaz):
+    # "ОВА" (military administration) is not a town abroad; a company «Сонячна Долина» is not the village
+    got = found(gaz, "Херсонська ОВА повідомила, що ТОВ «Сонячна Долина» отримало грант від ФРН.")
+    assert got == [("Херсонська", "Херсонська область", "council"), ("ФРН", "Німеччина", None)]
+
+
+def test_person_names_are_not_towns(gaz):
+    assert gaz.find("Виступили Богдан Хмельницький та Володимир Петренко.") == []

@@ -45,6 +45,14 @@ _STREET = frozenset(
 )
 _MARKER_CATS = {"city": ("city",), "village": ("village",), "settlement": ("settlement",)}
 _HROMADA_ABBR = {"тг", "отг", "мтг", "стг", "сттг", "ттг", "сотг", "мотг", "сільтг"}
+_HROMADA_NOUN = {"громада", "громади", "громаді", "громаду", "громадою", "громад", "громадам", "громадами", "громадах"}
+_HROMADA_NOUN |= _HROMADA_ABBR
+# lower-case words inside a multi-word name abroad ("Підкарпатське воєводство", "штат Юта", "Ждяр-над-Сазавою")
+_GENERIC = (
+    "воєводств", "штат", "лен", "край", "кра", "провінці", "графств", "округ", "земл", "кантон", "повіт",
+    "регіон", "департамент", "республік", "королівств", "федераці", "острів", "остров", "медьє", "жудец",
+)  # fmt: skip
+_FUNCTION = {"і", "й", "та", "на", "над", "де", "а", "ла", "ле", "ді", "дель", "фон", "сюр"}
 _BIG = 100_000
 
 _SRC_FILES = ("inflect.py", "sources.py", "index.py")
@@ -253,7 +261,7 @@ def _head(lows: list[str], k: int) -> tuple[str | None, str | None]:
         return "council", "raion"
     if t.startswith("район") or t == "р-н":
         return "raion", "raion"
-    if t.startswith("громад") or t in _HROMADA_ABBR:
+    if t in _HROMADA_NOUN:
         return "hromada", "hromada"
     if t.startswith(("міськ", "селищн", "сільськ", "об'єднан", "територіальн")):
         m = k + 1
@@ -261,7 +269,7 @@ def _head(lows: list[str], k: int) -> tuple[str | None, str | None]:
             m += 1
         if m < n:
             h = lows[m]
-            if h.startswith("громад") or h in _HROMADA_ABBR:
+            if h in _HROMADA_NOUN:
                 return "hromada", "hromada"
             if h.startswith(("рад", "голов", "військов", "адміністрац", "виконав", "державн")) and not t.startswith(
                 ("об'єднан", "територіальн")
@@ -374,8 +382,12 @@ class Gazetteer:
     def _accept(self, text, toks, lows, gaps, i, j, entries, out_prev=None) -> PlaceMatch | None:
         start, end = toks[i][0], toks[j - 1][1]
         surface = text[start:end]
-        if not surface[0].isupper():  # later words of a name may be generic ("воєводством", "штату")
+        if not surface[0].isupper():
             return None
+        for k in range(i + 1, j):  # later words are capitalised too, unless generic ("воєводством", "штату")
+            w = lows[k]
+            if not text[toks[k][0]].isupper() and w not in _FUNCTION and not w.startswith(_GENERIC):
+                return None
         initial = i == 0 or _sentence_initial(gaps[i])
         marker = None
         if (
@@ -403,6 +415,12 @@ class Gazetteer:
         names = [e for e in entries if e[1] == NAME]
         if not names or (i > 0 and lows[i - 1] in _STREET):
             return None
+        if surface.isupper() and len(surface) <= 5:
+            # an abbreviation ("ОВА", "ЦНАП") is a place only when it is a country's short name ("США", "ФРН")
+            names = [e for e in names if places[e[0]][1] == "Country" and e[4]]
+            if not names:
+                return None
+        quoted = gaps[i].rstrip()[-1:] in ("«", '"', "“", "„")
         after_country = self._followed_by_country(text, toks, lows, j)
         if marker is None and out_prev is not None:
             marker = out_prev  # "у селах Вереси, Тетерівка та Глибочиця": the list shares its marker
@@ -418,7 +436,7 @@ class Gazetteer:
                 if not common or not initial:
                     ok.append(e)
             elif ptype == "Community":
-                if cat in ("village", "settlement", "district") and (common or e[0] not in self._centres):
+                if cat in ("village", "settlement", "district") and (common or quoted or e[0] not in self._centres):
                     continue  # a village is read without "с."/"село" only when it is a hromada centre
                 if not common or (not initial and (common == 1 or not _next_to_name(text, toks, i, j))):
                     ok.append(e)
@@ -448,7 +466,7 @@ class Gazetteer:
             )
         )
         if comm and not foreign_wins:
-            role = "hromada" if j < len(lows) and (lows[j].startswith("громад") or lows[j] in _HROMADA_ABBR) else None
+            role = "hromada" if j < len(lows) and gaps[j].isspace() and lows[j] in _HROMADA_NOUN else None
             return PlaceMatch(start, end, surface, "community", _uniq(self._p(e[0]) for e in comm), role, marker)
         if foreign:
             foreign.sort(key=lambda e: (places[e[0]][6] != "foreign_region" or e[3] < _BIG, -e[3]))

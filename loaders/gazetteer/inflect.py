@@ -200,7 +200,10 @@ def form_is_common(form: str, own: frozenset[str]) -> bool:
 
     ``own`` holds the lemmas of the place name itself, so "житомира" (of Житомир) is not common.
     """
-    for p in morph().parse(form):
+    m = morph()
+    if not m.word_is_known(form):  # the dictionary lookup is cheap; guessing an unknown word is not
+        return False
+    for p in m.parse(form):
         if not p.is_known:
             continue
         if p.tag.POS not in ("NOUN", "ADJF") or p.normal_form not in own:
@@ -208,6 +211,7 @@ def form_is_common(form: str, own: frozenset[str]) -> bool:
     return False
 
 
+@cache
 def own_lemmas(name: str) -> frozenset[str]:
     """Lemmas pymorphy gives the (one-word) nominative name itself."""
     w = name.lower().replace("’", "'")
@@ -219,8 +223,8 @@ def word_paradigm(word: str, foreign: bool = False) -> Paradigm:
     """Paradigm of one lower-case word of a place name."""
     if word in _FIXED_WORDS or len(word) <= 1:
         return Paradigm(forms={c: {word} for c in CASES})
-    parses = morph().parse(word)
-    known = [p for p in parses if p.is_known]
+    m = morph()
+    known = [p for p in m.parse(word) if p.is_known] if m.word_is_known(word) else []
     nouns = [
         p
         for p in known
