@@ -336,6 +336,13 @@ class PlanBuilder:
                 m = LEADING_CODE.match(texts[0])
                 code = m.group(1)
                 cells = [m.group(2) if c.replace("\n", " ") == texts[0] else c for c in cells]
+            if code is None and len(texts) == 1 and HEADING_CODE.match(texts[0]):
+                # "1. Економічний розвиток" spanning the row: a heading numbered above the measures' depth
+                m = HEADING_CODE.match(texts[0])
+                d = m.group(1).count(".") + 1
+                if d < depth:
+                    items.append((levels[min(d, len(levels)) - 1], m.group(1), m.group(2), row))
+                    continue
             if code is None:
                 new_header = find_header([row])
                 if new_header is not None:
