@@ -224,6 +224,14 @@ class _Extractor:
         mentions: list[Mention] = []
         used_reg: set[int] = set()
         # found initiatives/organisations, possibly replaced by a registry entry naming the same thing
+        # when two patterns claim one quoted title, the head word nearest to the quote governs it
+        nearest: dict[tuple[int, int], Found] = {}
+        for f in st.found:
+            if f.title:
+                best = nearest.get(f.title)
+                if best is None or f.start > best.start:
+                    nearest[f.title] = f
+        st.found = [f for f in st.found if not f.title or nearest[f.title] is f]
         for f in sorted(st.found, key=lambda f: (f.start, -(f.end - f.start))):
             a, b = f.title or (f.start, f.end)
             if any(m.kind in ("init", "org") and m.start <= f.start < m.end and (m.found and m.found.title and m.found.title[0] <= a and b <= m.found.title[1] + 1) for m in mentions):
@@ -267,6 +275,17 @@ class _Extractor:
             mentions.append(m)
         # modifiers: donors named between an initiative's trigger and its title, or in brackets after it
         for m in mentions:
+            if m.kind == "init" and m.reg is not None and m.reg.donors:
+                span = norm[m.start : m.end]
+                for did in m.reg.donors:
+                    d = self.reg.by_id.get(did)
+                    if d is None or d.type != "Donor":
+                        continue
+                    for name in [*d.acronyms, *d.names]:
+                        hit = re.search(r"(?<![\w])" + re.escape(name) + r"(?![\w])", span, 0 if name in d.acronyms else re.I)
+                        if hit:
+                            m.mods.append(Mention(m.start + hit.start(), m.start + hit.end(), d.key, "donor", "Donor", hit.group(), reg=d))
+                            break
             if m.kind != "init" or m.found is None:
                 continue
             f = m.found
@@ -338,7 +357,9 @@ class _Extractor:
         if not scores:
             return
         key, score = scores.most_common(1)[0]
-        if score < 3:
+        # the home must dominate the document and be named near its start (a news digest has none)
+        early = any(m.key == key for st in self.sents[:4] if st.s.start < 600 for m in st.mentions)
+        if score < 3 or score < 0.3 * sum(scores.values()) or not early:
             return
         self.home = places[key]
         self.home_key = key
@@ -481,8 +502,9 @@ class _Extractor:
                         ms.remove(m)
                         self._drop_entity_mention(m.key, ev)
                         st.bare_trigger = True
-            refers = st.coref or st.bare_trigger
+            refers = (st.coref or st.bare_trigger) and st.s.index - topic_sent <= 3
             cur_topic = topic if (topic and (refers or (st.s.paragraph == topic_para and st.s.index - topic_sent <= 4))) else None
+            self.supporters = set()
 
             containers: dict[str, str] = {}  # container key -> cue
             # --- partOf
@@ -553,7 +575,7 @@ class _Extractor:
                 project_named = -1
             self._countries(st)
             # --- discourse memory
-            named = [m for m in inits if m.key not in containers and not (m.found and m.found.descriptive and False)]
+            named = [m for m in inits if m.key not in containers and m.key not in self.supporters]
             if named:
                 topic = named[-1].key
                 topic_para, topic_sent = st.s.paragraph, st.s.index
@@ -642,15 +664,27 @@ class _Extractor:
             return before[-1].key
         return None
 
+    def _relative_target(self, inits, pos: int, norm: str, exclude: set[str]) -> str | None:
+        """"програми X, яку впроваджує GIZ": a relative pronoun before the cue points at the initiative before it."""
+        if not re.search(r"(?:який|яка|яке|які|якого|якої|яку|що)\s*$", norm[max(0, pos - 12) : pos]):
+            return None
+        before = [m for m in inits if m.end <= pos and m.key not in exclude]
+        return before[-1].key if before else None
+
     def _cue(self, st: _Sent, cm, value: str, pred: str, inits, containers, topic) -> None:
         norm, ev, ms = st.s.norm, st.ev, st.mentions
-        if value in ("active",):
+        if value == "joint":
+            agents = [a for a in self._agents_after(ms, cm.end(), norm) if a.kind != "init"]
+            target = self._target(inits, cm.start(), {a.key for a in agents}, containers, prefer_before=False) or topic
+        elif value in ("active",):
             agents = self._agents_before(ms, cm.start(), norm, kinds=("donor", "org"))
             if not agents:
                 agents = self._agents_after(ms, cm.end(), norm)
                 agents = [a for a in agents if a.kind != "init"]
             target_list = [m for m in inits if m.start >= cm.end() and m not in agents]
             target = target_list[0].key if target_list else self._target(inits, cm.start(), set(), containers)
+            if target is None:
+                target = self._relative_target(inits, cm.start(), norm, {a.key for a in agents}) or topic
         elif value == "organiser":
             agents = self._agents_after(ms, cm.end(), norm)
             agents = [a for a in agents if a.kind != "init"]
@@ -664,6 +698,8 @@ class _Extractor:
                 return  # "впроваджується проєкт «X»": the project itself, not an implementer
             agent_keys = {a.key for a in agents}
             target = self._target(inits, cm.start(), agent_keys, containers)
+            if target is None:
+                target = self._relative_target(inits, cm.start(), norm, agent_keys)
             if target is None and value == "launch":
                 after = [m for m in inits if m.start >= cm.end() and m.key not in agent_keys]
                 target = after[0].key if after else None
@@ -672,6 +708,8 @@ class _Extractor:
         if not target:
             return
         for a in agents:
+            if a.kind == "init" and a.key != target:
+                self.supporters.add(a.key)  # "за підтримки проєкту X": X helps, it is not the subject
             if a.key == target or a.kind == "init":
                 continue
             if pred == "funds":
@@ -685,7 +723,7 @@ class _Extractor:
 
     # ------------------------------------------------------------ places
 
-    def _place_mentions(self, st: _Sent) -> list[Mention]:
+    def _place_mentions(self, st: _Sent, partners: bool = False) -> list[Mention]:
         ms = [m for m in st.mentions if m.kind == "place" and m.type in ("Community", "PartnerCity")]
         keys = {m.key for m in ms}
         out = []
@@ -695,7 +733,7 @@ class _Extractor:
             if p is not None and p.category in ("oblast", "raion"):
                 if any(m.key in (x.place.parents if x.place else ()) for x in ms if x is not m):
                     continue
-            if m.role == "council" and p is not None and p.category in ("oblast", "raion"):
+            if m.role == "council" and p is not None and p.category in ("oblast", "raion") and not partners:
                 continue
             if p is not None and any(x.key in p.parents and False for x in ms):
                 continue
@@ -721,7 +759,12 @@ class _Extractor:
         if partner_sentence and not inits and not (st.coref or st.bare_trigger):
             return
         cands = [m for m in inits if m.type in ("Program", "Project")]
+        paired = set()
+        if partner_sentence:
+            paired = {k for r in self.ex.relations if r.predicate == "partnerOf" and ev in r.evidence for k in (r.subject, r.object)}
         for p in free:
+            if p.key in paired and not (st.coref or st.bare_trigger):
+                continue  # a partner city of a partnership is not a project site
             if _ORIGIN.search(norm[max(0, p.start - 12) : p.start]):
                 continue
             target = None
@@ -740,7 +783,7 @@ class _Extractor:
             return False
         if not cue_regex("partner_need").search(norm):
             return False
-        places = self._place_mentions(st)
+        places = self._place_mentions(st, partners=True)
         if not places:
             return False
         segments = re.split(r",?\s+а\s+також\s+|;\s+", norm)
@@ -876,6 +919,8 @@ def _place_entity(place) -> Entity:
     if place.country:
         attrs["country"] = place.country
     names = set(place.names or ()) | ({place.label_en} if place.label_en else set())
+    # "X міська громада" reads almost like "X міська рада" (the council, an organisation): leave it out
+    names = {n for n in names if not re.search(r"(?:міська|селищна|сільська)\s+громада$", n)}
     return Entity(
         place.key,
         place.type,
