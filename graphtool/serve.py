@@ -417,7 +417,18 @@ class GraphtoolServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], pool: QueryPool) -> None:
         super().__init__(address, Handler)
         self.pool = pool
-        self.reader = PoolReader(pool)
+        self._reader = PoolReader(pool)
+        self._version = _store_version(pool.store_path)
+        self._reader_lock = threading.Lock()
+
+    @property
+    def reader(self) -> PoolReader:
+        """The reader for pages; a new one after the store changed (name indexes are cached per reader)."""
+        version = _store_version(self.pool.store_path)
+        with self._reader_lock:
+            if version != self._version:
+                self._reader, self._version = PoolReader(self.pool), version
+            return self._reader
 
     @property
     def url(self) -> str:
