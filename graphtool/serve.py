@@ -272,11 +272,30 @@ class QueryPool:
                 self._idle.put(w)
 
     def _replace(self, worker: _Worker) -> None:
+        """Kill a worker and start another, handing it out only once it has opened the store."""
         worker.kill()
+        fresh = _Worker(self.store_path)
         with self._lock:
             if worker in self._all:
                 self._all.remove(worker)
-        self._add_worker()
+            self._all.append(fresh)
+
+        def ready() -> None:
+            # startup time must not count against the next query's limit: hand it out after its pong
+            try:
+                fresh.conn.send(("ping",))
+                if fresh.conn.poll(60):
+                    fresh.conn.recv()
+                    self._idle.put(fresh)
+                    return
+            except (OSError, EOFError):
+                pass
+            fresh.kill()  # never hand out a worker whose late pong would answer the next query
+            with self._lock:
+                if fresh in self._all:
+                    self._all.remove(fresh)
+
+        threading.Thread(target=ready, name="graphtool-worker-start", daemon=True).start()
 
     def execute(self, query: str, bindings: dict[str, Any] | None, accept: str | None) -> tuple[str, bytes]:
         """Run a query; returns (content type, body). Raises QueryTimeout, ServerBusy or QueryFailed."""
