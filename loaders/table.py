@@ -182,7 +182,7 @@ class PlanBuilder:
         self.executors = Executors()
         self.ex = Extraction()
         self.state = PlanState()
-        self.title_lines: list[str] = []
+        self.title_lines: list[Evidence] = []
         self.labels: dict[str, str] = {}  # task key -> label as it grows across page breaks
         self.oblast_adj: str | None = None  # "Волинська": the oblast of the plan's community
 
@@ -199,9 +199,7 @@ class PlanBuilder:
                 idx, roles = found
                 header_ref = grid.rows[idx].ref
                 start = idx + 1
-                self.title_lines += grid.preamble + [
-                    fix_text(t) for r in grid.rows[:idx] for t in self._unique(r.cells)
-                ]
+                self._add_title(grid, grid.rows[:idx])
             elif roles is None:
                 if not any(self._code_of(r.cells) for r in grid.rows):
                     continue  # a layout table or notes, no plan rows
@@ -219,9 +217,7 @@ class PlanBuilder:
                     for i, r in enumerate(grid.rows)
                     if self._code_of(r.cells) or self._heading_kind(self._unique(r.cells))
                 )
-                self.title_lines += grid.preamble + [
-                    fix_text(t) for r in grid.rows[:first] for t in self._unique(r.cells)
-                ]
+                self._add_title(grid, grid.rows[:first])
                 start = first
             tables.append((roles, self._records(grid.rows[start:], roles, header_ref)))
         if roles is None:
@@ -500,16 +496,27 @@ class PlanBuilder:
     def _evidence(self, row: Row) -> Evidence:
         return Evidence(row.sentence, row.start, row.end)
 
+    def _add_title(self, grid: Grid, rows: list[Row]) -> None:
+        """Collect the lines above the table (with their offsets where the format has them)."""
+        for line in grid.preamble:
+            self.title_lines.append(Evidence(fix_text(line), 0, len(line)))
+        for r in rows:
+            for t in self._unique(r.cells):
+                self.title_lines.append(Evidence(fix_text(t), r.start, r.end))
+
     def _plan_entity(self) -> None:
         # The title is the line naming the plan, not "Додаток 2" or "ЗАТВЕРДЖЕНО рішенням ..." above it.
-        lines = [fix_text(t) for t in self.title_lines if t.strip()]
-        named = [t for t in lines if re.search(r"\bплан\w*|стратегі|програм", t, re.I)]
-        title = (named[0] if named else max(lines, key=len)) if lines else self.path.stem
+        lines = [t for t in self.title_lines if t.sentence.strip()]
+        named = [t for t in lines if re.search(r"\bплан\w*|стратегі|програм", t.sentence, re.I)]
+        line = (named[0] if named else max(lines, key=lambda t: len(t.sentence))) if lines else None
+        title = line.sentence if line else self.path.stem
         self.plan_key = f"plan:{self.doc_key}"
-        self.ex.add_entity(Entity(self.plan_key, "Plan", title, names={title}))
-        self._link_community(title)
+        mentions = [line] if line else []
+        self.ex.add_entity(Entity(self.plan_key, "Plan", title, names={title}, mentions=mentions))
+        if line:
+            self._link_community(line)
 
-    def _link_community(self, title: str) -> None:
+    def _link_community(self, line: Evidence) -> None:
         """planOf the community named in the title (its hromada), when the gazetteer is available."""
         try:
             from loaders.gazetteer import get_gazetteer
@@ -517,7 +524,9 @@ class PlanBuilder:
             return
         try:
             gaz = get_gazetteer()
-            matches = [m for m in gaz.find(title) if m.candidates and str(m.candidates[0].key).startswith("katottg:")]
+            matches = [
+                m for m in gaz.find(line.sentence) if m.candidates and str(m.candidates[0].key).startswith("katottg:")
+            ]
         except Exception:  # a gazetteer failure must not lose the plan
             return
         if not matches:
@@ -526,7 +535,7 @@ class PlanBuilder:
         place = match.candidates[0]
         if getattr(place, "category", None) not in ("hromada", "oblast", "raion") and hasattr(gaz, "hromada_of"):
             place = gaz.hromada_of(place.key) or place
-        ev = Evidence(title, 0, len(title))
+        ev = line
         entity = Entity(
             place.key,
             "Community",
