@@ -27,7 +27,8 @@ LAYOUT = 6
 MAX_NGRAM = 5
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*")
-_SENTENCE_END = set('.!?:;\n\r•·–—-«"“„(')
+# before a sentence-initial word; after ":" or "(" a capital letter already marks a proper name
+_SENTENCE_END = set('.!?;\n\r•·–—-«"“„')
 _CONJ = {"та", "і", "й", "або", "чи", "а"}
 _MARKERS = {
     "м": "city", "місто": "city", "міста": "city", "місті": "city", "містом": "city", "місту": "city",
@@ -440,7 +441,9 @@ class Gazetteer:
                     continue  # a village is read without "с."/"село" only when it is a hromada centre
                 if not common or (not initial and (common == 1 or not _next_to_name(text, toks, i, j))):
                     ok.append(e)
-            elif not common or (common == 1 and not initial and weight >= _BIG):
+            elif not common or (
+                not initial and weight >= _BIG and (common == 1 or not _next_to_name(text, toks, i, j))
+            ):
                 ok.append(e)
         if not ok:
             return None
