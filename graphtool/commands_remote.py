@@ -69,6 +69,8 @@ def serve(store_path: Path | None, host: str, port: int, timeout: float, workers
 
     Results in JSON, XML, CSV or TSV by the Accept header; updates are refused; CORS allowed.
     """
+    import signal
+
     from graphtool.serve import make_server
     from graphtool.store import StoreError, default_store_path
 
@@ -79,9 +81,14 @@ def serve(store_path: Path | None, host: str, port: int, timeout: float, workers
     except (StoreError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"graphtool serve: {server.url}/ (SPARQL endpoint {server.url}/sparql); Ctrl+C stops", err=True)
+    signal.signal(signal.SIGTERM, _stop)  # docker stop / systemd: shut down like Ctrl+C, workers included
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+
+
+def _stop(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt

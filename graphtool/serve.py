@@ -798,6 +798,9 @@ if __name__ == "__main__":  # a query worker started by QueryPool
     import sys
 
     if len(sys.argv) == 4 and sys.argv[1] == "--worker":
+        import signal
         from multiprocessing.connection import Connection
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the server, which then stops its workers
 
         _worker_main(Connection(int(sys.argv[2])), sys.argv[3])

@@ -250,3 +250,36 @@ def test_a_build_while_serving_shows_up_without_restart(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_serve_command_runs_and_stops_cleanly_on_sigterm(tmp_path):
+    import re
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    writer = small_graph_store(tmp_path / "store")
+    path = writer.path
+    del writer
+    gc.collect()
+    graphtool = Path(sys.executable).parent / "graphtool"
+    args = [str(graphtool), "serve", "--store", str(path), "--port", "0", "--workers", "1"]
+    proc = subprocess.Popen(args, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stderr.readline()  # "graphtool serve: http://127.0.0.1:PORT/ ..."
+        match = re.search(r"(http://127\.0\.0\.1:\d+)/", line)
+        assert match, line
+        url = match.group(1)
+        status, _head, body = _get(url + "/sparql?query=" + urllib.parse.quote("ASK { ?d a gt:Donor }"))
+        assert status == 200 and json.loads(body)["boolean"] is True
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(15) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(5)
+    if shutil.which("pgrep"):
+        found = subprocess.run(["pgrep", "-f", f"graphtool.serve --worker .* {path}"], capture_output=True, text=True)
+        assert found.stdout.strip() == ""  # no worker outlives the server
