@@ -150,7 +150,15 @@ class TableLoader:
             if not text.strip():
                 raise LoaderError(f"{path.name}: row 1: the file is empty")
             grids = [read_delimited(path, text, "\t" if suffix in (".tsv", ".txt") else None)]
-        return PlanBuilder(path, grids).build()
+        builder = PlanBuilder(path, grids)
+        try:
+            return builder.build()
+        except LoaderError:
+            raise
+        except Exception as exc:  # a bug must still name the place, not crash the whole build
+            raise LoaderError(
+                f"{path.name}: {builder.where}: cannot read this row ({type(exc).__name__}: {exc})"
+            ) from exc
 
 
 LOADER = TableLoader()
@@ -185,6 +193,7 @@ class PlanBuilder:
         self.title_lines: list[Evidence] = []
         self.labels: dict[str, str] = {}  # task key -> label as it grows across page breaks
         self.oblast_adj: str | None = None  # "Волинська": the oblast of the plan's community
+        self.where = "row 1"  # the row being read, for messages
 
     # -- structure
 
@@ -228,8 +237,10 @@ class PlanBuilder:
         for roles, items in tables:
             for item in items:
                 if isinstance(item, Record):
+                    self.where = item.rows[0].ref
                     self._measure(item, item.roles or roles)
                 else:
+                    self.where = item[-1].ref
                     self._heading(*item)
         for key, label in self.labels.items():
             self.ex.entities[key].label = label
