@@ -147,14 +147,22 @@ class _Extractor:
     def run(self) -> Extraction:
         if not self.text.strip():
             return self.ex
+        from loaders.registry import looks_letter_lossy
+
         for s in sentences(self.text):
             self.sents.append(self._scan(s))
+        self.lossy = looks_letter_lossy(" ".join(st.s.norm for st in self.sents[:400]))
         self._resolve_places()
         self._decide_types()
         for st in self.sents:
             self._build_mentions(st)
         self._find_home()
         self._entities()
+        if self.rekeyed:
+            for st in self.sents:
+                for x in st.mentions:
+                    if x.in_title in self.rekeyed:
+                        x.in_title = self.rekeyed[x.in_title]
         self._merge_org_variants()
         self._relations()
         return self.ex
@@ -220,7 +228,7 @@ class _Extractor:
         norm = st.s.norm
         from loaders.registry import tokens
 
-        reg_matches = self.reg.find(norm, tokens(norm))
+        reg_matches = self.reg.find(norm, tokens(norm), skeleton=self.lossy)
         mentions: list[Mention] = []
         used_reg: set[int] = set()
         # found initiatives/organisations, possibly replaced by a registry entry naming the same thing
@@ -370,6 +378,8 @@ class _Extractor:
     # ------------------------------------------------------------ entities
 
     def _entities(self) -> None:
+        self.title_place_owners = {x.in_title for st in self.sents for x in st.mentions if x.kind == "title-place"}
+        self.rekeyed: dict[str, str] = {}
         for st in self.sents:
             ev = st.ev
             for m in st.mentions:
@@ -392,11 +402,14 @@ class _Extractor:
         """"Агенція розвитку міста Житомира" and "Агенція розвитку міста" in one document are one organisation."""
         orgs = [e for e in self.ex.entities.values() if e.type == "Organization" and e.key.startswith("org:")]
         alias: dict[str, str] = {}
+        by_label = {e.label: e for e in orgs}
         for b in orgs:
-            for a in orgs:
-                if a is b or a.key in alias:
+            words = b.label.split()
+            for cut in (1, 2):
+                if len(words) - cut < 2 or not words[-cut][:1].isupper():
                     continue
-                if b.label.startswith(a.label + " ") and len(b.label[len(a.label) :].split()) <= 2 and b.label[len(a.label) + 1 :][:1].isupper():
+                a = by_label.get(" ".join(words[:-cut]))
+                if a is not None and a is not b and a.key not in alias:
                     alias[b.key] = a.key
                     break
         for old, new in alias.items():
@@ -423,7 +436,7 @@ class _Extractor:
             f = m.found
             label = f.label
             names = set(f.names)
-            if f.full and any(x.kind == "title-place" and x.in_title == m.key for st in self.sents for x in st.mentions):
+            if f.full and m.key in self.title_place_owners:
                 label = f.full
                 names.discard(f.label)
             if m.kind == "org":
@@ -433,16 +446,11 @@ class _Extractor:
             typ = m.type
             key = ("program:n-" if typ == "Program" else "project:") + name_key(label)
             if key != m.key:
-                self._rekey(m.key, key)
+                self.rekeyed[m.key] = key
                 m.key = key
             return Entity(key, typ, label, None, names, attributes={"found": "pattern"})
         return None
 
-    def _rekey(self, old: str, new: str) -> None:
-        for st in self.sents:
-            for x in st.mentions:
-                if x.in_title == old:
-                    x.in_title = new
 
     def _title_is_place(self, m: Mention) -> bool:
         """«Коростень» after "парк": the quoted name is just a place name."""
@@ -741,7 +749,7 @@ class _Extractor:
         del keys
         return out
 
-    def _locations(self, st: _Sent, inits, containers, topic, partner_sentence: bool) -> None:
+    def _locations(self, st: _Sent, inits, containers, topic, partner_sentence: set) -> None:
         ev, norm = st.ev, st.s.norm
         places = self._place_mentions(st)
         # a place inside an initiative's own name
@@ -759,9 +767,7 @@ class _Extractor:
         if partner_sentence and not inits and not (st.coref or st.bare_trigger):
             return
         cands = [m for m in inits if m.type in ("Program", "Project")]
-        paired = set()
-        if partner_sentence:
-            paired = {k for r in self.ex.relations if r.predicate == "partnerOf" and ev in r.evidence for k in (r.subject, r.object)}
+        paired = {k for pair in partner_sentence for k in pair} if partner_sentence else set()
         for p in free:
             if p.key in paired and not (st.coref or st.bare_trigger):
                 continue  # a partner city of a partnership is not a project site
@@ -777,15 +783,13 @@ class _Extractor:
                 self.ex.add_relation(target, "locatedIn", p.key, ev)
                 self.located.add(target)
 
-    def _partners(self, st: _Sent) -> bool:
+    def _partners(self, st: _Sent) -> set[tuple[str, str]]:
         norm, ev = st.s.norm, st.ev
-        if not cue_regex("partner").search(norm):
-            return False
-        if not cue_regex("partner_need").search(norm):
-            return False
+        if not cue_regex("partner").search(norm) or not cue_regex("partner_need").search(norm):
+            return set()
         places = self._place_mentions(st, partners=True)
         if not places:
-            return False
+            return set()
         segments = re.split(r",?\s+а\s+також\s+|;\s+", norm)
         bounds = []
         pos = 0
@@ -806,10 +810,10 @@ class _Extractor:
                 pairs |= {(base.key, u.key) for u in ua if u.key != base.key}
             elif len(group) == 1 and foreign and self.home_key and not _LOCATIVE.search(norm[max(0, foreign[0].start - 8) : foreign[0].start]):
                 pairs.add((self.home_key, foreign[0].key))
+        pairs = {(a, b) for a, b in pairs if a != b and not self._same_place(a, b)}
         for a, b in pairs:
-            if a != b and not self._same_place(a, b):
-                self.ex.add_relation(a, "partnerOf", b, ev)
-        return bool(pairs)
+            self.ex.add_relation(a, "partnerOf", b, ev)
+        return pairs
 
     def _same_place(self, a: str, b: str) -> bool:
         if self.gaz is None:

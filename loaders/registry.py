@@ -116,8 +116,11 @@ class Registry:
 
     # ------------------------------------------------------------ matching
 
-    def find(self, text: str, toks: list[tuple[str, int, int]] | None = None) -> list[RegistryMatch]:
-        """Non-overlapping registry names in a normalised text, longest first, left to right."""
+    def find(self, text: str, toks: list[tuple[str, int, int]] | None = None, skeleton: bool = True) -> list[RegistryMatch]:
+        """Non-overlapping registry names in a normalised text, longest first, left to right.
+
+        ``skeleton``: also match long names with і/ї/є/ґ/apostrophes lost (for broken encodings).
+        """
         toks = toks if toks is not None else tokens(text)
         low = [t.casefold() for t, _, _ in toks]
         out: list[RegistryMatch] = []
@@ -138,7 +141,7 @@ class Registry:
                     if got == seq and (best is None or k > best[0]):
                         best = (k, idx, False)
                         break
-            if best is None:
+            if best is None and skeleton:
                 sk0 = _skeleton(low[i])
                 for seq, idx in self.skel.get(sk0, ()):
                     k = len(seq)
@@ -161,6 +164,16 @@ class Registry:
             if e.label.lower().startswith("уряд") or (e.label_en or "").lower().startswith("government"):
                 return e
         return None
+
+
+def looks_letter_lossy(sample: str) -> bool:
+    """True for Ukrainian text whose encoding lost і/ї/є/ґ ("Нмецького товариства мжнародного")."""
+    low = sample.casefold()
+    cyr = sum(1 for ch in low if "а" <= ch <= "я" or ch in "іїєґ")
+    if cyr < 200 or any(ch in low for ch in "ыэъ"):
+        return False
+    special = sum(low.count(ch) for ch in "іїєґ")
+    return special / cyr < 0.015
 
 
 def _has_cyr(text: str) -> bool:

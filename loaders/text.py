@@ -223,69 +223,58 @@ def _is_cyr(ch: str) -> bool:
     return ch in _CYR_SET
 
 
+_TRANSLATE = str.maketrans({**_SIMPLE_MAP, "\n": " ", "\r": " "})
+_DROP = re.compile("[" + SOFT_HYPHEN + ZERO_WIDTH + "]|(?<=[^\\W\\d_])[-‐‑]\n[ \t]*(?=[^\\W\\d_])")
+_QUOTE = re.compile("[\"“”]")
+_WORD = re.compile(r"[^\W\d_][^\W\d_']*")
+_LONE_I = re.compile(r"(?:(?<=[а-яіїєґА-ЯІЇЄҐ] )|(?<=[а-яіїєґА-ЯІЇЄҐ][,;:] ))[iI](?= [а-яіїєґА-ЯІЇЄҐ])")
+
+
 def normalise(text: str, base: int = 0) -> tuple[str, list[int] | None]:
     """Normalised copy of ``text`` and, if some characters were dropped, the original offset of
     every normalised character (``base`` added); ``None`` means offsets are unchanged."""
-    out: list[str] = []
     omap: list[int] | None = None
-    n = len(text)
-    i = 0
-    # Pass 1: per-character mapping with drops (soft hyphens, zero-width, line-break hyphens).
-    while i < n:
-        ch = text[i]
-        if ch in SOFT_HYPHEN or ch in ZERO_WIDTH:
-            if omap is None:
-                omap = list(range(base, base + len(out)))
-            i += 1
-            continue
-        if ch in "-‐‑" and i + 1 < n and text[i + 1] == "\n" and out and out[-1].isalpha():
-            j = i + 2
-            while j < n and text[j] in " \t":
-                j += 1
-            if j < n and text[j].islower():
-                if omap is None:
-                    omap = list(range(base, base + len(out)))
-                i = j
-                continue
-        mapped = _SIMPLE_MAP.get(ch, ch)
-        if mapped == "\n" or mapped == "\r":
-            mapped = " "
-        out.append(mapped)
-        if omap is not None:
-            omap.append(base + i)
-        i += 1
-    # Pass 2: quotes by context, Latin look-alikes inside Cyrillic words.
-    m = len(out)
-    for k in range(m):
-        ch = out[k]
-        if ch in "\"“”":
-            prev = out[k - 1] if k else " "
-            nxt = out[k + 1] if k + 1 < m else " "
-            if ch == "”":
-                out[k] = "»"
-            elif prev in " («[/-:" and not nxt.isspace():
-                out[k] = "«"
-            else:
-                out[k] = "»"
-    k = 0
-    while k < m:
-        if out[k].isalpha():
-            j = k
-            has_cyr = has_lat = False
-            while j < m and (out[j].isalpha() or out[j] == "'"):
-                c = out[j]
-                if c in _CYR_SET:
-                    has_cyr = True
-                elif c in _LOOKALIKE_SET:
-                    has_lat = True
-                j += 1
-            if has_lat and (has_cyr or (j - k == 1 and out[k] in "iI" and _cyr_neighbours(out, k, j))):
-                for t in range(k, j):
-                    out[t] = out[t].translate(LATIN_LOOKALIKE)
-            k = j
-        else:
-            k += 1
-    return "".join(out), omap
+    drops = [m for m in _DROP.finditer(text) if m.group()[0] in SOFT_HYPHEN + ZERO_WIDTH or _lower_after(text, m.end())]
+    if drops:
+        kept: list[str] = []
+        omap = []
+        pos = 0
+        for m in drops:
+            kept.append(text[pos : m.start()])
+            omap.extend(range(base + pos, base + m.start()))
+            pos = m.end()
+        kept.append(text[pos:])
+        omap.extend(range(base + pos, base + len(text)))
+        text = "".join(kept)
+    out = text.translate(_TRANSLATE)
+    if '"' in out or "“" in out or "”" in out:
+        out = _QUOTE.sub(lambda m: _quote_dir(m.group(), out, m.start()), out)
+    if _LOOKALIKE_RE.search(out):
+        out = _WORD.sub(_fix_word, out)
+        out = _LONE_I.sub(lambda m: m.group().translate(LATIN_LOOKALIKE), out)
+    return out, omap
+
+
+_LOOKALIKE_RE = re.compile("[" + "".join(sorted(_LOOKALIKE_SET)) + "]")
+
+
+def _lower_after(text: str, i: int) -> bool:
+    return i < len(text) and text[i].islower()
+
+
+def _quote_dir(ch: str, s: str, k: int) -> str:
+    if ch == "”":
+        return "»"
+    prev = s[k - 1] if k else " "
+    nxt = s[k + 1] if k + 1 < len(s) else " "
+    return "«" if prev in " («[/-:" and not nxt.isspace() else "»"
+
+
+def _fix_word(m: re.Match) -> str:
+    w = m.group()
+    if any(c in _CYR_SET for c in w) and any(c in _LOOKALIKE_SET for c in w):
+        return w.translate(LATIN_LOOKALIKE)
+    return w
 
 
 def _cyr_neighbours(out: list[str], k: int, j: int) -> bool:
