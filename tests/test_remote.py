@@ -29,7 +29,7 @@ from graphtool.remote import (
     term_n3,
     with_retries,
 )
-from graphtool.store import to_rdflib
+from graphtool.store import GraphStore, to_rdflib
 from tests.remote_helpers import OxigraphServer, ScriptedServer, json_results, small_graph_store
 
 INJECTION = 'x"} ; DROP ALL ; INSERT DATA { <urn:a> <urn:b> "c" } #{'
@@ -370,3 +370,66 @@ def test_reports_maps_and_analysis_read_the_endpoint_like_the_store(loaded, tmp_
         result = runner.invoke(main, [*args, "--endpoint", server.query_url])
         assert result.exit_code == 0, (args, result.output)
         assert "Житомир" in result.output or "nodes" in result.output
+
+
+# ------------------------------------------------------------------ the bundled examples, built by the real pipeline
+
+
+@pytest.fixture(scope="module")
+def examples_pushed(tmp_path_factory):
+    """The repository's examples/ built with the real loaders, pushed by the CLI into an Oxigraph server."""
+    import gc
+    from pathlib import Path
+
+    from graphtool.build import build, expand_paths
+    from graphtool.cli import main
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    if not examples.is_dir():
+        pytest.skip("no examples/ folder")
+    base = tmp_path_factory.mktemp("examples")
+    writer = GraphStore(base / "store")
+    report = build(expand_paths([examples]), writer)
+    if not report.documents:
+        pytest.skip(f"the examples did not load: {report.errors}")
+    writer.flush()
+    del writer
+    gc.collect()
+    server = OxigraphServer(base / "oxigraph").start()
+    try:
+        pushed = CliRunner().invoke(main, ["push", "--store", str(base / "store"), "--graph-store", server.store_url])
+        assert pushed.exit_code == 0, pushed.output
+        assert f"pushed {report.documents} graphs" in pushed.output
+        yield GraphStore(base / "store", read_only=True), server
+    finally:
+        server.stop()
+
+
+def test_examples_every_library_query_and_export_match(examples_pushed):
+    import io
+
+    from graphtool import library
+    from graphtool.export import write_jsonl
+
+    local, server = examples_pushed
+    remote = RemoteStore(server.query_url)
+    assert len(remote) == len(local) > 0
+    outcomes = 0
+    for name, q in sorted(library.load_queries().items()):
+        values = {p.name: p.example for p in q.params if not p.optional}
+        try:
+            want = library.run_query(local, name, values)
+        except library.LibraryError as exc:  # an example name the examples do not mention: same error remotely
+            with pytest.raises(library.LibraryError) as got_exc:
+                library.run_query(remote, name, values)
+            assert str(got_exc.value) == str(exc)
+            continue
+        got = library.run_query(remote, name, values)
+        assert got.variables == want.variables and _rows(got) == _rows(want), name
+        outcomes += bool(want.rows)
+    assert outcomes > 0
+    want_jsonl = io.StringIO()
+    write_jsonl(local, want_jsonl)
+    got_jsonl = io.StringIO()
+    write_jsonl(remote.snapshot(), got_jsonl)
+    assert got_jsonl.getvalue() == want_jsonl.getvalue()
