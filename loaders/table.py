@@ -208,6 +208,14 @@ class PlanBuilder:
                 idx, roles = found
                 header_ref = grid.rows[idx].ref
                 start = idx + 1
+                sub = grid.rows[start] if start < len(grid.rows) else None
+                if sub is not None and not self._code_of(sub.cells) and any(header_role(c) for c in sub.cells):
+                    # A two-row header: "Фінансування" above "Джерела" | "Обсяг, тис. грн"
+                    roles = roles + ["other"] * (len(sub.cells) - len(roles))
+                    for j, cell in enumerate(sub.cells):
+                        if header_role(cell):
+                            roles[j] = header_role(cell)
+                    start += 1
                 self._add_title(grid, grid.rows[:idx])
             elif roles is None:
                 if not any(self._code_of(r.cells) for r in grid.rows):
@@ -492,7 +500,7 @@ class PlanBuilder:
             k = j - shift
             role = content_roles[k] if 0 <= k < len(content_roles) else None
             if role is None or role == "other":
-                if role is None and kinds[j] != "dash":
+                if role is None and kinds[j] not in ("dash", "number"):
                     raise LoaderError(
                         f"{self.path.name}: {rec.rows[0].cell_ref(rec.cols[j])}: the row has more cells than the header "
                         f"and {cell[:40]!r} fits no column"

@@ -429,3 +429,28 @@ def test_oblast_administration_abbreviations(tmp_path) -> None:
     assert b._expand_administration("облдержадміністрація") == "Волинська обласна державна адміністрація"
     b.oblast_adj = None
     assert b._expand_administration("ВОДА") == "ВОДА"
+
+
+def test_two_row_header_in_xlsx(tmp_path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["План заходів Звягельської громади"])
+    ws.append(["№", "Завдання", "Захід", "Виконавці", "Фінансування"])
+    ws.append([None, None, None, None, "Джерела", "Обсяг, тис. грн"])
+    ws.merge_cells("E2:F2")
+    for col in "ABCD":
+        ws.merge_cells(f"{col}2:{col}3")
+    ws.append(["1.1.1", "Оновити парки", "Реконструкція парку", "Управління ЖКГ", "бюджет громади", 250.5])
+    ws.append(["1.1.2", None, "Висадка алей", "Управління ЖКГ, ГО «Зелений Звягель»", "гранти", 20])
+    path = tmp_path / "zviahel.xlsx"
+    wb.save(path)
+    s = summary(LOADER.load(path))["measures"]
+    assert s["1.1.1"]["funding"] == ["бюджет громади"]
+    assert s["1.1.2"] == {
+        "text": "Висадка алей",
+        "task": ["Оновити парки"],
+        "executors": ["Управління ЖКГ", "ГО «Зелений Звягель»"],
+        "funding": ["гранти"],
+    }
