@@ -213,3 +213,20 @@ def test_abbreviations_and_quoted_names(gaz):
 
 def test_person_names_are_not_towns(gaz):
     assert gaz.find("Виступили Богдан Хмельницький та Володимир Петренко.") == []
+
+
+def test_currency_is_not_a_country(gaz):
+    assert gaz.find("Вартість 20 тис. дол. США, або 500 доларів США.") == []
+    assert labels(gaz, "Посольство США") == ["США"]
+
+
+def test_adjectives_in_every_gender(gaz):
+    got = found(
+        gaz,
+        "Коростенська районна рада, Вінницький міський голова, Київська міська рада і Житомирський обласний центр зайнятості.",
+    )
+    assert got == [
+        ("Коростенська", "Коростенський район", "council"),
+        ("Вінницький", "Вінницька міська територіальна громада", "council"),
+        ("Київська", "Київ", "council"),
+    ]

@@ -44,6 +44,7 @@ _STREET = frozenset(
     "вул вулиця вулиці вулицю вулицею просп проспект проспекту проспекті пров провулок провулку пл площа площі "
     "площею бульв бульвар бульвару бульварі шосе узвіз узвозі набережна набережній майдан майдані тупик".split()
 )
+_AUTHORITY = ("рад", "голов", "військов", "адміністрац", "виконав", "державн", "цивільн")
 _MARKER_CATS = {"city": ("city",), "village": ("village",), "settlement": ("settlement",)}
 _HROMADA_ABBR = {"тг", "отг", "мтг", "стг", "сттг", "ттг", "сотг", "мотг", "сільтг"}
 _HROMADA_NOUN = {"громада", "громади", "громаді", "громаду", "громадою", "громад", "громадам", "громадами", "громадах"}
@@ -256,10 +257,16 @@ def _head(lows: list[str], k: int) -> tuple[str | None, str | None]:
     t = lows[k]
     if t.startswith("област") or t == "обл":
         return "oblast", "oblast"
-    if t.startswith("обласн") or t in ("ода", "ова"):
+    if t in ("ода", "ова", "овва"):
         return "council", "oblast"
-    if t.startswith("районн") or t in ("рда", "рва"):
+    if t in ("рда", "рва"):
         return "council", "raion"
+    if t.startswith(("обласн", "районн")):
+        # "обласна рада / державна адміністрація" is the authority; "обласний центр зайнятості" is not
+        level = "oblast" if t.startswith("обласн") else "raion"
+        if k + 1 < n and lows[k + 1].startswith(_AUTHORITY):
+            return "council", level
+        return None, None
     if t.startswith("район") or t == "р-н":
         return "raion", "raion"
     if t in _HROMADA_NOUN:
@@ -272,9 +279,7 @@ def _head(lows: list[str], k: int) -> tuple[str | None, str | None]:
             h = lows[m]
             if h in _HROMADA_NOUN:
                 return "hromada", "hromada"
-            if h.startswith(("рад", "голов", "військов", "адміністрац", "виконав", "державн")) and not t.startswith(
-                ("об'єднан", "територіальн")
-            ):
+            if h.startswith(_AUTHORITY) and not t.startswith(("об'єднан", "територіальн")):
                 return "council", "hromada"
     return None, None
 
@@ -448,6 +453,8 @@ class Gazetteer:
         if not ok:
             return None
         countries = [e for e in ok if places[e[0]][1] == "Country"]
+        if countries and i > 0 and lows[i - 1].startswith(("дол", "цент")) and len(lows[i - 1]) <= 8:
+            return None  # "190 тис. дол. США": a currency, not the country
         if countries:
             return PlaceMatch(start, end, surface, "country", _uniq(self._p(e[0]) for e in countries), None, marker)
         comm = [e for e in ok if places[e[0]][1] == "Community"]

@@ -326,11 +326,26 @@ def name_forms(name: str, foreign: bool = False, max_variants: int = 24) -> tupl
 
 
 def adjective_forms(adjective: str) -> set[str]:
-    """Singular case forms of a (lower-case) place adjective: "житомирська" -> житомирської, ...; hyphen parts too."""
+    """Case forms in every gender and the plural of a (lower-case) place adjective; hyphen parts kept.
+
+    "коростенський" -> коростенська, коростенської, коростенського, коростенські, …: a raion's
+    adjective appears in "Коростенська районна рада" as well as in "Коростенського району".
+    """
     parts = adjective.lower().replace("’", "'").replace("ʼ", "'").split("-")
     head = parts[-1]
-    par = adjective_rules(head)
-    if par is None:
+    soft = head.endswith(("ій", "я", "є"))
+    for ending in ("ий", "ій", "а", "я", "е", "є"):
+        if head.endswith(ending):
+            stem = head[: -len(ending)]
+            break
+    else:
         return {adjective.lower()}
     prefix = "-".join(parts[:-1])
-    return {(prefix + "-" if prefix else "") + f for fs in par.forms.values() for f in fs}
+    heads = [stem + ("ій" if soft else "ий"), stem + ("я" if soft else "а"), stem + ("є" if soft else "е")]
+    out: set[str] = set()
+    for h in heads:
+        par = adjective_rules(h)
+        if par is not None:
+            out |= {f for fs in par.forms.values() for f in fs}
+    out |= {stem + x for x in ("і", "их", "им", "ими")}
+    return {(prefix + "-" if prefix else "") + f for f in out}
