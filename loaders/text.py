@@ -223,7 +223,7 @@ def _is_cyr(ch: str) -> bool:
     return ch in _CYR_SET
 
 
-_TRANSLATE = str.maketrans({**_SIMPLE_MAP, "\n": " ", "\r": " "})
+_TRANSLATE = str.maketrans({**_SIMPLE_MAP, "\r": " "})
 _DROP = re.compile("[" + SOFT_HYPHEN + ZERO_WIDTH + "]|(?<=[^\\W\\d_])[-‐‑]\n[ \t]*(?=[^\\W\\d_])")
 _QUOTE = re.compile("[\"“”]")
 _WORD = re.compile(r"[^\W\d_][^\W\d_']*")
@@ -383,7 +383,7 @@ def sentences(text: str) -> Iterator[Sentence]:
                 if b2 <= a2:
                     continue
                 o_start, o_end = orig(a2), orig(b2 - 1) + 1
-                sub_norm = norm[a2:b2]
+                sub_norm = norm[a2:b2].replace("\n", " ")
                 sub_map = None if omap is None else omap[a2:b2]
                 if sub_map is not None and sub_map == list(range(o_start, o_start + len(sub_map))):
                     sub_map = None
