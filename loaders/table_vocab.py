@@ -30,6 +30,7 @@ _QUOTED = re.compile(r"[\"“”„«]\s*([^\"“”„«»]+?)\s*[\"“”»]")
 _HYPHEN_BREAK = re.compile(r"(?<=\w)-\s+(?=[a-zа-яіїєґ])")
 _AMOUNT = re.compile(r"(?:[-–—:]\s*)?\d[\d\s.,]*(?:\s*(?:тис|млн|млрд)\.?)?(?:\s*грн\.?)?")
 _BY_CONSENT = re.compile(r"\(?\s*за\s+(?:згодою|погодженням|узгодженням)\s*\)?", re.I)
+_CONJ = ("та", "і", "й")
 _ABBREV = re.compile(r"^[A-ZА-ЯІЇЄҐ]{2,}(?:[/-][A-ZА-ЯІЇЄҐ]{2,})*$")
 NONE_VALUES = {
     "-",
@@ -267,6 +268,14 @@ def looks_like_org(part: str) -> bool:
     return False
 
 
+def _opens_name(token: str) -> bool:
+    """A token that can only open a new name: an abbreviation ("КП"), a quote, "департамент", "відділ"."""
+    bare = token.strip('«"“„,')
+    if token[:1] in '«"“„' or _ABBREV.match(bare.replace("'", "")):
+        return True
+    return any(lemma in ("департамент", "відділ") for lemma, _, _ in parses(bare))
+
+
 def continues_name(part: str) -> bool:
     """True when a comma-separated part cannot start a name: it continues the previous one.
 
@@ -378,23 +387,30 @@ class Executors:
         return out
 
     def _segment(self, part: str) -> list[str]:
-        """Cut a part with missing commas into names the table knows, else at unambiguous heads."""
+        """Cut a part with missing commas (or joined by "та") into names, else keep it whole.
+
+        Segments are names the table knows, or unknown names opening with an organisation
+        head ("управління соціального захисту"); at least one must be known. Without known
+        names, the part is cut only before "департамент"/"відділ" after a noun, or before a
+        head, abbreviation or quoted name that follows "та"/"і" ("Відділ екології та КП «Зеленбуд»").
+        """
         tokens = part.split()
-        if len(tokens) < 4 or self.counts.get(self.key(part), 0) >= 2:
+        if len(tokens) < 3 or self.counts.get(self.key(part), 0) >= 2:
             return [part]
         n = len(tokens)
-        # Fewest segments, each a name the table knows or an unknown name opening with an
-        # organisation head ("управління соціального захисту"); at least one must be known.
         best: list[tuple[int, int, list[str]] | None] = [None] * (n + 1)
         best[0] = (0, 0, [])
         for j in range(1, n + 1):
             for i in range(j):
                 if best[i] is None or (i == 0 and j == n):
                     continue
-                seg = " ".join(tokens[i:j])
+                start = i + 1 if i > 0 and tokens[i].casefold() in _CONJ else i
+                if start >= j:
+                    continue
+                seg = " ".join(tokens[start:j])
                 if self.is_known(seg):
                     known = 1
-                elif is_head(tokens[i]) and looks_like_org(seg):
+                elif is_head(tokens[start]) and looks_like_org(seg) and (start == i or _opens_name(tokens[start])):
                     known = 0
                 else:
                     continue
@@ -404,19 +420,25 @@ class Executors:
                     best[j] = cand
         if best[n] and best[n][1] >= 1 and len(best[n][2]) >= 2:
             return best[n][2]
-        # No commas and not all names known: cut before a department or division head
-        # ("... культури департамент містобудування ...") that follows a noun.
-        cuts = [
-            i
-            for i in range(1, n)
-            if any(lemma in ("департамент", "відділ") for lemma, _, _ in parses(tokens[i]))
-            and not any(pos in ("ADJF", "PRTF") for _, pos, _ in parses(tokens[i - 1]))
-            and tokens[i - 1].casefold() not in ("та", "і", "й", "з", "із", "при", "для")
-        ]
+        cuts: list[tuple[int, int]] = []  # (end of the name before, start of the next)
+        for i in range(1, n):
+            prev = tokens[i - 1].casefold()
+            if prev in _CONJ and i >= 2 and _opens_name(tokens[i]) and looks_like_org(" ".join(tokens[: i - 1])):
+                cuts.append((i - 1, i))
+            elif (
+                any(lemma in ("департамент", "відділ") for lemma, _, _ in parses(tokens[i]))
+                and not any(pos in ("ADJF", "PRTF") for _, pos, _ in parses(tokens[i - 1]))
+                and prev not in ("з", "із", "при", "для", *_CONJ)
+            ):
+                cuts.append((i, i))
         if not cuts:
             return [part]
-        bounds = [0, *cuts, n]
-        return [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        out, begin = [], 0
+        for end, nxt in cuts:
+            out.append(" ".join(tokens[begin:end]))
+            begin = nxt
+        out.append(" ".join(tokens[begin:]))
+        return [seg for seg in out if seg]
 
     def cell_score(self, cell: str) -> float:
         """Share of a cell's parts that look like organisation names (0 when none do)."""
