@@ -433,3 +433,33 @@ def test_examples_every_library_query_and_export_match(examples_pushed):
     got_jsonl = io.StringIO()
     write_jsonl(remote.snapshot(), got_jsonl)
     assert got_jsonl.getvalue() == want_jsonl.getvalue()
+
+
+def test_examples_rdf_and_network_exports_match(examples_pushed, tmp_path):
+    """Same triples and the same network; only the serialisation order may differ between stores."""
+    import networkx as nx
+    import rdflib
+
+    from graphtool.cli import main
+
+    local, server = examples_pushed
+    runner = CliRunner()
+    for fmt, parse_as in (("turtle", "turtle"), ("trig", "trig")):
+        remote_file, local_file = tmp_path / f"remote.{fmt}", tmp_path / f"local.{fmt}"
+        result = runner.invoke(main, ["export", fmt, "--endpoint", server.query_url, "-o", str(remote_file)])
+        assert result.exit_code == 0, result.output
+        local.dump(str(local_file), fmt)
+        got, want = rdflib.Dataset(), rdflib.Dataset()
+        got.parse(remote_file, format=parse_as)
+        want.parse(local_file, format=parse_as)
+        assert set(got) == set(want) and len(want) > 100
+    from graphtool.network import write_network
+
+    result = runner.invoke(
+        main, ["export", "graphml", "--endpoint", server.query_url, "-o", str(tmp_path / "r.graphml")]
+    )
+    assert result.exit_code == 0, result.output
+    write_network(local, "graphml", tmp_path / "l.graphml")
+    got, want = nx.read_graphml(tmp_path / "r.graphml"), nx.read_graphml(tmp_path / "l.graphml")
+    assert dict(got.nodes(data=True)) == dict(want.nodes(data=True))
+    assert sorted(map(repr, got.edges(data=True))) == sorted(map(repr, want.edges(data=True)))
