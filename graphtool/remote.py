@@ -197,6 +197,11 @@ def term_n3(value: Any) -> str:
     raise RemoteError(f"cannot bind {value!r} as an RDF term")
 
 
+def query_keywords(query: str) -> set[str]:
+    """Upper-cased bare words of a query, outside strings, IRIs and comments (e.g. to spot ``SERVICE``)."""
+    return {m.group().upper() for m in _TOKEN.finditer(query) if m.lastgroup == "word"}
+
+
 def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
     """Return ``query`` with each bound variable fixed by a ``VALUES`` row, as RDF terms.
 

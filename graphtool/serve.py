@@ -29,6 +29,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from graphtool.remote import query_keywords
 from graphtool.store import StoreError, Table, to_rdflib
 
 DEFAULT_HOST = "127.0.0.1"
@@ -128,6 +129,9 @@ def _execute(store: Any, query: str, bindings: dict[str, Any] | None, accept: st
     """Run one query on the store and serialise the answer in the negotiated format."""
     from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
 
+    if "SERVICE" in query_keywords(query):
+        # pyoxigraph would fetch the URL: a public endpoint must not make requests on a caller's behalf
+        raise QueryFailed("400 SERVICE (federated query) is disabled on this endpoint")
     result = store.raw_query(query, bindings)
     if isinstance(result, (QuerySolutions, QueryBoolean)):
         media = negotiate(accept, SELECT_TYPES)

@@ -149,6 +149,19 @@ def test_updates_are_refused(served):
     )
 
 
+def test_federated_service_calls_are_refused(served):
+    _local, server = served
+    for query in (
+        "SELECT * WHERE { SERVICE <http://169.254.169.254/latest/meta-data/> { ?s ?p ?o } }",
+        "select * where { service silent <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
+    ):
+        status, _head, body = _get(server.url + "/sparql?query=" + urllib.parse.quote(query))
+        assert status == 400 and b"SERVICE" in body
+    ok = 'SELECT ?x WHERE { BIND("SERVICE <http://x/>" AS ?x) } # SERVICE in a comment'
+    status, _head, body = _get(server.url + "/sparql?query=" + urllib.parse.quote(ok))
+    assert status == 200
+
+
 def test_cors_preflight(served):
     _local, server = served
     status, head, _body = _get(server.url + "/sparql", {"Origin": "https://example.org"}, method="OPTIONS")
