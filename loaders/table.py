@@ -41,11 +41,48 @@ from loaders.table_vocab import Executors, FundingConcept, FundingSources, fix_t
 CODE = re.compile(r"^((?:[A-ZА-ЯІЇЄ]\.)?\d{1,3}(?:\.\d{1,3}){0,4})\.?$")
 LEADING_CODE = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,4})\.?\s+(\S.*)$")
 HEADING_CODE = re.compile(r"^((?:[A-ZА-ЯІЇЄ]|\d{1,2})(?:\.\d{1,2}){0,3})[.)]?\s+(\S.*)$")
-GOAL = re.compile(r"^\s*стратегічн\w*\s+ціл\w*\s*(?:№\s*)?([0-9]{1,2}|[A-ZА-ЯІЇЄ])\b\s*[.:)]?\s*(.*)$", re.I)
-OPGOAL = re.compile(
-    r"^\s*оперативн\w*\s+ціл\w*\s*(?:№\s*)?(\d{1,2}(?:\.\d{1,2})*|[A-ZА-ЯІЇЄ]\.?\d{1,2})\.?\s*[.:)]?\s*(.*)$", re.I
-)
-TASK = re.compile(r"^\s*завдання\s*(?:№\s*)?(\d{1,2}(?:\.\d{1,2})+)\.?\s*[.:)]?\s*(.*)$", re.I)
+_NUM = r"\s*(?:№\s*)?"
+_TAIL = r"\.?\s*[.:)]?\s*(.*)$"
+_LETTER = r"(?-i:[A-ZА-ЯІЇЄ])"
+HEADINGS = [  # (level, regex): group 1 is the number, group 2 the text
+    (
+        "goal",
+        re.compile(
+            r"^\s*(?:стратегічн\w*\s+(?:ціл\w*|напрям\w*|пріоритет\w*)|пріоритетн\w*\s+напрям\w*|пріоритет\w*)"
+            + _NUM
+            + rf"(\d{{1,2}}|(?-i:[IVXІ]{{1,4}})|{_LETTER})\b"
+            + _TAIL,
+            re.I,
+        ),
+    ),
+    (
+        "opgoal",
+        re.compile(
+            r"^\s*(?:оперативн|операційн)\w*\s+ціл\w*"
+            + _NUM
+            + rf"(\d{{1,2}}(?:\.\d{{1,2}})*|{_LETTER}\.?\d{{1,2}})"
+            + _TAIL,
+            re.I,
+        ),
+    ),
+    ("opgoal", re.compile(r"^\s*ціл\w*" + _NUM + rf"(\d{{1,2}}\.\d{{1,2}}|{_LETTER}\.\d{{1,2}})" + _TAIL, re.I)),
+    ("task", re.compile(r"^\s*завдання" + _NUM + r"(\d{1,2}(?:\.\d{1,2})+)" + _TAIL, re.I)),
+]
+GOAL, OPGOAL = HEADINGS[0][1], HEADINGS[1][1]
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def arabic(code: str) -> str:
+    """A goal number written in Roman numerals ("II", Cyrillic "ІІ") as Arabic ("2"); others unchanged."""
+    letters = code.replace("І", "I")
+    if not re.fullmatch(r"[IVX]+", letters) or (len(code) == 1 and code not in "IІ"):
+        return code
+    total = 0
+    for a, b in zip(letters, letters[1:] + " ", strict=False):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN[b] > v else v
+    return str(total)
+
 
 ROLES = ("code", "goal", "opgoal", "task", "measure", "executor", "funding", "other")
 CONTENT_ROLES = ("task", "measure", "executor", "funding", "other")
@@ -427,10 +464,11 @@ class PlanBuilder:
         if len(texts) > 2:
             return None
         text = " ".join(texts)
-        for level, rx in (("goal", GOAL), ("opgoal", OPGOAL), ("task", TASK)):
+        for level, rx in HEADINGS:
             m = rx.match(text)
             if m:
-                return level, m.group(1).rstrip("."), m.group(2).strip()
+                code = m.group(1).rstrip(".")
+                return level, arabic(code) if level == "goal" else code, m.group(2).strip()
         return None
 
     # -- learning executor names

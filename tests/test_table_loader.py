@@ -473,3 +473,22 @@ def test_executor_lists_joined_by_conjunctions() -> None:
         "Служба у справах дітей та сімʼї",
     ):
         assert ex.split(whole) == [whole.replace("ʼ", "'")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("СТРАТЕГІЧНА ЦІЛЬ № 4. ГРОМАДА – РЕГІОНАЛЬНИЙ ЛІДЕР", ("goal", "4", "ГРОМАДА – РЕГІОНАЛЬНИЙ ЛІДЕР")),
+        ("Стратегічна ціль ІІ. Безпечна громада", ("goal", "2", "Безпечна громада")),
+        ("Стратегічний напрям 3: Чисте довкілля", ("goal", "3", "Чисте довкілля")),
+        ("Операційна ціль 2.3 Сучасні школи", ("opgoal", "2.3", "Сучасні школи")),
+        ("Ціль 1.2. Якісні дороги", ("opgoal", "1.2", "Якісні дороги")),
+        ("Завдання 1.1.1. Оновити парки", ("task", "1.1.1", "Оновити парки")),
+        ("Ціль розвитку громади", None),
+        ("Стратегічна ціль в контексті регіону", None),
+    ],
+)
+def test_heading_rows(text, expected) -> None:
+    from loaders.table import PlanBuilder
+
+    assert PlanBuilder._heading_kind([text]) == expected
