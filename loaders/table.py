@@ -565,7 +565,16 @@ class PlanBuilder:
         # The title is the line naming the plan, not "Додаток 2" or "ЗАТВЕРДЖЕНО рішенням ..." above it.
         lines = [t for t in self.title_lines if t.sentence.strip()]
         named = [t for t in lines if re.search(r"\bплан\w*|стратегі|програм", t.sentence, re.I)]
+        # "План заходів ..." itself before "Додаток до рішення «Про затвердження Плану ...»"
+        named.sort(key=lambda t: not re.match(r"\W*план\b", t.sentence, re.I))
         line = (named[0] if named else max(lines, key=lambda t: len(t.sentence))) if lines else None
+        if line is not None:
+            # A title broken over lines: "ПЛАН ЗАХОДІВ" / "з реалізації Стратегії ..."
+            for nxt in lines[lines.index(line) + 1 :]:
+                if not nxt.sentence[:1].islower():
+                    break
+                end = nxt.end if nxt.end > line.end else line.end
+                line = Evidence(f"{line.sentence} {nxt.sentence}", line.start, end)
         title = line.sentence if line else self.path.stem
         self.plan_key = f"plan:{self.doc_key}"
         mentions = [line] if line else []

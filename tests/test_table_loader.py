@@ -492,3 +492,20 @@ def test_heading_rows(text, expected) -> None:
     from loaders.table import PlanBuilder
 
     assert PlanBuilder._heading_kind([text]) == expected
+
+
+def test_title_is_the_plan_line(tmp_path) -> None:
+    path = tmp_path / "bucha.tsv"
+    path.write_text(
+        "Додаток 1 до рішення міської ради «Про затвердження Плану заходів»\n"
+        "ПЛАН ЗАХОДІВ\n"
+        "з реалізації Стратегії розвитку громади\n"
+        + HEADER
+        + "1.1.1\tОновити парки\tВисадка дерев\tВідділ екології\t-\n",
+        encoding="utf-8",
+    )
+    ex = LOADER.load(path)
+    plan = ex.entities["plan:bucha"]
+    assert plan.label == "ПЛАН ЗАХОДІВ з реалізації Стратегії розвитку громади"
+    text = path.read_text(encoding="utf-8")
+    assert text[plan.mentions[0].start : plan.mentions[0].end].split() == plan.label.split()
