@@ -230,3 +230,15 @@ def test_adjectives_in_every_gender(gaz):
         ("Вінницький", "Вінницька міська територіальна громада", "council"),
         ("Київська", "Київ", "council"),
     ]
+
+
+def test_village_lists_share_the_marker(gaz):
+    got = gaz.find("Ремонт доріг у селах Вереси, Глибочиця та Тетерівка Житомирського району.")
+    assert [m.surface for m in got][:3] == ["Вереси", "Глибочиця", "Тетерівка"]
+    assert all(m.marker == "village" for m in got[:3])
+    assert got[3].role == "raion"
+
+
+def test_hromada_by_legal_name(gaz):
+    (m,) = gaz.find("територіальна громада міста Вінниці")
+    assert m.role == "hromada" and m.candidates[0].label == "Вінниця"

@@ -477,6 +477,8 @@ class Gazetteer:
         )
         if comm and not foreign_wins:
             role = "hromada" if j < len(lows) and gaps[j].isspace() and lows[j] in _HROMADA_NOUN else None
+            if marker and i > 1 and lows[i - 2].startswith("громад") and lows[i - 1] in _MARKERS:
+                role = "hromada"  # "територіальна громада міста Житомира": the hromada by its legal name
             return PlaceMatch(start, end, surface, "community", _uniq(self._p(e[0]) for e in comm), role, marker)
         if foreign:
             foreign.sort(key=lambda e: (places[e[0]][6] != "foreign_region" or e[3] < _BIG, -e[3]))
