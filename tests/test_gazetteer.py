@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from loaders.gazetteer import Place, PlaceMatch, get_gazetteer
@@ -242,3 +244,40 @@ def test_village_lists_share_the_marker(gaz):
 def test_hromada_by_legal_name(gaz):
     (m,) = gaz.find("територіальна громада міста Вінниці")
     assert m.role == "hromada" and m.candidates[0].label == "Вінниця"
+
+
+_SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.mark.skipif(not (_SHARED / "seeds").is_dir(), reason="seed documents not available")
+def test_seed_places_are_found(gaz):
+    """Every non-optional place of the gold annotations is found in its seed (dev-set recall check)."""
+    import re
+    import tomllib
+
+    from loaders.base import name_key
+
+    latin = str.maketrans("iIaAeEoOcCpPxXyKMHTB’ʼ\xa0", "іІаАеЕоОсСрРхХуКМНТВ'' ")
+    cyr = re.compile("[а-яіїєґА-ЯІЇЄҐ]")
+    missed = []
+    for gold_file in sorted((_SHARED / "eval" / "gold").glob("*.toml")):
+        seed = _SHARED / "seeds" / (gold_file.stem + ".txt")
+        if not seed.exists():
+            continue
+        text = re.sub(
+            r"\w+",
+            lambda m: m.group(0).translate(latin) if cyr.search(m.group(0)) else m.group(0),
+            seed.read_text(encoding="utf-8"),
+        )
+        names = set()
+        for m in gaz.find(text):
+            best = m.candidates[0]
+            hromada = gaz.hromada_of(best.key)
+            for p in (best, hromada) if hromada else (best,):
+                names |= {name_key(n) for n in (p.label, *p.names)}
+        gold = tomllib.loads(gold_file.read_text(encoding="utf-8"))
+        for e in gold.get("entity", []):
+            if e["type"] in ("Community", "PartnerCity", "Country") and not e.get("optional"):
+                if not any(name_key(n) in names for n in e["names"]):
+                    missed.append((gold_file.stem, e["names"][0]))
+    assert missed == []
