@@ -213,7 +213,7 @@ def continues_text(before: str, piece: str) -> bool:
     if not piece[:1].islower() or before.rstrip().endswith((".", ";", "!", "?")):
         return False
     first = piece.split()[0].strip(",.;:")
-    return not any(pos == "INFN" for _, pos, _ in parses(first))
+    return not any(pos in ("INFN", "VERB") for _, pos, _ in parses(first))
 
 
 class PlanBuilder:

@@ -509,3 +509,12 @@ def test_title_is_the_plan_line(tmp_path) -> None:
     assert plan.label == "ПЛАН ЗАХОДІВ з реалізації Стратегії розвитку громади"
     text = path.read_text(encoding="utf-8")
     assert text[plan.mentions[0].start : plan.mentions[0].end].split() == plan.label.split()
+
+
+def test_task_pieces_after_a_page_break() -> None:
+    from loaders.table import continues_text
+
+    assert continues_text("Збільшити кількість програм житла для молодих", "сімей та обдарованої молоді")
+    assert not continues_text("Збільшити кількість програм житла", "забезпечити доступність житла")
+    assert not continues_text("Оновити парки.", "громадські простори")
+    assert not continues_text("Оновити парки", "Створити сквери")
