@@ -347,6 +347,7 @@ class RemoteStore:
         return with_retries(lambda: self._request_once(text, accept), retries=self.retries)
 
     def _request_once(self, text: str, accept: str) -> tuple[bytes, str]:
+        import http.client
         import urllib.error
         import urllib.parse
 
@@ -388,6 +389,8 @@ class RemoteStore:
             raise RemoteError(
                 f"{self.url}: no answer within {self.timeout:g} s (raise --timeout or simplify the query)"
             ) from exc
+        except http.client.HTTPException as exc:  # e.g. IncompleteRead: the answer was cut mid-way
+            raise RetryableError(f"{self.url}: the connection broke during the answer ({type(exc).__name__})") from exc
         except (urllib.error.URLError, ConnectionError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             if isinstance(reason, TimeoutError):

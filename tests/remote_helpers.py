@@ -133,7 +133,10 @@ class ScriptedServer:
                     self.send_response(status)
                     for k, v in headers.items():
                         self.send_header(k, v)
-                    self.send_header("Content-Length", str(len(out)))
+                    if "Content-Length" not in headers:  # a script may announce more than it sends
+                        self.send_header("Content-Length", str(len(out)))
+                    else:
+                        self.close_connection = True
                     self.end_headers()
                     self.wfile.write(out)
                 except (BrokenPipeError, ConnectionResetError):

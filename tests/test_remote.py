@@ -163,6 +163,14 @@ def test_partial_results_are_errors():
             RemoteStore(server.url + "/sparql", check_union=False).select("SELECT ?n WHERE { ?s ?p ?n }")
 
 
+def test_an_answer_cut_mid_way_is_an_error_not_a_short_table():
+    cut = (200, {**JSON, "Content-Length": str(len(ONE_ROW) + 500)}, ONE_ROW, 0)
+    with ScriptedServer([cut]) as server:
+        with pytest.raises(RemoteError, match="broke during the answer"):
+            RemoteStore(server.url + "/sparql", check_union=False).select("SELECT ?n WHERE { ?s ?p ?n }")
+        assert len(server.requests) == 3  # retried twice: a broken connection may be transient
+
+
 def test_busy_server_is_retried_and_credentials_are_sent(monkeypatch):
     monkeypatch.setenv("GRAPHTOOL_TOKEN", "s3cret")
     script = [
