@@ -27,5 +27,9 @@ def test_wheel_contains_data_files(tmp_path):
     assert {f"ontology/data/{p.name}" for p in (ROOT / "ontology" / "data").glob("*.csv")} <= names
     assert {f"queries/{p.name}" for p in (ROOT / "queries").glob("*.rq")} <= names
     assert "loaders/base.py" in names and "graphtool/cli.py" in names
+    for package in ("graphtool", "loaders", "ontology", "queries"):
+        for path in (ROOT / package).rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                assert path.relative_to(ROOT).as_posix() in names, f"{path} is not in the wheel"
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "graphtool = graphtool.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
