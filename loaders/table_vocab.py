@@ -257,8 +257,8 @@ def looks_like_org(part: str) -> bool:
     ws = words(part)
     if not ws or len(ws) > 16:
         return False
-    if _ABBREV.match(ws[0].replace("'", "")) or _QUOTED.search(part) and len(ws) <= 6:
-        return True
+    if (_ABBREV.match(ws[0].replace("'", "")) and len(ws) <= 8) or (part.lstrip()[:1] in '«"“„' and len(ws) <= 6):
+        return True  # "КП «Луцькводоканал»", "«Укрзалізниця»"
     for w in ws[:5]:
         if is_head(w):
             return True
