@@ -18,6 +18,7 @@ import pickle
 import re
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from .model import Place, PlaceMatch
@@ -378,7 +379,7 @@ class Gazetteer:
             hit = process.extractOne(lows[w], [n for n, _ in names], scorer=fuzz.ratio, score_cutoff=80)
             if hit is None:
                 continue
-            place = self._p(names[hit[2]][1])
+            place = _as_written(self._p(names[hit[2]][1]), word, fuzzy=True)
             if (s, e) not in taken:
                 added.append(PlaceMatch(s, e, word, "foreign", [place], None, None, {"fuzzy": round(hit[1])}))
         if not added:
@@ -482,7 +483,10 @@ class Gazetteer:
             return PlaceMatch(start, end, surface, "community", _uniq(self._p(e[0]) for e in comm), role, marker)
         if foreign:
             foreign.sort(key=lambda e: (places[e[0]][6] != "foreign_region" or e[3] < _BIG, -e[3]))
-            return PlaceMatch(start, end, surface, "foreign", _uniq(self._p(e[0]) for e in foreign), None, marker)
+            cands = _uniq(self._p(e[0]) for e in foreign)
+            if foreign[0][4] and j == i + 1:
+                cands[0] = _as_written(cands[0], surface)
+            return PlaceMatch(start, end, surface, "foreign", cands, None, marker)
         return None
 
     @staticmethod
@@ -526,6 +530,23 @@ class Gazetteer:
                     continue
             out.append(PlaceMatch(m.start, m.end, m.surface, m.kind, list(cands), m.role, m.marker, dict(m.extra)))
         return out
+
+
+_UK_LETTERS = re.compile("[іїєґІЇЄҐ]")
+
+
+def _as_written(place: Place, surface: str, fuzzy: bool = False) -> Place:
+    """A place abroad labelled as the document spells it, when GeoNames knows only a Russian-style name."""
+    from .sources import _ukrainise
+
+    if (
+        _UK_LETTERS.search(surface)
+        and not _UK_LETTERS.search(place.label)
+        and surface[0].isupper()
+        and (fuzzy or _ukrainise(place.label) == surface)
+    ):
+        return replace(place, label=surface, names=(surface, *place.names))
+    return place
 
 
 def _uniq(places) -> list[Place]:

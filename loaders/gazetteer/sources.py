@@ -310,6 +310,11 @@ def _uk_score(name: str, english: str) -> float:
     return score + (1.0 if _UK_ONLY.search(name) else 0.0)
 
 
+def _ukrainise(name: str) -> str:
+    """Russian-style Cyrillic spelling of a foreign name in Ukrainian style: и -> і (not after a vowel)."""
+    return re.sub(r"(?<![аеєиіїоуюя])и", "і", name).replace("И", "І")
+
+
 def foreign_places(cities: dict) -> tuple[list[Place], list[tuple[str, str, int, int]]]:
     """Cities abroad with a Ukrainian-usable Cyrillic name, plus curated names and regions.
 
@@ -334,6 +339,9 @@ def foreign_places(cities: dict) -> tuple[list[Place], list[tuple[str, str, int,
         if not usable:
             continue
         label = cur["name_uk"] if cur else max(usable, key=lambda a: _uk_score(a, c["name"]))
+        if not any(_UK_ONLY.search(a) for a in usable):
+            # only Russian-style spellings known: also index the Ukrainian-style one ("Фильдерштадт" -> "Фільдерштадт")
+            usable += [v for v in (_ukrainise(a) for a in usable) if v not in usable]
         key = f"geonames:{gid}"
         places.append(
             Place(
