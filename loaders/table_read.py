@@ -126,13 +126,25 @@ def sniff_delimiter(lines: list[str]) -> str:
 
 
 def looks_tab_separated(head: bytes) -> bool:
-    """True when several lines of the first bytes have at least three tabs."""
-    try:
-        text = head.decode("utf-8", errors="ignore")
-    except Exception:  # pragma: no cover - decode with errors=ignore does not raise
+    """True when the first bytes are mostly tab-separated lines (three tabs or more).
+
+    A report with one small tab-separated table inside stays prose: at least three such lines
+    are needed, and they must be half of the non-empty lines, or include a plan header row.
+    """
+    text = head.decode("utf-8", errors="ignore")
+    lines = text.splitlines()
+    if len(lines) > 1 and not head.endswith(b"\n"):
+        lines = lines[:-1]  # the last line may be cut off
+    filled = [ln for ln in lines if ln.strip()]
+    tabbed = [ln for ln in filled if ln.count("\t") >= 3]
+    if len(tabbed) < 3:
         return False
-    lines = text.splitlines()[:-1] or text.splitlines()
-    return sum(1 for ln in lines if ln.count("\t") >= 3) >= 3
+    if len(tabbed) * 2 >= len(filled):
+        return True
+    from loaders.table import find_header
+
+    rows = [Row([c.strip() for c in ln.split("\t")], "", 0, 0) for ln in tabbed]
+    return find_header(rows) is not None
 
 
 # ---------------------------------------------------------------- XLSX

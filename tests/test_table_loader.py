@@ -236,6 +236,10 @@ def test_sniff(tmp_path) -> None:
     table = "".join(f"{n}\tа\tб\tв\tг\n" for n in range(5)).encode()
     assert loader.sniff(Path("plan.txt"), table)
     assert not loader.sniff(Path("report.txt"), "Звіт про роботу.\nДругий рядок тексту.\n".encode())
+    prose = "Звіт про роботу відділу за рік.\n" * 20
+    small_table = "рік\tсума\tкількість\tпримітка\n" * 4
+    assert not loader.sniff(Path("report.txt"), (prose + small_table).encode())
+    assert loader.sniff(Path("plan.txt"), (prose + HEADER + small_table).encode())
     from docx import Document
 
     doc = Document()
