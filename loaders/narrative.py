@@ -66,6 +66,7 @@ class _Sent:
     place_matches: list = field(default_factory=list)
     found: list[Found] = field(default_factory=list)
     bare_trigger: bool = False
+    unnamed: bool = False
     coref: bool = False
 
     @property
@@ -324,6 +325,8 @@ class _Extractor:
             owner = next((x for x in mentions if x.kind in ("init", "org", "donor") and x.found and x.found.title and x.found.title[0] <= pm.start and pm.end <= x.found.title[1] + 1), None)
             if owner is None:
                 owner = next((x for x in mentions if x.reg is not None and x.start <= pm.start and pm.end <= x.end), None)
+            if pm.role == "council" and place.category == "raion" and _COUNCIL_TAIL.match(norm, pm.end):
+                m.kind = "title-place"  # "районна військова адміністрація": an authority, not the raion as a place
             if owner is not None:
                 m.in_title = owner.key
                 t = owner.found.title if owner.found else None
@@ -344,8 +347,10 @@ class _Extractor:
         covered = [(m.start, m.end) for m in mentions if m.kind == "init"]
         for tm in _BARE_TRIGGER.finditer(norm):
             if not any(a <= tm.start() < b for a, b in covered):
-                st.bare_trigger = True
-                break
+                st.unnamed = True  # an initiative is spoken of without its name
+                if _definite(norm, tm):
+                    st.bare_trigger = True
+                    break
 
     # ------------------------------------------------------------ home community
 
@@ -531,10 +536,18 @@ class _Extractor:
                 if re.match(r"\s*якого|\s*якої", norm[cm.end() : cm.end() + 8]):
                     continue
                 containers[cont.key] = "within"
-                target = self._target([m for m in inits if m is not cont], cm.start(), {cont.key}, containers, prefer_before=True)
-                if target is None and refers and cur_topic and cur_topic != cont.key:
+                chained = {m.key for m in inits if m.start >= cont.end and not norm[cont.end : m.start].strip()}
+                before = [m for m in inits if m.end <= cm.start() and m.key not in containers and m is not cont]
+                after = [m for m in inits if m.start >= cont.end and m.key not in chained and m.key not in containers]
+                if before:
+                    target = before[-1].key
+                elif after:
+                    target = after[0].key
+                elif refers and cur_topic and cur_topic != cont.key:
                     target = cur_topic
-                if target and target != cont.key:
+                else:
+                    target = None
+                if target and target != cont.key and not self._has(cont.key, "partOf", target):
                     self.ex.add_relation(target, "partOf", cont.key, ev)
             # a component named right before its programme: Компонент «X» Програми Y
             for i, m in enumerate(inits[:-1]):
@@ -587,12 +600,12 @@ class _Extractor:
             if named:
                 topic = named[-1].key
                 topic_para, topic_sent = st.s.paragraph, st.s.index
-            elif inits and st.bare_trigger:
+            elif inits and (st.bare_trigger or st.unnamed):
                 topic = inits[-1].key
                 topic_para, topic_sent = st.s.paragraph, st.s.index
             elif refers and topic:
                 topic_para, topic_sent = st.s.paragraph, st.s.index
-            if st.bare_trigger and re.search(r"(?<![\w])проє?кт\w*", norm, re.I) and project_named != st.s.index:
+            if (st.bare_trigger or st.unnamed) and re.search(r"(?<![\w])проє?кт\w*", norm, re.I) and project_named != st.s.index:
                 bare_recent = st.s.index
         self._home_defaults()
         self._country_defaults()
@@ -671,6 +684,9 @@ class _Extractor:
         if before:
             return before[-1].key
         return None
+
+    def _has(self, s: str, p: str, o: str) -> bool:
+        return any(r.subject == s and r.predicate == p and r.object == o for r in self.ex.relations)
 
     def _relative_target(self, inits, pos: int, norm: str, exclude: set[str]) -> str | None:
         """"програми X, яку впроваджує GIZ": a relative pronoun before the cue points at the initiative before it."""
@@ -868,6 +884,28 @@ class _Extractor:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+_DEMONSTRATIVE = {"цей", "цього", "цьому", "цим", "ця", "цієї", "цю", "цією", "це", "даний", "даного", "даному", "той", "того", "зазначений", "зазначеного", "вказаного", "вищезгаданого", "наш", "нашого"}
+
+
+def _definite(norm: str, tm: re.Match) -> bool:
+    """A bare "проєкт"/"програма" that refers back: not introduced by an adjective ("великий 5-річний
+    проєкт") and not defined by a relative clause after it ("діє проєкт, що допомагає ...")."""
+    if re.match(r"\s*,?\s*(?:що|який|яка|яке|які)\b", norm[tm.end() : tm.end() + 12]):
+        return False
+    prev = re.findall(r"[\w'-]+", norm[max(0, tm.start() - 40) : tm.start()])
+    if not prev:
+        return True
+    word = prev[-1].lower()
+    if word in _DEMONSTRATIVE:
+        return True
+    from loaders.morph import parses
+
+    ps = parses(word)
+    if re.fullmatch(r"\d+-\w+", word) or (ps and str(ps[0].tag.POS or "") in ("ADJF", "PRTF", "NUMR")):
+        return False
+    return True
 
 
 def _distance(m: Mention, p: Mention) -> int:

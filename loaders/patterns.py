@@ -200,10 +200,8 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
     out: list[Found] = []
     by_start = {a: b for a, b in quotes}
     # 1. trigger + quoted title(s): проєкт «X»; проєкти: «A», «B»; ініціативи ЄС та ПРООН «X»
-    for m in _TRIG_QUOTE.finditer(s):
+    for m in _trigger_quotes(s, by_start):
         q = m.end()
-        if q not in by_start:
-            continue
         trig = m.group("trig").lower()
         typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
         spans = [(q, by_start[q])]
@@ -302,6 +300,39 @@ def _trim_to_adjectives(head: str, noun: str) -> str:
         else:
             break
     return " ".join(words[k:])
+
+
+_TRIG_ONLY = re.compile(r"(?<![\w])" + _TRIG, re.IGNORECASE)
+_MODS_STOP = re.compile(
+    r"(?<![\w])(?:межах|рамках|складі|за|від|через|що|який|яка|які|якого|якої|де|щодо|з|із|зі|для|на|у|в|до|про)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _trigger_quotes(s: str, by_start: dict[int, int]) -> list[re.Match]:
+    """For each quote, the nearest trigger word before it, if only modifiers stand between them
+    ("проєкту USAID «X»", "ініціативи ЄС та ПРООН «X»", "проєкти: «A»"), as a match of _TRIG_QUOTE."""
+    from loaders.morph import parses
+
+    out = []
+    for q in sorted(by_start):
+        lo = max(0, q - 140)
+        trig = None
+        for t in _TRIG_ONLY.finditer(s, lo, q):
+            trig = t
+        if trig is None:
+            continue
+        m = _TRIG_QUOTE.match(s, trig.start())
+        if m is None or m.end() != q:
+            continue
+        mods = m.group("mods")
+        if _MODS_STOP.search(mods):
+            continue
+        if any(str((parses(w)[:1] or [None])[0].tag.POS if parses(w) else "") in ("VERB", "INFN", "PRTS", "GRND")
+               for w in re.findall(r"[а-яіїєґ']+", mods.lower())):
+            continue
+        out.append(m)
+    return out
 
 
 def _is_plural(text: str) -> bool:
