@@ -1,7 +1,11 @@
 """The gazetteer: an index of inflected place-name forms, matched over document text.
 
 The index maps each lower-case surface form ("житомирі", "станиці луганської", "польщі") to
-entries ``(place index, entry type, commonness, weight)``. It is built once from the reference
+entries ``(place index, entry type, commonness, weight, is nominative)``: entry type NAME
+(a settlement, country or place abroad), ADJ (the adjective of an oblast, raion or hromada,
+read only before "область", "район", "громада", "міська рада" …) or REGIONAL ("Луганщина");
+commonness 0 proper name, 1 also a common word, 2 also a person's name, 3 listed in
+place_stopwords.txt; weight the population of a place abroad (10**6 when curated). It is built once from the reference
 sources (``sources``) and the inflection rules (``inflect``), pickled to a cache file keyed by
 the versions of everything that went into it, and loaded from there afterwards.
 
@@ -37,7 +41,7 @@ _MARKERS = {
     "смт": "settlement", "селище": "settlement", "селища": "settlement", "селищі": "settlement",
     "селищем": "settlement", "сел": "settlement", "сщ": "settlement", "с-ще": "settlement", "с-щі": "settlement",
     "сіл": "village", "селах": "village", "селами": "village", "селам": "village", "селищ": "settlement",
-    "селищах": "settlement", "селищами": "settlement",
+    "селищах": "settlement", "селищами": "settlement", "типу": "settlement",  # "селище міського типу Меджибіж"
 }  # fmt: skip
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:та|і|й|а також)\s+)?|\s(?:та|і|й|або)\s+)$")
 # "вул. Покровська", "проспект Миру": a street named after a place is not the place
