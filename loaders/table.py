@@ -246,7 +246,13 @@ class PlanBuilder:
                 header_ref = grid.rows[idx].ref
                 start = idx + 1
                 sub = grid.rows[start] if start < len(grid.rows) else None
-                if sub is not None and not self._code_of(sub.cells) and any(header_role(c) for c in sub.cells):
+                if (
+                    sub is not None
+                    and any(sub.cells)
+                    and all(header_role(c) for c in sub.cells if c)
+                    and not self._code_of(sub.cells)
+                    and self._heading_kind(self._unique(sub.cells)) is None
+                ):
                     # A two-row header: "Фінансування" above "Джерела" | "Обсяг, тис. грн"
                     roles = roles + ["other"] * (len(sub.cells) - len(roles))
                     for j, cell in enumerate(sub.cells):

@@ -116,6 +116,12 @@ def test_seed_counts(seed_summary) -> None:
     c = seed_summary["counts"]
     assert (c["StrategicGoal"], c["OperationalGoal"], c["Measure"]) == (5, 19, 233)
     assert "Луцької міської територіальної громади" in seed_summary["plan"]
+    ex = LOADER.load(SEED)
+    goals = {e.identifiers["code"]: e.label for e in ex.entities.values() if e.type == "StrategicGoal"}
+    assert goals["1"] == "Луцька молодіжна громада"
+    assert goals["4"] == "Громада – регіональний лідер"
+    opgoals = {e.identifiers["code"]: e.label for e in ex.entities.values() if e.type == "OperationalGoal"}
+    assert opgoals["1.1"].startswith("Розвиток та розширення економічної залученості")
 
 
 @needs_seed
