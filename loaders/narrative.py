@@ -250,7 +250,8 @@ class _Extractor:
             whole = None
             for i, rm in enumerate(reg_matches):
                 overlap = min(rm.end, b) - max(rm.start, a)
-                if overlap >= 0.7 * (b - a) and (rm.end - rm.start) <= 1.6 * (b - a) + 30:
+                contains = rm.start <= a + 1 and rm.end >= b - 1
+                if overlap >= 0.7 * (b - a) and (contains or (rm.end - rm.start) <= 1.6 * (b - a) + 30):
                     whole = (i, rm)
                     break
             if whole is not None:
@@ -731,6 +732,14 @@ class _Extractor:
                 target = topic
         if not target:
             return
+        targets = [target]
+        tm = next((m for m in inits if m.key == target), None)
+        if tm is not None and tm.found is not None and tm.found.group >= 0:
+            targets += [m.key for m in inits if m.found is not None and m.found.group == tm.found.group and m.key != target]
+        for target in targets:
+            self._apply_cue(agents, target, value, pred, ev)
+
+    def _apply_cue(self, agents, target: str, value: str, pred: str, ev: Evidence) -> None:
         for a in agents:
             if a.kind == "init" and a.key != target:
                 self.supporters.add(a.key)  # "за підтримки проєкту X": X helps, it is not the subject
@@ -929,6 +938,8 @@ _GAP_STOP = re.compile(r"(?<![\w])(?:за|що|який|яка|які|якого
 def _agent_gap(gap: str, first: bool) -> bool:
     if len(gap) > 60 or re.search(r"[.;:!?»]", gap) or _GAP_STOP.search(gap):
         return False
+    if not first and not re.search(r",|(?<![\w])(?:та|і|й|а також)(?![\w])", gap):
+        return False  # "установою «X» Житомирської міської ради": a genitive attribute, not a second agent
     from loaders.morph import parses
 
     for w in re.findall(r"[а-яіїєґ']+", gap.lower()):

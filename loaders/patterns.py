@@ -33,6 +33,7 @@ class Found:
     mods: tuple[int, int] | None = None  # span between trigger and title (donor modifiers live here)
     descriptive: bool = False  # "проєкт із встановлення ..." (no proper name)
     full: str = ""  # head noun phrase + quoted name, nominative ("Індустріальний парк «Коростень»")
+    group: int = -1  # titles listed after one trigger ("проєкти: «A», «B»") share the trigger's offset
 
 
 @lru_cache(maxsize=1)
@@ -215,12 +216,14 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
                 a = nxt + mm.end()
                 spans.append((a, by_start[a]))
                 nxt = by_start[a]
-        for a, b in spans:
+        for n, (a, b) in enumerate(spans):
             title = _clean_title(s[a:b])
             if not title or len(title) < 3:
                 continue
+            start = m.start() if n == 0 else a
             out.append(
-                Found(m.start(), b, title, typ, {title}, (a + 1, b - 1), trig, (m.start("mods"), m.end("mods")))
+                Found(start, b, title, typ, {title}, (a + 1, b - 1), trig, (m.start("mods"), m.end("mods")),
+                      group=m.start() if len(spans) > 1 else -1)
             )
     # 2. trigger + English title: мережі Entrepreneurship+ Academy; програми URBACT IV
     for m in _TRIG_LATIN.finditer(s):
