@@ -31,6 +31,7 @@ _HYPHEN_BREAK = re.compile(r"(?<=\w)-\s+(?=[a-zа-яіїєґ])")
 _AMOUNT = re.compile(r"(?:[-–—:]\s*)?\d[\d\s.,]*(?:\s*(?:тис|млн|млрд)\.?)?(?:\s*грн\.?)?")
 _BY_CONSENT = re.compile(r"\(?\s*за\s+(?:згодою|погодженням|узгодженням)\s*\)?", re.I)
 _CONJ = ("та", "і", "й")
+_ACTION_HEADS = ("організація", "управління", "об'єднання")  # also verbal nouns
 _ABBREV = re.compile(r"^[A-ZА-ЯІЇЄҐ]{2,}(?:[/-][A-ZА-ЯІЇЄҐ]{2,})*$")
 NONE_VALUES = {
     "-",
@@ -259,8 +260,12 @@ def looks_like_org(part: str) -> bool:
         return False
     if (_ABBREV.match(ws[0].replace("'", "")) and len(ws) <= 8) or (part.lstrip()[:1] in '«"“„' and len(ws) <= 6):
         return True  # "КП «Луцькводоканал»", "«Укрзалізниця»"
-    for w in ws[:5]:
+    for i, w in enumerate(ws[:5]):
         if is_head(w):
+            # "Організація та проведення ярмарок", "Управління відходами": an action, not a body
+            nxt = ws[i + 1].casefold() if i + 1 < len(ws) else ""
+            if i == 0 and w.casefold() in _ACTION_HEADS and (nxt in _CONJ or w.casefold() == "організація"):
+                return "«" in part and len(ws) <= 6
             return True
         # Only adjectives (proper ones too: "Луцька філія") may stand before the head noun.
         if not any(pos in ("ADJF", "PRTF", "NUMR") for _, pos, _ in parses(w)):
