@@ -31,11 +31,11 @@ FULL = {
     "corpus_mb": [1, 10, 50],
     "triples": [100_000, 1_000_000, 10_000_000],
     "map_nodes": [1000, 5000, 20000],
-    "extract_budget_s": 240,
+    "extract_budget_s": 180,
     "rdflib_load_budget_s": 300,
-    "rdflib_query_budget_s": 600,
-    "oxigraph_query_budget_s": 600,
-    "query_timeout_s": 120,
+    "rdflib_query_budget_s": 420,
+    "oxigraph_query_budget_s": 420,
+    "query_timeout_s": 60,
     "rdflib_reps": 5,
     "rdflib_query_each_s": 30.0,
     "worker_timeout_s": 2400,
@@ -142,7 +142,7 @@ def bench_stores(cfg: dict, work: Path, queries: list[dict]) -> dict:
 
     out: dict[str, Any] = {"sizes": []}
     rdflib_prev: tuple[int, float] | None = None
-    rdflib_queries: dict[str, dict] = {}  # rdflib's query results at the previous size
+    previous: dict[str, tuple[int, dict]] = {}  # store kind -> (triples, query results) at the previous size
     for n in cfg["triples"]:
         nq = work / f"synth-{n}.nq"
         meta = work / f"synth-{n}.json"
@@ -182,7 +182,7 @@ def bench_stores(cfg: dict, work: Path, queries: list[dict]) -> dict:
                 "query_budget_s": 10.0 if kind != "rdflib" else cfg["rdflib_query_each_s"],
                 "query_timeout_s": cfg["query_timeout_s"],
                 "total_query_budget_s": cfg["rdflib_query_budget_s" if kind == "rdflib" else "oxigraph_query_budget_s"],
-                "skip": _rdflib_skips(rdflib_queries, rdflib_prev, info["triples"], cfg) if kind == "rdflib" else {},
+                "skip": _projected_skips(*previous.get(kind, (0, {})), info["triples"], cfg),
             }
             _log(f"{kind} at {info['triples']} triples")
             timeout = cfg["worker_timeout_s"]
@@ -191,8 +191,8 @@ def bench_stores(cfg: dict, work: Path, queries: list[dict]) -> dict:
             result = run_worker("store", spec, work / "runs", timeout)
             shutil.rmtree(store_path, ignore_errors=True)
             size["stores"][kind] = result
+            previous[kind] = (info["triples"], result.get("queries") or {})
             if kind == "rdflib":
-                rdflib_queries = result.get("queries") or {}
                 if result.get("load_s"):
                     rdflib_prev = (info["triples"], result["load_s"])
                 else:
@@ -202,14 +202,14 @@ def bench_stores(cfg: dict, work: Path, queries: list[dict]) -> dict:
     return out
 
 
-def _rdflib_skips(prev: dict[str, dict], prev_size: tuple[int, float] | None, triples: int, cfg: dict) -> dict:
-    """Queries rdflib would not finish within the time limit, projected linearly from the previous size.
+def _projected_skips(prev_triples: int, prev: dict[str, dict], triples: int, cfg: dict) -> dict:
+    """Queries a store would not finish within the time limit, projected linearly from the previous size.
 
-    Linear growth is optimistic for joins, so the projection is a lower bound on rdflib's time.
+    Linear growth is optimistic for joins, so the projection is a lower bound on the time.
     """
-    if not prev or prev_size is None:
+    if not prev or not prev_triples:
         return {}
-    scale = triples / prev_size[0]
+    scale = triples / prev_triples
     limit_ms = cfg["query_timeout_s"] * 1000
     skips = {}
     for name, q in prev.items():
@@ -217,7 +217,7 @@ def _rdflib_skips(prev: dict[str, dict], prev_size: tuple[int, float] | None, tr
         if base and base * scale > limit_ms:
             skips[name] = {
                 "status": "projected",
-                "reason": f"not run: ~{base * scale / 1000:.0f} s projected linearly from {base / 1000:.1f} s at {prev_size[0]:,} triples",
+                "reason": f"not run: ~{base * scale / 1000:.0f} s projected linearly from {base / 1000:.1f} s at {prev_triples:,} triples",
                 "at_least_ms": round(base * scale, 1),
             }
         elif q.get("status") == "error":
