@@ -36,6 +36,12 @@ _COUNCIL_TAIL = re.compile(
     r"|\s*-?\s*(?:міськрад\w*|облдержадміністрац\w*|райдержадміністрац\w*|ОДА|ОВА|РДА|РВА)(?![\w]))",
     re.IGNORECASE,
 )
+_FUND_BEFORE = re.compile(
+    r"(?:за|при|завдяки)\s+(?:(?:технічної|фінансової|грантової)\s+(?:(?:і|та)\s+)?)*(?:підтримк\w+|сприяння|фінансування)\s*(?:[\w'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_PROJECT_PARTNER = re.compile(r"партнер\w*\s+(?:\w+\s+)?(?:проє?кт|програм|ініціатив|мереж|конкурс|форум)\w*|(?:проє?кт|програм)\w*\s+(?:\w+\s+)?партнер\w*", re.IGNORECASE)
+_TWINNING = re.compile(r"побратим|меморандум|угод|договір|договор|співробітництв", re.IGNORECASE)
 _GOVERNMENTS = re.compile(r"(?<![\w])уряд(?:ів|и|ами|ам|ах)\s+(?:[\w'-]+\s*(?:,|та|і|й)\s+){1,3}$", re.IGNORECASE)
 _SUPPORT_TITLE = re.compile(r"^(?:підтримк\w*|support)\b", re.IGNORECASE)
 
@@ -388,7 +394,8 @@ class _Extractor:
         self.rekeyed: dict[str, str] = {}
         for st in self.sents:
             ev = st.ev
-            for m in st.mentions:
+            extra = [x for m in st.mentions for x in m.mods if x.reg is not None and x not in st.mentions]
+            for m in st.mentions + extra:
                 if m.kind == "title-place":
                     continue
                 ent = self._entity_for(m)
@@ -665,14 +672,24 @@ class _Extractor:
         return res
 
     def _agents_before(self, ms: list[Mention], pos: int, norm: str, kinds=("donor", "org")) -> list[Mention]:
+        skipped = ""
         for m in reversed(ms):
             if m.end > pos or m.in_title:
                 continue
-            if m.kind in kinds:
+            if m.kind in kinds or m.kind == "place":
                 gap = norm[m.end : pos]
-                if len(gap.split()) <= 3 and not re.search(r"[.;:]", gap):
-                    return [m]
-                return []
+                if skipped:
+                    gap = gap.replace(skipped, " ")
+                if len(gap.split()) > 3 or re.search(r"[.;:]", gap):
+                    return []
+                lead = _FUND_BEFORE.search(norm[max(0, m.start - 45) : m.start])
+                if lead:
+                    # "ГО «X» за підтримки фонду Y реалізує": Y supports, X acts
+                    skipped = norm[m.start - len(lead.group()) : m.end]
+                    continue
+                if m.kind == "place":
+                    continue
+                return [m]
         return []
 
     def _target(self, inits, pos: int, exclude: set[str], containers, prefer_before: bool = True) -> str | None:
@@ -812,6 +829,8 @@ class _Extractor:
         norm, ev = st.s.norm, st.ev
         if not cue_regex("partner").search(norm) or not cue_regex("partner_need").search(norm):
             return set()
+        if _PROJECT_PARTNER.search(norm) and not _TWINNING.search(norm):
+            return set()  # "партнерами проєкту виступили громади ...": participants, not twin cities
         places = self._place_mentions(st, partners=True)
         if not places:
             return set()
