@@ -126,10 +126,11 @@ def sniff_delimiter(lines: list[str]) -> str:
 
 
 def looks_tab_separated(head: bytes) -> bool:
-    """True when the first bytes are mostly tab-separated lines (three tabs or more).
+    """True when the first bytes hold a plan table: tab-separated lines (three tabs or more)
+    with a plan header row, or, without one, mostly numbered tab-separated rows.
 
-    A report with one small tab-separated table inside stays prose: at least three such lines
-    are needed, and they must be half of the non-empty lines, or include a plan header row.
+    A report with a small table inside, or a tab-separated list that is no plan (projects and
+    donors), stays with the narrative loader.
     """
     text = head.decode("utf-8", errors="ignore")
     lines = text.splitlines()
@@ -139,12 +140,15 @@ def looks_tab_separated(head: bytes) -> bool:
     tabbed = [ln for ln in filled if ln.count("\t") >= 3]
     if len(tabbed) < 3:
         return False
-    if len(tabbed) * 2 >= len(filled):
-        return True
-    from loaders.table import find_header
+    from loaders.table import CODE, find_header
 
     rows = [Row([c.strip() for c in ln.split("\t")], "", 0, 0) for ln in tabbed]
-    return find_header(rows) is not None
+    if find_header(rows) is not None:
+        return True
+    # No plan header: a plan only when tab-separated lines dominate and carry row numbers;
+    # any other tab-separated text is left to the narrative loader.
+    numbered = sum(1 for r in rows if any(CODE.match(c) and "." in c for c in r.cells[:2]))
+    return len(tabbed) * 2 >= len(filled) and numbered >= 3
 
 
 # ---------------------------------------------------------------- XLSX

@@ -239,8 +239,10 @@ def test_sniff(tmp_path) -> None:
     loader = TableLoader()
     assert loader.sniff(Path("plan.tsv"), b"")
     assert loader.sniff(Path("plan.csv"), b"")
-    table = "".join(f"{n}\tа\tб\tв\tг\n" for n in range(5)).encode()
+    table = "".join(f"1.1.{n}\tа\tб\tв\tг\n" for n in range(5)).encode()
     assert loader.sniff(Path("plan.txt"), table)
+    projects = "Назва проєкту\tДонор\tСума\tРік\n" + "Проєкт\tGIZ\t100\t2024\n" * 5
+    assert not loader.sniff(Path("projects.txt"), projects.encode())
     assert not loader.sniff(Path("report.txt"), "Звіт про роботу.\nДругий рядок тексту.\n".encode())
     prose = "Звіт про роботу відділу за рік.\n" * 20
     small_table = "рік\tсума\tкількість\tпримітка\n" * 4
