@@ -438,6 +438,10 @@ class GraphtoolServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], pool: QueryPool) -> None:
+        if ":" in address[0]:  # an IPv6 address such as ::1
+            import socket
+
+            self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
         self.pool = pool
         self._reader = PoolReader(pool)
@@ -456,7 +460,7 @@ class GraphtoolServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
     def server_close(self) -> None:
         super().server_close()
