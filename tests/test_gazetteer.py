@@ -281,3 +281,10 @@ def test_seed_places_are_found(gaz):
                 if not any(name_key(n) in names for n in e["names"]):
                     missed.append((gold_file.stem, e["names"][0]))
     assert missed == []
+
+
+def test_sentence_initial_town_that_is_also_a_word(gaz):
+    # "Суми" is also "sums": at the start of a sentence it is the town only as a subject or in a list
+    assert labels(gaz, "Суми отримали нові автобуси.") == ["Суми"]
+    assert labels(gaz, "Суми, Ромни та Конотоп підписали угоду.") == ["Суми", "Ромни", "Конотоп"]
+    assert gaz.find("Суми коштів зросли.") == []

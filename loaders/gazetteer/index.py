@@ -399,7 +399,7 @@ class Gazetteer:
             w = lows[k]
             if not text[toks[k][0]].isupper() and w not in _FUNCTION and not w.startswith(_GENERIC):
                 return None
-        initial = i == 0 or _sentence_initial(gaps[i])
+        initial = (i == 0 or _sentence_initial(gaps[i])) and not _predicate_after(text, toks, lows, j)
         marker = None
         if (
             i > 0
@@ -567,6 +567,24 @@ def _next_to_name(text: str, toks, i: int, j: int) -> bool:
     if j < len(toks) and text[toks[j - 1][1] : toks[j][0]].isspace() and text[toks[j][0]].isupper():
         return True
     return i > 0 and text[toks[i - 1][1] : toks[i][0]].isspace() and text[toks[i - 1][0]].isupper()
+
+
+def _predicate_after(text: str, toks, lows: list[str], j: int) -> bool:
+    """A sentence-initial name followed by a verb or by a list comma is the subject, not an adjective.
+
+    "Кремінна отримала генератори", "Суми, Ромни та Конотоп …" vs "Суми коштів", "Золоте правило".
+    """
+    if j >= len(toks):
+        return False
+    gap = text[toks[j - 1][1] : toks[j][0]]
+    if gap.strip() in (",", "—", "–", ":"):
+        return True
+    if not gap.isspace() or text[toks[j][0]].isupper():
+        return False
+    from .inflect import morph
+
+    pos = {p.tag.POS for p in morph().parse(lows[j])}  # scores are flat in the uk dictionary: use the set
+    return bool(pos & {"VERB", "INFN"}) and not pos & {"NOUN", "ADJF"}
 
 
 def _sentence_initial(gap: str) -> bool:
