@@ -36,6 +36,7 @@ _COUNCIL_TAIL = re.compile(
     r"|\s*-?\s*(?:міськрад\w*|облдержадміністрац\w*|райдержадміністрац\w*|ОДА|ОВА|РДА|РВА)(?![\w]))",
     re.IGNORECASE,
 )
+_AGGRESSOR = re.compile(r"(?:агресі\w*|окупаці\w*|вторгненн\w*|війн\w*\s+(?:з|із)|напад\w*|обстріл\w*|удар\w*|агресор\w*)\s+(?:[\w'-]+\s+)?$", re.IGNORECASE)
 _FUND_BEFORE = re.compile(
     r"(?:за|при|завдяки)\s+(?:(?:технічної|фінансової|грантової)\s+(?:(?:і|та)\s+)?)*(?:підтримк\w+|сприяння|фінансування)\s*(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
@@ -348,6 +349,16 @@ class _Extractor:
                     org = Mention(pm.start, end, "org:" + name_key(label), "org", "Organization", norm[pm.start : end], role="council-org")
                     org.found = Found(pm.start, end, label, "Organization", {label})
                     mentions.append(org)
+        # an unquoted capitalised name counts only next to a donor or a funding/implementing cue:
+        # "Програма розвитку освіти" alone is a local budget programme, not an initiative
+        if any(m.found is not None and m.found.unquoted and m.reg is None for m in mentions):
+            backed = any(m.kind == "donor" for m in mentions) or cue_regex("fund").search(norm) or cue_regex("implement").search(norm)
+            if not backed:
+                mentions = [m for m in mentions if not (m.found is not None and m.found.unquoted and m.reg is None)]
+        # a country named as the aggressor is not a partner or a place of the document's work
+        for m in mentions:
+            if m.kind == "country" and _AGGRESSOR.search(norm[max(0, m.start - 40) : m.start]):
+                m.kind = "title-place"
         mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
         st.mentions = mentions
         # a trigger word not part of any found name refers to the current initiative

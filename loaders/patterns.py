@@ -32,6 +32,7 @@ class Found:
     trigger: str = ""  # the trigger stem ("проєкт", "мереж", "ГО", ...)
     mods: tuple[int, int] | None = None  # span between trigger and title (donor modifiers live here)
     descriptive: bool = False  # "проєкт із встановлення ..." (no proper name)
+    unquoted: bool = False  # a capitalised name without quotes ("Проєкт розвитку міської інфраструктури")
     full: str = ""  # head noun phrase + quoted name, nominative ("Індустріальний парк «Коростень»")
     group: int = -1  # titles listed after one trigger ("проєкти: «A», «B»") share the trigger's offset
 
@@ -256,7 +257,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         label = " ".join(nominative(words))
         trig = m.group("trig").lower()
         typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
-        out.append(Found(m.start(), whole_end, label, typ, {label, phrase}, (m.start(), whole_end), trig))
+        out.append(Found(m.start(), whole_end, label, typ, {label, phrase}, (m.start(), whole_end), trig, unquoted=True))
     # 4. descriptive: проєкт із встановлення теплового насоса ...
     for m in _DESCRIPTIVE.finditer(s):
         body = m.group("body")

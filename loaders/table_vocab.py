@@ -30,6 +30,7 @@ _QUOTED = re.compile(r"[\"“”„«]\s*([^\"“”„«»]+?)\s*[\"“”»]")
 _HYPHEN_BREAK = re.compile(r"(?<=\w)-\s+(?=[a-zа-яіїєґ])")
 _AMOUNT = re.compile(r"(?:[-–—:]\s*)?\d[\d\s.,]*(?:\s*(?:тис|млн|млрд)\.?)?(?:\s*грн\.?)?")
 _BY_CONSENT = re.compile(r"\(?\s*за\s+(?:згодою|погодженням|узгодженням)\s*\)?", re.I)
+_WITHIN = re.compile(r"^(?:у|в)\s+межах\s+(?:(?:коштів|асигнувань|видатків|фінансування|передбачених)\s+)*")
 _CONJ = ("та", "і", "й")
 _ACTION_HEADS = ("організація", "управління", "об'єднання")  # also verbal nouns
 _ABBREV = re.compile(r"^[A-ZА-ЯІЇЄҐ]{2,}(?:[/-][A-ZА-ЯІЇЄҐ]{2,})*$")
@@ -163,6 +164,9 @@ class FundingSources:
     def _match(self, item: str) -> FundingConcept | None:
         item = _AMOUNT.sub(" ", item)  # "бюджет громади - 150,0 тис. грн"
         key = norm(item)
+        within = _WITHIN.match(key)  # "в межах коштів бюджету громади"
+        if within and within.end() < len(key):
+            key = item = key[within.end() :]
         if not key:
             return None
         if key in self.aliases:
@@ -190,7 +194,12 @@ class FundingSources:
         return None
 
     def is_none(self, item: str) -> bool:
-        return norm(item) in NONE_VALUES
+        """ "-", "не потребує фінансування", "у межах кошторисних призначень": no source named."""
+        key = norm(item)
+        if key in NONE_VALUES:
+            return True
+        m = _WITHIN.match(key)
+        return bool(m) and len(key.split()) <= 6 and self._match(key[m.end() :]) is None
 
     def parse(self, cell: str) -> list[FundingConcept] | None:
         """The concepts a cell lists, or None when the cell is not a funding cell.
@@ -200,7 +209,7 @@ class FundingSources:
         with the lines after it. Lower-case items that still name nothing qualify the item
         before them ("інші джерела, не заборонені законодавством").
         """
-        if self.is_none(cell):
+        if norm(cell) in NONE_VALUES:
             return []
         items = [(sep, fix_text(text)) for sep, text in split_items(cell)]
         if not items:
