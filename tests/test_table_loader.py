@@ -530,3 +530,22 @@ def test_task_pieces_after_a_page_break() -> None:
     assert not continues_text("Збільшити кількість програм житла", "забезпечити доступність житла")
     assert not continues_text("Оновити парки.", "громадські простори")
     assert not continues_text("Оновити парки", "Створити сквери")
+
+
+def test_funding_cells_in_other_words() -> None:
+    from loaders.table_vocab import FundingSources
+
+    f = FundingSources.load()
+
+    def ids(cell):
+        found = f.parse(cell)
+        return None if found is None else [c.id for c in found]
+
+    assert ids("бюджет громади - 150,0 тис. грн") == ["community-budget"]
+    assert ids("Бюджет Коломийської МТГ; кошти ДФРР") == ["community-budget", "state-regional-development-fund"]
+    assert ids("Державний бюджет (субвенція), кошти ЄС") == ["state-budget", "international-technical-assistance"]
+    assert ids("в межах коштів бюджету громади") == ["community-budget"]
+    assert ids("У межах кошторисних призначень") == []
+    assert ids("Не потребує фінансування") == []
+    assert ids("інші джерела, не заборонені законодавством") == ["other-sources"]
+    assert ids("Проведення конкурсу проєктів для молоді") is None  # a measure, not funding
