@@ -719,7 +719,7 @@ class _Extractor:
 
     def _relative_target(self, inits, pos: int, norm: str, exclude: set[str]) -> str | None:
         """"програми X, яку впроваджує GIZ": a relative pronoun before the cue points at the initiative before it."""
-        if not re.search(r"(?:який|яка|яке|які|якого|якої|яку|що)\s*$", norm[max(0, pos - 12) : pos]):
+        if not re.search(r"[»\w)]\s*,?\s*(?:який|яка|яке|які|якого|якої|яку|що)\s*$", norm[max(0, pos - 14) : pos]):
             return None
         before = [m for m in inits if m.end <= pos and m.key not in exclude]
         return before[-1].key if before else None
@@ -750,9 +750,10 @@ class _Extractor:
             if pred == "implements" and agents and agents[0].kind == "init":
                 return  # "впроваджується проєкт «X»": the project itself, not an implementer
             agent_keys = {a.key for a in agents}
-            target = self._target(inits, cm.start(), agent_keys, containers)
+            # "програми «Y», яка фінансується ЄС": the relative clause belongs to the nearest name
+            target = self._relative_target(inits, cm.start(), norm, agent_keys)
             if target is None:
-                target = self._relative_target(inits, cm.start(), norm, agent_keys)
+                target = self._target(inits, cm.start(), agent_keys, containers)
             if target is None and value == "launch":
                 after = [m for m in inits if m.start >= cm.end() and m.key not in agent_keys]
                 target = after[0].key if after else None
