@@ -180,7 +180,7 @@ class FundingSources:
             best = process.extractOne(key, list(self.aliases), scorer=fuzz.ratio, score_cutoff=90)
             if best is not None:
                 return self.concepts[self.aliases[best[0]]]
-        if len(key.split()) > 8:
+        if len(key.split()) > 7:  # a sentence, not a funding source
             return None
         prefixes = [a for a in self.aliases if len(a) >= 8 and key.startswith(a + " ")]
         if prefixes:
