@@ -549,3 +549,23 @@ def test_funding_cells_in_other_words() -> None:
     assert ids("Не потребує фінансування") == []
     assert ids("інші джерела, не заборонені законодавством") == ["other-sources"]
     assert ids("Проведення конкурсу проєктів для молоді") is None  # a measure, not funding
+
+
+def test_second_header_switches_columns(tmp_path) -> None:
+    path = tmp_path / "two_tables.tsv"
+    path.write_text(
+        "План заходів Ковельської громади\n"
+        + HEADER
+        + "1.1.1\tОновити школи\tРемонт ліцею\tУправління освіти\tбюджет громади\n"
+        + "№\tЗахід\tСтрок\tВідповідальні виконавці\tДжерела фінансування\n"
+        + "2.1.1\tРемонт доріг\t2026\tУправління ЖКГ\tдержавний бюджет\n",
+        encoding="utf-8",
+    )
+    s = summary(LOADER.load(path))["measures"]
+    assert s["1.1.1"]["task"] == ["Оновити школи"]
+    assert s["2.1.1"] == {
+        "text": "Ремонт доріг",
+        "task": [],
+        "executors": ["Управління ЖКГ"],
+        "funding": ["державний бюджет"],
+    }
