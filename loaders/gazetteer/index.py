@@ -61,6 +61,7 @@ _GENERIC = (
 )  # fmt: skip
 _FUNCTION = {"і", "й", "та", "на", "над", "де", "а", "ла", "ле", "ді", "дель", "фон", "сюр"}
 _BIG = 100_000
+_CURATED = 1_000_000  # weight of curated names (foreign_city_names.csv, foreign_regions.csv) and of cities of 1M+
 
 _SRC_FILES = ("inflect.py", "sources.py", "index.py")
 
@@ -399,7 +400,7 @@ class Gazetteer:
             w = lows[k]
             if not text[toks[k][0]].isupper() and w not in _FUNCTION and not w.startswith(_GENERIC):
                 return None
-        initial = (i == 0 or _sentence_initial(gaps[i])) and not _predicate_after(text, toks, lows, j)
+        initial = i == 0 or _sentence_initial(gaps[i])
         marker = None
         if (
             i > 0
@@ -444,15 +445,22 @@ class Gazetteer:
             elif common == 3:
                 continue
             elif ptype == "Country":
-                if not common or not initial:
+                if not common or not initial or _predicate_after(text, toks, lows, j):
                     ok.append(e)
             elif ptype == "Community":
                 if cat in ("village", "settlement", "district") and (common or quoted or e[0] not in self._centres):
                     continue  # a village is read without "с."/"село" only when it is a hromada centre
-                if not common or (not initial and (common == 1 or not _next_to_name(text, toks, i, j))):
+                if not common or (
+                    (not initial or _predicate_after(text, toks, lows, j))
+                    and (common == 1 or not _next_to_name(text, toks, i, j))
+                ):
                     ok.append(e)
             elif not common or (
-                not initial and weight >= _BIG and (common == 1 or not _next_to_name(text, toks, i, j))
+                # a town abroad whose form is also a word: mid-sentence, big, and in the nominative unless curated
+                not initial
+                and (e[4] or weight >= _CURATED)
+                and weight >= _BIG
+                and (common == 1 or not _next_to_name(text, toks, i, j))
             ):
                 ok.append(e)
         if not ok:
