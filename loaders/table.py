@@ -294,7 +294,9 @@ class PlanBuilder:
                     self.where = item[-1].ref
                     self._heading(*item)
         for key, label in self.labels.items():
-            self.ex.entities[key].label = label
+            task = self.ex.entities[key]
+            task.label = label
+            task.names = {n for n in task.names if n == label or not label.startswith(n)} | {label}
         if not any(e.type == "Measure" for e in self.ex.entities.values()):
             raise LoaderError(
                 f"{self.path.name}: {header_ref}: a header was found but no numbered measure rows follow it"
