@@ -22,11 +22,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from loaders.base import Entity, Evidence, Extraction, LoaderError, name_key
+from loaders.base import Entity, Evidence, Extraction, LoaderError, Relation, name_key
 from loaders.patterns import Found, cue_regex, cue_values, find_initiatives, find_organisations, quoted_spans
 from loaders.text import Sentence, read_text, sentences
 
 MAX_BYTES = 200 * 1024 * 1024
+MAX_EVIDENCE = 100  # sentences kept per relation / mentions per entity (a 50 MB text repeats itself)
 _BARE_TRIGGER = re.compile(r"(?<![\w])(?:проє?кт|програм|ініціатив|мереж|компонент)\w*", re.IGNORECASE)
 _NATIONAL = re.compile(r"україн|національн|всеукраїнськ|загальнодержавн", re.IGNORECASE)
 _LOCATIVE = re.compile(r"(?:^|[\s(])(?:у|в|на|м\.|міст[іо]|селищ[іе]|сел[іо]|громад[іаи]|смт)\s*$", re.IGNORECASE)
@@ -149,6 +150,42 @@ class _Extractor:
         self.located: set[str] = set()  # initiatives with a stated place
         self.first_ev: dict[str, tuple[int, Evidence]] = {}
         self.country_sentences: dict[str, Evidence] = {}
+        self._rel_index: dict[tuple[str, str, str], tuple[Relation, set]] = {}
+        self._mention_index: dict[str, set] = {}
+
+    # ------------------------------------------------------------ bookkeeping (linear time on huge documents)
+
+    def _rel(self, subject: str, predicate: str, obj: str, evidence: Evidence | None = None) -> None:
+        """Add a relation or its evidence; hashed, and at most MAX_EVIDENCE sentences per relation."""
+        triple = (subject, predicate, obj)
+        known = self._rel_index.get(triple)
+        if known is None:
+            self.ex.relations.append(Relation(subject, predicate, obj, [evidence] if evidence else []))
+            self._rel_index[triple] = (self.ex.relations[-1], {evidence} if evidence else set())
+            return
+        rel, seen = known
+        if evidence is not None and evidence not in seen and len(rel.evidence) < MAX_EVIDENCE:
+            seen.add(evidence)
+            rel.evidence.append(evidence)
+
+    def _ent(self, entity: Entity) -> Entity:
+        """Add an entity or merge it into the known one; at most MAX_EVIDENCE mentions kept."""
+        known = self.ex.entities.get(entity.key)
+        if known is None:
+            entity.mentions = entity.mentions[:MAX_EVIDENCE]
+            self.ex.entities[entity.key] = entity
+            self._mention_index[entity.key] = set(entity.mentions)
+            return entity
+        seen = self._mention_index.setdefault(entity.key, set(known.mentions))
+        new = [ev for ev in entity.mentions if ev not in seen]
+        entity.mentions = []
+        self.ex.add_entity(entity)
+        for ev in new:
+            if len(known.mentions) >= MAX_EVIDENCE:
+                break
+            seen.add(ev)
+            known.mentions.append(ev)
+        return known
 
     # ------------------------------------------------------------ driver
 
@@ -415,7 +452,7 @@ class _Extractor:
                 ent.mentions = [ev]
                 if m.surface:
                     ent.names.add(_clean_surface(m.surface))
-                self.ex.add_entity(ent)
+                self._ent(ent)
                 self.first_ev.setdefault(m.key, (st.s.index, ev))
                 if m.kind == "country":
                     self.country_sentences.setdefault(m.key, ev)
@@ -501,17 +538,17 @@ class _Extractor:
             hromada = None
         if hromada is not None and hromada.key != place.key:
             if hromada.key not in self.ex.entities:
-                self.ex.add_entity(_place_entity(hromada))
-            self.ex.add_relation(place.key, "locatedIn", hromada.key)
+                self._ent(_place_entity(hromada))
+            self._rel(place.key, "locatedIn", hromada.key)
         for par in chain:
             if par == child:
                 continue
             if par not in self.ex.entities:
                 try:
-                    self.ex.add_entity(_place_entity(self.gaz.place(par)))
+                    self._ent(_place_entity(self.gaz.place(par)))
                 except Exception:
                     break
-            self.ex.add_relation(child, "locatedIn", par)
+            self._rel(child, "locatedIn", par)
             child = par
 
     # ------------------------------------------------------------ relations
@@ -548,7 +585,7 @@ class _Extractor:
                     target = self._target(inits, cm.start(), {a.key for a in agents}, containers) or (cur_topic if refers else None)
                     for a in agents:
                         if target and target != a.key:
-                            self.ex.add_relation(a.key, "funds", target, ev)
+                            self._rel(a.key, "funds", target, ev)
                     continue
                 if cont is None:
                     continue
@@ -567,14 +604,14 @@ class _Extractor:
                 else:
                     target = None
                 if target and target != cont.key and not self._has(cont.key, "partOf", target):
-                    self.ex.add_relation(target, "partOf", cont.key, ev)
+                    self._rel(target, "partOf", cont.key, ev)
             # a component named right before its programme: Компонент «X» Програми Y
             for i, m in enumerate(inits[:-1]):
                 n2 = inits[i + 1]
                 gap = norm[m.end : n2.start]
                 if m.type in ("Project", "Program") and n2.type == "Program" and re.fullmatch(r"\s*", gap) and m.key != n2.key:
                     if m.found is not None and m.found.trigger.startswith("компонент"):
-                        self.ex.add_relation(m.key, "partOf", n2.key, ev)
+                        self._rel(m.key, "partOf", n2.key, ev)
                         containers[n2.key] = "genitive"
             # --- funds / implements from cues
             for rx_kind, pred in (("fund", "funds"), ("implement", "implements")):
@@ -585,16 +622,16 @@ class _Extractor:
             for m in inits:
                 for x in m.mods:
                     if x.kind == "donor":
-                        self.ex.add_relation(x.key, "funds", m.key, ev)
+                        self._rel(x.key, "funds", m.key, ev)
                     elif x.kind == "org":
-                        self.ex.add_relation(x.key, "implements", m.key, ev)
+                        self._rel(x.key, "implements", m.key, ev)
             # --- a donor named in a "Підтримка <donor> ..." title
             for x in ms:
                 if x.kind == "donor" and x.in_title:
                     owner = next((m for m in inits if m.key == x.in_title), None)
                     if owner is not None and owner.found is not None and _SUPPORT_TITLE.match(owner.surface or ""):
                         if x.start - owner.found.title[0] < 25:
-                            self.ex.add_relation(x.key, "funds", owner.key, ev)
+                            self._rel(x.key, "funds", owner.key, ev)
             # --- registry knowledge confirmed by the sentence naming both
             for m in inits:
                 if m.reg is None:
@@ -603,9 +640,9 @@ class _Extractor:
                     if x.reg is None or x.kind not in ("donor", "org"):
                         continue
                     if x.reg.id in m.reg.donors:
-                        self.ex.add_relation(x.key, "funds", m.key, ev)
+                        self._rel(x.key, "funds", m.key, ev)
                     elif x.reg.id in m.reg.implementers:
-                        self.ex.add_relation(x.key, "implements", m.key, ev)
+                        self._rel(x.key, "implements", m.key, ev)
             # --- places
             partner_sentence = self._partners(st)
             self._locations(st, inits, containers, cur_topic if (refers or not partner_sentence) else None, partner_sentence)
@@ -715,7 +752,7 @@ class _Extractor:
         return None
 
     def _has(self, s: str, p: str, o: str) -> bool:
-        return any(r.subject == s and r.predicate == p and r.object == o for r in self.ex.relations)
+        return (s, p, o) in self._rel_index
 
     def _relative_target(self, inits, pos: int, norm: str, exclude: set[str]) -> str | None:
         """"програми X, яку впроваджує GIZ": a relative pronoun before the cue points at the initiative before it."""
@@ -776,12 +813,12 @@ class _Extractor:
                 continue
             if pred == "funds":
                 if a.kind == "donor":
-                    self.ex.add_relation(a.key, "funds", target, ev)
+                    self._rel(a.key, "funds", target, ev)
                 elif a.reg is not None and value in ("support", "commission", "passive", "money"):
-                    self.ex.add_relation(a.key, "implements", target, ev)
+                    self._rel(a.key, "implements", target, ev)
             else:
                 if a.kind in ("donor", "org"):
-                    self.ex.add_relation(a.key, "implements", target, ev)
+                    self._rel(a.key, "implements", target, ev)
 
     # ------------------------------------------------------------ places
 
@@ -813,7 +850,7 @@ class _Extractor:
                     continue
                 owner = self.ex.entities.get(x.in_title)
                 if owner is not None and owner.type in ("Program", "Project"):
-                    self.ex.add_relation(x.in_title, "locatedIn", x.key, ev)
+                    self._rel(x.in_title, "locatedIn", x.key, ev)
                     self.located.add(x.in_title)
         free = [p for p in places if not p.in_title]
         if not free:
@@ -834,7 +871,7 @@ class _Extractor:
             elif topic:
                 target = topic
             if target and target in self.ex.entities and self.ex.entities[target].type in ("Program", "Project"):
-                self.ex.add_relation(target, "locatedIn", p.key, ev)
+                self._rel(target, "locatedIn", p.key, ev)
                 self.located.add(target)
 
     def _partners(self, st: _Sent) -> set[tuple[str, str]]:
@@ -868,7 +905,7 @@ class _Extractor:
                 pairs.add((self.home_key, foreign[0].key))
         pairs = {(a, b) for a, b in pairs if a != b and not self._same_place(a, b)}
         for a, b in pairs:
-            self.ex.add_relation(a, "partnerOf", b, ev)
+            self._rel(a, "partnerOf", b, ev)
         return pairs
 
     def _same_place(self, a: str, b: str) -> bool:
@@ -887,7 +924,7 @@ class _Extractor:
             if m.kind == "place" and m.type == "PartnerCity" and m.place is not None and m.place.country:
                 ck = f"country:{m.place.country}"
                 if ck in countries:
-                    self.ex.add_relation(m.key, "inCountry", ck, ev)
+                    self._rel(m.key, "inCountry", ck, ev)
 
     def _home_defaults(self) -> None:
         """Initiatives with no stated place in a municipal document happen in its home community."""
@@ -899,7 +936,7 @@ class _Extractor:
             if _NATIONAL.search(ent.label) or any(_NATIONAL.search(n) for n in ent.names if n):
                 continue
             _, ev = self.first_ev.get(key, (0, ent.mentions[0]))
-            self.ex.add_relation(key, "locatedIn", self.home_key, ev)
+            self._rel(key, "locatedIn", self.home_key, ev)
 
     def _country_defaults(self) -> None:
         """A partner city's country: stated when the document names that country, else reference data."""
@@ -912,15 +949,15 @@ class _Extractor:
                 continue
             ck = f"country:{cc}"
             if ck in self.country_sentences:
-                self.ex.add_relation(key, "inCountry", ck, ent.mentions[0])
+                self._rel(key, "inCountry", ck, ent.mentions[0])
             else:
                 if ck not in self.ex.entities and self.gaz is not None:
                     try:
-                        self.ex.add_entity(_place_entity(self.gaz.place(ck)))
+                        self._ent(_place_entity(self.gaz.place(ck)))
                     except Exception:
                         continue
                 if ck in self.ex.entities:
-                    self.ex.add_relation(key, "inCountry", ck)
+                    self._rel(key, "inCountry", ck)
 
 
 # ---------------------------------------------------------------- helpers
