@@ -141,10 +141,9 @@ def noun_rules(w: str, foreign: bool = False) -> Paradigm:
         p.add("datv", s + ("ям" if soft and s[-1:] not in _HUSHING else "ам"))
         p.add("ablt", s + ("ями" if soft and s[-1:] not in _HUSHING else "ами"))
         p.add("loct", s + ("ях" if soft and s[-1:] not in _HUSHING else "ах"))
-    elif last in "ео" and not foreign:
+    elif last == "е" and not foreign:  # adjectival neuter: Рівне -> Рівного, Рівному, Рівним
         s = w[:-1]
-        p.add("gent", s + "ого", s + "а"), p.add("datv", s + "ому", s + "у"), p.add("ablt", s + "им", s + "ом")
-        p.add("loct", s + "ому", s + "і")
+        p.add("gent", s + "ого"), p.add("datv", s + "ому"), p.add("ablt", s + "им"), p.add("loct", s + "ому", s + "ім")
     elif last == "о":
         s = w[:-1]
         p.add("gent", s + "а"), p.add("datv", s + "у"), p.add("ablt", s + "ом"), p.add("loct", s + "і", s + "у")
@@ -240,7 +239,7 @@ def word_paradigm(word: str, foreign: bool = False) -> Paradigm:
         p = nouns[0]
         plural = "plur" in p.tag or "Pltm" in p.tag
         par = _from_lexeme(p, plural, None)
-        has_plural = any(f.tag.number == "plur" for f in p.lexeme)
+        has_plural = any(f.tag.number == "plur" for q in nouns for f in q.lexeme)
         par.common = (has_plural and not plural) or person or other_pos or bool(adjs)
         par.person = person
         rule = adjective_rules(word) if word.endswith(_ADJ_ENDINGS) else None
