@@ -140,7 +140,7 @@ def looks_tab_separated(head: bytes) -> bool:
     tabbed = [ln for ln in filled if ln.count("\t") >= 3]
     if len(tabbed) < 3:
         return False
-    from loaders.table import CODE, find_header
+    from loaders.table_plan import CODE, find_header
 
     rows = [Row([c.strip() for c in ln.split("\t")], "", 0, 0) for ln in tabbed]
     if find_header(rows) is not None:

@@ -385,9 +385,8 @@ class Executors:
             forms = merged[root]
             self.canonical[k] = max(forms, key=lambda f: (grammatical(f), forms[f], f))
 
-    def is_known(self, name: str, exclude_self: bool = False) -> bool:
-        k = self.key(name)
-        return self.counts.get(k, 0) > (1 if exclude_self else 0)
+    def is_known(self, name: str) -> bool:
+        return self.counts.get(self.key(name), 0) > 0
 
     def split(self, cell: str) -> list[str]:
         """Canonical executor labels of one cell, in order, without repeats."""
