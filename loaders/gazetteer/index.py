@@ -456,11 +456,8 @@ class Gazetteer:
                 ):
                     ok.append(e)
             elif not common or (
-                # a town abroad whose form is also a word: mid-sentence, big, and in the nominative unless curated
-                not initial
-                and (e[4] or weight >= _CURATED)
-                and weight >= _BIG
-                and (common == 1 or not _next_to_name(text, toks, i, j))
+                # a town abroad whose form is also a word: mid-sentence, and curated or a city of 1M+
+                not initial and weight >= _CURATED and (common == 1 or not _next_to_name(text, toks, i, j))
             ):
                 ok.append(e)
         if not ok:
