@@ -101,15 +101,9 @@ class NarrativeLoader:
     extensions = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        """Any file with a known extension whose head is not obviously binary (docx/pdf by magic)."""
-        suffix = Path(path).suffix.lower()
-        if suffix == ".docx":
-            return head[:2] == b"PK" or not head
-        if suffix == ".pdf":
-            return head[:5] == b"%PDF-" or not head
-        if suffix in self.extensions:
-            return b"\x00" not in head[:4096] or head[:2] in (b"\xff\xfe", b"\xfe\xff")
-        return False
+        """Any file with a prose extension: this loader is the fallback after the table loader, and
+        a file it cannot read (binary .txt, broken .pdf) gets a clear :class:`LoaderError` from ``load``."""
+        return Path(path).suffix.lower() in self.extensions
 
     def load(self, path: Path) -> Extraction:
         """Read and extract one document; :class:`LoaderError` names the file on bad input."""

@@ -132,12 +132,15 @@ def test_long_unpunctuated_input_is_bounded() -> None:
     assert time.perf_counter() - started < 60
 
 
-def test_sniff() -> None:
+def test_sniff_accepts_prose_extensions_and_load_explains_failures(tmp_path: Path) -> None:
     assert LOADER.sniff(Path("a.txt"), "Текст".encode())
-    assert not LOADER.sniff(Path("a.txt"), b"\x00\x01\x02binary")
-    assert LOADER.sniff(Path("a.pdf"), b"%PDF-1.7")
-    assert not LOADER.sniff(Path("a.pdf"), b"hello")
+    assert LOADER.sniff(Path("звіт 2024.PDF"), b"%PDF-1.7")
     assert not LOADER.sniff(Path("a.xlsx"), b"PK")
+    odd = tmp_path / "data.txt"
+    odd.write_bytes(b"\x00\x01\x02binary" * 100)
+    assert LOADER.sniff(odd, odd.read_bytes())
+    with pytest.raises(LoaderError, match="binary"):
+        LOADER.load(odd)
 
 
 @pytest.mark.skipif(not SEEDS.exists(), reason="seed documents not available")
