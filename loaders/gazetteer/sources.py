@@ -340,8 +340,11 @@ def foreign_places(cities: dict) -> tuple[list[Place], list[tuple[str, str, int,
             continue
         label = cur["name_uk"] if cur else max(usable, key=lambda a: _uk_score(a, c["name"]))
         if not any(_UK_ONLY.search(a) for a in usable):
-            # only Russian-style spellings known: also index the Ukrainian-style one ("Фильдерштадт" -> "Фільдерштадт")
+            # only Russian-style spellings known: also index the Ukrainian-style one ("Фильдерштадт" -> "Фільдерштадт"),
+            # and label with it unless curated (a Ukrainian text writes "Кікінда", not "Кикинда")
             usable += [v for v in (_ukrainise(a) for a in usable) if v not in usable]
+            if not cur:
+                label = _ukrainise(label)
         key = f"geonames:{gid}"
         places.append(
             Place(
