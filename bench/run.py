@@ -259,15 +259,20 @@ def bench_seeds(cfg: dict, work: Path) -> dict:
     subprocess.run([*cmd, "build", str(SEEDS), "--store", str(cold_store)], cwd=ROOT, capture_output=True, text=True)
     first_s = time.perf_counter() - t0
     shutil.rmtree(cold_store, ignore_errors=True)
-    times, last = [], None
+    import resource
+
+    times, cpus, last = [], [], None
     for i in range(cfg["seed_runs"]):
         store = work / f"seeds-store-{i}"
         shutil.rmtree(store, ignore_errors=True)
         t0 = time.perf_counter()
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         last = subprocess.run(
             [*cmd, "build", str(SEEDS), "--store", str(store)], cwd=ROOT, capture_output=True, text=True
         )
         times.append(time.perf_counter() - t0)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime)
         shutil.rmtree(store, ignore_errors=True)
     t0 = time.perf_counter()
     subprocess.run([*cmd, "--help"], cwd=ROOT, capture_output=True)
@@ -279,6 +284,8 @@ def bench_seeds(cfg: dict, work: Path) -> dict:
         "runs": len(times),
         "median_s": round(statistics.median(times), 2),
         "min_s": round(min(times), 2),
+        "cpu_median_s": round(statistics.median(cpus), 2),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "help_s": round(help_s, 2),
         "first_run_s": round(first_s, 2),
         "documents": len([p for p in SEEDS.iterdir() if p.is_file()]),
