@@ -343,7 +343,7 @@ def foreign_places(cities: dict) -> tuple[list[Place], list[tuple[str, str, int,
             # only Russian-style spellings known: also index the Ukrainian-style one ("Фильдерштадт" -> "Фільдерштадт"),
             # and label with it unless curated (a Ukrainian text writes "Кікінда", not "Кикинда")
             usable += [v for v in (_ukrainise(a) for a in usable) if v not in usable]
-            if not cur:
+            if not cur and "y" not in c["name"].lower():  # Latin y is Ukrainian и (Rybnik -> Рибник)
                 label = _ukrainise(label)
         key = f"geonames:{gid}"
         places.append(
