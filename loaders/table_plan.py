@@ -327,6 +327,18 @@ class PlanBuilder:
                 if ci < len(cells) and CODE.match(cells[ci]):
                     code = CODE.match(cells[ci]).group(1)
                     break
+            if code is None:
+                # The number itself shifted into the next column: ["", "1.2.8", "Завдання", ...]
+                for ci in code_cols:
+                    for cj in (ci + 1, ci - 1):
+                        if 0 <= cj < len(cells) and not any(cells[: min(ci, cj)]):
+                            m = CODE.match(cells[cj])
+                            if m and "." in m.group(1) and not (ci < len(cells) and cells[ci]):
+                                code = m.group(1)
+                                cells = [*cells[:cj], "", *cells[cj + 1 :]]
+                                break
+                    if code is not None:
+                        break
             if code is None and texts and LEADING_CODE.match(texts[0]) and "code" not in roles:
                 m = LEADING_CODE.match(texts[0])
                 code = m.group(1)

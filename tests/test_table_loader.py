@@ -569,3 +569,20 @@ def test_second_header_switches_columns(tmp_path) -> None:
         "executors": ["Управління ЖКГ"],
         "funding": ["державний бюджет"],
     }
+
+
+def test_row_number_shifted_into_the_next_column(tmp_path) -> None:
+    path = tmp_path / "shifted_code.tsv"
+    path.write_text(
+        HEADER
+        + "1.1.1\tОновити парки\tВисадка дерев\tВідділ екології\tбюджет громади\n"
+        + "\t1.1.2\t\tПрибирання парків\tВідділ екології\tкошти підприємства\n",
+        encoding="utf-8",
+    )
+    s = summary(LOADER.load(path))["measures"]
+    assert s["1.1.2"] == {
+        "text": "Прибирання парків",
+        "task": ["Оновити парки"],
+        "executors": ["Відділ екології"],
+        "funding": ["кошти підприємства"],
+    }
