@@ -260,5 +260,5 @@ def extract(file: Path, as_json: bool) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
-from graphtool import commands_remote  # noqa: E402,F401
+from graphtool import commands_remote  # noqa: E402,F401,I001
 from graphtool import commands_library  # noqa: E402,F401
