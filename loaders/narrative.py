@@ -145,6 +145,8 @@ class _Extractor:
         self.first_ev: dict[str, tuple[int, Evidence]] = {}
         self.country_sentences: dict[str, Evidence] = {}
         self._rel_index: dict[tuple[str, str, str], tuple[Relation, set]] = {}
+        self._pending_entities: list[tuple[Mention, Evidence]] = []
+        self._cur_ev: Evidence | None = None
         self._mention_index: dict[str, set] = {}
 
     # ------------------------------------------------------------ bookkeeping (linear time on huge documents)
@@ -554,6 +556,7 @@ class _Extractor:
         bare_recent = -10
         for st in self.sents:
             ev = st.ev
+            self._cur_ev = ev
             norm = st.s.norm
             ms = st.mentions
             inits = [m for m in ms if m.kind == "init" and not m.in_title]
@@ -657,6 +660,12 @@ class _Extractor:
                 topic_para, topic_sent = st.s.paragraph, st.s.index
             if (st.bare_trigger or st.unnamed) and re.search(r"(?<![\w])проє?кт\w*", norm, re.I) and project_named != st.s.index:
                 bare_recent = st.s.index
+        for m, ev in self._pending_entities:
+            if any(r.subject == m.key for r in self.ex.relations if ev in r.evidence):
+                ent = self._entity_for(m)
+                ent.mentions = [ev]
+                ent.names.add(_clean_surface(m.surface))
+                self._ent(ent)
         self._home_defaults()
         self._country_defaults()
         self._drop_unrelated_orgs()
@@ -702,6 +711,11 @@ class _Extractor:
                     out.append(m)
                 cur = max(cur, m.end)
             elif m.kind == "country":
+                gov = self.reg.government_of(m.key.split(":")[-1]) if "donor" in kinds else None
+                if gov is not None:
+                    # "за фінансової підтримки Швейцарії": the country stands for its government
+                    out.append(Mention(m.start, m.end, gov.key, "donor", gov.type, m.surface, reg=gov))
+                    self._pending_entities.append((out[-1], self._cur_ev))
                 cur = max(cur, m.end)
         # an initiative among the agents stands for its own donors (за підтримки проєкту USAID «X»)
         res: list[Mention] = []

@@ -378,7 +378,8 @@ def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
                 # keep only the head noun and adjectives right before it (capitalised name start)
                 nom = nominative(head_words)
                 full = " ".join(nom) + f" «{title}»"
-                found = Found(m.start(), b, title, typ, {title, full}, (q + 1, b - 1), noun, full=full)
+                start = m.start("head") + max(0, m.group("head").rfind(head))
+                found = Found(start, b, title, typ, {title, full}, (q + 1, b - 1), noun, full=full)
                 found.names.add(" ".join(nom[-1:]) + f" «{title}»")
                 out.append(found)
     for m in _ORG_LATIN.finditer(s):
