@@ -269,13 +269,27 @@ def read_docx(path: Path) -> list[Grid]:
 
 
 def docx_is_mostly_table(path: Path) -> bool:
-    """True when most of a .docx body's text sits in tables."""
-    try:
-        from docx import Document
+    """True when most of a .docx body's text sits in tables that hold a plan.
 
-        doc = Document(str(path))
+    A plan table has a plan header row or numbered rows; a document that is mostly some
+    other table (a list of projects and donors) is left to the narrative loader.
+    """
+    try:
+        grids = read_docx(path)
+    except LoaderError:
+        return False
     except Exception:
         return False
-    in_tables = sum(len(c.text) for t in doc.tables for r in t.rows for c in r.cells)
+    from docx import Document
+
+    doc = Document(str(path))
+    in_tables = sum(len(r.sentence) for g in grids for r in g.rows)
     outside = sum(len(p.text) for p in doc.paragraphs)
-    return bool(doc.tables) and in_tables >= outside
+    if in_tables < outside:
+        return False
+    from loaders.table_plan import CODE, find_header
+
+    rows = [r for g in grids for r in g.rows]
+    if any(find_header(g.rows) is not None for g in grids):
+        return True
+    return sum(1 for r in rows if any(CODE.match(c) and "." in c for c in r.cells[:2])) >= 3

@@ -256,6 +256,14 @@ def test_sniff(tmp_path) -> None:
     prose = tmp_path / "report.docx"
     doc.save(prose)
     assert not loader.sniff(prose, prose.read_bytes()[:64])
+    doc = Document()
+    donors = doc.add_table(rows=4, cols=3)
+    for i, row in enumerate([["Назва проєкту", "Донор", "Сума"], ["Чиста вода", "GIZ", "100"]] * 2):
+        for j, text in enumerate(row):
+            donors.cell(i, j).text = text
+    projects = tmp_path / "projects.docx"
+    doc.save(projects)
+    assert not loader.sniff(projects, projects.read_bytes()[:64])
 
 
 # ---------------------------------------------------------------- bad input
