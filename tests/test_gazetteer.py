@@ -288,3 +288,9 @@ def test_sentence_initial_town_that_is_also_a_word(gaz):
     assert labels(gaz, "Суми отримали нові автобуси.") == ["Суми"]
     assert labels(gaz, "Суми, Ромни та Конотоп підписали угоду.") == ["Суми", "Ромни", "Конотоп"]
     assert gaz.find("Суми коштів зросли.") == []
+
+
+def test_name_alone(gaz):
+    # a bare name (a table cell, a heading) is found; "Київ" is not the genitive of "кий" here
+    for name in ("Київ", "Житомир", "Вінниця", "Польща"):
+        assert labels(gaz, name) == [name]

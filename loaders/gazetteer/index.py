@@ -144,7 +144,7 @@ def build_index() -> dict:
         """Commonness of one surface form: a form that is another word counts as common too."""
         if common or " " in form:
             return common
-        return 1 if form_is_common(form, own_lemmas(name)) else 0
+        return 1 if form_is_common(form, own_lemmas(name), form == name.lower().replace("’", "'")) else 0
 
     n = 0
     for name, key, etype in ua_names:

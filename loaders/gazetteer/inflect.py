@@ -194,10 +194,12 @@ def _from_lexeme(parse, plural: bool, gender: str | None) -> Paradigm:
 
 
 @cache
-def form_is_common(form: str, own: frozenset[str]) -> bool:
+def form_is_common(form: str, own: frozenset[str], nominative: bool = False) -> bool:
     """True when a single-word form is also another word ("тоді" for Тода, "планом" for Плано).
 
     ``own`` holds the lemmas of the place name itself, so "житомира" (of Житомир) is not common.
+    For the name itself (``nominative``) only another word's nominative counts ("Суми" = sums),
+    not a rare oblique form ("Київ" is also the genitive plural of "кий").
     """
     m = morph()
     if not m.word_is_known(form):  # the dictionary lookup is cheap; guessing an unknown word is not
@@ -205,7 +207,10 @@ def form_is_common(form: str, own: frozenset[str]) -> bool:
     for p in m.parse(form):
         if not p.is_known:
             continue
-        if p.tag.POS not in ("NOUN", "ADJF") or p.normal_form not in own:
+        if p.tag.POS not in ("NOUN", "ADJF"):
+            if p.tag.POS not in ("PRTF", "PRTS") or not nominative:
+                return True
+        elif p.normal_form not in own and (not nominative or p.tag.case == "nomn"):
             return True
     return False
 
@@ -234,7 +239,9 @@ def word_paradigm(word: str, foreign: bool = False) -> Paradigm:
         p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.case == "nomn" and p.normal_form == word for p in known
     )
     # a form of another word ("Планом" = план, "Турку" = турка) or another part of speech
-    other_pos = any(p.tag.POS not in ("NOUN", "ADJF") for p in known) or any(p.normal_form != word for p in known)
+    other_pos = any(p.tag.POS not in ("NOUN", "ADJF") for p in known) or any(
+        p.normal_form != word and p.tag.case == "nomn" for p in known
+    )
     if nouns:
         p = nouns[0]
         plural = "plur" in p.tag or "Pltm" in p.tag

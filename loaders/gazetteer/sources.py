@@ -128,6 +128,16 @@ def katottg_places(cities: dict) -> tuple[list[Place], list[tuple[str, str, int]
 
     coords = _ua_coordinates(rows, cities)
 
+    # a raion is named after its centre: "Коростенський" <- the hromada "Коростенська" <- its centre Коростень
+    raion_centre: dict[str, str] = {}
+    for hid, c in centre.items():
+        h = rows[hid]
+        if len(h.ancestors) >= 2 and rows[h.ancestors[-1]].category == "P":
+            pid = h.ancestors[-1]
+            if rows[pid].name[:-2] == h.name[:-1] and rows[c].category in ("M", "X", "K"):
+                raion_centre[pid] = rows[c].name.replace("’", "'")
+    english_kind = {"міська": "urban", "селищна": "settlement", "сільська": "rural"}
+
     places: list[Place] = []
     names: list[tuple[str, str, int]] = []
     hromada_of: dict[str, str] = {}
@@ -153,7 +163,9 @@ def katottg_places(cities: dict) -> tuple[list[Place], list[tuple[str, str, int]
                 names.append((reg, key, REGIONAL))
         elif cat == "P":
             label = f"{name} район"
-            label_en = f"{transliterate(name)} raion"
+            seat = raion_centre.get(r.id)
+            label_en = f"{transliterate(seat)} Raion" if seat else f"{transliterate(name)} raion"
+            aliases.append(f"{transliterate(name)} raion")
             names.append((name, key, ADJ))
             for old in olds:
                 names.append((old, key, ADJ))
@@ -163,7 +175,10 @@ def katottg_places(cities: dict) -> tuple[list[Place], list[tuple[str, str, int]
             ccat = rows[c].category if c else "C"
             kind = HROMADA_TYPE.get(ccat, "сільська")
             label = f"{name} {kind} територіальна громада"
-            label_en = f"{transliterate(name)} {transliterate(kind)} terytorialna hromada"
+            seat = rows[c].name.replace("’", "'") if c else None
+            label_en = (
+                f"{transliterate(seat)} {english_kind[kind]} hromada" if seat else f"{transliterate(name)} hromada"
+            )
             aliases = [
                 f"{name} громада",
                 f"{name} територіальна громада",
