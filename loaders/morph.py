@@ -67,12 +67,12 @@ def case_forms(name: str) -> set[str]:
     out = {name.lower()}
     if not words or not _CYR.search(words[0]):
         return out
-    n = head_span([w.strip("«»\"(),") for w in words])
+    n = head_span([w.strip('«»"(),') for w in words])
     if n == 0:
         return out
     head_parses = []
     for w in words[:n]:
-        core = w.strip("«»\"(),")
+        core = w.strip('«»"(),')
         ps = [p for p in parses(core) if "nomn" in p.tag and _pos(p) in ("NOUN", "ADJF", "PRTF", "NUMR")]
         head_parses.append((w, core, ps[:2]))
     for number in ("sing", "plur"):
@@ -105,7 +105,7 @@ def nominative(words: list[str], number: str | None = "sing") -> list[str]:
     # find the head noun: first word with a NOUN parse in an oblique or nominative case
     adj_genders: set[str] = set()
     for i, w in enumerate(words):
-        core = w.strip("«»\"(),:;")
+        core = w.strip('«»"(),:;')
         if not _CYR.search(core):
             return out
         ps = parses(core)
@@ -125,12 +125,14 @@ def nominative(words: list[str], number: str | None = "sing") -> list[str]:
         nf = _inflect(noun, {"nomn"} if want_num == "sing" else {"nomn", "plur"}) or noun.normal_form
         out[i] = _match_case(w.replace(core, nf) if core else nf, core)
         for j in range(i):
-            c = words[j].strip("«»\"(),:;")
+            c = words[j].strip('«»"(),:;')
             aps = [p for p in parses(c) if _pos(p) in ("ADJF", "PRTF")]
             if gender and want_num == "sing":
                 aps = [p for p in aps if gender in p.tag] or aps
             for p in aps:
-                inf = _inflect(p, ({"nomn", gender} if gender else {"nomn"}) if want_num == "sing" else {"nomn", "plur"})
+                inf = _inflect(
+                    p, ({"nomn", gender} if gender else {"nomn"}) if want_num == "sing" else {"nomn", "plur"}
+                )
                 if inf:
                     out[j] = _match_case(words[j].replace(c, inf), c)
                     break

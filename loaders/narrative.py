@@ -37,12 +37,18 @@ _COUNCIL_TAIL = re.compile(
     r"|\s*-?\s*(?:міськрад\w*|облдержадміністрац\w*|райдержадміністрац\w*|ОДА|ОВА|РДА|РВА)(?![\w]))",
     re.IGNORECASE,
 )
-_AGGRESSOR = re.compile(r"(?:агресі\w*|окупаці\w*|вторгненн\w*|війн\w*\s+(?:з|із)|напад\w*|обстріл\w*|удар\w*|агресор\w*)\s+(?:[\w'-]+\s+)?$", re.IGNORECASE)
+_AGGRESSOR = re.compile(
+    r"(?:агресі\w*|окупаці\w*|вторгненн\w*|війн\w*\s+(?:з|із)|напад\w*|обстріл\w*|удар\w*|агресор\w*)\s+(?:[\w'-]+\s+)?$",
+    re.IGNORECASE,
+)
 _FUND_BEFORE = re.compile(
     r"(?:за|при|завдяки)\s+(?:(?:технічної|фінансової|грантової)\s+(?:(?:і|та)\s+)?)*(?:підтримк\w+|сприяння|фінансування)\s*(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_PROJECT_PARTNER = re.compile(r"партнер\w*\s+(?:\w+\s+)?(?:проє?кт|програм|ініціатив|мереж|конкурс|форум)\w*|(?:проє?кт|програм)\w*\s+(?:\w+\s+)?партнер\w*", re.IGNORECASE)
+_PROJECT_PARTNER = re.compile(
+    r"партнер\w*\s+(?:\w+\s+)?(?:проє?кт|програм|ініціатив|мереж|конкурс|форум)\w*|(?:проє?кт|програм)\w*\s+(?:\w+\s+)?партнер\w*",
+    re.IGNORECASE,
+)
 _TWINNING = re.compile(r"побратим|меморандум|угод|договір|договор|співробітництв", re.IGNORECASE)
 _GOVERNMENTS = re.compile(r"(?<![\w])уряд(?:ів|и|ами|ам|ах)\s+(?:[\w'-]+\s*(?:,|та|і|й)\s+){1,3}$", re.IGNORECASE)
 _SUPPORT_TITLE = re.compile(r"^(?:підтримк\w*|support)\b", re.IGNORECASE)
@@ -283,7 +289,12 @@ class _Extractor:
         st.found = [f for f in st.found if not f.title or nearest[f.title] is f]
         for f in sorted(st.found, key=lambda f: (f.start, -(f.end - f.start))):
             a, b = f.title or (f.start, f.end)
-            if any(m.kind in ("init", "org") and m.start <= f.start < m.end and (m.found and m.found.title and m.found.title[0] <= a and b <= m.found.title[1] + 1) for m in mentions):
+            if any(
+                m.kind in ("init", "org")
+                and m.start <= f.start < m.end
+                and (m.found and m.found.title and m.found.title[0] <= a and b <= m.found.title[1] + 1)
+                for m in mentions
+            ):
                 continue  # the same title already taken (e.g. by an org pattern and an initiative pattern)
             if any(m.found and m.found.title == f.title for m in mentions):
                 continue
@@ -315,9 +326,20 @@ class _Extractor:
             e = rm.entry
             kind = "init" if e.type in ("Program", "Project") else ("donor" if e.type == "Donor" else "org")
             m = Mention(rm.start, rm.end, e.key, kind, e.type, rm.surface, reg=e)
-            owner = next((x for x in mentions if x.found and x.found.title and x.found.title[0] <= rm.start and rm.end <= x.found.title[1] + 1), None)
+            owner = next(
+                (
+                    x
+                    for x in mentions
+                    if x.found and x.found.title and x.found.title[0] <= rm.start and rm.end <= x.found.title[1] + 1
+                ),
+                None,
+            )
             if owner is not None:
-                if owner.kind == "org" and kind in ("donor", "org") and (rm.end - rm.start) >= 0.4 * (owner.found.title[1] - owner.found.title[0]):
+                if (
+                    owner.kind == "org"
+                    and kind in ("donor", "org")
+                    and (rm.end - rm.start) >= 0.4 * (owner.found.title[1] - owner.found.title[0])
+                ):
                     # «Deutsche Gesellschaft ... (GIZ) GmbH»: the quoted organisation is the registry donor
                     owner.key, owner.kind, owner.type, owner.reg = e.key, kind, e.type, e
                     continue
@@ -332,9 +354,21 @@ class _Extractor:
                     if d is None or d.type != "Donor":
                         continue
                     for name in [*d.acronyms, *d.names]:
-                        hit = re.search(r"(?<![\w])" + re.escape(name) + r"(?![\w])", span, 0 if name in d.acronyms else re.I)
+                        hit = re.search(
+                            r"(?<![\w])" + re.escape(name) + r"(?![\w])", span, 0 if name in d.acronyms else re.I
+                        )
                         if hit:
-                            m.mods.append(Mention(m.start + hit.start(), m.start + hit.end(), d.key, "donor", "Donor", hit.group(), reg=d))
+                            m.mods.append(
+                                Mention(
+                                    m.start + hit.start(),
+                                    m.start + hit.end(),
+                                    d.key,
+                                    "donor",
+                                    "Donor",
+                                    hit.group(),
+                                    reg=d,
+                                )
+                            )
                             break
             if m.kind != "init" or m.found is None:
                 continue
@@ -363,9 +397,22 @@ class _Extractor:
                     # "урядів Німеччини та Швейцарії": the second country stands for its government too
                     mentions.append(Mention(pm.start, pm.end, gov.key, "donor", gov.type, pm.surface, reg=gov))
                     continue
-            owner = next((x for x in mentions if x.kind in ("init", "org", "donor") and x.found and x.found.title and x.found.title[0] <= pm.start and pm.end <= x.found.title[1] + 1), None)
+            owner = next(
+                (
+                    x
+                    for x in mentions
+                    if x.kind in ("init", "org", "donor")
+                    and x.found
+                    and x.found.title
+                    and x.found.title[0] <= pm.start
+                    and pm.end <= x.found.title[1] + 1
+                ),
+                None,
+            )
             if owner is None:
-                owner = next((x for x in mentions if x.reg is not None and x.start <= pm.start and pm.end <= x.end), None)
+                owner = next(
+                    (x for x in mentions if x.reg is not None and x.start <= pm.start and pm.end <= x.end), None
+                )
             if pm.role == "council" and place.category == "raion" and _COUNCIL_TAIL.match(norm, pm.end):
                 m.kind = "title-place"  # "районна військова адміністрація": an authority, not the raion as a place
             if owner is not None:
@@ -379,13 +426,25 @@ class _Extractor:
                 end = tail.end() if tail else pm.end
                 label = _council_label(norm[pm.start : end])
                 if label:
-                    org = Mention(pm.start, end, "org:" + name_key(label), "org", "Organization", norm[pm.start : end], role="council-org")
+                    org = Mention(
+                        pm.start,
+                        end,
+                        "org:" + name_key(label),
+                        "org",
+                        "Organization",
+                        norm[pm.start : end],
+                        role="council-org",
+                    )
                     org.found = Found(pm.start, end, label, "Organization", {label})
                     mentions.append(org)
         # an unquoted capitalised name counts only next to a donor or a funding/implementing cue:
         # "Програма розвитку освіти" alone is a local budget programme, not an initiative
         if any(m.found is not None and m.found.unquoted and m.reg is None for m in mentions):
-            backed = any(m.kind == "donor" for m in mentions) or cue_regex("fund").search(norm) or cue_regex("implement").search(norm)
+            backed = (
+                any(m.kind == "donor" for m in mentions)
+                or cue_regex("fund").search(norm)
+                or cue_regex("implement").search(norm)
+            )
             if not backed:
                 mentions = [m for m in mentions if not (m.found is not None and m.found.unquoted and m.reg is None)]
         # a country named as the aggressor is not a partner or a place of the document's work
@@ -456,7 +515,7 @@ class _Extractor:
                     self._add_place_hierarchy(m.place)
 
     def _merge_org_variants(self) -> None:
-        """"Агенція розвитку міста Житомира" and "Агенція розвитку міста" in one document are one organisation."""
+        """ "Агенція розвитку міста Житомира" and "Агенція розвитку міста" in one document are one organisation."""
         orgs = [e for e in self.ex.entities.values() if e.type == "Organization" and e.key.startswith("org:")]
         alias: dict[str, str] = {}
         by_label = {e.label: e for e in orgs}
@@ -507,7 +566,6 @@ class _Extractor:
                 m.key = key
             return Entity(key, typ, label, None, names, attributes={"found": "pattern"})
         return None
-
 
     def _title_is_place(self, m: Mention) -> bool:
         """«Коростень» after "парк": the quoted name is just a place name."""
@@ -569,7 +627,11 @@ class _Extractor:
                         self._drop_entity_mention(m.key, ev)
                         st.bare_trigger = True
             refers = (st.coref or st.bare_trigger) and st.s.index - topic_sent <= 3
-            cur_topic = topic if (topic and (refers or (st.s.paragraph == topic_para and st.s.index - topic_sent <= 4))) else None
+            cur_topic = (
+                topic
+                if (topic and (refers or (st.s.paragraph == topic_para and st.s.index - topic_sent <= 4)))
+                else None
+            )
             self.supporters = set()
 
             containers: dict[str, str] = {}  # container key -> cue
@@ -579,7 +641,9 @@ class _Extractor:
                 after = norm[cm.end() : cm.end() + 40].lower()
                 if re.match(r"\s*(?:співпраці|партнерства|співробітництва)\s+(?:з|із)\b", after):
                     agents = [a for a in self._agents_after(ms, cm.end(), norm, kinds=("donor",)) if a.kind == "donor"]
-                    target = self._target(inits, cm.start(), {a.key for a in agents}, containers) or (cur_topic if refers else None)
+                    target = self._target(inits, cm.start(), {a.key for a in agents}, containers) or (
+                        cur_topic if refers else None
+                    )
                     for a in agents:
                         if target and target != a.key:
                             self._rel(a.key, "funds", target, ev)
@@ -606,7 +670,12 @@ class _Extractor:
             for i, m in enumerate(inits[:-1]):
                 n2 = inits[i + 1]
                 gap = norm[m.end : n2.start]
-                if m.type in ("Project", "Program") and n2.type == "Program" and re.fullmatch(r"\s*", gap) and m.key != n2.key:
+                if (
+                    m.type in ("Project", "Program")
+                    and n2.type == "Program"
+                    and re.fullmatch(r"\s*", gap)
+                    and m.key != n2.key
+                ):
                     if m.found is not None and m.found.trigger.startswith("компонент"):
                         self._rel(m.key, "partOf", n2.key, ev)
                         containers[n2.key] = "genitive"
@@ -642,7 +711,9 @@ class _Extractor:
                         self._rel(x.key, "implements", m.key, ev)
             # --- places
             partner_sentence = self._partners(st)
-            self._locations(st, inits, containers, cur_topic if (refers or not partner_sentence) else None, partner_sentence)
+            self._locations(
+                st, inits, containers, cur_topic if (refers or not partner_sentence) else None, partner_sentence
+            )
             if any(m.found is not None and m.found.type == "Project" for m in inits):
                 project_named = st.s.index
             else:
@@ -658,7 +729,11 @@ class _Extractor:
                 topic_para, topic_sent = st.s.paragraph, st.s.index
             elif refers and topic:
                 topic_para, topic_sent = st.s.paragraph, st.s.index
-            if (st.bare_trigger or st.unnamed) and re.search(r"(?<![\w])проє?кт\w*", norm, re.I) and project_named != st.s.index:
+            if (
+                (st.bare_trigger or st.unnamed)
+                and re.search(r"(?<![\w])проє?кт\w*", norm, re.I)
+                and project_named != st.s.index
+            ):
                 bare_recent = st.s.index
         for m, ev in self._pending_entities:
             if any(r.subject == m.key for r in self.ex.relations if ev in r.evidence):
@@ -676,7 +751,9 @@ class _Extractor:
         linked = {k for r in self.ex.relations if r.evidence for k in (r.subject, r.object)}
         for key in [k for k, e in self.ex.entities.items() if k.startswith("org:") and k not in linked]:
             del self.ex.entities[key]
-        self.ex.relations = [r for r in self.ex.relations if r.subject in self.ex.entities and r.object in self.ex.entities]
+        self.ex.relations = [
+            r for r in self.ex.relations if r.subject in self.ex.entities and r.object in self.ex.entities
+        ]
 
     def _drop_entity_mention(self, key: str, ev: Evidence) -> None:
         ent = self.ex.entities.get(key)
@@ -763,7 +840,7 @@ class _Extractor:
         return (s, p, o) in self._rel_index
 
     def _relative_target(self, inits, pos: int, norm: str, exclude: set[str]) -> str | None:
-        """"програми X, яку впроваджує GIZ": a relative pronoun before the cue points at the initiative before it."""
+        """ "програми X, яку впроваджує GIZ": a relative pronoun before the cue points at the initiative before it."""
         if not re.search(r"[»\w)]\s*,?\s*(?:який|яка|яке|які|якого|якої|яку|що)\s*$", norm[max(0, pos - 14) : pos]):
             return None
         before = [m for m in inits if m.end <= pos and m.key not in exclude]
@@ -809,7 +886,9 @@ class _Extractor:
         targets = [target]
         tm = next((m for m in inits if m.key == target), None)
         if tm is not None and tm.found is not None and tm.found.group >= 0:
-            targets += [m.key for m in inits if m.found is not None and m.found.group == tm.found.group and m.key != target]
+            targets += [
+                m.key for m in inits if m.found is not None and m.found.group == tm.found.group and m.key != target
+            ]
         for target in targets:
             self._apply_cue(agents, target, value, pred, ev)
 
@@ -909,7 +988,12 @@ class _Extractor:
                 home = next((u for u in ua if u.key == self.home_key), None)
                 base = home or ua[0]
                 pairs |= {(base.key, u.key) for u in ua if u.key != base.key}
-            elif len(group) == 1 and foreign and self.home_key and not _LOCATIVE.search(norm[max(0, foreign[0].start - 8) : foreign[0].start]):
+            elif (
+                len(group) == 1
+                and foreign
+                and self.home_key
+                and not _LOCATIVE.search(norm[max(0, foreign[0].start - 8) : foreign[0].start])
+            ):
                 pairs.add((self.home_key, foreign[0].key))
         pairs = {(a, b) for a, b in pairs if a != b and not self._same_place(a, b)}
         for a, b in pairs:
@@ -971,7 +1055,28 @@ class _Extractor:
 # ---------------------------------------------------------------- helpers
 
 
-_DEMONSTRATIVE = {"цей", "цього", "цьому", "цим", "ця", "цієї", "цю", "цією", "це", "даний", "даного", "даному", "той", "того", "зазначений", "зазначеного", "вказаного", "вищезгаданого", "наш", "нашого"}
+_DEMONSTRATIVE = {
+    "цей",
+    "цього",
+    "цьому",
+    "цим",
+    "ця",
+    "цієї",
+    "цю",
+    "цією",
+    "це",
+    "даний",
+    "даного",
+    "даному",
+    "той",
+    "того",
+    "зазначений",
+    "зазначеного",
+    "вказаного",
+    "вищезгаданого",
+    "наш",
+    "нашого",
+}
 
 
 def _definite(norm: str, tm: re.Match) -> bool:
@@ -1008,7 +1113,9 @@ _AGENT_GAP = re.compile(
 )
 
 
-_GAP_STOP = re.compile(r"(?<![\w])(?:за|що|який|яка|які|якого|де|межах|рамках|співпраці|підтримк\w*|в|у|на|для)(?![\w])", re.I)
+_GAP_STOP = re.compile(
+    r"(?<![\w])(?:за|що|який|яка|які|якого|де|межах|рамках|співпраці|підтримк\w*|в|у|на|для)(?![\w])", re.I
+)
 
 
 def _agent_gap(gap: str, first: bool) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import ontology
 
@@ -49,7 +49,7 @@ def cues() -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def cue_regex(kind: str) -> re.Pattern:
     """One alternation regex (case-insensitive) for all cues of a kind; group name = value."""
     parts = [f"(?:{p})" for p, _ in cues().get(kind, [])]
@@ -109,7 +109,21 @@ def _inner_close(s: str, i: int) -> int:
     return len(s) - 1
 
 
-LATIN_STOP = {"Facebook", "Telegram", "Instagram", "LinkedIn", "YouTube", "Viber", "TikTok", "Internet", "Twitter", "WhatsApp", "Zoom", "Google", "Microsoft"}
+LATIN_STOP = {
+    "Facebook",
+    "Telegram",
+    "Instagram",
+    "LinkedIn",
+    "YouTube",
+    "Viber",
+    "TikTok",
+    "Internet",
+    "Twitter",
+    "WhatsApp",
+    "Zoom",
+    "Google",
+    "Microsoft",
+}
 
 # ---------------------------------------------------------------- initiative and organisation patterns
 
@@ -119,7 +133,9 @@ _TRIG = (
     r"конференці|флешмоб|фестивал|марафон|акці|челендж|хакатон)\w*"
 )
 # trigger, up to 7 words without clause punctuation, then a quote
-_TRIG_QUOTE = re.compile(r"(?<![\w])" + _TRIG + r"(?P<mods>(?:\s+[^\s«»,;:.()]+){0,7}?)\s*(?::\s*)?(?=«)", re.IGNORECASE)
+_TRIG_QUOTE = re.compile(
+    r"(?<![\w])" + _TRIG + r"(?P<mods>(?:\s+[^\s«»,;:.()]+){0,7}?)\s*(?::\s*)?(?=«)", re.IGNORECASE
+)
 _TRIG_LATIN = re.compile(
     r"(?<![\w])" + _TRIG + r"(?P<mods>(?:\s+[а-яіїєґ'-]+){0,3}?)\s+"
     r"(?P<title>[A-Z][\w+&'.-]*(?:\s+(?:[A-Z0-9][\w+&'.-]*|of|for|and|the|in|to|on|with|[IVX]+))*)",
@@ -144,9 +160,13 @@ _ORG_LONG = re.compile(
     r"(?P<mods>(?:\s+[^\s«»,;:.()]+){0,3}?)\s*(?=«)",
     re.IGNORECASE,
 )
-_ORG_LATIN = re.compile(r"(?<![\w])(?:компані|організаці|фірм|агенці|студі)\w*\s+(?P<title>[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3})")
+_ORG_LATIN = re.compile(
+    r"(?<![\w])(?:компані|організаці|фірм|агенці|студі)\w*\s+(?P<title>[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3})"
+)
 _HEAD_QUOTE = re.compile(
-    r"(?<![\w])(?P<head>(?:[" + U + r"а-яіїєґ][\w'-]{2,}(?:ий|ій|а|я|е|є|ого|ього|ому|ьому|ої|ьої|им|ім|ою|ьою|их|іх|і)\s+){0,4}?"
+    r"(?<![\w])(?P<head>(?:["
+    + U
+    + r"а-яіїєґ][\w'-]{2,}(?:ий|ій|а|я|е|є|ого|ього|ому|ьому|ої|ьої|им|ім|ою|ьою|их|іх|і)\s+){0,4}?"
     r"(?P<noun>парк|кластер|хаб|простір|простору|лабораторі|центр|агенці|фонд|клуб|ліце|гімназі|школ|лікарн|музе|"
     r"бібліотек|театр|інститут|університет|академі|коледж|бізнес-інкубатор|інкубатор|коворкінг)\w*)"
     r"(?P<mods>(?:\s+[^\s«»,;:.()]+){0,6}?)\s*(?=«)",
@@ -223,8 +243,17 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
                 continue
             start = m.start() if n == 0 else a
             out.append(
-                Found(start, b, title, typ, {title}, (a + 1, b - 1), trig, (m.start("mods"), m.end("mods")),
-                      group=m.start() if len(spans) > 1 else -1)
+                Found(
+                    start,
+                    b,
+                    title,
+                    typ,
+                    {title},
+                    (a + 1, b - 1),
+                    trig,
+                    (m.start("mods"), m.end("mods")),
+                    group=m.start() if len(spans) > 1 else -1,
+                )
             )
     # 2. trigger + English title: мережі Entrepreneurship+ Academy; програми URBACT IV
     for m in _TRIG_LATIN.finditer(s):
@@ -236,7 +265,16 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         trig = m.group("trig").lower()
         typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
         out.append(
-            Found(m.start(), m.start("title") + len(title), title, typ, {title}, (m.start("title"), m.start("title") + len(title)), trig, (m.start("mods"), m.end("mods")))
+            Found(
+                m.start(),
+                m.start("title") + len(title),
+                title,
+                typ,
+                {title},
+                (m.start("title"), m.start("title") + len(title)),
+                trig,
+                (m.start("mods"), m.end("mods")),
+            )
         )
     # 3. capitalised trigger inside a sentence: ... щодо Проєкту розвитку міської інфраструктури - 2, що ...
     for m in _CAP_TRIG.finditer(s):
@@ -257,7 +295,9 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         label = " ".join(nominative(words))
         trig = m.group("trig").lower()
         typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
-        out.append(Found(m.start(), whole_end, label, typ, {label, phrase}, (m.start(), whole_end), trig, unquoted=True))
+        out.append(
+            Found(m.start(), whole_end, label, typ, {label, phrase}, (m.start(), whole_end), trig, unquoted=True)
+        )
     # 4. descriptive: проєкт із встановлення теплового насоса ...
     for m in _DESCRIPTIVE.finditer(s):
         body = m.group("body")
@@ -332,15 +372,19 @@ def _trigger_quotes(s: str, by_start: dict[int, int]) -> list[re.Match]:
         mods = m.group("mods")
         if _MODS_STOP.search(mods):
             continue
-        if any(str((parses(w)[:1] or [None])[0].tag.POS if parses(w) else "") in ("VERB", "INFN", "PRTS", "GRND")
-               for w in re.findall(r"[а-яіїєґ']+", mods.lower())):
+        if any(
+            str((parses(w)[:1] or [None])[0].tag.POS if parses(w) else "") in ("VERB", "INFN", "PRTS", "GRND")
+            for w in re.findall(r"[а-яіїєґ']+", mods.lower())
+        ):
             continue
         out.append(m)
     return out
 
 
 def _is_plural(text: str) -> bool:
-    return bool(re.search(r"(?:проєкт|проект)(?:и|ів|ами|ах)|програм(?:и|ами|ах)\s*:|ініціатив(?:и|ами)\s*:", text, re.I))
+    return bool(
+        re.search(r"(?:проєкт|проект)(?:и|ів|ами|ах)|програм(?:и|ами|ах)\s*:|ініціатив(?:и|ами)\s*:", text, re.I)
+    )
 
 
 def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:

@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from loaders.text import fold
-
 INDEX_VERSION = "3"
 TOKEN = re.compile(r"[\w']+|\+", re.UNICODE)
 _SKELETON_DROP = str.maketrans("", "", "іїєґ'")
@@ -116,7 +114,9 @@ class Registry:
 
     # ------------------------------------------------------------ matching
 
-    def find(self, text: str, toks: list[tuple[str, int, int]] | None = None, skeleton: bool = True) -> list[RegistryMatch]:
+    def find(
+        self, text: str, toks: list[tuple[str, int, int]] | None = None, skeleton: bool = True
+    ) -> list[RegistryMatch]:
         """Non-overlapping registry names in a normalised text, longest first, left to right.
 
         ``skeleton``: also match long names with і/ї/є/ґ/apostrophes lost (for broken encodings).
@@ -128,7 +128,7 @@ class Registry:
         n = len(toks)
         while i < n:
             best = None
-            for cands, key, cs_ok in ((self.trie.get(toks[i][0]), "cs", True), (self.trie.get(low[i]), "ci", False)):
+            for cands, _kind, cs_ok in ((self.trie.get(toks[i][0]), "cs", True), (self.trie.get(low[i]), "ci", False)):
                 if not cands:
                     continue
                 for seq, idx, cs in cands:
@@ -159,7 +159,9 @@ class Registry:
 
     def government_of(self, country: str) -> RegistryEntry | None:
         """The registry donor that is the government of an ISO country code, if listed."""
-        cands = [e for e in self.entries if e.type == "Donor" and e.country == country and e.kind in ("government", "state")]
+        cands = [
+            e for e in self.entries if e.type == "Donor" and e.country == country and e.kind in ("government", "state")
+        ]
         for e in cands:
             if e.label.lower().startswith("уряд") or (e.label_en or "").lower().startswith("government"):
                 return e

@@ -225,7 +225,7 @@ def _is_cyr(ch: str) -> bool:
 
 _TRANSLATE = str.maketrans({**_SIMPLE_MAP, "\r": " "})
 _DROP = re.compile("[" + SOFT_HYPHEN + ZERO_WIDTH + "]|(?<=[^\\W\\d_])[-‐‑]\n[ \t]*(?=[^\\W\\d_])")
-_QUOTE = re.compile("[\"“”]")
+_QUOTE = re.compile('["“”]')
 _WORD = re.compile(r"[^\W\d_][^\W\d_']*")
 _LONE_I = re.compile(r"(?:(?<=[а-яіїєґА-ЯІЇЄҐ] )|(?<=[а-яіїєґА-ЯІЇЄҐ][,;:] ))[iI](?= [а-яіїєґА-ЯІЇЄҐ])")
 

@@ -29,8 +29,17 @@ def _has(ex: Extraction, s: str, p: str, o: str) -> bool:
 
 def _describe(ex: Extraction) -> str:
     lab = {k: e.label for k, e in ex.entities.items()}
-    rels = [f"{lab.get(r.subject, r.subject)} {r.predicate} {lab.get(r.object, r.object)}" for r in ex.relations if r.evidence]
-    return "entities: " + "; ".join(f"{e.type}:{e.label}" for e in ex.entities.values() if e.mentions) + "\nrelations: " + "; ".join(rels)
+    rels = [
+        f"{lab.get(r.subject, r.subject)} {r.predicate} {lab.get(r.object, r.object)}"
+        for r in ex.relations
+        if r.evidence
+    ]
+    return (
+        "entities: "
+        + "; ".join(f"{e.type}:{e.label}" for e in ex.entities.values() if e.mentions)
+        + "\nrelations: "
+        + "; ".join(rels)
+    )
 
 
 @pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
@@ -43,7 +52,9 @@ def test_golden_case(case: str) -> None:
     for typ, ref in expected.get("entities", []):
         keys = _resolve(ex, ref)
         assert keys, f"missing entity {ref}\n{info}"
-        assert any(ex.entities[k].type == typ and ex.entities[k].mentions for k in keys), f"{ref} not a mentioned {typ}\n{info}"
+        assert any(ex.entities[k].type == typ and ex.entities[k].mentions for k in keys), (
+            f"{ref} not a mentioned {typ}\n{info}"
+        )
     for s, p, o in expected.get("relations", []):
         assert _has(ex, s, p, o), f"missing relation {s} {p} {o}\n{info}"
     for s, p, o in expected.get("absent_relations", []):
