@@ -140,11 +140,16 @@ def build_index() -> dict:
     def commonness(name: str, common: int) -> int:
         return 3 if name.lower().replace("’", "'") in stop else common
 
-    def form_common(name: str, form: str, common: int) -> int:
-        """Commonness of one surface form: a form that is another word counts as common too."""
+    def form_common(name: str, form: str, common: int, abroad: bool = False) -> int:
+        """Commonness of one surface form: a form that is another word counts as common too.
+
+        A Ukrainian town's own nominative is common only when it is another word's nominative; a
+        name abroad is common when it is any form of another word ("Атак").
+        """
         if common or " " in form:
             return common
-        return 1 if form_is_common(form, own_lemmas(name), form == name.lower().replace("’", "'")) else 0
+        nominative = not abroad and form == name.lower().replace("’", "'")
+        return 1 if form_is_common(form, own_lemmas(name), nominative) else 0
 
     n = 0
     for name, key, etype in ua_names:
@@ -170,7 +175,7 @@ def build_index() -> dict:
         fs, common = name_forms(name, foreign=not region)
         common = commonness(name, common)
         for f in set().union(*fs.values()):
-            add(f, (idx[key], etype, form_common(name, f, common), weight, f in fs["nomn"]))
+            add(f, (idx[key], etype, form_common(name, f, common, abroad=True), weight, f in fs["nomn"]))
     _log(f"index: {len(forms)} surface forms ({time.time() - t0:.1f}s)")
     return {
         "places": [
