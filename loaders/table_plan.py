@@ -637,9 +637,14 @@ class PlanBuilder:
         parts = rec.code.split(".")
         row = rec.rows[0]
         ev = self._evidence(row)
-        opgoal = self._ensure_opgoal(".".join(parts[:2]), row) if len(parts) >= 3 else self.state.opgoal
-        if opgoal is None:
-            opgoal = self._ensure_opgoal(parts[0] + ".0", row)
+        if len(parts) >= 3:
+            opgoal = self._ensure_opgoal(".".join(parts[:2]), row)
+        else:
+            # Short measure numbers ("1.2"): under the operational-goal heading above, if it belongs
+            # to the same goal, else straight under the goal.
+            opgoal = self.state.opgoal
+            if opgoal is None or opgoal.rsplit("/", 1)[1].split(".")[0] != parts[0]:
+                opgoal = self._ensure_goal(parts[0], row)
         if self.state.task_opgoal != opgoal:
             self.state.task = None
         if a.task:

@@ -594,3 +594,21 @@ def test_row_number_shifted_into_the_next_column(tmp_path) -> None:
         "executors": ["Відділ екології"],
         "funding": ["кошти підприємства"],
     }
+
+
+def test_two_level_numbers_hang_measures_under_goals(tmp_path) -> None:
+    path = tmp_path / "slavuta.tsv"
+    path.write_text(
+        "План дій Славутської громади\n"
+        + HEADER
+        + "1. Економіка\t\t\t\t\n"
+        + "1.1\tРозвинути бізнес\tВідкриття хабу\tВідділ економіки\tбюджет громади\n"
+        + "1.2\t\tНавчання підприємців\tВідділ економіки\tгранти\n"
+        + "2. Екологія\t\t\t\t\n"
+        + "2.1\tОчистити річку\tРозчищення русла\tКП «Водоканал»\tдержавний бюджет\n",
+        encoding="utf-8",
+    )
+    s = summary(LOADER.load(path))
+    assert s["counts"]["StrategicGoal"] == 2 and "OperationalGoal" not in s["counts"]
+    assert s["measures"]["1.2"]["task"] == ["Розвинути бізнес"]
+    assert s["measures"]["2.1"]["task"] == ["Очистити річку"]
