@@ -949,8 +949,10 @@ class _Extractor:
         for p in free:
             if p.key in paired and not (st.coref or st.bare_trigger):
                 continue  # a partner city of a partnership is not a project site
-            if _ORIGIN.search(norm[max(0, p.start - 12) : p.start]):
-                continue
+            if _ORIGIN.search(norm[max(0, p.start - 12) : p.start]) and not re.search(
+                r"(?:ом|ем|єм|ою|ею|єю|ами|ями)$", p.surface
+            ):
+                continue  # "з міста Миколаїв" (where people came from), but "разом із Харковом" counts
             target = None
             if cands:
                 inner = [m for m in cands if m.key not in containers] or cands

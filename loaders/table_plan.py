@@ -639,6 +639,8 @@ class PlanBuilder:
         ev = self._evidence(row)
         if len(parts) >= 3:
             opgoal = self._ensure_opgoal(".".join(parts[:2]), row)
+        elif len(parts) == 1:  # measures numbered 1, 2, 3 ...: under the last heading, if any
+            opgoal = self.state.opgoal or self.state.goal or self.plan_key
         else:
             # Short measure numbers ("1.2"): under the operational-goal heading above, if it belongs
             # to the same goal, else straight under the goal.
@@ -659,7 +661,8 @@ class PlanBuilder:
                     code, task_text = own.group(1), own.group(2)
                 else:
                     self.state.task_counter[opgoal] += 1
-                    code = f"{opgoal.rsplit('/', 1)[1]}.t{self.state.task_counter[opgoal]}"
+                    n = self.state.task_counter[opgoal]
+                    code = f"{opgoal.rsplit('/', 1)[1]}.t{n}" if "/" in opgoal else f"t{n}"
                 key = self._level_entity("task", code, task_text, row)
                 self.labels[key] = self.ex.entities[key].label
                 self.ex.add_relation(key, "partOf", opgoal, ev)
