@@ -612,3 +612,18 @@ def test_two_level_numbers_hang_measures_under_goals(tmp_path) -> None:
     assert s["counts"]["StrategicGoal"] == 2 and "OperationalGoal" not in s["counts"]
     assert s["measures"]["1.2"]["task"] == ["Розвинути бізнес"]
     assert s["measures"]["2.1"]["task"] == ["Очистити річку"]
+
+
+def test_plain_row_numbers(tmp_path) -> None:
+    path = tmp_path / "plain.tsv"
+    path.write_text(
+        "План дій Славутської громади\n"
+        + HEADER
+        + "1\tРозвинути бізнес\tВідкриття хабу\tВідділ економіки\tбюджет громади\n"
+        + "2\t\tНавчання підприємців\tВідділ економіки\tгранти\n"
+        + "3\tОчистити річку\tРозчищення русла\tКП «Водоканал»\tдержавний бюджет\n",
+        encoding="utf-8",
+    )
+    s = summary(LOADER.load(path))
+    assert "StrategicGoal" not in s["counts"] and s["counts"]["Task"] == 2
+    assert s["measures"]["2"]["task"] == ["Розвинути бізнес"]
