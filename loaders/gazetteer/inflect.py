@@ -249,6 +249,11 @@ def word_paradigm(word: str, foreign: bool = False) -> Paradigm:
         has_plural = any(f.tag.number == "plur" for q in nouns for f in q.lexeme)
         par.common = (has_plural and not plural) or person or other_pos or bool(adjs)
         par.person = person
+        if not plural and p.tag.gender == "masc":
+            # locative from the genitive stem, with its vowel change: ріг -> рогу -> (у Кривому) Розі
+            for g in list(par.forms.get("gent", ())):
+                if g.endswith(("а", "у")) and len(g) > 2:
+                    par.add("loct", *(x + "і" for x in _alternate(g[:-1])[1:]))
         rule = adjective_rules(word) if word.endswith(_ADJ_ENDINGS) else None
         if rule is None and not plural:
             rule = noun_rules(word, foreign=foreign)
