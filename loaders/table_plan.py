@@ -316,6 +316,8 @@ class PlanBuilder:
             texts = self._unique([c.replace("\n", " ") for c in cells])
             if not texts:
                 continue
+            if len(texts) >= 3 and all(re.fullmatch(r"\d{1,2}", t) for t in texts):
+                continue  # column numbers "1 2 3 4 5" under the header
             heading = self._heading_kind(texts)
             if heading:
                 items.append((*heading, row))
@@ -355,8 +357,6 @@ class PlanBuilder:
                 if new_header is not None:
                     roles = new_header[1]  # a repeated header, or a new table layout from here on
                     continue
-                if all(re.fullmatch(r"\d{1,2}", t) for t in texts):
-                    continue  # column numbers "1 2 3 4 5" under the header
                 if not any(cells[1:]) or not items or not isinstance(items[-1], Record):
                     continue  # a note or signature line, not part of a row
                 prev = items[-1]
