@@ -295,3 +295,7 @@ def test_name_alone(gaz):
     # a bare name (a table cell, a heading) is found; "Київ" is not the genitive of "кий" here
     for name in ("Київ", "Житомир", "Вінниця", "Польща"):
         assert labels(gaz, name) == [name]
+
+
+def test_towns_abroad_in_the_plural(gaz):
+    assert labels(gaz, "Делегації з Катовиць і Кошиць зустрілися у Кельцях.") == ["Катовіце", "Кошице", "Кельце"]

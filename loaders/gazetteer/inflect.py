@@ -132,12 +132,12 @@ def noun_rules(w: str, foreign: bool = False) -> Paradigm:
         p.add("loct", s + ("ї" if after_vowel else "і"))
         p.forms["accs"] = {s + "ю"}
         p.add("ablt", s + ("єю" if after_vowel else "ею"))
-    elif foreign and last in "еєиіїуюы":
-        pass  # indeclinable: Енсхеде, Турку, Ботошані
+    elif foreign and last in "еєиіїуюы" and not w.endswith("ці"):
+        pass  # indeclinable: Енсхеде, Турку, Ботошані (but Катовиці, Кошиці decline as plurals)
     elif last in "иі":
         s = w[:-1]
         soft = s[-1:] in "цчжшщ" or last == "і"
-        p.add("gent", s + "ів", s)
+        p.add("gent", s + "ів", s, *([s + "ь"] if s.endswith("ц") else []))
         p.add("datv", s + ("ям" if soft and s[-1:] not in _HUSHING else "ам"))
         p.add("ablt", s + ("ями" if soft and s[-1:] not in _HUSHING else "ами"))
         p.add("loct", s + ("ях" if soft and s[-1:] not in _HUSHING else "ах"))
