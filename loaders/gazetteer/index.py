@@ -31,7 +31,7 @@ from .sources import ADJ, NAME, REGIONAL
 LAYOUT = 6
 MAX_NGRAM = 5
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ\-\u2011][^\W\d_]+)*")
 # before a sentence-initial word; after ":" or "(" a capital letter already marks a proper name
 _SENTENCE_END = set('.!?;\n\r•·–—-«"“„')
 _CONJ = {"та", "і", "й", "або", "чи", "а"}
@@ -337,7 +337,7 @@ class Gazetteer:
     def find(self, text: str) -> list[PlaceMatch]:
         """Place mentions in a normalised text, in text order, non-overlapping (longest match wins)."""
         toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        lows = [text[s:e].lower().replace("’", "'").replace("ʼ", "'") for s, e in toks]
+        lows = [text[s:e].lower().replace("’", "'").replace("ʼ", "'").replace("\u2011", "-") for s, e in toks]
         gaps = (
             [text[toks[k - 1][1] : toks[k][0]] if k else text[: toks[0][0]] for k in range(len(toks))] if toks else []
         )
