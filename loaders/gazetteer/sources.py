@@ -130,12 +130,18 @@ def katottg_places(cities: dict) -> tuple[list[Place], list[tuple[str, str, int]
 
     # a raion is named after its centre: "Коростенський" <- the hromada "Коростенська" <- its centre Коростень
     raion_centre: dict[str, str] = {}
+    seat_id: dict[str, str] = {}  # raion or oblast id -> the settlement id of its administrative centre
     for hid, c in centre.items():
         h = rows[hid]
         if len(h.ancestors) >= 2 and rows[h.ancestors[-1]].category == "P":
             pid = h.ancestors[-1]
             if rows[pid].name[:-2] == h.name[:-1] and rows[c].category in ("M", "X", "K"):
                 raion_centre[pid] = rows[c].name.replace("’", "'")
+                seat_id[pid] = c
+        # an oblast's centre is the centre of the hromada named like the oblast ("Житомирська")
+        if h.ancestors and rows[h.ancestors[0]].category == "O" and rows[h.ancestors[0]].name == h.name:
+            if rows[c].category in ("M", "K"):
+                seat_id.setdefault(h.ancestors[0], c)
     english_kind = {"міська": "urban", "селищна": "settlement", "сільська": "rural"}
 
     places: list[Place] = []
@@ -154,6 +160,7 @@ def katottg_places(cities: dict) -> tuple[list[Place], list[tuple[str, str, int]
             info = oblast_info.get(name, {})
             label = name if " " in name else f"{name} область"
             label_en = info.get("label_en") or f"{transliterate(name)} oblast"
+            lat, lon, _ = coords.get(seat_id.get(r.id, ""), (None, None, None))
             regional = _split(info.get("regional_names", ""))
             aliases = [*regional, f"{transliterate(name)} oblast"]
             if " " not in name:
@@ -165,6 +172,7 @@ def katottg_places(cities: dict) -> tuple[list[Place], list[tuple[str, str, int]
             label = f"{name} район"
             seat = raion_centre.get(r.id)
             label_en = f"{transliterate(seat)} Raion" if seat else f"{transliterate(name)} raion"
+            lat, lon, _ = coords.get(seat_id.get(r.id, ""), (None, None, None))
             aliases.append(f"{transliterate(name)} raion")
             names.append((name, key, ADJ))
             for old in olds:
