@@ -1121,6 +1121,8 @@ _GAP_STOP = re.compile(
 
 
 def _agent_gap(gap: str, first: bool) -> bool:
+    if first:
+        gap = re.sub(r"^\s*(?:[\w'-]+\s*)?:", " ", gap)  # "Джерела фінансування: кошти ЄБРР", "Виконавець проєкту: КП"
     if len(gap) > 60 or re.search(r"[.;:!?»]", gap) or _GAP_STOP.search(gap):
         return False
     if not first and not re.search(r",|(?<![\w])(?:та|і|й|а також)(?![\w])", gap):
