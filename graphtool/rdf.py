@@ -31,6 +31,7 @@ RDF_OBJECT = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#object")
 RDF_STATEMENT = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement")
 SKOS_PREF = NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
 SKOS_ALT = NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+SKOS_BROADER = NamedNode("http://www.w3.org/2004/02/skos/core#broader")
 XSD_INT = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 XSD_DOUBLE = NamedNode("http://www.w3.org/2001/XMLSchema#double")
 XSD_DATETIME = NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
@@ -80,6 +81,8 @@ def _entity_quads(entity: Entity, node: NamedNode, doc: NamedNode) -> list[Quad]
             quads.append(Quad(node, prop, Literal(str(value)), doc))
     if "category" in entity.attributes:
         quads.append(Quad(node, _G["category"], Literal(entity.attributes["category"]), doc))
+    if "broader" in entity.attributes:  # a narrower concept, e.g. one kind of enterprises' funds
+        quads.append(Quad(node, SKOS_BROADER, NamedNode(iri.entity_iri(entity.attributes["broader"])), doc))
     if entity.lat is not None and entity.lon is not None:
         quads.append(Quad(node, _LAT, Literal(repr(float(entity.lat)), datatype=XSD_DOUBLE), doc))
         quads.append(Quad(node, _LONG, Literal(repr(float(entity.lon)), datatype=XSD_DOUBLE), doc))

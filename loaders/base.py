@@ -86,7 +86,7 @@ class Entity:
     label_en: str | None = None
     names: set[str] = field(default_factory=set)  # aliases, other languages, the form the document used
     identifiers: dict[str, str] = field(default_factory=dict)  # katottg, geonames, iso3166, wikidata, iati, code
-    attributes: dict[str, str] = field(default_factory=dict)  # e.g. category=hromada|city|village|oblast|raion
+    attributes: dict[str, str] = field(default_factory=dict)  # category=hromada|city|...; broader=<key of a wider concept>
     lat: float | None = None
     lon: float | None = None
     mentions: list[Evidence] = field(default_factory=list)  # empty: reference data, not found in the text
