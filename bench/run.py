@@ -95,6 +95,9 @@ def run_worker(task: str, spec: dict, work: Path, timeout: float) -> dict:
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         _, err = proc.communicate(timeout=timeout)
+    except KeyboardInterrupt:
+        proc.kill()
+        raise
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.communicate()
@@ -136,11 +139,15 @@ def bench_extraction(cfg: dict, work: Path) -> dict:
     return out
 
 
-def bench_stores(cfg: dict, work: Path, queries: list[dict]) -> dict:
-    """Load each size into Oxigraph (on disk, in memory) and rdflib; time the queries on each."""
+def bench_stores(cfg: dict, work: Path, queries: list[dict], out: dict | None = None) -> dict:
+    """Load each size into Oxigraph (on disk, in memory) and rdflib; time the queries on each.
+
+    ``out`` is filled as sizes finish, so an interrupted run still reports them.
+    """
     from bench import synth
 
-    out: dict[str, Any] = {"sizes": []}
+    out = {"sizes": []} if out is None else out
+    out.setdefault("sizes", [])
     rdflib_prev: tuple[int, float] | None = None
     previous: dict[str, tuple[int, dict]] = {}  # store kind -> (triples, query results) at the previous size
     for n in cfg["triples"]:
@@ -156,6 +163,7 @@ def bench_stores(cfg: dict, work: Path, queries: list[dict]) -> dict:
             )
         info = json.loads(meta.read_text())
         size: dict[str, Any] = {"target": n, **info, "stores": {}}
+        out["sizes"].append(size)
         for kind in ("oxigraph-disk", "oxigraph-mem", "rdflib"):
             if kind == "rdflib" and rdflib_prev is not None:
                 prev_n, prev_s = rdflib_prev
@@ -198,7 +206,6 @@ def bench_stores(cfg: dict, work: Path, queries: list[dict]) -> dict:
                 else:
                     rdflib_prev = (info["triples"], float("inf"))
             _log(f"  {kind}: {result.get('status')} load {result.get('load_s')} s")
-        out["sizes"].append(size)
     return out
 
 
@@ -328,6 +335,12 @@ def main(argv: list[str] | None = None) -> int:
         "reference": [q["name"] for q in queries if q["name"].startswith("ref:")],
         "anchors": anchors,
     }
+    import signal
+
+    def _stop(_signum, _frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)  # a stopped run still writes what it measured
     try:
         if "seeds" in sections:
             _log("seeds build")
@@ -335,7 +348,8 @@ def main(argv: list[str] | None = None) -> int:
         if "extraction" in sections:
             results["extraction"] = bench_extraction(cfg, work)
         if "stores" in sections:
-            results["stores"] = bench_stores(cfg, work, queries)
+            results["stores"] = {"sizes": []}
+            bench_stores(cfg, work, queries, results["stores"])
         if "maps" in sections:
             results["maps"] = bench_maps(cfg, work)
     finally:

@@ -176,6 +176,16 @@ def _open_store(kind: str, spec: dict):
     return open_disk, triples, path
 
 
+def _die_with_parent() -> None:
+    """Linux: the query process is killed when the worker dies (no orphan left running a query)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def _child_runs(opener, q: dict, bindings: dict, spec: dict, fd: int) -> None:
     """In the forked process: run one query repeatedly, one JSON line per run on ``fd``."""
     reps, budget = spec.get("reps", 15), spec.get("query_budget_s", 10.0)
@@ -206,6 +216,7 @@ def time_query(opener, q: dict, bindings: dict, spec: dict) -> dict:
         os.close(r)
         code = 0
         try:
+            _die_with_parent()
             _child_runs(opener, q, bindings, spec, w)
         except BaseException as exc:  # reported to the parent, which decides
             os.write(w, (json.dumps({"error": f"{type(exc).__name__}: {str(exc)[:200]}"}) + "\n").encode())
