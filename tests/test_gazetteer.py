@@ -299,3 +299,16 @@ def test_name_alone(gaz):
 
 def test_towns_abroad_in_the_plural(gaz):
     assert labels(gaz, "Делегації з Катовиць і Кошиць зустрілися у Кельцях.") == ["Катовіце", "Кошице", "Кельце"]
+
+
+def test_country_adjective_before_a_town_abroad(gaz):
+    ms = gaz.find("Угоду підписали з литовським курортом Друскінінкай і болгарським містом Веліко-Тирново.")
+    assert [(m.candidates[0].label, m.extra.get("country")) for m in ms] == [
+        ("Друскінінкай", "LT"),
+        ("Велико-Тирново", "BG"),  # a misspelling is matched within the named country, the label stays
+    ]
+
+
+def test_surname_that_is_a_town(gaz):
+    assert gaz.find("Контактна особа – Олена Ромни, а також Петро Ірпінь.") == []
+    assert labels(gaz, "Гості з Ромнів приїхали до Ірпеня.") == ["Ромни", "Ірпінь"]

@@ -60,6 +60,13 @@ _GENERIC = (
     "регіон", "департамент", "республік", "королівств", "федераці", "острів", "остров", "медьє", "жудец",
 )  # fmt: skip
 _FUNCTION = {"і", "й", "та", "на", "над", "де", "а", "ла", "ле", "ді", "дель", "фон", "сюр"}
+_ADJ_TAILS = frozenset({"ий", "ого", "ому", "им", "ім", "а", "ої", "ій", "у", "ою", "е", "і", "их", "ими"})
+_ADJ_TAILS_END = tuple(_ADJ_TAILS)
+# "польським містом X", "литовським курортом X", "німецькою громадою X"
+_PLACE_NOUNS = (
+    "міст", "курорт", "гмін", "громад", "регіон", "провінці", "округ", "воєводств", "кра", "земл", "повіт",
+    "департамент", "штат", "партнер", "побратим", "столиц", "муніципалітет", "комун", "коммун",
+)  # fmt: skip
 _BIG = 100_000
 _CURATED = 1_000_000  # weight of curated names (foreign_city_names.csv, foreign_regions.csv) and of cities of 1M+
 
@@ -89,6 +96,7 @@ def _version_key() -> str:
 
     for name in (
         "place_stopwords.txt",
+        "country_adjectives.csv",
         "former_names.csv",
         "oblast_names.csv",
         "country_names.csv",
@@ -199,7 +207,17 @@ def build_index() -> dict:
         "hromada_of": hromada_of,
         "centres": sorted(idx[k] for k in hromada_of),
         "by_country": _names_by_country(places, forms),
+        "country_adjectives": _country_adjectives(),
     }
+
+
+def _country_adjectives() -> list[tuple[str, str]]:
+    """(stem, ISO code) of adjectives naming a country: "польськ" -> PL (ontology/data/country_adjectives.csv)."""
+    from .sources import _split, read_csv
+
+    return sorted(
+        ((stem, r["iso"]) for r in read_csv("country_adjectives.csv") for stem in _split(r["stems"])), reverse=True
+    )
 
 
 def _names_by_country(places: list[Place], forms: dict) -> dict[str, list[tuple[str, int]]]:
@@ -305,6 +323,7 @@ class Gazetteer:
         self._by_key = {row[0]: i for i, row in enumerate(self._rows)}
         self._centres = frozenset(data.get("centres", ()))
         self._by_country: dict[str, list[tuple[str, int]]] = data.get("by_country", {})
+        self._country_adj: list[tuple[str, str]] = data.get("country_adjectives", [])
         self._cache: dict[int, Place] = {}
 
     # ---- lookup
@@ -362,7 +381,60 @@ class Gazetteer:
                 i = j
             else:
                 i += 1
+        out = self._country_cues(text, toks, lows, gaps, out)
         return self._fuzzy_before_country(text, toks, lows, gaps, out)
+
+    def _country_cue(self, word: str) -> str | None:
+        """ISO code of a country adjective ("польським" -> PL), or None."""
+        for stem, iso in self._country_adj:
+            if word.startswith(stem) and word[len(stem) :] in _ADJ_TAILS:
+                return iso
+        return None
+
+    def _country_cues(self, text, toks, lows, gaps, out: list[PlaceMatch]) -> list[PlaceMatch]:
+        """ "з польським містом Гданськ", "литовським курортом Друскінінкай": the adjective names the country.
+
+        A place abroad right after such a phrase gets ``extra["country"]`` (and candidates in that
+        country first); an unknown capitalised word there is looked up among that country's names,
+        allowing for misspellings ("Веліко-Тирново").
+        """
+        if not self._country_adj:
+            return out
+        by_start = {m.start: m for m in out}
+        added = []
+        for k, w in enumerate(lows):
+            if not w.endswith(_ADJ_TAILS_END):
+                continue
+            iso = self._country_cue(w)
+            if iso is None:
+                continue
+            p = k + 1
+            if p < len(lows) and lows[p].startswith(_PLACE_NOUNS) and gaps[p].isspace():
+                p += 1
+            if p >= len(lows) or p == k + 1 and not gaps[p].isspace() or not text[toks[p][0]].isupper():
+                continue
+            m = by_start.get(toks[p][0])
+            if m is not None:
+                if m.kind == "foreign":
+                    m.candidates.sort(key=lambda c: c.country != iso)
+                    m.extra["country"] = iso
+                continue
+            if any(x.start <= toks[p][0] < x.end for x in out):
+                continue
+            names = self._by_country.get(iso, [])
+            if not names:
+                continue
+            from rapidfuzz import fuzz, process
+
+            hit = process.extractOne(lows[p], [n for n, _ in names], scorer=fuzz.ratio, score_cutoff=80)
+            if hit is None:
+                continue
+            s, e = toks[p]
+            place = _as_written(self._p(names[hit[2]][1]), text[s:e], fuzzy=True)
+            added.append(
+                PlaceMatch(s, e, text[s:e], "foreign", [place], None, None, {"country": iso, "fuzzy": round(hit[1])})
+            )
+        return sorted(out + added, key=lambda m: m.start) if added else out
 
     def _fuzzy_before_country(self, text, toks, lows, gaps, out: list[PlaceMatch]) -> list[PlaceMatch]:
         """A misspelt town abroad right before its country ("Феррера, Італія"): closest name in that country."""
@@ -432,6 +504,8 @@ class Gazetteer:
         names = [e for e in entries if e[1] == NAME]
         if not names or (i > 0 and lows[i - 1] in _STREET):
             return None
+        if j == i + 1 and not marker and _first_name_next(text, toks, lows, i, j):
+            return None  # "Ірина Ромни", "Петро Ірпінь": a surname that is also a town
         if surface.isupper() and len(surface) <= 5:
             # an abbreviation ("ОВА", "ЦНАП") is a place only when it is a country's short name ("США", "ФРН")
             names = [e for e in names if places[e[0]][1] == "Country" and e[4]]
@@ -553,12 +627,9 @@ def _as_written(place: Place, surface: str, fuzzy: bool = False) -> Place:
     """A place abroad labelled as the document spells it, when GeoNames knows only a Russian-style name."""
     from .sources import _ukrainise
 
-    if (
-        _UK_LETTERS.search(surface)
-        and not _UK_LETTERS.search(place.label)
-        and surface[0].isupper()
-        and (fuzzy or _ukrainise(place.label) == surface)
-    ):
+    if fuzzy:  # a misspelling is kept as a name, never as the label
+        return replace(place, names=(*place.names, surface)) if surface not in place.names else place
+    if _UK_LETTERS.search(surface) and not _UK_LETTERS.search(place.label) and _ukrainise(place.label) == surface:
         return replace(place, label=surface, names=(surface, *place.names))
     return place
 
@@ -570,6 +641,20 @@ def _uniq(places) -> list[Place]:
             seen.add(p.key)
             out.append(p)
     return out
+
+
+def _first_name_next(text: str, toks, lows: list[str], i: int, j: int) -> bool:
+    """True when a capitalised first name or patronymic stands right before or after the word."""
+    from .inflect import morph
+
+    def is_name(k: int) -> bool:
+        if not text[toks[k][0]].isupper():
+            return False
+        return any({"Name", "Patr"} & p.tag.grammemes for p in morph().parse(lows[k]) if p.is_known)
+
+    if i > 0 and text[toks[i - 1][1] : toks[i][0]].isspace() and is_name(i - 1):
+        return True
+    return j < len(toks) and text[toks[j - 1][1] : toks[j][0]].isspace() and is_name(j)
 
 
 def _next_to_name(text: str, toks, i: int, j: int) -> bool:

@@ -333,9 +333,25 @@ def _uk_score(name: str, english: str) -> float:
     return score + (1.0 if _UK_ONLY.search(name) else 0.0)
 
 
+_NINE = "дтзсцчшжр"
+_VOWELS = "аеєиіїоуюяы'"
+
+
 def _ukrainise(name: str) -> str:
-    """Russian-style Cyrillic spelling of a foreign name in Ukrainian style: и -> і (not after a vowel)."""
-    return re.sub(r"(?<![аеєиіїоуюя])и", "і", name).replace("И", "І")
+    """Russian-style Cyrillic spelling of a foreign name in Ukrainian style: и -> і, except by the
+    "rule of nine" (after д т з с ц ч ш ж р before a consonant: "Пітермарицбург") and after a vowel."""
+    out = []
+    for k, ch in enumerate(name):
+        if ch in "иИ":
+            prev = name[k - 1].lower() if k else ""
+            nxt = name[k + 1].lower() if k + 1 < len(name) else ""
+            keep = (prev and prev in _VOWELS) or (
+                prev in _NINE and prev and nxt and nxt.isalpha() and nxt not in _VOWELS
+            )
+            out.append(ch if keep else ("І" if ch == "И" else "і"))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def foreign_places(cities: dict) -> tuple[list[Place], list[tuple[str, str, int, int]]]:
@@ -362,11 +378,11 @@ def foreign_places(cities: dict) -> tuple[list[Place], list[tuple[str, str, int,
         if not usable:
             continue
         label = cur["name_uk"] if cur else max(usable, key=lambda a: _uk_score(a, c["name"]))
-        if not any(_UK_ONLY.search(a) for a in usable):
+        if not cur and not any(_UK_ONLY.search(a) for a in usable):  # a curated name is authoritative
             # only Russian-style spellings known: also index the Ukrainian-style one ("Фильдерштадт" -> "Фільдерштадт"),
             # and label with it unless curated (a Ukrainian text writes "Кікінда", not "Кикинда")
             usable += [v for v in (_ukrainise(a) for a in usable) if v not in usable]
-            if not cur and "y" not in c["name"].lower():  # Latin y is Ukrainian и (Rybnik -> Рибник)
+            if "y" not in c["name"].lower():  # Latin y is Ukrainian и (Rybnik -> Рибник)
                 label = _ukrainise(label)
         key = f"geonames:{gid}"
         places.append(
