@@ -31,7 +31,6 @@ MAX_EVIDENCE = 100  # sentences kept per relation / mentions per entity (a 50 MB
 _BARE_TRIGGER = re.compile(r"(?<![\w])(?:проє?кт|програм|ініціатив|мереж|компонент)\w*", re.IGNORECASE)
 _NATIONAL = re.compile(r"україн|національн|всеукраїнськ|загальнодержавн", re.IGNORECASE)
 _LOCATIVE = re.compile(r"(?:^|[\s(])(?:у|в|на|м\.|міст[іо]|селищ[іе]|сел[іо]|громад[іаи]|смт)\s*$", re.IGNORECASE)
-_ORIGIN = re.compile(r"(?:^|\s)(?:з|із|зі)\s+(?:міста\s+|м\.\s*)?$", re.IGNORECASE)
 _COUNCIL_TAIL = re.compile(
     r"(?:\s+(?:міськ\w*|селищн\w*|сільськ\w*|обласн\w*|районн\w*)\s+(?:(?:військов\w*|державн\w*)\s+)?(?:рад[аиіуою]\w*|адміністрац\w+)"
     r"|\s*-?\s*(?:міськрад\w*|облдержадміністрац\w*|райдержадміністрац\w*|ОДА|ОВА|РДА|РВА)(?![\w]))",
@@ -724,7 +723,7 @@ class _Extractor:
             if named:
                 topic = named[-1].key
                 topic_para, topic_sent = st.s.paragraph, st.s.index
-            elif inits and (st.bare_trigger or st.unnamed):
+            elif inits and (st.bare_trigger or st.unnamed or all(m.key in containers for m in inits)):
                 topic = inits[-1].key
                 topic_para, topic_sent = st.s.paragraph, st.s.index
             elif refers and topic:
@@ -788,11 +787,9 @@ class _Extractor:
                     out.append(m)
                 cur = max(cur, m.end)
             elif m.kind == "country":
-                gov = self.reg.government_of(m.key.split(":")[-1]) if "donor" in kinds else None
-                if gov is not None:
-                    # "за фінансової підтримки Швейцарії": the country stands for its government
-                    out.append(Mention(m.start, m.end, gov.key, "donor", gov.type, m.surface, reg=gov))
-                    self._pending_entities.append((out[-1], self._cur_ev))
+                if "donor" in kinds:
+                    # "за фінансової підтримки Швейцарії": the state itself is named as the funder
+                    out.append(m)
                 cur = max(cur, m.end)
         # an initiative among the agents stands for its own donors (за підтримки проєкту USAID «X»)
         res: list[Mention] = []
@@ -800,7 +797,7 @@ class _Extractor:
             if m.kind == "init":
                 res.append(m)
                 res.extend(x for x in m.mods if x.kind in kinds)
-            elif m.kind in kinds:
+            elif m.kind in kinds or m.kind == "country":
                 res.append(m)
         return res
 
@@ -834,14 +831,25 @@ class _Extractor:
             return after[0].key
         if before:
             return before[-1].key
+        # the only initiative named is the framework one ("у межах проєкту X" after a cue): it is the target
+        rest = [m for m in inits if m.key not in exclude]
+        if rest:
+            near = [m for m in rest if m.end <= pos]
+            return (near[-1] if near else rest[0]).key
         return None
 
     def _has(self, s: str, p: str, o: str) -> bool:
         return (s, p, o) in self._rel_index
 
-    def _relative_target(self, inits, pos: int, norm: str, exclude: set[str]) -> str | None:
+    def _after_partof(self, norm: str, m: Mention) -> bool:
+        """True when a "в межах/у рамках" cue stands right before the initiative (it is the framework)."""
+        return bool(re.search(r"(?:рамках|межах|складі)\s+[\w\s'-]{0,40}$", norm[max(0, m.start - 50) : m.start]))
+
+    def _relative_target(self, inits, pos: int, norm: str, exclude: set[str], loose: bool = False) -> str | None:
         """ "програми X, яку впроваджує GIZ": a relative pronoun before the cue points at the initiative before it."""
-        if not re.search(r"[»\w)]\s*,?\s*(?:який|яка|яке|які|якого|якої|яку|що)\s*$", norm[max(0, pos - 14) : pos]):
+        window = norm[max(0, pos - (90 if loose else 14)) : pos]
+        rx = r"[»\w)]\s*,?\s*(?:який|яка|яке|які|якого|якої|яку|що)\s*" + (r"[^,;]*$" if loose else r"$")
+        if not re.search(rx, window):
             return None
         before = [m for m in inits if m.end <= pos and m.key not in exclude]
         return before[-1].key if before else None
@@ -852,14 +860,27 @@ class _Extractor:
             agents = [a for a in self._agents_after(ms, cm.end(), norm) if a.kind != "init"]
             target = self._target(inits, cm.start(), {a.key for a in agents}, containers, prefer_before=False) or topic
         elif value in ("active",):
-            agents = self._agents_before(ms, cm.start(), norm, kinds=("donor", "org"))
-            if not agents:
-                agents = self._agents_after(ms, cm.end(), norm)
-                agents = [a for a in agents if a.kind != "init"]
-            target_list = [m for m in inits if m.start >= cm.end() and m not in agents]
-            target = target_list[0].key if target_list else self._target(inits, cm.start(), set(), containers)
+            before_text = norm[max(0, cm.start() - 40) : cm.start()]
+            relative = re.search(r"(?:який|яка|яке|які|якого|якої|яку|що)\s*,?\s*(?:[\w'-]+\s+)?$", before_text)
+            bare_object = re.search(
+                r"(?<![\w])(?:проє?кт|програм|ініціатив)\w*\s+(?:[\w'-]+\s+)?$", before_text, re.IGNORECASE
+            )
+            ovs = relative or bare_object or re.search(r"(?<![\w])(?:а|та|і|й)\s*$", before_text)
+            after_agents = [a for a in self._agents_after(ms, cm.end(), norm) if a.kind != "init"]
+            before_agents = self._agents_before(ms, cm.start(), norm, kinds=("donor", "org"))
+            agents = (after_agents or before_agents) if ovs else (before_agents or after_agents)
+            target = None
+            if relative:
+                target = self._relative_target(inits, cm.start(), norm, {a.key for a in agents}, loose=True)
+            if target is None and bare_object and topic:
+                target = topic  # "Програму реалізує компанія X", "проєкт фінансує Уряд Японії"
             if target is None:
-                target = self._relative_target(inits, cm.start(), norm, {a.key for a in agents}) or topic
+                target_list = [
+                    m for m in inits if m.start >= cm.end() and m not in agents and not self._after_partof(norm, m)
+                ]
+                target = target_list[0].key if target_list else self._target(inits, cm.start(), set(), containers)
+            if target is None:
+                target = topic
         elif value == "organiser":
             agents = self._agents_after(ms, cm.end(), norm)
             agents = [a for a in agents if a.kind != "init"]
@@ -899,7 +920,7 @@ class _Extractor:
             if a.key == target or a.kind == "init":
                 continue
             if pred == "funds":
-                if a.kind == "donor":
+                if a.kind in ("donor", "country"):
                     self._rel(a.key, "funds", target, ev)
                 elif a.reg is not None and value in ("support", "commission", "passive", "money"):
                     self._rel(a.key, "implements", target, ev)
@@ -949,10 +970,6 @@ class _Extractor:
         for p in free:
             if p.key in paired and not (st.coref or st.bare_trigger):
                 continue  # a partner city of a partnership is not a project site
-            if _ORIGIN.search(norm[max(0, p.start - 12) : p.start]) and not re.search(
-                r"(?:ом|ем|єм|ою|ею|єю|ами|ями)$", p.surface
-            ):
-                continue  # "з міста Миколаїв" (where people came from), but "разом із Харковом" counts
             target = None
             if cands:
                 inner = [m for m in cands if m.key not in containers] or cands
