@@ -274,7 +274,7 @@ class _Extractor:
         norm = st.s.norm
         from loaders.registry import tokens
 
-        reg_matches = self.reg.find(norm, tokens(norm), skeleton=self.lossy)
+        reg_matches = self.reg.find(norm, tokens(norm), skeleton=True)
         mentions: list[Mention] = []
         used_reg: set[int] = set()
         # found initiatives/organisations, possibly replaced by a registry entry naming the same thing
@@ -377,6 +377,9 @@ class _Extractor:
                     if x.kind in ("donor", "org") and f.mods[0] <= x.start and x.end <= f.mods[1]:
                         m.mods.append(x)
             after = norm[f.end : f.end + 80]
+            for x in mentions:
+                if x.kind in ("donor", "org") and x.reg is not None and x.start >= f.end and not norm[f.end : x.start].strip():
+                    m.mods.append(x)
             pm = re.match(r"\s*\(([^()]{1,70})\)", after)
             if pm:
                 lo, hi = f.end + pm.start(1), f.end + pm.end(1)
@@ -439,11 +442,7 @@ class _Extractor:
         # an unquoted capitalised name counts only next to a donor or a funding/implementing cue:
         # "Програма розвитку освіти" alone is a local budget programme, not an initiative
         if any(m.found is not None and m.found.unquoted and m.reg is None for m in mentions):
-            backed = (
-                any(m.kind == "donor" for m in mentions)
-                or cue_regex("fund").search(norm)
-                or cue_regex("implement").search(norm)
-            )
+            backed = any(m.kind == "donor" for m in mentions)
             if not backed:
                 mentions = [m for m in mentions if not (m.found is not None and m.found.unquoted and m.reg is None)]
         # a country named as the aggressor is not a partner or a place of the document's work
@@ -1007,13 +1006,12 @@ class _Extractor:
                 home = next((u for u in ua if u.key == self.home_key), None)
                 base = home or ua[0]
                 pairs |= {(base.key, u.key) for u in ua if u.key != base.key}
-            elif (
-                len(group) == 1
-                and foreign
-                and self.home_key
-                and not _LOCATIVE.search(norm[max(0, foreign[0].start - 8) : foreign[0].start])
-            ):
-                pairs.add((self.home_key, foreign[0].key))
+            elif foreign and not ua and self.home_key:
+                pairs |= {
+                    (self.home_key, f.key)
+                    for f in foreign
+                    if not _LOCATIVE.search(norm[max(0, f.start - 8) : f.start])
+                }
         pairs = {(a, b) for a, b in pairs if a != b and not self._same_place(a, b)}
         for a, b in pairs:
             self._rel(a, "partnerOf", b, ev)
