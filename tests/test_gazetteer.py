@@ -312,3 +312,10 @@ def test_country_adjective_before_a_town_abroad(gaz):
 def test_surname_that_is_a_town(gaz):
     assert gaz.find("Контактна особа – Олена Ромни, а також Петро Ірпінь.") == []
     assert labels(gaz, "Гості з Ромнів приїхали до Ірпеня.") == ["Ромни", "Ірпінь"]
+
+
+def test_country_adjective_span(gaz):
+    text = "Меморандум з французьким містом Бурж."
+    (m,) = gaz.find(text)
+    s, e = m.extra["country_span"]
+    assert text[s:e] == "французьким" and m.extra["country"] == "FR" and m.candidates[0].country == "FR"

@@ -394,9 +394,10 @@ class Gazetteer:
     def _country_cues(self, text, toks, lows, gaps, out: list[PlaceMatch]) -> list[PlaceMatch]:
         """ "з польським містом Гданськ", "литовським курортом Друскінінкай": the adjective names the country.
 
-        A place abroad right after such a phrase gets ``extra["country"]`` (and candidates in that
-        country first); an unknown capitalised word there is looked up among that country's names,
-        allowing for misspellings ("Веліко-Тирново").
+        A place abroad right after such a phrase gets ``extra["country"]`` (ISO code) and
+        ``extra["country_span"]`` (start, end of the adjective), and its candidates in that country
+        first; an unknown capitalised word there is looked up among that country's names, allowing
+        for misspellings ("Веліко-Тирново").
         """
         if not self._country_adj:
             return out
@@ -418,6 +419,7 @@ class Gazetteer:
                 if m.kind == "foreign":
                     m.candidates.sort(key=lambda c: c.country != iso)
                     m.extra["country"] = iso
+                    m.extra["country_span"] = toks[k]
                 continue
             if any(x.start <= toks[p][0] < x.end for x in out):
                 continue
@@ -431,9 +433,8 @@ class Gazetteer:
                 continue
             s, e = toks[p]
             place = _as_written(self._p(names[hit[2]][1]), text[s:e], fuzzy=True)
-            added.append(
-                PlaceMatch(s, e, text[s:e], "foreign", [place], None, None, {"country": iso, "fuzzy": round(hit[1])})
-            )
+            extra = {"country": iso, "country_span": toks[k], "fuzzy": round(hit[1])}
+            added.append(PlaceMatch(s, e, text[s:e], "foreign", [place], None, None, extra))
         return sorted(out + added, key=lambda m: m.start) if added else out
 
     def _fuzzy_before_country(self, text, toks, lows, gaps, out: list[PlaceMatch]) -> list[PlaceMatch]:

@@ -40,6 +40,8 @@ class PlaceMatch:
     ``role``: "council" (… міська/селищна/сільська/обласна рада, голова, адміністрація),
     "oblast" (… область, Луганщина), "hromada" (… громада, ОТГ), "raion" (… район), or None.
     ``marker``: the settlement-type word before the name ("м.", "село", "смт"), when present.
+    ``extra``: "country" (ISO code) and "country_span" for a place abroad named with a country
+    adjective ("з польським містом Гданськ"); "fuzzy" (score) when matched despite a misspelling.
     """
 
     start: int
