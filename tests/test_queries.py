@@ -116,7 +116,7 @@ EXPECTED: dict[str, tuple[dict[str, str], tuple[str, ...], list[tuple[str, ...]]
     "international_measures": (
         {},
         ("code", "found_in"),
-        [("1.1.1", "executor, task, measure"), ("1.1.2", "executor, task, measure")],
+        [("1.1.1", "measure, task, executor"), ("1.1.2", "measure, task, executor")],
     ),
     "link_provenance": (
         {"entity": "USAID", "other": "Чиста вода"},
