@@ -79,6 +79,7 @@ class _Sent:
     place_matches: list = field(default_factory=list)
     found: list[Found] = field(default_factory=list)
     bare_trigger: bool = False
+    bare_kind: str = ""  # Project for "проєкт", Program for "програма/ініціатива/мережа"
     unnamed: bool = False
     coref: bool = False
 
@@ -458,6 +459,7 @@ class _Extractor:
                 st.unnamed = True  # an initiative is spoken of without its name
                 if _definite(norm, tm):
                     st.bare_trigger = True
+                    st.bare_kind = _trigger_stem(tm.group())
                     break
 
     # ------------------------------------------------------------ home community
@@ -607,6 +609,7 @@ class _Extractor:
 
     def _relations(self) -> None:
         topic: str | None = None
+        last_of: dict[str, tuple[str, int]] = {}  # entity type -> (key, sentence index) of the last one named
         topic_para = -1
         topic_sent = -10
         bare_recent = -10
@@ -625,6 +628,10 @@ class _Extractor:
                         self._drop_entity_mention(m.key, ev)
                         st.bare_trigger = True
             refers = (st.coref or st.bare_trigger) and st.s.index - topic_sent <= 3
+            typed = last_of.get(st.bare_kind) if st.bare_trigger and not st.coref else None
+            if st.bare_trigger and not st.coref and typed and typed[1] >= topic_sent - 8 and typed[0] != topic:
+                topic, topic_sent = typed  # "проєкт" refers to the last project, "програма" to the last programme
+                refers = st.s.index - topic_sent <= 8
             cur_topic = (
                 topic
                 if (topic and (refers or (st.s.paragraph == topic_para and st.s.index - topic_sent <= 4)))
@@ -718,6 +725,12 @@ class _Extractor:
                 project_named = -1
             self._countries(st)
             # --- discourse memory
+            for m in sorted(inits, key=lambda m: m.key not in containers):  # frameworks first, then the rest
+                last_of[_trigger_stem(m.found.trigger if m.found and m.found.trigger else "")] = (m.key, st.s.index)
+                if m.type == "Project":
+                    last_of["проєкт"] = (m.key, st.s.index)
+                elif not (m.found and m.found.trigger):
+                    last_of["програм"] = (m.key, st.s.index)  # a registry programme named without a trigger word
             named = [m for m in inits if m.key not in containers and m.key not in self.supporters]
             if named:
                 topic = named[-1].key
@@ -725,7 +738,7 @@ class _Extractor:
             elif inits and (st.bare_trigger or st.unnamed or all(m.key in containers for m in inits)):
                 topic = inits[-1].key
                 topic_para, topic_sent = st.s.paragraph, st.s.index
-            elif refers and topic:
+            elif (refers or cur_topic) and topic:
                 topic_para, topic_sent = st.s.paragraph, st.s.index
             if (
                 (st.bare_trigger or st.unnamed)
@@ -1113,6 +1126,15 @@ def _definite(norm: str, tm: re.Match) -> bool:
     if re.fullmatch(r"\d+-\w+", word) or (ps and str(ps[0].tag.POS or "") in ("ADJF", "PRTF", "NUMR")):
         return False
     return True
+
+
+def _trigger_stem(word: str) -> str:
+    """Which kind of initiative a trigger word names: проєкт, програм, ініціатив, мереж, компонент, or ""."""
+    w = word.lower().replace("проект", "проєкт")
+    for stem in ("проєкт", "програм", "ініціатив", "мереж", "компонент"):
+        if w.startswith(stem):
+            return stem
+    return ""
 
 
 def _distance(m: Mention, p: Mention) -> int:
