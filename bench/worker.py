@@ -192,10 +192,10 @@ def _child_runs(opener, q: dict, bindings: dict, spec: dict, fd: int) -> None:
     run = opener()
     started = time.perf_counter()
     for i in range(reps + 1):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         rows = run(q["text"], bindings)
-        dt = time.perf_counter() - t
-        os.write(fd, (json.dumps({"i": i, "s": dt, "rows": rows}) + "\n").encode())
+        dt, dc = time.perf_counter() - t, time.process_time() - c
+        os.write(fd, (json.dumps({"i": i, "s": dt, "cpu": dc, "rows": rows}) + "\n").encode())
         if time.perf_counter() - started > budget:
             break
 
@@ -262,8 +262,9 @@ def time_query(opener, q: dict, bindings: dict, spec: dict) -> dict:
             "p95_ms": None,
         }
     times = [x["s"] for x in runs]
+    cpus = [x.get("cpu", 0.0) for x in runs]
     if spec.get("warmup", True) and len(times) > 1:
-        first, times = times[0], times[1:]
+        first, times, cpus = times[0], times[1:], cpus[1:]
     else:
         first = times[0]
     return {
@@ -274,6 +275,7 @@ def time_query(opener, q: dict, bindings: dict, spec: dict) -> dict:
         "first_ms": round(first * 1000, 2),
         "median_ms": round(statistics.median(times) * 1000, 2),
         "p95_ms": round(_percentile(times, 0.95) * 1000, 2),
+        "cpu_median_ms": round(statistics.median(cpus) * 1000, 2),
     }
 
 
