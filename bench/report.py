@@ -151,10 +151,16 @@ def targets(results: dict) -> list[tuple[str, str, str, str]]:
                 q_rows.append((size["triples"], min(ratios.values()), _geomean(list(ratios.values())), len(ratios)))
         if q_rows:
             n, worst, gm, count = q_rows[-1]
+            cpu_note = ""
+            last = [s for s in stores.get("sizes") or [] if s["triples"] == n][0]
+            cpu = _query_ratios(last, kind, library_only=True, field="cpu_median_ms")
+            if cpu:
+                cpu_note = f"; on CPU time {_x(_geomean(list(cpu.values())))} (geometric mean, {len(cpu)} queries)"
             rows.append(
                 (
                     f">= 30x faster library queries than rdflib ({STORE_NAMES[kind]})",
-                    f"at {_f(n)} triples: geometric mean {_x(gm)}, slowest ratio {_x(worst)} over {count} queries",
+                    f"at {_f(n)} triples: geometric mean {_x(gm)}, slowest ratio {_x(worst)} over {count} queries"
+                    + cpu_note,
                     "met"
                     if worst >= TARGETS["query_ratio"]
                     else ("met on average" if gm and gm >= TARGETS["query_ratio"] else "missed"),
@@ -191,15 +197,19 @@ def _base_ms(b: dict) -> tuple[float | None, bool]:
     return b.get("at_least_ms"), True
 
 
-def _query_ratios(size: dict, kind: str, library_only: bool) -> dict[str, float]:
-    """Speed-up per query; a query rdflib did not finish counts with its time limit (a lower bound)."""
+def _query_ratios(size: dict, kind: str, library_only: bool, field: str = "median_ms") -> dict[str, float]:
+    """Speed-up per query; a query rdflib did not finish counts with its time limit (a lower bound).
+
+    ``field="cpu_median_ms"`` compares CPU time (only queries both stores finished).
+    """
     base = size["stores"].get("rdflib", {}).get("queries") or {}
     ours = size["stores"].get(kind, {}).get("queries") or {}
     out = {}
     for name, b in base.items():
         if library_only and not _is_lib(name):
             continue
-        r = _ratio(_base_ms(b)[0], (ours.get(name) or {}).get("median_ms"))
+        mine = (ours.get(name) or {}).get(field)
+        r = _ratio(_base_ms(b)[0] if field == "median_ms" else b.get(field), mine)
         if r:
             out[name] = r
     return out
