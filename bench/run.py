@@ -27,6 +27,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 
+STORE_KINDS = ("oxigraph-disk", "oxigraph-mem", "rdflib")
 FULL = {
     "corpus_mb": [1, 10, 50],
     "triples": [100_000, 1_000_000, 10_000_000],
@@ -164,7 +165,7 @@ def bench_stores(cfg: dict, work: Path, queries: list[dict], out: dict | None = 
         info = json.loads(meta.read_text())
         size: dict[str, Any] = {"target": n, **info, "stores": {}}
         out["sizes"].append(size)
-        for kind in ("oxigraph-disk", "oxigraph-mem", "rdflib"):
+        for kind in cfg.get("kinds", STORE_KINDS):
             if kind == "rdflib" and rdflib_prev is not None:
                 prev_n, prev_s = rdflib_prev
                 projected = prev_s * info["triples"] / prev_n
@@ -314,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--triples", help="override graph sizes, e.g. 100000,1000000")
     parser.add_argument("--corpus-mb", help="override corpus sizes in MB, e.g. 1,10")
     parser.add_argument("--map-nodes", help="override map sizes, e.g. 1000,5000")
+    parser.add_argument("--kinds", help="stores to measure, e.g. rdflib (default: all three)")
+    parser.add_argument("--queries", help="only these query names, comma-separated")
     args = parser.parse_args(argv)
     from bench import querysets, report, synth
 
@@ -328,7 +331,13 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     anchors = synth.anchors()
     library, why = querysets.library_queries(anchors)
-    queries = library + querysets.reference_queries(anchors)
+    # the fixed reference queries first: cheap on every store, they stay comparable when budgets run out
+    queries = querysets.reference_queries(anchors) + library
+    if args.queries:
+        wanted = set(args.queries.split(","))
+        queries = [q for q in queries if q["name"] in wanted]
+    if args.kinds:
+        cfg["kinds"] = args.kinds.split(",")
     results["queries"] = {
         "library": [{k: q[k] for k in ("name", "summary", "bindings", "unbound")} for q in library],
         "library_status": why or "ok",
