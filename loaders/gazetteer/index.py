@@ -212,12 +212,25 @@ def build_index() -> dict:
 
 
 def _country_adjectives() -> list[tuple[str, str]]:
-    """(stem, ISO code) of adjectives naming a country: "польськ" -> PL (ontology/data/country_adjectives.csv)."""
-    from .sources import _split, read_csv
+    """(stem, ISO code) of adjectives naming a country: "польськ" -> PL (ontology/data/country_adjectives.csv).
 
-    return sorted(
-        ((stem, r["iso"]) for r in read_csv("country_adjectives.csv") for stem in _split(r["stems"])), reverse=True
-    )
+    The file is shared with the narrative loader: read either "iso|stems" or "iso,stems", with
+    stems separated by ";" or "|" and "#" comment lines.
+    """
+    from .sources import DATA_DIR
+
+    path = DATA_DIR / "country_adjectives.csv"
+    if not path.exists():
+        return []
+    out = []
+    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+    lines = [ln for ln in lines if ln and not ln.startswith("#")]
+    for line in lines[1:]:
+        iso, _, stems = line.partition("," if "," in line.split("|", 1)[0] else "|")
+        for stem in re.split(r"[;|,]", stems):
+            if stem.strip() and len(iso.strip()) == 2:
+                out.append((stem.strip(), iso.strip().upper()))
+    return sorted(out, reverse=True)
 
 
 def _names_by_country(places: list[Place], forms: dict) -> dict[str, list[tuple[str, int]]]:
