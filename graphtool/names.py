@@ -142,24 +142,31 @@ class NameIndex:
 
     @classmethod
     def from_reader(cls, reader: Any) -> NameIndex:
-        table = reader.select(
-            """SELECT DISTINCT ?e ?class ?name ?kind ?category WHERE {
-                 ?e a ?class . FILTER(STRSTARTS(STR(?class), "https://w3id.org/graphtool/ontology#"))
-                 { ?e skos:prefLabel ?name BIND("pref" AS ?kind) } UNION { ?e skos:altLabel ?name BIND("alt" AS ?kind) }
-                 OPTIONAL { ?e gt:category ?category }
-               }"""
-        )
-        rows = []
-        for e, cls_, name, kind, category in table.rows:
-            type_ = str(cls_)[len(GT) :]
-            if type_ in ("Document", "Evidence", "Mention"):
-                continue
-            rows.append((str(e), type_, str(name), str(kind) == "pref", str(category or "")))
-        parents: dict[str, set[str]] = defaultdict(set)
-        for child, parent in reader.select(
-            "SELECT DISTINCT ?c ?p WHERE { ?c gt:locatedIn ?p . ?c a gt:Community . ?p a gt:Community }"
+        # separate DISTINCT queries joined here: every document graph repeats an entity's type and
+        # labels, so one joined pattern would multiply them (minutes on a large store)
+        types: dict[str, str] = {}
+        for e, cls_ in reader.select(
+            """SELECT DISTINCT ?e ?class WHERE {
+                 ?e a ?class . FILTER(STRSTARTS(STR(?class), "https://w3id.org/graphtool/ontology#")) }"""
         ).rows:
-            parents[str(child)].add(str(parent))
+            type_ = str(cls_)[len(GT) :]
+            if type_ not in ("Document", "Evidence", "Mention"):
+                types.setdefault(str(e), type_)
+        categories = {
+            str(e): str(c) for e, c in reader.select("SELECT DISTINCT ?e ?c WHERE { ?e gt:category ?c }").rows
+        }
+        rows = []
+        for e, name, kind in reader.select(
+            """SELECT DISTINCT ?e ?name ?kind WHERE {
+                 { ?e skos:prefLabel ?name BIND("pref" AS ?kind) } UNION { ?e skos:altLabel ?name BIND("alt" AS ?kind) } }"""
+        ).rows:
+            iri = str(e)
+            if iri in types:
+                rows.append((iri, types[iri], str(name), str(kind) == "pref", categories.get(iri, "")))
+        parents: dict[str, set[str]] = defaultdict(set)
+        for child, parent in reader.select("SELECT DISTINCT ?c ?p WHERE { ?c gt:locatedIn ?p }").rows:
+            if types.get(str(child)) == "Community" and types.get(str(parent)) == "Community":
+                parents[str(child)].add(str(parent))
         return cls(rows, parents)
 
     def _candidate(self, iri: str, name: str, how: str) -> Candidate:

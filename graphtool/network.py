@@ -35,6 +35,9 @@ _ATTRS = {
 }  # fmt: skip
 
 
+SAMPLE_K = 250  # betweenness sources sampled above 1,000 nodes
+
+
 class NetworkError(Exception):
     """A focus (donor, program, community, oblast) was not found or is ambiguous."""
 
@@ -49,19 +52,18 @@ def load_network(reader: Any, types: Iterable[str] | None = None):
         raise NetworkError(f"unknown entity type(s): {', '.join(sorted(unknown))}; known: {', '.join(ENTITY_TYPES)}")
     g = nx.MultiDiGraph()
     labels: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for e, cls, label in reader.select(
-        """SELECT DISTINCT ?e ?class ?label WHERE {
-             ?e a ?class FILTER(STRSTARTS(STR(?class), "https://w3id.org/graphtool/ontology#"))
-             OPTIONAL { ?e skos:prefLabel ?label } }"""
+    # separate DISTINCT queries: every document graph repeats an entity's type and labels
+    for e, cls in reader.select(
+        """SELECT DISTINCT ?e ?class WHERE {
+             ?e a ?class FILTER(STRSTARTS(STR(?class), "https://w3id.org/graphtool/ontology#")) }"""
     ).rows:
         type_ = str(cls)[len(GT) :]
-        if type_ not in wanted:
-            continue
         iri = str(e)
-        if iri not in g:
+        if type_ in wanted and iri not in g:
             g.add_node(iri, type=type_, iri=iri, documents=[])
-        if label is not None:
-            labels[iri][getattr(label, "language", None) or ""].append(str(label))
+    for e, label in reader.select("SELECT DISTINCT ?e ?label WHERE { ?e skos:prefLabel ?label }").rows:
+        if str(e) in g:
+            labels[str(e)][getattr(label, "language", None) or ""].append(str(label))
     for iri, by_lang in labels.items():
         main = sorted(by_lang.get("uk", [])) or sorted(by_lang.get("", [])) or sorted(by_lang.get("en", []))
         g.nodes[iri]["label"] = main[0]
@@ -138,25 +140,37 @@ def neighbourhood(graph, focus: Iterable[str], depth: int = 4) -> set[str]:
 
     Donors, communities, organizations and the like end a path unless they are the focus, so a
     donor's map shows its projects and their places, not every other project of those places.
-    A partner city still brings its country.
+    Going up from a project to its program, or from a place to a program held there, shows the
+    program and its donors but not the program's other projects. A partner city brings its country.
     """
     focus = set(focus)
     seen = set(focus)
-    frontier = list(focus)
+    frontier = [(node, "focus") for node in focus]
     for _ in range(depth):
         nxt = []
-        for node in frontier:
+        for node, mode in frontier:
             ntype = graph.nodes[node].get("type")
-            if node not in focus and ntype not in WORK_TYPES and ntype != "PartnerCity":
+            links = [(o, r, "out") for _, o, r in graph.out_edges(node, keys=True)]
+            links += [(o, r, "in") for o, _, r in graph.in_edges(node, keys=True)]
+            if mode == "focus" or (ntype in WORK_TYPES and mode == "down"):
+                pass
+            elif ntype in WORK_TYPES:  # reached going up, or from a place: donors, implementers, parents
+                links = [x for x in links if (x[2] == "in" and x[1] in ("funds", "implements")) or
+                         (x[2] == "out" and x[1] == "partOf") or
+                         (mode == "here" and x[2] == "out" and x[1] == "locatedIn")]  # fmt: skip
+            elif ntype == "PartnerCity":
+                links = [x for x in links if x[1] == "inCountry"]
+            else:
                 continue
-            for _, other, rel in list(graph.out_edges(node, keys=True)) + [
-                (n, o, r) for o, n, r in graph.in_edges(node, keys=True)
-            ]:
-                if ntype == "PartnerCity" and node not in focus and rel != "inCountry":
-                    continue
+            for other, rel, direction in links:
                 if other not in seen:
                     seen.add(other)
-                    nxt.append(other)
+                    if (rel == "partOf" and direction == "out") or mode == "up":
+                        nxt.append((other, "up"))
+                    elif rel == "locatedIn" and direction == "in" and ntype not in WORK_TYPES:
+                        nxt.append((other, "here"))  # work taking place here: not all its other parts
+                    else:
+                        nxt.append((other, "down"))
         frontier = nxt
     return seen
 
@@ -193,7 +207,8 @@ def focus_network(
 def analyze_network(graph, top: int = 10, seed: int = 42) -> dict[str, Any]:
     """Central donors and communities, brokers, Louvain clusters of communities, isolated communities.
 
-    Betweenness is exact up to 1,000 nodes and sampled (k=500) above: exact costs minutes at 5k nodes.
+    Betweenness is exact up to 1,000 nodes and sampled (``SAMPLE_K`` sources) above: exact costs
+    minutes at 5k nodes, and the top brokers are stable with a few hundred samples.
     """
     import networkx as nx
 
@@ -218,7 +233,7 @@ def analyze_network(graph, top: int = 10, seed: int = 42) -> dict[str, Any]:
 
     degree = nx.degree_centrality(simple) if n > 1 else {x: 0.0 for x in simple}
     if n > 1000:
-        between = nx.betweenness_centrality(simple, k=500, seed=seed)
+        between = nx.betweenness_centrality(simple, k=SAMPLE_K, seed=seed)
     else:
         between = nx.betweenness_centrality(simple) if n > 2 else {x: 0.0 for x in simple}
 
@@ -259,7 +274,7 @@ def analyze_network(graph, top: int = 10, seed: int = 42) -> dict[str, Any]:
     return {
         "nodes": n,
         "edges": simple.number_of_edges(),
-        "betweenness": "exact" if n <= 1000 else "sampled (k=500)",
+        "betweenness": "exact" if n <= 1000 else f"sampled (k={SAMPLE_K})",
         "central_donors": ranked(degree, {"Donor"}),
         "central_communities": ranked(degree, {"Community"}),
         "brokers": ranked(between, None),

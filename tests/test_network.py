@@ -103,7 +103,7 @@ def test_large_network_uses_sampled_betweenness():
         g.add_node(str(i), type="Community" if i % 2 else "Project", label=str(i), documents=[])
     for i in range(1, 1100):
         g.add_edge(str(i), str(i // 2), key="locatedIn" if i % 2 == 0 else "partOf", relation="x", evidence=[])
-    assert analyze_network(g)["betweenness"] == "sampled (k=500)"
+    assert analyze_network(g)["betweenness"] == "sampled (k=250)"
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
