@@ -228,6 +228,11 @@ def render(results: dict) -> str:
         "Ratios compare stores measured in the same run on the same data; absolute times are secondary "
         "(the machine is shared and noisy, single runs vary by 20–30%).",
         "",
+        *(
+            ["## Notes on this run", "", *[f"- {n}" for n in results.get("notes", [])], ""]
+            if results.get("notes")
+            else []
+        ),
         "## Machine",
         "",
         f"- {m.get('cores')} cores ({m.get('cores_usable')} usable), {m.get('memory_gb')} GB memory, {m.get('cpu') or 'CPU unknown'}",
