@@ -8,8 +8,9 @@ Each file holds one question. Its header, read by :func:`parse_query`::
     #+ param: executor (Organization, optional) = Департамент економічної політики ; only this executor
 
 A parameter's type is an entity type (``Community``, ``Donor``, ... or ``entity`` for any), whose
-value is an IRI or a name found forgivingly by :mod:`graphtool.names`; or ``string``, ``integer``,
-``iri``. Values are bound as RDF terms through ``reader.select(query, bindings)``, never pasted into
+value is an IRI or a name found forgivingly by :mod:`graphtool.names` (for ``Community``, a city
+that is the centre of its namesake hromada stands for the hromada: "Житомир" asks about the
+Житомирська міська громада, whose scope includes the city); or ``string``, ``integer``, ``iri``. Values are bound as RDF terms through ``reader.select(query, bindings)``, never pasted into
 the query text. Oxigraph substitutes only variables the query projects, so every parameter variable
 is in the SELECT list (and in that of any subquery using it); the column of a parameter that was
 given is dropped from the result (its value is the caller's input). An optional parameter left out
