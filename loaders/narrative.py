@@ -68,6 +68,7 @@ class Mention:
     place: object | None = None
     role: str | None = None
     in_title: str | None = None  # key of the initiative/org whose name contains this mention
+    extra: dict | None = None  # gazetteer extras (e.g. "country" named by an adjective before the place)
     mods: list[Mention] = field(default_factory=list)  # donors/orgs named with an initiative
 
 
@@ -379,7 +380,12 @@ class _Extractor:
                         m.mods.append(x)
             after = norm[f.end : f.end + 80]
             for x in mentions:
-                if x.kind in ("donor", "org") and x.reg is not None and x.start >= f.end and not norm[f.end : x.start].strip():
+                if (
+                    x.kind in ("donor", "org")
+                    and x.reg is not None
+                    and x.start >= f.end
+                    and not norm[f.end : x.start].strip()
+                ):
                     m.mods.append(x)
             pm = re.match(r"\s*\(([^()]{1,70})\)", after)
             if pm:
@@ -394,6 +400,7 @@ class _Extractor:
             place = pm.candidates[0]
             kind = "country" if place.type == "Country" else "place"
             m = Mention(pm.start, pm.end, place.key, kind, place.type, pm.surface, place=place, role=pm.role)
+            m.extra = getattr(pm, "extra", None)
             if kind == "country" and _GOVERNMENTS.search(norm[max(0, pm.start - 60) : pm.start]):
                 gov = self.reg.government_of(place.country or place.key.split(":")[-1])
                 if gov is not None and not any(x.key == gov.key and x.start <= pm.start < x.end for x in mentions):
@@ -961,7 +968,7 @@ class _Extractor:
         return out
 
     def _locations(self, st: _Sent, inits, containers, topic, partner_sentence: set) -> None:
-        ev, norm = st.ev, st.s.norm
+        ev = st.ev
         places = self._place_mentions(st)
         # a place inside an initiative's own name
         for x in st.mentions:
@@ -1021,9 +1028,7 @@ class _Extractor:
                 pairs |= {(base.key, u.key) for u in ua if u.key != base.key}
             elif foreign and not ua and self.home_key:
                 pairs |= {
-                    (self.home_key, f.key)
-                    for f in foreign
-                    if not _LOCATIVE.search(norm[max(0, f.start - 8) : f.start])
+                    (self.home_key, f.key) for f in foreign if not _LOCATIVE.search(norm[max(0, f.start - 8) : f.start])
                 }
         pairs = {(a, b) for a, b in pairs if a != b and not self._same_place(a, b)}
         for a, b in pairs:
@@ -1042,6 +1047,20 @@ class _Extractor:
     def _countries(self, st: _Sent) -> None:
         ev = st.ev
         countries = {m.key for m in st.mentions if m.kind == "country"}
+        # "з литовським курортом Друскінінкай": the adjective names the city's country
+        for m in st.mentions:
+            if m.kind == "place" and m.type == "PartnerCity" and m.place is not None and m.place.country:
+                cc = (m.extra or {}).get("country")  # the gazetteer read "литовським" before the name
+                if cc and cc == m.place.country and self.gaz is not None:
+                    ck = f"country:{cc}"
+                    try:
+                        ent = _place_entity(self.gaz.place(ck))
+                    except Exception:
+                        continue
+                    ent.mentions = [ev]
+                    self._ent(ent)
+                    self.country_sentences.setdefault(ck, ev)
+                    countries.add(ck)
         for m in st.mentions:
             if m.kind == "place" and m.type == "PartnerCity" and m.place is not None and m.place.country:
                 ck = f"country:{m.place.country}"
