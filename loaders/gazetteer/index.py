@@ -223,7 +223,11 @@ def _country_adjectives() -> list[tuple[str, str]]:
     if not path.exists():
         return []
     out = []
-    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    lines = [ln.strip() for ln in text.splitlines()]
     lines = [ln for ln in lines if ln and not ln.startswith("#")]
     for line in lines[1:]:
         iso, _, stems = line.partition("," if "," in line.split("|", 1)[0] else "|")
