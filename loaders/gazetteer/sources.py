@@ -72,9 +72,9 @@ def read_csv(name: str) -> list[dict[str, str]]:
 
 
 def stopwords() -> set[str]:
-    """Common words that are also place names (ontology/data/place_stopwords.txt), lower case."""
+    """Common words that are also place names (ontology/data/place_stopwords.csv), lower case."""
     out = set()
-    for line in (DATA_DIR / "place_stopwords.txt").read_text(encoding="utf-8").splitlines():
+    for line in (DATA_DIR / "place_stopwords.csv").read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
             out.add(line.lower().replace("’", "'"))
