@@ -5,9 +5,10 @@ entries ``(place index, entry type, commonness, weight, is nominative)``: entry 
 (a settlement, country or place abroad), ADJ (the adjective of an oblast, raion or hromada,
 read only before "область", "район", "громада", "міська рада" …) or REGIONAL ("Луганщина");
 commonness 0 proper name, 1 also a common word, 2 also a person's name, 3 listed in
-place_stopwords.csv; weight the population of a place abroad (10**6 when curated). It is built once from the reference
-sources (``sources``) and the inflection rules (``inflect``), pickled to a cache file keyed by
-the versions of everything that went into it, and loaded from there afterwards.
+place_stopwords.csv; weight the population of a place abroad (10**6 when curated). It is
+built once from the reference sources (``sources``) and the inflection rules (``inflect``),
+pickled to a cache file keyed by the versions of everything that went into it, and loaded
+from there afterwards.
 
 Matching walks the word tokens of a text and looks up token n-grams (longest first). Precision
 rules live in :meth:`Gazetteer._accept`; roles of adjectives ("Житомирської міської ради") in

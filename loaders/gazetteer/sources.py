@@ -12,9 +12,9 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .model import Place
+from ontology import DATA as DATA_DIR  # reference data shipped with the package
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "ontology" / "data"
+from .model import Place
 
 # entry types of the surface index
 NAME, ADJ, REGIONAL = 0, 1, 2
