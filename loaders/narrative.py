@@ -321,9 +321,12 @@ class _Extractor:
                 key = ("program:n-" if typ == "Program" else "project:") + name_key(f.label)
                 mentions.append(Mention(f.start, f.end, key, "init", typ, norm[a:b], found=f))
         # registry matches not already covering a found name
+        titles = [x.found.title for x in mentions if x.found is not None and x.found.title]
         for i, rm in enumerate(reg_matches):
             if i in used_reg:
                 continue
+            if any((rm.start < a <= rm.end - 1 < b) or (a <= rm.start < b < rm.end) for a, b in titles):
+                continue  # "програми «Польська допомога розвитку»": the quoted title wins over a shorter alias
             e = rm.entry
             kind = "init" if e.type in ("Program", "Project") else ("donor" if e.type == "Donor" else "org")
             m = Mention(rm.start, rm.end, e.key, kind, e.type, rm.surface, reg=e)
@@ -486,6 +489,17 @@ class _Extractor:
                 places[m.key] = m.place
         if not scores:
             return
+        for st in self.sents[:3]:
+            if st.s.start > 400:
+                break
+            named = [
+                m
+                for m in st.mentions
+                if m.kind == "place" and m.type == "Community" and m.role in ("council", "hromada")
+            ]
+            if named and named[0].place is not None and named[0].place.category not in ("raion",):
+                self.home, self.home_key = named[0].place, named[0].key  # "Звіт ... Дубівської селищної ради"
+                return
         key, score = scores.most_common(1)[0]
         # the home must dominate the document and be named near its start (a news digest has none)
         early = any(m.key == key for st in self.sents[:4] if st.s.start < 600 for m in st.mentions)
@@ -649,6 +663,13 @@ class _Extractor:
             containers: dict[str, str] = {}  # container key -> cue
             # --- partOf
             for cm in cue_regex("partof").finditer(norm):
+                if re.search(r"(?<![\w])(?:її|його|їх)(?![\w])", cm.group()) and topic:
+                    # "У її межах місто реалізувало проєкт «X»": the framework is the current topic
+                    inner = [m for m in inits if m.start >= cm.end() and m.key != topic]
+                    if inner and not self._has(topic, "partOf", inner[0].key):
+                        self._rel(inner[0].key, "partOf", topic, ev)
+                        containers[topic] = "within"
+                    continue
                 cont = self._next_mention(ms, cm.end(), ("init",), max_gap=70)
                 after = norm[cm.end() : cm.end() + 40].lower()
                 if re.match(r"\s*(?:співпраці|партнерства|співробітництва)\s+(?:з|із)\b", after):
@@ -1022,10 +1043,16 @@ class _Extractor:
             foreign = [p for p in group if p.type == "PartnerCity"]
             if ua and foreign:
                 pairs |= {(u.key, f.key) for u in ua for f in foreign}
-            elif len(ua) >= 2:
+            elif len(ua) >= 2 or (ua and self.home_key and ua[0].key != self.home_key):
                 home = next((u for u in ua if u.key == self.home_key), None)
-                base = home or ua[0]
-                pairs |= {(base.key, u.key) for u in ua if u.key != base.key}
+                if home is None and self.home_key and self._municipal_home():
+                    # "підписано меморандум з Ужгородським районом та з ... радою": the document's home signs
+                    pairs |= {
+                        (self.home_key, u.key) for u in ua if not _LOCATIVE.search(norm[max(0, u.start - 8) : u.start])
+                    }
+                else:
+                    base = home or ua[0]
+                    pairs |= {(base.key, u.key) for u in ua if u.key != base.key}
             elif foreign and not ua and self.home_key:
                 pairs |= {
                     (self.home_key, f.key) for f in foreign if not _LOCATIVE.search(norm[max(0, f.start - 8) : f.start])
@@ -1071,9 +1098,19 @@ class _Extractor:
         """Initiatives with no stated place in a municipal document happen in its home community."""
         if not self._municipal_home():
             return
+        home_oblast = _oblast_code(self.home_key)
+        sites: dict[str, set[str]] = {}
+        for r in self.ex.relations:
+            if r.predicate == "locatedIn" and r.evidence:
+                sites.setdefault(r.subject, set()).add(r.object)
         for key, ent in list(self.ex.entities.items()):
-            if ent.type not in ("Program", "Project") or not ent.mentions or key in self.located:
+            if ent.type not in ("Program", "Project") or not ent.mentions:
                 continue
+            here = sites.get(key, set())
+            if self.home_key in here or any(
+                _oblast_code(k) and _oblast_code(k) != home_oblast for k in here if k.startswith("katottg:")
+            ):
+                continue  # stated at home already, or a project of another region
             if _NATIONAL.search(ent.label) or any(_NATIONAL.search(n) for n in ent.names if n):
                 continue
             _, ev = self.first_ev.get(key, (0, ent.mentions[0]))
@@ -1145,6 +1182,13 @@ def _definite(norm: str, tm: re.Match) -> bool:
     if re.fullmatch(r"\d+-\w+", word) or (ps and str(ps[0].tag.POS or "") in ("ADJF", "PRTF", "NUMR")):
         return False
     return True
+
+
+def _oblast_code(key: str | None) -> str:
+    """The oblast part of a KATOTTG key ("katottg:UA18040190010057814" -> "UA18"), or ""."""
+    if not key or not key.startswith("katottg:UA"):
+        return ""
+    return key[8:12]
 
 
 def _trigger_stem(word: str) -> str:
