@@ -524,7 +524,10 @@ class Gazetteer:
         if not names or (i > 0 and lows[i - 1] in _STREET):
             return None
         if j == i + 1 and not marker and _first_name_next(text, toks, lows, i, j):
-            return None  # "Ірина Ромни", "Петро Ірпінь": a surname that is also a town
+            # "Ірина Ромни", "Петро Ірпінь": a surname that is also a town (countries are not surnames)
+            names = [e for e in names if places[e[0]][1] == "Country"]
+            if not names:
+                return None
         if surface.isupper() and len(surface) <= 5:
             # an abbreviation ("ОВА", "ЦНАП") is a place only when it is a country's short name ("США", "ФРН")
             names = [e for e in names if places[e[0]][1] == "Country" and e[4]]
