@@ -132,15 +132,13 @@ def test_village_ambiguity_resolved_by_oblast(gaz):
     poltava = gaz.find("Полтавська область")[0].candidates[0].key
     (r,) = gaz.resolve(ms, {poltava})
     assert r.candidates and all(poltava in c.parents for c in r.candidates)
-    # a lone village name far from the document's region is dropped
-    lone = gaz.find("Вчора Михайлівка святкувала.")
-    if lone:
-        lviv = gaz.find("Львівська область")[0].candidates[0].key
-        assert (
-            all(poltava not in c.parents for c in gaz.resolve(lone, {lviv})[0].candidates)
-            if gaz.resolve(lone, {lviv})
-            else True
-        )
+    # without "с."/"село" only the hromada centres of that name are read
+    (bare,) = gaz.find("Вчора Михайлівка святкувала.")
+    assert all(gaz.hromada_of(c.key) is not None for c in bare.candidates)
+    # with a context, villages outside it are dropped unless a marker says "village"
+    lviv = gaz.find("Львівська область")[0].candidates[0].key
+    (r,) = gaz.resolve(ms, {lviv})
+    assert all(lviv in c.parents for c in r.candidates)
 
 
 def test_same_name_cities_rank_by_size(gaz):
