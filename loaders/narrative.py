@@ -338,6 +338,12 @@ class _Extractor:
                 ),
                 None,
             )
+            if owner is None and kind == "init":
+                prev = next(
+                    (x for x in reversed(mentions) if x.found is not None and x.found.title and x.end <= rm.start), None
+                )
+                if prev is not None and prev.kind == "init" and not norm[prev.end : rm.start].strip():
+                    owner = prev  # "Програма «Угорщина - ... - Україна» ЄІС 2014-2020": a qualifier of the name
             if owner is not None:
                 if (
                     owner.kind == "org"
@@ -688,7 +694,14 @@ class _Extractor:
                 containers[cont.key] = "within"
                 chained = {m.key for m in inits if m.start >= cont.end and not norm[cont.end : m.start].strip()}
                 before = [m for m in inits if m.end <= cm.start() and m.key not in containers and m is not cont]
-                after = [m for m in inits if m.start >= cont.end and m.key not in chained and m.key not in containers]
+                after = [
+                    m
+                    for m in inits
+                    if m.start >= cont.end
+                    and m.key not in chained
+                    and m.key not in containers
+                    and not re.search(r"(?<![\w])(?:який|яка|яке|які|якого|якої|що)(?![\w])", norm[cont.end : m.start])
+                ]
                 if before:
                     target = before[-1].key
                 elif after:
@@ -972,20 +985,26 @@ class _Extractor:
 
     def _place_mentions(self, st: _Sent, partners: bool = False) -> list[Mention]:
         ms = [m for m in st.mentions if m.kind == "place" and m.type in ("Community", "PartnerCity")]
-        keys = {m.key for m in ms}
+        norm = st.s.norm
         out = []
         for m in ms:
             p = m.place
-            # an oblast or raion that only qualifies another place in the sentence
+            # an oblast or raion that only qualifies another place: "Менської громади Чернігівської області",
+            # "5 громад Луганської області (Сєвєродонецьк, ...)", "міста Луганської області: A, B"
             if p is not None and p.category in ("oblast", "raion"):
-                if any(m.key in (x.place.parents if x.place else ()) for x in ms if x is not m):
+                children = [x for x in ms if x is not m and x.place is not None and m.key in x.place.parents]
+                if any(
+                    (
+                        0 <= m.start - x.end <= 40
+                        and not re.search(r",|(?<![\w])(?:та|і|й)(?![\w])", norm[x.end : m.start])
+                    )
+                    or (x.start > m.end and re.match(r"[^,;.]{0,25}[:(]", norm[m.end : x.start]))
+                    for x in children
+                ):
                     continue
             if m.role == "council" and p is not None and p.category in ("oblast", "raion") and not partners:
                 continue
-            if p is not None and any(x.key in p.parents and False for x in ms):
-                continue
             out.append(m)
-        del keys
         return out
 
     def _locations(self, st: _Sent, inits, containers, topic, partner_sentence: set) -> None:
