@@ -730,6 +730,19 @@ class _Extractor:
                 for rx, value in cue_values(rx_kind):
                     for cm in rx.finditer(norm):
                         self._cue(st, cm, value, pred, inits, containers, cur_topic if refers else None)
+            # --- a donor or known organisation as the subject: "KOICA розпочало проєкт «X»",
+            # "ПРООН ... оголошує конкурс у межах проєкту «X»"
+            subj = next((m for m in ms if m.kind not in ("place", "country", "title-place") and not m.in_title), None)
+            if (
+                subj is not None
+                and subj.kind in ("donor", "org")
+                and subj.reg is not None
+                and re.fullmatch(r"[\s\-–•*\d.)]*", norm[: subj.start])
+                and not any(subj.key == r.subject and ev in r.evidence for r in self._rels_of(subj.key))
+            ):
+                targets = [m for m in inits if m.start > subj.end and m.key not in self.supporters]
+                if targets:
+                    self._rel(subj.key, "implements", targets[0].key, ev)
             # --- modifiers: проєкт USAID «X», ініціатива ЄС та ПРООН «X», «X» (GIZ)
             for m in inits:
                 for x in m.mods:
@@ -890,6 +903,9 @@ class _Extractor:
             near = [m for m in rest if m.end <= pos]
             return (near[-1] if near else rest[0]).key
         return None
+
+    def _rels_of(self, subject: str) -> list[Relation]:
+        return [rel for (sub, _p, _o), (rel, _seen) in self._rel_index.items() if sub == subject]
 
     def _has(self, s: str, p: str, o: str) -> bool:
         return (s, p, o) in self._rel_index
