@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from loaders.base import Entity, Evidence, Extraction, LoaderError, Relation, name_key
@@ -857,6 +858,10 @@ class _Extractor:
                     # "за фінансової підтримки Швейцарії": the state itself is named as the funder
                     out.append(m)
                 cur = max(cur, m.end)
+        if not out and "org" in kinds:
+            org = self._unquoted_org(norm, pos)
+            if org is not None:
+                out.append(org)
         # an initiative among the agents stands for its own donors (за підтримки проєкту USAID «X»)
         res: list[Mention] = []
         for m in out:
@@ -866,6 +871,35 @@ class _Extractor:
             elif m.kind in kinds or m.kind == "country":
                 res.append(m)
         return res
+
+    def _unquoted_org(self, norm: str, pos: int) -> Mention | None:
+        """An organisation named without quotes right after a cue: "впроваджує Швейцарський центр освіти
+        для демократичного громадянства", "разом із Центром демократичної освіти"."""
+        m = _UNQUOTED_ORG.match(norm, pos)
+        if m is None:
+            return None
+        words = []
+        for w in m.group("org").split():
+            lw = w.lower()
+            if words and (lw in _ORG_CUT or (w[:1].isupper() and words[-1].lower() in ("та", "і", "й", "з", "із"))):
+                break
+            words.append(w)
+        while words and words[-1].lower() in _ORG_STOP:
+            words.pop()
+        from loaders.morph import lemma, nominative
+
+        heads = _org_heads()
+        head_at = next((i for i, w in enumerate(words[:4]) if lemma(w) in heads), None)
+        if head_at is None or len(words) < 2:
+            return None
+        label = " ".join(nominative(words[: head_at + 1]) + words[head_at + 1 :])
+        start = m.start("org")
+        end = start + len(" ".join(words))
+        key = "org:" + name_key(label)
+        org = Mention(start, end, key, "org", "Organization", norm[start:end])
+        org.found = Found(start, end, label, "Organization", {label})
+        self._pending_entities.append((org, self._cur_ev))
+        return org
 
     def _agents_before(self, ms: list[Mention], pos: int, norm: str, kinds=("donor", "org")) -> list[Mention]:
         skipped = ""
@@ -1224,6 +1258,24 @@ def _oblast_code(key: str | None) -> str:
     if not key or not key.startswith("katottg:UA"):
         return ""
     return key[8:12]
+
+
+_UNQUOTED_ORG = re.compile(
+    r"\s*(?:компані\w*\s+|організаці\w*\s+)?(?P<org>[А-ЯІЇЄҐ][\w'-]+(?:\s+[а-яіїєґА-ЯІЇЄҐ'-]+){0,9})"
+)
+_ORG_CUT = {"разом", "спільно", "за", "що", "який", "яка", "які", "а", "через", "щодо", "протягом"}
+_ORG_STOP = {"разом", "за", "у", "в", "на", "та", "і", "й", "а", "що", "який", "яка", "до", "від", "з", "із", "для"}
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    """Head nouns of organisation names (ontology/data/org_head_words.csv), as lemmas."""
+    import csv
+
+    import ontology
+
+    with open(ontology.DATA / "org_head_words.csv", encoding="utf-8", newline="") as fh:
+        return frozenset((row.get("lemma") or "").strip() for row in csv.DictReader(fh)) - {""}
 
 
 def _trigger_stem(word: str) -> str:
