@@ -317,3 +317,13 @@ def test_country_adjective_span(gaz):
     (m,) = gaz.find(text)
     s, e = m.extra["country_span"]
     assert text[s:e] == "французьким" and m.extra["country"] == "FR" and m.candidates[0].country == "FR"
+
+
+def test_country_after_a_dash_and_gmina(gaz):
+    ms = gaz.find("Кельце — Польща — 1998; меморандум з гміною Ланьцут.")
+    assert [(m.candidates[0].label, m.kind) for m in ms] == [
+        ("Кельце", "foreign"),
+        ("Польща", "country"),
+        ("Ланьцут", "foreign"),
+    ]
+    assert ms[2].extra == {"country": "PL"}

@@ -68,6 +68,10 @@ _PLACE_NOUNS = (
     "міст", "курорт", "гмін", "громад", "регіон", "провінці", "округ", "воєводств", "кра", "земл", "повіт",
     "департамент", "штат", "партнер", "побратим", "столиц", "муніципалітет", "комун", "коммун",
 )  # fmt: skip
+# "Енсхеде (Нідерланди)", "Енсхеде, Нідерланди", "Біркенгед — Велика Британія"
+_BEFORE_COUNTRY = frozenset({"(", ",", "—", "–", "-", "/"})
+# nouns that name the country by themselves: "гміна Дубецько" is in Poland
+_COUNTRY_NOUNS = (("гмін", "PL"), ("воєводств", "PL"), ("жудец", "RO"), ("медьє", "HU"), ("лен", "SE"))
 _BIG = 100_000
 _CURATED = 1_000_000  # weight of curated names (foreign_city_names.csv, foreign_regions.csv) and of cities of 1M+
 
@@ -415,7 +419,10 @@ class Gazetteer:
         return self._fuzzy_before_country(text, toks, lows, gaps, out)
 
     def _country_cue(self, word: str) -> str | None:
-        """ISO code of a country adjective ("польським" -> PL), or None."""
+        """ISO code of a country adjective ("польським" -> PL) or of a noun such as "гміна", or None."""
+        for stem, iso in _COUNTRY_NOUNS:
+            if word.startswith(stem) and len(word) <= len(stem) + 3:
+                return iso
         for stem, iso in self._country_adj:
             if word.startswith(stem) and word[len(stem) :] in _ADJ_TAILS:
                 return iso
@@ -434,13 +441,12 @@ class Gazetteer:
         by_start = {m.start: m for m in out}
         added = []
         for k, w in enumerate(lows):
-            if not w.endswith(_ADJ_TAILS_END):
-                continue
             iso = self._country_cue(w)
             if iso is None:
                 continue
             p = k + 1
-            if p < len(lows) and lows[p].startswith(_PLACE_NOUNS) and gaps[p].isspace():
+            noun = any(w.startswith(stem) for stem, _ in _COUNTRY_NOUNS)
+            if not noun and p < len(lows) and lows[p].startswith(_PLACE_NOUNS) and gaps[p].isspace():
                 p += 1
             if p >= len(lows) or p == k + 1 and not gaps[p].isspace() or not text[toks[p][0]].isupper():
                 continue
@@ -449,7 +455,8 @@ class Gazetteer:
                 if m.kind == "foreign":
                     m.candidates.sort(key=lambda c: c.country != iso)
                     m.extra["country"] = iso
-                    m.extra["country_span"] = toks[k]
+                    if not noun:  # the span of an adjective that names the country, not of "гміна"
+                        m.extra["country_span"] = toks[k]
                 continue
             if any(x.start <= toks[p][0] < x.end for x in out):
                 continue
@@ -463,7 +470,9 @@ class Gazetteer:
                 continue
             s, e = toks[p]
             place = _as_written(self._p(names[hit[2]][1]), text[s:e], fuzzy=True)
-            extra = {"country": iso, "country_span": toks[k], "fuzzy": round(hit[1])}
+            extra = {"country": iso, "fuzzy": round(hit[1])}
+            if not noun:
+                extra["country_span"] = toks[k]
             added.append(PlaceMatch(s, e, text[s:e], "foreign", [place], None, None, extra))
         return sorted(out + added, key=lambda m: m.start) if added else out
 
@@ -477,7 +486,7 @@ class Gazetteer:
         starts = {t[0]: k for k, t in enumerate(toks)}
         for c in countries:
             k = starts.get(c.start)
-            if k is None or k == 0 or gaps[k].strip() not in (",", "("):
+            if k is None or k == 0 or gaps[k].strip() not in _BEFORE_COUNTRY:
                 continue
             w = k - 1
             s, e = toks[w]
@@ -623,7 +632,7 @@ class Gazetteer:
         if j >= len(toks):
             return False
         gap = text[toks[j - 1][1] : toks[j][0]].strip()
-        if gap not in ("(", ","):
+        if gap not in _BEFORE_COUNTRY:
             return False
         for length in (3, 2, 1):
             key = " ".join(lows[j : j + length])
