@@ -197,7 +197,12 @@ def test_click_shows_the_sources(browser, example_map):
     details = browser.find_element(By.ID, "details")
     label = browser.execute_script("return graphtoolNetwork.body.data.nodes.get(arguments[0]).full_label", node)
     assert label in details.text
-    link = next(b for b in details.find_elements(By.TAG_NAME, "button") if b.text.startswith("→"))
+    with_sentence = set(browser.execute_script(
+        "return graphtoolNetwork.body.data.edges.get().filter(e => e.evidence.length).map(e => e.id)"
+    ))  # fmt: skip
+    link = next(
+        b for b in details.find_elements(By.TAG_NAME, "button") if b.get_attribute("data-edge") in with_sentence
+    )
     link.click()
     quotes = browser.find_elements(By.CSS_SELECTOR, "#details blockquote")
     assert quotes and len(quotes[0].text) > 10, details.text
