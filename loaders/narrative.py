@@ -637,6 +637,8 @@ class _Extractor:
 
     def _relations(self) -> None:
         topic: str | None = None
+        header_at = -10
+        prev_orphans = None
         last_of: dict[str, tuple[str, int]] = {}  # entity type -> (key, sentence index) of the last one named
         topic_para = -1
         topic_sent = -10
@@ -770,10 +772,30 @@ class _Extractor:
                     elif x.reg.id in m.reg.implementers:
                         self._rel(x.key, "implements", m.key, ev)
             # --- places
-            partner_sentence = self._partners(st)
-            self._locations(
+            listed = (
+                header_at >= 0
+                and 0 < st.s.index - header_at <= 3
+                and not inits
+                and not cue_regex("partner").search(norm)
+                and any(m.type == "PartnerCity" for m in ms if m.kind == "place")
+            )
+            partner_sentence = self._partners(st, listed=listed)
+            is_cue = bool(cue_regex("partner").search(norm) and cue_regex("partner_need").search(norm))
+            if is_cue and not partner_sentence and not any(m.type == "PartnerCity" for m in ms if m.kind == "place"):
+                header_at = st.s.index  # "Міста-побратими та міста-партнери Тернополя": a list follows
+            orphans = self._locations(
                 st, inits, containers, cur_topic if (refers or not partner_sentence) else None, partner_sentence
             )
+            # places named one sentence before the initiative they belong to:
+            # "JICA передало Ніжинській громаді техніку. Техніку придбано в межах Програми X."
+            if prev_orphans and prev_orphans[0] == st.s.paragraph and containers and not self._place_mentions(st):
+                frame = next((m for m in inits if m.key in containers), None)
+                if frame is not None:
+                    for p in prev_orphans[2]:
+                        self._rel(frame.key, "locatedIn", p.key, prev_orphans[1])
+                        self._rel(frame.key, "locatedIn", p.key, ev)
+                        self.located.add(frame.key)
+            prev_orphans = (st.s.paragraph, ev, orphans) if orphans and not partner_sentence else None
             if any(m.found is not None and m.found.type == "Project" for m in inits):
                 project_named = st.s.index
             else:
@@ -1057,7 +1079,8 @@ class _Extractor:
             out.append(m)
         return out
 
-    def _locations(self, st: _Sent, inits, containers, topic, partner_sentence: set) -> None:
+    def _locations(self, st: _Sent, inits, containers, topic, partner_sentence: set) -> list[Mention]:
+        """Sites of the initiatives in a sentence; returns the places left without an initiative."""
         ev = st.ev
         places = self._place_mentions(st)
         # a place inside an initiative's own name
@@ -1071,9 +1094,10 @@ class _Extractor:
                     self.located.add(x.in_title)
         free = [p for p in places if not p.in_title]
         if not free:
-            return
+            return []
         if partner_sentence and not inits and not (st.coref or st.bare_trigger):
-            return
+            return []
+        orphans = []
         cands = [m for m in inits if m.type in ("Program", "Project")]
         paired = {k for pair in partner_sentence for k in pair} if partner_sentence else set()
         for p in free:
@@ -1088,10 +1112,14 @@ class _Extractor:
             if target and target in self.ex.entities and self.ex.entities[target].type in ("Program", "Project"):
                 self._rel(target, "locatedIn", p.key, ev)
                 self.located.add(target)
+            else:
+                orphans.append(p)
+        return orphans
 
-    def _partners(self, st: _Sent) -> set[tuple[str, str]]:
+    def _partners(self, st: _Sent, listed: bool = False) -> set[tuple[str, str]]:
+        """Partnerships stated in a sentence; ``listed``: the sentence continues a "Міста-побратими:" heading."""
         norm, ev = st.s.norm, st.ev
-        if not cue_regex("partner").search(norm) or not cue_regex("partner_need").search(norm):
+        if not listed and (not cue_regex("partner").search(norm) or not cue_regex("partner_need").search(norm)):
             return set()
         if _PROJECT_PARTNER.search(norm) and not _TWINNING.search(norm):
             return set()  # "партнерами проєкту виступили громади ...": participants, not twin cities
