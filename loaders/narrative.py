@@ -776,7 +776,7 @@ class _Extractor:
                 header_at >= 0
                 and 0 < st.s.index - header_at <= 3
                 and not inits
-                and not cue_regex("partner").search(norm)
+                and not cue_regex("partner_need").search(norm)
                 and any(m.type == "PartnerCity" for m in ms if m.kind == "place")
             )
             partner_sentence = self._partners(st, listed=listed)
@@ -1045,7 +1045,9 @@ class _Extractor:
             if a.key == target or a.kind == "init":
                 continue
             if pred == "funds":
-                if a.kind in ("donor", "country"):
+                if a.kind in ("donor", "country") or (
+                    a.reg is None and a.kind == "org" and value in ("active", "passive")
+                ):
                     self._rel(a.key, "funds", target, ev)
                 elif a.reg is not None and value in ("support", "commission", "passive", "money"):
                     self._rel(a.key, "implements", target, ev)
