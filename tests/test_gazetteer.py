@@ -327,3 +327,11 @@ def test_country_after_a_dash_and_gmina(gaz):
         ("Ланьцут", "foreign"),
     ]
     assert ms[2].extra == {"country": "PL"}
+
+
+def test_small_town_abroad_by_its_latin_name(gaz):
+    # no Cyrillic name in GeoNames: the Ukrainian spelling is written back in Polish style
+    (m, *_) = gaz.find("Меморандум з гміною Дубецько підписано.")
+    assert m.surface == "Дубецько" and m.kind == "foreign"
+    assert m.candidates[0].label == "Дубецько" and m.candidates[0].label_en == "Dubiecko"
+    assert m.candidates[0].country == "PL" and m.candidates[0].key.startswith("geonames:")

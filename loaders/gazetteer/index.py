@@ -253,17 +253,47 @@ def _names_by_country(places: list[Place], forms: dict) -> dict[str, list[tuple[
     return out
 
 
-def build_cache(path: Path | None = None) -> Path:
-    """(Re)build the gazetteer cache file and return its path; the CLI can call this ahead of time."""
-    path = path or cache_path()
-    data = build_index()
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _latin_path(path: Path) -> Path:
+    return path.with_name(path.stem + "-latin.pkl")
+
+
+def build_latin_names() -> dict[str, list[tuple]]:
+    """Latin (ASCII-folded) names of every GeoNames town abroad, per country, for cued look-ups.
+
+    "з гміною Дубецько": a small Polish town has no Cyrillic name in GeoNames; its Ukrainian
+    spelling, written back in Polish style ("dubecko"), is close to "Dubiecko".
+    """
+    import unicodedata
+
+    from .sources import _EXCLUDED_COUNTRIES, _load_geonames
+
+    out: dict[str, list[tuple]] = {}
+    for gid, c in _load_geonames().items():
+        cc = c["countrycode"]
+        if cc in _EXCLUDED_COUNTRIES:
+            continue
+        folded = unicodedata.normalize("NFKD", c["name"]).encode("ascii", "ignore").decode().lower()
+        out.setdefault(cc, []).append(
+            (folded, str(gid), c["name"], c.get("population") or 0, c.get("latitude"), c.get("longitude"))
+        )
+    return out
+
+
+def _write(path: Path, data) -> None:
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     with open(tmp, "wb") as fh:
         pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
+
+
+def build_cache(path: Path | None = None) -> Path:
+    """(Re)build the gazetteer cache files and return the main one's path; the CLI can call this ahead of time."""
+    path = path or cache_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _write(_latin_path(path), build_latin_names())
+    _write(path, build_index())
     for old in path.parent.glob("gazetteer-*.pkl"):
-        if old != path:
+        if old not in (path, _latin_path(path)):
             old.unlink(missing_ok=True)
     return path
 
@@ -358,6 +388,8 @@ class Gazetteer:
         self._centres = frozenset(data.get("centres", ()))
         self._by_country: dict[str, list[tuple[str, int]]] = data.get("by_country", {})
         self._country_adj: list[tuple[str, str]] = data.get("country_adjectives", [])
+        self._latin_file: Path | None = None
+        self._latin: dict[str, list[tuple]] | None = None
         self._cache: dict[int, Place] = {}
 
     # ---- lookup
@@ -428,6 +460,51 @@ class Gazetteer:
                 return iso
         return None
 
+    def _latin_lookup(self, surface: str, iso: str) -> tuple[Place | None, float]:
+        """A town of country ``iso`` whose Latin name is close to the Ukrainian ``surface`` written back."""
+        if self._latin is None:
+            self._latin = {}
+            if self._latin_file is not None:
+                try:
+                    if not self._latin_file.exists():  # built with the main cache; rebuilt here if removed
+                        _write(self._latin_file, build_latin_names())
+                    self._latin = _read(self._latin_file)
+                except Exception:
+                    self._latin = {}
+        towns = self._latin.get(iso)
+        if not towns:
+            return None, 0.0
+        from rapidfuzz import fuzz, process
+
+        choices = [t[0] for t in towns]
+        best = None
+        for variant in {style(surface) for style in _LATIN_STYLES}:
+            hit = process.extractOne(variant, choices, scorer=fuzz.ratio, score_cutoff=88)
+            if hit and (best is None or hit[1] > best[1]):
+                best = hit
+        if best is None:
+            return None, 0.0
+        folded, gid, name, pop, lat, lon = towns[best[2]]
+        key = f"geonames:{gid}"
+        known = self.get(key)
+        if known is not None:
+            return _as_written(known, surface, fuzzy=True), best[1]
+        place = Place(
+            key=key,
+            type="PartnerCity",
+            label=surface,
+            label_en=name,
+            names=(surface, name),
+            identifiers={"geonames": gid, "iso3166": iso},
+            category="foreign_city",
+            country=iso,
+            parents=(f"country:{iso}",),
+            lat=lat,
+            lon=lon,
+            population=pop or None,
+        )
+        return place, best[1]
+
     def _country_cues(self, text, toks, lows, gaps, out: list[PlaceMatch]) -> list[PlaceMatch]:
         """ "з польським містом Гданськ", "литовським курортом Друскінінкай": the adjective names the country.
 
@@ -460,16 +537,22 @@ class Gazetteer:
                 continue
             if any(x.start <= toks[p][0] < x.end for x in out):
                 continue
-            names = self._by_country.get(iso, [])
-            if not names:
-                continue
             from rapidfuzz import fuzz, process
 
-            hit = process.extractOne(lows[p], [n for n, _ in names], scorer=fuzz.ratio, score_cutoff=80)
-            if hit is None:
-                continue
+            names = self._by_country.get(iso, [])
+            hit = (
+                process.extractOne(lows[p], [n for n, _ in names], scorer=fuzz.ratio, score_cutoff=80)
+                if names
+                else None
+            )
             s, e = toks[p]
-            place = _as_written(self._p(names[hit[2]][1]), text[s:e], fuzzy=True)
+            if hit is None:
+                place, score = self._latin_lookup(text[s:e], iso)
+                if place is None:
+                    continue
+                hit = (None, score, None)
+            else:
+                place = _as_written(self._p(names[hit[2]][1]), text[s:e], fuzzy=True)
             extra = {"country": iso, "fuzzy": round(hit[1])}
             if not noun:
                 extra["country_span"] = toks[k]
@@ -677,6 +760,68 @@ def _as_written(place: Place, surface: str, fuzzy: bool = False) -> Place:
     return place
 
 
+def _latin_style(table: dict[str, str]):
+    def write(word: str) -> str:
+        w = word.lower().replace("'", "")
+        return "".join(table.get(ch, ch) for ch in w)
+
+    return write
+
+
+_BASE = dict(zip("абвгґдезиіїйклмнопрстуфхць", "abvhgdezyiijklmnoprstufhc", strict=False))
+_BASE.update(
+    {"є": "ie", "ж": "zh", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "iu", "я": "ia", "ь": "", "х": "kh", "ц": "ts"}
+)
+# Ukrainian spellings of Polish, Czech/Slovak and German names written back (ASCII-folded: ż -> z, š -> s)
+_POLISH = {
+    **_BASE,
+    "в": "w",
+    "г": "g",
+    "ж": "z",
+    "ч": "cz",
+    "ш": "sz",
+    "щ": "szcz",
+    "х": "ch",
+    "ц": "c",
+    "й": "j",
+    "ї": "ji",
+    "є": "ie",
+    "ю": "iu",
+    "я": "ia",
+}
+_CZECH = {
+    **_BASE,
+    "в": "v",
+    "г": "h",
+    "ж": "z",
+    "ч": "c",
+    "ш": "s",
+    "щ": "sc",
+    "х": "ch",
+    "ц": "c",
+    "й": "j",
+    "є": "e",
+    "ю": "ju",
+    "я": "ja",
+}
+_GERMAN = {
+    **_BASE,
+    "в": "w",
+    "г": "g",
+    "ж": "sch",
+    "ч": "tsch",
+    "ш": "sch",
+    "х": "ch",
+    "ц": "z",
+    "й": "j",
+    "є": "je",
+    "ю": "ju",
+    "я": "ja",
+    "с": "s",
+}
+_LATIN_STYLES = tuple(_latin_style(t) for t in (_BASE, _POLISH, _CZECH, _GERMAN))
+
+
 def _uniq(places) -> list[Place]:
     seen, out = set(), []
     for p in places:
@@ -738,6 +883,7 @@ def get_gazetteer() -> Gazetteer:
     global _GAZ
     if _GAZ is None:
         _GAZ = Gazetteer(_load())
+        _GAZ._latin_file = _latin_path(cache_path())
         # warm what find() may need, so the first document does not pay for it
         from rapidfuzz import fuzz  # noqa: F401
 
