@@ -60,7 +60,9 @@ def open_reader(store_path: Path | None, endpoint: str | None = None):
 
 
 def _out(output: Path | None):
-    return click.open_file(str(output), "w", encoding="utf-8") if output else click.get_text_stream("stdout")
+    import contextlib
+
+    return open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
