@@ -335,3 +335,7 @@ def test_small_town_abroad_by_its_latin_name(gaz):
     assert m.surface == "Дубецько" and m.kind == "foreign"
     assert m.candidates[0].label == "Дубецько" and m.candidates[0].label_en == "Dubiecko"
     assert m.candidates[0].country == "PL" and m.candidates[0].key.startswith("geonames:")
+
+
+def test_rivers_are_not_towns(gaz):
+    assert labels(gaz, "Міст через річку Дніпро, на березі Ірпеня, у Дніпрі та Ірпені.") == ["Дніпро", "Ірпінь"]

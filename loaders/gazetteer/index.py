@@ -50,6 +50,8 @@ _STREET = frozenset(
     "вул вулиця вулиці вулицю вулицею просп проспект проспекту проспекті пров провулок провулку пл площа площі "
     "площею бульв бульвар бульвару бульварі шосе узвіз узвозі набережна набережній майдан майдані тупик".split()
 )
+# "річки Дніпро", "берега Ірпеня": the river, not the town
+_RIVER = ("річк", "ріки", "ріці", "ріку", "рікою", "берег", "березі", "басейн", "русл", "гирл", "заплав", "акваторі")
 _AUTHORITY = ("рад", "голов", "військов", "адміністрац", "виконав", "державн", "цивільн")
 _MARKER_CATS = {"city": ("city",), "village": ("village",), "settlement": ("settlement",)}
 _HROMADA_ABBR = {"тг", "отг", "мтг", "стг", "сттг", "ттг", "сотг", "мотг", "сільтг"}
@@ -625,7 +627,7 @@ class Gazetteer:
             return PlaceMatch(start, end, surface, "community", [self._p(e[0]) for e in regional], "oblast", marker)
 
         names = [e for e in entries if e[1] == NAME]
-        if not names or (i > 0 and lows[i - 1] in _STREET):
+        if not names or (i > 0 and (lows[i - 1] in _STREET or lows[i - 1].startswith(_RIVER))):
             return None
         if j == i + 1 and not marker and _first_name_next(text, toks, lows, i, j):
             # "Ірина Ромни", "Петро Ірпінь": a surname that is also a town (countries are not surnames)
