@@ -774,12 +774,14 @@ class _Extractor:
             # --- places
             listed = (
                 header_at >= 0
-                and 0 < st.s.index - header_at <= 3
+                and (0 < st.s.index - header_at <= 3 or (st.s.index - header_at <= 30 and _BULLET.match(st.s.norm)))
                 and not inits
                 and not cue_regex("partner_need").search(norm)
                 and any(m.type == "PartnerCity" for m in ms if m.kind == "place")
             )
             partner_sentence = self._partners(st, listed=listed)
+            if listed and _BULLET.match(st.s.norm):
+                header_at = st.s.index - 1  # a bulleted list goes on
             is_cue = bool(cue_regex("partner").search(norm) and cue_regex("partner_need").search(norm))
             if is_cue and not partner_sentence and not any(m.type == "PartnerCity" for m in ms if m.kind == "place"):
                 header_at = st.s.index  # "Міста-побратими та міста-партнери Тернополя": a list follows
@@ -1290,6 +1292,7 @@ def _oblast_code(key: str | None) -> str:
     return key[8:12]
 
 
+_BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 _UNQUOTED_ORG = re.compile(
     r"\s*(?:компані\w*\s+|організаці\w*\s+)?(?P<org>[А-ЯІЇЄҐ][\w'-]+(?:\s+[а-яіїєґА-ЯІЇЄҐ'-]+){0,9})"
 )

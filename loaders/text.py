@@ -246,6 +246,8 @@ def normalise(text: str, base: int = 0) -> tuple[str, list[int] | None]:
         kept.append(text[pos:])
         omap.extend(range(base + pos, base + len(text)))
         text = "".join(kept)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: _ENTITIES[m.group().lower()].ljust(len(m.group())), text)  # same length
     out = text.translate(_TRANSLATE)
     if '"' in out or "“" in out or "”" in out:
         out = _QUOTE.sub(lambda m: _quote_dir(m.group(), out, m.start()), out)
@@ -255,6 +257,21 @@ def normalise(text: str, base: int = 0) -> tuple[str, list[int] | None]:
     return out, omap
 
 
+_ENTITIES = {
+    "&nbsp;": " ",
+    "&amp;": "&",
+    "&laquo;": "«",
+    "&raquo;": "»",
+    "&mdash;": "-",
+    "&ndash;": "-",
+    "&quot;": '"',
+    "&#39;": "'",
+    "&apos;": "'",
+    "&rsquo;": "'",
+    "&lt;": "<",
+    "&gt;": ">",
+}
+_ENTITY = re.compile("|".join(re.escape(k) for k in _ENTITIES), re.IGNORECASE)
 _LOOKALIKE_RE = re.compile("[" + "".join(sorted(_LOOKALIKE_SET)) + "]")
 
 
@@ -322,7 +339,7 @@ _ABBREV = {
     "напр", "просп", "пл", "пров", "св", "проф", "д", "т", "ч", "кв", "о", "ін", "т.ч", "англ", "укр", "нім",
     "dr", "mr", "ms", "no", "st", "etc", "e.g", "i.e", "вих", "н", "м.т.г", "т.зв", "гр", "коп", "дол", "тел",
 }  # fmt: skip
-_SPLIT = re.compile(r"[.!?…]+[»\"')\]]*\s+|\s*\n\s*(?=[-•–*]\s|\d{1,2}[.)]\s)")
+_SPLIT = re.compile(r"[.!?…]+[»\"')\]]*\s+|\s*\n\s*(?=[-•–*]\s|\d{1,2}[.)]\s|[А-ЯІЇЄҐA-Z][\w' -]{1,30}:\s)")
 _PARA = re.compile(r"\n[ \t]*\n\s*")
 
 
