@@ -260,6 +260,19 @@ def extract(file: Path, as_json: bool) -> None:
     click.echo(render_extraction(extraction, as_json=as_json), nl=False)
 
 
+@main.command()
+@click.option("--rebuild", is_flag=True, help="Rebuild the caches now (about 20-60 s).")
+def cache(rebuild: bool) -> None:
+    """Show or rebuild the reference-data caches (inflected place names, donor registry index)."""
+    from graphtool.caches import cache_files, rebuild_caches
+
+    files = rebuild_caches() if rebuild else cache_files()
+    for path in files:
+        click.echo(f"{path}  {path.stat().st_size / 1e6:.1f} MB")
+    if not files:
+        click.echo("no caches yet: they are built on first use or with --rebuild")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
 from graphtool import commands_remote  # noqa: E402,F401,I001

@@ -241,3 +241,13 @@ def test_help_is_fast_and_imports_nothing_heavy():
     code = "import sys, graphtool.cli; heavy = [m for m in ('rdflib', 'pyoxigraph', 'pyvis', 'pymorphy3') if m in sys.modules]; print(heavy)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_cache_command_lists_caches(tmp_path, monkeypatch):
+    monkeypatch.setenv("GRAPHTOOL_CACHE", str(tmp_path / "empty"))
+    res = CliRunner().invoke(main, ["cache"])
+    assert res.exit_code == 0 and "no caches yet" in res.output
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "gazetteer-x.pkl").write_bytes(b"x" * 10)
+    res = CliRunner().invoke(main, ["cache"])
+    assert "gazetteer-x.pkl" in res.output
