@@ -732,7 +732,9 @@ class _Extractor:
             for rx_kind, pred in (("fund", "funds"), ("implement", "implements")):
                 for rx, value in cue_values(rx_kind):
                     for cm in rx.finditer(norm):
-                        self._cue(st, cm, value, pred, inits, containers, cur_topic if refers else None)
+                        # a sentence naming no initiative continues the paragraph's one ("Частину вартості
+                        # покрито грантом ЄС")
+                        self._cue(st, cm, value, pred, inits, containers, cur_topic if (refers or not inits) else None)
             # --- a donor or known organisation as the subject: "KOICA розпочало проєкт «X»",
             # "ПРООН ... оголошує конкурс у межах проєкту «X»"
             subj = next((m for m in ms if m.kind not in ("place", "country", "title-place") and not m.in_title), None)
