@@ -638,6 +638,8 @@ class _Extractor:
     def _relations(self) -> None:
         topic: str | None = None
         header_at = -10
+        last_listed = -10
+        topic_named = -10
         prev_orphans = None
         last_of: dict[str, tuple[str, int]] = {}  # entity type -> (key, sentence index) of the last one named
         topic_para = -1
@@ -658,6 +660,9 @@ class _Extractor:
                         self._drop_entity_mention(m.key, ev)
                         st.bare_trigger = True
             refers = (st.coref or st.bare_trigger) and st.s.index - topic_sent <= 3
+            field = bool(_FIELD_LINE.match(norm))
+            if field and not st.bare_trigger:
+                refers = st.s.index - topic_named <= 4  # "Донор: ..." lines belong to the item named just above
             typed = last_of.get(st.bare_kind) if st.bare_trigger and not st.coref else None
             if st.bare_trigger and not st.coref and typed and typed[1] >= topic_sent - 8 and typed[0] != topic:
                 topic, topic_sent = typed  # "проєкт" refers to the last project, "програма" to the last programme
@@ -776,14 +781,14 @@ class _Extractor:
             # --- places
             listed = (
                 header_at >= 0
-                and (0 < st.s.index - header_at <= 3 or (st.s.index - header_at <= 30 and _BULLET.match(st.s.norm)))
+                and (0 < st.s.index - header_at <= 3 or (st.s.index - last_listed == 1 and _BULLET.match(st.s.norm)))
                 and not inits
                 and not cue_regex("partner_need").search(norm)
                 and any(m.type == "PartnerCity" for m in ms if m.kind == "place")
             )
             partner_sentence = self._partners(st, listed=listed)
-            if listed and _BULLET.match(st.s.norm):
-                header_at = st.s.index - 1  # a bulleted list goes on
+            if listed:
+                last_listed = st.s.index  # a bulleted list goes on
             is_cue = bool(cue_regex("partner").search(norm) and cue_regex("partner_need").search(norm))
             if is_cue and not partner_sentence and not any(m.type == "PartnerCity" for m in ms if m.kind == "place"):
                 header_at = st.s.index  # "Міста-побратими та міста-партнери Тернополя": a list follows
@@ -806,6 +811,8 @@ class _Extractor:
                 project_named = -1
             self._countries(st)
             # --- discourse memory
+            if not inits and _BULLET.match(norm) and st.quotes:
+                topic = None  # a new list item with a name we do not know: what follows is not about the old topic
             for m in sorted(inits, key=lambda m: m.key not in containers):  # frameworks first, then the rest
                 last_of[_trigger_stem(m.found.trigger if m.found and m.found.trigger else "")] = (m.key, st.s.index)
                 if m.type == "Project":
@@ -816,10 +823,11 @@ class _Extractor:
             if named:
                 topic = named[-1].key
                 topic_para, topic_sent = st.s.paragraph, st.s.index
+                topic_named = st.s.index
             elif inits and (st.bare_trigger or st.unnamed or all(m.key in containers for m in inits)):
                 topic = inits[-1].key
                 topic_para, topic_sent = st.s.paragraph, st.s.index
-            elif (refers or cur_topic) and topic:
+            elif (refers or cur_topic) and topic and not field:
                 topic_para, topic_sent = st.s.paragraph, st.s.index
             if (
                 (st.bare_trigger or st.unnamed)
@@ -1294,6 +1302,7 @@ def _oblast_code(key: str | None) -> str:
     return key[8:12]
 
 
+_FIELD_LINE = re.compile(r"\s*(?:[-•*]\s*)?[А-ЯІЇЄҐA-Z][\w' -]{1,30}:\s")
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 _UNQUOTED_ORG = re.compile(
     r"\s*(?:компані\w*\s+|організаці\w*\s+)?(?P<org>[А-ЯІЇЄҐ][\w'-]+(?:\s+[а-яіїєґА-ЯІЇЄҐ'-]+){0,9})"
