@@ -69,6 +69,7 @@ class Mention:
     place: object | None = None
     role: str | None = None
     in_title: str | None = None  # key of the initiative/org whose name contains this mention
+    parent: str | None = None  # a programme the text names the initiative under ("Erasmus+ «X»")
     extra: dict | None = None  # gazetteer extras (e.g. "country" named by an adjective before the place)
     mods: list[Mention] = field(default_factory=list)  # donors/orgs named with an initiative
 
@@ -403,6 +404,29 @@ class _Extractor:
                 for x in mentions:
                     if x.kind in ("donor", "org") and lo <= x.start and x.end <= hi:
                         m.mods.append(x)
+        # "Erasmus+ «Зелені навички ...»": a quoted title right after a programme's name is a project in it
+        claimed = {x.found.title[0] - 1 for x in mentions if x.found is not None and x.found.title}
+        for a, b in st.quotes:
+            if a in claimed:
+                continue
+            prog = max(
+                (x for x in mentions if x.kind == "init" and x.type == "Program" and x.end <= a),
+                key=lambda x: x.end,
+                default=None,
+            )
+            if (
+                prog is None
+                or norm[prog.end : a].strip()
+                or _TRIGGER_BEFORE.search(norm[max(0, prog.start - 25) : prog.start])
+            ):
+                continue
+            title = norm[a + 1 : b - 1].strip()
+            if len(title) < 4:
+                continue
+            f = Found(prog.start, b, title, "Project", {title}, (a + 1, b - 1), "проєкт")
+            child = Mention(a, b, "project:" + name_key(title), "init", "Project", title, found=f)
+            child.parent = prog.key
+            mentions.append(child)
         # places
         for pm in st.place_matches:
             if not pm.candidates:
@@ -753,6 +777,9 @@ class _Extractor:
                 targets = [m for m in inits if m.start > subj.end and m.key not in self.supporters]
                 if targets:
                     self._rel(subj.key, "implements", targets[0].key, ev)
+            for m in inits:
+                if m.parent and m.parent != m.key:
+                    self._rel(m.key, "partOf", m.parent, ev)
             # --- modifiers: проєкт USAID «X», ініціатива ЄС та ПРООН «X», «X» (GIZ)
             for m in inits:
                 for x in m.mods:
@@ -1302,6 +1329,7 @@ def _oblast_code(key: str | None) -> str:
     return key[8:12]
 
 
+_TRIGGER_BEFORE = re.compile(r"(?:програм|проє?кт|ініціатив|мереж|компонент)\w*\s*$", re.IGNORECASE)
 _FIELD_LINE = re.compile(r"\s*(?:[-•*]\s*)?[А-ЯІЇЄҐA-Z][\w' -]{1,30}:\s")
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 _UNQUOTED_ORG = re.compile(
