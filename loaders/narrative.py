@@ -684,7 +684,7 @@ class _Extractor:
                         self._drop_entity_mention(m.key, ev)
                         st.bare_trigger = True
             refers = (st.coref or st.bare_trigger) and st.s.index - topic_sent <= 3
-            field = bool(_FIELD_LINE.match(norm))
+            field = bool(_FIELD_LINE.match(norm)) and bool(_PROJECT_FIELD.match(norm))
             if field and not st.bare_trigger:
                 refers = st.s.index - topic_named <= 4  # "Донор: ..." lines belong to the item named just above
             typed = last_of.get(st.bare_kind) if st.bare_trigger and not st.coref else None
@@ -766,17 +766,27 @@ class _Extractor:
                         self._cue(st, cm, value, pred, inits, containers, cur_topic if (refers or not inits) else None)
             # --- a donor or known organisation as the subject: "KOICA розпочало проєкт «X»",
             # "ПРООН ... оголошує конкурс у межах проєкту «X»"
-            subj = next((m for m in ms if m.kind not in ("place", "country", "title-place") and not m.in_title), None)
-            if (
-                subj is not None
-                and subj.kind in ("donor", "org")
-                and subj.reg is not None
-                and re.fullmatch(r"[\s\-–•*\d.)]*", norm[: subj.start])
-                and not any(subj.key == r.subject and ev in r.evidence for r in self._rels_of(subj.key))
-            ):
-                targets = [m for m in inits if m.start > subj.end and m.key not in self.supporters]
-                if targets:
-                    self._rel(subj.key, "implements", targets[0].key, ev)
+            lead = [m for m in ms if m.kind not in ("place", "country", "title-place") and not m.in_title]
+            group: list[Mention] = []
+            if lead and re.fullmatch(r"[\s\-–•*\d.)]*", norm[: lead[0].start]):
+                # the coordinated subject: "Кременчуцька міська рада та ЄБРР підписали ..."
+                group = [lead[0]]
+                for m in lead[1:]:
+                    if re.fullmatch(r"\s*(?:,|та|і|й)\s*", norm[group[-1].end : m.start]):
+                        group.append(m)
+                    else:
+                        break
+            targets = [m for m in inits if group and m.start > group[-1].end and m.key not in self.supporters]
+            for subj in group:
+                if (
+                    targets
+                    and subj.kind in ("donor", "org")
+                    and subj.reg is not None
+                    and not any(subj.key == r.subject and ev in r.evidence for r in self._rels_of(subj.key))
+                ):
+                    # a development bank lends: it funds; an agency or organisation named as subject carries out
+                    pred = "funds" if subj.reg.kind in ("development_bank",) else "implements"
+                    self._rel(subj.key, pred, targets[0].key, ev)
             for m in inits:
                 if m.parent and m.parent != m.key:
                     self._rel(m.key, "partOf", m.parent, ev)
@@ -1330,6 +1340,11 @@ def _oblast_code(key: str | None) -> str:
 
 
 _TRIGGER_BEFORE = re.compile(r"(?:програм|проє?кт|ініціатив|мереж|компонент)\w*\s*$", re.IGNORECASE)
+_PROJECT_FIELD = re.compile(
+    r"\s*(?:[-•*]\s*)?(?:донор\w*|спонсор\w*|фінансування|джерел\w*\s+фінансування|виконав\w*|реалізатор\w*|партнер\w*|"
+    r"місце\s+реалізації|територія\s+реалізації|бюджет\w*|вартість|термін\w*\s+реалізації)\s*:",
+    re.IGNORECASE,
+)
 _FIELD_LINE = re.compile(r"\s*(?:[-•*]\s*)?[А-ЯІЇЄҐA-Z][\w' -]{1,30}:\s")
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 _UNQUOTED_ORG = re.compile(
