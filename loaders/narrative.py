@@ -848,7 +848,7 @@ class _Extractor:
                 project_named = -1
             self._countries(st)
             # --- discourse memory
-            if not inits and _BULLET.match(norm) and st.quotes:
+            if not inits and ((_BULLET.match(norm) and st.quotes) or (st.unnamed and not st.bare_trigger)):
                 topic = None  # a new list item with a name we do not know: what follows is not about the old topic
             for m in sorted(inits, key=lambda m: m.key not in containers):  # frameworks first, then the rest
                 last_of[_trigger_stem(m.found.trigger if m.found and m.found.trigger else "")] = (m.key, st.s.index)
@@ -1318,6 +1318,13 @@ def _definite(norm: str, tm: re.Match) -> bool:
     проєкт") and not defined by a relative clause after it ("діє проєкт, що допомагає ...")."""
     if re.match(r"\s*,?\s*(?:що|який|яка|яке|які)\b", norm[tm.end() : tm.end() + 12]):
         return False
+    nxt = re.match(r"\s+([а-яіїєґ'-]+)", norm[tm.end() : tm.end() + 30])
+    if nxt:
+        from loaders.morph import parses
+
+        ps = parses(nxt.group(1))
+        if ps and str(ps[0].tag.POS or "") == "NOUN" and "gent" in ps[0].tag:
+            return False  # "програми термомодернізації закладів освіти": a new programme described, not a reference
     prev = re.findall(r"[\w'-]+", norm[max(0, tm.start() - 40) : tm.start()])
     if not prev:
         return True
