@@ -688,9 +688,10 @@ class _Extractor:
             if field and not st.bare_trigger:
                 refers = st.s.index - topic_named <= 4  # "Донор: ..." lines belong to the item named just above
             typed = last_of.get(st.bare_kind) if st.bare_trigger and not st.coref else None
-            if st.bare_trigger and not st.coref and typed and typed[1] >= topic_sent - 8 and typed[0] != topic:
-                topic, topic_sent = typed  # "проєкт" refers to the last project, "програма" to the last programme
-                refers = st.s.index - topic_sent <= 8
+            if st.bare_trigger and not st.coref and typed and typed[1] >= st.s.index - 25 and typed[0] != topic:
+                topic = typed[0]  # "проєкт" refers to the last project, "програма" to the last programme
+                topic_sent = st.s.index
+                refers = True
             cur_topic = (
                 topic
                 if (topic and (refers or (st.s.paragraph == topic_para and st.s.index - topic_sent <= 4)))
@@ -852,8 +853,9 @@ class _Extractor:
                 topic = None  # a new list item with a name we do not know: what follows is not about the old topic
             for m in sorted(inits, key=lambda m: m.key not in containers):  # frameworks first, then the rest
                 last_of[_trigger_stem(m.found.trigger if m.found and m.found.trigger else "")] = (m.key, st.s.index)
-                if m.type == "Project":
-                    last_of["проєкт"] = (m.key, st.s.index)
+                trig = (m.found.trigger or "").lower() if m.found else ""
+                if m.type == "Project" and not trig.startswith(_EVENT_TRIGGERS):
+                    last_of["проєкт"] = (m.key, st.s.index)  # not a training or a contest
                 elif not (m.found and m.found.trigger):
                     last_of["програм"] = (m.key, st.s.index)  # a registry programme named without a trigger word
             named = [m for m in inits if m.key not in containers and m.key not in self.supporters]
@@ -1346,6 +1348,20 @@ def _oblast_code(key: str | None) -> str:
     return key[8:12]
 
 
+_EVENT_TRIGGERS = (
+    "тренінг",
+    "воркшоп",
+    "конференці",
+    "флешмоб",
+    "фестивал",
+    "марафон",
+    "акці",
+    "челендж",
+    "хакатон",
+    "конкурс",
+    "форум",
+    "кампані",
+)
 _TRIGGER_BEFORE = re.compile(r"(?:програм|проє?кт|ініціатив|мереж|компонент)\w*\s*$", re.IGNORECASE)
 _PROJECT_FIELD = re.compile(
     r"\s*(?:[-•*]\s*)?(?:донор\w*|спонсор\w*|фінансування|джерел\w*\s+фінансування|виконав\w*|реалізатор\w*|партнер\w*|"
