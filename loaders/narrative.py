@@ -933,8 +933,11 @@ class _Extractor:
                 cur = max(cur, m.end)
         if not out and "org" in kinds:
             org = self._unquoted_org(norm, pos)
-            if org is not None:
+            while org is not None and len(out) < 8:
+                # "Університет Гента (Бельгія), Університет Аліканте (Іспанія) та ..." : a list of them
                 out.append(org)
+                nxt = re.match(r"\s*(?:\([^()]{1,40}\))?\s*(?:,|та|і|й)\s+", norm[org.end :])
+                org = self._unquoted_org(norm, org.end + nxt.end()) if nxt else None
         # an initiative among the agents stands for its own donors (за підтримки проєкту USAID «X»)
         res: list[Mention] = []
         for m in out:
@@ -1371,7 +1374,8 @@ _PROJECT_FIELD = re.compile(
 _FIELD_LINE = re.compile(r"\s*(?:[-•*]\s*)?[А-ЯІЇЄҐA-Z][\w' -]{1,30}:\s")
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 _UNQUOTED_ORG = re.compile(
-    r"\s*(?:компані\w*\s+|організаці\w*\s+)?(?P<org>[А-ЯІЇЄҐ][\w'-]+(?:\s+[а-яіїєґА-ЯІЇЄҐ'-]+){0,9})"
+    r"\s*(?:(?:проє?кту|програми|є|став|стала|стали|виступає|виступають|виступили)\s+){0,2}"
+    r"(?:компані\w*\s+|організаці\w*\s+)?(?P<org>[А-ЯІЇЄҐ][\w'-]+(?:\s+[а-яіїєґА-ЯІЇЄҐ'-]+){0,9})"
 )
 _ORG_CUT = {"разом", "спільно", "за", "що", "який", "яка", "які", "а", "через", "щодо", "протягом"}
 _ORG_STOP = {"разом", "за", "у", "в", "на", "та", "і", "й", "а", "що", "який", "яка", "до", "від", "з", "із", "для"}
