@@ -215,7 +215,62 @@ class _Extractor:
                         x.in_title = self.rekeyed[x.in_title]
         self._merge_org_variants()
         self._relations()
+        self._countries_as_governments()
         return self.ex
+
+    def _countries_as_governments(self) -> None:
+        """Funders are donors. A state named as funder or implementer ("за підтримки Швейцарії") acts through its government.
+
+        The relation moves to the government donor (the registry's, or one made for the country),
+        which also takes the country's name and the mentions in those sentences; the country node
+        keeps its other mentions and is dropped when nothing else refers to it.
+        """
+        for rel in self.ex.relations:  # an organisation that pays for a project is, by definition, a donor
+            ent = self.ex.entities.get(rel.subject)
+            if rel.predicate == "funds" and ent is not None and ent.type == "Organization":
+                ent.type = "Donor"
+        acting = {
+            r.subject
+            for r in self.ex.relations
+            if r.predicate in ("funds", "implements") and r.subject.startswith("country:")
+        }
+        for ckey in acting:
+            country = self.ex.entities.get(ckey)
+            if country is None:
+                continue
+            code = ckey.split(":", 1)[1]
+            gov = self.reg.government_of(code)
+            if gov is not None:
+                donor = Entity(
+                    gov.key, "Donor", gov.label, gov.label_en, set(gov.names) | set(gov.acronyms), dict(gov.identifiers)
+                )
+            else:
+                donor = Entity(
+                    f"donor:gov_{code.lower()}",
+                    "Donor",
+                    f"Уряд країни {country.label}",
+                    f"Government of {country.label_en}" if country.label_en else None,
+                )
+            donor.names |= {country.label} | ({country.label_en} if country.label_en else set())
+            donor.attributes["country"] = code
+            sentences = set()
+            for rel in self.ex.relations:
+                if rel.subject == ckey and rel.predicate in ("funds", "implements"):
+                    rel.subject = donor.key
+                    sentences |= {(ev.start, ev.end) for ev in rel.evidence}
+            donor.mentions = [ev for ev in country.mentions if (ev.start, ev.end) in sentences]
+            country.mentions = [ev for ev in country.mentions if (ev.start, ev.end) not in sentences]
+            self.ex.add_entity(donor)
+            still_used = any(ckey in (r.subject, r.object) for r in self.ex.relations)
+            if not country.mentions and not still_used:
+                del self.ex.entities[ckey]
+        if acting:  # two countries' relations may now coincide on one government: merge their evidence
+            merged: dict[tuple[str, str, str], Relation] = {}
+            for rel in self.ex.relations:
+                known = merged.setdefault((rel.subject, rel.predicate, rel.object), rel)
+                if known is not rel:
+                    known.evidence += [ev for ev in rel.evidence if ev not in known.evidence]
+            self.ex.relations = list(merged.values())
 
     # ------------------------------------------------------------ pass 1: raw matches
 
