@@ -718,6 +718,7 @@ class _Extractor:
         topic: str | None = None
         header_at = -10
         last_listed = -10
+        last_field, field_refers = -10, False
         topic_named = -10
         prev_orphans = None
         last_of: dict[str, tuple[str, int]] = {}  # entity type -> (key, sentence index) of the last one named
@@ -741,7 +742,11 @@ class _Extractor:
             refers = (st.coref or st.bare_trigger) and st.s.index - topic_sent <= 3
             field = bool(_FIELD_LINE.match(norm)) and bool(_PROJECT_FIELD.match(norm))
             if field and not st.bare_trigger:
-                refers = st.s.index - topic_named <= 4  # "Донор: ..." lines belong to the item named just above
+                # "Донор: ..." lines belong to the item named just above, however long the block of fields
+                refers = st.s.index - topic_named <= 4 or (field_refers and st.s.index - last_field == 1)
+                field_refers, last_field = refers, st.s.index
+            elif _FIELD_LINE.match(norm) and not inits and st.s.index - last_field == 1:
+                last_field = st.s.index  # "Бюджет: ...", "Опис: ..." keep the block going
             typed = last_of.get(st.bare_kind) if st.bare_trigger and not st.coref else None
             if st.bare_trigger and not st.coref and typed and typed[1] >= st.s.index - 25 and typed[0] != topic:
                 topic = typed[0]  # "проєкт" refers to the last project, "програма" to the last programme
@@ -874,7 +879,7 @@ class _Extractor:
             # --- places
             listed = (
                 header_at >= 0
-                and (0 < st.s.index - header_at <= 3 or (st.s.index - last_listed == 1 and _BULLET.match(st.s.norm)))
+                and (0 < st.s.index - header_at <= 3 or (st.s.index - last_listed == 1 and (_BULLET.match(st.s.norm) or self._line_item(st))))
                 and not inits
                 and not cue_regex("partner_need").search(norm)
                 and any(m.type == "PartnerCity" for m in ms if m.kind == "place")
@@ -1227,6 +1232,11 @@ class _Extractor:
                 orphans.append(p)
         return orphans
 
+    def _line_item(self, st: _Sent) -> bool:
+        """The sentence is one short line of its own (a table row or list item without a bullet)."""
+        text, a, b = self.text, st.s.start, st.s.end
+        return b - a <= 100 and (a == 0 or text[a - 1] in "\n>") and (b >= len(text) or text[b] in "\n<")
+
     def _partners(self, st: _Sent, listed: bool = False) -> set[tuple[str, str]]:
         """Partnerships stated in a sentence; ``listed``: the sentence continues a "Міста-побратими:" heading."""
         norm, ev = st.s.norm, st.ev
@@ -1422,11 +1432,13 @@ _EVENT_TRIGGERS = (
 )
 _TRIGGER_BEFORE = re.compile(r"(?:програм|проє?кт|ініціатив|мереж|компонент)\w*\s*$", re.IGNORECASE)
 _PROJECT_FIELD = re.compile(
-    r"\s*(?:[-•*]\s*)?(?:донор\w*|спонсор\w*|фінансування|джерел\w*\s+фінансування|виконав\w*|реалізатор\w*|партнер\w*|"
-    r"місце\s+реалізації|територія\s+реалізації|бюджет\w*|вартість|термін\w*\s+реалізації)\s*:",
+    r"\s*(?:[-•*–—·▪]\s*)?(?:(?:основн\w*|головн\w*|фінансов\w*)\s+)?(?:донор\w*|спонсор\w*|грантодав\w*|фінансування|"
+    r"джерел\w*\s+фінансування|(?:спів)?виконав\w*|реалізатор\w*|партнер\w*|(?:спів)?організатор\w*|"
+    r"місце\s+реалізації|місце\s+проведення|територія\s+реалізації|громад\w*(?:-учасниц\w*)?|бюджет\w*|вартість|"
+    r"термін\w*\s+реалізації)(?:\s+проє?кту)?\s*(?:/[^:\n]{1,40})?:",
     re.IGNORECASE,
 )
-_FIELD_LINE = re.compile(r"\s*(?:[-•*]\s*)?[А-ЯІЇЄҐA-Z][\w' -]{1,30}:\s")
+_FIELD_LINE = re.compile(r"\s*(?:[-•*–—·▪]\s*)?[А-ЯІЇЄҐA-Z][\w' /-]{1,50}:\s")
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 _UNQUOTED_ORG = re.compile(
     r"\s*(?:(?:проє?кту|програми|є|став|стала|стали|виступає|виступають|виступили)\s+){0,2}"

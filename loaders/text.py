@@ -246,8 +246,10 @@ def normalise(text: str, base: int = 0) -> tuple[str, list[int] | None]:
         kept.append(text[pos:])
         omap.extend(range(base + pos, base + len(text)))
         text = "".join(kept)
+    if "<" in text and _TAG.search(text):
+        text = _TAG.sub(_blank_tag, text)  # same length: HTML leftovers in a .txt page
     if "&" in text:
-        text = _ENTITY.sub(lambda m: _ENTITIES[m.group().lower()].ljust(len(m.group())), text)  # same length
+        text = _ENTITY.sub(lambda m: _ENTITIES[m.group().lower()].rjust(len(m.group())), text)  # same length
     out = text.translate(_TRANSLATE)
     if '"' in out or "“" in out or "”" in out:
         out = _QUOTE.sub(lambda m: _quote_dir(m.group(), out, m.start()), out)
@@ -271,6 +273,23 @@ _ENTITIES = {
     "&lt;": "<",
     "&gt;": ">",
 }
+_TAG = re.compile(
+    r"<!--.*?-->|</?(?:p|div|br|li|ul|ol|h[1-6]|span|a|b|i|u|strong|em|table|tbody|thead|tr|td|th|section|article"
+    r"|header|footer|nav|main|aside|img|hr|blockquote|font|small|sup|sub|label|button|figure|figcaption|dl|dt|dd"
+    r"|html|body|head|title|meta|link)(?:\s[^<>]{0,300})?/?>",
+    re.IGNORECASE | re.DOTALL,
+)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|table|tr|section|article|header|footer|nav|hr|blockquote|dl|dt|dd)\b", re.I)
+
+
+def _blank_tag(m: re.Match) -> str:
+    """A tag becomes spaces; a block tag ends the line (a heading or list item is not glued to the next)."""
+    tag = m.group()
+    if _BLOCK_TAG.match(tag):
+        return "\n" + " " * (len(tag) - 1)
+    return " " * len(tag)
+
+
 _ENTITY = re.compile("|".join(re.escape(k) for k in _ENTITIES), re.IGNORECASE)
 _LOOKALIKE_RE = re.compile("[" + "".join(sorted(_LOOKALIKE_SET)) + "]")
 
@@ -339,7 +358,31 @@ _ABBREV = {
     "напр", "просп", "пл", "пров", "св", "проф", "д", "т", "ч", "кв", "о", "ін", "т.ч", "англ", "укр", "нім",
     "dr", "mr", "ms", "no", "st", "etc", "e.g", "i.e", "вих", "н", "м.т.г", "т.зв", "гр", "коп", "дол", "тел",
 }  # fmt: skip
-_SPLIT = re.compile(r"[.!?…]+[»\"')\]]*\s+|\s*\n\s*(?=[-•–*]\s|\d{1,2}[.)]\s|[А-ЯІЇЄҐA-Z][\w' -]{1,30}:\s)")
+_SPLIT = re.compile(
+    r"[.!?…]+[»\"')\]]*\s+|\s*\n\s*(?=[-•–*]\s|\d{1,2}[.)]\s|[А-ЯІЇЄҐA-Z][\w' -]{1,30}:\s)|(?P<nl>\s*\n\s*)(?=[А-ЯІЇЄҐA-Z«])"
+)
+_OPEN_END = re.compile(
+    r"(?:[,;:(\-–—/&+]|(?<![\w'])(?:і|й|та|а|але|або|чи|у|в|з|із|зі|на|до|для|від|по|при|за|про|що|як|який|яка|які|яке|щодо|між|"
+    r"через|під|над|без|and|of|the|for|in|on|to))$",
+    re.IGNORECASE,
+)
+
+
+def _heading_line(norm: str, at: int, piece_start: int) -> bool:
+    """The line ending at ``at`` is a heading/menu/list line (short, no final punctuation, itself starting a
+    sentence), so the next line starts a new sentence; hard-wrapped prose lines are left joined."""
+    line_start = norm.rfind("\n", 0, at) + 1
+    line = norm[line_start:at].strip()
+    if not line or len(line) > 80 or _OPEN_END.search(line):
+        return False
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "«•-–*"):
+        return False
+    if not (line_start <= piece_start or not norm[:line_start].strip()):
+        if norm[:line_start].rstrip()[-1] not in ".!?…:;»)":
+            return False
+    if not line[-1].islower() or len(line.split()) <= 3:
+        return True
+    return max(len(x.strip()) for x in norm.split("\n")) <= 60  # a block of short lines, not wrapped prose
 _PARA = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -382,6 +425,8 @@ def sentences(text: str) -> Iterator[Sentence]:
         for m in _SPLIT.finditer(norm):
             e = m.end()
             seg = norm[s : m.start()]
+            if m.group("nl") is not None and not _heading_line(norm, m.start(), s):
+                continue
             if m.group().strip().startswith((".", "!", "?", "…")):
                 if _is_abbreviation(seg) or not _next_starts_sentence(norm, e):
                     continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,22 @@ def test_read_minimal_pdf(tmp_path: Path) -> None:
     path = tmp_path / "mini.pdf"
     path.write_bytes(bytes(out))
     assert "Hello graphtool" in read_text(path)
+
+
+def test_html_leftovers_in_plain_text_end_lines() -> None:
+    text = "<h2>Проєкт &laquo;Тиха вулиця&raquo;</h2>\n<p>Донор: ЄС</p>\nГоловна | Новини\nЗаголовок без крапки\nНаступне речення тут."
+    got = [re.sub(r"\s+»", "»", re.sub(r"«\s+", "«", " ".join(s.norm.split()))) for s in sentences(text)]
+    assert got[0] == "Проєкт «Тиха вулиця»"
+    assert got[1] == "Донор: ЄС"
+    assert "Головна | Новини" in got and "Заголовок без крапки" in got
+    for s in sentences(text):
+        assert text[s.start : s.end] == s.text and "<" not in s.norm
+
+
+def test_wrapped_prose_lines_stay_joined() -> None:
+    text = (
+        "Протягом двох років проєкт з енергоефективності реалізується за підтримки\n"
+        "Європейського Союзу у Бердичеві та сусідніх громадах області.\nДругий рядок."
+    )
+    got = [s.norm for s in sentences(text)]
+    assert got[0].endswith("підтримки Європейського Союзу у Бердичеві та сусідніх громадах області.")
