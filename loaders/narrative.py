@@ -879,7 +879,10 @@ class _Extractor:
             # --- places
             listed = (
                 header_at >= 0
-                and (0 < st.s.index - header_at <= 3 or (st.s.index - last_listed == 1 and (_BULLET.match(st.s.norm) or self._line_item(st))))
+                and (
+                    0 < st.s.index - header_at <= 3
+                    or (st.s.index - last_listed == 1 and (_BULLET.match(st.s.norm) or self._line_item(st)))
+                )
                 and not inits
                 and not cue_regex("partner_need").search(norm)
                 and any(m.type == "PartnerCity" for m in ms if m.kind == "place")
@@ -1438,7 +1441,7 @@ _PROJECT_FIELD = re.compile(
     r"термін\w*\s+реалізації)(?:\s+проє?кту)?\s*(?:/[^:\n]{1,40})?:",
     re.IGNORECASE,
 )
-_FIELD_LINE = re.compile(r"\s*(?:[-•*–—·▪]\s*)?[А-ЯІЇЄҐA-Z][\w' /-]{1,50}:\s")
+_FIELD_LINE = re.compile(r"\s*(?:[-•*–—·▪]\s*)?[А-ЯІЇЄҐA-Z][\w' /-]{1,50}:(?:\s|(?=[А-ЯІЇЄҐA-Z«]))")
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 _UNQUOTED_ORG = re.compile(
     r"\s*(?:(?:проє?кту|програми|є|став|стала|стали|виступає|виступають|виступили)\s+){0,2}"

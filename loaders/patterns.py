@@ -150,6 +150,11 @@ _DESCRIPTIVE = re.compile(
     r"(?:\s+[^\s,;:.()«»!?]+){0,14})",
     re.IGNORECASE,
 )
+_NAME_FIELD = re.compile(
+    r"\s*(?:[-•*–—·▪]\s*)?(?:повна\s+)?назва\s+(?P<trig>проєкт|проект|програм|ініціатив)\w*\s*:\s*"
+    r"(?P<title>[" + U + r"0-9][^:«»]{2,150}?)\s*$",
+    re.IGNORECASE,
+)
 _COMPOUND = re.compile(r"(?<![\w-])(?P<name>[" + U + r"][\w]{0,10}-(?:кластер|хаб|парк|лаб)\w*)")
 _ORG_ABBR = re.compile(
     r"(?<![\w])(?P<abbr>ГО|ГС|БФ|МБФ|БО|МБО|ВГО|КП|КУ|КЗ|КНП|КЗК|ДУ|ДП|ДНЗ|КДНЗ|ЖДНЗ|ЗДО|ЗОШ|ЗЗСО|ОСББ|АТ|ПАТ|ПрАТ|ТОВ|ПП|НУО|МГО|ЦНАП|ДЮСШ|КДЮСШ)"
@@ -321,7 +326,16 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
             names.add(obj)
         end = m.start("body") + len(" ".join(cut)) if body.startswith(" ".join(cut)) else m.end()
         out.append(Found(m.start(), end, label, "Project", names, (m.start("body"), end), "проєкт", descriptive=True))
-    # 5. compounds: IT-кластер, агро-хаб
+    # 5. a web page's name field: "Назва проєкту: Енергоефективна школа в селі X" (unquoted, to the line end)
+    m = _NAME_FIELD.match(s)
+    if m and not any(a <= m.start("title") < b for a, b in quotes) and not any(f.start >= m.start() for f in out):
+        title = re.sub(r"\s+", " ", m.group("title")).strip(" .;,")
+        trig = m.group("trig").lower()
+        if 3 <= len(title) <= 150 and len(title.split()) >= 1:
+            typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
+            end = m.start("title") + len(m.group("title").rstrip(" .;,"))
+            out.append(Found(m.start(), end, title, typ, {title}, (m.start("title"), end), trig))  # named as such
+    # 6. compounds: IT-кластер, агро-хаб
     for m in _COMPOUND.finditer(s):
         if any(a <= m.start() < b for a, b in quotes):
             continue

@@ -249,7 +249,7 @@ def normalise(text: str, base: int = 0) -> tuple[str, list[int] | None]:
     if "<" in text and _TAG.search(text):
         text = _TAG.sub(_blank_tag, text)  # same length: HTML leftovers in a .txt page
     if "&" in text:
-        text = _ENTITY.sub(lambda m: _ENTITIES[m.group().lower()].rjust(len(m.group())), text)  # same length
+        text = _ENTITY.sub(_entity_char, text)  # same length
     out = text.translate(_TRANSLATE)
     if '"' in out or "“" in out or "”" in out:
         out = _QUOTE.sub(lambda m: _quote_dir(m.group(), out, m.start()), out)
@@ -270,6 +270,14 @@ _ENTITIES = {
     "&#39;": "'",
     "&apos;": "'",
     "&rsquo;": "'",
+    "&bull;": "•",
+    "&middot;": "·",
+    "&hellip;": "…",
+    "&ldquo;": "“",
+    "&rdquo;": "”",
+    "&bdquo;": "„",
+    "&lsquo;": "'",
+    "&prime;": "'",
     "&lt;": "<",
     "&gt;": ">",
 }
@@ -279,7 +287,9 @@ _TAG = re.compile(
     r"|html|body|head|title|meta|link)(?:\s[^<>]{0,300})?/?>",
     re.IGNORECASE | re.DOTALL,
 )
-_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|table|tr|section|article|header|footer|nav|hr|blockquote|dl|dt|dd)\b", re.I)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|h[1-6]|table|tr|section|article|header|footer|nav|hr|blockquote|dl|dt|dd)\b", re.I
+)
 
 
 def _blank_tag(m: re.Match) -> str:
@@ -290,7 +300,23 @@ def _blank_tag(m: re.Match) -> str:
     return " " * len(tag)
 
 
-_ENTITY = re.compile("|".join(re.escape(k) for k in _ENTITIES), re.IGNORECASE)
+_ENTITY = re.compile("|".join(re.escape(k) for k in _ENTITIES) + r"|&#(?:\d{2,7}|[xX][0-9a-fA-F]{2,6});", re.IGNORECASE)
+
+
+def _entity_char(m: re.Match) -> str:
+    """An HTML entity as the character it stands for, padded on the left to the entity's length."""
+    ent = m.group()
+    if ent.startswith("&#"):
+        try:
+            code = int(ent[3:-1], 16) if ent[2] in "xX" else int(ent[2:-1])
+            ch = chr(code) if 32 <= code < 0x110000 else " "
+        except ValueError:
+            ch = " "
+        ch = ch.translate(_TRANSLATE) if ch != "\u00a0" else " "
+        return ch.rjust(len(ent))
+    return _ENTITIES[ent.lower()].translate(_TRANSLATE).rjust(len(ent))
+
+
 _LOOKALIKE_RE = re.compile("[" + "".join(sorted(_LOOKALIKE_SET)) + "]")
 
 
@@ -383,6 +409,8 @@ def _heading_line(norm: str, at: int, piece_start: int) -> bool:
     if not line[-1].islower() or len(line.split()) <= 3:
         return True
     return max(len(x.strip()) for x in norm.split("\n")) <= 60  # a block of short lines, not wrapped prose
+
+
 _PARA = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -447,6 +475,13 @@ def sentences(text: str) -> Iterator[Sentence]:
                 o_start, o_end = orig(a2), orig(b2 - 1) + 1
                 sub_norm = norm[a2:b2].replace("\n", " ")
                 sub_map = None if omap is None else omap[a2:b2]
+                ent = None
+                if text[o_start] == ";" and "&" in text[max(0, o_start - 9) : o_start]:
+                    ent = re.search(r"&#?\w{2,8};$", text[max(0, o_start - 9) : o_start + 1])
+                if ent:  # "&bull;" starts the line, not its ";"
+                    if sub_map is None:
+                        sub_map = list(range(o_start, o_start + len(sub_norm)))
+                    o_start -= len(ent.group()) - 1
                 if sub_map is not None and sub_map == list(range(o_start, o_start + len(sub_map))):
                     sub_map = None
                 yield Sentence(index, o_start, o_end, text[o_start:o_end], sub_norm, sub_map, para_no)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 import pytest
@@ -119,3 +118,12 @@ def test_wrapped_prose_lines_stay_joined() -> None:
     )
     got = [s.norm for s in sentences(text)]
     assert got[0].endswith("підтримки Європейського Союзу у Бердичеві та сусідніх громадах області.")
+
+
+def test_numeric_and_named_entities_keep_length() -> None:
+    text = "&bull;&nbsp;Програма &#171;Тепле місто&#187; &amp; USAID"
+    norm, _ = normalise(text)
+    assert len(norm) == len(text)
+    assert re.search(r"«Тепле місто\s*»", norm) and "•" in norm and "&" in norm
+    got = list(sentences(text))
+    assert got[0].text == text
