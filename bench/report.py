@@ -458,7 +458,7 @@ def _analysis(results: dict) -> list[str]:
         text = f"- **Extraction** runs at {_f(v)} KB per CPU-second ({_f(wall)} KB/s wall on the shared machine). "
         if v < TARGETS["extract_kb_per_core"]:
             text += (
-                "A profile of the narrative loader over generated documents (cProfile, 4 documents, 248 KB) puts the time "
+                "A profile of the narrative loader taken mid-session over generated documents (cProfile, 4 documents, 248 KB) puts the time "
                 "in per-sentence Python work: relation patterns (`narrative._relations`), the gazetteer lookup per sentence "
                 "(`gazetteer.index.find`), organisation and initiative patterns (`patterns.find_organisations`, "
                 "`find_initiatives`), the registry lookup, and `Extraction.add_relation`, which scans every relation "
