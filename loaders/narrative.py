@@ -162,6 +162,8 @@ class _Extractor:
 
     def _rel(self, subject: str, predicate: str, obj: str, evidence: Evidence | None = None) -> None:
         """Add a relation or its evidence; hashed, and at most MAX_EVIDENCE sentences per relation."""
+        if subject == "country:UA" and predicate in ("funds", "implements"):
+            return  # Ukraine's own state (ministries, state budget) is not a donor of its communities' projects
         triple = (subject, predicate, obj)
         known = self._rel_index.get(triple)
         if known is None:
@@ -748,7 +750,7 @@ class _Extractor:
             elif _FIELD_LINE.match(norm) and not inits and st.s.index - last_field == 1:
                 last_field = st.s.index  # "Бюджет: ...", "Опис: ..." keep the block going
             typed = last_of.get(st.bare_kind) if st.bare_trigger and not st.coref else None
-            if st.bare_trigger and not st.coref and typed and typed[1] >= st.s.index - 25 and typed[0] != topic:
+            if st.bare_trigger and not st.coref and typed and typed[1] >= st.s.index - 25:
                 topic = typed[0]  # "проєкт" refers to the last project, "програма" to the last programme
                 topic_sent = st.s.index
                 refers = True
@@ -983,6 +985,11 @@ class _Extractor:
             if m.kind == "place" and m.role != "council":
                 continue
             gap = norm[cur : m.start]
+            if out and m.kind == "country" and re.fullmatch(r"\s*\(", gap):
+                close = re.match(r"\s*\)", norm[m.end :])
+                if close:  # "Університет Лейдена (Нідерланди), ...": the agent's country, the list goes on
+                    cur = m.end + close.end()
+                    continue
             if not _agent_gap(gap, first=not out):
                 break
             if m.kind in kinds or m.kind == "init":
@@ -1125,6 +1132,9 @@ class _Extractor:
                 target = topic
         elif value == "organiser":
             agents = self._agents_after(ms, cm.end(), norm)
+            chosen = None if agents else _CHOSEN.match(norm, cm.end())
+            if chosen:  # "Консультантом з управління проєктом обрано компанію X"
+                agents = self._agents_after(ms, chosen.end(), norm)
             agents = [a for a in agents if a.kind != "init"]
             conts = [m for m in inits if m.start > cm.end()]
             target = conts[0].key if conts else topic
@@ -1442,6 +1452,11 @@ _PROJECT_FIELD = re.compile(
     re.IGNORECASE,
 )
 _FIELD_LINE = re.compile(r"\s*(?:[-•*–—·▪]\s*)?[А-ЯІЇЄҐA-Z][\w' /-]{1,50}:(?:\s|(?=[А-ЯІЇЄҐA-Z«]))")
+_CHOSEN = re.compile(
+    r"[^.;:«»]{0,80}?(?<![\w])(?:обрано|обрали|обрала|обрав|призначено|визначено|залучено|є|став|стала|стали|"
+    r"виступає|виступають|виступила|виступив|буде)(?![\w])\s*",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 _UNQUOTED_ORG = re.compile(
     r"\s*(?:(?:проє?кту|програми|є|став|стала|стали|виступає|виступають|виступили)\s+){0,2}"

@@ -168,7 +168,7 @@ _ORG_LONG = re.compile(
     re.IGNORECASE,
 )
 _ORG_LATIN = re.compile(
-    r"(?<![\w])(?:компані|організаці|фірм|агенці|студі)\w*\s+(?P<title>[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+){0,3})"
+    r"(?<![\w])(?:компані|організаці|фірм|агенці|студі)\w*\s+(?P<title>[A-Z][\w&.-]+(?:\s+(?:[A-Z][\w&.-]*|&)){0,5})"
 )
 _HEAD_QUOTE = re.compile(
     r"(?<![\w])(?P<head>(?:["
@@ -346,6 +346,101 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
     return out
 
 
+_EDU_HEAD = r"(?:університет|інститут|академі[яїюєі]|академією|коледж|політехнік)\w*"
+_EDU_ADJ = re.compile(
+    r"(?<![\w'-])(?P<name>[" + U + r"][\w'-]+(?:ий|ій|ого|ому|им|ім|а|ої|ою|ій)\s+"
+    r"(?:[а-яіїєґ'-]+(?:ий|ій|ого|ому|им|ім|а|ої|ою)\s+){0,3}" + _EDU_HEAD + r")"
+    r"(?P<tail>\s+імені\s+(?:[" + U + r"]\.\s*){0,3}[" + U + r"][\w'-]+(?:\s+[" + U + r"][\w'-]+)?)?"
+)
+_EDU_NOUN = re.compile(
+    r"(?<![\w'-])(?P<name>(?:Університет|Інститут|Академі[яїюєі]|Академією|Коледж|Політехнік)\w*)(?=\s+[\w«])"
+)
+_GEN_WORD = re.compile(r"[а-яіїєґ'-]+(?:ії|ої|их|ого|ів|ки|ства|ння|ття|ці|ти|ну|ку|ду|ни)|наук|мистецтв|(?:і|та|й)")
+
+
+_ADJ_FOR_HEAD = (
+    (re.compile(r"(?:університет|інститут|коледж)$"), ("ий", "ій")),
+    (re.compile(r"(?:університет|інститут|коледж)у$"), ("ого", "ому")),
+    (re.compile(r"(?:університет|інститут|коледж)ом$"), ("им", "ім")),
+    (re.compile(r"(?:університет|інститут|коледж)і$"), ("ому", "ім")),
+    (re.compile(r"(?:університет|інститут|коледж)(?:и|ів|ам|ами|ах)$"), ("і", "их", "им", "ими")),
+    (re.compile(r"(?:академі|політехнік)[яа]$"), ("а", "я")),
+    (re.compile(r"(?:академі|політехнік)[іи]$"), ("ої", "ій", "ьої")),
+    (re.compile(r"(?:академі|політехнік)(?:ю|у)$"), ("у", "ю")),
+    (re.compile(r"(?:академі|політехнік)(?:єю|ою)$"), ("ою", "ьою")),
+)
+
+
+def _agrees(words: list[str]) -> bool:
+    """Adjectives before an academic head noun agree with its case: "Гданський університет", "Гданського університету"."""
+    head = words[-1].lower()
+    for rx, endings in _ADJ_FOR_HEAD:
+        if rx.search(head):
+            return all(w.lower().endswith(endings) for w in words[:-1])
+    return False
+
+
+def _edu_tail(rest: str) -> str:
+    """Words after an academic head: "природничих і технічних наук", "Гента", "океанології Болгарської академії наук"."""
+    out: list[str] = []
+    for w in rest.split()[:7]:
+        core = w.rstrip(",.;:)")
+        if not core or w.startswith(("(", "«")):
+            break
+        if core[0].isupper() and core[0].isalpha() and not (out and out[-1] in ("та", "і", "й")):
+            out.append(core)
+        elif _GEN_WORD.fullmatch(core):
+            out.append(core)
+        else:
+            break
+        if core != w:
+            break
+    while out and out[-1] in ("та", "і", "й"):
+        out.pop()
+    return " ".join(out)
+
+
+def _academic(s: str, quotes: list[tuple[int, int]], taken: set[int]) -> list[Found]:
+    """Universities, institutes and academies named without quotes: "Гданський університет", "Університет Гента",
+    "Одеський національний університет імені І. І. Мечникова", "Інститут океанології Болгарської академії наук"."""
+    from loaders.morph import nominative
+
+    out: list[Found] = []
+    seen: list[tuple[int, int]] = []
+    for rx in (_EDU_ADJ, _EDU_NOUN):
+        for m in rx.finditer(s):
+            a = m.start("name")
+            if any(x <= a < y for x, y in quotes) or any(x <= a < y for x, y in seen):
+                continue
+            name = m.group("name")
+            if rx is _EDU_ADJ and not _agrees(name.split()):
+                continue  # "з міською радою університет": the words before are not the university's adjectives
+            after = m.end("name")
+            if rx is _EDU_ADJ and m.group("tail"):
+                name += m.group("tail")
+                after = m.end("tail")
+            rest = s[after:]
+            if rest.lstrip().startswith("«"):
+                continue  # "Університет «Овідіус»": the quoted-name rule names it
+            tail = _edu_tail(rest) if rx is _EDU_NOUN or not m.group("tail") else ""
+            if rx is _EDU_NOUN and not tail:
+                continue
+            if rx is _EDU_ADJ and tail and not tail[0].islower():
+                tail = ""  # "Гданський університет Польщі"? keep the adjective name only
+            words = name.split()
+            label = " ".join(nominative(words) if rx is _EDU_ADJ and not m.group("tail") else words)
+            if rx is _EDU_ADJ and m.group("tail"):
+                head_words = m.group("name").split()
+                label = " ".join(nominative(head_words)) + m.group("tail")
+            surface = s[a:after] + ((" " + tail) if tail else "")
+            if tail:
+                label += " " + tail
+            end = a + len(surface)
+            seen.append((a, end))
+            out.append(Found(a, end, label, "Organization", {label, surface}, (a, end), "edu"))
+    return [f for f in out if not any(g is not f and g.start <= f.start and f.end <= g.end for g in out)]
+
+
 def _trim_to_adjectives(head: str, noun: str) -> str:
     """Keep only the adjectives right before the head noun ("на базі Індустріального парку" -> "Індустріального парку")."""
     from loaders.morph import parses
@@ -443,6 +538,10 @@ def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
                 found.names.add(" ".join(nom[-1:]) + f" «{title}»")
                 out.append(found)
     for m in _ORG_LATIN.finditer(s):
-        title = m.group("title")
-        out.append(Found(m.start(), m.end(), title, "Organization", {title}, (m.start("title"), m.end()), "latin"))
+        title = m.group("title").rstrip(" &.")
+        if title.endswith(" Co") or title.endswith(" Ltd") or title.endswith(" Inc"):
+            title += "."
+        end = m.start("title") + len(title)
+        out.append(Found(m.start(), end, title, "Organization", {title}, (m.start("title"), end), "latin"))
+    out.extend(_academic(s, quotes, taken))
     return out
