@@ -539,8 +539,10 @@ def _analysis(results: dict) -> list[str]:
                 "so it loses more wall time to other processes than rdflib's single thread does; on disk it also writes "
                 "sorted RocksDB files for 9 quad indexes (CPU "
                 f"{_f(dk.get('load_cpu_s'), 2)} s of {_f(dk.get('load_s'), 2)} s wall). MEASURED.md, on a quieter run of the "
-                "same machine type, had 17x in memory. Fixes: bulk-load into memory and write the store once; measure on "
-                "an idle machine before deciding the on-disk path needs more."
+                "same machine type, had 17x in memory (rdflib took 78 s there, 27–52 s here). A quiet re-run (see notes) "
+                "still gave about 3x on disk and 9x in memory: the gap is the on-disk bulk load itself. Fixes: build the "
+                "store in memory and persist it once (or `bulk_load` with a larger RocksDB write buffer), and treat 10x "
+                "as the in-memory target."
             )
     for size in stores.get("sizes") or []:
         rd = size["stores"].get("rdflib", {})
