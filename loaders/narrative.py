@@ -817,7 +817,11 @@ class _Extractor:
                     and re.fullmatch(r"\s*", gap)
                     and m.key != n2.key
                 ):
-                    if m.found is not None and m.found.trigger.startswith("компонент"):
+                    genitive = m.type == "Project" and re.match(
+                        r"(?:програми|ініціативи)(?![\w])", norm[n2.start :], re.I
+                    )
+                    if (m.found is not None and m.found.trigger.startswith("компонент")) or genitive:
+                        # "Компонент «X» Програми Y", "у проєкті «X» програми Interreg NEXT «Y»"
                         self._rel(m.key, "partOf", n2.key, ev)
                         containers[n2.key] = "genitive"
             # --- funds / implements from cues

@@ -150,6 +150,9 @@ _DESCRIPTIVE = re.compile(
     r"(?:\s+[^\s,;:.()«»!?]+){0,14})",
     re.IGNORECASE,
 )
+_ACTION_LINE = re.compile(
+    r"(?<![\w])(?:напрям|категорі|номінаці|лот|пріоритет|тематичн\w*\s+напрям|заход)\w*\s*$", re.IGNORECASE
+)
 _NAME_FIELD = re.compile(
     r"\s*(?:[-•*–—·▪]\s*)?(?:повна\s+)?назва\s+(?P<trig>проєкт|проект|програм|ініціатив)\w*\s*:\s*"
     r"(?P<title>[" + U + r"0-9][^:«»]{2,150}?)\s*$",
@@ -232,6 +235,8 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
     for m in _trigger_quotes(s, by_start):
         q = m.end()
         trig = m.group("trig").lower()
+        if _ACTION_LINE.search(m.group("mods") or ""):
+            continue  # "проєкт напряму «Розвиток потенціалу»": the quote names a funding line, not the project
         typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
         spans = [(q, by_start[q])]
         # a list of quoted titles: «A», «B» та «C»
