@@ -1225,7 +1225,7 @@ class _Extractor:
                 if owner is not None and owner.type in ("Program", "Project"):
                     self._rel(x.in_title, "locatedIn", x.key, ev)
                     self.located.add(x.in_title)
-        free = [p for p in places if not p.in_title]
+        free = [p for p in places if not p.in_title and not self._org_address(st, p)]
         if not free:
             return []
         if partner_sentence and not inits and not (st.coref or st.bare_trigger):
@@ -1248,6 +1248,15 @@ class _Extractor:
             else:
                 orphans.append(p)
         return orphans
+
+    def _org_address(self, st: _Sent, p: Mention) -> bool:
+        """ "Університет «Дунареа де Жос» у Галаці": the place where an organisation sits, not a project site."""
+        norm = st.s.norm
+        for x in st.mentions:
+            if x.kind == "org" and x.end <= p.start and x.found is not None and x.found.trigger not in ("latin",):
+                if re.fullmatch(r"\s*(?:у|в)\s+(?:м\.\s*|місті\s+)?", norm[x.end : p.start]):
+                    return True
+        return False
 
     def _line_item(self, st: _Sent) -> bool:
         """The sentence is one short line of its own (a table row or list item without a bullet)."""
