@@ -154,8 +154,8 @@ _ACTION_LINE = re.compile(
     r"(?<![\w])(?:напрям|категорі|номінаці|лот|пріоритет|тематичн\w*\s+напрям|заход)\w*\s*$", re.IGNORECASE
 )
 _NAME_FIELD = re.compile(
-    r"\s*(?:[-•*–—·▪]\s*)?(?:повна\s+)?назва\s+(?P<trig>проєкт|проект|програм|ініціатив)\w*\s*:\s*"
-    r"(?P<title>[" + U + r"0-9][^:«»]{2,150}?)\s*$",
+    r"\s*(?:[-•*–—·▪]\s*)?(?:повна\s+)?назва(?:\s+(?P<trig>проєкт|проект|програм|ініціатив)\w*)?\s*:\s*"
+    r"(?P<title>«[^«»]{2,150}»|[" + U + r"0-9][^:«»]{2,150}?)\s*$",
     re.IGNORECASE,
 )
 _COMPOUND = re.compile(r"(?<![\w-])(?P<name>[" + U + r"][\w]{0,10}-(?:кластер|хаб|парк|лаб)\w*)")
@@ -333,9 +333,14 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         out.append(Found(m.start(), end, label, "Project", names, (m.start("body"), end), "проєкт", descriptive=True))
     # 5. a web page's name field: "Назва проєкту: Енергоефективна школа в селі X" (unquoted, to the line end)
     m = _NAME_FIELD.match(s)
-    if m and not any(a <= m.start("title") < b for a, b in quotes) and not any(f.start >= m.start() for f in out):
-        title = re.sub(r"\s+", " ", m.group("title")).strip(" .;,")
-        trig = m.group("trig").lower()
+    quoted = bool(m) and m.group("title").startswith("«")
+    if (
+        m
+        and (quoted or not any(a <= m.start("title") < b for a, b in quotes))
+        and not any(f.end > m.start() for f in out)
+    ):
+        title = re.sub(r"\s+", " ", m.group("title")).strip(" .;,«»")
+        trig = (m.group("trig") or "проєкт").lower()
         if 3 <= len(title) <= 150 and len(title.split()) >= 1:
             typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
             end = m.start("title") + len(m.group("title").rstrip(" .;,"))
