@@ -890,7 +890,7 @@ class _Extractor:
                     or (st.s.index - last_listed == 1 and (_BULLET.match(st.s.norm) or self._line_item(st)))
                 )
                 and not inits
-                and not cue_regex("partner_need").search(norm)
+                and (not cue_regex("partner_need").search(norm) or _BULLET.match(norm) or self._line_item(st))
                 and any(m.type == "PartnerCity" for m in ms if m.kind == "place")
             )
             partner_sentence = self._partners(st, listed=listed)
@@ -1299,7 +1299,10 @@ class _Extractor:
                     pairs |= {(base.key, u.key) for u in ua if u.key != base.key}
             elif foreign and not ua and self.home_key:
                 pairs |= {
-                    (self.home_key, f.key) for f in foreign if not _LOCATIVE.search(norm[max(0, f.start - 8) : f.start])
+                    (self.home_key, f.key)
+                    for f in foreign
+                    if not _LOCATIVE.search(norm[max(0, f.start - 8) : f.start])
+                    or (listed and re.fullmatch(r"\s*(?:[-•*–]\s*)?(?:м\.|місто)\s*", norm[: f.start]))  # "• м. Кросно"
                 }
         pairs = {(a, b) for a, b in pairs if a != b and not self._same_place(a, b)}
         for a, b in pairs:

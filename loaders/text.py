@@ -296,7 +296,7 @@ def _blank_tag(m: re.Match) -> str:
     """A tag becomes spaces; a block tag ends the line (a heading or list item is not glued to the next)."""
     tag = m.group()
     if _BLOCK_TAG.match(tag):
-        return "\n" + " " * (len(tag) - 1)
+        return "\u2029" + " " * (len(tag) - 1)  # a paragraph separator: always ends the sentence
     return " " * len(tag)
 
 
@@ -385,7 +385,7 @@ _ABBREV = {
     "dr", "mr", "ms", "no", "st", "etc", "e.g", "i.e", "co", "inc", "ltd", "corp", "вих", "н", "м.т.г", "т.зв", "гр", "коп", "дол", "тел",
 }  # fmt: skip
 _SPLIT = re.compile(
-    r"[.!?…]+[»\"')\]]*\s+|\s*\n\s*(?=[-•–*]\s|\d{1,2}[.)]\s|[А-ЯІЇЄҐA-Z][\w' -]{1,30}:\s)|(?P<nl>\s*\n\s*)(?=[А-ЯІЇЄҐA-Z«])"
+    r"[.!?…]+[»\"')\]]*\s+|\s*\u2029\s*|\s*\n\s*(?=[-•–*]\s|\d{1,2}[.)]\s|[А-ЯІЇЄҐA-Z][\w' -]{1,30}:\s)|(?P<nl>\s*\n\s*)(?=[А-ЯІЇЄҐA-Z«])"
 )
 _OPEN_END = re.compile(
     r"(?:[,;:(\-–—/&+]|(?<![\w'])(?:і|й|та|а|але|або|чи|у|в|з|із|зі|на|до|для|від|по|при|за|про|що|як|який|яка|які|яке|щодо|між|"
@@ -397,7 +397,7 @@ _OPEN_END = re.compile(
 def _heading_line(norm: str, at: int, piece_start: int) -> bool:
     """The line ending at ``at`` is a heading/menu/list line (short, no final punctuation, itself starting a
     sentence), so the next line starts a new sentence; hard-wrapped prose lines are left joined."""
-    line_start = norm.rfind("\n", 0, at) + 1
+    line_start = max(norm.rfind("\n", 0, at), norm.rfind("\u2029", 0, at)) + 1
     line = norm[line_start:at].strip()
     if not line or len(line) > 80 or _OPEN_END.search(line):
         return False
@@ -473,7 +473,7 @@ def sentences(text: str) -> Iterator[Sentence]:
                 if b2 <= a2:
                     continue
                 o_start, o_end = orig(a2), orig(b2 - 1) + 1
-                sub_norm = norm[a2:b2].replace("\n", " ")
+                sub_norm = norm[a2:b2].replace("\n", " ").replace("\u2029", " ")
                 sub_map = None if omap is None else omap[a2:b2]
                 ent = None
                 if text[o_start] == ";" and "&" in text[max(0, o_start - 9) : o_start]:

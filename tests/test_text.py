@@ -127,3 +127,9 @@ def test_numeric_and_named_entities_keep_length() -> None:
     assert re.search(r"«Тепле місто\s*»", norm) and "•" in norm and "&" in norm
     got = list(sentences(text))
     assert got[0].text == text
+
+
+def test_block_tags_end_sentences_even_before_lowercase() -> None:
+    text = "<p>Міста-партнери</p>\n<ul><li>м. Кросно (Польща)</li><li>місто Габрово</li></ul>"
+    got = [" ".join(s.norm.split()) for s in sentences(text)]
+    assert got == ["Міста-партнери", "м. Кросно (Польща)", "місто Габрово"]
