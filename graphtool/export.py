@@ -42,23 +42,31 @@ def _value(term: Any) -> str:
     return term.value
 
 
+def _named(quads):
+    """Quads of the document graphs only (the store's default graph is a derived index)."""
+    from pyoxigraph import DefaultGraph
+
+    return (q for q in quads if not isinstance(q.graph_name, DefaultGraph))
+
+
 def graph_records(store: GraphStore) -> Iterator[dict[str, Any]]:
     """Entity and relation records of the JSONL export, entities first, in a stable order."""
     from pyoxigraph import NamedNode
 
     ox = store.oxigraph
     file_names = {
-        _value(q.subject): _value(q.object) for q in ox.quads_for_pattern(None, NamedNode(GT + "fileName"), None)
+        _value(q.subject): _value(q.object)
+        for q in _named(ox.quads_for_pattern(None, NamedNode(GT + "fileName"), None))
     }
 
     types: dict[str, str] = {}
     for name in ENTITY_TYPES:
-        for q in ox.quads_for_pattern(None, NamedNode(RDF_TYPE), NamedNode(GT + name)):
+        for q in _named(ox.quads_for_pattern(None, NamedNode(RDF_TYPE), NamedNode(GT + name))):
             types.setdefault(_value(q.subject), name)
 
     labels: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for prop in ("prefLabel", "altLabel"):
-        for q in ox.quads_for_pattern(None, NamedNode(SKOS + prop), None):
+        for q in _named(ox.quads_for_pattern(None, NamedNode(SKOS + prop), None)):
             s = _value(q.subject)
             if s in types:
                 lang = q.object.language or ""
@@ -66,11 +74,11 @@ def graph_records(store: GraphStore) -> Iterator[dict[str, Any]]:
 
     identifiers: dict[str, dict[str, str]] = defaultdict(dict)
     for local, key in IDENTIFIERS.items():
-        for q in ox.quads_for_pattern(None, NamedNode(GT + local), None):
+        for q in _named(ox.quads_for_pattern(None, NamedNode(GT + local), None)):
             identifiers[_value(q.subject)].setdefault(key, q.object.value)
 
     sources: dict[str, set[str]] = defaultdict(set)
-    for q in ox.quads_for_pattern(None, NamedNode(GT + "mentionedIn"), None):
+    for q in _named(ox.quads_for_pattern(None, NamedNode(GT + "mentionedIn"), None)):
         sources[_value(q.subject)].add(file_names.get(_value(q.object), _value(q.object)))
 
     for iri in sorted(types):
@@ -95,7 +103,7 @@ def graph_records(store: GraphStore) -> Iterator[dict[str, Any]]:
 
     evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     ev_type = NamedNode(GT + "Evidence")
-    for q in ox.quads_for_pattern(None, NamedNode(RDF_TYPE), ev_type):
+    for q in _named(ox.quads_for_pattern(None, NamedNode(RDF_TYPE), ev_type)):
         node = q.subject
         props = {}
         for p in ox.quads_for_pattern(node, None, None, q.graph_name):
@@ -114,7 +122,7 @@ def graph_records(store: GraphStore) -> Iterator[dict[str, Any]]:
     seen: set[tuple[str, str, str]] = set()
     rows = []
     for name in RELATIONS:
-        for q in ox.quads_for_pattern(None, NamedNode(GT + name), None):
+        for q in _named(ox.quads_for_pattern(None, NamedNode(GT + name), None)):
             key = (_value(q.subject), GT + name, _value(q.object))
             if key in seen:
                 continue

@@ -72,6 +72,8 @@ def graph_payloads(store: Any) -> Iterator[GraphPayload]:
     for graph in graphs:
         data = ox.dump(format=RdfFormat.N_TRIPLES, from_graph=graph) or b""
         yield GraphPayload(graph.value, data, data.count(b"\n"))
+    if getattr(store, "default_graph_is_index", False):
+        return  # the default graph is derived from the document graphs: the server builds its own union
     data = ox.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph()) or b""
     if data:
         yield GraphPayload(None, data, data.count(b"\n"))

@@ -251,3 +251,23 @@ def test_cache_command_lists_caches(tmp_path, monkeypatch):
     (tmp_path / "empty" / "gazetteer-x.pkl").write_bytes(b"x" * 10)
     res = CliRunner().invoke(main, ["cache"])
     assert "gazetteer-x.pkl" in res.output
+
+
+def test_default_graph_is_the_deduplicated_union(fake_loaders, docs, tmp_path):
+    from pyoxigraph import DefaultGraph
+
+    store = GraphStore(tmp_path / "store")
+    build([docs], store)
+    default = {
+        (q.subject, q.predicate, q.object) for q in store.oxigraph.quads_for_pattern(None, None, None, DefaultGraph())
+    }
+    union = {(q.subject, q.predicate, q.object) for q in store.quads()}
+    assert default == union
+    store.remove_document("a.fake")
+    default = {
+        (q.subject, q.predicate, q.object) for q in store.oxigraph.quads_for_pattern(None, None, None, DefaultGraph())
+    }
+    assert default == {(q.subject, q.predicate, q.object) for q in store.quads()}
+    labels = store.select("SELECT ?l WHERE { ?d a gt:Donor ; skos:prefLabel ?l }")
+    assert [str(r[0]) for r in labels.rows] == ["GIZ"]  # once, though no longer duplicated anyway
+    assert "USAID" not in {r["label"] for r in graph_records(store) if r["kind"] == "entity"}
