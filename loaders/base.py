@@ -86,7 +86,9 @@ class Entity:
     label_en: str | None = None
     names: set[str] = field(default_factory=set)  # aliases, other languages, the form the document used
     identifiers: dict[str, str] = field(default_factory=dict)  # katottg, geonames, iso3166, wikidata, iati, code
-    attributes: dict[str, str] = field(default_factory=dict)  # category=hromada|city|...; broader=<key of a wider concept>
+    attributes: dict[str, str] = field(
+        default_factory=dict
+    )  # category=hromada|city|...; broader=<key of a wider concept>
     lat: float | None = None
     lon: float | None = None
     mentions: list[Evidence] = field(default_factory=list)  # empty: reference data, not found in the text
@@ -114,6 +116,7 @@ class Extraction:
 
     entities: dict[str, Entity] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
+    _index: dict[tuple[str, str, str], Relation] = field(default_factory=dict, repr=False, compare=False)
 
     def add_entity(self, entity: Entity) -> Entity:
         """Add an entity, merging names, identifiers and mentions into one with the same key."""
@@ -138,12 +141,20 @@ class Extraction:
 
     def add_relation(self, subject: str, predicate: str, obj: str, evidence: Evidence | None = None) -> None:
         """Add a relation between two known keys; the same triple again only adds its evidence."""
-        for rel in self.relations:
-            if (rel.subject, rel.predicate, rel.object) == (subject, predicate, obj):
-                if evidence is not None and evidence not in rel.evidence:
-                    rel.evidence.append(evidence)
-                return
+        key = (subject, predicate, obj)
+        rel = self._index.get(key)
+        if len(self._index) != len(self.relations) or (
+            rel is not None and (rel.subject, rel.predicate, rel.object) != key
+        ):
+            # the list was changed directly: index it again
+            self._index = {(r.subject, r.predicate, r.object): r for r in self.relations}
+            rel = self._index.get(key)
+        if rel is not None:
+            if evidence is not None and evidence not in rel.evidence:
+                rel.evidence.append(evidence)
+            return
         self.relations.append(Relation(subject, predicate, obj, [evidence] if evidence else []))
+        self._index[key] = self.relations[-1]
 
 
 class Loader(Protocol):
