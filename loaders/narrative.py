@@ -82,6 +82,7 @@ class _Sent:
     place_matches: list = field(default_factory=list)
     found: list[Found] = field(default_factory=list)
     bare_trigger: bool = False
+    row: dict | None = None  # a table row under a "Назва | Донор | Виконавець" header: column -> (start, end)
     bare_kind: str = ""  # Project for "проєкт", Program for "програма/ініціатива/мережа"
     unnamed: bool = False
     coref: bool = False
@@ -286,10 +287,37 @@ class _Extractor:
             except Exception:
                 st.place_matches = []
         st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
+        st.row = self._table_row(norm, st)
         st.coref = bool(cue_regex("coref").search(norm[:60])) or bool(
             re.search(r"(?:в|у)\s+(?:межах|рамках)\s+якого|(?:цей|цього|даний)\s+проє?кт", norm, re.I)
         )
         return st
+
+    def _table_row(self, norm: str, st: _Sent) -> dict | None:
+        """ "Назва проєкту | Донор | Виконавець" sets the columns; each following row names a project (first
+        matching column) with its funders, implementers and places in the other columns."""
+        if " | " not in norm:
+            self._columns = None
+            return None
+        cells, pos = [], 0
+        for part in norm.split("|"):
+            a = pos + len(part) - len(part.lstrip())
+            cells.append((a, pos + len(part.rstrip())))
+            pos += len(part) + 1
+        kinds = [_column_kind(norm[a:b]) for a, b in cells]
+        if sum(1 for k in kinds if k) >= 2 and "name" in kinds:
+            self._columns = kinds
+            return None
+        cols = getattr(self, "_columns", None)
+        if not cols or len(cells) != len(cols):
+            return None
+        row = {kind: cells[i] for i, kind in enumerate(cols) if kind}
+        a, b = row["name"]
+        title = norm[a:b].strip(" «»")
+        if len(title) >= 3 and not any(f.start < b and a < f.end for f in st.found if f.type in ("Project", "Program")):
+            t0 = a + norm[a:b].find(title)
+            st.found.append(Found(a, b, title, "Project", {title}, (t0, t0 + len(title)), "проєкт"))
+        return row
 
     def _resolve_places(self) -> None:
         if self.gaz is None:
@@ -882,6 +910,23 @@ class _Extractor:
                         self._rel(x.key, "funds", m.key, ev)
                     elif x.reg.id in m.reg.implementers:
                         self._rel(x.key, "implements", m.key, ev)
+            # --- a table row: the other columns state the row's project funders, implementers and places
+            if st.row:
+                na, nb = st.row["name"]
+                proj = next((m for m in inits if na <= m.start < nb), None)
+                for m in ms if proj is not None else []:
+                    if m is proj or m.in_title:
+                        continue
+                    for kind, (a, b) in st.row.items():
+                        if kind == "name" or not a <= m.start < b:
+                            continue
+                        if kind == "funds" and m.kind in ("donor", "org", "country"):
+                            self._rel(m.key, "funds", proj.key, ev)
+                        elif kind == "implements" and m.kind in ("donor", "org"):
+                            self._rel(m.key, "implements", proj.key, ev)
+                        elif kind == "locatedIn" and m.kind == "place" and m.type in ("Community", "PartnerCity"):
+                            self._rel(proj.key, "locatedIn", m.key, ev)
+                            self.located.add(proj.key)
             # --- places
             listed = (
                 header_at >= 0
@@ -1470,6 +1515,22 @@ _PROJECT_FIELD = re.compile(
 _FIELD_LINE = re.compile(
     r"\s*(?:[-•*–—·▪]\s*)?[А-ЯІЇЄҐA-Z](?:[\w' /-]{1,50}:(?:\s|(?=[А-ЯІЇЄҐA-Z«]))|[\w' /]{1,30}\s[–—-]\s)"
 )
+_COLUMN_KINDS = (
+    ("name", re.compile(r"(?:назва|проє?кт|програма)\w*(?:\s+проє?кту)?", re.I)),
+    ("funds", re.compile(r"(?:донор|спонсор|грантодав|джерел\w*\s+фінансування|фінансування)\w*", re.I)),
+    ("implements", re.compile(r"(?:виконав|реалізатор|партнер|організатор)\w*", re.I)),
+    ("locatedIn", re.compile(r"(?:місце\s+реалізації|територія|громад|локаці)\w*", re.I)),
+)
+
+
+def _column_kind(cell: str) -> str | None:
+    cell = cell.strip(" *:")
+    for kind, rx in _COLUMN_KINDS:
+        if rx.fullmatch(cell):
+            return kind
+    return None
+
+
 _CHOSEN = re.compile(
     r"[^.;:«»]{0,80}?(?<![\w])(?:обрано|обрали|обрала|обрав|призначено|визначено|залучено|є|став|стала|стали|"
     r"виступає|виступають|виступила|виступив|буде)(?![\w])\s*",

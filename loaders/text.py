@@ -399,6 +399,8 @@ def _heading_line(norm: str, at: int, piece_start: int) -> bool:
     sentence), so the next line starts a new sentence; hard-wrapped prose lines are left joined."""
     line_start = max(norm.rfind("\n", 0, at), norm.rfind("\u2029", 0, at)) + 1
     line = norm[line_start:at].strip()
+    if line.count(" | ") >= 1 and len(line) <= 300:
+        return True  # a menu line or a table row
     if not line or len(line) > 80 or _OPEN_END.search(line):
         return False
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "«•-–*"):
