@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from graphtool.store import GraphStore
+from loaders.base import ENTITY_TYPES, RELATION_PREDICATES
 
 GT = "https://w3id.org/graphtool/ontology#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -19,14 +20,7 @@ RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 
-ENTITY_TYPES = (
-    "Donor", "Program", "Project", "Community", "PartnerCity", "Organization", "Country",
-    "Plan", "StrategicGoal", "OperationalGoal", "Task", "Measure", "FundingSource",
-)  # fmt: skip
-RELATIONS = (
-    "funds", "implements", "partOf", "locatedIn", "partnerOf", "inCountry",
-    "responsibleExecutor", "fundingSource", "planOf",
-)  # fmt: skip
+RELATIONS = RELATION_PREDICATES
 IDENTIFIERS = {
     "katottg": "katottg",
     "geonamesId": "geonames",

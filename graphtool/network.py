@@ -14,16 +14,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from loaders.base import ENTITY_TYPES, RELATION_PREDICATES
+
 GT = "https://w3id.org/graphtool/ontology#"
 GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"
-ENTITY_TYPES = (
-    "Donor", "Program", "Project", "Community", "PartnerCity", "Organization", "Country",
-    "Plan", "StrategicGoal", "OperationalGoal", "Task", "Measure", "FundingSource",
-)  # fmt: skip
-RELATIONS = (
-    "funds", "implements", "partOf", "locatedIn", "partnerOf", "inCountry",
-    "responsibleExecutor", "fundingSource", "planOf",
-)  # fmt: skip
+RELATIONS = RELATION_PREDICATES
 # What maps and analysis show unless asked otherwise: plan rows (goals, tasks, measures) are many and
 # would hide the donors and communities; ``--types`` brings them in.
 DEFAULT_TYPES = ("Donor", "Program", "Project", "Community", "PartnerCity", "Organization", "Country", "Plan")

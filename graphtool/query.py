@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphtool.store import GraphStore, StoreError, Table, to_rdflib
+from graphtool.store import GraphStore, StoreError, Table, solutions_table, to_rdflib
 
 
 def run_sparql(store: GraphStore, query: str, bindings: dict[str, Any] | None = None) -> Table:
@@ -15,8 +15,7 @@ def run_sparql(store: GraphStore, query: str, bindings: dict[str, Any] | None = 
 
     result = store.raw_query(query, bindings)
     if isinstance(result, QuerySolutions):
-        variables = [v.value for v in result.variables]
-        return Table(variables, [[to_rdflib(sol[v]) for v in variables] for sol in result])
+        return solutions_table(result)
     if isinstance(result, QueryBoolean):
         return Table(["boolean"], [[Literal(bool(result))]])
     try:

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from graphtool.store import PREFIXES, StoreError, Table, to_rdflib
+from graphtool.store import PREFIXES, StoreError, Table, list_documents, solutions_table, to_rdflib
 
 ENV_USER, ENV_PASSWORD, ENV_TOKEN = "GRAPHTOOL_USER", "GRAPHTOOL_PASSWORD", "GRAPHTOOL_TOKEN"
 ENV_TIMEOUT = "GRAPHTOOL_TIMEOUT"
@@ -431,8 +431,7 @@ class RemoteStore:
         result = self._results(query, bindings)
         if not isinstance(result, QuerySolutions):
             raise RemoteError("expected a SELECT query")
-        variables = [v.value for v in result.variables]
-        return Table(variables, [[to_rdflib(sol[v]) for v in variables] for sol in result])
+        return solutions_table(result)
 
     def ask(self, query: str, bindings: dict[str, Any] | None = None) -> bool:
         """Run an ASK query."""
@@ -474,13 +473,7 @@ class RemoteStore:
 
     def documents(self) -> list[dict[str, str]]:
         """The documents on the server, as ``GraphStore.documents`` lists them."""
-        table = self.select(
-            """SELECT ?g ?name ?sha ?loader ?version ?time WHERE { GRAPH ?g {
-                 ?g a gt:Document ; gt:fileName ?name ; gt:sha256 ?sha ; gt:loader ?loader ;
-                    gt:loaderVersion ?version ; prov:generatedAtTime ?time } } ORDER BY ?name"""
-        )
-        keys = ["iri", "file_name", "sha256", "loader", "loader_version", "generated_at"]
-        return [{k: str(v) for k, v in zip(keys, row, strict=True)} for row in table.rows]
+        return list_documents(self)
 
     def __len__(self) -> int:
         """Quads in the document graphs."""

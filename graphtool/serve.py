@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from graphtool.remote import query_keywords
-from graphtool.store import StoreError, Table, to_rdflib
+from graphtool.store import StoreError, Table, list_documents, solutions_table, to_rdflib
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7879
@@ -346,8 +346,7 @@ class PoolReader:
         result = parse_query_results(body, QueryResultsFormat.JSON)
         if not isinstance(result, QuerySolutions):
             raise StoreError("expected a SELECT query")
-        variables = [v.value for v in result.variables]
-        return Table(variables, [[to_rdflib(sol[v]) for v in variables] for sol in result])
+        return solutions_table(result)
 
     def run(self, query: str, bindings: dict[str, Any] | None = None) -> Table:
         """Any query form as a table (ASK: one ``boolean`` cell; graphs: subject, predicate, object rows)."""
@@ -362,17 +361,10 @@ class PoolReader:
         result = parse_query_results(body, QueryResultsFormat.JSON)
         if isinstance(result, QueryBoolean):
             return Table(["boolean"], [[Literal(bool(result))]])
-        variables = [v.value for v in result.variables]
-        return Table(variables, [[to_rdflib(sol[v]) for v in variables] for sol in result])
+        return solutions_table(result)
 
     def documents(self) -> list[dict[str, str]]:
-        table = self.select(
-            """SELECT ?g ?name ?sha ?loader ?version ?time WHERE { GRAPH ?g {
-                 ?g a gt:Document ; gt:fileName ?name ; gt:sha256 ?sha ; gt:loader ?loader ;
-                    gt:loaderVersion ?version ; prov:generatedAtTime ?time } } ORDER BY ?name"""
-        )
-        keys = ["iri", "file_name", "sha256", "loader", "loader_version", "generated_at"]
-        return [{k: str(v) for k, v in zip(keys, row, strict=True)} for row in table.rows]
+        return list_documents(self)
 
 
 # ---------------------------------------------------------------------------------- HTML pages

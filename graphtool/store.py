@@ -58,6 +58,24 @@ class Table:
         return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
 
 
+DOCUMENTS_QUERY = """SELECT ?g ?name ?sha ?loader ?version ?time WHERE { GRAPH ?g {
+     ?g a gt:Document ; gt:fileName ?name ; gt:sha256 ?sha ; gt:loader ?loader ;
+        gt:loaderVersion ?version ; prov:generatedAtTime ?time } } ORDER BY ?name"""
+DOCUMENT_KEYS = ("iri", "file_name", "sha256", "loader", "loader_version", "generated_at")
+
+
+def list_documents(reader: Any) -> list[dict[str, str]]:
+    """The documents a reader (embedded store, remote endpoint, server pool) holds, one dict each."""
+    table = reader.select(DOCUMENTS_QUERY)
+    return [{k: str(v) for k, v in zip(DOCUMENT_KEYS, row, strict=True)} for row in table.rows]
+
+
+def solutions_table(solutions: Any) -> Table:
+    """A pyoxigraph ``QuerySolutions`` as a :class:`Table` of rdflib terms."""
+    variables = [v.value for v in solutions.variables]
+    return Table(variables, [[to_rdflib(sol[v]) for v in variables] for sol in solutions])
+
+
 def to_rdflib(term: Any) -> Any:
     """Convert a pyoxigraph term to the matching rdflib term (None stays None)."""
     from pyoxigraph import BlankNode, Literal, NamedNode
@@ -240,19 +258,11 @@ class GraphStore:
         result = self.raw_query(query, bindings)
         if not isinstance(result, QuerySolutions):
             raise StoreError("expected a SELECT query")
-        variables = [v.value for v in result.variables]
-        rows = [[to_rdflib(sol[v]) for v in variables] for sol in result]
-        return Table(variables, rows)
+        return solutions_table(result)
 
     def documents(self) -> list[dict[str, str]]:
         """The documents in the store with their file name, hash, loader and load time."""
-        table = self.select(
-            """SELECT ?g ?name ?sha ?loader ?version ?time WHERE { GRAPH ?g {
-                 ?g a gt:Document ; gt:fileName ?name ; gt:sha256 ?sha ; gt:loader ?loader ;
-                    gt:loaderVersion ?version ; prov:generatedAtTime ?time } } ORDER BY ?name"""
-        )
-        keys = ["iri", "file_name", "sha256", "loader", "loader_version", "generated_at"]
-        return [{k: str(v) for k, v in zip(keys, row, strict=True)} for row in table.rows]
+        return list_documents(self)
 
     def quads(self) -> Iterator[Any]:
         """Every quad of the document graphs (pyoxigraph ``Quad`` objects); the derived index is left out."""
