@@ -156,6 +156,7 @@ class _Extractor:
         self.country_sentences: dict[str, Evidence] = {}
         self._rel_index: dict[tuple[str, str, str], tuple[Relation, set]] = {}
         self._pending_entities: list[tuple[Mention, Evidence]] = []
+        self._columns: list[str | None] | None = None  # the header of the pipe table being read
         self._cur_ev: Evidence | None = None
         self._mention_index: dict[str, set] = {}
 
@@ -308,7 +309,7 @@ class _Extractor:
         if sum(1 for k in kinds if k) >= 2 and "name" in kinds:
             self._columns = kinds
             return None
-        cols = getattr(self, "_columns", None)
+        cols = self._columns
         if not cols or len(cells) != len(cols):
             return None
         row = {kind: cells[i] for i, kind in enumerate(cols) if kind}
@@ -1206,6 +1207,17 @@ class _Extractor:
         if not target:
             return
         targets = [target]
+        if (
+            topic
+            and topic != target
+            and value in ("active", "passive")
+            and re.match(r"\s*(?:[-•*]\s*)?проє?кт\w*\s+(?!«)", norm, re.I)
+            and not any(m.type == "Project" and m.start < cm.start() for m in inits)
+            and self.ex.entities.get(topic) is not None
+            and self.ex.entities[topic].type == "Project"
+            and self._has(topic, "partOf", target)
+        ):
+            targets.append(topic)  # "Проєкт напряму «…» програми Erasmus+ фінансує ЄС": the project named above too
         tm = next((m for m in inits if m.key == target), None)
         if tm is not None and tm.found is not None and tm.found.group >= 0:
             targets += [
@@ -1467,7 +1479,9 @@ def _definite(norm: str, tm: re.Match) -> bool:
         from loaders.morph import parses
 
         ps = parses(nxt.group(1))
-        if ps and str(ps[0].tag.POS or "") == "NOUN" and "gent" in ps[0].tag:
+        if re.match(r"(?:напрям|категорі|номінаці|лот|пріоритет)", nxt.group(1)):
+            pass  # "Проєкт напряму «…» програми X": the funding line of the project named above
+        elif ps and str(ps[0].tag.POS or "") == "NOUN" and "gent" in ps[0].tag:
             return False  # "програми термомодернізації закладів освіти": a new programme described, not a reference
     prev = re.findall(r"[\w'-]+", norm[max(0, tm.start() - 40) : tm.start()])
     if not prev:
