@@ -171,6 +171,14 @@ class Loader(Protocol):
         """Read the document; raise :class:`LoaderError` with a clear message on bad input."""
 
 
+def cache_dir() -> Path:
+    """Where generated reference-data caches live: ``$GRAPHTOOL_CACHE``, else ``~/.cache/graphtool``."""
+    import os
+
+    base = os.environ.get("GRAPHTOOL_CACHE")
+    return Path(base) if base else Path.home() / ".cache" / "graphtool"
+
+
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 

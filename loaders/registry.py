@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from loaders.base import cache_dir
+
 INDEX_VERSION = "3"
 TOKEN = re.compile(r"[\w']+|\+", re.UNICODE)
 _SKELETON_DROP = str.maketrans("", "", "іїєґ'")
@@ -271,13 +273,6 @@ def read_entries(donors_csv: Path, programs_csv: Path) -> list[RegistryEntry]:
     return entries
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("GRAPHTOOL_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "graphtool"
-    )
-    return Path(base)
-
-
 def load_registry(donors_csv: Path | None = None, programs_csv: Path | None = None) -> Registry:
     """The registry with its name index, from the on-disk cache when the CSVs are unchanged."""
     if donors_csv is None or programs_csv is None:
@@ -285,7 +280,7 @@ def load_registry(donors_csv: Path | None = None, programs_csv: Path | None = No
     digest = hashlib.sha256(INDEX_VERSION.encode())
     for p in (donors_csv, programs_csv):
         digest.update(p.read_bytes() if p.exists() else b"-")
-    cache = _cache_dir() / f"registry-{digest.hexdigest()[:16]}.pickle"
+    cache = cache_dir() / f"registry-{digest.hexdigest()[:16]}.pickle"
     try:
         with open(cache, "rb") as fh:
             return pickle.load(fh)

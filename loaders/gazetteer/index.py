@@ -26,6 +26,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from loaders.base import cache_dir
+
 from .model import Place, PlaceMatch
 from .sources import ADJ, NAME, REGIONAL
 
@@ -78,12 +80,6 @@ _BIG = 100_000
 _CURATED = 1_000_000  # weight of curated names (foreign_city_names.csv, foreign_regions.csv) and of cities of 1M+
 
 _SRC_FILES = ("inflect.py", "sources.py", "index.py")
-
-
-def cache_dir() -> Path:
-    """Where generated caches live: $GRAPHTOOL_CACHE, else ~/.cache/graphtool."""
-    base = os.environ.get("GRAPHTOOL_CACHE")
-    return Path(base) if base else Path.home() / ".cache" / "graphtool"
 
 
 def _version_key() -> str:
