@@ -1246,8 +1246,14 @@ class _Extractor:
     # ------------------------------------------------------------ places
 
     def _place_mentions(self, st: _Sent, partners: bool = False) -> list[Mention]:
-        ms = [m for m in st.mentions if m.kind == "place" and m.type in ("Community", "PartnerCity")]
         norm = st.s.norm
+        ms = [
+            m
+            for m in st.mentions
+            if m.kind == "place"
+            and m.type in ("Community", "PartnerCity")
+            and not _RIVER_BEFORE.search(norm[max(0, m.start - 60) : m.start])
+        ]
         out = []
         for m in ms:
             p = m.place
@@ -1545,6 +1551,11 @@ def _column_kind(cell: str) -> str | None:
     return None
 
 
+_RIVER_BEFORE = re.compile(
+    r"(?:(?<![\w])(?:річк\w*|р\.|берег\w*\s+(?:річки\s+)?)|(?:стоки|стічн\w+\s+вод\w*|скида\w*|скид\w*|впада\w*)"
+    r"(?:\s+[\w'-]+){0,3}\s+(?:у|в|до))\s*$",
+    re.IGNORECASE,
+)
 _CHOSEN = re.compile(
     r"[^.;:«»]{0,80}?(?<![\w])(?:обрано|обрали|обрала|обрав|призначено|визначено|залучено|є|став|стала|стали|"
     r"виступає|виступають|виступила|виступив|буде)(?![\w])\s*",
