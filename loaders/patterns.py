@@ -173,6 +173,11 @@ _ORG_LONG = re.compile(
 _ORG_LATIN = re.compile(
     r"(?<![\w])(?:компані|організаці|фірм|агенці|студі)\w*\s+(?P<title>[A-Z][\w&.-]+(?:\s+(?:[A-Z][\w&.-]*|&)){0,5})"
 )
+_LATIN_FIELD = re.compile(
+    r"\s*(?:[-•*–—·▪]\s*)?(?:(?:спів)?виконав\w*|партнер\w*|реалізатор\w*|(?:спів)?організатор\w*|консультант\w*|"
+    r"підрядник\w*)(?:\s+проє?кту)?\s*(?::|\s[–—-]\s)\s*(?P<title>[A-Z][\w&.-]+(?:\s+(?:[A-Z][\w&.-]*|&)){0,5})\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
 _HEAD_QUOTE = re.compile(
     r"(?<![\w])(?P<head>(?:["
     + U
@@ -547,6 +552,11 @@ def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
                 found = Found(start, b, title, typ, {title, full}, (q + 1, b - 1), noun, full=full)
                 found.names.add(" ".join(nom[-1:]) + f" «{title}»")
                 out.append(found)
+    fm = _LATIN_FIELD.match(s)
+    if fm and fm.group("title").split()[0] not in LATIN_STOP:
+        title = fm.group("title").rstrip(" &.")
+        end = fm.start("title") + len(title)
+        out.append(Found(fm.start("title"), end, title, "Organization", {title}, (fm.start("title"), end), "latin"))
     for m in _ORG_LATIN.finditer(s):
         title = m.group("title").rstrip(" &.")
         if title.endswith(" Co") or title.endswith(" Ltd") or title.endswith(" Inc"):
