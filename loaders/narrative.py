@@ -859,7 +859,10 @@ class _Extractor:
                     for cm in rx.finditer(norm):
                         # a sentence naming no initiative continues the paragraph's one ("Частину вартості
                         # покрито грантом ЄС")
-                        self._cue(st, cm, value, pred, inits, containers, cur_topic if (refers or not inits) else None)
+                        t = cur_topic if (refers or not inits) else None
+                        if t is None and not inits and topic and st.s.index - topic_sent <= 2 and _MONEY.search(norm):
+                            t = topic  # "Кредитні кошти доповнить грант, який надає SECO" right after the loan
+                        self._cue(st, cm, value, pred, inits, containers, t)
             # --- a donor or known organisation as the subject: "KOICA розпочало проєкт «X»",
             # "ПРООН ... оголошує конкурс у межах проєкту «X»"
             lead = [m for m in ms if m.kind not in ("place", "country", "title-place") and not m.in_title]
@@ -1556,6 +1559,7 @@ _RIVER_BEFORE = re.compile(
     r"(?:\s+[\w'-]+){0,3}\s+(?:у|в|до))\s*$",
     re.IGNORECASE,
 )
+_MONEY = re.compile(r"(?<![\w])(?:грант\w*|кредит\w*|позик\w*|кошт\w*)(?![\w])", re.IGNORECASE)
 _CHOSEN = re.compile(
     r"[^.;:«»]{0,80}?(?<![\w])(?:обрано|обрали|обрала|обрав|призначено|визначено|залучено|є|став|стала|стали|"
     r"виступає|виступають|виступила|виступив|буде)(?![\w])\s*",
