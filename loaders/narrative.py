@@ -914,6 +914,14 @@ class _Extractor:
                         self._rel(x.key, "funds", m.key, ev)
                     elif x.reg.id in m.reg.implementers:
                         self._rel(x.key, "implements", m.key, ev)
+            # --- "Разом із містом-побратимом Ельблонгом громада реалізувала проєкт «X»": X takes place there too
+            for jm in _WITH_PARTNER_CITY.finditer(norm):
+                city = next(
+                    (m for m in ms if m.kind == "place" and m.type == "PartnerCity" and m.start == jm.end()), None
+                )
+                named = [m for m in inits if m.start > jm.end()]
+                if city is not None and named and _IMPLEMENTED.search(norm, city.end, named[0].start):
+                    self._rel(named[0].key, "locatedIn", city.key, ev)
             # --- a table row: the other columns state the row's project funders, implementers and places
             if st.row:
                 na, nb = st.row["name"]
@@ -1560,6 +1568,12 @@ _RIVER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MONEY = re.compile(r"(?<![\w])(?:грант\w*|кредит\w*|позик\w*|кошт\w*)(?![\w])", re.IGNORECASE)
+_WITH_PARTNER_CITY = re.compile(
+    r"(?<![\w])(?:разом|спільно)\s+(?:з|із|зі)\s+(?:містом-(?:побратимом|партнером)|партнерським\s+містом|"
+    r"громадою-партнером|польським\s+партнером|партнерами\s+з)\s+",
+    re.IGNORECASE,
+)
+_IMPLEMENTED = re.compile(r"(?<![\w])(?:реалізува\w+|впровади\w+|провели|провела|провело|здійсни\w+|втіли\w+)", re.I)
 _CHOSEN = re.compile(
     r"[^.;:«»]{0,80}?(?<![\w])(?:обрано|обрали|обрала|обрав|призначено|визначено|залучено|є|став|стала|стали|"
     r"виступає|виступають|виступила|виступив|буде)(?![\w])\s*",
