@@ -62,6 +62,7 @@ def _split(values: str) -> list[str]:
     return [v.strip() for v in (values or "").split("|") if v.strip()]
 
 
+@lru_cache(maxsize=200_000)
 def _skeleton(tok: str) -> str:
     return tok.translate(_SKELETON_DROP)
 

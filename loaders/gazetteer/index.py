@@ -450,6 +450,14 @@ class Gazetteer:
 
     def _country_cue(self, word: str) -> str | None:
         """ISO code of a country adjective ("польським" -> PL) or of a noun such as "гміна", or None."""
+        cache = self.__dict__.setdefault("_cue_cache", {})
+        if word not in cache:
+            if len(cache) > 200_000:
+                cache.clear()
+            cache[word] = self._country_cue_uncached(word)
+        return cache[word]
+
+    def _country_cue_uncached(self, word: str) -> str | None:
         for stem, iso in _COUNTRY_NOUNS:
             if word.startswith(stem) and len(word) <= len(stem) + 3:
                 return iso
