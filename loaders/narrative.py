@@ -157,6 +157,7 @@ class _Extractor:
         self._rel_index: dict[tuple[str, str, str], tuple[Relation, set]] = {}
         self._pending_entities: list[tuple[Mention, Evidence]] = []
         self._columns: list[str | None] | None = None  # the header of the pipe table being read
+        self._acronyms: dict[str, Found] = {}  # "Одеський національний університет (ОНУ)": later "ОНУ" is it
         self._cur_ev: Evidence | None = None
         self._mention_index: dict[str, set] = {}
 
@@ -288,11 +289,28 @@ class _Extractor:
             except Exception:
                 st.place_matches = []
         st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
+        self._acronym_orgs(norm, st)
         st.row = self._table_row(norm, st)
         st.coref = bool(cue_regex("coref").search(norm[:60])) or bool(
             re.search(r"(?:в|у)\s+(?:межах|рамках)\s+якого|(?:цей|цього|даний)\s+проє?кт", norm, re.I)
         )
         return st
+
+    def _acronym_orgs(self, norm: str, st: _Sent) -> None:
+        """An organisation introduced with its acronym in brackets is named by the acronym later on."""
+        for abbr, f in self._acronyms.items():
+            for m in re.finditer(r"(?<![\w-])" + re.escape(abbr) + r"(?![\w-])", norm):
+                if any(g.start <= m.start() < g.end for g in st.found) or any(a <= m.start() < b for a, b in st.quotes):
+                    continue
+                st.found.append(
+                    Found(m.start(), m.end(), f.label, "Organization", {f.label, abbr}, m.span(), "acronym")
+                )
+        for f in list(st.found):
+            if f.type != "Organization" or f.trigger not in ("edu",):
+                continue
+            am = re.match(r"\s*\(([А-ЯІЇЄҐA-Z]{2,8})\)", norm[f.end :])
+            if am and am.group(1) not in self._acronyms:
+                self._acronyms[am.group(1)] = f
 
     def _table_row(self, norm: str, st: _Sent) -> dict | None:
         """ "Назва проєкту | Донор | Виконавець" sets the columns; each following row names a project (first
