@@ -1062,6 +1062,8 @@ class _Extractor:
             if m.start < pos or m.in_title or m.role == "council":
                 continue
             if m.kind == "place" and m.role != "council":
+                if out and re.fullmatch(r"\s*(?:у|в)\s+(?:м\.\s*)?", norm[cur : m.start]):
+                    cur = m.end  # "Університет «Овідіус» у Констанці (Румунія) та ...": the address, the list goes on
                 continue
             gap = norm[cur : m.start]
             if out and m.kind == "country" and re.fullmatch(r"\s*\(", gap):
