@@ -158,6 +158,8 @@ _NAME_FIELD = re.compile(
     r"(?P<title>«[^«»]{2,150}»|[" + U + r"0-9][^:«»]{2,150}?)\s*$",
     re.IGNORECASE,
 )
+# a numbered item that is only a quoted title: "2. «Безпечний простір для дітей»" (a list item whose fields follow)
+_NUMBERED_TITLE = re.compile(r"\s*\d{1,2}[.)]\s*(?P<title>«[^«»]{3,150}»)\s*(?:\([^()]{1,30}\))?\s*$")
 _COMPOUND = re.compile(r"(?<![\w-])(?P<name>[" + U + r"][\w]{0,10}-(?:кластер|хаб|парк|лаб)\w*)")
 _ORG_ABBR = re.compile(
     r"(?<![\w])(?P<abbr>ГО|ГС|БФ|МБФ|БО|МБО|ВГО|КП|КУ|КЗ|КНП|КЗК|ДУ|ДП|ДНЗ|КДНЗ|ЖДНЗ|ЗДО|ЗОШ|ЗЗСО|ОСББ|АТ|ПАТ|ПрАТ|ТОВ|ПП|НУО|МГО|ЦНАП|ДЮСШ|КДЮСШ)"
@@ -350,6 +352,13 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
             typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
             end = m.start("title") + len(m.group("title").rstrip(" .;,"))
             out.append(Found(m.start(), end, title, typ, {title}, (m.start("title"), end), trig))  # named as such
+    # 5b. a numbered item line holding only a quoted title names the project its field lines describe
+    m = _NUMBERED_TITLE.match(s)
+    if m and not any(f.start <= m.start("title") < f.end for f in out):
+        title = _clean_title(m.group("title")[1:-1])
+        if title and len(title) >= 3:
+            span = (m.start("title"), m.end("title"))
+            out.append(Found(*span, title, "Project", {title}, span, "проєкт"))
     # 6. compounds: IT-кластер, агро-хаб
     for m in _COMPOUND.finditer(s):
         if any(a <= m.start() < b for a, b in quotes):

@@ -460,6 +460,8 @@ def sentences(text: str) -> Iterator[Sentence]:
             if m.group().strip().startswith((".", "!", "?", "…")):
                 if _is_abbreviation(seg) or not _next_starts_sentence(norm, e):
                     continue
+                if re.fullmatch(r"\s*\d{1,2}", seg) and m.group("nl") is None:
+                    continue  # "2. «Title»": a list item's number, not a sentence
                 if seg.count("«") + norm[depth_from:s].count("«") > seg.count("»") + norm[depth_from:s].count("»"):
                     continue  # inside a quoted title
             pieces.append((s, e))
