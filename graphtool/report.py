@@ -97,26 +97,26 @@ def _edges(graph, node: str, rel: str, direction: str):
     return [(u, v) for u, v, r in graph.in_edges(node, keys=True) if r == rel]
 
 
-def _parents(graph, node: str) -> list[str]:
-    """The programs (transitively) a project or program is part of, itself first."""
+def _part_of_closure(graph, node: str, direction: str) -> list[str]:
+    """``node`` first, then what it is (transitively) part of ("out") or what is part of it ("in")."""
     seen, todo = [node], [node]
     while todo:
-        for _, parent in _edges(graph, todo.pop(), "partOf", "out"):
-            if parent not in seen:
-                seen.append(parent)
-                todo.append(parent)
+        for child, parent in _edges(graph, todo.pop(), "partOf", direction):
+            nxt = parent if direction == "out" else child
+            if nxt not in seen:
+                seen.append(nxt)
+                todo.append(nxt)
     return seen
+
+
+def _parents(graph, node: str) -> list[str]:
+    """The programs (transitively) a project or program is part of, itself first."""
+    return _part_of_closure(graph, node, "out")
 
 
 def _parts(graph, node: str) -> list[str]:
     """A program and everything (transitively) part of it."""
-    seen, todo = [node], [node]
-    while todo:
-        for child, _ in _edges(graph, todo.pop(), "partOf", "in"):
-            if child not in seen:
-                seen.append(child)
-                todo.append(child)
-    return seen
+    return _part_of_closure(graph, node, "in")
 
 
 def _dedupe(links: list[Link]) -> list[Link]:
