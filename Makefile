@@ -27,6 +27,8 @@ lint: $(BIN)/graphtool
 
 eval: $(BIN)/graphtool
 	PATH=$(abspath $(BIN)):$$PATH ../shared/eval/run.sh -v
+	PATH=$(abspath $(BIN)):$$PATH tests/corpus_gold/run.sh dev
+	PATH=$(abspath $(BIN)):$$PATH tests/corpus_gold/run.sh locked
 
 bench: $(BIN)/graphtool
 	$(BIN)/python -m bench.run
