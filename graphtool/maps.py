@@ -1,19 +1,29 @@
-"""Network maps: one self-contained HTML file (pyvis / vis-network, every resource inline).
+"""Network maps: one self-contained HTML file (vis-network, or sigma.js/WebGL for large maps; all inline).
 
-The page opens from ``file://`` with no network: vis-network is embedded and nothing links a CDN
+The page opens from ``file://`` with no network: the libraries are embedded and nothing links a CDN
 (pyvis's own template links Bootstrap and writes the heading and select menu raw, so graphtool
-renders its own template, ``graphtool/templates/graphtool_map.html``, over pyvis's bundled library).
-Text from documents reaches the page only as escaped HTML or as JSON; the script writes it with
-``textContent``. Physics stabilises, then stops (vis-network freezes with physics left on at ~1,500
-nodes). ``layout="geo"`` pins communities and partner cities at their coordinates.
+renders its own template, ``graphtool/templates/graphtool_map.html``, over pyvis's bundled vis-network
+and the scripts vendored in ``graphtool/static``). Text from documents reaches the page only as escaped
+HTML or as JSON; the script writes it with ``textContent``. Physics stabilises, then stops (vis-network
+freezes with physics left on at ~1,500 nodes). Above ``WEBGL_THRESHOLD`` nodes the page draws with
+sigma.js (WebGL) and lays the network out with ForceAtlas2 in a web worker.
+
+``layout="geo"`` draws Ukraine and its oblasts (shipped outline, ``static/THIRD_PARTY.md``) and pins
+every node: communities at their coordinates, partner towns abroad in a band by direction, donors and
+programmes in rows outside the map, projects by their sites (:func:`geo_layout`).
+
+The output is deterministic: nodes and edges are sorted, and nothing depends on Python's ``hash()``.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import json
 import math
 import re
 import time
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +58,10 @@ RELATION_STYLES: dict[str, tuple[str, str, str]] = {
     "planOf": ("#8c564b", "план громади", "plan of"),
 }
 GEO_TYPES = {"Community", "PartnerCity"}
+STATIC = Path(__file__).parent / "static"
+# Above this many nodes the page draws with WebGL (sigma.js): vis-network's canvas redraw grows with the
+# node count (measured in headless Chromium, see bench/RESULTS.md "Maps in the browser")
+WEBGL_THRESHOLD = 1500
 MAX_EVIDENCE = 5  # sentences kept per link (the rest are counted)
 MAX_SENTENCE = 600
 _EXTERNAL = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I)
@@ -67,45 +81,255 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-def _geo_positions(graph) -> dict[str, tuple[float, float]]:
-    """Canvas x/y for nodes with coordinates (equirectangular around their mean, north up)."""
-    coords = {}
-    for node, data in graph.nodes(data=True):
-        if data.get("category") in ("oblast", "raion"):  # would sit on top of their centre city
+# --- geography -------------------------------------------------------------------------------------------
+# Canvas coordinates are an equirectangular projection centred on Ukraine (north up): fixed, so the same
+# place is at the same spot on every map and the outline lines up with the nodes.
+UA_LAT0, UA_LON0 = 48.4, 31.2
+GEO_SCALE = 200.0  # canvas units per degree of latitude (Ukraine is about 2,400 x 1,600)
+_K = math.cos(math.radians(UA_LAT0))
+BAND_GAP = 56.0  # between the rings of partner towns abroad
+TOP_TYPES = ("Donor", "Program")  # placed in rows outside the map: they reach many places
+
+
+def project(lat: float, lon: float) -> tuple[float, float]:
+    """Canvas x/y of a point (x east, y south)."""
+    return (lon - UA_LON0) * _K * GEO_SCALE, -(lat - UA_LAT0) * GEO_SCALE
+
+
+@functools.lru_cache(maxsize=1)
+def ukraine_outline() -> dict[str, Any]:
+    """Oblast rings and the national border, projected (see ``graphtool/static/THIRD_PARTY.md``)."""
+    raw = json.loads((STATIC / "ukraine_oblasts.json").read_text(encoding="utf-8"))
+
+    def proj(ring):
+        return [[round(v) for v in project(lat, lon)] for lon, lat in ring]
+
+    oblasts = []
+    for ob in raw["oblasts"]:
+        lons = [p[0] for r in ob["rings"] for p in r]
+        lats = [p[1] for r in ob["rings"] for p in r]
+        biggest = max(ob["rings"], key=len)
+        cx, cy = project(sum(p[1] for p in biggest) / len(biggest), sum(p[0] for p in biggest) / len(biggest))
+        oblasts.append(
+            {
+                "uk": ob["uk"],
+                "en": ob["en"],
+                "rings": [proj(r) for r in ob["rings"]],
+                "label": [round(cx), round(cy)],
+                "_lonlat": ob["rings"],
+                "_bbox": (min(lons), min(lats), max(lons), max(lats)),
+            }
+        )
+    border = [proj(a) for a in raw["border"]]
+    xs = [p[0] for a in border for p in a]
+    ys = [p[1] for a in border for p in a]
+    return {"oblasts": oblasts, "border": border, "bbox": [min(xs), min(ys), max(xs), max(ys)]}
+
+
+def _in_ring(lon: float, lat: float, ring: list[list[float]]) -> bool:
+    inside = False
+    j = len(ring) - 1
+    for i in range(len(ring)):
+        xi, yi = ring[i]
+        xj, yj = ring[j]
+        if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+def in_ukraine(lat: float, lon: float) -> bool:
+    """Whether a point lies inside one of the shipped oblast outlines."""
+    for ob in ukraine_outline()["oblasts"]:
+        x0, y0, x1, y1 = ob["_bbox"]
+        if x0 <= lon <= x1 and y0 <= lat <= y1 and sum(_in_ring(lon, lat, r) for r in ob["_lonlat"]) % 2:
+            return True
+    return False
+
+
+def _spread(points: dict[str, list[float]], min_dist: float, iterations: int) -> None:
+    """Push apart points closer than ``min_dist`` (in place; a grid, so linear per pass; deterministic)."""
+    ids = sorted(points)
+    # points on the very same spot first go round a small spiral (golden angle), in id order
+    same: dict[tuple[float, float], list[str]] = defaultdict(list)
+    for n in ids:
+        same[(round(points[n][0], 1), round(points[n][1], 1))].append(n)
+    for group in same.values():
+        for i, n in enumerate(group[1:], start=1):
+            r, a = min_dist * 0.7 * math.sqrt(i), i * 2.399963
+            points[n][0] += r * math.cos(a)
+            points[n][1] += r * math.sin(a)
+    for _ in range(iterations):
+        grid: dict[tuple[int, int], list[str]] = defaultdict(list)
+        for n in ids:
+            grid[(math.floor(points[n][0] / min_dist), math.floor(points[n][1] / min_dist))].append(n)
+        moved = False
+        for n in ids:
+            p = points[n]
+            gx, gy = math.floor(p[0] / min_dist), math.floor(p[1] / min_dist)
+            for dx in (-1, 0, 1):
+                for dy in (-1, 0, 1):
+                    for m in grid.get((gx + dx, gy + dy), ()):
+                        if m <= n:
+                            continue
+                        q = points[m]
+                        vx, vy = q[0] - p[0], q[1] - p[1]
+                        d = math.hypot(vx, vy)
+                        if d >= min_dist:
+                            continue
+                        if d < 1e-6:
+                            vx, vy, d = 1.0, 0.0, 1.0
+                        push = (min_dist - d) / 2 / d
+                        p[0] -= vx * push
+                        p[1] -= vy * push
+                        q[0] += vx * push
+                        q[1] += vy * push
+                        moved = True
+        if not moved:
+            break
+
+
+def _rows(ids: list[str], centre_x: float, y: float, width: float, step_x: float, step_y: float, up: bool):
+    """Positions for nodes in centred rows (a block outside the map); returns (positions, last row y)."""
+    per_row = max(1, int(width // step_x))
+    out = {}
+    for i, n in enumerate(ids):
+        row, col = divmod(i, per_row)
+        in_row = min(per_row, len(ids) - row * per_row)
+        out[n] = [centre_x + (col - (in_row - 1) / 2) * step_x, y + (-row if up else row) * step_y]
+    rows = (len(ids) + per_row - 1) // per_row
+    return out, y + (-(rows - 1) if up else rows - 1) * step_y
+
+
+def geo_layout(graph) -> tuple[dict[str, tuple[float, float]], dict[str, float]]:
+    """Canvas positions for every node of a geographic map, and the rectangle to fit the view to.
+
+    Communities (and partner towns inside Ukraine) sit at their coordinates, spread apart where they would
+    overlap; partner towns abroad go round Ukraine in a band, each in its direction; countries beyond their
+    towns; donors and programmes in rows above the map; projects and other work next to
+    the places they are linked to; anything left in rows at the bottom. Deterministic: depends on ids and
+    coordinates only.
+    """
+    nodes = sorted(graph.nodes)
+    data = graph.nodes
+    coords: dict[str, tuple[float, float]] = {}
+    for n in nodes:
+        d = data[n]
+        if d.get("category") in ("oblast", "raion"):  # would sit on top of their centre city
             continue
-        if data.get("type") in GEO_TYPES and data.get("lat") is not None and data.get("lon") is not None:
-            coords[node] = (float(data["lat"]), float(data["lon"]))
+        if d.get("type") in GEO_TYPES and d.get("lat") is not None and d.get("lon") is not None:
+            coords[n] = (float(d["lat"]), float(d["lon"]))
     # a hromada without coordinates takes those of a settlement inside it, or of the unit above it
-    for node, data in graph.nodes(data=True):
-        if data.get("type") == "Community" and node not in coords and data.get("category") not in ("oblast", "raion"):
-            near = [u for u, _, r in graph.in_edges(node, keys=True) if r == "locatedIn" and u in coords]
-            near += [v for _, v, r in graph.out_edges(node, keys=True) if r == "locatedIn" and v in coords]
+    for n in nodes:
+        d = data[n]
+        if d.get("type") == "Community" and n not in coords and d.get("category") not in ("oblast", "raion"):
+            near = sorted(
+                {u for u, _, r in graph.in_edges(n, keys=True) if r == "locatedIn" and u in coords}
+                | {v for _, v, r in graph.out_edges(n, keys=True) if r == "locatedIn" and v in coords}
+            )
             if near:
-                coords[node] = coords[near[0]]
-    if not coords:
-        return {}
-    lat0 = sum(c[0] for c in coords.values()) / len(coords)
-    lon0 = sum(c[1] for c in coords.values()) / len(coords)
-    k = math.cos(math.radians(lat0))
-    span = max(
-        max(c[1] for c in coords.values()) * k - min(c[1] for c in coords.values()) * k,
-        max(c[0] for c in coords.values()) - min(c[0] for c in coords.values()),
-        0.5,
-    )
-    scale = 2400.0 / span
-    return {n: ((lon - lon0) * k * scale, -(lat - lat0) * scale) for n, (lat, lon) in coords.items()}
+                coords[n] = coords[near[0]]
+    home = {n for n, (lat, lon) in coords.items() if data[n].get("type") == "Community" or in_ukraine(lat, lon)}
+    outline = ukraine_outline()
+    x0, y0, x1, y1 = outline["bbox"]
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    min_dist = 40.0 if len(nodes) <= 400 else 26.0
+    pos: dict[str, list[float]] = {n: list(project(*coords[n])) for n in sorted(home)}
+
+    # partner towns abroad: rings round Ukraine, the nearest towns innermost
+    a0, b0 = (x1 - x0) / 2 + 250, (y1 - y0) / 2 + 220
+    taken: list[list[float]] = []  # angles used on each ring, sorted
+    abroad = sorted((n for n in coords if n not in home), key=lambda n: (math.hypot(*project(*coords[n])), n))
+    band: dict[str, list[float]] = {}
+    for n in abroad:
+        px, py = project(*coords[n])
+        angle = math.atan2((py - cy) / b0, (px - cx) / a0)
+        ring = 0
+        while True:
+            if ring == len(taken):
+                taken.append([])
+            a, b = a0 + ring * BAND_GAP, b0 + ring * BAND_GAP
+            gap = min_dist * 1.6 / ((a + b) / 2)
+            angles = taken[ring]
+            i = bisect.bisect(angles, angle)
+            near = [angles[i % len(angles)], angles[(i - 1) % len(angles)]] if angles else []
+            if all(abs((angle - t + math.pi) % (2 * math.pi) - math.pi) >= gap for t in near):
+                bisect.insort(angles, angle)
+                # a superellipse hugs the rectangle round Ukraine, so the corners stay clear of the map
+                c, s = math.cos(angle), math.sin(angle)
+                band[n] = [cx + a * math.copysign(abs(c) ** 0.5, c), cy + b * math.copysign(abs(s) ** 0.5, s)]
+                break
+            ring += 1
+    pos.update(band)
+    rings_used = len(taken)
+    top = cy - b0 - rings_used * BAND_GAP - 90
+    bottom = cy + b0 + rings_used * BAND_GAP + 90
+
+    # donors and programmes in rows above the map (programmes nearer: they lead down to the projects)
+    def by_label(ids):
+        return sorted(ids, key=lambda n: (str(data[n].get("label", n)).casefold(), n))
+
+    width = max(x1 - x0 + 600, 1200.0)
+    programs = by_label(n for n in nodes if data[n].get("type") == "Program")
+    placed, top = _rows(programs, cx, top, width, 150, 60, up=True)
+    pos.update(placed)
+    donors = by_label(n for n in nodes if data[n].get("type") == "Donor")
+    placed, _ = _rows(donors, cx, top - (90 if programs else 0), width, 150, 60, up=True)
+    pos.update(placed)
+
+    # the rest next to the places they are linked to (two passes: a measure reaches a place via its plan)
+    near_site: dict[str, list[float]] = {}
+    for _ in range(2):
+        for n in nodes:
+            if n in pos or n in near_site or data[n].get("type") in TOP_TYPES:
+                continue
+            anchors = sorted(
+                m for m in set(graph.successors(n)) | set(graph.predecessors(n))
+                if m in home or m in near_site or (m in band and data[n].get("type") == "Country")
+            )  # fmt: skip
+            if not anchors:
+                continue
+            pts = [pos.get(m) or near_site[m] for m in anchors]
+            x, y = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+            if data[n].get("type") == "Country":  # beyond its towns
+                x, y = cx + (x - cx) * 1.12, cy + (y - cy) * 1.12
+                pos[n] = [x, y]
+            else:
+                near_site[n] = [x + min_dist * 0.6, y + min_dist * 0.6]
+    mapped = {n: p for n, p in pos.items() if n in home}
+    mapped.update(near_site)
+    # on small maps labels are read: keep them apart sideways too (a label is ~3x wider than tall)
+    aspect = 3.0 if len(mapped) <= 400 else 1.0
+    squeezed = {n: [p[0] / aspect, p[1]] for n, p in mapped.items()}
+    _spread(squeezed, min_dist, 40 if len(mapped) <= 2000 else 12)
+    mapped = {n: [p[0] * aspect, p[1]] for n, p in squeezed.items()}
+    pos.update(mapped)
+    rest = by_label(n for n in nodes if n not in pos)
+    placed, _ = _rows(rest, cx, bottom + 120, width, 150, 60, up=False)
+    pos.update(placed)
+
+    # the view: Ukraine, or the part of it the map is about when that is small (an oblast)
+    inside = [pos[n] for n in home]
+    view = {"x0": x0, "y0": y0, "x1": x1, "y1": y1}
+    if inside:
+        ix0, iy0 = min(p[0] for p in inside), min(p[1] for p in inside)
+        ix1, iy1 = max(p[0] for p in inside), max(p[1] for p in inside)
+        if ix1 - ix0 < (x1 - x0) * 0.4 and iy1 - iy0 < (y1 - y0) * 0.4:
+            view = {"x0": ix0 - 250, "y0": iy0 - 200, "x1": ix1 + 250, "y1": iy1 + 200}
+    view = {k: round(v) for k, v in view.items()}
+    return {n: (round(p[0], 1), round(p[1], 1)) for n, p in pos.items()}, view
 
 
 def map_options(n_nodes: int, n_edges: int, *, geo: bool) -> dict[str, Any]:
-    """vis-network options: physics that stabilises in bounded time, then is switched off."""
+    """vis-network options: physics that stabilises in bounded time, then is switched off (geo: no physics)."""
     # ~200k node-iterations, at least 60: ~9 s in headless Chromium at 1,500 nodes, ~10 s at 5,000
     # (measured on a loaded 2-core machine); then physics is switched off (vis freezes with it left on)
     iterations = int(min(1000, max(60, 200_000 / max(n_nodes, 1))))
     return {
         "autoResize": True,
-        "layout": {"improvedLayout": n_nodes <= 150, "randomSeed": 7},
+        "layout": {"improvedLayout": n_nodes <= 150 and not geo, "randomSeed": 7},
         "physics": {
-            "enabled": n_nodes > 0,
+            "enabled": n_nodes > 0 and not geo,
             "solver": "barnesHut" if n_nodes > 800 else "forceAtlas2Based",
             "barnesHut": {
                 "gravitationalConstant": -3000,
@@ -114,7 +338,7 @@ def map_options(n_nodes: int, n_edges: int, *, geo: bool) -> dict[str, Any]:
                 "avoidOverlap": 0.1,
             },
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.4},
-            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": True},
+            "stabilization": {"enabled": not geo, "iterations": iterations, "updateInterval": 50, "fit": True},
             "adaptiveTimestep": True,
             "minVelocity": 1.0,
         },
@@ -134,21 +358,51 @@ def map_options(n_nodes: int, n_edges: int, *, geo: bool) -> dict[str, Any]:
     }
 
 
-def network_data(graph, *, geo: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """vis-network node and edge records (plain data: text is escaped where it is written)."""
-    positions = _geo_positions(graph) if geo else {}
+def _spiral_positions(graph) -> dict[str, tuple[float, float]]:
+    """Starting positions for the WebGL layout: a sunflower spiral in breadth-first order from the hubs,
+    so linked nodes start near each other and ForceAtlas2 has less to undo (deterministic)."""
     degree = dict(graph.degree())
+    order: list[str] = []
+    seen: set[str] = set()
+    for root in sorted(graph.nodes, key=lambda n: (-degree[n], n)):
+        if root in seen:
+            continue
+        seen.add(root)
+        queue = [root]
+        while queue:
+            n = queue.pop(0)
+            order.append(n)
+            for m in sorted(set(graph.successors(n)) | set(graph.predecessors(n))):
+                if m not in seen:
+                    seen.add(m)
+                    queue.append(m)
+    return {n: (round(30 * math.sqrt(i) * math.cos(i * 2.399963), 1),
+                round(30 * math.sqrt(i) * math.sin(i * 2.399963), 1)) for i, n in enumerate(order)}  # fmt: skip
+
+
+def network_data(
+    graph, *, geo: bool = False, webgl: bool = False
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any] | None]:
+    """Node and edge records for the page, and the geo view rectangle (plain data: text is escaped where it
+    is written). Nodes are sorted by id and edges by (from, to, relation), so the same graph gives the same
+    page whatever order the store returned it in."""
+    positions, view = geo_layout(graph) if geo else (_spiral_positions(graph) if webgl else {}, None)
+    degree = dict(graph.degree())
+    big = graph.number_of_nodes() > WEBGL_THRESHOLD
+    max_evidence, max_sentence = (2, 300) if big else (MAX_EVIDENCE, MAX_SENTENCE)
     nodes = []
-    for node, data in graph.nodes(data=True):
+    for node in sorted(graph.nodes):
+        data = graph.nodes[node]
         colour, shape, _uk, _en = NODE_STYLES.get(data.get("type"), ("#999999", "dot", "", ""))
         label = str(data.get("label", node))
         ids = [[k, str(data[k])] for k in ("katottg", "geonames", "iso3166", "code", "wikidata") if data.get(k)]
+        names = sorted({str(x) for x in data.get("names", ())} - {label}, key=lambda x: (x.casefold(), x))
         record: dict[str, Any] = {
             "id": node,
             "label": _short(label, 40),
             "full_label": label,
             "label_en": data.get("label_en") or "",
-            "alt": "",
+            "alt": names,
             "gt_type": data.get("type"),
             "documents": list(data.get("documents", [])),
             "ids": ids,
@@ -157,20 +411,14 @@ def network_data(graph, *, geo: bool = False) -> tuple[list[dict[str, Any]], lis
             "size": round(min(60.0, 10 + 5 * math.sqrt(degree.get(node, 0))), 1),
         }
         if node in positions:
-            record["x"], record["y"] = (round(v, 1) for v in positions[node])
-            record["fixed"] = True
-            record["physics"] = False
-        elif positions:
-            near = [
-                positions[o] for o in list(graph.successors(node)) + list(graph.predecessors(node)) if o in positions
-            ]
-            if near:
-                record["x"] = round(sum(p[0] for p in near) / len(near) + (hash(node) % 80 - 40), 1)
-                record["y"] = round(sum(p[1] for p in near) / len(near) + (hash(node[::-1]) % 80 - 40), 1)
+            record["x"], record["y"] = positions[node]
+            if geo:
+                record["fixed"] = True
+                record["physics"] = False
         nodes.append(record)
     show_labels = graph.number_of_edges() <= 400
     edges = []
-    for i, (u, v, rel, data) in enumerate(graph.edges(keys=True, data=True)):
+    for i, (u, v, rel, data) in enumerate(sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])):
         colour, uk, _en = RELATION_STYLES.get(rel, ("#999999", rel, rel))
         evidence = data.get("evidence", [])
         record = {
@@ -179,56 +427,102 @@ def network_data(graph, *, geo: bool = False) -> tuple[list[dict[str, Any]], lis
             "to": v,
             "rel": rel,
             "color": {"color": colour, "highlight": colour, "opacity": 0.85},
-            "evidence": [[e["document"], _short(e["sentence"], MAX_SENTENCE)] for e in evidence[:MAX_EVIDENCE]],
-            "more": max(0, len(evidence) - MAX_EVIDENCE),
+            "evidence": [[e["document"], _short(e["sentence"], max_sentence)] for e in evidence[:max_evidence]],
+            "more": max(0, len(evidence) - max_evidence),
         }
         if show_labels:
             record["label"] = uk
         if rel == "partnerOf":
             record["arrows"] = {"to": {"enabled": False}}
         edges.append(record)
-    return nodes, edges
+    return nodes, edges, view
 
 
-def render_map(graph, *, heading: str = "graphtool", layout: str = "force") -> str:
-    """The HTML page of a network (see the module docstring)."""
+def _static(name: str) -> str:
+    """A vendored script, ready to inline (its source-map comment dropped: nothing to fetch)."""
+    text = (STATIC / name).read_text(encoding="utf-8")
+    return re.sub(r"//# sourceMappingURL=\S+\s*$", "", text)
+
+
+def render_map(graph, *, heading: str = "graphtool", layout: str = "force", renderer: str = "auto") -> str:
+    """The HTML page of a network (see the module docstring).
+
+    ``renderer``: ``vis`` (canvas, vis-network), ``webgl`` (sigma.js) or ``auto`` (WebGL above
+    ``WEBGL_THRESHOLD`` nodes). Both share one page: search, legend toggles, details, PNG export.
+    """
     import jinja2
+    import markupsafe
     import pyvis
-    from pyvis.network import Network
 
     if layout not in ("force", "geo"):
         raise ValueError(f"unknown layout {layout!r}; choose force or geo")
+    if renderer not in ("auto", "vis", "webgl"):
+        raise ValueError(f"unknown renderer {renderer!r}; choose auto, vis or webgl")
     geo = layout == "geo"
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
-    net.nodes, net.edges = network_data(graph, geo=geo)  # from_nx is quadratic: fill directly
-    net.options = map_options(len(net.nodes), len(net.edges), geo=geo)
-    nodes, edges, _heading, _h, _w, options = net.get_network_data()
+    webgl = renderer == "webgl" or (renderer == "auto" and graph.number_of_nodes() > WEBGL_THRESHOLD)
+    nodes, edges, view = network_data(graph, geo=geo, webgl=webgl)
+    options = map_options(len(nodes), len(edges), geo=geo)
     present_types = {n["gt_type"] for n in nodes}
     present_rels = {e["rel"] for e in edges}
-    conf = {
+    conf: dict[str, Any] = {
         "types": {t: {"uk": s[2], "en": s[3]} for t, s in NODE_STYLES.items()},
         "relations": {r: {"uk": s[1], "en": s[2]} for r, s in RELATION_STYLES.items()},
         "legend_nodes": [
-            {"color": s[0], "shape": s[1], "uk": s[2], "en": s[3]} for t, s in NODE_STYLES.items() if t in present_types
+            {"type": t, "color": s[0], "shape": s[1], "uk": s[2], "en": s[3]}
+            for t, s in NODE_STYLES.items()
+            if t in present_types
         ],
         "legend_edges": [
-            {"color": s[0], "uk": s[1], "en": s[2]} for r, s in RELATION_STYLES.items() if r in present_rels
+            {"rel": r, "color": s[0], "uk": s[1], "en": s[2]} for r, s in RELATION_STYLES.items() if r in present_rels
         ],
         "geo": geo,
+        "renderer": "webgl" if webgl else "vis",
         "physics_timeout_ms": 20000,
+        "layout_ms": int(min(20000, 4000 + 1.0 * len(nodes))),  # ForceAtlas2 run time on WebGL maps
     }
+    if geo:
+        outline = ukraine_outline()
+        conf["outline"] = {
+            "oblasts": [{"uk": o["uk"], "en": o["en"], "rings": o["rings"], "label": o["label"]} for o in outline["oblasts"]],
+            "border": outline["border"],
+        }  # fmt: skip
+        conf["view"] = view
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(
             [str(Path(__file__).parent / "templates"), str(Path(pyvis.__file__).parent / "templates")]
         ),
         autoescape=True,
     )
+    scripts = (
+        [_static("graphology.umd.min.js"), _static("sigma.min.js")]
+        + ([] if geo else [_static("graphology-library.min.js")])
+        if webgl
+        else []
+    )
     html = env.get_template("graphtool_map.html").render(
-        nodes=nodes, edges=edges, heading=heading, options=options, conf=conf, bgcolor="#ffffff"
+        nodes=nodes,
+        edges=edges,
+        heading=heading,
+        options=json.dumps(options, sort_keys=True),
+        conf=conf,
+        bgcolor="#ffffff",
+        webgl=webgl,
+        scripts=[markupsafe.Markup(s) for s in scripts],
     )
     if _EXTERNAL.search(html):  # a guard: the page must open offline
         raise RuntimeError("the map links an external resource")
     return html
+
+
+def add_names(reader: Any, graph) -> None:
+    """Give each node every name it has (labels in all languages, aliases, acronyms) for the search box."""
+    rows = reader.select(
+        "SELECT DISTINCT ?e ?name WHERE { { ?e skos:prefLabel ?name } UNION { ?e skos:altLabel ?name } }"
+    ).rows
+    for e, name in rows:
+        node = graph.nodes.get(str(e))
+        if node is not None:
+            node.setdefault("names", set()).add(str(name))
 
 
 def write_map(
@@ -242,6 +536,7 @@ def write_map(
     types: Iterable[str] | None = None,
     layout: str = "force",
     heading: str | None = None,
+    renderer: str = "auto",
 ) -> MapReport:
     """Build the (focused) network from the graph and write its map to ``output``."""
     from graphtool.network import DEFAULT_TYPES, focus_network
@@ -253,11 +548,12 @@ def write_map(
     # executors and funding sources of plan rows left out by ``types`` would float alone
     keep_alone = {"Community", "Donor", "Program", "Project", "PartnerCity"}
     graph.remove_nodes_from([n for n, d in graph.degree() if d == 0 and graph.nodes[n].get("type") not in keep_alone])
+    add_names(reader, graph)
     if heading is None:
         focus = [f"{k}: {v}" for k, v in (("donor", donor), ("program", program), ("community", community),
                                            ("oblast", oblast)) if v]  # fmt: skip
         heading = "Мапа зв'язків / Network map" + (f" — {'; '.join(focus)}" if focus else "")
-    html = render_map(graph, heading=heading, layout=layout)
+    html = render_map(graph, heading=heading, layout=layout, renderer=renderer)
     path = Path(output)
     path.write_text(html, encoding="utf-8")
     return MapReport(graph.number_of_nodes(), graph.number_of_edges(), time.perf_counter() - started, path)
@@ -265,5 +561,5 @@ def write_map(
 
 def dumps_debug(graph) -> str:
     """Node and edge records as JSON (for inspecting what a map will show)."""
-    nodes, edges = network_data(graph)
+    nodes, edges, _view = network_data(graph)
     return json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False, indent=1)

