@@ -22,8 +22,8 @@ def rebuild_caches() -> list[Path]:
     from loaders.gazetteer import build_cache, cache_dir
     from loaders.registry import load_registry
 
-    for old in cache_dir().glob("registry-*.pickle"):
-        old.unlink(missing_ok=True)
+    for old in cache_dir().glob("registry-*"):
+        old.unlink(missing_ok=True)  # also the pickles of releases before JSON caches
     build_cache()
     load_registry()
     return cache_files()

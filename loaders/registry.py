@@ -12,13 +12,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
-import pickle
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from loaders.base import cache_dir
+from loaders.cachefile import read_cache, write_cache
 
 INDEX_VERSION = "3"
 TOKEN = re.compile(r"[\w']+|\+", re.UNICODE)
@@ -114,6 +114,18 @@ class Registry:
             self.skel.setdefault(sk[0], []).append((sk, idx))
         for lst in self.skel.values():
             lst.sort(key=lambda x: -len(x[0]))
+
+    def to_data(self) -> dict:
+        """Plain data for the JSON cache (see :meth:`from_data`)."""
+        return {"entries": [asdict(e) for e in self.entries], "trie": self.trie, "skel": self.skel}
+
+    @classmethod
+    def from_data(cls, data: dict) -> Registry:
+        """The registry and its index back from :meth:`to_data` (JSON lists become the tuples matched against)."""
+        reg = cls([RegistryEntry(**e) for e in data["entries"]])
+        reg.trie = {k: [(tuple(t), i, cs) for t, i, cs in v] for k, v in data["trie"].items()}
+        reg.skel = {k: [(tuple(t), i) for t, i in v] for k, v in data["skel"].items()}
+        return reg
 
     # ------------------------------------------------------------ matching
 
@@ -281,20 +293,16 @@ def load_registry(donors_csv: Path | None = None, programs_csv: Path | None = No
     digest = hashlib.sha256(INDEX_VERSION.encode())
     for p in (donors_csv, programs_csv):
         digest.update(p.read_bytes() if p.exists() else b"-")
-    cache = cache_dir() / f"registry-{digest.hexdigest()[:16]}.pickle"
+    cache = cache_dir() / f"registry-{digest.hexdigest()[:16]}.json"
     try:
-        with open(cache, "rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
+        return read_cache(cache, Registry.from_data)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        pass  # missing, truncated or foreign: rebuild
     reg = Registry(read_entries(donors_csv, programs_csv))
     reg.build_index()
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(reg, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
+        write_cache(cache, reg.to_data())
     except OSError:
         pass  # a read-only home just means no cache
     return reg

@@ -7,7 +7,7 @@ read only before "область", "район", "громада", "міська
 commonness 0 proper name, 1 also a common word, 2 also a person's name, 3 listed in
 place_stopwords.csv; weight the population of a place abroad (10**6 when curated). It is
 built once from the reference sources (``sources``) and the inflection rules (``inflect``),
-pickled to a cache file keyed by the versions of everything that went into it, and loaded
+written to a JSON cache file keyed by the versions of everything that went into it, and loaded
 from there afterwards.
 
 Matching walks the word tokens of a text and looks up token n-grams (longest first). Precision
@@ -18,8 +18,6 @@ rules live in :meth:`Gazetteer._accept`; roles of adjectives ("Житомирс�
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import re
 import sys
 import time
@@ -27,6 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from loaders.base import cache_dir
+from loaders.cachefile import read_cache, write_cache
 
 from .model import Place, PlaceMatch
 from .sources import ADJ, NAME, REGIONAL
@@ -114,7 +113,7 @@ def _version_key() -> str:
 
 def cache_path() -> Path:
     """Path of the gazetteer cache file for the installed package versions and data files."""
-    return cache_dir() / f"gazetteer-{_version_key()}.pkl"
+    return cache_dir() / f"gazetteer-{_version_key()}.json"
 
 
 def _log(msg: str) -> None:
@@ -252,7 +251,7 @@ def _names_by_country(places: list[Place], forms: dict) -> dict[str, list[tuple[
 
 
 def _latin_path(path: Path) -> Path:
-    return path.with_name(path.stem + "-latin.pkl")
+    return path.with_name(path.stem + "-latin.json")
 
 
 def build_latin_names() -> dict[str, list[tuple]]:
@@ -277,11 +276,35 @@ def build_latin_names() -> dict[str, list[tuple]]:
     return out
 
 
+class _Forms(dict):
+    """Surface form -> entries, as read from the JSON cache: entries are decoded on first look-up.
+
+    The cache keeps each form's entries as one string ("i,type,common,weight,nom;…"); decoding
+    only the forms a text hits keeps loading fast, and tuples of ints stay out of the cyclic GC.
+    """
+
+    __slots__ = ()
+
+    def get(self, key, default=None):
+        v = dict.get(self, key)
+        if v is None:
+            return default
+        if isinstance(v, str):
+            v = tuple(
+                (int(i), int(t), int(c), int(w), n == "1") for i, t, c, w, n in (e.split(",") for e in v.split(";"))
+            )
+            self[key] = v
+        return v
+
+
+def _encode_entries(entries) -> str:
+    return ";".join(",".join(str(int(x)) for x in e) for e in entries)
+
+
 def _write(path: Path, data) -> None:
-    tmp = path.with_suffix(f".tmp{os.getpid()}")
-    with open(tmp, "wb") as fh:
-        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    if "forms" in data:
+        data = {**data, "forms": {k: _encode_entries(v) for k, v in data["forms"].items()}}
+    write_cache(path, data)
 
 
 def build_cache(path: Path | None = None) -> Path:
@@ -290,24 +313,28 @@ def build_cache(path: Path | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     _write(_latin_path(path), build_latin_names())
     _write(path, build_index())
-    for old in path.parent.glob("gazetteer-*.pkl"):
+    for old in [*path.parent.glob("gazetteer-*.json"), *path.parent.glob("gazetteer-*.pkl")]:
         if old not in (path, _latin_path(path)):
-            old.unlink(missing_ok=True)
+            old.unlink(missing_ok=True)  # older versions, and the pickles of releases before JSON caches
     return path
 
 
 def _read(path: Path) -> dict:
-    """Unpickle the cache with the cyclic GC paused: hundreds of thousands of small tuples load ~40% faster."""
-    import gc
+    """A cache file written by :func:`_write` (JSON: it cannot run code, whoever wrote it)."""
+    return read_cache(path, _from_json)
 
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
-    finally:
-        if enabled:
-            gc.enable()
+
+def _from_json(data) -> dict:
+    if not isinstance(data, dict):
+        raise ValueError("not a gazetteer cache")
+    if "forms" in data:
+        data["places"] = [(*r[:4], tuple(r[4]), r[5], r[6], r[7], tuple(r[8]), *r[9:]) for r in data["places"]]
+        data["forms"] = _Forms(data["forms"])
+        data["by_country"] = {k: [tuple(x) for x in v] for k, v in data["by_country"].items()}
+        data["country_adjectives"] = [tuple(x) for x in data["country_adjectives"]]
+    else:  # the Latin names: country -> towns
+        data = {k: [tuple(x) for x in v] for k, v in data.items()}
+    return data
 
 
 def _load(path: Path | None = None) -> dict:
