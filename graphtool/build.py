@@ -62,6 +62,12 @@ def expand_paths(paths: Iterable[str | Path], exclude: Path | None = None) -> li
     return files
 
 
+def _sha256(path: Path) -> str:
+    """SHA-256 of a file, read in chunks (a 500 MB IATI file is not read into memory twice)."""
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
 def load_document(path: Path) -> tuple[Extraction, str, str]:
     """Read one document with the loader that fits it: (extraction, loader name, loader version)."""
     from loaders import pick_loader
@@ -100,7 +106,7 @@ def build(
             extraction, loader_name, loader_version = load_document(path)
             info = DocumentInfo(
                 file_name=path.name,
-                sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+                sha256=_sha256(path),
                 loader=loader_name,
                 loader_version=loader_version,
             )

@@ -104,14 +104,14 @@ def graph_records(store: GraphStore) -> Iterator[dict[str, Any]]:
             props[_value(p.predicate)] = p.object
         key = (_value(props[RDF + "subject"]), _value(props[RDF + "predicate"]), _value(props[RDF + "object"]))
         doc = _value(props["http://www.w3.org/ns/prov#wasDerivedFrom"])
-        evidence[key].append(
-            {
-                "document": file_names.get(doc, doc),
-                "evidence": props[GT + "sentence"].value,
-                "start": int(props[GT + "startOffset"].value),
-                "end": int(props[GT + "endOffset"].value),
-            }
-        )
+        source = {"document": file_names.get(doc, doc), "evidence": props[GT + "sentence"].value}
+        if GT + "startOffset" in props:
+            source["start"] = int(props[GT + "startOffset"].value)
+            source["end"] = int(props[GT + "endOffset"].value)
+        else:  # an XML element: its path and line instead of character offsets
+            source["path"] = props[GT + "xpath"].value
+            source["line"] = int(props[GT + "line"].value)
+        evidence[key].append(source)
 
     seen: set[tuple[str, str, str]] = set()
     rows = []
@@ -121,7 +121,9 @@ def graph_records(store: GraphStore) -> Iterator[dict[str, Any]]:
             if key in seen:
                 continue
             seen.add(key)
-            srcs = sorted(evidence.get(key, []), key=lambda e: (e["document"], e["start"], e["end"]))
+            srcs = sorted(
+                evidence.get(key, []), key=lambda e: (e["document"], e.get("start", e.get("line", 0)), e.get("end", 0))
+            )
             rows.append({"kind": "relation", "subject": key[0], "predicate": name, "object": key[2], "sources": srcs})
     rows.sort(key=lambda r: (r["predicate"], r["subject"], r["object"]))
     yield from rows

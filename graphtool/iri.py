@@ -46,13 +46,23 @@ def document_iri(file_name: str) -> str:
     return f"{ID}doc/{_slug(file_name)}"
 
 
-def evidence_iri(doc_iri: str, subject: str, predicate: str, obj: str, start: int, end: int) -> str:
-    """IRI of the evidence node that says where a relation was read."""
-    digest = hashlib.sha1(f"{doc_iri}|{subject}|{predicate}|{obj}|{start}|{end}".encode()).hexdigest()[:20]
-    return f"{ID}evidence/{digest}"
+def _where(start: int, end: int, path: str) -> str:
+    return f"{start}|{end}" + (f"|{path}" if path else "")
 
 
-def mention_iri(doc_iri: str, entity: str, start: int, end: int) -> str:
+def evidence_iri(doc_iri: str, subject: str, predicate: str, obj: str, start: int, end: int, path: str = "") -> str:
+    """IRI of the evidence node that says where a relation was read (``path``: an XML element's path)."""
+    digest = hashlib.sha1(f"{doc_iri}|{subject}|{predicate}|{obj}|{_where(start, end, path)}".encode()).hexdigest()
+    return f"{ID}evidence/{digest[:20]}"
+
+
+def mention_iri(doc_iri: str, entity: str, start: int, end: int, path: str = "") -> str:
     """IRI of the node that says where an entity was mentioned."""
-    digest = hashlib.sha1(f"{doc_iri}|{entity}|{start}|{end}".encode()).hexdigest()[:20]
+    digest = hashlib.sha1(f"{doc_iri}|{entity}|{_where(start, end, path)}".encode()).hexdigest()[:20]
     return f"{ID}mention/{digest}"
+
+
+def record_iri(doc_iri: str, kind: str, local: str) -> str:
+    """IRI of a record read from one document: a money flow or an allocation (``kind``)."""
+    digest = hashlib.sha1(f"{doc_iri}|{kind}|{local}".encode()).hexdigest()[:20]
+    return f"{ID}{kind}/{digest}"

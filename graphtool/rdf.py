@@ -22,7 +22,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from graphtool import iri
 from graphtool.vocab import ENTITY_CLASSES, GEO, GT, IDENTIFIER_PROPERTIES, PROV, RELATION_PROPERTIES
-from loaders.base import Entity, Evidence, Extraction
+from loaders.base import VALUE_PROPERTIES, Entity, Evidence, Extraction
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDF_SUBJECT = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#subject")
@@ -46,6 +46,14 @@ _PROV_DERIVED = NamedNode(str(PROV.wasDerivedFrom))
 _PROV_TIME = NamedNode(str(PROV.generatedAtTime))
 _PROV_ENTITY = NamedNode(str(PROV.Entity))
 _LAT, _LONG = NamedNode(str(GEO.lat)), NamedNode(str(GEO.long))
+_R = {name: NamedNode(str(GT[name])) for name in (
+    "MoneyFlow", "Allocation", "flowOf", "provider", "receiver", "flowKind", "flowCode", "amount", "currency",
+    "valueDate", "transactionDate", "periodStart", "periodEnd", "allocationOf", "allocatedTo", "percentage",
+    "xpath", "line", *VALUE_PROPERTIES,
+)}  # fmt: skip
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_DATE = NamedNode(_XSD + "date")
+XSD_DECIMAL = NamedNode(_XSD + "decimal")
 _CYRILLIC = re.compile(r"[А-Яа-яІіЇїЄєҐґ]")
 
 
@@ -89,7 +97,7 @@ def _entity_quads(entity: Entity, node: NamedNode, doc: NamedNode) -> list[Quad]
     if entity.mentions:
         quads.append(Quad(node, _G["mentionedIn"], doc, doc))
     for ev in entity.mentions:
-        m = NamedNode(iri.mention_iri(doc.value, node.value, ev.start, ev.end))
+        m = NamedNode(iri.mention_iri(doc.value, node.value, ev.start, ev.end, ev.path))
         quads += [
             Quad(m, RDF_TYPE, _G["Mention"], doc),
             Quad(m, _G["mentionOf"], node, doc),
@@ -99,12 +107,69 @@ def _entity_quads(entity: Entity, node: NamedNode, doc: NamedNode) -> list[Quad]
 
 
 def _evidence_quads(node: NamedNode, ev: Evidence, doc: NamedNode) -> list[Quad]:
+    """Sentence and offsets of a text; sentence (the element, shortened), path and line of an XML element."""
+    if ev.path:
+        return [
+            Quad(node, _G["sentence"], Literal(ev.sentence or ev.path), doc),
+            Quad(node, _R["xpath"], Literal(ev.path), doc),
+            Quad(node, _R["line"], Literal(str(max(ev.line, 1)), datatype=XSD_INT), doc),
+            Quad(node, _PROV_DERIVED, doc, doc),
+        ]
     return [
         Quad(node, _G["sentence"], Literal(ev.sentence), doc),
         Quad(node, _G["startOffset"], Literal(str(ev.start), datatype=XSD_INT), doc),
         Quad(node, _G["endOffset"], Literal(str(ev.end), datatype=XSD_INT), doc),
         Quad(node, _PROV_DERIVED, doc, doc),
     ]
+
+
+def _typed(value: str, datatype: str, lang: str | None = None) -> Literal:
+    if lang:
+        return Literal(value, language=lang)
+    if datatype == "string":
+        return Literal(value)
+    return Literal(value, datatype=NamedNode(_XSD + datatype))
+
+
+def _record_quads(extraction: Extraction, nodes: dict[str, NamedNode], doc: NamedNode) -> list[Quad]:
+    """Typed values, money flows and allocations (structured sources such as IATI)."""
+    quads: list[Quad] = []
+    for v in extraction.values:
+        quads.append(Quad(nodes[v.subject], _R[v.property], _typed(v.value, v.datatype, v.lang), doc))
+    for f in extraction.flows:
+        node = NamedNode(iri.record_iri(doc.value, "flow", f.id))
+        quads += [
+            Quad(node, RDF_TYPE, _R["MoneyFlow"], doc),
+            Quad(node, _R["flowOf"], nodes[f.activity], doc),
+            Quad(node, _R["flowKind"], Literal(f.kind), doc),
+            Quad(node, _R["amount"], Literal(f.amount, datatype=XSD_DECIMAL), doc),
+            Quad(node, _R["currency"], Literal(f.currency), doc),
+        ]
+        if f.code:
+            quads.append(Quad(node, _R["flowCode"], Literal(f.code), doc))
+        for prop, day in (
+            ("valueDate", f.value_date),
+            ("transactionDate", f.date),
+            ("periodStart", f.period_start),
+            ("periodEnd", f.period_end),
+        ):
+            if day:
+                quads.append(Quad(node, _R[prop], Literal(day, datatype=XSD_DATE), doc))
+        for prop, who in (("provider", f.provider), ("receiver", f.receiver)):
+            if who:
+                quads.append(Quad(node, _R[prop], nodes[who], doc))
+        quads += _evidence_quads(node, f.evidence, doc)
+    for a in extraction.allocations:
+        node = NamedNode(iri.record_iri(doc.value, "allocation", f"{a.activity}|{a.target}|{a.evidence.path}"))
+        quads += [
+            Quad(node, RDF_TYPE, _R["Allocation"], doc),
+            Quad(node, _R["allocationOf"], nodes[a.activity], doc),
+            Quad(node, _R["allocatedTo"], nodes[a.target], doc),
+        ]
+        if a.percentage is not None:
+            quads.append(Quad(node, _R["percentage"], Literal(a.percentage, datatype=XSD_DECIMAL), doc))
+        quads += _evidence_quads(node, a.evidence, doc)
+    return quads
 
 
 def document_quads(extraction: Extraction, info: DocumentInfo) -> list[Quad]:
@@ -123,6 +188,7 @@ def document_quads(extraction: Extraction, info: DocumentInfo) -> list[Quad]:
     nodes = {key: NamedNode(iri.entity_iri(key)) for key in extraction.entities}
     for key, entity in extraction.entities.items():
         quads += _entity_quads(entity, nodes[key], doc)
+    quads += _record_quads(extraction, nodes, doc)
     for rel in extraction.relations:
         if rel.subject not in nodes or rel.object not in nodes:
             raise ValueError(
@@ -131,7 +197,7 @@ def document_quads(extraction: Extraction, info: DocumentInfo) -> list[Quad]:
         s, p, o = nodes[rel.subject], _N[rel.predicate], nodes[rel.object]
         quads.append(Quad(s, p, o, doc))
         for ev in rel.evidence:
-            e = NamedNode(iri.evidence_iri(doc.value, s.value, p.value, o.value, ev.start, ev.end))
+            e = NamedNode(iri.evidence_iri(doc.value, s.value, p.value, o.value, ev.start, ev.end, ev.path))
             quads += [
                 Quad(e, RDF_TYPE, _G["Evidence"], doc),
                 Quad(e, RDF_TYPE, RDF_STATEMENT, doc),

@@ -36,6 +36,10 @@ class GT(DefinedNamespace):
     FundingSource: URIRef
     Evidence: URIRef
     Mention: URIRef
+    Sector: URIRef
+    Region: URIRef
+    MoneyFlow: URIRef
+    Allocation: URIRef
 
     # relations between things
     funds: URIRef
@@ -47,6 +51,40 @@ class GT(DefinedNamespace):
     responsibleExecutor: URIRef
     fundingSource: URIRef
     planOf: URIRef
+    extends: URIRef
+    accountableFor: URIRef
+    reports: URIRef
+    recipientCountry: URIRef
+    recipientRegion: URIRef
+    sector: URIRef
+
+    # money flows and allocations (IATI)
+    flowOf: URIRef
+    provider: URIRef
+    receiver: URIRef
+    flowKind: URIRef
+    flowCode: URIRef
+    amount: URIRef
+    currency: URIRef
+    valueDate: URIRef
+    transactionDate: URIRef
+    periodStart: URIRef
+    periodEnd: URIRef
+    allocationOf: URIRef
+    allocatedTo: URIRef
+    percentage: URIRef
+
+    # typed values about activities (IATI)
+    iatiIdentifier: URIRef
+    title: URIRef
+    description: URIRef
+    activityStatus: URIRef
+    statusLabel: URIRef
+    plannedStart: URIRef
+    actualStart: URIRef
+    plannedEnd: URIRef
+    actualEnd: URIRef
+    defaultCurrency: URIRef
 
     # identifiers and attributes
     katottg: URIRef
@@ -63,6 +101,8 @@ class GT(DefinedNamespace):
     sentence: URIRef
     startOffset: URIRef
     endOffset: URIRef
+    xpath: URIRef
+    line: URIRef
     fileName: URIRef
     sha256: URIRef
     loader: URIRef
@@ -91,6 +131,8 @@ ENTITY_CLASSES: dict[str, URIRef] = {
         "Task",
         "Measure",
         "FundingSource",
+        "Sector",
+        "Region",
     )
 }
 RELATION_PROPERTIES: dict[str, URIRef] = {
@@ -105,6 +147,12 @@ RELATION_PROPERTIES: dict[str, URIRef] = {
         "responsibleExecutor",
         "fundingSource",
         "planOf",
+        "extends",
+        "accountableFor",
+        "reports",
+        "recipientCountry",
+        "recipientRegion",
+        "sector",
     )
 }
 IDENTIFIER_PROPERTIES: dict[str, URIRef] = {

@@ -1,8 +1,10 @@
 """Document loaders, one module per format family, registered in :data:`LOADERS`.
 
 Each entry names the module holding a ``LOADER`` object (see :class:`loaders.base.Loader`).
-Order matters: the first loader whose ``sniff`` accepts a file reads it, so the table loader
-comes first (a ``.txt`` that is a tab-separated table is a table, not prose).
+Order matters: the first loader whose ``sniff`` accepts a file reads it. The IATI loader comes
+first and is asked whatever the file's extension (``sniff_any_extension``): an IATI activity file is
+recognised by its content, saved as .xml, .txt or with no extension at all. Then the table loader
+(a ``.txt`` that is a tab-separated table is a table, not prose).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from loaders.base import Loader, LoaderError
 
 LOADERS: dict[str, str] = {
+    "iati": "loaders.iati",
     "table": "loaders.table",
     "narrative": "loaders.narrative",
 }
@@ -34,7 +37,8 @@ def pick_loader(path: Path) -> Loader:
         raise LoaderError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     for name in LOADERS:
         loader = get_loader(name)
-        if path.suffix.lower() in loader.extensions and loader.sniff(path, head):
+        fits = path.suffix.lower() in loader.extensions or getattr(loader, "sniff_any_extension", False)
+        if fits and loader.sniff(path, head):
             return loader
     known = sorted({ext for name in LOADERS for ext in get_loader(name).extensions})
     raise LoaderError(f"{path}: no loader for this file (known extensions: {', '.join(known)})")

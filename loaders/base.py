@@ -19,7 +19,15 @@ kind                  local part                                         example
 ``country``           ISO 3166-1 alpha-2                                 ``country:DE``
 ``plan``              ``<doc-key>/<level>/<code>`` for plan rows          ``plan:004-lutsk/measure/1.2.8``
 ``funding``           registry id of a funding source concept            ``funding:community-budget``
+``iati``              IATI activity identifier (an IATI Project/Program) ``iati:XM-DAC-41114-PROJECT-00123``
+``sector``            ``<vocabulary>-<code>`` of a sector codelist        ``sector:dac-15112``
+``region``            ``<vocabulary>-<code>`` of a region codelist        ``region:dac-89``
 ====================  =================================================  ==========================
+
+Structured sources (IATI XML) also give typed values (:class:`Value`: dates, status, titles per
+language), money (:class:`MoneyFlow`: an amount in the currency written, never converted) and
+percentage shares of an activity (:class:`Allocation`); their evidence names the element's path
+and line instead of a sentence's character offsets.
 """
 
 from __future__ import annotations
@@ -44,6 +52,8 @@ ENTITY_TYPES = (
     "Measure",
     "FundingSource",
     "Plan",
+    "Sector",  # a SKOS concept of a sector codelist (DAC 5-digit, DAC 3-digit, ...)
+    "Region",  # a supranational region of a region codelist ("Europe, regional")
 )
 
 RELATION_PREDICATES = (
@@ -56,6 +66,25 @@ RELATION_PREDICATES = (
     "responsibleExecutor",  # Measure -> Organization
     "fundingSource",  # Measure -> FundingSource
     "planOf",  # Plan -> Community
+    "extends",  # Organization/Donor -> Program/Project: manages the funder's money for it (IATI role 3)
+    "accountableFor",  # Organization/Donor -> Program/Project: answers for it (IATI role 2)
+    "reports",  # Organization/Donor -> Program/Project: published its IATI record
+    "recipientCountry",  # Program/Project -> Country
+    "recipientRegion",  # Program/Project -> Region
+    "sector",  # Program/Project -> Sector
+)
+
+VALUE_PROPERTIES = (  # typed values about an entity (graphtool.rdf maps them to gt: terms)
+    "iatiIdentifier",
+    "title",
+    "description",
+    "activityStatus",
+    "statusLabel",
+    "plannedStart",
+    "actualStart",
+    "plannedEnd",
+    "actualEnd",
+    "defaultCurrency",
 )
 
 
@@ -74,6 +103,8 @@ class Evidence:
     sentence: str
     start: int
     end: int
+    path: str = ""  # structured sources: the element's path ("/iati-activities/iati-activity[3]/budget[1]")
+    line: int = 0  # ... and the line it starts on (1-based); start/end are 0 then
 
 
 @dataclass
@@ -111,11 +142,66 @@ class Relation:
 
 
 @dataclass
+class Value:
+    """A typed literal about an entity: a date, a status code, a title in one language.
+
+    ``datatype`` is an XSD local name (``string``, ``date``, ``decimal``, ``integer``).
+    """
+
+    subject: str  # entity key
+    property: str  # one of VALUE_PROPERTIES
+    value: str
+    datatype: str = "string"
+    lang: str | None = None
+    evidence: Evidence | None = None
+
+    def __post_init__(self) -> None:
+        if self.property not in VALUE_PROPERTIES:
+            raise ValueError(f"unknown value property {self.property!r}")
+
+
+@dataclass
+class MoneyFlow:
+    """An amount an activity budgets, commits, disburses or spends, as written (never converted).
+
+    ``kind`` is ``budget``, ``planned-disbursement`` or a transaction type (``commitment``,
+    ``disbursement``, ``expenditure``, ``incoming-funds``, ...); ``code`` the codelist code read.
+    """
+
+    id: str  # unique within the document: "<activity id>/<element>[n]"
+    activity: str  # entity key of the Project/Program
+    kind: str
+    code: str
+    amount: str  # xsd:decimal lexical form
+    currency: str  # ISO 4217, from @currency or the activity's default-currency
+    evidence: Evidence
+    value_date: str | None = None
+    date: str | None = None  # transaction date
+    period_start: str | None = None
+    period_end: str | None = None
+    provider: str | None = None  # entity key of the paying organisation
+    receiver: str | None = None  # entity key of the receiving organisation
+
+
+@dataclass
+class Allocation:
+    """A share of an activity given to a country, region or sector (``percentage`` may be absent)."""
+
+    activity: str
+    target: str  # entity key of a Country, Region, Sector or Community
+    percentage: str | None
+    evidence: Evidence
+
+
+@dataclass
 class Extraction:
     """Everything one loader found in one document."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
+    values: list[Value] = field(default_factory=list)
+    flows: list[MoneyFlow] = field(default_factory=list)
+    allocations: list[Allocation] = field(default_factory=list)
     _index: dict[tuple[str, str, str], Relation] = field(default_factory=dict, repr=False, compare=False)
 
     def add_entity(self, entity: Entity) -> Entity:

@@ -160,6 +160,7 @@ class _Extractor:
         self._acronyms: dict[str, Found] = {}  # "Одеський національний університет (ОНУ)": later "ОНУ" is it
         self._cur_ev: Evidence | None = None
         self._mention_index: dict[str, set] = {}
+        self._partner_lines = 0  # short lines still read as a partner list after a partnership sentence
 
     # ------------------------------------------------------------ bookkeeping (linear time on huge documents)
 
@@ -288,6 +289,8 @@ class _Extractor:
                 st.place_matches = self.gaz.find(norm)
             except Exception:
                 st.place_matches = []
+            if self._partner_context(norm):
+                st.place_matches = self._with_open_world(norm, st.place_matches)
         st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
         self._acronym_orgs(norm, st)
         st.row = self._table_row(norm, st)
@@ -295,6 +298,33 @@ class _Extractor:
             re.search(r"(?:в|у)\s+(?:межах|рамках)\s+якого|(?:цей|цього|даний)\s+проє?кт", norm, re.I)
         )
         return st
+
+    def _partner_context(self, norm: str) -> bool:
+        """The sentence speaks of partnership, or is a short line under a sentence that did."""
+        if cue_regex("partner").search(norm) and cue_regex("partner_need").search(norm):
+            self._partner_lines = 3
+            return True
+        if self._partner_lines > 0 and len(norm) <= 200:
+            self._partner_lines -= 1
+            return True
+        self._partner_lines = 0
+        return False
+
+    def _with_open_world(self, norm: str, matches: list) -> list:
+        """Add foreign partners no gazetteer knows; drop places that only locate a partner (loaders/openworld.py)."""
+        from loaders.openworld import locator_spans, open_world_places
+
+        try:
+            found = open_world_places(norm, matches, self.gaz)
+            merged = sorted([*matches, *found], key=lambda pm: pm.start)
+            spans = locator_spans(norm, merged)
+        except Exception:  # a new rule must never cost the document
+            return matches
+        for pm in merged:
+            if pm.candidates and pm.candidates[0].type == "PartnerCity":
+                if any(a <= pm.start and pm.end <= b for a, b in spans):
+                    pm.extra = {**(pm.extra or {}), "locator": True}  # a place that only locates a partner
+        return merged
 
     def _acronym_orgs(self, norm: str, st: _Sent) -> None:
         """An organisation introduced with its acronym in brackets is named by the acronym later on."""
@@ -1284,6 +1314,7 @@ class _Extractor:
             if m.kind == "place"
             and m.type in ("Community", "PartnerCity")
             and not _RIVER_BEFORE.search(norm[max(0, m.start - 60) : m.start])
+            and not (m.extra or {}).get("locator")
         ]
         out = []
         for m in ms:

@@ -1,0 +1,322 @@
+"""Foreign partners no gazetteer knows, recognised by how the text announces them.
+
+Twinning news names many partners that are not GeoNames towns: "гміна Біща", "повіт Ліманова",
+"округ Ґрант (США)", "кантон Во", small towns in a list closed by their country ("Лович, Кутно,
+Скерневіце (Польща)"). Such a name is a foreign municipality or region because of its *structure*:
+
+- rule ``unit-word``: a word for a municipality or region abroad (``lang/uk/foreign_units.csv``)
+  followed by a capitalised name: "з гміною Біща", "повітом Ліманова";
+- rule ``adjective-unit``: a capitalised adjective before such a word: "з Укмерзьким районом";
+- rule ``country-bracket``: a run of capitalised names closed by a country in brackets:
+  "Лович, Кутно, Скерневіце (Польща)" — every item of the run is in that country.
+
+Only sentences that speak of a partnership are read (the caller decides), and only spans no
+gazetteer match covers. The result is a :class:`PlaceMatch` with one synthetic :class:`Place`
+(key ``partner:<cc>-<slug>``, no external identifier), so the rest of the loader treats it like
+any place abroad; the country comes from the bracket, a country adjective, or is left unknown.
+
+Two companion rules stop reference places from being read as partners:
+
+- rule ``bracket-locator``: "Солт Лейк Сіті (Юта, США)": places inside the bracket after a
+  partner only locate it;
+- rule ``genitive-chain``: "гміна Громадка Болеславецького повіту Нижньосілезького воєводства":
+  regions in the genitive right after a partner only locate it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.base import name_key
+from loaders.gazetteer.model import Place, PlaceMatch
+
+LANG = Path(__file__).parent / "lang"
+_UP = "A-ZА-ЯІЇЄҐÀ-ÖØ-Þ"
+_NAME_WORD = rf"[{_UP}][\w'’]*(?:-[\w'’]+)*"
+# up to four capitalised words ("Солт Лейк Сіті", "Зелонкі-Пшибишевські", "Назарет Ілліт")
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+_LIST_SEP = re.compile(r"\s*,\s*|\s+(?:та|і|й|and)\s+|\s*,\s*(?:та|і|й|and)\s+")
+
+
+@dataclass(frozen=True)
+class UnitWord:
+    pattern: str
+    nominative: str
+    example: str
+
+
+@lru_cache(maxsize=4)
+def unit_words(lang: str = "uk") -> tuple[UnitWord, ...]:
+    with open(LANG / lang / "foreign_units.csv", encoding="utf-8", newline="") as fh:
+        return tuple(UnitWord(r["pattern"], r["nominative"], r["example"]) for r in csv.DictReader(fh))
+
+
+@lru_cache(maxsize=4)
+def _unit_regex(lang: str = "uk") -> re.Pattern:
+    alts = "|".join(f"(?P<u{i}>{u.pattern})" for i, u in enumerate(unit_words(lang)))
+    return re.compile(rf"(?<![\w])(?:{alts})\s+(?P<name>{_NAME})", re.UNICODE)
+
+
+@lru_cache(maxsize=4)
+def _adjective_unit_regex(lang: str = "uk") -> re.Pattern:
+    units = [u for u in unit_words(lang) if u.nominative in ("район", "повіт", "округ", "регіон", "воєводство")]
+    alts = "|".join(f"(?P<u{i}>{u.pattern})" for i, u in enumerate(units))
+    return re.compile(rf"(?<![\w])(?P<adj>[{_UP}][\w'’-]*(?:ськ|цьк|зьк)\w*)\s+(?:{alts})(?![\w])", re.UNICODE)
+
+
+def _unit_of(m: re.Match, lang: str = "uk", adjective: bool = False) -> UnitWord:
+    units = unit_words(lang)
+    if adjective:
+        units = tuple(u for u in units if u.nominative in ("район", "повіт", "округ", "регіон", "воєводство"))
+    for i, u in enumerate(units):
+        if m.group(f"u{i}") is not None:
+            return u
+    raise AssertionError("no unit group matched")
+
+
+def _synthetic(name: str, unit: str | None, country: str | None) -> Place:
+    label = name.strip()
+    names = {label} | ({f"{unit} {label}"} if unit else set())
+    cc = country or "xx"
+    return Place(
+        key=f"partner:{cc.lower()}-{name_key(label)}",
+        type="PartnerCity",
+        label=label,
+        label_en=None,
+        names=tuple(sorted(names)),
+        identifiers={},
+        category="foreign_region" if unit and unit not in ("гміна", "містечко", "комуна") else "foreign_city",
+        country=country,
+        parents=(),
+    )
+
+
+def _fields(place: Place) -> dict:
+    import dataclasses
+
+    return {f.name: getattr(place, f.name) for f in dataclasses.fields(place)}
+
+
+def _nominative_adjective(adj: str, unit: str) -> str:
+    """'Укмерзьким' + район -> 'Укмерзький'; a guess by ending, kept as written when unsure."""
+    gender_neuter = unit in ("воєводство",)
+    stem = re.sub(r"(?:ий|ого|ому|им|ім|ій|а|ої|у|ою|е|ої)$", "", adj)
+    if stem == adj:
+        return adj
+    return stem + ("е" if gender_neuter else "ий")
+
+
+def _covered(start: int, end: int, matches: list[PlaceMatch]) -> bool:
+    return any(pm.candidates and pm.start < end and start < pm.end for pm in matches)
+
+
+def _country_in(text: str, gaz) -> str | None:
+    """ISO code of the last country named in a bracket's text ("Юта, США" -> US)."""
+    try:
+        found = gaz.find(text)
+    except Exception:
+        return None
+    for pm in reversed(found):
+        for c in pm.candidates[:1]:
+            if c.type == "Country":
+                return c.country or c.key.split(":", 1)[1]
+    return None
+
+
+def _country_within(matches: list[PlaceMatch], start: int, end: int) -> str | None:
+    """The last country the sentence's own matches find inside a span (a bracket)."""
+    for pm in sorted(matches, key=lambda pm: pm.start, reverse=True):
+        if start <= pm.start and pm.end <= end and pm.candidates and pm.candidates[0].type == "Country":
+            c = pm.candidates[0]
+            return c.country or c.key.split(":", 1)[1]
+    return None
+
+
+def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMatch]:
+    """Partner municipalities and regions abroad that ``matches`` (the gazetteer's) does not cover."""
+    out: list[PlaceMatch] = []
+    taken: list[PlaceMatch] = list(matches)
+
+    def add(start: int, end: int, name: str, unit: str | None, country: str | None, rule: str) -> None:
+        if _covered(start, end, taken) or len(name) < 2:
+            return
+        pm = PlaceMatch(start, end, norm[start:end], "foreign", [_synthetic(name, unit, country)])
+        pm.extra = {"open_world": rule}
+        if country:
+            pm.extra["country"] = country
+        out.append(pm)
+        taken.append(pm)
+
+    # country-bracket: "Лович, Кутно, Скерневіце (Польща)" — walk back over the run before the bracket
+    for bm in re.finditer(r"\(([^()]{2,60})\)", norm):
+        cc = _country_within(matches, bm.start(1), bm.end(1)) or _country_in(bm.group(1), gaz)
+        if cc is None or cc == "UA":
+            continue
+        pos = bm.start()
+        while pos > 0:
+            lo = max(0, pos - 80)
+            m = re.search(rf"({_NAME})\s*$", norm[lo:pos])
+            if m is None:
+                break
+            start, end = lo + m.start(1), lo + m.end(1)
+            known = [pm for pm in taken if pm.candidates and pm.start < end and start < pm.end]
+            if known:
+                if any(pm.candidates[0].type != "PartnerCity" for pm in known):
+                    break  # a Ukrainian town or a country: the foreign run ended
+                first = min(known, key=lambda pm: pm.start)
+                last_end = max(pm.end for pm in known)
+                if len(known) == 1 and first.start == start and end > last_end and " " in norm[last_end:end]:
+                    # "Назарет Ілліт (Ізраїль)": capitalised words after a known town up to the bracket are its name
+                    syn = _synthetic(norm[start:end], None, cc)
+                    first.candidates = [
+                        Place(**{**_fields(syn), "names": tuple(sorted({*syn.names, first.surface}))})
+                    ]
+                    first.end, first.surface = end, norm[start:end]
+                start = first.start
+            elif _sentence_word(norm, start) or _person(norm, start, end) or _organisation(norm[start:end]):
+                break
+            else:
+                add(start, end, norm[start:end], None, cc, "country-bracket")
+            sep = re.search(r"(?:\s*,\s*(?:та|і|й|and)?\s*|\s+(?:та|і|й|and)\s+)$", norm[:start])
+            if sep is None:
+                break
+            pos = sep.start()
+    # unit-word: "з гміною Біща", "повітом Ліманова"
+    for m in _unit_regex().finditer(norm):
+        unit = _unit_of(m)
+        name = _trim_name(m.group("name"))
+        if not name:
+            continue
+        start = m.start("name")
+        end = start + len(name)
+        if _person(norm, m.start(), end) or _organisation(name):
+            continue  # "війт гміни Даріуш Павліщі": a person, not a municipality
+        cc = _country_after(norm, end, gaz, matches) or _country_adjective_before(norm, m.start(), gaz)
+        if cc is None and unit.nominative not in _FOREIGN_ONLY:
+            cc = _only_foreign_country(matches)
+            if cc is None:
+                continue  # "регіон", "округ", "муніципалітет" are Ukrainian words too: need a country
+        if cc == "UA":
+            continue
+        add(start, end, name, unit.nominative, cc, "unit-word")
+    # adjective-unit: "з Укмерзьким районом (Литва)"
+    for m in _adjective_unit_regex().finditer(norm):
+        unit = _unit_of(m, adjective=True)
+        cc = _country_after(norm, m.end(), gaz, matches) or _country_adjective_before(norm, m.start(), gaz)
+        if cc is None or cc == "UA":
+            continue  # a Ukrainian raion is the gazetteer's; an unknown one abroad needs its country
+        adj = _nominative_adjective(m.group("adj"), unit.nominative)
+        add(m.start(), m.end(), f"{adj} {unit.nominative}", None, cc, "adjective-unit")
+    return out
+
+
+_FOREIGN_ONLY = {"гміна", "повіт", "воєводство", "кантон", "графство", "комуна", "штат", "департамент", "земля"}
+_TITLES = re.compile(
+    r"(?<![\w])(?:мер\w*|міськ\w+\s+голов\w*|голов\w*|бургомістр\w*|війт\w*|старост\w*|посл\w*|консул\w*|"
+    r"президент\w*|прем'єр\w*|міністр\w*|пан|пані|паном|директор\w*|керівник\w*|маршал\w*|губернатор\w*|"
+    r"mayor|ambassador|mr|ms)\s+(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_LEGAL_FORM = re.compile(
+    r"(?<![\w])(?:AG|GmbH|Ltd|LLC|Inc|S\.?A|SE|plc|B\.?V|N\.?V|ASBL|e\.V|ТОВ|ПП|АТ|ГО|БФ|Sp)\.?(?![\w])"
+)
+
+
+def _organisation(name: str) -> bool:
+    """'SAFOSO AG', 'Фонд Солідарності': a company or an organisation, not a town."""
+    if _LEGAL_FORM.search(name):
+        return True
+    from loaders.narrative import _org_heads
+
+    first = name.split()[0].lower()
+    return any(first.startswith(h[:-1]) for h in _org_heads() if len(h) > 4)
+
+
+def _person(norm: str, start: int, end: int) -> bool:
+    """A capitalised run that names a person: after a title ("мером Стефаном Келлером", "війт гміни X"),
+    or a first name and surname by the morphology dictionary."""
+    if _TITLES.search(norm[max(0, start - 40) : start]):
+        return True
+    words = norm[start:end].split()
+    if len(words) != 2:
+        return False
+    try:
+        from loaders.gazetteer.inflect import morph
+
+        tags = [{str(t) for p in morph().parse(w)[:2] for t in [p.tag]} for w in words]
+    except Exception:
+        return False
+    return any("Name" in t for t in tags[0]) and any("Surn" in t or "Name" in t for t in tags[1])
+
+
+def _only_foreign_country(matches: list[PlaceMatch]) -> str | None:
+    codes = {
+        (c.country or c.key.split(":", 1)[1])
+        for pm in matches
+        for c in pm.candidates[:1]
+        if c.type == "Country" and c.key != "country:UA"
+    }
+    return codes.pop() if len(codes) == 1 else None
+
+
+_STATE_WORD = re.compile(r"(?:республік|федераці|королівств|князівств|країн|держав|україн|європ)\w*$", re.IGNORECASE)
+
+
+def _trim_name(name: str) -> str:
+    """A name ends before a word that names a state ("Республіки Польща") or the next clause; '' if it starts so."""
+    keep = []
+    for w in name.split():
+        if _STATE_WORD.match(w):
+            break
+        keep.append(w)
+    return " ".join(keep)
+
+
+def _sentence_word(norm: str, start: int) -> bool:
+    """A capitalised word that starts the sentence or follows a full stop/colon is not a name by case alone."""
+    before = norm[:start].rstrip()
+    return not before or before[-1] in ".!?\n"
+
+
+def _country_after(norm: str, end: int, gaz, matches: list[PlaceMatch] = ()) -> str | None:
+    m = re.match(r"\s*\(([^()]{2,60})\)", norm[end:])
+    if m is None:
+        return None
+    return _country_within(list(matches), end + m.start(1), end + m.end(1)) or _country_in(m.group(1), gaz)
+
+
+def _country_adjective_before(norm: str, start: int, gaz) -> str | None:
+    m = re.search(r"([\w'’-]+)\s+$", norm[max(0, start - 40) : start])
+    if m is None or gaz is None:
+        return None
+    try:
+        return gaz._country_cue(m.group(1).lower())
+    except Exception:
+        return None
+
+
+def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]:
+    """Spans of places that only locate a partner named just before them (see the module doc)."""
+    spans: list[tuple[int, int]] = []
+    foreign = [pm for pm in matches if pm.candidates and pm.candidates[0].type == "PartnerCity"]
+    for pm in foreign:
+        # bracket-locator: "Саскатун (Саскачеван, Канада)"
+        m = re.match(r"\s*\(([^()]{2,60})\)", norm[pm.end :])
+        if m and "," in m.group(1):
+            a = pm.end + m.start(1)
+            b = pm.end + m.end(1)
+            spans.append((a, b))
+        # genitive-chain: "гміна Громадка Болеславецького повіту Нижньосілезького воєводства"
+        tail = re.match(
+            r"(?:\s+[\w'’-]+(?:ого|ої|ських|цьких)\s+(?:повіту|воєводства|округу|регіону|землі|району|області|провінції|графства|кантону|департаменту|штату)){1,3}",
+            norm[pm.end :],
+        )
+        if tail:
+            spans.append((pm.end, pm.end + tail.end()))
+    return spans

@@ -1,0 +1,63 @@
+"""Open-world foreign partners (loaders/openworld.py) and the language data they read."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from loaders.narrative import LOADER
+from loaders.openworld import _unit_regex, unit_words
+
+
+def _partners(text: str) -> dict[str, set[str]]:
+    ex = LOADER.extract_text(text)
+    lab = {k: e.label for k, e in ex.entities.items()}
+    out: dict[str, set[str]] = {}
+    for r in ex.relations:
+        if r.predicate in ("partnerOf", "inCountry") and r.evidence:
+            out.setdefault(r.predicate, set()).add(f"{lab[r.subject]} > {lab[r.object]}")
+    return out
+
+
+@pytest.mark.parametrize("unit", unit_words(), ids=lambda u: u.nominative)
+def test_every_unit_word_row_matches_its_example(unit) -> None:
+    assert re.search(rf"(?<![\w])(?:{unit.pattern})(?![\w])", unit.example), unit
+    assert _unit_regex().pattern  # the whole table compiles into one pattern
+
+
+def test_unit_word_partners_are_kept_unlinked_with_their_country() -> None:
+    got = _partners("Прилуцька громада підписала меморандум про співпрацю з гміною Зелонкі-Пшибишевські (Польща).")
+    assert got["partnerOf"] == {"Прилуцька міська територіальна громада > Зелонкі-Пшибишевські"}
+    assert got["inCountry"] == {"Зелонкі-Пшибишевські > Польща"}
+
+
+def test_country_in_brackets_closes_a_run_of_partners() -> None:
+    got = _partners("Місто Ніжин має міст-побратимів: Лович, Кутно, Скерневіце (Польща), Ґмюнд (Австрія).")
+    assert {"Ніжин > Ґмюнд", "Ніжин > Кутно", "Ніжин > Скерневіце"} <= got["partnerOf"]
+    assert "Ґмюнд > Австрія" in got["inCountry"] and "Скерневіце > Польща" in got["inCountry"]
+
+
+def test_places_in_a_bracket_or_genitive_chain_only_locate_the_partner() -> None:
+    got = _partners("Чернівці мають такі міста-побратими: Солт Лейк Сіті (Юта, США), Назарет Ілліт (Ізраїль).")
+    assert got["partnerOf"] == {"Чернівці > Солт Лейк Сіті", "Чернівці > Назарет Ілліт"}
+    got = _partners(
+        "Про партнерство домовилися Музиківська громада та гміна Громадка Болеславецького повіту "
+        "Нижньосілезького воєводства Республіки Польща."
+    )
+    assert got["partnerOf"] == {"Музиківська сільська територіальна громада > Громадка"}
+
+
+def test_people_after_a_title_are_not_partner_towns() -> None:
+    got = _partners("Угоду про партнерство з Ковелем підписав війт гміни Даріуш Павліщі та мер Стефан Келлер (Німеччина).")
+    assert not any("Павліщі" in p or "Келлер" in p for p in got.get("partnerOf", set()))
+
+
+def test_an_unknown_region_needs_a_country() -> None:
+    got = _partners("Житомир підписав угоду про співпрацю з регіоном Полісся.")
+    assert not got.get("partnerOf")
+
+
+def test_a_company_in_brackets_with_its_country_is_not_a_town() -> None:
+    got = _partners("Програма впроваджується інститутом FiBL у партнерстві із SAFOSO AG (Швейцарія) у Черкасах.")
+    assert not got.get("partnerOf")
