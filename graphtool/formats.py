@@ -5,11 +5,30 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from graphtool.store import Table
 
 TABLE_FORMATS = ("table", "csv", "tsv", "json", "md")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """Text a spreadsheet opening a CSV, TSV or XLSX file will show as text, never run as a formula.
+
+    A cell starting with ``= + - @``, a tab or a carriage return (``=HYPERLINK(…)``, ``+cmd|…``)
+    gets a leading apostrophe (the OWASP rule); a plain number such as ``-12.5`` stays as it is.
+
+    >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("-12.5"), spreadsheet_safe("Київ")
+    ("'=HYPERLINK(1)", '-12.5', 'Київ')
+    """
+    if value[:1] in _FORMULA_START and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def cell(term: Any) -> str:
@@ -49,9 +68,12 @@ def render(table: Table, fmt: str) -> str:
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(table.variables)
+        writer.writerow([spreadsheet_safe(v) for v in table.variables])
         for row in table.rows:
-            writer.writerow([cell(t).replace("\t", " ").replace("\n", " ") if fmt == "tsv" else cell(t) for t in row])
+            cells = (cell(t) for t in row)
+            if fmt == "tsv":
+                cells = (c.replace("\t", " ").replace("\n", " ") for c in cells)
+            writer.writerow([spreadsheet_safe(c) for c in cells])
         return buf.getvalue()
     rows = [[cell(t).replace("\n", " ") for t in row] for row in table.rows]
     if fmt == "md":

@@ -19,6 +19,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graphtool.formats import spreadsheet_safe
+
 KINDS = ("community", "donor", "program", "partnerships")
 FORMATS = ("md", "html", "csv", "json", "xlsx")
 TYPE_NAMES = {
@@ -397,13 +399,12 @@ def render_csv(report: Report) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(report_rows(report))
+    writer.writerows({c: spreadsheet_safe(row[c]) for c in COLUMNS} for row in report_rows(report))
     return buf.getvalue()
 
 
 def _xlsx_text(value: str) -> str:
-    # a cell starting with = + - @ would become a formula in a spreadsheet
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    return spreadsheet_safe(value)
 
 
 def write_xlsx(report: Report, path: str | Path) -> None:

@@ -311,3 +311,20 @@ def test_cli_query_run_errors(store_dir):
     assert result.exit_code == 1 and "required" in result.output
     result = CliRunner().invoke(main, ["query", "run", "donors_ranked", "-p", "novalue", "--store", str(store_dir)])
     assert result.exit_code == 1 and "KEY=VALUE" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_query_csv_does_not_start_cells_with_a_formula(fmt):
+    import csv
+    import io
+
+    from rdflib import Literal
+
+    from graphtool.formats import render
+    from graphtool.store import Table
+
+    table = Table(["name", "amount"], [(Literal("=HYPERLINK(\"http://evil.example\")"), Literal(-12.5)),
+                                       (Literal("+cmd|' /C calc'!A0"), Literal("@SUM(A1)"))])  # fmt: skip
+    rows = list(csv.reader(io.StringIO(render(table, fmt)), delimiter="," if fmt == "csv" else "\t"))
+    assert rows[1] == ['\'=HYPERLINK("http://evil.example")', "-12.5"]
+    assert rows[2] == ["'+cmd|' /C calc'!A0", "'@SUM(A1)"]

