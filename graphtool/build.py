@@ -6,6 +6,7 @@ There is exactly one pipeline; the CLI, the tests, the demo and the benchmark ca
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ class BuildReport:
     triples: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     loaded: list[str] = field(default_factory=list)
 
     @property
@@ -59,7 +61,44 @@ def expand_paths(paths: Iterable[str | Path], exclude: Path | None = None) -> li
                     files.append(sub)
         else:
             files.append(path)
-    return files
+    seen: set[str] = set()
+    unique = []
+    for f in files:  # a file reached twice ("build docs docs/a.txt") is read once
+        key = os.path.abspath(f)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+def document_names(files: Iterable[Path], known: Iterable[str] = ()) -> dict[Path, str]:
+    """The name (identity) of each file's document: its base name, or a longer path where needed.
+
+    Two files with the same base name in different folders ("zhytomyr/report.txt",
+    "lutsk/report.txt") each get the shortest trailing part of their path that no other file of
+    the build shares, so neither overwrites the other; a unique base name keeps the document
+    IRI it has always had. A longer name already in the store (``known``) that ends this file's
+    path is kept, so building one folder alone later replaces the same documents.
+    """
+    files = list(files)
+    parts = {f: Path(os.path.abspath(f)).parts for f in files}
+    known = set(known)
+
+    def suffix(f: Path, k: int) -> str:
+        return "/".join(parts[f][-k:])
+
+    by_base: dict[str, list[Path]] = {}
+    for f in files:
+        by_base.setdefault(f.name, []).append(f)
+    names: dict[Path, str] = {}
+    for group in by_base.values():
+        for f in group:
+            k = 1
+            while k < len(parts[f]) and any(suffix(g, k) == suffix(f, k) for g in group if g is not f):
+                k += 1
+            longer = [j for j in range(k + 1, len(parts[f])) if suffix(f, j) in known]
+            names[f] = suffix(f, longer[0] if longer else k)
+    return names
 
 
 def _sha256(path: Path) -> str:
@@ -101,11 +140,20 @@ def build(
 
     report = BuildReport()
     started = time.perf_counter()
-    for path in expand_paths(paths, exclude=store.path):
+    files = expand_paths(paths, exclude=store.path)
+    stored = {d["file_name"] for d in store.documents()}
+    names = document_names(files, stored)
+    for name in sorted(stored & {f.name for f in files} - set(names.values())):
+        report.warnings.append(
+            f"the store holds a document named {name} from an earlier build; these files are now "
+            f"{', '.join(sorted(v for f, v in names.items() if f.name == name))} "
+            f"(remove the old one with: graphtool remove {name})"
+        )
+    for path in files:
         try:
             extraction, loader_name, loader_version = load_document(path)
             info = DocumentInfo(
-                file_name=path.name,
+                file_name=names[path],
                 sha256=_sha256(path),
                 loader=loader_name,
                 loader_version=loader_version,
@@ -118,7 +166,7 @@ def build(
             report.documents += 1
             report.entities += len(extraction.entities)
             report.relations += len(extraction.relations)
-            report.loaded.append(path.name)
+            report.loaded.append(names[path])
         if on_file is not None:
             on_file(path)
     store.flush()

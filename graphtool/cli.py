@@ -96,6 +96,8 @@ def build(paths: tuple[Path, ...], store_path: Path | None) -> None:
         else _nullbar() as bar
     ):
         report = run_build(files, store, on_file=lambda _p: bar.update(1))
+    for line in report.warnings:
+        click.echo(f"warning: {line}", err=True)
     for line in report.errors:
         click.echo(f"error: {line}", err=True)
     click.echo(report.summary(), err=True)

@@ -43,15 +43,33 @@ def _named(quads):
     return (q for q in quads if not isinstance(q.graph_name, DefaultGraph))
 
 
+def _export_names(file_names: dict[str, str]) -> dict[str, str]:
+    """Document names as the JSONL contract gives them: the base name unless two documents share it.
+
+    A document named by its path ("zhytomyr/report.txt", see ``graphtool.build.document_names``)
+    is exported as "report.txt" when no other document of the store has that base name.
+    """
+    bases: dict[str, int] = {}
+    for name in set(file_names.values()):
+        base = name.rsplit("/", 1)[-1]
+        bases[base] = bases.get(base, 0) + 1
+    return {
+        doc: (name.rsplit("/", 1)[-1] if bases[name.rsplit("/", 1)[-1]] == 1 else name)
+        for doc, name in file_names.items()
+    }
+
+
 def graph_records(store: GraphStore) -> Iterator[dict[str, Any]]:
     """Entity and relation records of the JSONL export, entities first, in a stable order."""
     from pyoxigraph import NamedNode
 
     ox = store.oxigraph
-    file_names = {
-        _value(q.subject): _value(q.object)
-        for q in _named(ox.quads_for_pattern(None, NamedNode(GT + "fileName"), None))
-    }
+    file_names = _export_names(
+        {
+            _value(q.subject): _value(q.object)
+            for q in _named(ox.quads_for_pattern(None, NamedNode(GT + "fileName"), None))
+        }
+    )
 
     types: dict[str, str] = {}
     for name in ENTITY_TYPES:

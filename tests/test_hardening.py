@@ -1,0 +1,98 @@
+"""Hardening of the build path (issue 17): document identity, disk full, limits, odd input."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from click.testing import CliRunner
+
+import loaders
+from graphtool.build import build, document_names
+from graphtool.cli import main
+from graphtool.export import graph_records
+from graphtool.iri import document_iri
+from graphtool.store import GraphStore
+from tests import fakeloader
+
+
+@pytest.fixture
+def fake_loaders(monkeypatch):
+    monkeypatch.setattr(loaders, "LOADERS", {"fake": "tests.fakeloader"})
+    monkeypatch.setattr(fakeloader.LOADER, "fail_after", None)
+
+
+@pytest.fixture
+def communities(tmp_path):
+    """One folder per community with the same file names: the most common real layout."""
+    root = tmp_path / "corpus"
+    for city, donor in (("zhytomyr", "GIZ"), ("lutsk", "USAID")):
+        (root / city).mkdir(parents=True)
+        (root / city / "report.fake").write_text(f"{donor} funds Park in {city}\n", encoding="utf-8")
+    (root / "lutsk" / "plan.fake").write_text("EU funds Road in lutsk\n", encoding="utf-8")
+    return root
+
+
+# ---------------------------------------------------------------- #4 document identity
+
+
+def test_same_base_name_in_two_folders_gives_two_documents(fake_loaders, communities, tmp_path):
+    store = GraphStore(tmp_path / "store")
+    report = build([communities], store)
+    assert report.ok and report.documents == 3
+    names = sorted(d["file_name"] for d in store.documents())
+    assert names == ["lutsk/report.fake", "plan.fake", "zhytomyr/report.fake"]
+    labels = {r["label"] for r in graph_records(store) if r["kind"] == "entity"}
+    assert {"GIZ", "USAID", "EU"} <= labels  # nothing overwritten
+    # a unique base name keeps today's IRI
+    assert document_iri("plan.fake") in {d["iri"] for d in store.documents()}
+
+
+def test_jsonl_sources_are_base_names_when_unambiguous(fake_loaders, communities, tmp_path):
+    store = GraphStore(tmp_path / "store")
+    build([communities], store)
+    sources = {s for r in graph_records(store) if r["kind"] == "entity" for s in r["sources"]}
+    assert sources == {"lutsk/report.fake", "zhytomyr/report.fake", "plan.fake"}
+    store.remove_document("lutsk/report.fake")
+    sources = {s for r in graph_records(store) if r["kind"] == "entity" for s in r["sources"]}
+    assert sources == {"report.fake", "plan.fake"}
+
+
+def test_building_one_folder_later_replaces_the_same_document(fake_loaders, communities, tmp_path):
+    store = GraphStore(tmp_path / "store")
+    build([communities], store)
+    (communities / "zhytomyr" / "report.fake").write_text("KfW funds Bridge in zhytomyr\n", encoding="utf-8")
+    report = build([communities / "zhytomyr"], store)
+    assert report.ok and report.loaded == ["zhytomyr/report.fake"]
+    assert sorted(d["file_name"] for d in store.documents()) == [
+        "lutsk/report.fake",
+        "plan.fake",
+        "zhytomyr/report.fake",
+    ]
+    labels = {r["label"] for r in graph_records(store) if r["kind"] == "entity"}
+    assert "KfW" in labels and "GIZ" not in labels and "USAID" in labels
+
+
+def test_collision_with_an_earlier_build_is_reported(fake_loaders, communities, tmp_path):
+    store = GraphStore(tmp_path / "store")
+    build([communities / "zhytomyr"], store)  # stored as "report.fake"
+    store.flush()
+    del store
+    gc.collect()
+    result = CliRunner().invoke(main, ["build", str(communities), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 0, result.output
+    assert "warning: the store holds a document named report.fake" in result.output
+    assert "graphtool remove report.fake" in result.output
+
+
+def test_document_names_longer_suffix_when_folders_share_a_name(tmp_path):
+    a = tmp_path / "x" / "data" / "report.txt"
+    b = tmp_path / "y" / "data" / "report.txt"
+    c = tmp_path / "x" / "data" / "other.txt"
+    assert document_names([a, b, c]) == {a: "x/data/report.txt", b: "y/data/report.txt", c: "other.txt"}
+
+
+def test_build_counts_match_the_graphs(fake_loaders, communities, tmp_path):
+    store = GraphStore(tmp_path / "store")
+    report = build([communities, communities / "lutsk" / "plan.fake"], store)  # plan.fake reached twice
+    assert report.documents == len(store.documents()) == 3
