@@ -167,6 +167,7 @@ def build(
             report.entities += len(extraction.entities)
             report.relations += len(extraction.relations)
             report.loaded.append(names[path])
+            report.warnings.extend(extraction.warnings)
         if on_file is not None:
             on_file(path)
     store.flush()

@@ -202,6 +202,7 @@ class Extraction:
     values: list[Value] = field(default_factory=list)
     flows: list[MoneyFlow] = field(default_factory=list)
     allocations: list[Allocation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # input skipped on purpose, each naming file and place
     _index: dict[tuple[str, str, str], Relation] = field(default_factory=dict, repr=False, compare=False)
 
     def add_entity(self, entity: Entity) -> Entity:

@@ -128,6 +128,7 @@ class Assigned:
     measure: str = ""
     executors: str = ""
     funding: str = ""
+    executor_ref: str = ""  # where the executors cell is ("cell D12", "row 12 column 4"), for messages
 
 
 @dataclass
@@ -500,6 +501,8 @@ class PlanBuilder:
                     )
                 continue
             attr = "executors" if role == "executor" else role
+            if attr == "executors" and not out.executor_ref:
+                out.executor_ref = rec.rows[0].cell_ref(rec.cols[j]) if j < len(rec.cols) else rec.rows[0].ref
             setattr(out, attr, f"{getattr(out, attr)} {cell}".strip())
         if not out.measure and out.task and (out.executors or out.funding):
             out.measure, out.task = out.task, ""  # the measure sits in the task column
@@ -678,6 +681,11 @@ class PlanBuilder:
         self.ex.add_relation(key, "partOf", self.state.task or opgoal, ev)
         if a.executors and not self.funding.is_none(a.executors):
             for label in self.executors.split(a.executors):
+                if not name_key(self._expand_administration(label)):  # "?", "***", an emoji: no name to key
+                    self.ex.warnings.append(
+                        f"{self.path.name}: {a.executor_ref or row.ref}: executor {label!r} names no organisation; skipped"
+                    )
+                    continue
                 org = self._organization(label, ev)
                 self.ex.add_relation(key, "responsibleExecutor", org, ev)
         if a.funding:

@@ -96,3 +96,44 @@ def test_build_counts_match_the_graphs(fake_loaders, communities, tmp_path):
     store = GraphStore(tmp_path / "store")
     report = build([communities, communities / "lutsk" / "plan.fake"], store)  # plan.fake reached twice
     assert report.documents == len(store.documents()) == 3
+
+
+# ---------------------------------------------------------------- #5 odd executor cells
+
+PLAN_HEAD = (
+    "План заходів з реалізації Стратегії розвитку громади\n\n"
+    "№ з/п\tЗавдання\tНайменування заходу\tВідповідальні виконавці\tСтрок виконання\tДжерела фінансування\n"
+    "Стратегічна ціль 1. Економіка\t\t\t\t\t\n"
+    "Оперативна ціль 1.1. Підприємництво\t\t\t\t\t\n"
+)
+
+
+@pytest.mark.parametrize("odd", ["?", "***", "🙂", "—?—"])
+def test_odd_executor_cell_is_skipped_with_row_and_column(tmp_path, odd):
+    from loaders.table import LOADER
+
+    path = tmp_path / "plan.tsv"
+    path.write_text(
+        PLAN_HEAD
+        + f"1.1.1\tСтворити інфраструктуру\tВідкриття центру підтримки бізнесу\t{odd}\t2025\tбюджет громади\n"
+        + "1.1.2\t\tПроведення форуму підприємців\tУправління економіки\t2026\tбюджет громади\n",
+        encoding="utf-8",
+    )
+    ex = LOADER.load(path)
+    measures = [e for e in ex.entities.values() if e.type == "Measure"]
+    assert len(measures) == 2  # the plan loads
+    execs = [r for r in ex.relations if r.predicate == "responsibleExecutor"]
+    assert [ex.entities[r.object].label for r in execs] == ["Управління економіки"]
+    (warning,) = ex.warnings
+    assert "plan.tsv" in warning and "row 6 column 4" in warning and repr(odd) in warning
+
+
+def test_odd_executor_warning_reaches_the_build(tmp_path):
+    path = tmp_path / "plan.tsv"
+    path.write_text(
+        PLAN_HEAD + "1.1.1\tСтворити інфраструктуру\tВідкриття центру підтримки бізнесу\t***\t2025\tбюджет громади\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["build", str(path), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 0, result.output
+    assert "warning: plan.tsv: row 6 column 4: executor '***' names no organisation; skipped" in result.output
