@@ -64,10 +64,37 @@ def push(
 @click.option("--port", type=int, default=7879, show_default=True, help="Port (0 picks a free one).")
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Per-query time limit in seconds.")
 @click.option("--workers", type=int, default=2, show_default=True, help="Query worker processes.")
-def serve(store_path: Path | None, host: str, port: int, timeout: float, workers: int) -> None:
+@click.option(
+    "--cors",
+    is_flag=True,
+    help="Let web pages of other origins query /sparql (Access-Control-Allow-Origin: *). Off by default: "
+    "any page a user has open could otherwise read the graph.",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for this Host name (a proxy's public name; '*' for any). By default only the "
+    "names the server is bound to are answered, against DNS rebinding.",
+)
+@click.option("--max-connections", type=int, default=128, show_default=True, help="Open connections served at once.")
+@click.option("--quiet", is_flag=True, help="No access log (one Common Log Format line per request on stderr).")
+def serve(
+    store_path: Path | None,
+    host: str,
+    port: int,
+    timeout: float,
+    workers: int,
+    cors: bool,
+    allow_hosts: tuple[str, ...],
+    max_connections: int,
+    quiet: bool,
+) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint (/sparql) with HTML pages (/).
 
-    Results in JSON, XML, CSV or TSV by the Accept header; updates are refused; CORS allowed.
+    Results in JSON, XML, CSV or TSV by the Accept header; updates and federated queries (SERVICE) are
+    refused; pages and queries share the per-query time limit. See docs/serve.md.
     """
     import signal
 
@@ -76,8 +103,11 @@ def serve(store_path: Path | None, host: str, port: int, timeout: float, workers
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: anyone who can reach it can read the graph", err=True)
+    options = {"cors": cors, "allow_hosts": allow_hosts, "max_connections": max_connections, "access_log": not quiet}
     try:
-        server = make_server(store_path or default_store_path(), host=host, port=port, timeout=timeout, workers=workers)
+        server = make_server(
+            store_path or default_store_path(), host=host, port=port, timeout=timeout, workers=workers, **options
+        )
     except (StoreError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"graphtool serve: {server.url}/ (SPARQL endpoint {server.url}/sparql); Ctrl+C stops", err=True)

@@ -2,18 +2,29 @@
 
 ``/sparql`` answers GET and POST (``query=`` form field or an ``application/sparql-query`` body) in
 JSON, XML, CSV or TSV chosen by the ``Accept`` header (``format=`` also works); CONSTRUCT and
-DESCRIBE give Turtle, N-Triples or RDF/XML. Updates are refused (403). Answers carry CORS headers.
+DESCRIBE give Turtle, N-Triples or RDF/XML. ``default-graph-uri`` / ``named-graph-uri`` choose the
+dataset (every document is its own named graph). Updates are refused (403). ``GET /sparql`` without
+a query answers a SPARQL 1.1 Service Description.
 
 ``/`` is a page to run ad-hoc SPARQL and the query library; ``/queries/NAME`` runs one library
-query with its parameters; reports and maps are served as pages when those modules are present.
+query with its parameters (``?format=csv`` or ``json`` downloads the result); reports and maps are
+served as pages.
 
 What matters:
 
-* **Per-query timeout that really stops the query.** Queries run in worker processes, each with
-  the store opened read-only; a query past its time limit gets its worker killed and replaced
-  (HTTP 504), so a runaway query cannot keep a core busy. Workers reopen the store when its
-  files change, so a ``graphtool build`` into the same directory shows up without a restart.
-* **Localhost by default.** Binding another interface is the caller's explicit choice.
+* **Per-query timeout that really stops the query.** Queries *and pages* run in worker processes,
+  each with the store opened read-only; work past its time limit gets its worker killed and replaced
+  (HTTP 504), so a runaway query or page cannot keep a core busy. Workers reopen the store when its
+  files change, so a ``graphtool build`` into the same directory shows up without a restart; a read
+  that fails while a build writes is retried, then answered 503 with ``Retry-After``.
+* **Nothing gets in.** Localhost by default; requests whose ``Host`` is not a name the server was
+  bound to are refused (DNS rebinding); federated queries (SERVICE) are refused on the parsed query,
+  and workers run without network where the system allows it; queries nested too deep for the engine
+  are refused before they run (:mod:`graphtool.sparql_check`). CORS headers only with ``cors=True``
+  (``graphtool serve --cors``), and then only on ``/sparql``.
+* **Bounded under abuse.** Request bodies are capped, ``Content-Length`` is validated, at most
+  ``max_connections`` connections are served (the longest-idle one is closed to make room), idle
+  clients are closed after ``idle_timeout`` seconds and slow ones after ``request_timeout``.
 """
 
 from __future__ import annotations
@@ -22,6 +33,7 @@ import html
 import os
 import queue
 import re
+import socket
 import threading
 import time
 import urllib.parse
@@ -29,13 +41,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from graphtool.remote import query_keywords
-from graphtool.store import StoreError, Table, list_documents, solutions_table, to_rdflib
+from graphtool.sparql_check import QueryRejected, check_complexity, explain_syntax_error, normalise, uses_service
+from graphtool.store import PREFIXES, StoreError, Table, list_documents, solutions_table, to_oxigraph, to_rdflib
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7879
 DEFAULT_TIMEOUT = 30.0
 MAX_BODY = 2 * 1024 * 1024
+MAX_CONNECTIONS = 128
+IDLE_TIMEOUT = 20.0  # a connection with no request in progress is closed after this
+REQUEST_TIMEOUT = 30.0  # a request whose line, headers and body take longer to arrive is dropped
+STALE_RETRIES = 6  # reads that fail while a build writes are retried this often (about 2 s) before a 503
 
 SELECT_TYPES = {
     "application/sparql-results+json": "JSON",
@@ -73,7 +89,7 @@ class ServerBusy(Exception):
 
 
 class QueryFailed(Exception):
-    """The query is invalid or the store failed; the message is safe to show."""
+    """The query is invalid or the store failed; the message (``"<status> <text>"``) is safe to show."""
 
 
 # ------------------------------------------------------------------------ content negotiation
@@ -122,17 +138,50 @@ def _store_version(path: str) -> tuple[int, int]:
     return newest, count
 
 
-_STALE_VIEW = re.compile(r"No such file|Corruption|IO error", re.I)
+# What a read-only view reports when a writer compacted or replaced files under it
+_STALE_VIEW = re.compile(r"No such file|Corruption|IO error|Invalid argument|\.sst|MANIFEST|CURRENT", re.I)
 
 
-def _execute(store: Any, query: str, bindings: dict[str, Any] | None, accept: str | None) -> tuple[str, bytes]:
-    """Run one query on the store and serialise the answer in the negotiated format."""
-    from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
+def _stale(exc: BaseException) -> bool:
+    return isinstance(exc, FileNotFoundError) or bool(_STALE_VIEW.search(str(exc)))
 
-    if "SERVICE" in query_keywords(query):
-        # pyoxigraph would fetch the URL: a public endpoint must not make requests on a caller's behalf
+
+def _execute(
+    store: Any,
+    query: str,
+    bindings: dict[str, Any] | None,
+    accept: str | None,
+    dataset: tuple[list[str], list[str]] | None = None,
+    base: str | None = None,
+) -> tuple[str, bytes]:
+    """Run one query on the store and serialise the answer in the negotiated format.
+
+    ``dataset`` is the protocol's (default-graph-uri, named-graph-uri) lists; ``base`` resolves relative IRIs.
+    """
+    from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, Variable
+
+    query = normalise(query)
+    try:
+        check_complexity(query)
+    except QueryRejected as exc:
+        raise QueryFailed(f"400 {exc}") from exc
+    if uses_service(query):
+        # the engine would fetch the URL: an endpoint must not make requests on a caller's behalf
         raise QueryFailed("400 SERVICE (federated query) is disabled on this endpoint")
-    result = store.raw_query(query, bindings)
+    options: dict[str, Any] = {"prefixes": PREFIXES, "base_iri": base}
+    if bindings:
+        options["substitutions"] = {Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+    if dataset is not None:
+        options["default_graph"] = [NamedNode(iri) for iri in dataset[0]]
+        options["named_graphs"] = [NamedNode(iri) for iri in dataset[1]]
+    else:
+        options["use_default_graph_as_union"] = not store.default_graph_is_index
+    try:
+        result = store.oxigraph.query(query, **options)
+    except SyntaxError as exc:
+        raise QueryFailed(f"400 {explain_syntax_error(query, str(exc), PREFIXES)}") from exc
+    except ValueError as exc:  # an invalid IRI in default-graph-uri / named-graph-uri
+        raise QueryFailed(f"400 {exc}") from exc
     if isinstance(result, (QuerySolutions, QueryBoolean)):
         media = negotiate(accept, SELECT_TYPES)
         if media is None:
@@ -147,41 +196,75 @@ def _execute(store: Any, query: str, bindings: dict[str, Any] | None, accept: st
     return media + charset, body or b""
 
 
-def _worker_main(conn: Any, store_path: str) -> None:
-    """A worker process: open the store read-only, answer queries until the pipe closes."""
-    from graphtool.store import GraphStore
+def _isolate_network() -> bool:
+    """Move this process into a network namespace of its own (no network at all), where the system allows.
 
-    store, version = None, None
+    A second wall behind the SERVICE check: a worker that cannot connect anywhere cannot be made to
+    fetch a URL. Needs root or unprivileged user namespaces; elsewhere the SERVICE check stands alone.
+    """
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux") or os.environ.get("GRAPHTOOL_WORKER_NETWORK"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        clone_newnet, clone_newuser = 0x40000000, 0x10000000
+        return libc.unshare(clone_newnet) == 0 or libc.unshare(clone_newuser | clone_newnet) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+class _WorkerStore:
+    """The worker's read-only view of the store, reopened when the files change or a read fails."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.store: Any = None
+        self.version: tuple[int, int] | None = None
+
+    def run(self, work: Any, *args: Any) -> Any:
+        """``work(store, *args)``, retried on a fresh view while a build writes; then a 503."""
+        from graphtool.store import GraphStore
+
+        for attempt in range(STALE_RETRIES):
+            try:
+                current = _store_version(self.path)
+                if self.store is None or current != self.version:
+                    self.store, self.version = GraphStore(self.path, read_only=True), current
+                return work(self.store, *args)
+            except QueryFailed:
+                raise
+            except Exception as exc:  # noqa: BLE001 - sorted below: stale views are retried, the rest re-raised
+                if not _stale(exc):
+                    raise
+                self.store = None
+                if attempt == STALE_RETRIES - 1:
+                    raise QueryFailed("503 the store is being written (a build is running); try again") from exc
+                time.sleep(0.1 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+
+def _worker_main(conn: Any, store_path: str) -> None:
+    """A worker process: open the store read-only, answer queries and pages until the pipe closes."""
+    _isolate_network()
+    view = _WorkerStore(store_path)
     while True:
         try:
             request = conn.recv()
         except (EOFError, OSError, KeyboardInterrupt):
             return
         try:
-            current = _store_version(store_path)
-            if store is None or current != version:
-                store = GraphStore(store_path, read_only=True)
-                version = current
             if request[0] == "ping":
+                view.run(lambda store: None)
                 conn.send(("ok", "text/plain", b"pong"))
-                continue
-            _kind, query, bindings, accept = request
-            for attempt in range(4):
-                try:
-                    answer = _execute(store, query, bindings, accept)
-                    break
-                except (OSError, RuntimeError, StoreError) as exc:
-                    # a writer (graphtool build) compacted files under our read-only view: reopen it
-                    if not _STALE_VIEW.search(str(exc)):
-                        raise
-                    if attempt == 3:
-                        raise QueryFailed("503 the store is being written (a build is running?); try again") from exc
-                    time.sleep(0.1 * (attempt + 1))
-                    store, version = GraphStore(store_path, read_only=True), _store_version(store_path)
-            conn.send(("ok", *answer))
+            elif request[0] == "page":
+                conn.send(("ok", *view.run(render_page, *request[1:])))
+            else:
+                conn.send(("ok", *view.run(_execute, *request[1:])))
         except QueryFailed as exc:
             conn.send(("error", str(exc)))
-        except (StoreError, SyntaxError, ValueError, TypeError, RuntimeError, OSError) as exc:
+        except (StoreError, SyntaxError, ValueError, TypeError, RuntimeError, OSError, RecursionError) as exc:
             conn.send(("error", f"400 {exc}"))
         except Exception as exc:  # noqa: BLE001 - a worker must answer, never die silently
             conn.send(("error", f"500 {type(exc).__name__}: {exc}"))
@@ -195,7 +278,6 @@ class _Worker:
     """
 
     def __init__(self, store_path: str) -> None:
-        import socket
         import subprocess
         import sys
         from multiprocessing.connection import Connection
@@ -225,7 +307,7 @@ class _Worker:
 
 
 class QueryPool:
-    """Worker processes that run queries with a hard time limit (a late query's worker is killed).
+    """Worker processes that run queries and pages with a hard time limit (a late worker is killed).
 
     Example:
         >>> pool = QueryPool("graphtool-store", size=2, timeout=30)  # doctest: +SKIP
@@ -301,14 +383,13 @@ class QueryPool:
 
         threading.Thread(target=ready, name="graphtool-worker-start", daemon=True).start()
 
-    def execute(self, query: str, bindings: dict[str, Any] | None, accept: str | None) -> tuple[str, bytes]:
-        """Run a query; returns (content type, body). Raises QueryTimeout, ServerBusy or QueryFailed."""
+    def _call(self, request: tuple) -> tuple:
         try:
             worker = self._idle.get(timeout=self.timeout)
         except queue.Empty as exc:
             raise ServerBusy("all query workers are busy; try again") from exc
         try:
-            reply = worker.call(("query", query, bindings, accept), self.timeout)
+            reply = worker.call(request, self.timeout)
         except QueryTimeout:
             self._replace(worker)
             raise
@@ -318,7 +399,28 @@ class QueryPool:
         self._idle.put(worker)
         if reply[0] != "ok":
             raise QueryFailed(reply[1])
-        return reply[1], reply[2]
+        return reply[1:]
+
+    def execute(
+        self,
+        query: str,
+        bindings: dict[str, Any] | None,
+        accept: str | None,
+        dataset: tuple[list[str], list[str]] | None = None,
+        base: str | None = None,
+    ) -> tuple[str, bytes]:
+        """Run a query; returns (content type, body). Raises QueryTimeout, ServerBusy or QueryFailed."""
+        try:
+            check_complexity(normalise(query))  # here too: a query that would crash a worker never reaches one
+        except QueryRejected as exc:
+            raise QueryFailed(f"400 {exc}") from exc
+        ctype, body = self._call(("query", query, bindings, accept, dataset, base))
+        return ctype, body
+
+    def page(self, path: str, params: dict[str, list[str]]) -> tuple[int, str, bytes]:
+        """Render a page (:data:`PAGES`, ``/queries/NAME``) in a worker, under the same time limit as queries."""
+        status, ctype, body = self._call(("page", path, params))
+        return status, ctype, body
 
     def close(self) -> None:
         with self._lock:
@@ -376,8 +478,8 @@ PAGE = """<!doctype html>
 body{{font-family:system-ui,sans-serif;margin:1.5rem auto;max-width:72rem;padding:0 1rem;color:#222}}
 textarea{{width:100%;font-family:monospace;font-size:.9rem}} table{{border-collapse:collapse;font-size:.9rem}}
 td,th{{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top;text-align:left}} th{{background:#f3f3f3}}
-.error{{color:#a00;white-space:pre-wrap}} nav a{{margin-right:1rem}} code{{background:#f3f3f3}}
-</style></head><body>
+.error{{color:#a00;white-space:pre-wrap}} nav a{{margin-right:1rem}} code,pre{{background:#f3f3f3}}
+</style>{head}</head><body>
 <nav><a href="/">graphtool</a><a href="/queries">Запити / Queries</a><a href="/report">Звіти / Reports</a><a href="/map">Мапа / Map</a><a href="/analyze">Аналіз / Analysis</a>{extra_nav}</nav>
 <h1>{title}</h1>
 {body}
@@ -385,8 +487,19 @@ td,th{{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top;text-align:
 """
 
 
-def _page(title: str, body: str, extra_nav: str = "") -> bytes:
-    return PAGE.format(title=html.escape(title), body=body, extra_nav=extra_nav).encode("utf-8")
+def _page(title: str, body: str, extra_nav: str = "", head: str = "") -> bytes:
+    return PAGE.format(title=html.escape(title), body=body, extra_nav=extra_nav, head=head).encode("utf-8")
+
+
+def prefix_block() -> str:
+    """The PREFIX lines of the predeclared prefixes: prepend them to run a page's query on another server."""
+    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+
+
+def _prefix_details(query: str = "") -> str:
+    text = prefix_block() + ("\n" + query.strip() + "\n" if query else "")
+    title = "Запит з префіксами / Query with its prefixes" if query else "Префікси / Prefixes (PREFIX block)"
+    return f"<details><summary>{title}</summary><pre>{html.escape(text)}</pre></details>"
 
 
 def html_table(table: Table, limit: int = 5000) -> str:
@@ -401,7 +514,7 @@ def html_table(table: Table, limit: int = 5000) -> str:
 
 
 def library_queries() -> list[dict[str, Any]]:
-    """The query library (``queries/*.rq``) as dicts: name, summary, summary_uk, params."""
+    """The query library (``queries/*.rq``) as dicts: name, summary, summary_uk, params, text."""
     from graphtool import library
 
     out = []
@@ -410,7 +523,7 @@ def library_queries() -> list[dict[str, Any]]:
             {"name": p.name, "type": p.type, "example": p.example, "description": p.description, "optional": p.optional}
             for p in q.params
         ]
-        out.append({"name": q.name, "summary": q.summary, "summary_uk": q.summary_uk, "params": params})
+        out.append({"name": q.name, "summary": q.summary, "summary_uk": q.summary_uk, "params": params, "text": q.text})
     return out
 
 
@@ -421,249 +534,60 @@ def run_library_query(reader: Any, name: str, values: dict[str, str]) -> Table:
     return library.run_query(reader, name, values)
 
 
-# --------------------------------------------------------------------------------- the server
+def library_page(reader: Any, name: str, params: dict[str, list[str]]) -> tuple[int, str, bytes]:
+    """``/queries/NAME?param=…``: a library query's form and result; ``&format=csv|tsv|json`` downloads it."""
+    from graphtool.formats import render
+    from graphtool.library import LibraryError
+
+    queries = {q["name"]: q for q in library_queries()}
+    if name not in queries:
+        return 404, "text/plain; charset=utf-8", f"no library query named {name!r}\n".encode()
+    q = queries[name]
+    fmt = (_one(params, "format") or "html").lower()
+    downloads = {"csv": "text/csv", "tsv": "text/tab-separated-values", "json": "application/json"}
+    if fmt != "html" and fmt not in downloads:
+        raise ValueError(f"format is html, csv, tsv or json, not {fmt!r}")
+    submitted = any(p["name"] in params for p in q["params"]) or not q["params"]
+    values = {p["name"]: (params.get(p["name"]) or [""])[0] for p in q["params"]}
+    if not submitted:  # first visit: show the examples, filled in and run
+        values = {p["name"]: "" if p["optional"] else p["example"] for p in q["params"]}
+    given = {k: v for k, v in values.items() if v}
+    if fmt in downloads:
+        table = run_library_query(reader, name, given)  # errors become the HTTP status
+        return 200, downloads[fmt] + "; charset=utf-8", render(table, fmt).encode("utf-8")
+    inputs = "".join(
+        f'<label title="{html.escape(p["description"])}">{html.escape(p["name"])} ({html.escape(p["type"])}) '
+        f'<input name="{html.escape(p["name"])}" value="{html.escape(values[p["name"]])}"></label> '
+        for p in q["params"]
+    )
+    try:
+        result = html_table(run_library_query(reader, name, given))
+    except (QueryFailed, StoreError, LibraryError, ValueError, LookupError) as exc:
+        result = f'<p class="error">{html.escape(_strip_status(str(exc)))}</p>'
+    query_string = urllib.parse.urlencode(given)
+    links = " · ".join(
+        f'<a href="/queries/{urllib.parse.quote(name)}?{html.escape(query_string)}{"&amp;" if query_string else ""}'
+        f'format={f}" download>{f.upper()}</a>'
+        for f in downloads
+    )
+    body = (
+        f"<p>{html.escape(q['summary_uk'])}<br>{html.escape(q['summary'])}</p>"
+        f'<form method="get">{inputs}<button type="submit">Виконати / Run</button></form>'
+        f"<p>Завантажити / Download: {links}</p>{result}{_prefix_details(q['text'])}"
+    )
+    return 200, "text/html; charset=utf-8", _page(name, body)
 
 
-class GraphtoolServer(ThreadingHTTPServer):
-    """The HTTP server: a :class:`QueryPool` plus the request handler."""
+def render_page(reader: Any, path: str, params: dict[str, list[str]]) -> tuple[int, str, bytes]:
+    """A page by its path (``/report``, ``/map``, ``/analyze``, ``/queries/NAME``), rendered from ``reader``.
 
-    daemon_threads = True
-
-    def __init__(self, address: tuple[str, int], pool: QueryPool) -> None:
-        if ":" in address[0]:  # an IPv6 address such as ::1
-            import socket
-
-            self.address_family = socket.AF_INET6
-        super().__init__(address, Handler)
-        self.pool = pool
-        self._reader = PoolReader(pool)
-        self._version = _store_version(pool.store_path)
-        self._reader_lock = threading.Lock()
-
-    @property
-    def reader(self) -> PoolReader:
-        """The reader for pages; a new one after the store changed (name indexes are cached per reader)."""
-        version = _store_version(self.pool.store_path)
-        with self._reader_lock:
-            if version != self._version:
-                self._reader, self._version = PoolReader(self.pool), version
-            return self._reader
-
-    @property
-    def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
-
-    def server_close(self) -> None:
-        super().server_close()
-        self.pool.close()
-
-
-class Handler(BaseHTTPRequestHandler):
-    server: GraphtoolServer
-    server_version = "graphtool"
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
-        if os.environ.get("GRAPHTOOL_SERVE_LOG"):
-            super().log_message(format, *args)
-
-    # ------------------------------------------------------------------ plumbing
-
-    def _send(self, status: int, ctype: str, body: bytes, extra: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Expose-Headers", "Content-Type")
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Vary", "Accept")
-        for k, v in (extra or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def _text(self, status: int, message: str, extra: dict[str, str] | None = None) -> None:
-        self._send(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"), extra)
-
-    def _params(self) -> tuple[dict[str, list[str]], bytes | None, str]:
-        url = urllib.parse.urlsplit(self.path)
-        params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
-        body, ctype = None, (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if self.command == "POST":
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > MAX_BODY:
-                self.close_connection = True
-                raise QueryFailed(f"413 request body larger than {MAX_BODY} bytes")
-            body = self.rfile.read(length) if length else b""
-            self._body_read = True
-            if ctype == "application/x-www-form-urlencoded":
-                for k, v in urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items():
-                    params.setdefault(k, []).extend(v)
-        return params, body, ctype
-
-    # ------------------------------------------------------------------ methods
-
-    def do_OPTIONS(self) -> None:  # noqa: N802 - stdlib naming
-        self._send(
-            204,
-            "text/plain",
-            b"",
-            {
-                "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-                "Access-Control-Allow-Headers": "Content-Type, Accept, Authorization",
-                "Access-Control-Max-Age": "86400",
-                "Allow": "GET, POST, OPTIONS, HEAD",
-            },
-        )
-
-    def do_HEAD(self) -> None:  # noqa: N802
-        self.do_GET()
-
-    def do_GET(self) -> None:  # noqa: N802
-        self._dispatch()
-
-    def do_POST(self) -> None:  # noqa: N802
-        self._dispatch()
-
-    def do_PUT(self) -> None:  # noqa: N802
-        self._read_only()
-
-    def do_DELETE(self) -> None:  # noqa: N802
-        self._read_only()
-
-    def do_PATCH(self) -> None:  # noqa: N802
-        self._read_only()
-
-    def parse_request(self) -> bool:
-        self._body_read = False  # one handler serves many requests on a keep-alive connection
-        return super().parse_request()
-
-    def _read_only(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        if not self._body_read and 0 < length <= MAX_BODY:
-            self.rfile.read(length)
-        elif length > MAX_BODY:
-            self.close_connection = True
-        self._text(403, "graphtool serve is read-only: updates are refused", {"Allow": "GET, POST, OPTIONS, HEAD"})
-
-    def _dispatch(self) -> None:
-        path = urllib.parse.urlsplit(self.path).path.rstrip("/") or "/"
-        try:
-            params, body, ctype = self._params()
-            if path in ("/sparql", "/query"):
-                self._sparql(params, body, ctype)
-            elif path in ("/update", "/store", "/data"):
-                self._read_only()
-            elif path == "/":
-                self._home(params)
-            elif path == "/queries":
-                self._queries_index()
-            elif path.startswith("/queries/"):
-                self._library_query(path.split("/", 2)[2], params)
-            elif path in PAGES:
-                status, ctype_, page = PAGES[path](self.server.reader, params)
-                self._send(status, ctype_, page)
-            else:
-                self._text(404, f"no page at {path}: see / and /sparql")
-        except QueryFailed as exc:
-            status, _, message = str(exc).partition(" ")
-            code = int(status) if status.isdigit() else 400
-            retry = {"Retry-After": "1"} if code == 503 else None
-            self._error(code, message if status.isdigit() else str(exc), retry)
-        except QueryTimeout as exc:
-            self._error(504, str(exc))
-        except ServerBusy as exc:
-            self._error(503, str(exc), {"Retry-After": "1"})
-        except (StoreError, ValueError, KeyError, LookupError) as exc:
-            self._error(400, str(exc))
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-    def _error(self, status: int, message: str, extra: dict[str, str] | None = None) -> None:
-        if "text/html" in (self.headers.get("Accept") or "") and not self.path.startswith(("/sparql", "/query")):
-            body = _page(f"Помилка / Error {status}", f'<p class="error">{html.escape(message)}</p>')
-            self._send(status, "text/html; charset=utf-8", body, extra)
-        else:
-            self._text(status, message, extra)
-
-    # ------------------------------------------------------------------ endpoints
-
-    def _sparql(self, params: dict[str, list[str]], body: bytes | None, ctype: str) -> None:
-        if "update" in params or ctype == "application/sparql-update":
-            self._read_only()
-            return
-        if self.command == "POST" and ctype == "application/sparql-query":
-            query = (body or b"").decode("utf-8", "replace")
-        else:
-            queries = params.get("query") or []
-            if len(queries) != 1:
-                self._text(400, "give exactly one 'query' parameter (SPARQL 1.1 Protocol)")
-                return
-            query = queries[0]
-        if params.get("default-graph-uri") or params.get("named-graph-uri"):
-            self._text(400, "default-graph-uri / named-graph-uri are not supported: queries see all documents")
-            return
-        accept = self.headers.get("Accept")
-        fmt = (params.get("format") or params.get("output") or [""])[0].lower()
-        if fmt in FORMAT_PARAM:
-            accept = FORMAT_PARAM[fmt]
-        ctype_out, out = self.server.pool.execute(query, None, accept)
-        self._send(200, ctype_out, out)
-
-    def _home(self, params: dict[str, list[str]]) -> None:
-        query = (params.get("query") or [""])[0]
-        result = ""
-        if query.strip():
-            try:
-                result = html_table(self.server.reader.run(query))
-            except (QueryFailed, StoreError, QueryTimeout, ServerBusy) as exc:
-                result = f'<p class="error">{html.escape(_strip_status(str(exc)))}</p>'
-        example = (
-            "SELECT ?donor ?label WHERE {\n  ?donor a gt:Donor ; skos:prefLabel ?label\n} ORDER BY ?label LIMIT 50"
-        )
-        body = (
-            "<p>Граф лише для читання / read-only graph. SPARQL 1.1 endpoint: <code>/sparql</code> "
-            "(GET, POST; JSON, XML, CSV, TSV). Префікси gt:, id:, skos:, rdf:, rdfs:, prov:, geo:, xsd:, "
-            "dcterms: оголошено.</p>"
-            '<form method="get" action="/"><textarea name="query" rows="10">'
-            f"{html.escape(query or example)}</textarea>"
-            '<p><button type="submit">Виконати / Run</button></p></form>'
-            f"{result}{_library_list()}{_pages_list()}"
-        )
-        self._send(200, "text/html; charset=utf-8", _page("graphtool SPARQL", body))
-
-    def _queries_index(self) -> None:
-        self._send(200, "text/html; charset=utf-8", _page("Запити / Queries", _library_list() or "<p>—</p>"))
-
-    def _library_query(self, name: str, params: dict[str, list[str]]) -> None:
-        from graphtool.library import LibraryError
-
-        queries = {q["name"]: q for q in library_queries()}
-        if name not in queries:
-            self._text(404, f"no library query named {name!r}")
-            return
-        q = queries[name]
-        submitted = any(p["name"] in params for p in q["params"]) or not q["params"]
-        values = {p["name"]: (params.get(p["name"]) or [""])[0] for p in q["params"]}
-        if not submitted:  # first visit: show the examples, filled in and run
-            values = {p["name"]: "" if p["optional"] else p["example"] for p in q["params"]}
-        inputs = "".join(
-            f'<label title="{html.escape(p["description"])}">{html.escape(p["name"])} ({html.escape(p["type"])}) '
-            f'<input name="{html.escape(p["name"])}" value="{html.escape(values[p["name"]])}"></label> '
-            for p in q["params"]
-        )
-        try:
-            given = {k: v for k, v in values.items() if v}
-            result = html_table(run_library_query(self.server.reader, name, given))
-        except (QueryFailed, StoreError, QueryTimeout, ServerBusy, LibraryError, ValueError, LookupError) as exc:
-            result = f'<p class="error">{html.escape(_strip_status(str(exc)))}</p>'
-        body = (
-            f"<p>{html.escape(q['summary_uk'])}<br>{html.escape(q['summary'])}</p>"
-            f'<form method="get">{inputs}<button type="submit">Виконати / Run</button></form>{result}'
-        )
-        self._send(200, "text/html; charset=utf-8", _page(name, body))
+    The server calls this inside a query worker, so a page has the same time limit as a query.
+    """
+    if path.startswith("/queries/"):
+        return library_page(reader, path.split("/", 2)[2], params)
+    if path not in PAGES:
+        return 404, "text/plain; charset=utf-8", f"no page at {path}\n".encode()
+    return PAGES[path](reader, params)
 
 
 def _strip_status(message: str) -> str:
@@ -769,6 +693,486 @@ def _pages_list() -> str:
     )
 
 
+# --------------------------------------------------------------------------------- the server
+
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
+WILDCARD_HOSTS = {"", "0.0.0.0", "::"}
+
+
+def allowed_host_names(host: str, extra: tuple[str, ...] | list[str] = ()) -> set[str] | None:
+    """The ``Host`` names the server answers when bound to ``host`` (None: any name is served).
+
+    Loopback answers ``localhost``, ``127.0.0.1`` and ``::1``; a named interface its own name; a
+    wildcard (0.0.0.0, ::) any IP address plus this machine's names. ``extra`` adds names (a proxy's
+    public name); ``*`` turns the check off.
+    """
+    if "*" in extra:
+        return None
+    names = {host.lower().strip("[]")} | {e.lower().strip("[]").rstrip(".") for e in extra}
+    if host in LOOPBACK_NAMES or host.startswith("127."):
+        names |= LOOPBACK_NAMES
+    if host in WILDCARD_HOSTS:
+        names |= LOOPBACK_NAMES | {socket.gethostname().lower(), socket.getfqdn().lower()}
+    return names
+
+
+def _host_allowed(header: str | None, names: set[str] | None, wildcard: bool) -> bool:
+    if names is None or not header:
+        return True  # HTTP/1.0 clients send no Host; browsers (the DNS-rebinding vector) always do
+    value = header.strip().lower()
+    if value.startswith("["):
+        name = value[1 : value.find("]")] if "]" in value else value
+    else:
+        name = value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+    name = name.rstrip(".")
+    if name in names:
+        return True
+    if wildcard:
+        import ipaddress
+
+        try:
+            ipaddress.ip_address(name)
+            return True
+        except ValueError:
+            return False
+    return False
+
+
+class _Connections:
+    """Open client connections and what each is doing: bounds them and closes idle or slow ones.
+
+    States: ``idle`` (no request in progress: a fresh or keep-alive connection), ``reading`` (a
+    request is arriving), ``busy`` (answering). A new connection past the limit closes the
+    longest-idle one; when none is idle it is refused with 503.
+    """
+
+    def __init__(self, limit: int, idle_timeout: float, request_timeout: float) -> None:
+        self.limit = limit
+        self.idle_timeout = idle_timeout
+        self.request_timeout = request_timeout
+        self._lock = threading.Lock()
+        self._open: dict[socket.socket, list[Any]] = {}  # socket -> [state, since]
+        self.evicted = 0
+
+    def __len__(self) -> int:
+        with self._lock:
+            return sum(1 for state, _since in self._open.values() if state != "closing")
+
+    def admit(self, sock: socket.socket) -> bool:
+        with self._lock:
+            live = [(since, s) for s, (state, since) in self._open.items() if state != "closing"]
+            if len(live) >= self.limit:
+                idle = [(since, s) for s, (state, since) in self._open.items() if state == "idle"]
+                if not idle:
+                    return False
+                self._close(min(idle, key=lambda item: item[0])[1])
+                self.evicted += 1
+            self._open[sock] = ["idle", time.monotonic()]
+            return True
+
+    def set(self, sock: socket.socket, state: str) -> None:
+        with self._lock:
+            entry = self._open.get(sock)
+            if entry is not None and entry[0] != "closing":
+                entry[0], entry[1] = state, time.monotonic()
+
+    def remove(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._open.pop(sock, None)
+
+    def reap(self) -> None:
+        """Close connections idle longer than ``idle_timeout`` or reading one request longer than ``request_timeout``."""
+        now = time.monotonic()
+        with self._lock:
+            for sock, (state, since) in list(self._open.items()):
+                if (state == "idle" and now - since > self.idle_timeout) or (
+                    state == "reading" and now - since > self.request_timeout
+                ):
+                    self._close(sock)
+
+    def _close(self, sock: socket.socket) -> None:
+        self._open[sock][0] = "closing"
+        try:
+            sock.shutdown(socket.SHUT_RDWR)  # the handler's blocked read returns at once and its thread ends
+        except OSError:
+            pass
+
+
+class GraphtoolServer(ThreadingHTTPServer):
+    """The HTTP server: a :class:`QueryPool` plus the request handler, with bounded connections."""
+
+    daemon_threads = True
+    request_queue_size = 128
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        pool: QueryPool,
+        *,
+        cors: bool = False,
+        allow_hosts: tuple[str, ...] | list[str] = (),
+        access_log: bool = True,
+        max_connections: int = MAX_CONNECTIONS,
+        idle_timeout: float = IDLE_TIMEOUT,
+        request_timeout: float = REQUEST_TIMEOUT,
+    ) -> None:
+        if ":" in address[0]:  # an IPv6 address such as ::1
+            self.address_family = socket.AF_INET6
+        # set before binding: a failed bind calls server_close(), which closes the pool
+        self.pool = pool
+        self.cors = cors
+        self.access_log = access_log
+        self.host_names = allowed_host_names(address[0], tuple(allow_hosts))
+        self.wildcard = address[0] in WILDCARD_HOSTS
+        self.connections = _Connections(max_connections, idle_timeout, request_timeout)
+        self._stopping = threading.Event()
+        super().__init__(address, Handler)
+        self._reader = PoolReader(pool)
+        self._version = _store_version(pool.store_path)
+        self._reader_lock = threading.Lock()
+        threading.Thread(target=self._reap, name="graphtool-reaper", daemon=True).start()
+
+    def _reap(self) -> None:
+        while not self._stopping.wait(0.5):
+            self.connections.reap()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self.connections.admit(request):
+            message = b"too many connections; try again\n"
+            try:
+                request.settimeout(1)
+                request.sendall(
+                    b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                    b"Retry-After: 1\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s" % (len(message), message)
+                )
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.connections.remove(request)
+
+    @property
+    def reader(self) -> PoolReader:
+        """The reader for pages; a new one after the store changed (name indexes are cached per reader)."""
+        version = _store_version(self.pool.store_path)
+        with self._reader_lock:
+            if version != self._version:
+                self._reader, self._version = PoolReader(self.pool), version
+            return self._reader
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+    def server_close(self) -> None:
+        self._stopping.set()
+        super().server_close()
+        self.pool.close()
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: GraphtoolServer
+    server_version = "graphtool"
+    protocol_version = "HTTP/1.1"
+    timeout = 60  # socket timeout: a client that stops reading our answer is dropped
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        """One line per request in Common Log Format on stderr, unless the server is quiet."""
+        if self.server.access_log:
+            super().log_request(code, getattr(self, "_size", size))
+
+    # ------------------------------------------------------------------ plumbing
+
+    def handle_one_request(self) -> None:
+        connections = self.server.connections
+        connections.set(self.connection, "idle")
+        try:
+            first = self.rfile.peek(1)  # wait (idle) for the first byte of the next request
+        except OSError:
+            first = b""
+        if not first:
+            self.close_connection = True
+            return
+        connections.set(self.connection, "reading")
+        super().handle_one_request()
+
+    def parse_request(self) -> bool:
+        self._body_read = False  # one handler serves many requests on a keep-alive connection
+        self._size = "-"
+        if not super().parse_request():
+            return False
+        if not _host_allowed(self.headers.get("Host"), self.server.host_names, self.server.wildcard):
+            self.close_connection = True
+            name = self.headers.get("Host", "")
+            self._text(
+                403,
+                f"this server does not answer for Host {name!r} (a guard against DNS rebinding); "
+                "start it with --allow-host NAME to serve that name",
+            )
+            return False
+        return True
+
+    def _cors_headers(self) -> dict[str, str]:
+        path = urllib.parse.urlsplit(self.path).path.rstrip("/")
+        if not self.server.cors or path not in ("/sparql", "/query"):
+            return {}
+        return {"Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "Content-Type"}
+
+    def _send(self, status: int, ctype: str, body: bytes, extra: dict[str, str] | None = None) -> None:
+        self._size = len(body)
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in self._cors_headers().items():
+            self.send_header(k, v)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Vary", "Accept")
+        for k, v in (extra or {}).items():
+            self.send_header(k, v)
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _text(self, status: int, message: str, extra: dict[str, str] | None = None) -> None:
+        self._send(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"), extra)
+
+    def _content_length(self) -> int:
+        """The request body's length; a missing header is no body. Raises QueryFailed for what cannot be trusted."""
+        if self.headers.get("Transfer-Encoding"):
+            self.close_connection = True
+            raise QueryFailed("411 chunked request bodies are not supported: send a Content-Length")
+        raw = self.headers.get_all("Content-Length") or []
+        if not raw:
+            return 0
+        if len(set(raw)) != 1 or not raw[0].strip().isdigit():
+            self.close_connection = True
+            raise QueryFailed(f"400 invalid Content-Length {', '.join(raw)!r}")
+        length = int(raw[0])
+        if length > MAX_BODY:
+            self.close_connection = True
+            raise QueryFailed(f"413 request body larger than {MAX_BODY} bytes")
+        return length
+
+    def _params(self) -> tuple[dict[str, list[str]], bytes | None, str]:
+        url = urllib.parse.urlsplit(self.path)
+        try:
+            # http.server decodes the request line as Latin-1: undo that to read raw UTF-8 as UTF-8
+            query_string = url.query.encode("latin-1").decode("utf-8")
+        except UnicodeError as exc:
+            raise QueryFailed("400 the query string is not UTF-8") from exc
+        try:
+            params = urllib.parse.parse_qs(query_string, keep_blank_values=True, errors="strict")
+        except UnicodeError as exc:
+            raise QueryFailed("400 a %-escaped parameter is not UTF-8") from exc
+        header = self.headers.get("Content-Type") or ""
+        ctype = header.split(";")[0].strip().lower()
+        charset = re.search(r"charset\s*=\s*\"?([\w.-]+)", header, re.I)
+        body = None
+        if self.command == "POST":
+            length = self._content_length()
+            body = self.rfile.read(length) if length else b""
+            self._body_read = True
+            if charset and charset.group(1).lower().replace("_", "-") not in ("utf-8", "utf8", "us-ascii"):
+                raise QueryFailed(f"415 request bodies must be UTF-8, not {charset.group(1)}")
+            if ctype == "application/x-www-form-urlencoded":
+                try:
+                    form = urllib.parse.parse_qs(body.decode("utf-8"), keep_blank_values=True, errors="strict")
+                except UnicodeError as exc:
+                    raise QueryFailed("400 the form body is not UTF-8") from exc
+                for k, v in form.items():
+                    params.setdefault(k, []).extend(v)
+        self.server.connections.set(self.connection, "busy")
+        return params, body, ctype
+
+    # ------------------------------------------------------------------ methods
+
+    def do_OPTIONS(self) -> None:  # noqa: N802 - stdlib naming
+        extra = {"Allow": "GET, POST, OPTIONS, HEAD"}
+        if self._cors_headers():
+            extra |= {
+                "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                "Access-Control-Allow-Headers": "Content-Type, Accept, Authorization",
+                "Access-Control-Max-Age": "86400",
+            }
+        self._send(204, "text/plain", b"", extra)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self.do_GET()
+
+    def do_GET(self) -> None:  # noqa: N802
+        self._dispatch()
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._dispatch()
+
+    def do_PUT(self) -> None:  # noqa: N802
+        self._read_only()
+
+    def do_DELETE(self) -> None:  # noqa: N802
+        self._read_only()
+
+    def do_PATCH(self) -> None:  # noqa: N802
+        self._read_only()
+
+    def _read_only(self) -> None:
+        if not self._body_read:
+            try:
+                length = self._content_length()
+                if length:
+                    self.rfile.read(length)
+            except QueryFailed:
+                self.close_connection = True
+        self._text(403, "graphtool serve is read-only: updates are refused", {"Allow": "GET, POST, OPTIONS, HEAD"})
+
+    def _dispatch(self) -> None:
+        path = urllib.parse.urlsplit(self.path).path.rstrip("/") or "/"
+        try:
+            params, body, ctype = self._params()
+            if path in ("/sparql", "/query"):
+                self._sparql(params, body, ctype)
+            elif path in ("/update", "/store", "/data"):
+                self._read_only()
+            elif path == "/":
+                self._home(params)
+            elif path == "/queries":
+                self._queries_index()
+            elif path.startswith("/queries/") or path in PAGES:
+                status, ctype_, page = self.server.pool.page(path, params)
+                self._send(status, ctype_, page)
+            else:
+                self._text(404, f"no page at {path}: see / and /sparql")
+        except QueryFailed as exc:
+            status, _, message = str(exc).partition(" ")
+            code = int(status) if status.isdigit() else 400
+            retry = {"Retry-After": "1"} if code == 503 else None
+            self._error(code, message if status.isdigit() else str(exc), retry)
+        except QueryTimeout as exc:
+            self._error(504, str(exc))
+        except ServerBusy as exc:
+            self._error(503, str(exc), {"Retry-After": "1"})
+        except (StoreError, ValueError, KeyError, LookupError) as exc:
+            self._error(400, str(exc))
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def _error(self, status: int, message: str, extra: dict[str, str] | None = None) -> None:
+        if "text/html" in (self.headers.get("Accept") or "") and not self.path.startswith(("/sparql", "/query")):
+            body = _page(f"Помилка / Error {status}", f'<p class="error">{html.escape(message)}</p>')
+            self._send(status, "text/html; charset=utf-8", body, extra)
+        else:
+            self._text(status, message, extra)
+
+    # ------------------------------------------------------------------ endpoints
+
+    def _sparql(self, params: dict[str, list[str]], body: bytes | None, ctype: str) -> None:
+        if "update" in params or ctype == "application/sparql-update":
+            self._read_only()
+            return
+        if self.command == "POST" and ctype == "application/sparql-query":
+            try:
+                query = (body or b"").decode("utf-8")
+            except UnicodeError as exc:
+                raise QueryFailed("400 the query is not UTF-8") from exc
+        elif self.command == "POST" and ctype != "application/x-www-form-urlencoded":
+            self._text(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
+            return
+        else:
+            queries = params.get("query") or []
+            if not queries and self.command in ("GET", "HEAD"):
+                self._service_description()
+                return
+            if len(queries) != 1:
+                self._text(400, "give exactly one 'query' parameter (SPARQL 1.1 Protocol)")
+                return
+            query = queries[0]
+        default, named = params.get("default-graph-uri") or [], params.get("named-graph-uri") or []
+        dataset = (default, named) if default or named else None
+        accept = self.headers.get("Accept")
+        fmt = (params.get("format") or params.get("output") or [""])[0].lower()
+        if fmt in FORMAT_PARAM:
+            accept = FORMAT_PARAM[fmt]
+        ctype_out, out = self.server.pool.execute(query, None, accept, dataset, self.server.url + "/sparql")
+        self._send(200, ctype_out, out)
+
+    def _service_description(self) -> None:
+        accept = self.headers.get("Accept") or ""
+        if negotiate(accept, {"text/html": "", **GRAPH_TYPES}) == "text/html" and "text/html" in accept:
+            self._send(303, "text/plain; charset=utf-8", b"see /\n", {"Location": "/"})
+            return
+        media = negotiate(accept, GRAPH_TYPES)
+        if media is None:
+            self._text(406, f"the service description is available as: {', '.join(GRAPH_TYPES)}")
+            return
+        self._send(200, media + "; charset=utf-8", service_description(self.server.url + "/sparql", media))
+
+    def _home(self, params: dict[str, list[str]]) -> None:
+        query = (params.get("query") or [""])[0]
+        result = ""
+        if query.strip():
+            try:
+                result = html_table(self.server.reader.run(query))
+            except (QueryFailed, StoreError, QueryTimeout, ServerBusy) as exc:
+                result = f'<p class="error">{html.escape(_strip_status(str(exc)))}</p>'
+        example = (
+            "SELECT ?donor ?label WHERE {\n  ?donor a gt:Donor ; skos:prefLabel ?label\n} ORDER BY ?label LIMIT 50"
+        )
+        body = (
+            "<p>Граф лише для читання / read-only graph. SPARQL 1.1 endpoint: <code>/sparql</code> "
+            "(GET, POST; JSON, XML, CSV, TSV). Префікси gt:, id:, skos:, rdf:, rdfs:, prov:, geo:, xsd:, "
+            "dcterms: оголошено / are predeclared.</p>"
+            f"{_prefix_details()}"
+            '<form method="get" action="/"><textarea name="query" rows="10">'
+            f"{html.escape(query or example)}</textarea>"
+            '<p><button type="submit">Виконати / Run</button></p></form>'
+            f"{result}{_library_list()}{_pages_list()}"
+        )
+        self._send(200, "text/html; charset=utf-8", _page("graphtool SPARQL", body))
+
+    def _queries_index(self) -> None:
+        self._send(200, "text/html; charset=utf-8", _page("Запити / Queries", _library_list() or "<p>—</p>"))
+
+
+def service_description(endpoint: str, media: str) -> bytes:
+    """A SPARQL 1.1 Service Description of this endpoint, serialised as ``media`` (one of GRAPH_TYPES)."""
+    from rdflib import BNode, Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import RDF
+
+    sd = Namespace("http://www.w3.org/ns/sparql-service-description#")
+    formats = Namespace("http://www.w3.org/ns/formats/")
+    g = Graph()
+    g.bind("sd", sd)
+    g.bind("formats", formats)
+    service = URIRef(endpoint)
+    g.add((service, RDF.type, sd.Service))
+    g.add((service, sd.endpoint, service))
+    g.add((service, sd.supportedLanguage, sd.SPARQL11Query))
+    g.add((service, sd.feature, sd.UnionDefaultGraph))
+    for fmt in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                "Turtle", "N-Triples", "RDF_XML", "JSON-LD"):  # fmt: skip
+        g.add((service, sd.resultFormat, formats[fmt]))
+    dataset = BNode()
+    g.add((service, sd.defaultDataset, dataset))
+    g.add((dataset, RDF.type, sd.Dataset))
+    default = BNode()
+    g.add((dataset, sd.defaultGraph, default))
+    g.add((default, RDF.type, sd.Graph))
+    g.add((service, URIRef("http://www.w3.org/2000/01/rdf-schema#comment"),
+           Literal("Read-only; the default graph is the union of the document graphs, one named graph per "
+                   "source document; SERVICE is disabled.", lang="en")))  # fmt: skip
+    rdflib_format = {"text/turtle": "turtle", "application/n-triples": "nt", "application/rdf+xml": "xml",
+                     "application/ld+json": "json-ld"}[media]  # fmt: skip
+    return g.serialize(format=rdflib_format, encoding="utf-8")
+
+
 def make_server(
     store_path: str | os.PathLike[str],
     *,
@@ -776,13 +1180,39 @@ def make_server(
     port: int = DEFAULT_PORT,
     timeout: float = DEFAULT_TIMEOUT,
     workers: int = 2,
+    cors: bool = False,
+    allow_hosts: tuple[str, ...] | list[str] = (),
+    access_log: bool = True,
+    max_connections: int = MAX_CONNECTIONS,
+    idle_timeout: float = IDLE_TIMEOUT,
+    request_timeout: float = REQUEST_TIMEOUT,
 ) -> GraphtoolServer:
-    """Open the store in worker processes and bind the server (port 0 picks a free port)."""
+    """Open the store in worker processes and bind the server (port 0 picks a free port).
+
+    Raises:
+        StoreError: no store, or it cannot be opened.
+        OSError: the address cannot be bound (the message says what to do when the port is in use).
+    """
+    import errno
+
     pool = QueryPool(store_path, size=workers, timeout=timeout)
     try:
-        return GraphtoolServer((host, port), pool)
-    except OSError:
+        return GraphtoolServer(
+            (host, port),
+            pool,
+            cors=cors,
+            allow_hosts=allow_hosts,
+            access_log=access_log,
+            max_connections=max_connections,
+            idle_timeout=idle_timeout,
+            request_timeout=request_timeout,
+        )
+    except OSError as exc:
         pool.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise OSError(
+                exc.errno, f"port {port} on {host} is already in use: stop the other server or choose another --port"
+            ) from exc
         raise
 
 

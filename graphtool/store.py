@@ -243,13 +243,19 @@ class GraphStore:
         """
         from pyoxigraph import Variable
 
+        from graphtool.sparql_check import QueryRejected, check_complexity, explain_syntax_error
+
+        try:
+            check_complexity(query)  # the engine would crash the process (stack overflow) on a deeper query
+        except QueryRejected as exc:
+            raise StoreError(str(exc)) from exc
         subs = {Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
         try:
             return self._store.query(
                 query, use_default_graph_as_union=not self._indexed(), substitutions=subs or None, prefixes=PREFIXES
             )
         except SyntaxError as exc:
-            raise StoreError(f"SPARQL syntax error: {exc}") from exc
+            raise StoreError(explain_syntax_error(query, str(exc), PREFIXES)) from exc
 
     def select(self, query: str, bindings: dict[str, Any] | None = None) -> Table:
         """Run a SELECT query and return its rows as rdflib terms."""

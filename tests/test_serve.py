@@ -95,7 +95,7 @@ def test_result_formats_by_accept_header(served, accept, ctype, check):
     assert status == 200, body
     assert head["Content-Type"].startswith(ctype)
     assert check(body)
-    assert head["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Origin" not in head  # CORS only with --cors
 
 
 def test_post_forms_and_graph_results(served):
@@ -162,12 +162,22 @@ def test_federated_service_calls_are_refused(served):
     assert status == 200
 
 
-def test_cors_preflight(served):
+def test_cors_only_when_switched_on_and_only_on_the_endpoint(served):
     _local, server = served
     status, head, _body = _get(server.url + "/sparql", {"Origin": "https://example.org"}, method="OPTIONS")
-    assert status == 204
-    assert head["Access-Control-Allow-Origin"] == "*"
-    assert "POST" in head["Access-Control-Allow-Methods"]
+    assert status == 204 and "Access-Control-Allow-Origin" not in head
+    server.cors = True  # graphtool serve --cors
+    try:
+        status, head, _body = _get(server.url + "/sparql", {"Origin": "https://example.org"}, method="OPTIONS")
+        assert status == 204
+        assert head["Access-Control-Allow-Origin"] == "*"
+        assert "POST" in head["Access-Control-Allow-Methods"]
+        status, head, _body = _get(server.url + "/sparql?query=" + urllib.parse.quote("ASK {}"))
+        assert status == 200 and head["Access-Control-Allow-Origin"] == "*"
+        status, head, _body = _get(server.url + "/queries")
+        assert status == 200 and "Access-Control-Allow-Origin" not in head  # pages are for people, not scripts
+    finally:
+        server.cors = False
 
 
 def test_runaway_query_is_stopped_and_the_server_keeps_answering(served):
