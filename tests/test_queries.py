@@ -148,9 +148,15 @@ def test_library_has_at_least_15_questions():
     assert len(query_files()) >= 15
 
 
+# queries about data the fixture graph does not hold (IATI money), tested with rows where that data is built
+TESTED_ELSEWHERE = {"money_by_donor_oblast": "tests/test_iati.py", "funding_chain": "tests/test_iati.py"}
+
+
 def test_every_query_has_a_header_and_a_test():
     queries = load_queries()
-    assert set(queries) == set(EXPECTED), "every .rq file needs an entry in EXPECTED (and the other way round)"
+    assert set(queries) == set(EXPECTED) | set(TESTED_ELSEWHERE), (
+        "every .rq file needs an entry in EXPECTED or TESTED_ELSEWHERE (and the other way round)"
+    )
     for q in queries.values():
         assert len(q.summary) > 20 and q.summary_uk, q.name
         for p in q.params:

@@ -1,0 +1,830 @@
+"""IATI activity files -> activities, the organisations behind them, places, sectors and money.
+
+Donors publish what they fund as IATI activity XML (``iati-activities/iati-activity``, standard
+2.01-2.03; the older 1.0x files are read where their mapping is plain). Each activity becomes a
+``Project`` (a ``Program`` when other activities are its children) keyed by its iati-identifier:
+
+* titles and descriptions in every ``xml:lang`` (typed values; the label is the Ukrainian title
+  where there is one, else the English one), ``activity-status``, planned/actual dates;
+* ``related-activity`` parent/child -> ``partOf``;
+* ``reporting-org`` -> ``reports``; ``participating-org`` roles 1 funding -> ``funds``,
+  2 accountable -> ``accountableFor``, 3 extending -> ``extends`` (the middle link of the funding
+  chain funder -> extending -> implementer), 4 implementing -> ``implements``. Organisations are
+  linked to the donor registry by IATI organisation id first, then by name or alias
+  ("USAID - U.S. Agency for International Development" is USAID), so one donor is one node;
+* ``recipient-country``/``recipient-region``/``sector`` -> relations plus an ``Allocation`` with
+  the percentage; sectors are SKOS concepts from ``ontology/data/iati_codelists.csv``;
+* ``location`` (and "Donetsk and Luhansk Oblasts" in the English texts) -> ``locatedIn`` a KATOTTG
+  community when it is a Ukrainian oblast, raion, city or hromada;
+* ``budget``, ``planned-disbursement``, ``transaction`` -> ``MoneyFlow`` records: amount and
+  currency as written (never converted), value date, period, provider -> receiver.
+
+Every fact's evidence is the element it was read from: its path and line, and a short rendering.
+
+The file is streamed (lxml ``iterparse``; each activity is cleared once read), so memory does not
+grow with the XML, only with what is extracted. Parsing is locked down: a DOCTYPE is refused
+before any entity could be expanded, nothing is fetched from the network, no external file is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.base import Allocation, Entity, Evidence, Extraction, LoaderError, MoneyFlow, Value, name_key
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_PROLOG = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<\?.*?\?>\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*)*"
+    rb"<iati-activities[\s>/]",
+    re.S,
+)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_DECIMAL = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_KATOTTG = re.compile(r"^UA\d{17}$")
+ROLE_WORDS = {"funding": "1", "accountable": "2", "extending": "3", "implementing": "4"}  # IATI 1.0x
+ROLE_PREDICATE = {"1": "funds", "2": "accountableFor", "3": "extends", "4": "implements"}
+DATE_TYPES = {  # 2.0x codes and 1.0x words -> value property
+    "1": "plannedStart",
+    "2": "actualStart",
+    "3": "plannedEnd",
+    "4": "actualEnd",
+    "start-planned": "plannedStart",
+    "start-actual": "actualStart",
+    "end-planned": "plannedEnd",
+    "end-actual": "actualEnd",
+}
+SECTOR_VOCABULARIES = {"1": "dac", "DAC": "dac", "2": "dac3", "DAC-3": "dac3"}
+PROGRESS_MIN_BYTES = 20_000_000  # files smaller than this load too fast to need a progress line
+PROGRESS_EVERY = 2.0  # seconds between progress lines
+SNIFF_BYTES = 64 * 1024  # the prolog (declaration, comments, a DOCTYPE) must end within this
+MAX_WARNINGS = 20  # skipped values reported one by one; the rest are counted
+
+
+@dataclass(frozen=True)
+class Code:
+    """One row of a codelist: its code, a short key, English and Ukrainian labels, a broader code."""
+
+    code: str
+    key: str
+    label_en: str
+    label_uk: str
+    broader: str
+
+
+@lru_cache(maxsize=1)
+def codelists() -> dict[str, dict[str, Code]]:
+    """The IATI codelists shipped in ``ontology/data/iati_codelists.csv``, by list name and code."""
+    import ontology
+
+    out: dict[str, dict[str, Code]] = {}
+    with open(Path(ontology.DATA) / "iati_codelists.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out.setdefault(row["codelist"], {})[row["code"]] = Code(
+                row["code"], row["key"], row["label_en"], row["label_uk"], row["broader"]
+            )
+    return out
+
+
+def _text(el) -> str:
+    return " ".join((el.text or "").split()) if el is not None else ""
+
+
+def narratives(el, default_lang: str) -> list[tuple[str, str]]:
+    """(language, text) of an element's ``narrative`` children (2.0x) or of its own text (1.0x)."""
+    if el is None:
+        return []
+    out = []
+    kids = [k for k in el if k.tag == "narrative"]
+    for k in kids:
+        text = " ".join("".join(k.itertext()).split())
+        if text:
+            out.append(((k.get(XML_LANG) or default_lang).lower(), text))
+    if not kids:
+        text = " ".join("".join(el.itertext()).split())
+        if text:
+            out.append(((el.get(XML_LANG) or default_lang).lower(), text))
+    return out
+
+
+def _date(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value[:10] if _DATE.match(value) else None
+
+
+class _Progress:
+    """Counts the bytes lxml reads and, for long files on a terminal, prints where the load is."""
+
+    def __init__(self, fh, path: Path, size: int, stream=None) -> None:
+        self.fh, self.path, self.size, self.read_bytes, self.activities = fh, path, size, 0, 0
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = size >= PROGRESS_MIN_BYTES and getattr(self.stream, "isatty", lambda: False)()
+        self.last = time.monotonic()
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.fh.read(n)
+        self.read_bytes += len(data)
+        if self.enabled and time.monotonic() - self.last >= PROGRESS_EVERY:
+            self.last = time.monotonic()
+            self.show()
+        return data
+
+    def show(self, end: str = "") -> None:
+        pct = 100 * self.read_bytes / self.size if self.size else 100
+        self.stream.write(
+            f"\r  {self.path.name}: {self.read_bytes / 1e6:,.0f}/{self.size / 1e6:,.0f} MB ({pct:.0f}%), "
+            f"{self.activities:,} activities{end}"
+        )
+        self.stream.flush()
+
+    def done(self) -> None:
+        if self.enabled:
+            self.show(end="\n")
+
+
+class IatiLoader:
+    """Reads IATI activity XML (2.0x, and 1.0x where the mapping is plain), whatever the extension."""
+
+    name = "iati"
+    version = "1.0"
+    extensions = (".xml",)
+    sniff_any_extension = True  # recognised by its root element, saved as .xml, .txt or anything
+
+    def sniff(self, path: Path, head: bytes) -> bool:
+        """True when the file starts (after the XML declaration, comments, a DOCTYPE) with <iati-activities>."""
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            head = head.decode("utf-16", "ignore").encode("utf-8")
+        return bool(_PROLOG.match(head))
+
+    def load(self, path: Path, progress_stream=None) -> Extraction:
+        """Read every activity; raise LoaderError naming the file and line on bad or hostile XML."""
+        from lxml import etree
+
+        path = Path(path)
+        try:
+            fh = open(path, "rb")
+            size = path.stat().st_size
+            head = fh.read(SNIFF_BYTES)
+            fh.seek(0)
+        except OSError as exc:
+            raise LoaderError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
+        try:
+            refuse_doctype(path, head)
+        except LoaderError:
+            fh.close()
+            raise
+        reader = ActivityReader(path)
+        counter = _Progress(fh, path, size, progress_stream)
+        events = etree.iterparse(
+            counter,
+            events=("start", "end"),
+            tag=("iati-activities", "iati-activity"),
+            resolve_entities="internal",  # never an external entity (DOCTYPEs are refused before this anyway)
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+        )
+        try:
+            with fh:
+                for event, el in events:
+                    if event == "start":
+                        if el.tag == "iati-activities" and reader.root is None:
+                            reader.start(el)
+                        continue
+                    if el.getparent() is None or el.getparent().tag != "iati-activities":
+                        continue  # an iati-activity nested somewhere it does not belong
+                    reader.activity(el)
+                    counter.activities = reader.count
+                    el.clear()
+                    while el.getprevious() is not None:  # free what was read: memory stays flat
+                        del el.getparent()[0]
+        except etree.XMLSyntaxError as exc:
+            line, col = exc.position if exc.position else (exc.lineno, 0)
+            raise LoaderError(f"{path.name}: line {line}, column {col}: not well-formed XML: {exc.msg}") from exc
+        finally:
+            counter.done()
+        return reader.finish()
+
+
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
+_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
+
+
+def refuse_doctype(path: Path, head: bytes) -> None:
+    """Refuse a file whose prolog declares a DOCTYPE, before any parser sees it.
+
+    A DOCTYPE is where entities are defined ("billion laughs", external files, network URLs);
+    IATI files never need one. The check reads only the prolog: a DOCTYPE must precede the root.
+    """
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", "ignore").encode("utf-8")
+    root = _FIRST_ELEMENT.search(head)
+    if root is None and len(head) >= SNIFF_BYTES:
+        raise LoaderError(f"{path.name}: line 1: refused: no element in the first 64 KB (an overlong prolog)")
+    m = _DOCTYPE.search(head, 0, root.start() if root else len(head))
+    if m:
+        line = head.count(b"\n", 0, m.start()) + 1
+        raise LoaderError(
+            f"{path.name}: line {line}: refused: the file declares a DOCTYPE "
+            "(entity definitions or external references); IATI files have none"
+        )
+
+
+class ActivityReader:
+    """State of one file's reading: the extraction so far and the lookups it memoises."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.ex = Extraction()
+        self.root = None
+        self.version = "2.03"
+        self.root_tag = "iati-activities"
+        self.count = 0  # activities seen (their position in the file)
+        self.parents: set[str] = set()  # keys of activities some activity names as its parent
+        self.placeholders: set[str] = set()  # activities known only by a reference so far
+        self.org_keys: dict[tuple[str, str], str] = {}
+        self.problems: list[str] = []
+        self._gaz = None
+        self._registry = None
+
+    # ------------------------------------------------------------ file level
+
+    def start(self, root) -> None:
+        """The root element: refuse a DOCTYPE (entities), note the standard version."""
+        info = root.getroottree().docinfo
+        if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+            raise LoaderError(
+                f"{self.path.name}: line {max(root.sourceline or 1, 1)}: refused: the file declares a DOCTYPE "
+                "(entity definitions or external references); IATI files have none"
+            )
+        self.root = root
+        self.root_tag = root.tag
+        self.version = (root.get("version") or "2.03").strip()
+
+    def finish(self) -> Extraction:
+        """Activities named as parents are programs; report what was skipped."""
+        if self.root is None or self.count == 0:
+            raise LoaderError(f"{self.path.name}: line 1: no <iati-activity> element in this <iati-activities> file")
+        for key in self.parents:
+            ent = self.ex.entities.get(key)
+            if ent is not None and ent.type == "Project":
+                ent.type = "Program"
+        for problem in self.problems[:MAX_WARNINGS]:
+            self.ex.warnings.append(f"{self.path.name}: {problem} (skipped)")
+        if len(self.problems) > MAX_WARNINGS:
+            self.ex.warnings.append(f"{self.path.name}: {len(self.problems) - MAX_WARNINGS} more values skipped")
+        return self.ex
+
+    # ------------------------------------------------------------ helpers
+
+    def _path(self, el, act, act_path: str) -> str:
+        steps = []
+        while el is not None and el is not act:
+            tag = el.tag
+            n = 1 + sum(1 for s in el.itersiblings(preceding=True) if s.tag == tag)
+            steps.append(f"{tag}[{n}]")
+            el = el.getparent()
+        return act_path + "".join("/" + s for s in reversed(steps))
+
+    def _evidence(self, el, act, act_path: str, lang: str, text: str = "") -> Evidence:
+        attrs = " ".join(f'{k}="{v}"' for k, v in el.attrib.items() if not k.startswith("{"))
+        shown = text or " | ".join(t for _, t in narratives(el, lang)) or _text(el)
+        sentence = f"<{el.tag}{' ' + attrs if attrs else ''}> {shown}".strip()
+        if len(sentence) > 300:
+            sentence = sentence[:297] + "..."
+        return Evidence(sentence, 0, 0, path=self._path(el, act, act_path), line=el.sourceline or 1)
+
+    def _problem(self, el, what: str) -> None:
+        self.problems.append(f"line {el.sourceline}: {what}")
+
+    @property
+    def gazetteer(self):
+        if self._gaz is None:
+            from loaders.gazetteer import get_gazetteer
+
+            self._gaz = get_gazetteer()
+        return self._gaz
+
+    @property
+    def registry(self):
+        if self._registry is None:
+            from loaders.registry import get_registry
+
+            self._registry = get_registry()
+        return self._registry
+
+    # ------------------------------------------------------------ one activity
+
+    def activity(self, act) -> None:
+        self.count += 1
+        act_path = f"/{self.root_tag}/iati-activity[{self.count}]"
+        lang = (act.get(XML_LANG) or (self.root.get(XML_LANG) if self.root is not None else None) or "en").lower()
+        ident_el = act.find("iati-identifier")
+        ident = _text(ident_el) or (act.get("iati-identifier") or "").strip()
+        if not ident:
+            self._problem(act, "an iati-activity without iati-identifier")
+            return
+        key = self._activity_entity(act, act_path, ident, lang)
+        ev = self._evidence(ident_el if ident_el is not None else act, act, act_path, lang, ident)
+        self.ex.values.append(Value(key, "iatiIdentifier", ident, evidence=ev))
+        currency = (act.get("default-currency") or "").strip().upper()
+        if currency:
+            self.ex.values.append(Value(key, "defaultCurrency", currency, evidence=ev))
+        for child in act:
+            tag = child.tag
+            if tag == "description":
+                for lg, text in narratives(child, lang):
+                    self.ex.values.append(
+                        Value(
+                            key, "description", text, lang=lg, evidence=self._evidence(child, act, act_path, lg, text)
+                        )
+                    )
+                    self._places_in_text(key, text, self._evidence(child, act, act_path, lg, text))
+            elif tag == "activity-status":
+                self._status(key, child, act, act_path, lang)
+            elif tag == "activity-date":
+                prop = DATE_TYPES.get((child.get("type") or "").strip())
+                day = _date(child.get("iso-date")) or _date(child.text)
+                if prop and day:
+                    self.ex.values.append(
+                        Value(key, prop, day, "date", evidence=self._evidence(child, act, act_path, lang))
+                    )
+            elif tag == "reporting-org":
+                org = self._org(child, act, act_path, lang, role=None)
+                if org:
+                    self.ex.add_relation(org, "reports", key, self._evidence(child, act, act_path, lang))
+            elif tag == "participating-org":
+                role = (child.get("role") or "").strip()
+                role = ROLE_WORDS.get(role.lower(), role)
+                pred = ROLE_PREDICATE.get(role)
+                org = self._org(child, act, act_path, lang, role=role)
+                if org and pred:
+                    self.ex.add_relation(org, pred, key, self._evidence(child, act, act_path, lang))
+            elif tag == "related-activity":
+                self._related(key, child, act, act_path, lang)
+            elif tag == "recipient-country":
+                self._country(key, child, act, act_path, lang)
+            elif tag == "recipient-region":
+                self._region(key, child, act, act_path, lang)
+            elif tag == "sector":
+                self._sector(key, child, act, act_path, lang)
+            elif tag == "location":
+                self._location(key, child, act, act_path, lang)
+            elif tag in ("budget", "planned-disbursement", "transaction"):
+                self._money(key, child, act, act_path, lang, currency)
+
+    def _activity_entity(self, act, act_path: str, ident: str, lang: str) -> str:
+        title_els = act.findall("title")  # one in 2.0x (narratives inside), one per language in 1.0x
+        title_el = title_els[0] if title_els else None
+        titles = [t for el in title_els for t in narratives(el, lang)]
+        by_lang: dict[str, str] = {}
+        for lg, text in titles:
+            by_lang.setdefault(lg[:2], text)
+        label_en = by_lang.get("en")
+        label = by_lang.get("uk") or label_en or (titles[0][1] if titles else ident)
+        key = self._activity_key(ident, label)
+        has_children = any(
+            r.get("type", "").strip() == "2" and (r.get("ref") or "").strip() for r in act.iter("related-activity")
+        )
+        ev = self._evidence(title_el, act, act_path, lang, label) if title_el is not None else None
+        known = self.ex.entities.get(key)
+        if known is not None and key in self.placeholders:  # named earlier as a parent or child: now we know it
+            self.placeholders.discard(key)
+            known.names.add(known.label)
+            known.label, known.label_en = label, label_en if label_en != label else None
+        entity = Entity(
+            key,
+            "Program" if has_children else "Project",
+            label,
+            label_en if label_en and label_en != label else None,
+            names={t for _, t in titles} | {ident},
+            mentions=[ev] if ev else [],
+        )
+        entity = self.ex.add_entity(entity)
+        if has_children and entity.type == "Project":
+            entity.type = "Program"
+        for lg, text in titles:
+            self.ex.values.append(Value(key, "title", text, lang=lg, evidence=ev))
+        return key
+
+    def _activity_key(self, ident: str, title: str = "") -> str:
+        """``iati:<identifier>``; a title equal to a registry program's name links to that program."""
+        if title:
+            entry = self._registry_match(title, types=("Program", "Project"))
+            if entry is not None:
+                self.ex.add_entity(Entity(entry.key, entry.type, entry.label, entry.label_en, set(entry.names)))
+                return entry.key
+        return f"iati:{ident}"
+
+    def _status(self, key, el, act, act_path, lang) -> None:
+        code = (el.get("code") or "").strip()
+        if not code:
+            return
+        ev = self._evidence(el, act, act_path, lang)
+        self.ex.values.append(Value(key, "activityStatus", code, evidence=ev))
+        known = codelists()["ActivityStatus"].get(code)
+        if known:
+            self.ex.values.append(Value(key, "statusLabel", known.label_en, lang="en", evidence=ev))
+            self.ex.values.append(Value(key, "statusLabel", known.label_uk, lang="uk", evidence=ev))
+
+    def _related(self, key, el, act, act_path, lang) -> None:
+        ref = (el.get("ref") or _text(el)).strip()
+        kind = (el.get("type") or "").strip()
+        if not ref or kind not in ("1", "2") or f"iati:{ref}" == key:
+            return
+        other = f"iati:{ref}"
+        if other not in self.ex.entities:
+            self.ex.add_entity(Entity(other, "Program" if kind == "1" else "Project", ref, names={ref}))
+            self.placeholders.add(other)
+        ev = self._evidence(el, act, act_path, lang)
+        if kind == "1":  # this activity's parent
+            self.parents.add(other)
+            self.ex.add_relation(key, "partOf", other, ev)
+        else:
+            self.ex.add_relation(other, "partOf", key, ev)
+
+    # ------------------------------------------------------------ organisations
+
+    def _org(self, el, act, act_path, lang, role: str | None, mention: bool | None = None) -> str | None:
+        """Key of the organisation an element names (by IATI id, then registry name, then its own name)."""
+        ref = (el.get("ref") or "").strip()
+        names = [t for _, t in narratives(el, lang)]
+        if not ref and not names:
+            return None
+        memo = (ref, names[0] if names else "")
+        key = self.org_keys.get(memo)
+        if key is None:
+            key = self._org_entity(ref, names)
+            self.org_keys[memo] = key
+        ent = self.ex.entities[key]
+        ent.names.update(n for n in names if n != ent.label)
+        if role == "1" and ent.type == "Organization":
+            ent.type = "Donor"  # whoever funds an activity is a donor here (gt:funds has domain gt:Donor)
+        if mention if mention is not None else role in ("1", "4"):
+            ent.mentions.append(self._evidence(el, act, act_path, lang))  # each element once: no duplicate check
+        return key
+
+    def _org_entity(self, ref: str, names: list[str]) -> str:
+        entry = self._registry_by_id(ref) if ref else None
+        if entry is None:
+            for name in names:
+                entry = self._registry_match(name, types=("Donor", "Organization"))
+                if entry is not None:
+                    break
+        if entry is not None:
+            # the registry's own identifiers only: a name match does not prove the file's ref is this
+            # organisation's id (publishers write internal or outdated refs), and ids are added only where sourced
+            names = set(entry.names) | set(entry.acronyms)
+            ent = Entity(entry.key, entry.type, entry.label, entry.label_en, names, dict(entry.identifiers))
+            self.ex.add_entity(ent)
+            return entry.key
+        label = names[0] if names else ref
+        key = f"org:{name_key(ref)}" if ref else f"org:{name_key(label)}"
+        self.ex.add_entity(
+            Entity(
+                key, "Organization", label, None, set(names) | ({ref} if ref else set()), {"iati": ref} if ref else {}
+            )
+        )
+        return key
+
+    def _registry_by_id(self, ref: str):
+        index = getattr(self, "_by_iati", None)
+        if index is None:
+            index = self._by_iati = {
+                e.identifiers["iati"].upper(): e for e in self.registry.entries if e.identifiers.get("iati")
+            }
+        return index.get(ref.upper())
+
+    def _registry_match(self, name: str, types: tuple[str, ...]):
+        """The registry entry a whole name (or one of its ' - '/'( )' parts) names; the most specific one."""
+        return _registry_match(self.registry, name, types)
+
+    # ------------------------------------------------------------ geography and sectors
+
+    def _country(self, key, el, act, act_path, lang) -> None:
+        code = (el.get("code") or "").strip().upper()
+        if not re.fullmatch(r"[A-Z]{2}", code):
+            return
+        ckey = f"country:{code}"
+        if ckey not in self.ex.entities:
+            place = self.gazetteer.get(ckey)
+            if place is not None:
+                self.ex.add_entity(
+                    Entity(ckey, "Country", place.label, place.label_en, set(place.names), {"iso3166": code})
+                )
+            else:
+                import pycountry
+
+                found = pycountry.countries.get(alpha_2=code)
+                label = found.name if found else code
+                self.ex.add_entity(Entity(ckey, "Country", label, None, {label}, {"iso3166": code}))
+        ev = self._evidence(el, act, act_path, lang)
+        self.ex.add_relation(key, "recipientCountry", ckey, ev)
+        self._allocation(key, ckey, el, ev)
+
+    def _region(self, key, el, act, act_path, lang) -> None:
+        code = (el.get("code") or "").strip()
+        vocab = (el.get("vocabulary") or "1").strip()
+        if not code:
+            return
+        rkey = f"region:dac-{code}" if vocab == "1" else f"region:v{name_key(vocab)}-{name_key(code)}"
+        known = codelists()["Region"].get(code) if vocab == "1" else None
+        texts = [t for _, t in narratives(el, lang)]
+        if known:
+            ent = Entity(rkey, "Region", known.label_uk, known.label_en, set(texts), {"code": code})
+        else:
+            label = texts[0] if texts else f"Region {code}"
+            ent = Entity(rkey, "Region", label, None, set(texts), {"code": code})
+        self.ex.add_entity(ent)
+        ev = self._evidence(el, act, act_path, lang)
+        self.ex.add_relation(key, "recipientRegion", rkey, ev)
+        self._allocation(key, rkey, el, ev)
+
+    def _sector(self, key, el, act, act_path, lang) -> None:
+        code = (el.get("code") or "").strip()
+        vocab = (el.get("vocabulary") or ("1" if self.version.startswith("2") else "DAC")).strip()
+        if not code:
+            return
+        skey = self.sector_entity(vocab, code, [t for _, t in narratives(el, lang)])
+        ev = self._evidence(el, act, act_path, lang)
+        self.ex.add_relation(key, "sector", skey, ev)
+        self._allocation(key, skey, el, ev)
+
+    def sector_entity(self, vocab: str, code: str, texts: list[str]) -> str:
+        """Key of the SKOS concept for a sector code, with its category (DAC 5-digit -> 3-digit) above it."""
+        scheme = SECTOR_VOCABULARIES.get(vocab)
+        lists = codelists()
+        if scheme == "dac":
+            known = lists["Sector"].get(code)
+            category = code[:3] if re.fullmatch(r"\d{5}", code) else ""
+            attrs = {}
+            if category:
+                attrs["broader"] = self.sector_entity("2", category, [])
+            if known:
+                ent = Entity(f"sector:dac-{code}", "Sector", known.label_uk, known.label_en, set(texts), {"code": code})
+            else:
+                label = texts[0] if texts else f"DAC {code}"
+                ent = Entity(f"sector:dac-{code}", "Sector", label, None, set(texts), {"code": code})
+            ent.attributes.update(attrs)
+        elif scheme == "dac3":
+            known = lists["SectorCategory"].get(code)
+            if known:
+                ent = Entity(
+                    f"sector:dac3-{code}", "Sector", known.label_uk, known.label_en, set(texts), {"code": code}
+                )
+            else:
+                label = texts[0] if texts else f"DAC {code}"
+                ent = Entity(f"sector:dac3-{code}", "Sector", label, None, set(texts), {"code": code})
+        else:
+            label = texts[0] if texts else f"{vocab} {code}"
+            ent = Entity(
+                f"sector:v{name_key(vocab)}-{name_key(code)}", "Sector", label, None, set(texts), {"code": code}
+            )
+        return self.ex.add_entity(ent).key
+
+    def _allocation(self, key: str, target: str, el, ev: Evidence) -> None:
+        pct = (el.get("percentage") or "").strip()
+        if pct and not (_DECIMAL.match(pct) and 0 <= float(pct) <= 100):
+            self._problem(el, f"percentage {pct!r} is not a number from 0 to 100")
+            pct = ""
+        self.ex.allocations.append(Allocation(key, target, pct or None, ev))
+
+    def _location(self, key, el, act, act_path, lang) -> None:
+        """A location that is a Ukrainian community: by KATOTTG code, else by name (English or Ukrainian)."""
+        place = None
+        admins = list(el.iter("administrative"))
+        for adm in admins:  # a KATOTTG code (publishers' own vocabulary 99) is exact
+            code = (adm.get("code") or "").strip().upper()
+            if _KATOTTG.match(code):
+                place = self.gazetteer.get(f"katottg:{code}")
+                if place is not None:
+                    break
+        if place is None:  # the place's name (a city, raion, oblast), more specific than a subdivision code
+            names = [t for _, t in narratives(el.find("name"), lang)]
+            names += [_text(a) for a in admins if _text(a)]  # 1.0x: the name is the text of administrative
+            for name in names:
+                place = find_ukrainian_place(self.gazetteer, name)
+                if place is not None:
+                    break
+        if place is None:  # an ISO 3166-2 subdivision (vocabulary A5, or 1.0x adm1="UA-63"): the oblast
+            for adm in admins:
+                for code in (adm.get("code"), adm.get("adm1")):
+                    place = oblast_by_iso(self.gazetteer, (code or "").strip().upper())
+                    if place is not None:
+                        break
+                if place is not None:
+                    break
+        if place is None:
+            return
+        self._locate(key, place, self._evidence(el, act, act_path, lang))
+
+    def _places_in_text(self, key: str, text: str, ev: Evidence) -> None:
+        """Oblasts named in an English text: "in Donetsk and Luhansk Oblasts", "Kharkiv oblast"."""
+        if "blast" not in text and "egion" not in text:
+            return
+        for name in oblast_names_in(text):
+            place = find_ukrainian_place(self.gazetteer, f"{name} Oblast")
+            if place is not None and place.category == "oblast":
+                self._locate(key, place, ev)
+
+    def _locate(self, key: str, place, ev: Evidence) -> None:
+        from loaders.narrative import _place_entity
+
+        self.ex.add_entity(_place_entity(place))
+        self.ex.add_relation(key, "locatedIn", place.key, ev)
+        child = place.key
+        for par in place.parents:  # the codifier hierarchy above it (reference data, no evidence)
+            parent = self.gazetteer.get(par)
+            if parent is None or par == child:
+                break
+            self.ex.add_entity(_place_entity(parent))
+            self.ex.add_relation(child, "locatedIn", par)
+            child = par
+
+    # ------------------------------------------------------------ money
+
+    def _money(self, key, el, act, act_path, lang, default_currency: str) -> None:
+        value = el.find("value")
+        if value is None:
+            self._problem(el, f"<{el.tag}> without <value>")
+            return
+        amount = _text(value).replace(" ", "").replace("\u00a0", "")
+        if not _DECIMAL.match(amount):
+            self._problem(value, f"amount {amount!r} is not a number")
+            return
+        currency = (value.get("currency") or default_currency).strip().upper()
+        if not _CURRENCY.match(currency):
+            self._problem(value, "an amount without a currency (no @currency, no default-currency)")
+            return
+        ev = self._evidence(el, act, act_path, lang, f"{amount} {currency}")
+        path = ev.path
+        if el.tag == "transaction":
+            tt = el.find("transaction-type")
+            code = (tt.get("code") or "").strip() if tt is not None else ""
+            known = codelists()["TransactionType"].get(code) or codelists()["TransactionType1"].get(code.upper())
+            kind = known.key if known else f"transaction-{code or 'unknown'}"
+            date_el = el.find("transaction-date")
+            day = _date(date_el.get("iso-date")) if date_el is not None else None
+        else:
+            code = (el.get("type") or "1").strip()
+            kind = el.tag
+            day = None
+        start, end = el.find("period-start"), el.find("period-end")
+        provider = receiver = None
+        prov_el, recv_el = el.find("provider-org"), el.find("receiver-org")
+        if prov_el is not None:
+            provider = self._org(prov_el, act, act_path, lang, role=None, mention=False)
+        if recv_el is not None:
+            receiver = self._org(recv_el, act, act_path, lang, role=None, mention=False)
+        self.ex.flows.append(
+            MoneyFlow(
+                id=path,
+                activity=key,
+                kind=kind,
+                code=code,
+                amount=amount.lstrip("+"),
+                currency=currency,
+                evidence=ev,
+                value_date=_date(value.get("value-date")),
+                date=day,
+                period_start=_date(start.get("iso-date")) if start is not None else None,
+                period_end=_date(end.get("iso-date")) if end is not None else None,
+                provider=provider,
+                receiver=receiver,
+            )
+        )
+
+
+# ---------------------------------------------------------------- linking helpers
+
+_PART_SPLIT = re.compile(r"\s+[-–—/]\s+|\s*[()]\s*|\s*;\s*")
+
+
+def _registry_match(registry, name: str, types: tuple[str, ...]):
+    """The registry entry that a whole name, or one whole part of it, names; the most specific wins.
+
+    >>> _registry_match(get_registry(), "USAID - U.S. Agency for International Development", ("Donor",)).id
+    'usaid'
+    """
+    from loaders.registry import normalise_name
+
+    found = []
+    for part in [name, *_PART_SPLIT.split(name)]:
+        norm = normalise_name(part)
+        if len(norm) < 2:
+            continue
+        for m in registry.find(norm, skeleton=False):
+            if m.entry.type in types and m.start <= 1 and m.end >= len(norm.rstrip(" .,")) - 1:
+                found.append(m.entry)
+    if not found:
+        return None
+    ids = {e.id for e in found}
+    for e in found:  # a unit inside another matched one is the more specific ("European Commission - DG NEAR")
+        if any(_is_ancestor(registry, other, e) for other in ids - {e.id}):
+            return e
+    return found[0]
+
+
+def _is_ancestor(registry, ancestor_id: str, entry) -> bool:
+    seen = set()
+    while entry is not None and entry.parent and entry.parent not in seen:
+        if entry.parent == ancestor_id:
+            return True
+        seen.add(entry.parent)
+        entry = registry.by_id.get(entry.parent)
+    return False
+
+
+_OBLASTS = re.compile(
+    r"((?:[A-Z][\w'’-]+)(?:\s*,\s*[A-Z][\w'’-]+)*(?:\s*,?\s+and\s+[A-Z][\w'’-]+)?)\s+(?:[Oo]blasts?|[Rr]egions?)\b"
+)
+
+
+def oblast_names_in(text: str) -> list[str]:
+    """Names before "Oblast(s)"/"region(s)" in English text.
+
+    >>> oblast_names_in("in Donetsk and Luhansk Oblasts and the Kharkiv region")
+    ['Donetsk', 'Luhansk', 'Kharkiv']
+    """
+    out = []
+    for m in _OBLASTS.finditer(text):
+        for name in re.split(r"\s*,\s*|\s+and\s+", m.group(1)):
+            name = name.strip()
+            if name and name not in out:
+                out.append(name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _latin_index(gaz_id: int) -> dict[str, list[tuple[int, str]]]:
+    """Latin names of Ukrainian oblasts, raions, hromadas and cities -> (rank, key), best first."""
+    from loaders.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    rank = {"oblast": 0, "city": 1, "raion": 2, "hromada": 3}
+    index: dict[str, list[tuple[int, str]]] = {}
+    for row in gaz._rows:  # the gazetteer's rows: key, type, label, label_en, names, ..., category (6)
+        cat = row[6]
+        if cat not in rank or not str(row[0]).startswith("katottg:"):
+            continue
+        population = row[11] if len(row) > 11 and row[11] else 0
+        if cat == "oblast" or (cat == "city" and row[0][10:12] in ("80", "85") and row[0][12:20] == "00000000"):
+            index.setdefault(f"#{row[0][10:12]}", []).append((rank[cat], 0, row[0]))  # oblasts, Kyiv, Sevastopol
+        for name in {row[3], *row[4]}:
+            if name and re.fullmatch(r"[A-Za-z][A-Za-z'’ .-]+", name):
+                index.setdefault(name.casefold().replace("’", "'"), []).append((rank[cat], -population, row[0]))
+                if cat == "oblast":
+                    base = re.sub(r"\s+oblast$", "", name, flags=re.I)
+                    index.setdefault(f"{base} region".casefold(), []).append((rank[cat], 0, row[0]))
+    return {k: [key for *_, key in sorted(v)] for k, v in index.items()}
+
+
+# ISO 3166-2:UA subdivision -> the two KATOTTG digits of the oblast (most are equal; these differ)
+_ISO_TO_KATOTTG = {"09": "44", "77": "73", "30": "80", "40": "85", "43": "01"}
+
+
+def oblast_by_iso(gaz, code: str):
+    """The oblast (or Kyiv, Sevastopol) of an ISO 3166-2 code such as ``UA-63``, or None.
+
+    >>> oblast_by_iso(get_gazetteer(), "UA-09").label
+    'Луганська область'
+    """
+    m = re.fullmatch(r"UA-(\d{2})", code)
+    if not m:
+        return None
+    key = _latin_index(id(gaz)).get("#" + _ISO_TO_KATOTTG.get(m.group(1), m.group(1)))
+    return gaz.get(key[0]) if key else None
+
+
+def find_ukrainian_place(gaz, name: str):
+    """A Ukrainian oblast, city, raion or hromada named ``name`` (English or Ukrainian), or None.
+
+    >>> find_ukrainian_place(get_gazetteer(), "Donetsk Oblast").label
+    'Донецька область'
+    """
+    name = " ".join(name.replace("’", "'").split()).strip(" ,.")
+    if not name:
+        return None
+    keys = _latin_index(id(gaz)).get(name.casefold())
+    if not keys and re.search(r"[А-Яа-яІіЇїЄєҐґ]", name):
+        places = [
+            p
+            for p in gaz.lookup(name)
+            if p.type == "Community" and p.category in ("oblast", "city", "raion", "hromada")
+        ]
+        order = {"oblast": 0, "city": 1, "raion": 2, "hromada": 3}
+        places.sort(key=lambda p: (order[p.category], -(p.population or 0)))
+        return places[0] if places else None
+    return gaz.get(keys[0]) if keys else None
+
+
+LOADER = IatiLoader()
