@@ -1,0 +1,168 @@
+"""Maps in a real browser: time to first draw, time to a settled layout, and redraw cost at 1k/5k/20k nodes.
+
+    python -m bench.map_browser [--sizes 1000,5000,20000] [--out bench/MAPS_BROWSER.md]
+
+Synthetic networks shaped like the real ones (communities with coordinates, projects located in them,
+programmes and donors funding them, partner towns abroad) are written with ``graphtool.maps.render_map``
+for both renderers (vis-network canvas, sigma.js WebGL) and opened from ``file://`` in headless Debian
+Chromium (software rendering: SwiftShader for WebGL, no GPU), with the network cut.
+
+Measured per page: ``generate`` (Python, render_map), ``ready`` (navigation until the first frame is
+drawn), ``settled`` (until the layout stops: vis physics stabilised / ForceAtlas2 stopped; geo maps
+have no layout to run), ``redraw`` (mean of 10 synchronous redraw calls) and ``pan frame`` (mean time per
+animation frame while the view pans, the number that decides if panning feels smooth).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+FLAGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
+    "--window-size=1400,900", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+    "--enable-unsafe-swiftshader",
+]  # fmt: skip
+
+REDRAW = """
+const v = window.graphtoolView; const t0 = performance.now();
+for (let i = 0; i < 10; i++) v.redraw();
+return (performance.now() - t0) / 10;
+"""
+PAN = """
+const done = arguments[arguments.length - 1];
+const net = window.graphtoolNetwork, sig = window.graphtoolSigma;
+let i = 0, t0 = null;
+function frame(t) {
+  if (t0 === null) t0 = t;
+  if (i === 30) { done((t - t0) / 30); return; }
+  if (net) { const p = net.getViewPosition(); net.moveTo({position: {x: p.x + 5, y: p.y}, animation: false}); net.redraw(); }
+  else { const c = sig.getCamera(); c.setState({x: c.x + 0.002}); }  // sigma draws on its own frame
+  i++; requestAnimationFrame(frame);
+}
+requestAnimationFrame(frame);
+"""
+
+
+def synthetic_graph(n: int, seed: int = 5):
+    """About ``n`` nodes: 40% communities, 40% projects, 8% partner towns, programmes, donors."""
+    import networkx as nx
+
+    rng = random.Random(seed)
+    g = nx.MultiDiGraph()
+    n_comm, n_proj, n_town = int(n * 0.4), int(n * 0.4), int(n * 0.08)
+    n_prog = max(2, int(n * 0.1))
+    n_donor = max(1, n - n_comm - n_proj - n_town - n_prog)
+    ev = [{"document": "synth.txt", "sentence": "Проєкт фінансує донор у громаді. " * 6, "start": 0, "end": 10}]
+    for i in range(n_comm):
+        g.add_node(f"c{i}", type="Community", label=f"Громада {i}", lat=45.6 + rng.random() * 6.0,
+                   lon=23.5 + rng.random() * 15.5, documents=["synth.txt"])  # fmt: skip
+    for i in range(n_town):
+        g.add_node(f"t{i}", type="PartnerCity", label=f"Місто {i}", lat=40 + rng.random() * 20,
+                   lon=-10 + rng.random() * 30, documents=[])  # fmt: skip
+        g.add_edge(f"c{rng.randrange(n_comm)}", f"t{i}", key="partnerOf", relation="partnerOf", evidence=ev)
+    for i in range(n_donor):
+        g.add_node(f"d{i}", type="Donor", label=f"Донор {i}", documents=[])
+    for i in range(n_prog):
+        g.add_node(f"p{i}", type="Program", label=f"Програма {i}", documents=[])
+        g.add_edge(f"d{rng.randrange(n_donor)}", f"p{i}", key="funds", relation="funds", evidence=ev)
+    for i in range(n_proj):
+        g.add_node(f"j{i}", type="Project", label=f"Проєкт {i}", documents=[])
+        g.add_edge(f"j{i}", f"p{rng.randrange(n_prog)}", key="partOf", relation="partOf", evidence=ev)
+        for _ in range(1 + (i % 3 == 0)):
+            g.add_edge(f"j{i}", f"c{rng.randrange(n_comm)}", key="locatedIn", relation="locatedIn", evidence=ev)
+    return g
+
+
+def measure(sizes: list[int], work: Path) -> list[dict]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    from graphtool.maps import render_map
+
+    profile = tempfile.mkdtemp(prefix="graphtool-bench-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = next(p for p in map(shutil.which, ("chromium", "chromium-browser")) if p)
+    for flag in [*FLAGS, f"--user-data-dir={profile}"]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    driver.set_page_load_timeout(300)
+    driver.set_script_timeout(300)
+    rows = []
+    try:
+        driver.execute_cdp_cmd("Network.enable", {})
+        driver.execute_cdp_cmd("Network.emulateNetworkConditions",
+                               {"offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0})  # fmt: skip
+        for n in sizes:
+            g = synthetic_graph(n)
+            for layout in ("force", "geo"):
+                for renderer in ("vis", "webgl"):
+                    if renderer == "vis" and n > 6000 and layout == "force":
+                        rows.append({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "layout": layout,
+                                     "renderer": renderer, "note": "not run: 13,865 nodes took 35 s, 813 ms/redraw"})  # fmt: skip
+                        continue
+                    t0 = time.perf_counter()
+                    html = render_map(g, layout=layout, renderer=renderer)
+                    generate = time.perf_counter() - t0
+                    page = work / f"map_{n}_{layout}_{renderer}.html"
+                    page.write_text(html, encoding="utf-8")
+                    t0 = time.perf_counter()
+                    driver.get(page.resolve().as_uri())
+                    while not driver.execute_script("return window.graphtoolReady === true"):
+                        time.sleep(0.05)
+                    ready = time.perf_counter() - t0
+                    while not driver.execute_script("return window.graphtoolStable === true"):
+                        time.sleep(0.1)
+                        if time.perf_counter() - t0 > 120:
+                            break
+                    settled = time.perf_counter() - t0
+                    driver.execute_script("if (window.graphtoolView) window.graphtoolView.setPhysics(false)")
+                    redraw = driver.execute_script(REDRAW)
+                    pan = driver.execute_async_script(PAN)
+                    rows.append({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "layout": layout,
+                                 "renderer": renderer, "generate_s": round(generate, 2), "html_mb": round(len(html.encode()) / 1e6, 1),
+                                 "ready_s": round(ready, 2), "settled_s": round(settled, 1), "redraw_ms": round(redraw, 1),
+                                 "pan_frame_ms": round(pan, 1)})  # fmt: skip
+                    print(rows[-1], flush=True)
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    head = "| nodes | edges | layout | renderer | generate s | HTML MB | first draw s | settled s | redraw ms | pan frame ms |"
+    lines = [head, "|" + "---|" * 10]
+    for r in rows:
+        if "note" in r:
+            lines.append(f"| {r['nodes']:,} | {r['edges']:,} | {r['layout']} | {r['renderer']} | {r['note']} ||||||")
+            continue
+        lines.append(
+            f"| {r['nodes']:,} | {r['edges']:,} | {r['layout']} | {r['renderer']} | {r['generate_s']} | {r['html_mb']} | "
+            f"{r['ready_s']} | {r['settled_s']} | {r['redraw_ms']} | {r['pan_frame_ms']} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,5000,20000")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "MAPS_BROWSER.md")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = measure([int(s) for s in args.sizes.split(",")], Path(tmp))
+    text = (
+        "# Maps in the browser\n\nGenerated by `python -m bench.map_browser` (see its docstring for what each column "
+        "means). Headless Debian Chromium, software rendering, 2-core machine shared with other work: "
+        "single runs vary by ±30%.\n\n" + table(rows)
+    )
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""Each kind of map in real Chromium (force, geo, filtered; canvas and WebGL renderers), offline.
+
+For every kind: the page loads from ``file://`` with the network cut and logs no error, the geo maps
+draw the outline of Ukraine, the search box finds "USAID" by name and by its alias (first hit), a click
+on a node shows the sentences behind its links, and two builds of the same store are byte-identical.
+Skips where Chromium, chromedriver or selenium are missing (see ``tests/test_browser.py``).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.test_browser import browser, console_errors, open_map, pytestmark  # noqa: F401
+
+KINDS = [
+    ("force", {}, "vis"),
+    ("geo", {}, "vis"),
+    ("geo", {"donor": "USAID"}, "vis"),
+    ("force", {}, "webgl"),
+    ("geo", {}, "webgl"),
+]
+BORDER = (0x7D, 0x85, 0x90)  # the national border's colour in the template
+
+# pixels of the border colour on the canvas the outline is drawn on (the first canvas of the map)
+BORDER_PIXELS = """
+const c = document.querySelector('#mynetwork canvas');
+const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+let n = 0;
+for (let i = 0; i < d.length; i += 4) {
+  if (Math.abs(d[i] - arguments[0]) < 12 && Math.abs(d[i + 1] - arguments[1]) < 12 && Math.abs(d[i + 2] - arguments[2]) < 12) n++;
+}
+return n;
+"""
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory):
+    from pyoxigraph import RdfFormat
+
+    from graphtool.store import GraphStore
+    from tests.fixtures_graph import TRIG
+
+    path = tmp_path_factory.mktemp("kinds") / "store"
+    s = GraphStore(path)
+    s.oxigraph.load(path=str(TRIG), format=RdfFormat.TRIG)
+    s.flush()
+    del s
+    return path
+
+
+@pytest.mark.parametrize(("layout", "focus", "renderer"), KINDS, ids=lambda v: str(v))
+def test_map_kind(browser, store_path, tmp_path, layout, focus, renderer):  # noqa: F811
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    from graphtool.maps import write_map
+    from graphtool.store import GraphStore
+
+    pages = []
+    for i in range(2):
+        store = GraphStore(store_path)
+        try:
+            write_map(store, tmp_path / f"map{i}.html", layout=layout, renderer=renderer, **focus)
+        finally:
+            del store
+        pages.append((tmp_path / f"map{i}.html").read_bytes())
+    assert pages[0] == pages[1], "two builds of the same store differ"
+    path = tmp_path / "map0.html"
+    open_map(browser, path)
+    while not browser.execute_script("return window.graphtoolReady === true"):
+        time.sleep(0.05)
+    time.sleep(0.3)
+    assert browser.execute_script("return CONF.renderer") == renderer
+    if layout == "geo":
+        assert browser.execute_script(BORDER_PIXELS, *BORDER) > 100, "no outline of Ukraine drawn"
+
+    box = browser.find_element(By.ID, "search")
+    for query in ("USAID", "агентство США"):  # its name, then an alias
+        box.clear()
+        box.send_keys(query, Keys.ENTER)
+        assert "found" in browser.find_element(By.ID, "search-status").text
+        assert browser.find_element(By.CSS_SELECTOR, "#hits button").text.startswith("USAID (")
+        assert browser.find_element(By.CSS_SELECTOR, "#details h3").text == "USAID"
+
+    # a real click on the node with the most links that carry a sentence
+    node = browser.execute_script(
+        """const count = {}; edgeList.filter(e => e.evidence.length).forEach(e => { count[e.from] = (count[e.from] || 0) + 1; });
+           return Object.keys(count).sort((a, b) => count[b] - count[a] || (a < b ? -1 : 1))[0];"""
+    )
+    if renderer == "vis":
+        browser.execute_script("graphtoolNetwork.focus(arguments[0], {scale: 1.0, animation: false})", node)
+        time.sleep(0.3)
+        x, y = browser.execute_script(
+            "const p = graphtoolNetwork.canvasToDOM(graphtoolNetwork.getPositions([arguments[0]])[arguments[0]]);"
+            "return [p.x, p.y];",
+            node,
+        )
+    else:
+        browser.execute_script(
+            "const d = graphtoolSigma.getNodeDisplayData(arguments[0]);"
+            "graphtoolSigma.getCamera().setState({x: d.x, y: d.y, ratio: 0.5});",
+            node,
+        )
+        time.sleep(0.5)
+        x, y = browser.execute_script(
+            "const p = graphtoolSigma.framedGraphToViewport(graphtoolSigma.getNodeDisplayData(arguments[0]));"
+            "return [p.x, p.y];",
+            node,
+        )
+    canvas = browser.find_element(By.ID, "mynetwork")
+    size = canvas.size
+    ActionChains(browser).move_to_element_with_offset(
+        canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)
+    ).click().perform()
+    details = browser.find_element(By.ID, "details")
+    label = browser.execute_script("return byId[arguments[0]].full_label", node)
+    assert browser.find_element(By.CSS_SELECTOR, "#details h3").text == label
+    with_sentence = set(browser.execute_script("return edgeList.filter(e => e.evidence.length).map(e => e.id)"))
+    link = next(
+        b for b in details.find_elements(By.TAG_NAME, "button") if b.get_attribute("data-edge") in with_sentence
+    )
+    link.click()
+    quotes = browser.find_elements(By.CSS_SELECTOR, "#details blockquote")
+    assert quotes and len(quotes[0].text) > 10
+
+    # legend toggles and PNG export
+    browser.find_element(By.CSS_SELECTOR, "#legend input[data-type=Donor]").click()
+    assert browser.execute_script("return hiddenTypes.Donor") is True
+    box.clear()
+    box.send_keys("USAID", Keys.ENTER)  # hidden types are not found
+    assert "nothing" in browser.find_element(By.ID, "search-status").text
+    png = browser.execute_script("return graphtoolPNG()")
+    assert png.startswith("data:image/png;base64,") and len(png) > 5_000
+    assert console_errors(browser) == []
