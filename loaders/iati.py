@@ -278,6 +278,9 @@ class ActivityReader:
             ent = self.ex.entities.get(key)
             if ent is not None and ent.type == "Project":
                 ent.type = "Program"
+        for rel in self.ex.relations:  # a link to an activity this file names only by its identifier
+            if rel.predicate == "partOf" and (rel.subject in self.placeholders or rel.object in self.placeholders):
+                rel.evidence = []  # its other end is only an identifier here, not an activity found in the file
         for problem in self.problems[:MAX_WARNINGS]:
             self.ex.warnings.append(f"{self.path.name}: {problem} (skipped)")
         if len(self.problems) > MAX_WARNINGS:
@@ -640,7 +643,12 @@ class ActivityReader:
         from loaders.narrative import _place_entity
 
         self.ex.add_entity(_place_entity(place))
-        self.ex.add_relation(key, "locatedIn", place.key, ev)
+        # The element is the evidence, kept on an Allocation record (activity -> place, path, line): the
+        # place is reference data the file points at, not a name found in it, so like the codifier links
+        # the locatedIn triple itself carries no Evidence node and no Mention.
+        self.ex.add_relation(key, "locatedIn", place.key)
+        if not any(a.target == place.key and a.evidence.path == ev.path for a in self.ex.allocations[-8:]):
+            self.ex.allocations.append(Allocation(key, place.key, None, ev))
         child = place.key
         for par in place.parents:  # the codifier hierarchy above it (reference data, no evidence)
             parent = self.gazetteer.get(par)

@@ -128,12 +128,39 @@ def test_geography_countries_regions_and_ukrainian_places(fixture_extraction):
     assert ("katottg:UA63120000000091135", "locatedIn", "katottg:UA63000000000041885") in rels  # codifier chain
     prog = "iati:XM-DAC-41114-PROJECT-00099001"
     assert (prog, "locatedIn", "katottg:UA14000000000091971") in rels  # "Donetsk and Luhansk Oblasts"
+    # the place is reference data: its evidence (the element) is on an Allocation, not a Mention
+    where = {(a.activity, a.target): a.evidence for a in ex.allocations}
+    assert where[(water, "katottg:UA44120110010072887")].path == "/iati-activities/iati-activity[2]/location[2]"
+    assert where[(prog, "katottg:UA14000000000091971")].path.endswith("/description[1]")
+    assert not ex.entities["katottg:UA14000000000091971"].mentions
     usaid_act = "iati:US-GOV-1-72012122CA00003"
     assert (usaid_act, "recipientRegion", "region:dac-89") in rels
     shares = {(a.activity, a.target): a.percentage for a in ex.allocations}
     assert shares[(usaid_act, "country:UA")] == "80" and shares[(usaid_act, "region:dac-89")] == "20"
     assert ex.entities["country:UA"].label == "Україна"
     assert ex.entities["region:dac-89"].label_en == "Europe, regional"
+
+
+def test_links_with_evidence_are_between_things_found_in_the_file(fixture_extraction, tmp_path):
+    ex = fixture_extraction
+    for r in ex.relations:
+        if r.evidence and r.predicate in ("funds", "implements", "partOf", "locatedIn"):
+            assert ex.entities[r.subject].mentions and ex.entities[r.object].mentions, (
+                r.subject,
+                r.predicate,
+                r.object,
+            )
+    # a parent known only by its identifier: the link is kept, without an evidence node
+    text = FIXTURE.read_text(encoding="utf-8").replace(
+        '<related-activity ref="XM-DAC-41114-PROJECT-00099001" type="1"/>',
+        '<related-activity ref="XM-DAC-41114-PROJECT-00012345" type="1"/>',
+    )
+    p = tmp_path / "orphan.xml"
+    p.write_text(text, encoding="utf-8")
+    other = LOADER.load(p)
+    rel = next(r for r in other.relations if r.object == "iati:XM-DAC-41114-PROJECT-00012345")
+    assert rel.predicate == "partOf" and rel.evidence == []
+    assert other.entities[rel.object].type == "Program" and not other.entities[rel.object].mentions
 
 
 def test_sectors_are_concepts_with_labels_and_categories(fixture_extraction):
