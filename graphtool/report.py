@@ -6,12 +6,15 @@ projects, communities, implementers) and ``partnerships`` (partner cities of a c
 communities of an oblast, or of every community). Every link carries the document and the sentence
 that state it; links from reference data (the codifier, registries) say so.
 
-Formats: Markdown, HTML (self-contained, escaped), CSV, JSON, XLSX.
+Formats: Markdown, HTML (self-contained, escaped, with contents and a footer), CSV (UTF-8 with a byte
+order mark, so Excel on a Ukrainian Windows opens the Cyrillic right; evidence offsets included), JSON
+(stable English keys, objects), XLSX (frozen bilingual header, autofilter, IRIs as hyperlinks).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html
 import io
 import json
@@ -36,6 +39,28 @@ RELATION_NAMES = {
 }  # fmt: skip
 
 
+# stable keys for JSON (and anything else reading reports by program): group title -> key
+GROUP_KEYS = {
+    "Донори / Donors": "donors", "Проєкти та програми / Projects and programs": "projects",
+    "Виконавці / Implementers": "implementers", "Міста-партнери / Partner cities": "partner_cities",
+    "Плани заходів / Action plans": "plans", "Кодифікатор / Codifier": "codifier", "Фінансує / Funds": "funds",
+    "Програми та проєкти / Programs and projects": "programs_and_projects",
+    "Охоплені громади / Communities reached": "communities", "Співфінансувальники / Co-funders": "cofunders",
+    "Проєкти / Projects": "projects", "Громади / Communities": "communities", "Входить до / Part of": "part_of",
+}  # fmt: skip
+FACT_KEYS = {
+    "Тип / Type": "type", "English": "label_en", "КАТОТТГ / KATOTTG": "katottg", "GeoNames": "geonames",
+    "ISO 3166": "iso3166", "Категорія / Category": "category", "Координати / Coordinates": "coordinates",
+    "IRI": "iri", "Згадано в / Mentioned in": "documents",
+}  # fmt: skip
+# the flat table's columns (CSV, XLSX) with their bilingual headers for XLSX
+COLUMN_TITLES = {
+    "group": "Розділ / Section", "subject": "Громада / Community", "relation": "Зв'язок / Relation",
+    "other": "З ким / With", "other_type": "Тип / Type", "via": "Через / Via", "document": "Документ / Document",
+    "sentence": "Речення / Sentence", "start": "Початок / Start", "end": "Кінець / End", "other_iri": "IRI",
+}  # fmt: skip
+
+
 class ReportError(Exception):
     """The name matched nothing or several entities, or the kind/format is unknown."""
 
@@ -44,6 +69,8 @@ class ReportError(Exception):
 class Source:
     document: str
     sentence: str
+    start: int | None = None  # character offsets of the statement in the document
+    end: int | None = None
 
 
 @dataclass
@@ -70,12 +97,24 @@ class Report:
     groups: dict[str, list[Link]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """Plain data with stable English keys: ``groups`` maps ``donors``, ``projects``, … (for partnerships:
+        the country) to a title and a list of link objects; ``facts`` maps ``type``, ``katottg``, … to
+        objects with a bilingual label and the value."""
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "entity": {"label": self.entity, "type": self.entity_type, "iri": self.entity_iri},
+            "facts": {FACT_KEYS.get(k, k): {"label": k, "value": v} for k, v in self.facts},
+            "groups": {
+                GROUP_KEYS.get(title, title): {"title": title, "links": [asdict(link) for link in links]}
+                for title, links in self.groups.items()
+            },
+        }
 
 
 def _sources(graph, u: str, v: str, rel: str) -> list[Source]:
     data = graph.get_edge_data(u, v, rel) or {}
-    return [Source(e["document"], e["sentence"]) for e in data.get("evidence", [])]
+    return [Source(e["document"], e["sentence"], e.get("start"), e.get("end")) for e in data.get("evidence", [])]
 
 
 def _label(graph, node: str) -> str:
@@ -302,7 +341,7 @@ def build_report(reader: Any, kind: str, name: str | None = None) -> Report:
 
 # --------------------------------------------------------------------------- rendering
 
-COLUMNS = ["group", "subject", "relation", "other", "other_type", "via", "document", "sentence", "other_iri"]
+COLUMNS = list(COLUMN_TITLES)
 
 
 def report_rows(report: Report) -> list[dict[str, str]]:
@@ -320,7 +359,11 @@ def report_rows(report: Report) -> list[dict[str, str]]:
                 "other_iri": link.other_iri,
             }
             for src in link.sources or [Source("", "")]:
-                rows.append({**base, "document": src.document, "sentence": src.sentence})
+                offsets = {
+                    "start": "" if src.start is None else str(src.start),
+                    "end": "" if src.end is None else str(src.end),
+                }
+                rows.append({**base, "document": src.document, "sentence": src.sentence, **offsets})
     return rows
 
 
@@ -338,7 +381,9 @@ def render_markdown(report: Report) -> str:
             out.append("_Немає / None_")
             continue
         many = report.kind == "partnerships"
-        head = (["Громада / Community"] if many else []) + ["Зв'язок / Link", "Через / Via", "Джерело / Source"]
+        with_via = any(link.via for link in links)  # a column that would be empty is left out
+        head = (["Громада / Community"] if many else []) + ["Зв'язок / Link"]
+        head += (["Через / Via"] if with_via else []) + ["Джерело / Source"]
         out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for link in links:
             sources = (
@@ -347,15 +392,18 @@ def render_markdown(report: Report) -> str:
             )
             cells = ([_md_cell(link.subject)] if many else []) + [
                 f"{_md_cell(RELATION_NAMES.get(link.relation, link.relation))}: **{_md_cell(link.other)}**",
-                _md_cell(link.via),
+                *([_md_cell(link.via)] if with_via else []),
                 sources,
             ]
             out.append("| " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, *, store: str = "", made: dt.datetime | None = None) -> str:
+    """A self-contained page: facts, a table of contents, one table per group, a footer with the store and the
+    time it was made. Every text is escaped."""
     e = html.escape
+    made = made or dt.datetime.now(dt.UTC).replace(microsecond=0)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="uk"><head><meta charset="utf-8">',
@@ -363,18 +411,24 @@ def render_html(report: Report) -> str:
         "<style>body{font:14px/1.45 system-ui,sans-serif;max-width:1100px;margin:24px auto;padding:0 16px;color:#222}"
         "table{border-collapse:collapse;width:100%;margin:8px 0 20px}th,td{border:1px solid #ddd;padding:4px 6px;"
         "vertical-align:top;text-align:left}th{background:#f4f4f4}.src{color:#444}.doc{font-weight:600}"
-        "dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}dt{font-weight:600}</style>",
+        "dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}dt{font-weight:600}"
+        "footer{margin-top:32px;color:#666;font-size:12px;border-top:1px solid #ddd;padding-top:8px}</style>",
         "</head><body>",
         f"<h1>{e(report.title)}</h1>",
         "<dl>" + "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in report.facts) + "</dl>",
-    ]
-    for group, links in report.groups.items():
-        parts.append(f"<h2>{e(group)} ({len(links)})</h2>")
+        '<nav><h2>Зміст / Contents</h2><ol>'
+        + "".join(f'<li><a href="#g{i}">{e(g)}</a> ({len(links)})</li>' for i, (g, links) in enumerate(report.groups.items()))
+        + "</ol></nav>",
+    ]  # fmt: skip
+    for i, (group, links) in enumerate(report.groups.items()):
+        parts.append(f'<h2 id="g{i}">{e(group)} ({len(links)})</h2>')
         if not links:
             parts.append("<p><em>Немає / None</em></p>")
             continue
         many = report.kind == "partnerships"
-        head = (["Громада / Community"] if many else []) + ["Зв'язок / Link", "Через / Via", "Джерело / Source"]
+        with_via = any(link.via for link in links)
+        head = (["Громада / Community"] if many else []) + ["Зв'язок / Link"]
+        head += (["Через / Via"] if with_via else []) + ["Джерело / Source"]
         parts.append("<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in head) + "</tr>")
         for link in links:
             sources = (
@@ -386,17 +440,21 @@ def render_html(report: Report) -> str:
             )
             cells = ([e(link.subject)] if many else []) + [
                 f"{e(RELATION_NAMES.get(link.relation, link.relation))}: <strong>{e(link.other)}</strong>",
-                e(link.via),
+                *([e(link.via)] if with_via else []),
                 sources,
             ]
             parts.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
         parts.append("</table>")
+    made_by = f"Сховище / Store: {store} · " if store else ""
+    parts.append(f"<footer>{e(made_by)}Створено / Made: {e(made.isoformat())} · graphtool</footer>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 
 
 def render_csv(report: Report) -> str:
+    """UTF-8 text starting with a byte order mark: Excel then reads it as UTF-8, not the ANSI code page."""
     buf = io.StringIO()
+    buf.write("\ufeff")
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows({c: spreadsheet_safe(row[c]) for c in COLUMNS} for row in report_rows(report))
@@ -422,11 +480,19 @@ def write_xlsx(report: Report, path: str | Path) -> None:
     for group, links in report.groups.items():
         summary.append([_xlsx_text(group), len(links)])
     links_sheet = wb.create_sheet("Links")
-    links_sheet.append(COLUMNS)
+    links_sheet.append([COLUMN_TITLES[c] for c in COLUMNS])
     for cell in links_sheet[1]:
         cell.font = Font(bold=True)
+    iri_col = COLUMNS.index("other_iri") + 1
     for row in report_rows(report):
         links_sheet.append([_xlsx_text(row[c]) for c in COLUMNS])
+        iri = row["other_iri"]
+        if iri.startswith(("http://", "https://")):
+            cell = links_sheet.cell(row=links_sheet.max_row, column=iri_col)
+            cell.hyperlink = iri
+            cell.style = "Hyperlink"
+    links_sheet.freeze_panes = "A2"
+    links_sheet.auto_filter.ref = links_sheet.dimensions
     for sheet, widths in (
         (summary, {"A": 40, "B": 80}),
         (links_sheet, {"A": 30, "B": 30, "C": 22, "D": 40, "F": 30, "G": 24, "H": 100}),

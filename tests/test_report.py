@@ -149,8 +149,8 @@ def test_formats(store, tmp_path):
     page = render_report(report, "html")
     assert page.startswith("<!DOCTYPE html>") and "Люблін (Польща)" in page
     data = json.loads(render_report(report, "json"))
-    assert data["entity_iri"].endswith("UA18040150000043275")
-    table = list(csv.DictReader(io.StringIO(render_report(report, "csv"))))
+    assert data["entity"]["iri"].endswith("UA18040150000043275")
+    table = list(csv.DictReader(io.StringIO(render_report(report, "csv").removeprefix("\ufeff"))))
     assert table == report_rows(report) and any(r["document"] == "news-zhytomyr.txt" for r in table)
     write_report(report, "xlsx", tmp_path / "r.xlsx")
     from openpyxl import load_workbook
@@ -160,6 +160,50 @@ def test_formats(store, tmp_path):
     assert wb["Links"].max_row == len(table) + 1
     with pytest.raises(ReportError, match="xlsx needs"):
         write_report(report, "xlsx", None)
+
+
+def test_csv_opens_in_excel_with_cyrillic_and_offsets(store, tmp_path):
+    report = build_report(store, "community", "Житомир")
+    path = tmp_path / "r.csv"
+    write_report(report, "csv", path)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    partner = next(r for r in rows if r["other"] == "Люблін (Польща)")
+    assert partner["sentence"].startswith("Житомир підписав угоду")  # Cyrillic intact
+    assert int(partner["end"]) > int(partner["start"]) >= 0  # evidence offsets in the document
+
+
+def test_json_uses_stable_keys_and_objects(store):
+    data = json.loads(render_report(build_report(store, "community", "Житомир"), "json"))
+    assert {"donors", "projects", "partner_cities", "plans", "codifier"} <= set(data["groups"])
+    donors = data["groups"]["donors"]
+    assert donors["title"] == "Донори / Donors" and donors["links"][0]["other"] == "GIZ"
+    assert data["facts"]["katottg"] == {"label": "КАТОТТГ / KATOTTG", "value": "UA18040150000043275"}
+    assert set(donors["links"][0]["sources"][0]) == {"document", "sentence", "start", "end"}
+
+
+def test_xlsx_header_filter_links(store, tmp_path):
+    from openpyxl import load_workbook
+
+    write_report(build_report(store, "donor", "USAID"), "xlsx", tmp_path / "r.xlsx")
+    sheet = load_workbook(tmp_path / "r.xlsx")["Links"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
+    header = [c.value for c in sheet[1]]
+    assert "Документ / Document" in header and "Через / Via" in header
+    iri = sheet.cell(row=2, column=header.index("IRI") + 1)
+    assert iri.hyperlink is not None and iri.hyperlink.target == iri.value
+
+
+def test_empty_via_column_is_left_out_and_html_has_contents(store):
+    partnerships = build_report(store, "partnerships")
+    assert "Через / Via" not in render_report(partnerships, "md")
+    assert "Через / Via" in render_report(build_report(store, "community", "Житомир"), "md")
+    from graphtool.report import render_html
+
+    page = render_html(build_report(store, "donor", "GIZ"), store="/data/store")
+    assert "Зміст / Contents" in page and '<a href="#g0">' in page and 'id="g0"' in page
+    assert "<footer>Сховище / Store: /data/store" in page
 
 
 def test_document_text_is_escaped(tmp_path):
