@@ -493,3 +493,13 @@ def test_usaid_of_iati_is_the_usaid_of_seed_001(tmp_path):
     ]  # fmt: skip
     assert len(usaid) == 1
     assert seed.name in usaid[0]["sources"] and any(s.endswith("input.xml") for s in usaid[0]["sources"])
+
+
+def test_link_provenance_shows_the_xml_element(store):
+    from graphtool.formats import cell
+    from graphtool.library import run_query
+
+    table = run_query(store, "link_provenance", {"entity": "Tetra Tech"})
+    cols = [table.variables.index(c) for c in ("relation", "path", "line", "start")]
+    got = {tuple(cell(r[i]) for i in cols) for r in table.rows}
+    assert ("implements", "/iati-activities/iati-activity[3]/participating-org[3]", "116", "") in got
