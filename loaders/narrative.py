@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.base import Entity, Evidence, Extraction, LoaderError, Relation, name_key
+from loaders.latin_places import is_latin
 from loaders.patterns import Found, cue_regex, cue_values, find_initiatives, find_organisations, quoted_spans
 from loaders.text import Sentence, read_text, sentences
 
@@ -289,6 +290,8 @@ class _Extractor:
                 st.place_matches = self.gaz.find(norm)
             except Exception:
                 st.place_matches = []
+            if is_latin(norm):  # an English page about Ukrainian communities (loaders/latin_places.py)
+                st.place_matches = self._with_latin(norm, st.place_matches)
             if self._partner_context(norm):
                 st.place_matches = self._with_open_world(norm, st.place_matches)
         st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
@@ -309,6 +312,16 @@ class _Extractor:
             return True
         self._partner_lines = 0
         return False
+
+    def _with_latin(self, norm: str, matches: list) -> list:
+        from loaders.latin_places import find_latin_places, open_world_latin
+
+        try:
+            found = find_latin_places(norm, self.gaz, matches)
+            found += open_world_latin(norm, self.gaz, [*matches, *found])
+        except Exception:  # a new rule must never cost the document
+            return matches
+        return sorted([*matches, *found], key=lambda pm: pm.start)
 
     def _with_open_world(self, norm: str, matches: list) -> list:
         """Add foreign partners no gazetteer knows; drop places that only locate a partner (loaders/openworld.py)."""
@@ -1411,7 +1424,7 @@ class _Extractor:
             ua = [p for p in group if p.type == "Community"]
             foreign = [p for p in group if p.type == "PartnerCity"]
             if ua and foreign:
-                pairs |= {(u.key, f.key) for u in ua for f in foreign}
+                pairs |= self._clause_pairs(norm, group)
             elif len(ua) >= 2 or (ua and self.home_key and ua[0].key != self.home_key):
                 home = next((u for u in ua if u.key == self.home_key), None)
                 if home is None and self.home_key and self._municipal_home():
@@ -1432,6 +1445,53 @@ class _Extractor:
         pairs = {(a, b) for a, b in pairs if a != b and not self._same_place(a, b)}
         for a, b in pairs:
             self._rel(a, "partnerOf", b, ev)
+        return pairs
+
+    def _clause_pairs(self, norm: str, group: list[Mention]) -> set[tuple[str, str]]:
+        """Pair Ukrainian communities with partners abroad clause by clause.
+
+        Rule ``partner-clauses``: "Kharkiv ensured the support of Lublin, Chernihiv twinned with Rzeszów,
+        and Rivne … with Federal Way"; "Bourges twinned with Korosten, Gdynia and Pardubice are … of
+        Zhytomyr". A clause closes once it holds both sides and the next place switches side again.
+        Rule ``partner-objects``: "угоди укладено з містами: Ґмюнд (Австрія), … та з двома українськими
+        містами – Ізюм, Ромни": when the sentence names no Ukrainian subject before its first partner
+        abroad, Ukrainian towns listed after "з …" are partners of the document's home, not of the towns abroad.
+        """
+        ordered = sorted(group, key=lambda m: m.start)
+        pairs: set[tuple[str, str]] = set()
+        if ordered[0].type == "PartnerCity" and self.home_key:
+            objects = [
+                u
+                for u in ordered
+                if u.type == "Community"
+                and re.search(r"(?:^|\s)(?:з|із|зі|with)\s+(?:[\w'’-]+\s+){0,3}[–:—-]?\s*$", norm[max(0, u.start - 50) : u.start])
+            ]
+            for u in ordered:  # the list runs on: "– Ізюм, Ромни"
+                if u.type == "Community" and objects and u not in objects and u.start > objects[-1].end:
+                    if re.fullmatch(r"\s*(?:,|та|і|й|and)\s*(?:(?:та|і|й|and)\s+)?", norm[objects[-1].end : u.start]):
+                        objects.append(u)
+            if objects:
+                for u in objects:
+                    pairs.add((self.home_key, u.key))
+                for f in ordered:
+                    if f.type == "PartnerCity":
+                        pairs.add((self.home_key, f.key))
+                return pairs
+        clauses: list[list[Mention]] = [[]]
+        for m in ordered:
+            cur = clauses[-1]
+            complete = any(x.type == "Community" for x in cur) and any(x.type == "PartnerCity" for x in cur)
+            if complete and cur[-1].type != m.type:
+                clauses.append([m])
+            else:
+                cur.append(m)
+        for i, cl in enumerate(clauses):
+            ua = [x for x in cl if x.type == "Community"]
+            foreign = [x for x in cl if x.type == "PartnerCity"]
+            if foreign and not ua:  # "Окрім Дюссельдорфа, Чернівці мають: A, B, C": the list runs on
+                near = [c for c in (clauses[i - 1] if i else [], *clauses[i + 1 : i + 2]) if c]
+                ua = [x for c in near for x in c if x.type == "Community"][:1]
+            pairs |= {(u.key, f.key) for u in ua for f in foreign}
         return pairs
 
     def _same_place(self, a: str, b: str) -> bool:

@@ -23,7 +23,11 @@ SHARED = HERE.resolve().parents[1] / "shared"
 
 def _inputs() -> list[tuple[str, Path]]:
     items = [(f"case-{p.parent.name}", p) for p in sorted((HERE / "cases" / "narrative").glob("*/input.txt"))]
-    items += [(f"holdout-{p.stem}", p) for p in sorted((HERE / "holdout" / "docs").glob("*.txt"))]
+    # the hold-out documents still locked (tests/holdout/README.md) are scored, never diffed line by line
+    unseen = ("108", "109", "110", "116", "118")
+    items += [
+        (f"holdout-{p.stem}", p) for p in sorted((HERE / "holdout" / "docs").glob("*.txt")) if p.name[:3] not in unseen
+    ]
     items += [(f"seed-{p.stem}", p) for p in sorted((SHARED / "seeds").glob("00[0-3]*.txt"))]
     locked = {ln.strip() for ln in (HERE / "corpus_gold" / "LOCKED").read_text().splitlines() if ln[:1].isdigit()}
     corpus = sorted((SHARED / "corpus" / "narrative").glob("*.txt"))

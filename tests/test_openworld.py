@@ -61,3 +61,29 @@ def test_an_unknown_region_needs_a_country() -> None:
 def test_a_company_in_brackets_with_its_country_is_not_a_town() -> None:
     got = _partners("Програма впроваджується інститутом FiBL у партнерстві із SAFOSO AG (Швейцарія) у Черкасах.")
     assert not got.get("partnerOf")
+
+
+def test_partner_clauses_pair_each_town_with_its_own_partner() -> None:
+    got = _partners(
+        "Kharkiv ensured the support of Lublin, Chernihiv twinned with Rzeszów, and Rivne became sister cities "
+        "with Federal Way. Bourges twinned with Korosten, Gdynia and Pardubice are now sister cities of Zhytomyr."
+    )
+    assert got["partnerOf"] == {
+        "Харків > Люблін",
+        "Чернігів > Жешув",
+        "Коростень > Бурж",
+        "Житомир > Гдиня",
+        "Житомир > Пардубіце",
+    }  # "Federal Way" is not in the gazetteer and has no unit word or country: not guessed
+
+
+def test_ukrainian_towns_listed_as_objects_are_partners_of_the_home() -> None:
+    text = (
+        "Новини Ніжинської міської ради. Ніжин розвиває міжнародну співпрацю. "
+        "Угоди про співпрацю укладено з закордонними містами: Ґмюнд (Австрія), Ярослав (Польща) "
+        "та з двома українськими містами – Ізюм, Ромни."
+    )
+    got = _partners(text)
+    assert "Ізюм > Ярослав" not in got["partnerOf"] and "Ромни > Ґмюнд" not in got["partnerOf"]
+    home = "Ніжинська міська територіальна громада"
+    assert {f"{home} > Ізюм", f"{home} > Ромни", f"{home} > Ярослав"} <= got["partnerOf"]

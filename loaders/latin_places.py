@@ -1,0 +1,212 @@
+"""Places named in Latin script: English (and transliterated) pages about Ukrainian communities.
+
+"Chernivtsi has got three new sister cities, Dusseldorf, Mannheim and Metz"; "the Ukrainian city
+of Liubar, Zhytomyr Oblast"; "the Khmelnytskyi region". The gazetteer reads inflected Ukrainian;
+this index reads the same places by their Latin names: the English/GeoNames name of every place it
+holds, and the official Ukrainian transliteration (KMU 2010) of every Ukrainian city and oblast, so
+"Liubar" and "Zhytomyr Oblast" link to the same KATOTTG entities as "Любар" and "Житомирська область".
+
+Rules, in order, on one run of capitalised Latin words:
+
+- ``oblast``: "<Name> Oblast|oblast|region|Region" is the oblast whose transliterated stem is Name;
+- ``hromada``: "<Name> community|hromada|territorial community" is the hromada of that centre;
+- ``name``: the longest sub-run that is a known name: a Ukrainian city first (within the oblast the
+  text names next to it, "Liubar, Zhytomyr Oblast"), else the most populous town abroad;
+  a one-word name that is a common English word (``lang/en/stop_names.txt``) is not a place.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.gazetteer.model import Place, PlaceMatch
+
+LANG = Path(__file__).parent / "lang"
+
+# KMU 2010 (the official Ukrainian national transliteration); word-initial forms first
+_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_LETTERS = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
+    "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": "", "’": "", "ʼ": "",
+}  # fmt: skip
+
+
+def transliterate(name: str) -> str:
+    """'Житомир' -> 'Zhytomyr', 'Любар' -> 'Liubar', 'Ізюм' -> 'Izium' (KMU 2010), lower case."""
+    out = []
+    for word in re.split(r"([\s-]+)", name.lower()):
+        chars = []
+        for i, ch in enumerate(word):
+            if ch == "г" and i > 0 and word[i - 1] == "з":
+                chars.append("gh")  # зг -> zgh
+            elif i == 0 and ch in _INITIAL:
+                chars.append(_INITIAL[ch])
+            else:
+                chars.append(_LETTERS.get(ch, ch))
+        out.append("".join(chars))
+    return "".join(out)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-free Latin key: 'Rzeszów' -> 'rzeszow', 'Düsseldorf' -> 'dusseldorf'."""
+    text = text.replace("ß", "ss").replace("ł", "l").replace("Ł", "L")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().replace("-", " ").strip()
+
+
+@lru_cache(maxsize=2)
+def stop_names(lang: str = "en") -> frozenset[str]:
+    with open(LANG / lang / "stop_names.txt", encoding="utf-8") as fh:
+        return frozenset(fold(w) for w in fh.read().split() if not w.startswith("#"))
+
+
+_OBLAST_STEM = re.compile(r"^(.*?)(?:ська|цька|зька)\s+область$")
+_ALIASES = {"us": "country:US", "usa": "country:US", "u.s.": "country:US", "uk": "country:GB", "eu": ""}
+
+
+class LatinIndex:
+    """Latin names -> gazetteer rows, built once per process from the gazetteer's own rows."""
+
+    def __init__(self, gaz) -> None:
+        self.gaz = gaz
+        self.names: dict[str, list[int]] = {}
+        self.oblasts: dict[str, int] = {}
+        self.hromadas: dict[str, int] = {}
+        rows = gaz._rows
+        for i, row in enumerate(rows):
+            key, typ, label, label_en, names, _ids, category, country = row[:8]
+            if typ == "Community":
+                if category == "oblast":
+                    m = _OBLAST_STEM.match(label.lower())
+                    stems = {fold(transliterate(m.group(1)))} if m else set()
+                    if label_en:
+                        stems.add(fold(re.sub(r"\s+(?:oblast|region)$", "", label_en, flags=re.I)))
+                    for s in stems:
+                        self.oblasts[s] = i
+                    continue
+                if category == "hromada":
+                    m = re.match(r"^(.*?)(?:ська|цька|зька)\s+(?:міська|селищна|сільська)", label.lower())
+                    if m:
+                        self.hromadas.setdefault(fold(transliterate(m.group(1))), i)
+                    continue
+                if category != "city" and not (category == "settlement" and i in gaz._centres):
+                    continue  # villages share names by the hundred; English pages name towns
+                forms = {fold(transliterate(label))} | ({fold(label_en)} if label_en else set())
+            elif typ == "Country":
+                forms = {fold(n) for n in (label_en, *names) if n and n.isascii()}
+            else:  # a place abroad: its English name and any Latin name it carries
+                forms = {fold(n) for n in (label_en, *names) if n and re.fullmatch(r"[\w\s'’.-]+", n) and not re.search(r"[А-ЯІЇЄҐа-яіїєґ]", n)}
+            for f in forms:
+                if f:
+                    self.names.setdefault(f, []).append(i)
+        for alias, key in _ALIASES.items():
+            if key and key in gaz._by_key:
+                self.names.setdefault(alias, []).append(gaz._by_key[key])
+
+    def place(self, i: int) -> Place:
+        return self.gaz._p(i)
+
+
+@lru_cache(maxsize=1)
+def _index_for(gaz_id: int, gaz) -> LatinIndex:
+    return LatinIndex(gaz)
+
+
+def latin_index(gaz) -> LatinIndex:
+    return _index_for(id(gaz), gaz)
+
+
+_WORD = r"[A-Z][\w'’]*(?:\.(?=\w))?[\w'’]*(?:-[\w'’]+)*\.?"
+_RUN = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|of|upon|am|an|der|la|le|de|di))*")
+_OBLAST_TAIL = re.compile(r"\s+(?:[Oo]blast|[Rr]egion|[Pp]rovince)\b")
+_HROMADA_TAIL = re.compile(r"\s+(?:(?:[Uu]rban|[Rr]ural|[Ss]ettlement|[Tt]erritorial)\s+)*(?:[Cc]ommunity|[Hh]romada)\b")
+
+
+def is_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) > 0.6 * len(letters)
+
+
+def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[PlaceMatch]:
+    """Places in a Latin-script sentence (see the module doc); spans ``taken`` already covers are skipped."""
+    idx = latin_index(gaz)
+    stop = stop_names()
+    out: list[PlaceMatch] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(pm.start < b and a < pm.end for pm in [*taken, *out])
+
+    oblast_ctx: set[str] = set()
+    for run in _RUN.finditer(norm):
+        words = list(re.finditer(rf"{_WORD}", run.group()))
+        base = run.start()
+        k = 0
+        while k < len(words):
+            hit = None
+            for j in range(min(len(words), k + 4), k, -1):
+                a, b = base + words[k].start(), base + words[j - 1].end()
+                b = a + len(re.sub(r"(?:['’]s|\.)$", "", norm[a:b]))  # "Kyiv’s", "Metz."
+                key = fold(norm[a:b])
+                tail_o = _OBLAST_TAIL.match(norm, b)
+                tail_h = _HROMADA_TAIL.match(norm, b)
+                if tail_o and key in idx.oblasts:
+                    hit = (a, tail_o.end(), [idx.oblasts[key]], "oblast")
+                elif tail_h and key in idx.hromadas:
+                    hit = (a, tail_h.end(), [idx.hromadas[key]], "hromada")
+                elif key in idx.names and (j - k > 1 or key not in stop):
+                    hit = (a, b, idx.names[key], None)
+                if hit:
+                    k = j
+                    break
+            else:
+                k += 1
+                continue
+            a, b, rows, role = hit
+            if not free(a, b):
+                continue
+            places = [idx.place(i) for i in rows]
+            places.sort(key=lambda p: (p.type != "Country", p.country != "UA", -(p.population or 0)))
+            if places[0].category == "oblast":
+                oblast_ctx.add(places[0].key)
+            kind = "country" if places[0].type == "Country" else ("community" if places[0].country == "UA" else "foreign")
+            out.append(PlaceMatch(a, b, norm[a:b], kind, places, role=role))
+    # "Liubar, Zhytomyr Oblast": a Ukrainian town inside the oblast the text names beats namesakes
+    for pm in out:
+        if pm.kind == "community" and len(pm.candidates) > 1 and oblast_ctx:
+            inside = [p for p in pm.candidates if set(p.parents) & oblast_ctx]
+            if inside:
+                pm.candidates = inside + [p for p in pm.candidates if p not in inside]
+    return out
+
+
+_UNIT = r"Gmina|Municipality|County|District|Region|Province|Canton|Commune|Powiat|Prefecture|Town|City|Village"
+_UNIT_OF = re.compile(rf"\b(?P<unit>{_UNIT})\s+of\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})")
+_NAME_UNIT = re.compile(rf"\b(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})\s+(?P<unit>County|Municipality|District|Gmina|Powiat|Commune)\b")
+
+
+def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMatch]:
+    """Rule ``unit-of`` for Latin text: "the Gmina of Biszcza (Poland)", "Grant County (USA)": a
+    municipality abroad no gazetteer knows, kept unlinked with the country named next to it."""
+    from loaders.openworld import _synthetic
+
+    out: list[PlaceMatch] = []
+    countries = [pm for pm in matches if pm.candidates and pm.candidates[0].type == "Country" and pm.kind == "country"]
+    for rx in (_UNIT_OF, _NAME_UNIT):
+        for m in rx.finditer(norm):
+            name = re.sub(r"(?:['’]s|\.)$", "", m.group("name"))
+            a = m.start("name")
+            b = a + len(name)
+            if any(pm.start < b and a < pm.end for pm in [*matches, *out]):
+                continue
+            after = [c for c in countries if 0 <= c.start - b <= 12 and c.candidates[0].key != "country:UA"]
+            cc = after[0].candidates[0].key.split(":", 1)[1] if after else None
+            unit = m.group("unit").lower()
+            if cc is None and unit in ("town", "city", "village", "region", "district", "province"):
+                continue  # these words name Ukrainian places too: only a country makes them foreign
+            place = _synthetic(name, unit if unit not in ("town", "city", "village") else None, cc)
+            out.append(PlaceMatch(a, b, name, "foreign", [place]))
+    return out

@@ -1,0 +1,45 @@
+"""Places named in Latin script (loaders/latin_places.py): English pages about Ukrainian communities."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.latin_places import find_latin_places, fold, stop_names, transliterate
+from loaders.narrative import _gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    g = _gazetteer()
+    if g is None:
+        pytest.skip("gazetteer cache unavailable")
+    return g
+
+
+@pytest.mark.parametrize(
+    "uk,latin",
+    [("Житомир", "zhytomyr"), ("Любар", "liubar"), ("Ізюм", "izium"), ("Згурівка", "zghurivka"), ("Яготин", "yahotyn")],
+)
+def test_official_transliteration(uk: str, latin: str) -> None:
+    assert transliterate(uk) == latin
+
+
+def test_fold_drops_accents() -> None:
+    assert fold("Rzeszów") == "rzeszow" and fold("Düsseldorf") == "dusseldorf" and fold("Łódź") == "lodz"
+
+
+def _found(gaz, text: str) -> list[tuple[str, str]]:
+    return [(pm.surface, pm.candidates[0].label) for pm in find_latin_places(text, gaz)]
+
+
+def test_ukrainian_towns_oblasts_and_towns_abroad(gaz) -> None:
+    got = _found(gaz, "On July 19, the Ukrainian city of Liubar, Zhytomyr Oblast, and the city of Monticello signed it.")
+    assert ("Liubar", "Любар") in got and ("Zhytomyr Oblast", "Житомирська область") in got
+    assert ("Monticello", "Монтіселло") in got
+    got = _found(gaz, "Thus Paris, Hamburg and Madrid became Kyiv’s new sister cities, like Metz.")
+    assert [label for _, label in got] == ["Париж", "Гамбург", "Мадрид", "Київ", "Мец"]
+
+
+def test_common_english_words_are_not_places(gaz) -> None:
+    assert "victoria" in stop_names()
+    assert _found(gaz, "The Mayor said: Victoria and Independence are values of the Council.") == []
