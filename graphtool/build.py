@@ -5,6 +5,7 @@ There is exactly one pipeline; the CLI, the tests, the demo and the benchmark ca
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import time
@@ -161,6 +162,12 @@ def build(
             quads = document_quads(extraction, info)
             report.triples += store.replace_document(info.iri, quads)
         except (LoaderError, StoreError, ValueError, OSError) as exc:
+            if _disk_full(exc):
+                left = len(files) - files.index(path) - 1
+                report.errors.append(f"{path}: not stored: {_disk_full_message(store)}")
+                if left:
+                    report.errors.append(f"{left} more file(s) not read: build them again once there is space")
+                break
             report.errors.append(str(exc) if str(path) in str(exc) else f"{path}: {exc}")
         else:
             report.documents += 1
@@ -170,6 +177,26 @@ def build(
             report.warnings.extend(extraction.warnings)
         if on_file is not None:
             on_file(path)
-    store.flush()
+    try:
+        store.flush()
+    except (OSError, StoreError) as exc:
+        if not _disk_full(exc):
+            raise StoreError(f"writing the store at {store.path} failed: {exc}") from exc
+        if not any("is full" in e for e in report.errors):
+            report.errors.append(f"the last documents may be missing: {_disk_full_message(store)}")
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """True for 'No space left on device' (or a disk quota) from the OS or from Oxigraph's message."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return any(s in str(exc) for s in ("No space left on device", "Disk quota exceeded"))
+
+
+def _disk_full_message(store: GraphStore) -> str:
+    return (
+        f"the disk holding the store {store.path or ''} is full (No space left on device). "
+        "Free some space and run the build again; every document already stored is whole."
+    )

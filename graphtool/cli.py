@@ -86,6 +86,7 @@ def build(paths: tuple[Path, ...], store_path: Path | None) -> None:
     """
     from graphtool.build import build as run_build
     from graphtool.build import expand_paths
+    from graphtool.store import StoreError
 
     store = open_store(store_path)
     files = expand_paths(paths, exclude=store.path)
@@ -95,7 +96,10 @@ def build(paths: tuple[Path, ...], store_path: Path | None) -> None:
         if show
         else _nullbar() as bar
     ):
-        report = run_build(files, store, on_file=lambda _p: bar.update(1))
+        try:
+            report = run_build(files, store, on_file=lambda _p: bar.update(1))
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
     for line in report.warnings:
         click.echo(f"warning: {line}", err=True)
     for line in report.errors:

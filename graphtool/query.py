@@ -10,6 +10,13 @@ from graphtool.store import GraphStore, StoreError, Table, solutions_table, to_r
 def run_sparql(store: GraphStore, query: str, bindings: dict[str, Any] | None = None) -> Table:
     """Run any SPARQL query; SELECT gives its rows, ASK one ``boolean`` cell, CONSTRUCT/DESCRIBE
     its triples as ``subject predicate object`` rows."""
+    retrying = getattr(store, "retrying", None)  # an embedded store a build may be writing meanwhile
+    if retrying is not None:
+        return retrying(lambda: _run(store, query, bindings))
+    return _run(store, query, bindings)
+
+
+def _run(store: GraphStore, query: str, bindings: dict[str, Any] | None) -> Table:
     from pyoxigraph import QueryBoolean, QuerySolutions
     from rdflib import Literal
 

@@ -17,6 +17,8 @@ and a failure leaves the previous one intact.
 from __future__ import annotations
 
 import os
+import re
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +42,23 @@ PREFIXES = {
 
 class StoreError(Exception):
     """The store cannot be opened or written; the message says what to do."""
+
+
+# What a read-only view reports when a build deleted files under it (compaction): a fresh view reads fine.
+_STALE_VIEW = re.compile(r"No such file|Corruption|\.sst\b|MANIFEST", re.I)
+READ_RETRIES = 6  # about 3 s of backing off before telling the user a build is writing
+
+
+def stale_view(exc: BaseException) -> bool:
+    """True when a read failed because another process rewrote the store's files under it."""
+    return isinstance(exc, OSError | RuntimeError) and bool(_STALE_VIEW.search(str(exc)))
+
+
+def _busy(path: Path | None, exc: BaseException) -> StoreError:
+    return StoreError(
+        f"the store at {path} kept changing while it was read: another graphtool process (a build) is "
+        f"writing it; try again when it finishes ({str(exc).splitlines()[0][:160]})"
+    )
 
 
 def default_store_path() -> Path:
@@ -136,13 +155,14 @@ class GraphStore:
         from pyoxigraph import Store
 
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only
         try:
             if self.path is None:
                 self._store = Store()
             elif read_only:
                 if not self.path.exists():
                     raise StoreError(f"no store at {self.path}: run 'graphtool build PATH --store {self.path}' first")
-                self._store = Store.read_only(str(self.path))
+                self._store = self.retrying(self._open_read_only)
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = Store(str(self.path))
@@ -151,6 +171,36 @@ class GraphStore:
                 f"cannot open the store at {self.path}: {exc}. "
                 "Is another graphtool process (for example 'graphtool serve') using it?"
             ) from exc
+
+    def _open_read_only(self):
+        from pyoxigraph import Store
+
+        return Store.read_only(str(self.path))
+
+    def retrying(self, read):
+        """``read()``, retried on a fresh read-only view while a build rewrites the files under it.
+
+        A build compacts the store as it writes, deleting files an older read-only view still
+        names ("Corruption: … No such file or directory … 000015.sst"); a fresh view is consistent.
+        After :data:`READ_RETRIES` tries the caller gets a :class:`StoreError` saying a build is writing.
+        """
+        delay = 0.05
+        for attempt in range(READ_RETRIES + 1):
+            try:
+                return read()
+            except (OSError, RuntimeError) as exc:
+                if not (self.read_only and self.path is not None and stale_view(exc)):
+                    raise
+                if attempt == READ_RETRIES:
+                    raise _busy(self.path, exc) from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+            if getattr(self, "_store", None) is not None:
+                try:
+                    self._store = self._open_read_only()
+                    self._index = None
+                except (OSError, RuntimeError):
+                    pass  # the next try reopens again
 
     @property
     def default_graph_is_index(self) -> bool:
@@ -261,10 +311,13 @@ class GraphStore:
         """Run a SELECT query and return its rows as rdflib terms."""
         from pyoxigraph import QuerySolutions
 
-        result = self.raw_query(query, bindings)
-        if not isinstance(result, QuerySolutions):
-            raise StoreError("expected a SELECT query")
-        return solutions_table(result)
+        def read() -> Table:
+            result = self.raw_query(query, bindings)
+            if not isinstance(result, QuerySolutions):
+                raise StoreError("expected a SELECT query")
+            return solutions_table(result)
+
+        return self.retrying(read)
 
     def documents(self) -> list[dict[str, str]]:
         """The documents in the store with their file name, hash, loader and load time."""

@@ -137,3 +137,88 @@ def test_odd_executor_warning_reaches_the_build(tmp_path):
     result = CliRunner().invoke(main, ["build", str(path), "--store", str(tmp_path / "store")])
     assert result.exit_code == 0, result.output
     assert "warning: plan.tsv: row 6 column 4: executor '***' names no organisation; skipped" in result.output
+
+
+# ---------------------------------------------------------------- #6 disk full, readers during a build
+
+
+def test_disk_full_during_build_is_a_clear_message(fake_loaders, communities, tmp_path, monkeypatch):
+    import errno
+
+    from graphtool.store import StoreError
+
+    calls = []
+
+    def replace(self, iri, quads):
+        calls.append(iri)
+        if len(calls) >= 2:
+            raise StoreError(f"writing {iri} failed: IO error: No space left on device: While appending to file")
+        return 1
+
+    def flush(self):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(GraphStore, "replace_document", replace)
+    monkeypatch.setattr(GraphStore, "flush", flush)
+    result = CliRunner().invoke(main, ["build", str(communities), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    assert (
+        "is full (No space left on device)" in result.output
+        and "every document already stored is whole" in result.output
+    )
+    assert "1 more file(s) not read" in result.output  # the build stops instead of failing every file
+    assert len(calls) == 2
+
+
+class _CompactedView:
+    """A read-only view whose files a concurrent build deleted: the first ``fail`` queries fail."""
+
+    failures = 0
+
+    def __init__(self, real, fail):
+        self._real, self._fail = real, fail
+
+    def query(self, *args, **kwargs):
+        if _CompactedView.failures < self._fail:
+            _CompactedView.failures += 1
+            raise RuntimeError(
+                "Corruption: Corruption: IO error: No such file or directory: While open a file for random read: "
+                "/store/000015.sst: No such file or directory"
+            )
+        return self._real.query(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
+@pytest.fixture
+def built_store(fake_loaders, communities, tmp_path):
+    path = tmp_path / "store"
+    store = GraphStore(path)
+    build([communities], store)
+    store.flush()
+    del store
+    gc.collect()
+    return path
+
+
+@pytest.mark.parametrize("fail,ok", [(2, True), (100, False)])
+def test_reader_during_a_build_retries_then_says_so(built_store, monkeypatch, fail, ok):
+    from graphtool import store as store_mod
+
+    original = GraphStore._open_read_only
+    _CompactedView.failures = 0
+    monkeypatch.setattr(GraphStore, "_open_read_only", lambda self: _CompactedView(original(self), fail))
+    monkeypatch.setattr(store_mod, "READ_RETRIES", 3)
+    result = CliRunner().invoke(
+        main, ["sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--store", str(built_store)]
+    )
+    assert "Traceback" not in result.output and not isinstance(result.exception, RuntimeError)
+    if ok:
+        assert result.exit_code == 0, result.output
+        assert _CompactedView.failures == 2
+    else:
+        assert result.exit_code == 1
+        assert "another graphtool process (a build) is writing it; try again when it finishes" in result.output
