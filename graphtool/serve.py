@@ -480,7 +480,7 @@ textarea{{width:100%;font-family:monospace;font-size:.9rem}} table{{border-colla
 td,th{{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top;text-align:left}} th{{background:#f3f3f3}}
 .error{{color:#a00;white-space:pre-wrap}} nav a{{margin-right:1rem}} code,pre{{background:#f3f3f3}}
 </style>{head}</head><body>
-<nav><a href="/">graphtool</a><a href="/queries">Запити / Queries</a><a href="/report">Звіти / Reports</a><a href="/map">Мапа / Map</a><a href="/analyze">Аналіз / Analysis</a>{extra_nav}</nav>
+<nav><a href="/">graphtool</a><a href="/queries">Запити / Queries</a><a href="/report">Звіти / Reports</a><a href="/map">Мапа / Map</a><a href="/analyze">Аналіз / Analysis</a><a href="/editor">Редактор / Editor</a>{extra_nav}</nav>
 <h1>{title}</h1>
 {body}
 </body></html>
@@ -1045,6 +1045,10 @@ class Handler(BaseHTTPRequestHandler):
                 self._home(params)
             elif path == "/queries":
                 self._queries_index()
+            elif path == "/editor":
+                self._send(200, "text/html; charset=utf-8", editor_page())
+            elif path.startswith("/static/"):
+                self._static(path.split("/", 2)[2])
             elif path.startswith("/queries/") or path in PAGES:
                 status, ctype_, page = self.server.pool.page(path, params)
                 self._send(status, ctype_, page)
@@ -1137,8 +1141,63 @@ class Handler(BaseHTTPRequestHandler):
         )
         self._send(200, "text/html; charset=utf-8", _page("graphtool SPARQL", body))
 
+    def _static(self, name: str) -> None:
+        if name not in STATIC_FILES:
+            self._text(404, f"no file /static/{name}")
+            return
+        data = (Path(__file__).resolve().parent / "static" / name).read_bytes()
+        self._send(200, STATIC_FILES[name], data, {"Cache-Control": "public, max-age=86400"})
+
     def _queries_index(self) -> None:
         self._send(200, "text/html; charset=utf-8", _page("Запити / Queries", _library_list() or "<p>—</p>"))
+
+
+# Files of graphtool/static the server hands out (vendored, see static/THIRD_PARTY.md): name -> content type
+STATIC_FILES = {
+    "yasgui.min.js": "text/javascript; charset=utf-8",
+    "yasgui.min.css": "text/css; charset=utf-8",
+    "yasgui.LICENSE.txt": "text/plain; charset=utf-8",
+}
+
+EDITOR_QUERY = """SELECT ?donor ?label WHERE {
+  ?donor a gt:Donor ;
+         skos:prefLabel ?label .
+}
+ORDER BY ?label
+LIMIT 50
+"""
+
+
+def editor_page() -> bytes:
+    """``/editor``: YASGUI (syntax highlighting, prefixes, result tables and charts) served from the package.
+
+    Nothing is fetched from another site: the class and property autocompleters, which ask a public
+    vocabulary service, are switched off; the predeclared PREFIX block starts the query.
+    """
+    import json
+
+    config = json.dumps({"query": prefix_block() + "\n" + EDITOR_QUERY}, ensure_ascii=False).replace("</", "<\\/")
+    script = (
+        "<script>\n"
+        f"const conf = {config};\n"
+        'conf.endpoint = window.location.origin + "/sparql";  // same origin: no CORS needed\n'
+        "Yasgui.Yasqe.defaults.autocompleters = Yasgui.Yasqe.defaults.autocompleters"
+        '.filter((n) => n !== "class" && n !== "property");\n'
+        "Yasgui.Yasqe.defaults.value = conf.query;\n"
+        'const yasgui = new Yasgui(document.getElementById("yasgui"), {\n'
+        "  requestConfig: { endpoint: conf.endpoint, method: 'POST' },\n"
+        "  copyEndpointOnNewTab: true, endpointCatalogueOptions: { getData: () => [{ endpoint: conf.endpoint }] },\n"
+        '  persistenceId: "graphtool-" + conf.endpoint,\n'
+        "});\n"
+        "</script>"
+    )
+    head = '<link rel="stylesheet" href="/static/yasgui.min.css"><script src="/static/yasgui.min.js"></script>'
+    body = (
+        "<p>Редактор запитів / Query editor: Ctrl+Enter виконує / runs; префікси оголошено / prefixes are "
+        'predeclared. YASGUI (MIT, <a href="/static/yasgui.LICENSE.txt">licence</a>).</p>'
+        f'<div id="yasgui"></div>{script}'
+    )
+    return _page("Редактор SPARQL / SPARQL editor", body, head=head)
 
 
 def service_description(endpoint: str, media: str) -> bytes:
