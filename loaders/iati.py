@@ -103,7 +103,7 @@ def narratives(el, default_lang: str) -> list[tuple[str, str]]:
     out = []
     kids = [k for k in el if k.tag == "narrative"]
     for k in kids:
-        text = " ".join("".join(k.itertext()).split())
+        text = " ".join((k.text or "" if len(k) == 0 else "".join(k.itertext())).split())
         if text:
             out.append(((k.get(XML_LANG) or default_lang).lower(), text))
     if not kids:
@@ -292,10 +292,13 @@ class ActivityReader:
     def _path(self, el, act, act_path: str) -> str:
         steps = []
         while el is not None and el is not act:
-            tag = el.tag
-            n = 1 + sum(1 for s in el.itersiblings(preceding=True) if s.tag == tag)
-            steps.append(f"{tag}[{n}]")
-            el = el.getparent()
+            parent = el.getparent()
+            if parent is act:  # the activity's children are numbered once per activity
+                n = self._child_index[el]
+            else:
+                n = 1 + sum(1 for s in el.itersiblings(preceding=True) if s.tag == el.tag)
+            steps.append(f"{el.tag}[{n}]")
+            el = parent
         return act_path + "".join("/" + s for s in reversed(steps))
 
     def _evidence(self, el, act, act_path: str, lang: str, text: str = "") -> Evidence:
@@ -329,6 +332,11 @@ class ActivityReader:
 
     def activity(self, act) -> None:
         self.count += 1
+        seen: dict[str, int] = {}
+        self._child_index = {}
+        for child in act:
+            seen[child.tag] = seen.get(child.tag, 0) + 1
+            self._child_index[child] = seen[child.tag]
         act_path = f"/{self.root_tag}/iati-activity[{self.count}]"
         lang = (act.get(XML_LANG) or (self.root.get(XML_LANG) if self.root is not None else None) or "en").lower()
         ident_el = act.find("iati-identifier")
@@ -362,16 +370,17 @@ class ActivityReader:
                         Value(key, prop, day, "date", evidence=self._evidence(child, act, act_path, lang))
                     )
             elif tag == "reporting-org":
-                org = self._org(child, act, act_path, lang, role=None)
+                org = self._org(child, lang)
                 if org:
                     self.ex.add_relation(org, "reports", key, self._evidence(child, act, act_path, lang))
             elif tag == "participating-org":
                 role = (child.get("role") or "").strip()
                 role = ROLE_WORDS.get(role.lower(), role)
                 pred = ROLE_PREDICATE.get(role)
-                org = self._org(child, act, act_path, lang, role=role)
+                ev = self._evidence(child, act, act_path, lang)
+                org = self._org(child, lang, role, ev)
                 if org and pred:
-                    self.ex.add_relation(org, pred, key, self._evidence(child, act, act_path, lang))
+                    self.ex.add_relation(org, pred, key, ev)
             elif tag == "related-activity":
                 self._related(key, child, act, act_path, lang)
             elif tag == "recipient-country":
@@ -457,8 +466,11 @@ class ActivityReader:
 
     # ------------------------------------------------------------ organisations
 
-    def _org(self, el, act, act_path, lang, role: str | None, mention: bool | None = None) -> str | None:
-        """Key of the organisation an element names (by IATI id, then registry name, then its own name)."""
+    def _org(self, el, lang: str, role: str | None = None, ev: Evidence | None = None) -> str | None:
+        """Key of the organisation an element names (by IATI id, then registry name, then its own name).
+
+        ``ev`` (the element as evidence) makes a funder or implementer (role 1, 4) mentioned here.
+        """
         ref = (el.get("ref") or "").strip()
         names = [t for _, t in narratives(el, lang)]
         if not ref and not names:
@@ -472,15 +484,15 @@ class ActivityReader:
         ent.names.update(n for n in names if n != ent.label)
         if role == "1" and ent.type == "Organization":
             ent.type = "Donor"  # whoever funds an activity is a donor here (gt:funds has domain gt:Donor)
-        if mention if mention is not None else role in ("1", "4"):
-            ent.mentions.append(self._evidence(el, act, act_path, lang))  # each element once: no duplicate check
+        if ev is not None and role in ("1", "4"):
+            ent.mentions.append(ev)  # each element once: no duplicate check
         return key
 
     def _org_entity(self, ref: str, names: list[str]) -> str:
         entry = self._registry_by_id(ref) if ref else None
         if entry is None:
             for name in names:
-                entry = self._registry_match(name, types=("Donor", "Organization"))
+                entry = self._registry_match(name, types=("Donor", "Organization")) or self._government(name)
                 if entry is not None:
                     break
         if entry is not None:
@@ -498,6 +510,18 @@ class ActivityReader:
             )
         )
         return key
+
+    def _government(self, name: str):
+        """A country's name standing for an organisation ("Japan" funding an activity) is its government."""
+        import pycountry
+
+        if len(name.strip()) <= 3:  # "DAI", "IRC": acronyms, not ISO codes of a country
+            return None
+        try:
+            country = pycountry.countries.lookup(name.strip())
+        except LookupError:
+            return None
+        return self.registry.government_of(country.alpha_2)
 
     def _registry_by_id(self, ref: str):
         index = getattr(self, "_by_iati", None)
@@ -554,7 +578,7 @@ class ActivityReader:
 
     def _sector(self, key, el, act, act_path, lang) -> None:
         code = (el.get("code") or "").strip()
-        vocab = (el.get("vocabulary") or ("1" if self.version.startswith("2") else "DAC")).strip()
+        vocab = (el.get("vocabulary") or "").strip() or ("2" if re.fullmatch(r"\d{3}", code) else "1")
         if not code:
             return
         skey = self.sector_entity(vocab, code, [t for _, t in narratives(el, lang)])
@@ -690,9 +714,9 @@ class ActivityReader:
         provider = receiver = None
         prov_el, recv_el = el.find("provider-org"), el.find("receiver-org")
         if prov_el is not None:
-            provider = self._org(prov_el, act, act_path, lang, role=None, mention=False)
+            provider = self._org(prov_el, lang)
         if recv_el is not None:
-            receiver = self._org(recv_el, act, act_path, lang, role=None, mention=False)
+            receiver = self._org(recv_el, lang)
         self.ex.flows.append(
             MoneyFlow(
                 id=path,

@@ -104,6 +104,19 @@ def test_roles_and_registry_linking(fixture_extraction):
     assert [e.key for e in usaid] == ["donor:usaid"]  # never a second USAID
 
 
+def test_a_country_name_as_funder_is_its_government(tmp_path):
+    text = FIXTURE.read_text(encoding="utf-8").replace(
+        "<narrative>Government of Japan</narrative>", "<narrative>Japan</narrative>"
+    )
+    p = tmp_path / "japan.xml"
+    p.write_text(text, encoding="utf-8")
+    ex = LOADER.load(p)
+    assert ("donor:gov_japan", "funds", "iati:XM-DAC-41114-PROJECT-00099001") in {
+        (r.subject, r.predicate, r.object) for r in ex.relations
+    }
+    assert "Japan" in ex.entities["donor:gov_japan"].names
+
+
 def test_only_activities_funders_and_implementers_count_as_mentioned(fixture_extraction):
     mentioned = {k for k, e in fixture_extraction.entities.items() if e.mentions}
     assert mentioned == {
@@ -423,7 +436,26 @@ def test_export_carries_element_path_and_line(store):
 def test_queries_are_tested_here():
     from tests.test_queries import TESTED_ELSEWHERE
 
-    assert TESTED_ELSEWHERE == {"money_by_donor_oblast": "tests/test_iati.py", "funding_chain": "tests/test_iati.py"}
+    assert TESTED_ELSEWHERE == {
+        "money_by_donor_oblast": "tests/test_iati.py",
+        "money_by_sector": "tests/test_iati.py",
+        "funding_chain": "tests/test_iati.py",
+    }
+
+
+def test_money_by_sector(store):
+    from graphtool.formats import cell
+    from graphtool.library import get_query, run_query
+
+    table = run_query(store, "money_by_sector", {})
+    cols = [table.variables.index(c) for c in ("funder", "code", "kind", "year", "currency", "total")]
+    got = {tuple(cell(r[i]) for i in cols) for r in table.rows}
+    assert ("Уряд Японії", "14030", "disbursement", "2022", "USD", "125000.5") in got
+    assert ("Агентство США з міжнародного розвитку", "231", "commitment", "2021", "USD", "9000000") in got
+    sectors = {r[cols[1]] for r in table.rows}
+    assert "15150" in {str(x) for x in sectors}  # the 1.05 file (Sida)
+    q = get_query("money_by_sector")
+    assert run_query(store, "money_by_sector", {p.name: p.example for p in q.params}).rows
 
 
 def test_money_by_donor_oblast(store):
