@@ -3,7 +3,8 @@
 Each synthetic document is one named graph: its ``gt:Document`` node, the entities it mentions
 (donor, programs, projects, hromadas with KATOTTG codes and their oblast, a partner city abroad
 with its GeoNames id and country, an implementing organisation), ``gt:Mention`` nodes and, per
-relation, the direct triple plus a ``gt:Evidence`` node carrying the sentence. Names are real
+relation, the direct triple plus a ``gt:Evidence`` node carrying the sentence, and the closures of
+the document's ``gt:locatedIn`` and ``gt:partOf`` links (``gt:within``, ``gt:includedIn``). Names are real
 (:mod:`bench.refdata`), so the query library returns real rows. Text is written directly: building
 a Python term per triple would cost more than loading it (MEASURED.md).
 """
@@ -95,6 +96,16 @@ class _Doc:
             m = f"<https://w3id.org/graphtool/id/mention/{_digest(f'{self.iri}|{node[1:-1]}|{ev[1]}|{ev[2]}')}>"
             self.lines += [f"{m} {A} {CLS['Mention']} {g} .", f"{m} {MENTION_OF} {node} {g} .", *self._ev(m, ev)]
         return node
+
+    def closure_lines(self) -> list[str]:
+        """``gt:within`` / ``gt:includedIn`` to every level of the hierarchies this document states."""
+        from graphtool.rdf import closure
+
+        g, lines = self.g, []
+        for pred, prop in (("locatedIn", "within"), ("partOf", "includedIn")):
+            edges = [(s, o) for s, p, o in self.related if p == REL[pred]]
+            lines += [f"{s} <{GT}{prop}> {o} {g} ." for s, o in closure(edges)]
+        return lines
 
     def _ev(self, node: str, ev: tuple[str, int, int]) -> list[str]:
         g = self.g
@@ -226,7 +237,7 @@ def document_lines(rng: random.Random, name: str, iris: dict[str, str], facts: i
             c, country = _city(doc, city, ev)
             doc.relation(h, "partnerOf", c, ev)
             doc.relation(c, "inCountry", country, ev)
-    return doc.lines
+    return doc.lines + doc.closure_lines()
 
 
 def write_nquads(path: Path, triples: int, seed: int = 11) -> dict:

@@ -40,6 +40,9 @@ PREFIXES = {
 }
 
 
+ONTOLOGY_GRAPH = "https://w3id.org/graphtool/ontology"  # the schema's own named graph (see load_ontology)
+
+
 class StoreError(Exception):
     """The store cannot be opened or written; the message says what to do."""
 
@@ -213,7 +216,8 @@ class GraphStore:
             from pyoxigraph import DefaultGraph
 
             has_default = next(iter(self._store.quads_for_pattern(None, None, None, DefaultGraph())), None)
-            self._index = has_default is not None or next(iter(self._store), None) is None
+            documents = (g for g in self._store.named_graphs() if g.value != ONTOLOGY_GRAPH)
+            self._index = has_default is not None or next(documents, None) is None
         return self._index
 
     @staticmethod
@@ -267,8 +271,9 @@ class GraphStore:
         """Load an N-Quads file with Oxigraph's bulk loader (not transactional; for benchmarks and imports)."""
         from pyoxigraph import RdfFormat
 
+        indexed = self._indexed()  # asked before loading: an empty store is indexed, a loaded one is not yet
         self._store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
-        if self._indexed():
+        if indexed:
             self.rebuild_index()
 
     def rebuild_index(self) -> None:
@@ -276,8 +281,32 @@ class GraphStore:
         from pyoxigraph import DefaultGraph
 
         self._store.clear_graph(DefaultGraph())
-        self._store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        self._store.update(
+            f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }}"
+        )
         self._index = True
+
+    def load_ontology(self) -> int:
+        """Put the ontology (classes and properties with uk/en labels) in its own named graph, replacing it.
+
+        The graph ``https://w3id.org/graphtool/ontology`` stays out of the default graph (the union of the
+        documents), of ``documents()``, ``len()`` and exports: query it with ``GRAPH`` or ``FROM``. Returns
+        the number of triples.
+        """
+        from pyoxigraph import RdfFormat, parse
+
+        import ontology
+
+        triples = [f"{t.subject} {t.predicate} {t.object} ." for t in parse(
+            path=str(ontology.HERE / "graphtool.ttl"), format=RdfFormat.TURTLE)]  # fmt: skip
+        body = "\n".join(triples)
+        try:
+            self._store.update(
+                f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}> ;\nINSERT DATA {{ GRAPH <{ONTOLOGY_GRAPH}> {{\n{body}\n}} }}"
+            )
+        except OSError as exc:
+            raise StoreError(f"writing the ontology graph failed: {exc}") from exc
+        return len(triples)
 
     def flush(self) -> None:
         if self.path is not None:
@@ -324,16 +353,20 @@ class GraphStore:
         return list_documents(self)
 
     def quads(self) -> Iterator[Any]:
-        """Every quad of the document graphs (pyoxigraph ``Quad`` objects); the derived index is left out."""
-        from pyoxigraph import DefaultGraph
+        """Every quad of the document graphs (pyoxigraph ``Quad`` objects); the derived index and the
+        ontology graph are left out."""
+        from pyoxigraph import DefaultGraph, NamedNode
 
-        return (q for q in self._store if not isinstance(q.graph_name, DefaultGraph))
+        ontology = NamedNode(ONTOLOGY_GRAPH)
+        return (q for q in self._store if not isinstance(q.graph_name, DefaultGraph) and q.graph_name != ontology)
 
     def __len__(self) -> int:
         """Quads in the document graphs."""
-        from pyoxigraph import DefaultGraph
+        from pyoxigraph import DefaultGraph, NamedNode
 
-        return len(self._store) - sum(1 for _ in self._store.quads_for_pattern(None, None, None, DefaultGraph()))
+        derived = sum(1 for _ in self._store.quads_for_pattern(None, None, None, DefaultGraph()))
+        schema = sum(1 for _ in self._store.quads_for_pattern(None, None, None, NamedNode(ONTOLOGY_GRAPH)))
+        return len(self._store) - derived - schema
 
     def dump(self, output, fmt: str) -> None:
         """Serialise the whole store: ``nquads`` and ``trig`` keep the document graphs;

@@ -35,9 +35,18 @@ def test_synthetic_graph_parses_and_follows_the_layout(tmp_path):
 
     path = tmp_path / "g.nq"
     info = synth.write_nquads(path, 2000)
-    store = GraphStore(None)
+    store = GraphStore(tmp_path / "store")
     store.bulk_load_nquads(path)
     assert len(store) == info["triples"]
+    # a bulk load into an empty store fills the deduplicated default graph that queries read
+    del store
+    store = GraphStore(tmp_path / "store")
+    assert store.default_graph_is_index and len(store) == info["triples"]
+    # the closure reaches every level: a project is within its hromada and that hromada's oblast
+    two_levels = store.select(
+        "SELECT ?x ?o WHERE { ?x a gt:Project ; gt:locatedIn/gt:locatedIn ?o FILTER NOT EXISTS { ?x gt:within ?o } }"
+    ).rows
+    assert not two_levels and store.select("SELECT * WHERE { ?x a gt:Project ; gt:within ?o }").rows
     docs = store.documents()
     assert len(docs) == info["documents"] and docs[0]["loader"] == "narrative"
     rows = store.select(
