@@ -62,7 +62,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["community", "donor", "program", "partnerships"]))
+@click.argument("kind", type=click.Choice(["community", "donor", "program", "partnerships", "3w"]))
 @click.argument("name", required=False)
 @click.option(
     "--format", "fmt", type=click.Choice(["md", "html", "csv", "json", "xlsx"]), default="md", show_default=True
@@ -70,8 +70,8 @@ def _emit(text: str, output: Path | None) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE.")
 @reader_options
 def report(kind: str, name: str | None, fmt: str, output: Path | None, store_path, endpoint) -> None:
-    """A report on a community, donor or program (or partnerships): its links grouped by kind, each with
-    the document and sentence it comes from. NAME is matched forgivingly ("Житомир", "Zhytomyr", "житомирі")."""
+    """A report on a community, donor or program (or partnerships; 3w: who funds what where, by donor): its
+    links grouped by kind, each with the document and sentence it comes from. NAME is matched forgivingly ("Житомир", "Zhytomyr", "житомирі")."""
     from graphtool.report import ReportError, build_report, write_report
 
     try:

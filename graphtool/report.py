@@ -18,13 +18,15 @@ import datetime as dt
 import html
 import io
 import json
+import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from graphtool.formats import spreadsheet_safe
 
-KINDS = ("community", "donor", "program", "partnerships")
+KINDS = ("community", "donor", "program", "partnerships", "3w")
 FORMATS = ("md", "html", "csv", "json", "xlsx")
 TYPE_NAMES = {
     "Donor": "Донор / Donor", "Program": "Програма / Program", "Project": "Проєкт / Project",
@@ -51,8 +53,19 @@ GROUP_KEYS = {
 FACT_KEYS = {
     "Тип / Type": "type", "English": "label_en", "КАТОТТГ / KATOTTG": "katottg", "GeoNames": "geonames",
     "ISO 3166": "iso3166", "Категорія / Category": "category", "Координати / Coordinates": "coordinates",
-    "IRI": "iri", "Згадано в / Mentioned in": "documents",
+    "IRI": "iri", "Згадано в / Mentioned in": "documents", "Заходи планів / Plan measures": "plan_measures",
+    "Заходи за джерелом / Measures by funding source": "measures_by_funding_source",
+    "Заходи за виконавцем / Measures by executor": "measures_by_executor",
+    "Міжнародні заходи / International measures": "international_measures",
+    "Донорів / Donors": "donor_count", "Проєктів і програм / Projects and programs": "work_count",
+    "Громад / Communities": "community_count", "Областей / Oblasts": "oblast_count",
 }  # fmt: skip
+# the words that make a plan measure "international" (as queries/international_measures.rq)
+INTERNATIONAL = re.compile(
+    r"міжнародн|партнер|побратим|донор|грант|європ|\bЄС\b|\bЕС\b|ЮНІСЕФ|ПРООН|international|partner|twin|donor|grant"
+    r"|europ|\bEU\b",
+    re.I,
+)
 # the flat table's columns (CSV, XLSX) with their bilingual headers for XLSX
 COLUMN_TITLES = {
     "group": "Розділ / Section", "subject": "Громада / Community", "relation": "Зв'язок / Relation",
@@ -217,12 +230,111 @@ def _community_groups(graph, node: str) -> dict[str, list[Link]]:
         codifier.append(Link("contains", _label(graph, child), "Community", child, sources=[]))
     return {
         "Донори / Donors": _dedupe(donors),
-        "Проєкти та програми / Projects and programs": _dedupe(items),
+        "Проєкти та програми / Projects and programs": _merge_places(_dedupe(items)),
         "Виконавці / Implementers": _dedupe(implementers),
         "Міста-партнери / Partner cities": _dedupe(partners),
         "Плани заходів / Action plans": _dedupe(plans),
         "Кодифікатор / Codifier": _dedupe(codifier),
     }
+
+
+def _merge_places(links: list[Link]) -> list[Link]:
+    """One row per project: a project stated for the hromada and for its city (or a village in it) is one
+    fact, its sources joined and the settlement named once in ``via`` ("Житомир")."""
+    out: dict[tuple[str, str, str], Link] = {}
+    for link in links:
+        key = (link.subject, link.relation, link.other_iri)
+        have = out.get(key)
+        if have is None:
+            out[key] = Link(**{**link.__dict__, "sources": list(link.sources)})
+            continue
+        vias = [v for v in dict.fromkeys([*have.via.split(", "), link.via]) if v]
+        have.via = ", ".join(vias)
+        seen = {(x.document, x.sentence) for x in have.sources}
+        have.sources += [x for x in link.sources if (x.document, x.sentence) not in seen]
+    return list(out.values())
+
+
+def _plan_facts(graph, plans: list[str]) -> list[tuple[str, str]]:
+    """Measures of a community's action plans: how many, by funding source and executor, the international."""
+    measures = set()
+    for plan in plans:
+        measures |= {m for m in _parts(graph, plan) if graph.nodes[m].get("type") == "Measure"}
+    if not measures:
+        return []
+    sources, executors, international = Counter(), Counter(), []
+    for m in sorted(measures):
+        outs = [(v, r) for _, v, r in graph.out_edges(m, keys=True)]
+        for v, r in outs:
+            if r == "fundingSource":
+                sources[_label(graph, v)] += 1
+            elif r == "responsibleExecutor":
+                executors[_label(graph, v)] += 1
+        texts = [_label(graph, m)] + [_label(graph, v) for v, r in outs if r in ("partOf", "responsibleExecutor")]
+        if any(INTERNATIONAL.search(t) for t in texts):
+            international.append(_label(graph, m))
+
+    def counted(c: Counter) -> str:
+        return "; ".join(f"{k}: {n}" for k, n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    facts = [("Заходи планів / Plan measures", str(len(measures)))]
+    if sources:
+        facts.append(("Заходи за джерелом / Measures by funding source", counted(sources)))
+    if executors:
+        facts.append(("Заходи за виконавцем / Measures by executor", counted(executors)))
+    facts.append(
+        ("Міжнародні заходи / International measures", f"{len(international)}" + (f": {'; '.join(international)}" if international else ""))
+    )  # fmt: skip
+    return facts
+
+
+def _oblast_of(graph, place: str) -> str:
+    """The oblast a community lies in (the codifier's locatedIn chain), or ''."""
+    seen, todo = {place}, [place]
+    while todo:
+        node = todo.pop(0)
+        if graph.nodes[node].get("category") == "oblast":
+            return _label(graph, node)
+        for _, parent, rel in graph.out_edges(node, keys=True):
+            if rel == "locatedIn" and parent not in seen and graph.nodes[parent].get("type") == "Community":
+                seen.add(parent)
+                todo.append(parent)
+    return ""
+
+
+def _who_what_where(graph) -> tuple[list[tuple[str, str]], dict[str, list[Link]]]:
+    """3W: every donor -> what it funds (programme/project) -> where (community, with its oblast)."""
+    groups: dict[str, list[Link]] = {}
+    work_all, places_all, oblasts_all = set(), set(), set()
+    donors = sorted(
+        (n for n, d in graph.nodes(data=True) if d.get("type") == "Donor"),
+        key=lambda n: (_label(graph, n).casefold(), n),
+    )
+    for donor in donors:
+        rows = []
+        for _, funded in _edges(graph, donor, "funds", "out"):
+            for w in _parts(graph, funded):
+                for _, place in _edges(graph, w, "locatedIn", "out"):
+                    oblast = _oblast_of(graph, place)
+                    what = _label(graph, w) if w == funded else f"{_label(graph, funded)} → {_label(graph, w)}"
+                    link = _link(graph, w, place, "locatedIn", place, via=what, subject=oblast)
+                    both = _sources(graph, donor, funded, "funds") + link.sources
+                    link.sources = list({(x.document, x.sentence): x for x in reversed(both)}.values())[::-1]
+                    rows.append(link)
+                    work_all.add(w)
+                    places_all.add(place)
+                    oblasts_all.add(oblast)
+        if rows:
+            groups[_label(graph, donor)] = sorted(
+                _dedupe(rows), key=lambda x: (x.subject.casefold(), x.other.casefold(), x.via)
+            )
+    facts = [
+        ("Донорів / Donors", str(len(groups))),
+        ("Проєктів і програм / Projects and programs", str(len(work_all))),
+        ("Громад / Communities", str(len(places_all))),
+        ("Областей / Oblasts", str(len(oblasts_all - {""}))),
+    ]  # fmt: skip
+    return facts, groups
 
 
 def _places_of(graph, work: list[str]) -> list[Link]:
@@ -306,11 +418,15 @@ def build_report(reader: Any, kind: str, name: str | None = None) -> Report:
 
     if kind not in KINDS:
         raise ReportError(f"unknown report {kind!r}; choose from {', '.join(KINDS)}")
-    if kind != "partnerships" and not name:
+    if kind not in ("partnerships", "3w") and not name:
         raise ReportError(f"the {kind} report needs a NAME")
     types = {"community": ["Community"], "donor": ["Donor"], "program": ["Program", "Project"],
-             "partnerships": ["Community"]}[kind]  # fmt: skip
+             "partnerships": ["Community"], "3w": ["Community"]}[kind]  # fmt: skip
     graph = load_network(reader)
+    if kind == "3w":
+        report = Report(kind, "Хто — що — де / Who — what — where (3W)", "", "", "")
+        report.facts, report.groups = _who_what_where(graph)
+        return report
     if name:
         try:
             found = names.resolve(reader, name, types, prefer_hromada="Community" in types)
@@ -336,6 +452,9 @@ def build_report(reader: Any, kind: str, name: str | None = None) -> Report:
     report.groups = {"community": _community_groups, "donor": _donor_groups, "program": _program_groups}[kind](
         graph, node
     )
+    if kind == "community":
+        plans = [link.other_iri for link in report.groups["Плани заходів / Action plans"]]
+        report.facts += _plan_facts(graph, plans)
     return report
 
 
@@ -371,6 +490,49 @@ def _md_cell(text: str) -> str:
     return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
 
 
+def _subject_head(report: Report) -> str:
+    return "Область / Oblast" if report.kind == "3w" else "Громада / Community"
+
+
+_GENERIC = {
+    "громада",
+    "міська",
+    "сільська",
+    "селищна",
+    "територіальна",
+    "область",
+    "район",
+    "програма",
+    "проєкт",
+    "місто",
+}
+_WORD = re.compile(r"[\w'ʼ’-]+")
+
+
+def _highlight(sentence: str, names: list[str]) -> str:
+    """The sentence as escaped HTML with the words naming an entity marked (``<mark>``).
+
+    Ukrainian inflects names ("Житомир", "у Житомирі", "з Любліном"), so a word matches when it starts
+    with the stem of a name's word (the word less its last letters, at least four kept)."""
+    stems = set()
+    for name in names:
+        for w in _WORD.findall(re.sub(r"\([^)]*\)", "", name)):
+            if w.casefold() in _GENERIC:
+                continue
+            if len(w) >= 4:
+                stems.add(w[: max(4, len(w) - 4)].casefold())
+            elif w.isupper() and len(w) >= 2:  # acronyms: GIZ, ЄС
+                stems.add(w.casefold())
+    out, last = [], 0
+    for m in _WORD.finditer(sentence):
+        word = m.group().casefold()
+        if any(word.startswith(st) and (len(st) >= 4 or word == st) for st in stems):
+            out += [html.escape(sentence[last : m.start()]), f"<mark>{html.escape(m.group())}</mark>"]
+            last = m.end()
+    out.append(html.escape(sentence[last:]))
+    return "".join(out)
+
+
 def render_markdown(report: Report) -> str:
     out = [f"# {_md_cell(report.title)}", ""]
     for key, value in report.facts:
@@ -380,9 +542,9 @@ def render_markdown(report: Report) -> str:
         if not links:
             out.append("_Немає / None_")
             continue
-        many = report.kind == "partnerships"
+        many = report.kind in ("partnerships", "3w")
         with_via = any(link.via for link in links)  # a column that would be empty is left out
-        head = (["Громада / Community"] if many else []) + ["Зв'язок / Link"]
+        head = ([_subject_head(report)] if many else []) + ["Зв'язок / Link"]
         head += (["Через / Via"] if with_via else []) + ["Джерело / Source"]
         out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for link in links:
@@ -412,7 +574,7 @@ def render_html(report: Report, *, store: str = "", made: dt.datetime | None = N
         "table{border-collapse:collapse;width:100%;margin:8px 0 20px}th,td{border:1px solid #ddd;padding:4px 6px;"
         "vertical-align:top;text-align:left}th{background:#f4f4f4}.src{color:#444}.doc{font-weight:600}"
         "dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}dt{font-weight:600}"
-        "footer{margin-top:32px;color:#666;font-size:12px;border-top:1px solid #ddd;padding-top:8px}</style>",
+        "mark{background:#fff2a8}footer{margin-top:32px;color:#666;font-size:12px;border-top:1px solid #ddd;padding-top:8px}</style>",
         "</head><body>",
         f"<h1>{e(report.title)}</h1>",
         "<dl>" + "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in report.facts) + "</dl>",
@@ -425,15 +587,16 @@ def render_html(report: Report, *, store: str = "", made: dt.datetime | None = N
         if not links:
             parts.append("<p><em>Немає / None</em></p>")
             continue
-        many = report.kind == "partnerships"
+        many = report.kind in ("partnerships", "3w")
         with_via = any(link.via for link in links)
-        head = (["Громада / Community"] if many else []) + ["Зв'язок / Link"]
+        head = ([_subject_head(report)] if many else []) + ["Зв'язок / Link"]
         head += (["Через / Via"] if with_via else []) + ["Джерело / Source"]
         parts.append("<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in head) + "</tr>")
         for link in links:
             sources = (
                 "".join(
-                    f'<div class="src"><span class="doc">{e(s.document)}</span>: «{e(s.sentence)}»</div>'
+                    f'<div class="src"><span class="doc">{e(s.document)}</span>: '
+                    f"«{_highlight(s.sentence, [link.other, link.subject or report.entity])}»</div>"
                     for s in link.sources
                 )
                 or "<em>довідкові дані / reference data</em>"

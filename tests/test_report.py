@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from graphtool import names
 from graphtool.cli import main
-from graphtool.report import ReportError, build_report, render_report, report_rows, write_report
+from graphtool.report import Link, ReportError, Source, build_report, render_report, report_rows, write_report
 from tests.fixtures_graph import TRIG, load_small_graph
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -204,6 +204,50 @@ def test_empty_via_column_is_left_out_and_html_has_contents(store):
     page = render_html(build_report(store, "donor", "GIZ"), store="/data/store")
     assert "Зміст / Contents" in page and '<a href="#g0">' in page and 'id="g0"' in page
     assert "<footer>Сховище / Store: /data/store" in page
+
+
+def test_city_and_hromada_rows_are_one(store):
+    from graphtool.report import _merge_places
+
+    a = Link("locatedIn", "Хаб", "Project", "p1", via="", sources=[Source("a.txt", "Хаб у громаді.")])
+    b = Link("locatedIn", "Хаб", "Project", "p1", via="Житомир", sources=[Source("b.txt", "Хаб у Житомирі.")])
+    merged = _merge_places([a, b])
+    assert (
+        len(merged) == 1
+        and merged[0].via == "Житомир"
+        and [s.document for s in merged[0].sources] == ["a.txt", "b.txt"]
+    )
+    report = build_report(store, "community", "Житомир")
+    projects = links(report, "Проєкти")
+    assert len({x[0] for x in projects}) == len(projects)  # one row per project
+
+
+def test_plan_measures_summarised(store):
+    facts = dict(build_report(store, "community", "Луцьк").facts)
+    assert facts["Заходи планів / Plan measures"] == "3"
+    assert facts["Заходи за джерелом / Measures by funding source"].startswith("бюджет громади: 3")
+    assert "Управління міжнародного співробітництва: 2" in facts["Заходи за виконавцем / Measures by executor"]
+    assert facts["Міжнародні заходи / International measures"].startswith("2: ")
+    data = json.loads(render_report(build_report(store, "community", "Луцьк"), "json"))
+    assert data["facts"]["plan_measures"]["value"] == "3"
+
+
+def test_who_what_where(store, store_dir):
+    report = build_report(store, "3w")
+    assert list(report.groups) == ["GIZ", "USAID", "Європейський Союз"]
+    assert dict(report.facts)["Областей / Oblasts"] == "2"
+    usaid = {(x.subject, x.other, x.via) for x in report.groups["USAID"]}
+    assert ("Житомирська область", "Бердичівська міська територіальна громада", "Чиста вода") in usaid
+    md = render_report(report, "md")
+    assert "| Область / Oblast | Зв'язок / Link | Через / Via |" in md
+    result = CliRunner().invoke(main, ["report", "3w", "--format", "csv", "--store", str(store_dir)])
+    assert result.exit_code == 0 and "Молодіжний хаб" in result.output
+
+
+def test_mention_is_highlighted_in_html(store):
+    page = render_report(build_report(store, "community", "Житомир"), "html")
+    assert "з <mark>Любліном</mark>" in page or "<mark>Люблін" in page
+    assert "<mark>USAID</mark>" in page
 
 
 def test_document_text_is_escaped(tmp_path):
