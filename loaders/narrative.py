@@ -290,6 +290,7 @@ class _Extractor:
                 st.place_matches = self.gaz.find(norm)
             except Exception:
                 st.place_matches = []
+            st.place_matches = self._with_elliptic_hromadas(norm, st.place_matches)
             if is_latin(norm):  # an English page about Ukrainian communities (loaders/latin_places.py)
                 st.place_matches = self._with_latin(norm, st.place_matches)
             if self._partner_context(norm):
@@ -312,6 +313,31 @@ class _Extractor:
             return True
         self._partner_lines = 0
         return False
+
+    def _with_elliptic_hromadas(self, norm: str, matches: list) -> list:
+        """Rule ``elliptic-hromadas``: "Березнівська міська, Соснівська селищна та Костопільська міська ТГ" names
+        three hromadas; the head noun is written once, after the last. Each coordinated "<adjective> міська|
+        селищна|сільська" before it is looked up as "<adjective> міська громада"."""
+        if not _ELLIPSIS_HEAD.search(norm):
+            return matches
+        out = list(matches)
+        for m in _ELLIPTIC.finditer(norm):
+            a, b = m.start(), m.end()
+            if any(pm.candidates and pm.start < b and a < pm.end for pm in out):
+                continue
+            if not _ELLIPSIS_HEAD.match(norm, b) and not _ELLIPSIS_HEAD.search(norm[b : b + 160]):
+                continue
+            stem = re.sub(r"(?:а|ій|ої|ою|у)$", "", m.group("adj"))
+            kind = {"міськ": "міська", "селищн": "селищна", "сільськ": "сільська"}[m.group("type").lower()]
+            try:
+                found = self.gaz.find(f"{stem}а {kind} громада")
+            except Exception:
+                continue
+            hit = next((pm for pm in found if pm.candidates and pm.candidates[0].category == "hromada"), None)
+            if hit is not None:
+                pm = type(hit)(a, b, norm[a:b], hit.kind, hit.candidates, role="hromada")
+                out.append(pm)
+        return sorted(out, key=lambda pm: pm.start)
 
     def _with_latin(self, norm: str, matches: list) -> list:
         from loaders.latin_places import find_latin_places, open_world_latin
@@ -1690,6 +1716,10 @@ _CHOSEN = re.compile(
     r"виступає|виступають|виступила|виступив|буде)(?![\w])\s*",
     re.IGNORECASE,
 )
+_ELLIPTIC = re.compile(
+    r"(?P<adj>[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ій|ої|ою|у))\s+(?P<type>міськ|селищн|сільськ)(?:а|ій|ої|ою|у)(?=\s*(?:,|та\s|і\s|й\s))"
+)
+_ELLIPSIS_HEAD = re.compile(r"(?<![\w])(?:ТГ|ОТГ|територіальн\w+\s+громад\w*|громад\w*)(?![\w])")
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 _UNQUOTED_ORG = re.compile(
     r"\s*(?:(?:проє?кту|програми|є|став|стала|стали|виступає|виступають|виступили)\s+){0,2}"

@@ -1,0 +1,33 @@
+"""Relation frames added for real pages (issue 11): money verbs, elliptical hromada lists, new registry donors."""
+
+from __future__ import annotations
+
+from loaders.narrative import LOADER
+
+
+def _rels(text: str) -> set[str]:
+    ex = LOADER.extract_text(text)
+    lab = {k: e.label for k, e in ex.entities.items()}
+    return {f"{lab[r.subject]} {r.predicate} {lab[r.object]}" for r in ex.relations if r.evidence}
+
+
+def test_received_from_a_donor_within_a_programme() -> None:
+    got = _rels("Ніжин і Прилуки отримали від KOICA 12 сміттєвозів у межах програми «Чисте місто».")
+    assert "Корейське агентство міжнародного співробітництва funds Чисте місто" in got
+    assert {"Чисте місто locatedIn Ніжин", "Чисте місто locatedIn Прилуки"} <= got
+    assert not any("partnerOf" in r for r in got)  # two recipients are not partners
+
+
+def test_a_donor_that_allocates_money_funds_the_project() -> None:
+    got = _rels("Азійський банк розвитку виділив 5 млн доларів на проєкт «Чиста вода Херсона».")
+    assert "Азійський банк розвитку funds Чиста вода Херсона" in got
+
+
+def test_elliptical_coordination_of_hromadas() -> None:
+    got = _rels(
+        "У Березнівській міській, Соснівській селищній та Костопільській міській ТГ стартує проєкт "
+        "«Енергоефективні школи» за підтримки урядів Нідерландів та Данії."
+    )
+    for hromada in ("Березнівська міська", "Соснівська селищна", "Костопільська міська"):
+        assert f"Енергоефективні школи locatedIn {hromada} територіальна громада" in got
+    assert {"Уряд Нідерландів funds Енергоефективні школи", "Уряд Данії funds Енергоефективні школи"} <= got
