@@ -7,7 +7,13 @@ Layout of a document graph (all in the graph named by the document IRI):
   coordinates, and ``gt:mentionedIn`` the document when the text names it;
 * each mention: a ``gt:Mention`` node with the sentence and its character offsets;
 * each relation: the direct triple (``ex:giz gt:funds ex:project``) plus one ``gt:Evidence`` node
-  per sentence (an ``rdf:Statement`` carrying sentence, offsets and ``prov:wasDerivedFrom``).
+  per sentence (an ``rdf:Statement`` carrying sentence, offsets and ``prov:wasDerivedFrom``);
+* the closures of the hierarchies the document states, written out for reading: ``gt:within`` from
+  every node to every level above it along ``gt:locatedIn`` (project -> hromada -> raion -> oblast),
+  ``gt:includedIn`` along ``gt:partOf`` (project -> program -> larger program; measure -> task ->
+  goal -> plan). Queries join these instead of walking ``*`` paths over the whole store; they belong
+  to the document, so reloading or removing it retracts them with the rest. A chain split over two
+  documents is closed in neither (the loaders write the codifier hierarchy with every place).
 
 Terms are pyoxigraph objects: building them is far cheaper than rdflib terms (MEASURED.md).
 """
@@ -40,7 +46,7 @@ _N = {name: NamedNode(str(term)) for name, term in {**ENTITY_CLASSES, **RELATION
 _ID_PROPS = {key: NamedNode(str(term)) for key, term in IDENTIFIER_PROPERTIES.items()}
 _G = {name: NamedNode(str(GT[name])) for name in (
     "Document", "Evidence", "Mention", "mentionedIn", "mentionOf", "sentence", "startOffset", "endOffset",
-    "fileName", "sha256", "loader", "loaderVersion", "category",
+    "fileName", "sha256", "loader", "loaderVersion", "category", "within", "includedIn",
 )}  # fmt: skip
 _PROV_DERIVED = NamedNode(str(PROV.wasDerivedFrom))
 _PROV_TIME = NamedNode(str(PROV.generatedAtTime))
@@ -206,4 +212,39 @@ def document_quads(extraction: Extraction, info: DocumentInfo) -> list[Quad]:
                 Quad(e, RDF_OBJECT, o, doc),
                 *_evidence_quads(e, ev, doc),
             ]
+    quads += closure_quads(
+        [(nodes[r.subject], nodes[r.object]) for r in extraction.relations if r.predicate == "locatedIn"],
+        _G["within"],
+        doc,
+    )
+    quads += closure_quads(
+        [(nodes[r.subject], nodes[r.object]) for r in extraction.relations if r.predicate == "partOf"],
+        _G["includedIn"],
+        doc,
+    )
     return quads
+
+
+def closure(edges: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Every (node, ancestor) pair reachable over one or more edges, sorted; cycles end the walk."""
+    up: dict[str, set[str]] = {}
+    for child, parent in edges:
+        up.setdefault(child, set()).add(parent)
+    pairs = set()
+    for start in up:
+        seen: set[str] = set()
+        todo = list(up[start])
+        while todo:
+            node = todo.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            todo += up.get(node, ())
+        pairs.update((start, a) for a in seen if a != start)
+    return sorted(pairs)
+
+
+def closure_quads(edges: list[tuple[NamedNode, NamedNode]], prop: NamedNode, doc: NamedNode) -> list[Quad]:
+    """The closure of one hierarchy stated in a document, as ``prop`` quads in the document graph."""
+    pairs = closure([(s.value, o.value) for s, o in edges])
+    return [Quad(NamedNode(s), prop, NamedNode(o), doc) for s, o in pairs]

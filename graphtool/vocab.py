@@ -86,6 +86,10 @@ class GT(DefinedNamespace):
     actualEnd: URIRef
     defaultCurrency: URIRef
 
+    # closures written out for reading (not relations of the JSONL contract)
+    within: URIRef
+    includedIn: URIRef
+
     # identifiers and attributes
     katottg: URIRef
     geonamesId: URIRef

@@ -271,3 +271,25 @@ def test_default_graph_is_the_deduplicated_union(fake_loaders, docs, tmp_path):
     labels = store.select("SELECT ?l WHERE { ?d a gt:Donor ; skos:prefLabel ?l }")
     assert [str(r[0]) for r in labels.rows] == ["GIZ"]  # once, though no longer duplicated anyway
     assert "USAID" not in {r["label"] for r in graph_records(store) if r["kind"] == "entity"}
+
+
+def test_closures_reach_every_level_and_stop_at_cycles():
+    from graphtool.rdf import closure
+
+    chain = [("village", "hromada"), ("hromada", "raion"), ("raion", "oblast"), ("project", "village")]
+    pairs = set(closure(chain))
+    assert {("project", "oblast"), ("village", "raion"), ("hromada", "oblast")} <= pairs
+    assert len(pairs) == 4 + 3 + 2 + 1 and ("oblast", "raion") not in pairs
+    assert set(closure([("a", "b"), ("b", "a")])) == {("a", "b"), ("b", "a")}  # a cycle ends, no self-pairs
+
+
+def test_document_graph_writes_the_closure_of_what_it_states():
+    from graphtool.rdf import DocumentInfo, document_quads
+    from tests.fixtures_graph import news_zhytomyr
+
+    GT = "https://w3id.org/graphtool/ontology#"
+    quads = document_quads(news_zhytomyr(), DocumentInfo("n.txt", "0" * 64, "fixture", "1"))
+    within = {(q.subject.value, q.object.value) for q in quads if q.predicate.value == GT + "within"}
+    located = {(q.subject.value, q.object.value) for q in quads if q.predicate.value == GT + "locatedIn"}
+    assert located and located <= within
+    assert any((s, o2) in within for s, o in located for o1, o2 in located if o == o1)  # two levels up
