@@ -178,6 +178,7 @@ def build(
         if on_file is not None:
             on_file(path)
     try:
+        store.load_ontology()  # the schema, queryable as its own graph
         store.flush()
     except (OSError, StoreError) as exc:
         if not _disk_full(exc):
