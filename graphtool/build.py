@@ -15,6 +15,7 @@ from pathlib import Path
 
 from graphtool.store import GraphStore, StoreError
 from loaders.base import Extraction, LoaderError
+from loaders.limits import Limits
 
 SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 
@@ -111,16 +112,21 @@ def _sha256(path: Path) -> str:
 def load_document(path: Path) -> tuple[Extraction, str, str]:
     """Read one document with the loader that fits it: (extraction, loader name, loader version)."""
     from loaders import pick_loader
+    from loaders.limits import check_file
 
-    if not path.exists():
-        raise LoaderError(f"{path}: no such file")
+    check_file(path)  # a regular file within the size limits, before any loader opens it
     loader = pick_loader(path)
     try:
         extraction = loader.load(path)
     except LoaderError:
         raise
     except MemoryError as exc:
-        raise LoaderError(f"{path}: too large to read ({exc})") from exc
+        from loaders.limits import current
+
+        raise LoaderError(
+            f"{path}: needs more than the memory budget of {current().doc_memory_mb:g} MB "
+            "(raise it with --doc-memory-mb or GRAPHTOOL_DOC_MEMORY_MB); skipped"
+        ) from exc
     except Exception as exc:  # a loader bug must not stop the build or lose other documents
         raise LoaderError(f"{path}: {loader.name} loader failed: {type(exc).__name__}: {exc}") from exc
     return extraction, loader.name, loader.version
@@ -131,13 +137,21 @@ def build(
     store: GraphStore,
     *,
     on_file: Callable[[Path], None] | None = None,
+    limits: Limits | None = None,
 ) -> BuildReport:
     """Load every file into the store, replacing each document's previous graph.
 
     A file that fails is reported in ``errors`` and leaves its previous graph untouched;
     the other files still load. ``on_file`` is called after each file (for progress bars).
+    Each document is read within ``limits`` (default: :meth:`Limits.from_env`), in a child
+    process with its own time and memory budget (``graphtool.worker``).
     """
     from graphtool.rdf import DocumentInfo, document_quads
+    from graphtool.worker import DocumentReader
+    from loaders import limits as limits_mod
+
+    limits = limits or Limits.from_env()
+    limits_mod.use(limits)
 
     report = BuildReport()
     started = time.perf_counter()
@@ -150,33 +164,34 @@ def build(
             f"{', '.join(sorted(v for f, v in names.items() if f.name == name))} "
             f"(remove the old one with: graphtool remove {name})"
         )
-    for path in files:
-        try:
-            extraction, loader_name, loader_version = load_document(path)
-            info = DocumentInfo(
-                file_name=names[path],
-                sha256=_sha256(path),
-                loader=loader_name,
-                loader_version=loader_version,
-            )
-            quads = document_quads(extraction, info)
-            report.triples += store.replace_document(info.iri, quads)
-        except (LoaderError, StoreError, ValueError, OSError) as exc:
-            if _disk_full(exc):
-                left = len(files) - files.index(path) - 1
-                report.errors.append(f"{path}: not stored: {_disk_full_message(store)}")
-                if left:
-                    report.errors.append(f"{left} more file(s) not read: build them again once there is space")
-                break
-            report.errors.append(str(exc) if str(path) in str(exc) else f"{path}: {exc}")
-        else:
-            report.documents += 1
-            report.entities += len(extraction.entities)
-            report.relations += len(extraction.relations)
-            report.loaded.append(names[path])
-            report.warnings.extend(extraction.warnings)
-        if on_file is not None:
-            on_file(path)
+    with DocumentReader(limits) as reader:
+        for path in files:
+            try:
+                extraction, loader_name, loader_version = reader.read(path)
+                info = DocumentInfo(
+                    file_name=names[path],
+                    sha256=_sha256(path),
+                    loader=loader_name,
+                    loader_version=loader_version,
+                )
+                quads = document_quads(extraction, info)
+                report.triples += store.replace_document(info.iri, quads)
+            except (LoaderError, StoreError, ValueError, OSError) as exc:
+                if _disk_full(exc):
+                    left = len(files) - files.index(path) - 1
+                    report.errors.append(f"{path}: not stored: {_disk_full_message(store)}")
+                    if left:
+                        report.errors.append(f"{left} more file(s) not read: build them again once there is space")
+                    break
+                report.errors.append(str(exc) if str(path) in str(exc) else f"{path}: {exc}")
+            else:
+                report.documents += 1
+                report.entities += len(extraction.entities)
+                report.relations += len(extraction.relations)
+                report.loaded.append(names[path])
+                report.warnings.extend(extraction.warnings)
+            if on_file is not None:
+                on_file(path)
     try:
         store.load_ontology()  # the schema, queryable as its own graph
         store.flush()

@@ -78,15 +78,38 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
-def build(paths: tuple[Path, ...], store_path: Path | None) -> None:
+@click.option("--max-file-mb", type=float, help="Refuse larger files [default: 512; GRAPHTOOL_MAX_FILE_MB].")
+@click.option(
+    "--max-unpacked-mb",
+    type=float,
+    help="Refuse .xlsx/.docx/PDF streams unpacking larger [default: 512; GRAPHTOOL_MAX_UNPACKED_MB].",
+)
+@click.option("--doc-timeout", type=float, help="Seconds to read one document [default: 300; GRAPHTOOL_DOC_TIMEOUT].")
+@click.option(
+    "--doc-memory-mb", type=float, help="Memory one document may use [default: 4096; GRAPHTOOL_DOC_MEMORY_MB]."
+)
+def build(
+    paths: tuple[Path, ...],
+    store_path: Path | None,
+    max_file_mb: float | None,
+    max_unpacked_mb: float | None,
+    doc_timeout: float | None,
+    doc_memory_mb: float | None,
+) -> None:
     """Load documents (files or folders, recursively) into the store.
 
     Each document becomes its own named graph; loading it again replaces that graph.
     A file that fails is named in one error line; the others still load (exit code 1).
+    Each document is read within size, time and memory limits (0 switches one off).
     """
     from graphtool.build import build as run_build
     from graphtool.build import expand_paths
     from graphtool.store import StoreError
+    from loaders.limits import Limits
+
+    limits = Limits.from_env(
+        max_file_mb=max_file_mb, max_unpacked_mb=max_unpacked_mb, doc_seconds=doc_timeout, doc_memory_mb=doc_memory_mb
+    )
 
     store = open_store(store_path)
     files = expand_paths(paths, exclude=store.path)
@@ -97,7 +120,7 @@ def build(paths: tuple[Path, ...], store_path: Path | None) -> None:
         else _nullbar() as bar
     ):
         try:
-            report = run_build(files, store, on_file=lambda _p: bar.update(1))
+            report = run_build(files, store, on_file=lambda _p: bar.update(1), limits=limits)
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
     for line in report.warnings:

@@ -207,8 +207,18 @@ def _pdf_text(path: Path) -> str:
         from pdfminer.pdfparser import PDFSyntaxError
     except ImportError as exc:  # pragma: no cover
         raise LoaderError(f"{path}: pdfminer.six is not installed") from exc
+    import zlib
+
+    from pdfminer import pdftypes
+
+    from loaders.limits import MB, BoundedZlib, UnpackLimitExceeded, current
+
+    cap = current().max_unpacked_mb
+    pdftypes.zlib = BoundedZlib(int(cap * MB)) if cap else zlib  # inflate no stream past the limit
     try:
         text = extract_text(str(path))
+    except UnpackLimitExceeded as exc:
+        raise LoaderError(f"{path}: {exc}") from exc
     except PDFSyntaxError as exc:
         raise LoaderError(f"{path}: not a readable PDF: {exc}") from exc
     except Exception as exc:  # pdfminer raises many kinds on broken files

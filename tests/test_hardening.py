@@ -222,3 +222,144 @@ def test_reader_during_a_build_retries_then_says_so(built_store, monkeypatch, fa
     else:
         assert result.exit_code == 1
         assert "another graphtool process (a build) is writing it; try again when it finishes" in result.output
+
+
+# ---------------------------------------------------------------- #7 resource limits
+
+
+def _build_cli(tmp_path, *args):
+    gc.collect()  # close a store an earlier invocation left open
+    return CliRunner().invoke(main, ["build", *map(str, args), "--store", str(tmp_path / "store")])
+
+
+def test_fifo_is_refused_not_waited_for(fake_loaders, tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.fake"
+    os.mkfifo(fifo)
+    good = tmp_path / "good.fake"
+    good.write_text("GIZ funds Park in lutsk\n", encoding="utf-8")
+    done = {}
+    worker = threading.Thread(target=lambda: done.setdefault("result", _build_cli(tmp_path, fifo, good)), daemon=True)
+    worker.start()
+    worker.join(60)
+    if worker.is_alive():  # unblock the reader so the test process can end
+        with open(fifo, "wb"):
+            pass
+        pytest.fail("build waited on a FIFO")
+    result = done["result"]
+    assert result.exit_code == 1
+    assert "pipe.fake: a named pipe (FIFO), not a regular file: skipped" in result.output
+    assert "1 documents" in result.output
+
+
+def test_file_size_limit_is_configurable_and_clear(fake_loaders, tmp_path, monkeypatch):
+    big = tmp_path / "big.fake"
+    big.write_text("GIZ funds Park in lutsk\n" * 100, encoding="utf-8")
+    monkeypatch.setenv("GRAPHTOOL_MAX_FILE_MB", "0.001")
+    result = _build_cli(tmp_path, big)
+    assert result.exit_code == 1
+    assert "big.fake: 2400 bytes is larger than the 0.001 MB limit" in result.output
+    assert "--max-file-mb or GRAPHTOOL_MAX_FILE_MB" in result.output
+    del result
+    result = _build_cli(tmp_path, big, "--max-file-mb", "1")
+    assert result.exit_code == 0, result.output
+
+
+def test_zip_members_are_checked_before_unpacking(tmp_path):
+    import zipfile
+
+    from loaders.limits import Limits, check_file
+
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/worksheets/sheet1.xml", b"<" + b" " * (3 * 1024 * 1024) + b"/>")
+    assert path.stat().st_size < 50_000
+    with pytest.raises(loaders.LoaderError, match=r"unpacks to 3 MB .*sheet1.xml.* more than the 1 MB limit"):
+        check_file(path, Limits(max_unpacked_mb=1))
+    check_file(path, Limits(max_unpacked_mb=10))  # within the limit: fine
+
+
+def _pdf_with_stream(raw: bytes) -> bytes:
+    """A one-page PDF whose content stream is ``raw`` deflated."""
+    import zlib
+
+    data = zlib.compress(raw, 9)
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def test_pdf_stream_is_not_inflated_past_the_limit(tmp_path):
+    from loaders import limits
+    from loaders.text import read_text
+
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(_pdf_with_stream(b"0 0 m " * 1_000_000))  # 6 MB of drawing operators
+    assert path.stat().st_size < 100_000
+    limits.use(limits.Limits(max_unpacked_mb=1))
+    try:
+        with pytest.raises(loaders.LoaderError, match="bomb.pdf: a compressed stream unpacks to more than 1 MB"):
+            read_text(path)
+    finally:
+        limits.use(limits.Limits())
+
+
+@pytest.fixture
+def misbehaving_loader(fake_loaders, monkeypatch):
+    """The fake loader, except that a file saying SLOW, HOG or CRASH does just that."""
+    import os
+    import time
+
+    real = fakeloader.FakeLoader.load
+
+    def load(self, path):
+        text = path.read_text(encoding="utf-8")
+        if "SLOW" in text:
+            time.sleep(60)
+        if "HOG" in text:
+            hog = bytearray(3 * 1024**3)  # 3 GB: over the test's budget
+            hog[-1] = 1
+        if "CRASH" in text:
+            os.abort()
+        return real(self, path)
+
+    monkeypatch.setattr(fakeloader.FakeLoader, "load", load)
+
+
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        ("SLOW\n", "not read within the time budget of 2 s (raise it with --doc-timeout or GRAPHTOOL_DOC_TIMEOUT)"),
+        ("HOG\n", "needs more than the memory budget of 300 MB"),
+        ("CRASH\n", "the reader process died (killed by SIGABRT)"),
+    ],
+)
+def test_one_bad_document_costs_its_own_slot(misbehaving_loader, tmp_path, content, message):
+    import time
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.fake").write_text("GIZ funds Park in lutsk\n", encoding="utf-8")
+    (docs / "b.fake").write_text(content, encoding="utf-8")
+    (docs / "c.fake").write_text("EU funds Road in lutsk\n", encoding="utf-8")
+    started = time.monotonic()
+    result = _build_cli(tmp_path, docs, "--doc-timeout", "2", "--doc-memory-mb", "300")
+    assert time.monotonic() - started < 30
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"b.fake: {message}" in result.output or ("b.fake" in result.output and message in result.output)
+    assert "2 documents" in result.output  # the others loaded
