@@ -92,7 +92,9 @@ def _measure(path: str, parse_only: bool) -> dict:
     if parse_only:
         iati.ActivityReader.activity = lambda self, el: setattr(self, "count", self.count + 1)
         iati.ActivityReader.finish = lambda self: self.ex
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    before = usage.ru_maxrss
+    cpu_before = usage.ru_utime + usage.ru_stime
     started = time.perf_counter()
     reader_count = {}
     orig = iati.ActivityReader.__init__
@@ -104,14 +106,18 @@ def _measure(path: str, parse_only: bool) -> dict:
     iati.ActivityReader.__init__ = init
     ex = iati.LOADER.load(Path(path))
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    peak = usage.ru_maxrss
+    cpu = usage.ru_utime + usage.ru_stime - cpu_before
     n = reader_count["reader"].count
     return {
         "mode": "parse-only" if parse_only else "full load",
         "megabytes": round(Path(path).stat().st_size / 1e6, 1),
         "activities": n,
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 2),
         "activities_per_second": round(n / seconds),
+        "activities_per_cpu_second": round(n / cpu) if cpu else None,
         "megabytes_per_second": round(Path(path).stat().st_size / 1e6 / seconds, 1),
         "peak_rss_mb": round(peak / 1024),
         "rss_before_load_mb": round(before / 1024),

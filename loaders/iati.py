@@ -511,6 +511,15 @@ class ActivityReader:
         )
         return key
 
+    @staticmethod
+    def _is_country(name: str) -> bool:
+        import pycountry
+
+        try:
+            return len(name.strip()) > 3 and pycountry.countries.lookup(name.strip()) is not None
+        except LookupError:
+            return False
+
     def _government(self, name: str):
         """A country's name standing for an organisation ("Japan" funding an activity) is its government."""
         import pycountry
@@ -642,6 +651,8 @@ class ActivityReader:
                 place = find_ukrainian_place(self.gazetteer, name)
                 if place is not None:
                     break
+        if place is None:  # a point (2.0x point/pos "lat lon", 1.0x coordinates) at a Ukrainian city
+            place = self._city_at(el)
         if place is None:  # an ISO 3166-2 subdivision (vocabulary A5, or 1.0x adm1="UA-63"): the oblast
             for adm in admins:
                 for code in (adm.get("code"), adm.get("adm1")):
@@ -653,6 +664,30 @@ class ActivityReader:
         if place is None:
             return
         self._locate(key, place, self._evidence(el, act, act_path, lang))
+
+    def _city_at(self, el):
+        """The Ukrainian city within ``CITY_RADIUS_KM`` of the location's point, or None."""
+        exactness = el.find("exactness")
+        feature = el.find("feature-designation")
+        if exactness is not None and (exactness.get("code") or "").strip() == "2":
+            return None  # an approximate point (often the country's centroid) names no city
+        if feature is not None and (feature.get("code") or "").strip().upper().startswith(("PCL", "ADM1")):
+            return None  # the point of a country or an oblast as a whole
+        names = [t for _, t in narratives(el.find("name"), "en")]
+        if any(self._is_country(n) for n in names):
+            return None
+        pos, coords = el.find("point/pos"), el.find("coordinates")
+        try:
+            if pos is not None and pos.text:
+                lat, lon = (float(x) for x in pos.text.split()[:2])
+            elif coords is not None:
+                lat, lon = float(coords.get("latitude", "")), float(coords.get("longitude", ""))
+            else:
+                return None
+        except ValueError:
+            return None
+        key = nearest_city(id(self.gazetteer), lat, lon)
+        return self.gazetteer.get(key) if key else None
 
     def _places_in_text(self, key: str, text: str, ev: Evidence) -> None:
         """Oblasts named in an English text: "in Donetsk and Luhansk Oblasts", "Kharkiv oblast"."""
@@ -666,7 +701,9 @@ class ActivityReader:
     def _locate(self, key: str, place, ev: Evidence) -> None:
         from loaders.narrative import _place_entity
 
-        self.ex.add_entity(_place_entity(place))
+        known = place.key in self.ex.entities  # its entity and codifier chain are in already
+        if not known:
+            self.ex.add_entity(_place_entity(place))
         # The element is the evidence, kept on an Allocation record (activity -> place, path, line): the
         # place is reference data the file points at, not a name found in it, so like the codifier links
         # the locatedIn triple itself carries no Evidence node and no Mention.
@@ -674,7 +711,7 @@ class ActivityReader:
         if not any(a.target == place.key and a.evidence.path == ev.path for a in self.ex.allocations[-8:]):
             self.ex.allocations.append(Allocation(key, place.key, None, ev))
         child = place.key
-        for par in place.parents:  # the codifier hierarchy above it (reference data, no evidence)
+        for par in () if known else place.parents:  # the codifier hierarchy above it (reference data, no evidence)
             parent = self.gazetteer.get(par)
             if parent is None or par == child:
                 break
@@ -818,6 +855,38 @@ def _latin_index(gaz_id: int) -> dict[str, list[tuple[int, str]]]:
                     base = re.sub(r"\s+oblast$", "", name, flags=re.I)
                     index.setdefault(f"{base} region".casefold(), []).append((rank[cat], 0, row[0]))
     return {k: [key for *_, key in sorted(v)] for k, v in index.items()}
+
+
+CITY_RADIUS_KM = 10.0
+
+
+@lru_cache(maxsize=1)
+def _cities(gaz_id: int) -> list[tuple[float, float, str]]:
+    from loaders.gazetteer import get_gazetteer
+
+    rows = get_gazetteer()._rows  # key, type, label, label_en, names, ids, category (6), ..., lat (9), lon (10)
+    return [
+        (r[9], r[10], r[0]) for r in rows if r[6] == "city" and r[9] is not None and str(r[0]).startswith("katottg:")
+    ]
+
+
+def nearest_city(gaz_id: int, lat: float, lon: float) -> str | None:
+    """Key of the Ukrainian city nearest to a point, if it is within ``CITY_RADIUS_KM``.
+
+    >>> nearest_city(id(get_gazetteer()), 49.9935, 36.2304)
+    'katottg:UA63120270010096107'
+    """
+    import math
+
+    if not (44.0 <= lat <= 52.5 and 22.0 <= lon <= 40.5):  # not in Ukraine
+        return None
+    best, best_d = None, CITY_RADIUS_KM
+    k = math.cos(math.radians(lat))
+    for clat, clon, key in _cities(gaz_id):
+        d = 111.2 * math.hypot(clat - lat, (clon - lon) * k)
+        if d < best_d:
+            best, best_d = key, d
+    return best
 
 
 # ISO 3166-2:UA subdivision -> the two KATOTTG digits of the oblast (most are equal; these differ)

@@ -239,6 +239,33 @@ def test_iati_1_05_roles_words_and_transaction_letters():
     assert kinds == [("commitment", "EUR"), ("disbursement", "SEK")]
 
 
+def test_a_point_names_the_city_there_but_not_a_country_centroid(tmp_path):
+    loc = (
+        '<location ref="p"><name><narrative>{name}</narrative></name>{extra}'
+        '<point srsName="http://www.opengis.net/def/crs/EPSG/0/4326"><pos>{pos}</pos></point></location>'
+    )
+    text = FIXTURE.read_text(encoding="utf-8")
+    anchor = '<sector vocabulary="1" code="14030" percentage="100"/>'
+    cases = {
+        "lviv.xml": (loc.format(name="Pumping station no. 2", extra="", pos="49.8397 24.0297"), True),
+        "centroid.xml": (loc.format(name="Ukraine", extra="", pos="49.0 32.0"), False),
+        "approx.xml": (loc.format(name="Site", extra='<exactness code="2"/>', pos="49.0 32.0"), False),
+    }
+    from loaders.gazetteer import get_gazetteer
+    from loaders.iati import nearest_city
+
+    near_centroid = nearest_city(id(get_gazetteer()), 49.0, 32.0)
+    assert near_centroid  # a small town lies near the centroid: only the guards keep it out
+    for name, (xml, linked) in cases.items():
+        p = tmp_path / name
+        p.write_text(text.replace(anchor, xml + anchor), encoding="utf-8")
+        rels = {r.object for r in LOADER.load(p).relations if r.subject.endswith("OUTPUT-00099002")}
+        if linked:
+            assert "katottg:UA46060250010015970" in rels, name  # Lviv
+        else:
+            assert near_centroid not in rels, name
+
+
 def test_oblast_names_in_english_text():
     assert oblast_names_in("in Donetsk and Luhansk Oblasts and the Kharkiv region") == ["Donetsk", "Luhansk", "Kharkiv"]
     assert oblast_names_in("Kharkiv, Sumy and Chernihiv oblasts") == ["Kharkiv", "Sumy", "Chernihiv"]
