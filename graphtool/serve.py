@@ -67,16 +67,20 @@ GRAPH_TYPES = {
     "application/rdf+xml": "RDF_XML",
     "application/ld+json": "JSON_LD",
 }
+# format= / output= values (SPARQLWrapper sends them too): an Accept list, so one name serves every query form
 FORMAT_PARAM = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
+    "json": "application/sparql-results+json, application/ld+json",
+    "xml": "application/sparql-results+xml, application/rdf+xml",
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",
     "turtle": "text/turtle",
     "ttl": "text/turtle",
+    "n3": "text/turtle",
     "nt": "application/n-triples",
     "ntriples": "application/n-triples",
     "rdfxml": "application/rdf+xml",
+    "json-ld": "application/ld+json",
+    "jsonld": "application/ld+json",
 }
 
 

@@ -259,3 +259,45 @@ def test_access_log_by_default_and_quiet(tmp_path):
             _out, err = proc.communicate(timeout=15)
         logged = re.search(r'127\.0\.0\.1 - - \[[^\]]+\] "GET /sparql\?query=ASK%7B%7D HTTP/1\.1" 200 \d+', err)
         assert bool(logged) is not quiet, err
+
+
+@pytest.mark.parametrize(
+    ("form", "fmt"),
+    [
+        ("SELECT", "json"), ("SELECT", "xml"), ("SELECT", "csv"), ("SELECT", "tsv"),
+        ("ASK", "json"), ("ASK", "xml"),
+        ("CONSTRUCT", "turtle"), ("CONSTRUCT", "xml"), ("CONSTRUCT", "json-ld"), ("CONSTRUCT", "n3"),
+    ],
+)  # fmt: skip
+def test_sparqlwrapper_every_form_and_format(served, form, fmt):
+    from SPARQLWrapper import CSV, JSON, JSONLD, N3, TSV, TURTLE, XML, SPARQLWrapper
+
+    server, _documents = served
+    text = {
+        "SELECT": "SELECT ?d WHERE { ?d a gt:Donor } LIMIT 3",
+        "ASK": "ASK { ?d a gt:Donor }",
+        "CONSTRUCT": "CONSTRUCT { ?d a gt:Donor } WHERE { { SELECT DISTINCT ?d WHERE { ?d a gt:Donor } LIMIT 3 } }",
+    }[form]
+    sw = SPARQLWrapper(server.url + "/sparql")
+    sw.setQuery(text)
+    sw.setReturnFormat({"json": JSON, "xml": XML, "csv": CSV, "tsv": TSV, "turtle": TURTLE, "json-ld": JSONLD,
+                        "n3": N3}[fmt])  # fmt: skip
+    sw.setTimeout(20)
+    result = sw.query()
+    data = result.convert()
+    if form == "ASK":
+        answer = data["boolean"] if fmt == "json" else data.getElementsByTagName("boolean")[0].firstChild.data == "true"
+        assert answer is True
+    elif form == "SELECT":
+        assert data  # parsed by SPARQLWrapper in the asked format
+        if fmt == "json":
+            assert len(data["results"]["bindings"]) == 3
+        elif fmt in ("csv", "tsv"):
+            assert data.count(b"\n") == 4
+    else:
+        from rdflib import Graph
+
+        graph = data if isinstance(data, Graph) else Graph().parse(data=data, format={"turtle": "turtle",
+                                                                                        "n3": "turtle",
+                                                                                        "json-ld": "json-ld"}[fmt])  # fmt: skip
+        assert len(graph) == 3
