@@ -1114,7 +1114,7 @@ class Handler(BaseHTTPRequestHandler):
     def _service_description(self) -> None:
         accept = self.headers.get("Accept") or ""
         if negotiate(accept, {"text/html": "", **GRAPH_TYPES}) == "text/html" and "text/html" in accept:
-            self._send(303, "text/plain; charset=utf-8", b"see /\n", {"Location": "/"})
+            self._send(303, "text/plain; charset=utf-8", b"see /editor\n", {"Location": "/editor"})
             return
         media = negotiate(accept, GRAPH_TYPES)
         if media is None:
