@@ -923,6 +923,19 @@ class _Extractor:
                     target = None
                 if target and target != cont.key and not self._has(cont.key, "partOf", target):
                     self._rel(target, "partOf", cont.key, ev)
+                elif target is None:
+                    # rule ``subject-within``: "Представництво МОМ в Україні в рамках проєкту «X» … оголошує":
+                    # the organisation that opens the sentence acts within the initiative — it carries it out
+                    first = next((m for m in ms if not m.in_title and m.kind not in ("country",)), None)
+                    if (
+                        first is not None
+                        and first.kind in ("donor", "org")
+                        and first.end <= cm.start()
+                        and re.fullmatch(r"[\s«\"'•*–—-]*(?:[А-ЯІЇЄҐA-Z][\w'’-]*\s+){0,2}", norm[: first.start])
+                        and not any(m.kind == "init" and first.end <= m.start < cm.start() for m in ms)
+                        and not re.search(r"[,;:]|(?<![\w])(?:та|і|й|що|який|яка)(?![\w])", norm[first.end : cm.start()])
+                    ):
+                        self._rel(first.key, "implements", cont.key, ev)
             # a component named right before its programme: Компонент «X» Програми Y
             for i, m in enumerate(inits[:-1]):
                 n2 = inits[i + 1]

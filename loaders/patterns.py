@@ -218,8 +218,10 @@ def _cap_extent(rest: str) -> str:
     out: list[str] = []
     for i, w in enumerate(words):
         lw = w.lower()
-        if lw in ("що", "який", "яка", "яке", "які", "якого", "якої", "де", "щодо", "за", "від", "шляхом", "згідно"):
-            break
+        if lw in ("що", "який", "яка", "яке", "які", "якого", "якої", "де", "щодо", "за", "від", "шляхом", "згідно", "між"):
+            break  # "Програма з екстреного відновлення між JICA та …": the name ends before the parties
+        if re.fullmatch(r"(?:відбул|розпоча|стартува|триває|тривав|завершил|підписа|оголоси|оголошу|презентува)\w*", lw):
+            break  # a verb closes the noun phrase ("… для прийняття ВПО … відбулося")
         if lw in ("у", "в", "на", "до") and (i + 1 >= len(words) or not words[i + 1][:1].isupper()):
             break
         if lw in ("та", "і", "й") and i + 1 < len(words) and words[i + 1][:1].isupper() and words[i + 1][:1].isalpha():

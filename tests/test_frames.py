@@ -31,3 +31,21 @@ def test_elliptical_coordination_of_hromadas() -> None:
     for hromada in ("Березнівська міська", "Соснівська селищна", "Костопільська міська"):
         assert f"Енергоефективні школи locatedIn {hromada} територіальна громада" in got
     assert {"Уряд Нідерландів funds Енергоефективні школи", "Уряд Данії funds Енергоефективні школи"} <= got
+
+
+def test_the_organisation_opening_the_sentence_acts_within_the_project() -> None:
+    got = _rels(
+        "Представництво МОМ в Україні в рамках проекту «Протидія торгівлі людьми в Україні (CTIP)» за підтримки "
+        "Агентства США з Міжнародного Розвитку (USAID) оголошує конкурс для громад."
+    )
+    assert "Міжнародна організація з міграції implements Протидія торгівлі людьми в Україні (CTIP)" in got
+    assert "Агентство США з міжнародного розвитку funds Протидія торгівлі людьми в Україні (CTIP)" in got
+
+
+def test_an_unquoted_name_ends_before_the_parties_of_an_agreement() -> None:
+    ex = LOADER.extract_text(
+        "У Харкові підписано угоду щодо реалізації Програми з екстреного відновлення між Японським агентством "
+        "міжнародного співробітництва та Харківською міською радою."
+    )
+    labels = {e.label for e in ex.entities.values() if e.type == "Program"}
+    assert labels == {"Програма з екстреного відновлення"}, labels
