@@ -41,9 +41,29 @@ def reader_options(func):
         "--endpoint",
         metavar="URL",
         default=None,
-        help="Read from a SPARQL 1.1 endpoint instead of the embedded store.",
+        envvar="GRAPHTOOL_ENDPOINT",
+        help="Read from a SPARQL 1.1 endpoint instead of the embedded store [default: $GRAPHTOOL_ENDPOINT].",
     )(func)
     return store_option(func)
+
+
+def json_option(help_text: str):
+    """``--format text|json``, with ``--json`` kept as an alias of ``--format json``; the command gets ``as_json``."""
+    import functools
+
+    def decorate(func):
+        @functools.wraps(func)
+        def command(*args, out_format: str = "text", **kwargs):
+            kwargs["as_json"] = kwargs.get("as_json") or out_format == "json"
+            return func(*args, **kwargs)
+
+        command = click.option(
+            "--format", "out_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+            help=help_text,
+        )(command)  # fmt: skip
+        return click.option("--json", "as_json", is_flag=True, help="Same as --format json.")(command)
+
+    return decorate
 
 
 def open_reader(store_path: Path | None, endpoint: str | None = None):
@@ -144,14 +164,16 @@ class _nullbar:
 
 
 @main.command()
-@click.argument("fmt", type=click.Choice(["jsonl", "nquads", "trig", "turtle", "jsonld", "graphml", "gexf"]))
+@click.argument(
+    "fmt", type=click.Choice(["jsonl", "nquads", "trig", "turtle", "ntriples", "rdfxml", "jsonld", "graphml", "gexf"])
+)
 @reader_options
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout."
 )
 def export(fmt: str, store_path: Path | None, endpoint: str | None, output: Path | None) -> None:
-    """Export the graph: JSONL (the relationship contract), RDF (N-Quads, TriG, Turtle, JSON-LD)
-    or a network for Gephi (GraphML, GEXF)."""
+    """Export the graph: JSONL (the relationship contract), RDF (N-Quads, TriG and JSON-LD keep one graph
+    per document; Turtle, N-Triples and RDF/XML write their union) or a network for Gephi (GraphML, GEXF)."""
     store = open_reader(store_path, endpoint)
     if endpoint:  # exports walk every quad: copy the remote graphs once, then export the copy
         from graphtool.store import StoreError
@@ -195,9 +217,24 @@ def _dump_bytes(store, fmt: str) -> bytes:
 )
 @reader_options
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "md"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "md", "turtle", "nt", "jsonld"]),
+    default="table",
+    show_default=True,
+    help="table/csv/tsv/json/md for SELECT and ASK (ASK as SPARQL JSON); turtle/nt/jsonld for CONSTRUCT and DESCRIBE.",
 )
-def sparql(query: str | None, query_file: Path | None, store_path: Path | None, endpoint: str | None, fmt: str) -> None:
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout."
+)
+def sparql(
+    query: str | None,
+    query_file: Path | None,
+    store_path: Path | None,
+    endpoint: str | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
     """Run an ad-hoc SPARQL query over all documents (their union).
 
     Prefixes gt:, id:, skos:, rdf:, rdfs:, prov:, geo:, xsd: and dcterms: are predeclared.
@@ -212,14 +249,21 @@ def sparql(query: str | None, query_file: Path | None, store_path: Path | None, 
     reader = open_reader(store_path, endpoint)
     try:
         result = reader.run(text) if endpoint else run_sparql(reader, text)
-    except StoreError as exc:
+        rendered = render(result, fmt)
+    except (StoreError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(render(result, fmt), nl=False)
+    if output:
+        try:
+            output.write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
+    else:
+        click.echo(rendered, nl=False)
 
 
 @main.command()
 @reader_options
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@json_option("Print text or JSON.")
 def stats(store_path: Path | None, endpoint: str | None, as_json: bool) -> None:
     """Count documents, entities by type, relations by kind and triples."""
     import json
@@ -275,7 +319,7 @@ def remove(documents: tuple[str, ...], store_path: Path | None) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the extraction as JSON.")
+@json_option("Print the extraction as text or JSON.")
 def extract(file: Path, as_json: bool) -> None:
     """Show what graphtool finds in one document, for a person to check (nothing is stored)."""
     from graphtool.build import load_document

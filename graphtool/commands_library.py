@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from graphtool.cli import main, open_reader, reader_options
+from graphtool.cli import json_option, main, open_reader, reader_options
 
 TABLE_FORMATS = ["table", "csv", "tsv", "json", "md"]
 
@@ -26,7 +26,7 @@ def query() -> None:
 
 
 @query.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (name, summary, parameters).")
+@json_option("Print text or JSON (name, summary, parameters).")
 def query_list(as_json: bool) -> None:
     """List the library's questions with their summaries and parameters."""
     from graphtool.library import load_queries, render_listing

@@ -369,8 +369,8 @@ class GraphStore:
         return len(self._store) - derived - schema
 
     def dump(self, output, fmt: str) -> None:
-        """Serialise the whole store: ``nquads`` and ``trig`` keep the document graphs;
-        ``turtle`` writes their union; ``jsonld`` keeps graphs."""
+        """Serialise the whole store: ``nquads``, ``trig`` and ``jsonld`` keep the document graphs;
+        ``turtle``, ``ntriples`` and ``rdfxml`` write their union."""
         from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store
 
         formats = {"nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG, "jsonld": RdfFormat.JSON_LD}
@@ -381,11 +381,13 @@ class GraphStore:
                 source.extend(self.quads())
             source.dump(output, formats[fmt], prefixes=PREFIXES if fmt != "nquads" else None)
             return
-        if fmt == "turtle":
+        union_formats = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES, "rdfxml": RdfFormat.RDF_XML}
+        if fmt in union_formats:
             union = self._store
             if not self._indexed():
                 union = Store()
-                union.extend(Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in self._store)
-            union.dump(output, RdfFormat.TURTLE, from_graph=DefaultGraph(), prefixes=PREFIXES)
+                union.extend(Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in self.quads())
+            prefixes = None if fmt == "ntriples" else PREFIXES
+            union.dump(output, union_formats[fmt], from_graph=DefaultGraph(), prefixes=prefixes)
             return
         raise StoreError(f"unknown export format {fmt!r}")
