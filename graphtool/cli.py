@@ -6,6 +6,7 @@ Each command parses its options, calls one library function and turns library er
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -85,6 +86,18 @@ def _out(output: Path | None):
     return open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout)
 
 
+class _StderrHandler(logging.StreamHandler):
+    """A log handler writing to ``sys.stderr`` as it is at each message (tests swap the stream)."""
+
+    @property
+    def stream(self):  # noqa: D102
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="graphtool")
 def main() -> None:
@@ -93,6 +106,13 @@ def main() -> None:
 
     Build a store from documents, then query, report, map and export it.
     """
+    names_log = logging.getLogger("graphtool.names")  # what a forgiving name matched, on stderr
+    if not names_log.handlers:
+        handler = _StderrHandler()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        names_log.addHandler(handler)
+        names_log.setLevel(logging.INFO)
+        names_log.propagate = False
 
 
 @main.command()

@@ -12,10 +12,16 @@ Matching goes through tiers and stops at the first that finds anything:
 6. ``fuzzy``: close spelling (typos), for names of 5+ letters.
 
 Labels are read with ``reader.select`` only, so a remote endpoint works too.
+
+A lookup that was forgiving (anything but an exact match of the label itself, a settlement standing for
+its hromada, or a choice among several candidates) is told on the ``graphtool.names`` logger at INFO
+(``matched 'Житомр' → Житомирська міська громада (Community) <…/UA18…>``); the command line prints it
+on stderr, so a typo never silently becomes a different place.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 import weakref
@@ -25,6 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 GT = "https://w3id.org/graphtool/ontology#"
+log = logging.getLogger("graphtool.names")
 TIERS = ("exact", "translit", "lemma", "words", "stem", "fuzzy")
 
 _APOSTROPHES = re.compile(r"[ʼ’'`′ʹ‘]")
@@ -262,18 +269,32 @@ class NameIndex:
         if len(found) > 1:
             preferred = [c for c in found if c.preferred and c.how in ("exact", "translit", "lemma")]
             if len(preferred) == 1:
-                return preferred[0]
+                return _told(name, preferred[0], found)
             # "Луцьк" means the city or its hromada, not the raion or oblast named after it
             asked = set().union(*(lemmas(w) for w in fold(name).split()))
             if not asked & _AREA_WORDS:
                 local = [c for c in found if self.entries[c.iri].category not in _AREA_CATEGORIES]
                 if len(local) == 1:
-                    return local[0]
+                    return _told(name, local[0], found)
             listing = "\n".join(f"  - {c.describe()}" for c in found[:20])
             raise AmbiguousName(
                 f"{name!r} may mean {len(found)} entities; say which (IRI or fuller name):\n{listing}", found
             )
-        return found[0]
+        return _told(name, found[0], found)
+
+
+def _told(name: str, chosen: Candidate, found: list[Candidate]) -> Candidate:
+    """Log what a forgiving lookup chose (and what else it could have meant); returns ``chosen``."""
+    others = [c for c in found if c.iri != chosen.iri]
+    if not others and chosen.how == "exact" and fold(chosen.label) == fold(name):
+        return chosen  # the label itself: nothing to tell
+    message = f"matched {name!r} → {chosen.describe()} [{chosen.how}: {chosen.matched!r}]"
+    if others:
+        listing = "; ".join(c.describe() for c in others[:5])
+        more = f" and {len(others) - 5} more" if len(others) > 5 else ""
+        message += f"; also possible: {listing}{more} (give an IRI or a fuller name to choose)"
+    log.info(message)
+    return chosen
 
 
 _AREA_CATEGORIES = {"raion", "oblast", "region"}
