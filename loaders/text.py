@@ -394,8 +394,8 @@ _ABBREV = {
     "напр", "просп", "пл", "пров", "св", "проф", "д", "т", "ч", "кв", "о", "ін", "т.ч", "англ", "укр", "нім",
     "dr", "mr", "ms", "no", "st", "etc", "e.g", "i.e", "co", "inc", "ltd", "corp", "вих", "н", "м.т.г", "т.зв", "гр", "коп", "дол", "тел",
 }  # fmt: skip
-_SPLIT = re.compile(
-    r"[.!?…]+[»\"')\]]*\s+|\s*\u2029\s*|\s*\n\s*(?=[-•–*]\s|\d{1,2}[.)]\s|[А-ЯІЇЄҐA-Z][\w' -]{1,30}:\s)|(?P<nl>\s*\n\s*)(?=[А-ЯІЇЄҐA-Z«])"
+_SPLIT = re.compile(  # a run of end marks is tried from its first mark only: "." * 20000 stays linear
+    r"(?<![.!?…])[.!?…]+[»\"')\]]*\s+|\s*\u2029\s*|\s*\n\s*(?=[-•–*]\s|\d{1,2}[.)]\s|[А-ЯІЇЄҐA-Z][\w' -]{1,30}:\s)|(?P<nl>\s*\n\s*)(?=[А-ЯІЇЄҐA-Z«])"
 )
 _OPEN_END = re.compile(
     r"(?:[,;:(\-–—/&+]|(?<![\w'])(?:і|й|та|а|але|або|чи|у|в|з|із|зі|на|до|для|від|по|при|за|про|що|як|який|яка|які|яке|щодо|між|"
@@ -404,9 +404,33 @@ _OPEN_END = re.compile(
 )
 
 
-def _heading_line(norm: str, at: int, piece_start: int) -> bool:
+class _Paragraph:
+    """Facts about a normalised paragraph computed once, so that each line break is judged in O(line)."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        stripped = norm.lstrip()
+        self.first_text = len(norm) - len(stripped)  # offset of the first non-space character
+        self._longest: int | None = None
+
+    @property
+    def longest_line(self) -> int:
+        if self._longest is None:
+            self._longest = max(len(x.strip()) for x in self.norm.split("\n"))
+        return self._longest
+
+    def last_text_char(self, before: int) -> str:
+        """The last non-space character before ``before`` ("" when there is none)."""
+        norm, i = self.norm, before - 1
+        while i >= 0 and norm[i].isspace():
+            i -= 1
+        return norm[i] if i >= 0 else ""
+
+
+def _heading_line(norm: str, at: int, piece_start: int, para: _Paragraph | None = None) -> bool:
     """The line ending at ``at`` is a heading/menu/list line (short, no final punctuation, itself starting a
     sentence), so the next line starts a new sentence; hard-wrapped prose lines are left joined."""
+    para = para or _Paragraph(norm)
     line_start = max(norm.rfind("\n", 0, at), norm.rfind("\u2029", 0, at)) + 1
     line = norm[line_start:at].strip()
     if line.count(" | ") >= 1 and len(line) <= 300:
@@ -415,12 +439,12 @@ def _heading_line(norm: str, at: int, piece_start: int) -> bool:
         return False
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "«•-–*"):
         return False
-    if not (line_start <= piece_start or not norm[:line_start].strip()):
-        if norm[:line_start].rstrip()[-1] not in ".!?…:;»)":
+    if not (line_start <= piece_start or line_start <= para.first_text):
+        if para.last_text_char(line_start) not in ".!?…:;»)":
             return False
     if not line[-1].islower() or len(line.split()) <= 3:
         return True
-    return max(len(x.strip()) for x in norm.split("\n")) <= 60  # a block of short lines, not wrapped prose
+    return para.longest_line <= 60  # a block of short lines, not wrapped prose
 
 
 _PARA = re.compile(r"\n[ \t]*\n\s*")
@@ -461,22 +485,29 @@ def sentences(text: str) -> Iterator[Sentence]:
 
         s = 0
         pieces: list[tuple[int, int]] = []
-        depth_from = 0
+        para = _Paragraph(norm)
+        # quotes opened and closed in norm[s:counted]: kept up to date, never recounted from s (linear)
+        opened = closed = 0
+        counted = 0
         for m in _SPLIT.finditer(norm):
             e = m.end()
-            seg = norm[s : m.start()]
-            if m.group("nl") is not None and not _heading_line(norm, m.start(), s):
+            if m.group("nl") is not None and not _heading_line(norm, m.start(), s, para):
                 continue
             if m.group().strip().startswith((".", "!", "?", "…")):
-                if _is_abbreviation(seg) or not _next_starts_sentence(norm, e):
+                # the word before the mark: a bounded window, never the whole growing segment
+                if _is_abbreviation(norm[max(s, m.start() - 64) : m.start()]) or not _next_starts_sentence(norm, e):
                     continue
-                if re.fullmatch(r"\s*\d{1,2}", seg) and m.group("nl") is None:
+                if m.group("nl") is None and _LIST_NUMBER.fullmatch(norm, s, m.start()):
                     continue  # "2. «Title»": a list item's number, not a sentence
-                if seg.count("«") + norm[depth_from:s].count("«") > seg.count("»") + norm[depth_from:s].count("»"):
+                opened += norm.count("«", counted, m.start())
+                closed += norm.count("»", counted, m.start())
+                counted = m.start()
+                if opened > closed:
                     continue  # inside a quoted title
             pieces.append((s, e))
             s = e
-            depth_from = s
+            opened = closed = 0
+            counted = s
         pieces.append((s, len(norm)))
         for a, b in pieces:
             for a2, b2 in _cut(norm, a, b, MAX_SENTENCE):
@@ -500,6 +531,9 @@ def sentences(text: str) -> Iterator[Sentence]:
                     sub_map = None
                 yield Sentence(index, o_start, o_end, text[o_start:o_end], sub_norm, sub_map, para_no)
                 index += 1
+
+
+_LIST_NUMBER = re.compile(r"\s*\d{1,2}")
 
 
 def _is_abbreviation(seg: str) -> bool:

@@ -363,3 +363,29 @@ def test_one_bad_document_costs_its_own_slot(misbehaving_loader, tmp_path, conte
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"b.fake: {message}" in result.output or ("b.fake" in result.output and message in result.output)
     assert "2 documents" in result.output  # the others loaded
+
+
+# ---------------------------------------------------------------- #8 linear text paths
+
+
+@pytest.mark.parametrize("text", ["." * 1_000_000, "м. " * 333_000, ("м. «" * 1000 + "\n") * 250, "А\n" * 300_000])
+def test_sentence_splitting_is_linear(text):
+    """A 1 MB line of dots or 333k repetitions of 'м. ' took hours (quadratic scans); now about a second.
+
+    The alarm only turns a hang into a failure: the bound is two orders of magnitude above the time taken.
+    """
+    import signal
+
+    from loaders.text import sentences
+
+    def timeout(*_):
+        raise TimeoutError("sentence splitting is not linear in the input")
+
+    old = signal.signal(signal.SIGALRM, timeout)
+    signal.alarm(120)
+    try:
+        pieces = list(sentences(text))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert pieces and all(text[s.start : s.end] == s.text for s in pieces)
