@@ -80,6 +80,22 @@ def open_reader(store_path: Path | None, endpoint: str | None = None):
     return open_store(store_path, read_only=True)
 
 
+class OutputFile(click.Path):
+    """``-o FILE``: the folder it names is created when missing; a path that cannot be a file is a clear error."""
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, path_type=Path)
+
+    def convert(self, value, param, ctx):
+        path = super().convert(value, param, ctx)
+        folder = Path(path).parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.fail(f"cannot create the folder {str(folder)!r} for {str(path)!r}: {exc.strerror or exc}", param, ctx)
+        return path
+
+
 def _out(output: Path | None):
     import contextlib
 
@@ -98,7 +114,19 @@ class _StderrHandler(logging.StreamHandler):
         pass
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group: a file the OS refuses (full disk, no permission, a folder in the way) is one line."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if exc.filename is None:
+                raise
+            raise click.ClickException(f"{exc.filename}: {exc.strerror or exc}") from exc
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="graphtool")
 def main() -> None:
     """graphtool: Ukrainian community documents -> a knowledge graph of donors, programs,
@@ -188,9 +216,7 @@ class _nullbar:
     "fmt", type=click.Choice(["jsonl", "nquads", "trig", "turtle", "ntriples", "rdfxml", "jsonld", "graphml", "gexf"])
 )
 @reader_options
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout."
-)
+@click.option("-o", "--output", type=OutputFile(), help="Write to FILE instead of stdout.")
 def export(fmt: str, store_path: Path | None, endpoint: str | None, output: Path | None) -> None:
     """Export the graph: JSONL (the relationship contract), RDF (N-Quads, TriG and JSON-LD keep one graph
     per document; Turtle, N-Triples and RDF/XML write their union) or a network for Gephi (GraphML, GEXF)."""
@@ -244,9 +270,7 @@ def _dump_bytes(store, fmt: str) -> bytes:
     show_default=True,
     help="table/csv/tsv/json/md for SELECT and ASK (ASK as SPARQL JSON); turtle/nt/jsonld for CONSTRUCT and DESCRIBE.",
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout."
-)
+@click.option("-o", "--output", type=OutputFile(), help="Write to FILE instead of stdout.")
 def sparql(
     query: str | None,
     query_file: Path | None,

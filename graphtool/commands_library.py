@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from graphtool.cli import json_option, main, open_reader, reader_options
+from graphtool.cli import OutputFile, json_option, main, open_reader, reader_options
 
 TABLE_FORMATS = ["table", "csv", "tsv", "json", "md"]
 
@@ -38,7 +38,7 @@ def query_list(as_json: bool) -> None:
 @click.argument("name")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A parameter (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="table", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE.")
+@click.option("-o", "--output", type=OutputFile(), help="Write to FILE.")
 @reader_options
 def query_run(name: str, params: tuple[str, ...], fmt: str, output: Path | None, store_path, endpoint) -> None:
     """Run the library question NAME; entity parameters take an IRI or a name (any case, form or language)."""
@@ -67,7 +67,7 @@ def _emit(text: str, output: Path | None) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["md", "html", "csv", "json", "xlsx"]), default="md", show_default=True
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE.")
+@click.option("-o", "--output", type=OutputFile(), help="Write to FILE.")
 @reader_options
 def report(kind: str, name: str | None, fmt: str, output: Path | None, store_path, endpoint) -> None:
     """A report on a community, donor or program (or partnerships; 3w: who funds what where, by donor): its
@@ -92,7 +92,7 @@ def report(kind: str, name: str | None, fmt: str, output: Path | None, store_pat
 @click.option("--types", "types", multiple=True, help="Entity types to show, e.g. Donor,Program,Community.")
 @click.option("--layout", type=click.Choice(["force", "geo"]), default="force", show_default=True,
               help="geo: communities and partner cities at their coordinates.")  # fmt: skip
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("map.html"),
+@click.option("-o", "--output", type=OutputFile(), default=Path("map.html"),
               show_default=True)  # fmt: skip
 @reader_options
 def map_command(donor, program, community, oblast, types, layout, output, store_path, endpoint) -> None:

@@ -389,3 +389,51 @@ def test_sentence_splitting_is_linear(text):
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
     assert pieces and all(text[s.start : s.end] == s.text for s in pieces)
+
+
+# ---------------------------------------------------------------- small things: -o into a missing folder
+
+
+@pytest.fixture(scope="module")
+def trig_store(tmp_path_factory):
+    from pyoxigraph import RdfFormat
+
+    from tests.fixtures_graph import TRIG
+
+    path = tmp_path_factory.mktemp("ostore") / "store"
+    s = GraphStore(path)
+    s.oxigraph.load(path=str(TRIG), format=RdfFormat.TRIG)
+    s.flush()
+    del s
+    gc.collect()
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "jsonl"],
+        ["export", "nquads"],
+        ["export", "graphml"],
+        ["sparql", "SELECT * WHERE { ?s ?p ?o } LIMIT 3", "--format", "csv"],
+        ["query", "run", "communities_of_donor", "-p", "donor=USAID"],
+        ["report", "donor", "usaid", "--format", "md"],
+        ["report", "donor", "usaid", "--format", "xlsx"],
+        ["map"],
+    ],
+)
+def test_output_into_a_missing_folder_is_created(trig_store, tmp_path, args):
+    out = tmp_path / "new" / "deeper" / "out.file"
+    gc.collect()
+    result = CliRunner().invoke(main, [*args, "--store", str(trig_store), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0
+
+
+def test_output_under_a_file_is_a_clear_error(trig_store, tmp_path):
+    (tmp_path / "plain").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["export", "jsonl", "--store", str(trig_store), "-o", str(tmp_path / "plain" / "out.jsonl")]
+    )
+    assert result.exit_code == 2 and "cannot create the folder" in result.output
+    assert not isinstance(result.exception, OSError)
