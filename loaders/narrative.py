@@ -29,6 +29,7 @@ from loaders.patterns import Found, cue_regex, cue_values, find_initiatives, fin
 from loaders.text import Sentence, read_text, sentences
 
 MAX_BYTES = 200 * 1024 * 1024
+_REACH = 1500  # how far back a continuing sentence may reach for the sentence that named a relation's end
 MAX_EVIDENCE = 100  # sentences kept per relation / mentions per entity (a 50 MB text repeats itself)
 _BARE_TRIGGER = re.compile(r"(?<![\w])(?:проє?кт|програм|ініціатив|мереж|компонент)\w*", re.IGNORECASE)
 _NATIONAL = re.compile(r"україн|національн|всеукраїнськ|загальнодержавн", re.IGNORECASE)
@@ -91,6 +92,17 @@ class _Sent:
     @property
     def ev(self) -> Evidence:
         return Evidence(self.s.text, self.s.start, self.s.end)
+
+
+_CENTRES: dict[int, dict[str, str]] = {}
+
+
+def _centres_of(gaz) -> dict[str, str]:
+    """hromada key -> the key of its administrative centre (built once per gazetteer)."""
+    got = _CENTRES.get(id(gaz))
+    if got is None:
+        got = _CENTRES[id(gaz)] = {h: c for c, h in gaz._hromada_of.items()}
+    return got
 
 
 def _gazetteer():
@@ -223,7 +235,81 @@ class _Extractor:
         self._merge_org_variants()
         self._relations()
         self._countries_as_governments()
+        self._evidence_names_both_ends()
         return self.ex
+
+    def _evidence_names_both_ends(self) -> None:
+        """The evidence invariant: a relation's evidence is a span that names both of its ends.
+
+        A sentence that continues the one naming an end ("Для реалізації ініціативи обрано 4 міста: …")
+        is evidence together with that earlier sentence: the span is widened back to it (within
+        ``_REACH`` characters). The document's own community (its subject) may stay implicit. Evidence
+        that cannot be widened is dropped, and a relation left with no evidence is no relation.
+        """
+        ents = self.ex.entities
+        subject = set()
+        if self.home_key:
+            subject = {self.home_key, *(self.home.parents[:1] if self.home is not None else ())}
+            hromada = self.gaz.hromada_of(self.home_key) if self.gaz is not None else None
+            if hromada is not None:
+                subject.add(hromada.key)
+
+        def same_place(key: str) -> set[str]:
+            keys = {key}
+            if self.gaz is None or not key.startswith("katottg:"):
+                return keys
+            try:
+                h = self.gaz.hromada_of(key)
+                if h is not None:
+                    keys.add(h.key)
+                centre = _centres_of(self.gaz).get(key)
+                if centre is not None:
+                    keys.add(centre)
+            except Exception:
+                pass
+            return keys
+
+        spans_of: dict[str, list[Evidence]] = {}
+
+        def spans(key: str) -> list[Evidence]:
+            if key not in spans_of:
+                evs = [ev for k in same_place(key) if k in ents for ev in ents[k].mentions]
+                spans_of[key] = sorted(set(evs), key=lambda ev: ev.start)
+            return spans_of[key]
+
+        kept: list[Relation] = []
+        for rel in self.ex.relations:
+            if not rel.evidence:
+                kept.append(rel)  # reference data (codifier, registry): no text claimed it
+                continue
+            evidence: list[Evidence] = []
+            for ev in rel.evidence:
+                start = ev.start
+                ok = True
+                for end in (rel.subject, rel.object):
+                    if end in subject or end not in ents:
+                        continue
+                    named = spans(end)
+                    if any(m.start < ev.end and ev.start < m.end for m in named):
+                        continue
+                    before = [m for m in named if m.end <= ev.start and ev.start - m.start <= _REACH]
+                    if not before and rel.predicate == "inCountry" and end == rel.object:
+                        continue  # "досвід литовських колег у Вільнюсі": the adjective names the city's country
+                    if not before:
+                        ok = False
+                        break
+                    start = min(start, before[-1].start)
+                if not ok:
+                    continue
+                if start != ev.start:
+                    ev = Evidence(self.text[start : ev.end], start, ev.end)
+                if ev not in evidence:
+                    evidence.append(ev)
+            if evidence:
+                rel.evidence = evidence
+                kept.append(rel)
+        self.ex.relations = kept
+        self.ex._index = {}
 
     def _countries_as_governments(self) -> None:
         """Funders are donors. A state named as funder or implementer ("за підтримки Швейцарії") acts through its government.
