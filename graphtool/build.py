@@ -129,7 +129,22 @@ def load_document(path: Path) -> tuple[Extraction, str, str]:
         ) from exc
     except Exception as exc:  # a loader bug must not stop the build or lose other documents
         raise LoaderError(f"{path}: {loader.name} loader failed: {type(exc).__name__}: {exc}") from exc
+    _warn_mojibake(path, extraction)
     return extraction, loader.name, loader.version
+
+
+def _warn_mojibake(path: Path, extraction: Extraction) -> None:
+    """Warn about UTF-8 text once read as cp1251 and saved again: it loads, but its names are never found."""
+    from loaders import SNIFF_BYTES
+    from loaders.text import decode_head, looks_like_mojibake
+
+    with open(path, "rb") as fh:
+        head = fh.read(SNIFF_BYTES)
+    if looks_like_mojibake(decode_head(head)):
+        extraction.warnings.append(
+            f"{path}: the text looks garbled (mojibake: UTF-8 read as cp1251 and saved again, 'РЈРєСЂР°С—РЅР°' "
+            "for 'Україна'); its Ukrainian names cannot be found. Save the original file again as UTF-8."
+        )
 
 
 def build(

@@ -64,20 +64,10 @@ def clean_cell(value: object) -> str:
 
 
 def decode_bytes(path: Path, data: bytes) -> str:
-    """Decode a text table: UTF-8 (with or without BOM), else the best guess of charset-normalizer."""
-    if b"\x00" in data[:4096]:
-        pos = data.index(b"\x00")
-        raise LoaderError(f"{path.name}: byte {pos}: binary data (NUL byte), not a text table")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad = exc.start
-    from charset_normalizer import from_bytes
+    """Decode a text table with the one decoder of all text loaders (:func:`loaders.text.decode_bytes`)."""
+    from loaders.text import decode_bytes as decode
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise LoaderError(f"{path.name}: byte {bad}: not UTF-8 and no other text encoding fits")
-    return str(best)
+    return decode(data, path.name)
 
 
 def read_delimited(path: Path, text: str, delimiter: str | None = None) -> Grid:
@@ -132,7 +122,9 @@ def looks_tab_separated(head: bytes) -> bool:
     A report with a small table inside, or a tab-separated list that is no plan (projects and
     donors), stays with the narrative loader.
     """
-    text = head.decode("utf-8", errors="ignore")
+    from loaders.text import decode_head
+
+    text = decode_head(head)  # a UTF-16 plan (with or without BOM) is still a plan
     lines = text.splitlines()
     if len(lines) > 1 and not head.endswith(b"\n"):
         lines = lines[:-1]  # the last line may be cut off

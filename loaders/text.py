@@ -59,14 +59,54 @@ def read_text(path: Path) -> str:
     return text
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when BOM-less bytes are UTF-16 text, else None.
+
+    Ukrainian and ASCII text in UTF-16 has one byte of each pair in a narrow range: 0x00 (Latin,
+    digits, spaces, tabs) or 0x04 (Cyrillic); the other byte varies. cp1251, koi8-u and UTF-8
+    never look like that over a sample.
+    """
+    sample = data[:4096]
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 8:
+        return None
+    pairs = len(sample) // 2
+    for encoding, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        low = sample[0::2] if encoding == "utf-16-le" else sample[1::2]
+        narrow = sum(1 for b in high if b in (0x00, 0x04, 0x20))
+        if narrow >= 0.95 * pairs and sum(1 for b in low if b == 0) < 0.05 * pairs:
+            try:
+                data[: len(data) // 2 * 2].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return encoding
+    return None
+
+
+def decode_head(head: bytes) -> str:
+    """Lenient text of a file's first bytes, for sniffing: BOMs and BOM-less UTF-16 understood."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        return head[3:].decode("utf-8", errors="ignore")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head.decode("utf-16", errors="ignore")
+    encoding = utf16_without_bom(head)
+    return head.decode(encoding or "utf-8", errors="ignore")
+
+
 def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, cp1251 or koi8-u; universal newlines."""
+    """Decode UTF-8 (with or without BOM), UTF-16 (with or without BOM), cp1251 or koi8-u; universal newlines.
+
+    The one decoder of every text loader (prose and tables alike).
+    """
     if not data:
         return ""
+    utf16 = None if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) else utf16_without_bom(data)
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
+    elif utf16:
+        text = data[: len(data) // 2 * 2].decode(utf16)
     else:
         head = data[:65536]
         if head.count(b"\x00") > max(4, len(head) // 100):
@@ -80,6 +120,28 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> str:
     if bad > max(8, len(text[:65536]) // 20):
         raise LoaderError(f"{path}: not readable text (too many control or undecodable characters)")
     return text
+
+
+_MOJIBAKE = re.compile(r"(?:[РСТ][\u0400-\u045f\u0490\u0491\u2010-\u203a\u20ac\u2116\u2122\u00a0-\u00bf]){3}")
+
+
+def looks_like_mojibake(text: str) -> bool:
+    """True when UTF-8 text was read as cp1251 and saved again ("РЈРєСЂР°С—РЅР°" for "Україна").
+
+    Such text is valid UTF-8, so nothing fails: its Cyrillic names are just never found. The test
+    is exact: the suspect characters encode to cp1251 bytes that decode as UTF-8 Cyrillic.
+    """
+    words = 0
+    for hit in _MOJIBAKE.findall(text[:20000]):
+        try:
+            repaired = hit.encode("cp1251").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue  # "РОСТ", "СРСР": real capitals, not a misread
+        if all(ch in _CYR_SET for ch in repaired):
+            words += 1
+            if words >= 3:
+                return True
+    return False
 
 
 def _ukrainian_score(text: str) -> float:

@@ -437,3 +437,74 @@ def test_output_under_a_file_is_a_clear_error(trig_store, tmp_path):
     )
     assert result.exit_code == 2 and "cannot create the folder" in result.output
     assert not isinstance(result.exception, OSError)
+
+
+# ---------------------------------------------------------------- small things: encodings
+
+HERE = __import__("pathlib").Path(__file__).resolve().parent
+NIZHYN = HERE / "cases" / "table" / "nizhyn_plan" / "input.tsv"
+
+
+@pytest.mark.parametrize(
+    "encoding,name", [("utf-16", "plan.txt"), ("utf-16-le", "plan.tsv"), ("utf-16-be", "plan.txt")]
+)
+def test_utf16_action_plan_goes_to_the_table_loader(tmp_path, encoding, name):
+    from graphtool.build import load_document
+
+    (tmp_path / "ref").mkdir()
+    ref = tmp_path / "ref" / name
+    ref.write_text(NIZHYN.read_text(encoding="utf-8"), encoding="utf-8")
+    reference, loader, _ = load_document(ref)
+    path = tmp_path / name
+    path.write_bytes(NIZHYN.read_text(encoding="utf-8").encode(encoding))
+    extraction, loader_name, _ = load_document(path)
+    assert loader_name == loader == "table"
+    assert sorted(extraction.entities) == sorted(reference.entities)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_text_not_binary(encoding):
+    from loaders.text import decode_bytes
+
+    text = "Громада Кам'янця-Подільського отримала грант ЄС.\nДругий рядок: 12 345 грн.\n" * 3
+    assert decode_bytes(text.encode(encoding), "news.txt") == text
+
+
+SHORT_TABLES = [
+    "Номер\tЗахід\tВиконавець\n1.1.1\tРемонт школи\tВідділ освіти\n",
+    "Захід\tДжерело\nОблаштування парку\tбюджет громади\n",
+    "1\tЇжак і ґанок\tЄвропейський Союз\n",
+    "Код\tНазва\n2.3\tСтворення центру надання адміністративних послуг\n",
+]
+
+
+@pytest.mark.parametrize("encoding", ["koi8_u", "cp1251", "utf-8"])
+@pytest.mark.parametrize("table", SHORT_TABLES)
+def test_short_tables_decode_like_prose(encoding, table):
+    """One decoder for tables and prose: short koi8-u tables were misread by the table loader's own guess."""
+    from loaders.table_read import decode_bytes as table_decode
+    from loaders.text import decode_bytes
+
+    data = table.encode(encoding)
+    assert table_decode(__import__("pathlib").Path("t.tsv"), data) == decode_bytes(data, "t.tsv") == table
+
+
+def test_mojibake_is_warned_about(fake_loaders, tmp_path):
+    text = "Україна: громада Житомира отримала грант від Європейського Союзу на відновлення школи.\n" * 3
+    garbled = tmp_path / "garbled.fake"
+    garbled.write_text(text.encode("utf-8").decode("cp1251", errors="replace"), encoding="utf-8")
+    clean = tmp_path / "clean.fake"
+    clean.write_text("GIZ funds Park in lutsk\n", encoding="utf-8")
+    monkeypatch_loader = fakeloader.FakeLoader.load
+
+    def lenient(self, path):  # the fake loader reads only its own line format
+        return monkeypatch_loader(self, path) if path.name == "clean.fake" else loaders.base.Extraction()
+
+    fakeloader.FakeLoader.load = lenient
+    try:
+        result = _build_cli(tmp_path, garbled, clean)
+    finally:
+        fakeloader.FakeLoader.load = monkeypatch_loader
+    assert result.exit_code == 0, result.output
+    assert "garbled.fake: the text looks garbled (mojibake" in result.output
+    assert "clean.fake: the text looks garbled" not in result.output
