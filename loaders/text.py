@@ -60,7 +60,7 @@ def read_text(path: Path) -> str:
 
 
 def utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when BOM-less bytes are UTF-16 text, else None.
+    """The UTF-16 byte order ("utf-16-le", "utf-16-be") of BOM-less UTF-16 text, else None.
 
     Ukrainian and ASCII text in UTF-16 has one byte of each pair in a narrow range: 0x00 (Latin,
     digits, spaces, tabs) or 0x04 (Cyrillic); the other byte varies. cp1251, koi8-u and UTF-8
