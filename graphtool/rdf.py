@@ -46,7 +46,7 @@ _N = {name: NamedNode(str(term)) for name, term in {**ENTITY_CLASSES, **RELATION
 _ID_PROPS = {key: NamedNode(str(term)) for key, term in IDENTIFIER_PROPERTIES.items()}
 _G = {name: NamedNode(str(GT[name])) for name in (
     "Document", "Evidence", "Mention", "mentionedIn", "mentionOf", "sentence", "startOffset", "endOffset",
-    "fileName", "sha256", "loader", "loaderVersion", "category", "within", "includedIn",
+    "fileName", "sha256", "loader", "loaderVersion", "category", "within", "includedIn", "partnershipStatus",
 )}  # fmt: skip
 _PROV_DERIVED = NamedNode(str(PROV.wasDerivedFrom))
 _PROV_TIME = NamedNode(str(PROV.generatedAtTime))
@@ -212,6 +212,9 @@ def document_quads(extraction: Extraction, info: DocumentInfo) -> list[Quad]:
                 Quad(e, RDF_OBJECT, o, doc),
                 *_evidence_quads(e, ev, doc),
             ]
+            status = rel.status.get((ev.start, ev.end))
+            if status:
+                quads.append(Quad(e, _G["partnershipStatus"], Literal(status), doc))
     quads += closure_quads(
         [(nodes[r.subject], nodes[r.object]) for r in extraction.relations if r.predicate == "locatedIn"],
         _G["within"],

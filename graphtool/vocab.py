@@ -105,6 +105,7 @@ class GT(DefinedNamespace):
     sentence: URIRef
     startOffset: URIRef
     endOffset: URIRef
+    partnershipStatus: URIRef
     xpath: URIRef
     line: URIRef
     fileName: URIRef

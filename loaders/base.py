@@ -135,6 +135,8 @@ class Relation:
     predicate: str
     object: str  # entity key
     evidence: list[Evidence] = field(default_factory=list)  # empty: from reference data (codifier, registry)
+    # what one evidence span says of the relation, by (start, end): a partnership "signed", "planned" or "ended"
+    status: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.predicate not in RELATION_PREDICATES:

@@ -94,6 +94,25 @@ class _Sent:
         return Evidence(self.s.text, self.s.start, self.s.end)
 
 
+@lru_cache(maxsize=1)
+def _status_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    import csv
+
+    with open(Path(__file__).parent / "lang" / "uk" / "partnership_status.csv", encoding="utf-8", newline="") as fh:
+        return tuple(
+            (row["status"], re.compile(rf"(?<![\w])(?:{row['pattern']})(?![\w])", re.IGNORECASE))
+            for row in csv.DictReader(fh)
+        )
+
+
+def _partnership_status(norm: str) -> str:
+    """What a partnership sentence says of it: "ended", "signed", "planned" or "" (lang/uk/partnership_status.csv)."""
+    for status, rx in _status_patterns():
+        if rx.search(norm):
+            return status
+    return ""
+
+
 _CENTRES: dict[int, dict[str, str]] = {}
 
 
@@ -302,7 +321,10 @@ class _Extractor:
                 if not ok:
                     continue
                 if start != ev.start:
+                    old_span = (ev.start, ev.end)
                     ev = Evidence(self.text[start : ev.end], start, ev.end)
+                    if old_span in rel.status:
+                        rel.status[(ev.start, ev.end)] = rel.status.pop(old_span)
                 if ev not in evidence:
                     evidence.append(ev)
             if evidence:
@@ -1568,8 +1590,12 @@ class _Extractor:
                     or (listed and re.fullmatch(r"\s*(?:[-•*–]\s*)?(?:м\.|місто)\s*", norm[: f.start]))  # "• м. Кросно"
                 }
         pairs = {(a, b) for a, b in pairs if a != b and not self._same_place(a, b)}
+        status = _partnership_status(norm)
         for a, b in pairs:
             self._rel(a, "partnerOf", b, ev)
+            if status:
+                rel, _seen = self._rel_index[(a, "partnerOf", b)]
+                rel.status.setdefault((ev.start, ev.end), status)
         return pairs
 
     def _clause_pairs(self, norm: str, group: list[Mention]) -> set[tuple[str, str]]:

@@ -31,7 +31,8 @@ def snapshot_lines(ex: Extraction) -> list[str]:
         if not rel.evidence:
             rels.add(f"L {head} [{rel.subject} {rel.object}] (reference)")
         for ev in rel.evidence:
-            rels.add(f"L {head} [{rel.subject} {rel.object}] @{ev.start}-{ev.end}")
+            status = rel.status.get((ev.start, ev.end))
+            rels.add(f"L {head} [{rel.subject} {rel.object}] @{ev.start}-{ev.end}" + (f" ({status})" if status else ""))
     return lines + sorted(rels)
 
 

@@ -87,3 +87,33 @@ def test_ukrainian_towns_listed_as_objects_are_partners_of_the_home() -> None:
     assert "Ізюм > Ярослав" not in got["partnerOf"] and "Ромни > Ґмюнд" not in got["partnerOf"]
     home = "Ніжинська міська територіальна громада"
     assert {f"{home} > Ізюм", f"{home} > Ромни", f"{home} > Ярослав"} <= got["partnerOf"]
+
+
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        ("4 листопада місто Боярка та литовське місто Біржай стали побратимами.", "signed"),
+        ("Шаргородська громада планує підписати меморандум про співпрацю з містом Гура-Кальварія (Польща).", "planned"),
+        ("Луцька міська рада розірвала угоду про партнерство з містом Твер (Росія).", "ended"),
+    ],
+)
+def test_partnership_status_is_read_from_the_sentence(text: str, status: str) -> None:
+    ex = LOADER.extract_text(text)
+    rels = [r for r in ex.relations if r.predicate == "partnerOf" and r.evidence]
+    assert rels, text
+    assert {r.status.get((r.evidence[0].start, r.evidence[0].end)) for r in rels} == {status}
+
+
+def test_every_status_row_matches_its_example() -> None:
+    from loaders.narrative import _partnership_status, _status_patterns
+
+    for status, rx in _status_patterns():
+        assert rx.pattern
+    import csv
+    from pathlib import Path
+
+    import loaders
+
+    with open(Path(loaders.__file__).parent / "lang" / "uk" / "partnership_status.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            assert _partnership_status(row["example"]) == row["status"], row
