@@ -10,8 +10,9 @@ Each file holds one question. Its header, read by :func:`parse_query`::
 A parameter's type is an entity type (``Community``, ``Donor``, ... or ``entity`` for any), whose
 value is an IRI or a name found forgivingly by :mod:`graphtool.names` (for ``Community``, a city
 that is the centre of its namesake hromada stands for the hromada: "Житомир" asks about the
-Житомирська міська громада, whose scope includes the city); or ``string``, ``integer``, ``iri``. Values are bound as RDF terms through ``reader.select(query, bindings)``, never pasted into
-the query text. Oxigraph substitutes only variables the query projects, so every parameter variable
+Житомирська міська громада, whose scope includes the city); or ``string``, ``integer``, ``iri``,
+``regex`` (a string that must be a valid SPARQL regular expression). Values are bound as RDF terms
+through ``reader.select(query, bindings)``, never pasted into the query text. Oxigraph substitutes only variables the query projects, so every parameter variable
 is in the SELECT list (and in that of any subquery using it); the column of a parameter that was
 given is dropped from the result (its value is the caller's input). An optional parameter left out
 stays a free variable, so it simply does not filter.
@@ -27,7 +28,7 @@ from typing import Any
 from graphtool.store import Table
 from loaders.base import ENTITY_TYPES
 
-SCALAR_TYPES = ("string", "integer", "iri")
+SCALAR_TYPES = ("string", "integer", "iri", "regex")
 ENTITY_PARAM_TYPES = (*ENTITY_TYPES, "entity")
 
 _HEADER = re.compile(r"^#\+\s*(\w+)\s*:\s*(.*?)\s*$")
@@ -149,6 +150,8 @@ def bind_params(reader: Any, query: LibraryQuery, values: dict[str, str]) -> dic
                 raise LibraryError(f"{query.name}: {p.name} must be an integer, not {raw!r}") from exc
         elif p.type == "iri":
             bindings[p.name] = URIRef(_checked_iri(raw))
+        elif p.type == "regex":
+            bindings[p.name] = Literal(_checked_regex(query.name, p.name, raw))
         else:
             types = None if p.type == "entity" else [p.type]
             try:
@@ -157,6 +160,22 @@ def bind_params(reader: Any, query: LibraryQuery, values: dict[str, str]) -> dic
             except names.NameLookupError as exc:
                 raise LibraryError(f"{query.name}: {p.name}: {exc}") from exc
     return bindings
+
+
+def _checked_regex(query: str, name: str, raw: str) -> str:
+    """A regular expression the SPARQL engine accepts: an invalid one would silently match nothing.
+
+    Checked by Oxigraph itself (the engine of the embedded store), whose dialect differs from
+    Python's (no look-behind, no back-references).
+    """
+    from pyoxigraph import Literal, Store, Variable
+
+    rows = list(
+        Store().query('SELECT ?re (REGEX("", ?re, "i") AS ?ok) WHERE {}', substitutions={Variable("re"): Literal(raw)})
+    )
+    if not rows or rows[0]["ok"] is None:
+        raise LibraryError(f"{query}: {name}: {raw!r} is not a valid regular expression (SPARQL REGEX syntax)")
+    return raw
 
 
 def _checked_iri(raw: str) -> str:

@@ -508,3 +508,24 @@ def test_mojibake_is_warned_about(fake_loaders, tmp_path):
     assert result.exit_code == 0, result.output
     assert "garbled.fake: the text looks garbled (mojibake" in result.output
     assert "clean.fake: the text looks garbled" not in result.output
+
+
+# ---------------------------------------------------------------- small things: regex parameters
+
+
+@pytest.mark.parametrize("pattern", ["(грант", "[a-", "a{2", "(?<=x)y"])
+def test_invalid_regex_parameter_is_an_error(trig_store, pattern):
+    gc.collect()
+    result = CliRunner().invoke(
+        main, ["query", "run", "international_measures", "-p", f"pattern={pattern}", "--store", str(trig_store)]
+    )
+    assert result.exit_code == 1
+    assert f"pattern: {pattern!r} is not a valid regular expression" in result.output
+
+
+def test_valid_regex_parameter_still_runs(trig_store):
+    gc.collect()
+    result = CliRunner().invoke(
+        main, ["query", "run", "international_measures", "-p", "pattern=грант|\\bЄС\\b", "--store", str(trig_store)]
+    )
+    assert result.exit_code == 0, result.output
