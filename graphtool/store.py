@@ -317,18 +317,30 @@ class GraphStore:
     def raw_query(self, query: str, bindings: dict[str, Any] | None = None):
         """Run a SPARQL query over the union of document graphs; returns pyoxigraph's result object.
 
-        ``bindings`` maps variable names to rdflib terms or plain values; they are substituted as
-        RDF terms, never pasted into the query text.
+        ``bindings`` maps variable names to rdflib terms or plain values; they are bound as RDF terms,
+        never pasted into the query text as user text: as ``VALUES`` rows written in N-Triples
+        (:func:`graphtool.remote.bind_values`, the same binding a remote endpoint gets), which lets
+        Oxigraph plan the query from the bound value; pyoxigraph's ``substitutions`` bind the same
+        answers but plan as if the variable were free (10-30x slower on the library queries,
+        bench/RESULTS.md). Blank nodes, which ``VALUES`` cannot carry, are substituted.
         """
-        from pyoxigraph import Variable
+        from pyoxigraph import BlankNode, Variable
+        from rdflib import BNode
 
         from graphtool.sparql_check import QueryRejected, check_complexity, explain_syntax_error
 
+        subs = {Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        if subs and not any(isinstance(v, BNode | BlankNode) for v in bindings.values()):
+            from graphtool.remote import RemoteError, bind_values
+
+            try:
+                query, subs = bind_values(query, bindings), {}
+            except RemoteError as exc:
+                raise StoreError(str(exc)) from exc
         try:
             check_complexity(query)  # the engine would crash the process (stack overflow) on a deeper query
         except QueryRejected as exc:
             raise StoreError(str(exc)) from exc
-        subs = {Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
         try:
             return self._store.query(
                 query, use_default_graph_as_union=not self._indexed(), substitutions=subs or None, prefixes=PREFIXES
