@@ -113,6 +113,73 @@ def _partnership_status(norm: str) -> str:
     return ""
 
 
+_CARD_WORDS = (
+    r"(?:фінансування|джерел\w*\s+фінансування|донор\w*|спонсор\w*|грантодав\w*|виконав\w*|"
+    r"співвиконав\w*|реалізатор\w*|партнер(?:и|ами)?|учасник(?:и)?|організатор\w*|оператор\w*|місце\s+реалізації|"
+    r"територія\s+реалізації|громад\w*-учасниц\w*|funding|donors?|funded\s+by|implement\w*|partners?)"
+)
+_CARD_LABEL = re.compile(r"\s*(?:[-•*–]\s*)?" + _CARD_WORDS + r"\s*:?\s*", re.IGNORECASE)
+
+
+def _field_cards(text: str, sents) -> list:
+    """Rule ``field-card``: a project card writes a field's label on one line and its value on the next
+    ("Фінансування" / "KfW"). The two lines are read as one field line: the newline between them reads
+    as the colon it stands for (same length, so offsets are unchanged)."""
+    from loaders.text import Sentence
+
+    out: list = []
+    sents = list(sents)
+    i = 0
+    while i < len(sents):
+        a = sents[i]
+        b = sents[i + 1] if i + 1 < len(sents) else None
+        if (
+            b is not None
+            and _CARD_LABEL.fullmatch(a.norm)
+            and (len(b.norm) <= 40 or (len(b.norm) <= 120 and not re.search(r"[.!?]\s*$", b.norm)))
+            and "\n" in text[a.end : b.start + 1]
+            and not _CARD_LABEL.fullmatch(b.norm)
+        ):
+            gap = text[a.end : b.start]
+            label = a.norm.rstrip().rstrip(":")
+            norm = label + ":" + " " * (len(a.norm) - len(label) - 1 + len(gap)) + b.norm
+            if a.omap is None and b.omap is None and len(norm) == b.end - a.start:
+                out.append(Sentence(a.index, a.start, b.end, text[a.start : b.end], norm, None, a.paragraph))
+                i += 2
+                continue
+        if "\n" in a.norm:  # the card's lines joined into one sentence: "Фінансування\nKfW\nВиконавець\n…"
+            norm = _CARD_IN_LINE.sub(lambda m: m.group(1) + ":", a.norm)
+            if norm != a.norm:
+                a = Sentence(a.index, a.start, a.end, a.text, norm, a.omap, a.paragraph)
+        out.append(a)
+        i += 1
+    return out
+
+
+_CARD_IN_LINE = re.compile(r"(?:(?<=\n)|^)([ \t]*(?:[-•*–][ \t]*)?" + _CARD_WORDS + r"[ \t]*)\n(?=\S)", re.IGNORECASE)
+
+
+_HROMADA_TYPE = re.compile(r"\s+(міськ|селищн|сільськ)(?:а|ій|ої|ою|у|ої|ої)(?![\w])", re.IGNORECASE)
+_TYPE_LABEL = {"міськ": "міська", "селищн": "селищна", "сільськ": "сільська"}
+
+
+def _type_word_decides(norm: str, matches: list) -> None:
+    """Rule ``type-word``: "Миколаївській селищній громаді" is a селищна hromada, never the міська one of the
+    same name; the candidates of a hromada or council match keep only those of the type the text writes."""
+    for pm in matches:
+        if pm.role not in ("hromada", "council") or len(pm.candidates) < 2:
+            continue
+        m = _HROMADA_TYPE.match(norm, pm.end) or _HROMADA_TYPE.search(pm.surface)
+        if m is None:
+            continue
+        word = _TYPE_LABEL[m.group(1).lower()]
+        same = [c for c in pm.candidates if c.category == "hromada" and f" {word} " in f" {c.label} "]
+        # occupied Crimea's hromadas (KATOTTG UA01, UA85) are the least likely subject of a namesake's news
+        same.sort(key=lambda c: c.key.startswith(("katottg:UA01", "katottg:UA85")))
+        if same:
+            pm.candidates = same + [c for c in pm.candidates if c.category != "hromada"]
+
+
 _CENTRES: dict[int, dict[str, str]] = {}
 
 
@@ -237,7 +304,7 @@ class _Extractor:
             return self.ex
         from loaders.registry import looks_letter_lossy
 
-        for s in sentences(self.text):
+        for s in _field_cards(self.text, sentences(self.text)):
             self.sents.append(self._scan(s))
         self.lossy = looks_letter_lossy(" ".join(st.s.norm for st in self.sents[:400]))
         self._resolve_places()
@@ -399,6 +466,7 @@ class _Extractor:
             except Exception:
                 st.place_matches = []
             st.place_matches = self._with_elliptic_hromadas(norm, st.place_matches)
+            _type_word_decides(norm, st.place_matches)
             if is_latin(norm):  # an English page about Ukrainian communities (loaders/latin_places.py)
                 st.place_matches = self._with_latin(norm, st.place_matches)
             if self._partner_context(norm):

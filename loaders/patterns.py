@@ -55,11 +55,14 @@ def cue_regex(kind: str) -> re.Pattern:
     parts = [f"(?:{p})" for p, _ in cues().get(kind, [])]
     if not parts:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?:(?<=:)|(?![\w]))", re.IGNORECASE)
 
 
 def cue_values(kind: str) -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(r"(?<![\w])(?:" + p + r")(?![\w])", re.IGNORECASE), v) for p, v in cues().get(kind, [])]
+    # a cue that ends with a colon ("Фінансування:KfW") may touch the next word
+    return [
+        (re.compile(r"(?<![\w])(?:" + p + r")(?:(?<=:)|(?![\w]))", re.IGNORECASE), v) for p, v in cues().get(kind, [])
+    ]
 
 
 # ---------------------------------------------------------------- quotes

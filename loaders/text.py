@@ -31,6 +31,7 @@ DASHES = "‐‑‒–—―−"
 SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\t\x0b\x0c"
 SOFT_HYPHEN = "\u00ad"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+STRESS = "\u0301\u0300"  # stress marks written over vowels ("Гу́ра-Кальва́рія"): not part of the name
 
 _SIMPLE_MAP = {**{c: "'" for c in APOSTROPHES}, **{c: "-" for c in DASHES}, **{c: " " for c in SPACES}}
 _SIMPLE_MAP.update({"„": "«", "‹": "«", "›": "»", "‟": "«"})
@@ -296,7 +297,7 @@ def _is_cyr(ch: str) -> bool:
 
 
 _TRANSLATE = str.maketrans({**_SIMPLE_MAP, "\r": " "})
-_DROP = re.compile("[" + SOFT_HYPHEN + ZERO_WIDTH + "]|(?<=[^\\W\\d_])[-‐‑]\n[ \t]*(?=[^\\W\\d_])")
+_DROP = re.compile("[" + SOFT_HYPHEN + ZERO_WIDTH + STRESS + "]|(?<=[^\\W\\d_])[-‐‑]\n[ \t]*(?=[^\\W\\d_])")
 _QUOTE = re.compile('["“”]')
 _WORD = re.compile(r"[^\W\d_][^\W\d_']*")
 _LONE_I = re.compile(r"(?:(?<=[а-яіїєґА-ЯІЇЄҐ] )|(?<=[а-яіїєґА-ЯІЇЄҐ][,;:] ))[iI](?= [а-яіїєґА-ЯІЇЄҐ])")
@@ -306,7 +307,7 @@ def normalise(text: str, base: int = 0) -> tuple[str, list[int] | None]:
     """Normalised copy of ``text`` and, if some characters were dropped, the original offset of
     every normalised character (``base`` added); ``None`` means offsets are unchanged."""
     omap: list[int] | None = None
-    drops = [m for m in _DROP.finditer(text) if m.group()[0] in SOFT_HYPHEN + ZERO_WIDTH or _lower_after(text, m.end())]
+    drops = [m for m in _DROP.finditer(text) if m.group()[0] in SOFT_HYPHEN + ZERO_WIDTH + STRESS or _lower_after(text, m.end())]
     if drops:
         kept: list[str] = []
         omap = []

@@ -49,3 +49,20 @@ def test_an_unquoted_name_ends_before_the_parties_of_an_agreement() -> None:
     )
     labels = {e.label for e in ex.entities.values() if e.type == "Program"}
     assert labels == {"Програма з екстреного відновлення"}, labels
+
+
+def test_the_type_word_decides_which_hromada() -> None:
+    ex = LOADER.extract_text("Проєкт «Чисте повітря» реалізується у Миколаївській селищній громаді за підтримки USAID.")
+    labels = {e.label for e in ex.entities.values() if e.type == "Community" and e.mentions}
+    assert labels == {"Миколаївська селищна територіальна громада"}
+
+
+def test_stress_marks_do_not_hide_a_name() -> None:
+    ex = LOADER.extract_text("Шаргородська громада підписала угоду про співпрацю з містом Гу́ра-Кальва́рія (Польща).")
+    assert "Ґура-Кальварія" in {e.label for e in ex.entities.values()}
+
+
+def test_a_project_card_with_labels_on_their_own_lines() -> None:
+    got = _rels("Проєкт «Green4Towns»\nФінансування\nKfW\nВиконавець\nЛуцька міська рада\n")
+    assert "Німецький банк розвитку KfW funds Green4Towns" in got
+    assert "Луцька міська рада implements Green4Towns" in got
