@@ -322,11 +322,13 @@ def stats(store_path: Path | None, endpoint: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
-    click.echo(f"documents: {data['documents']}\ntriples:   {data['triples']}")
-    click.echo("entities:")
+    click.echo(f"documents: {data['documents']}")
+    click.echo(f"triples:   {data['triples']} in the document graphs (a fact stated by k documents counts k times)")
+    click.echo(f"           {data['distinct_triples']} distinct (their union: what a COUNT over the endpoint sees)")
+    click.echo("entities (distinct, by type):")
     for k, v in data["entities"].items():
         click.echo(f"  {k:<16} {v}")
-    click.echo("relations:")
+    click.echo("relations (distinct subject-relation-object links):")
     for k, v in data["relations"].items():
         click.echo(f"  {k:<20} {v}")
 

@@ -104,3 +104,21 @@ def test_export_ntriples_and_rdfxml(store_path, tmp_path, fmt, rdflib_format):
     turtle = tmp_path / "graph.ttl"
     assert run("export", "turtle", "-o", turtle, "--store", store_path).exit_code == 0
     assert len(graph) == len(Graph().parse(turtle, format="turtle")) > 0
+
+
+def test_stats_name_what_they_count(store_path, tmp_path):
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    # the same fact in two documents: two statements, one distinct triple
+    path = tmp_path / "store"
+    store = GraphStore(path)
+    for name in ("a.txt", "b.txt"):
+        graph = NamedNode(f"https://w3id.org/graphtool/id/document/{name}")
+        store.replace_document(graph.value, [Quad(NamedNode("urn:x"), NamedNode("urn:p"), Literal("1"), graph)])
+    store.flush()
+    del store
+    gc.collect()
+    data = json.loads(run("stats", "--json", "--store", path).output)
+    assert data["triples"] == 2 and data["distinct_triples"] == 1
+    text = run("stats", "--store", path).output
+    assert "2 in the document graphs" in text and "1 distinct" in text and "entities (distinct, by type)" in text
