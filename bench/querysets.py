@@ -176,6 +176,37 @@ def library_queries(anchors: dict[str, dict[str, str]]) -> tuple[list[dict], str
     return out, None
 
 
+def baseline_queries(folder: str, anchors: dict[str, dict[str, str]]) -> list[dict]:
+    """Earlier versions of library queries (``.rq`` files in ``folder``), timed beside the current ones.
+
+    Named ``before:NAME`` and bound the way the embedded store bound parameters then (pyoxigraph
+    ``substitutions``), so one run on one store compares the queries and their binding before and after.
+    """
+    from pathlib import Path
+
+    from graphtool import library
+
+    out = []
+    for path in sorted(Path(folder).glob("*.rq")):
+        query = library.parse_query(path.stem, path.read_text(encoding="utf-8"), path)
+        bindings = {}
+        for param in query.params:
+            value = bind_param(param, anchors)
+            if value is not None:
+                bindings[param.name] = value
+        out.append(
+            {
+                "name": f"before:{query.name}",
+                "summary": query.summary,
+                "text": query.text,
+                "bindings": {k: term_json(v) for k, v in bindings.items()},
+                "unbound": [p.name for p in query.params if p.name not in bindings],
+                "substitute": True,
+            }
+        )
+    return out
+
+
 def reference_queries(anchors: dict[str, dict[str, str]]) -> list[dict]:
     from rdflib import URIRef
 

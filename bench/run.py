@@ -317,6 +317,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--map-nodes", help="override map sizes, e.g. 1000,5000")
     parser.add_argument("--kinds", help="stores to measure, e.g. rdflib (default: all three)")
     parser.add_argument("--queries", help="only these query names, comma-separated")
+    parser.add_argument("--query-budget", type=float, help="seconds of queries per store (default 420; 30 in smoke)")
+    parser.add_argument("--query-timeout", type=float, help="seconds one query run may take (default 60)")
+    parser.add_argument(
+        "--baseline-queries",
+        type=Path,
+        help="a folder of earlier .rq files, timed as before:NAME beside the library (bound by substitution)",
+    )
     args = parser.parse_args(argv)
     from bench import querysets, report, synth
 
@@ -324,6 +331,10 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in (("triples", args.triples), ("corpus_mb", args.corpus_mb), ("map_nodes", args.map_nodes)):
         if value:
             cfg[key] = [float(v) if "." in v else int(v) for v in value.split(",")]
+    if args.query_budget:
+        cfg["oxigraph_query_budget_s"] = cfg["rdflib_query_budget_s"] = args.query_budget
+    if args.query_timeout:
+        cfg["query_timeout_s"] = args.query_timeout
     work = args.work or Path(tempfile.mkdtemp(prefix="graphtool-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     sections = set(args.only.split(","))
@@ -333,9 +344,11 @@ def main(argv: list[str] | None = None) -> int:
     library, why = querysets.library_queries(anchors)
     # the fixed reference queries first: cheap on every store, they stay comparable when budgets run out
     queries = querysets.reference_queries(anchors) + library
+    if args.baseline_queries:
+        queries += querysets.baseline_queries(str(args.baseline_queries), anchors)
     if args.queries:
         wanted = set(args.queries.split(","))
-        queries = [q for q in queries if q["name"] in wanted]
+        queries = [q for q in queries if q["name"] in wanted or q["name"].removeprefix("before:") in wanted]
     if args.kinds:
         cfg["kinds"] = args.kinds.split(",")
     results["queries"] = {

@@ -153,7 +153,7 @@ def _open_store(kind: str, spec: dict):
         ds = Dataset(default_union=True)
         ds.parse(nquads, format="nquads")
 
-        def run_rdflib(text: str, bindings: dict) -> int:
+        def run_rdflib(text: str, bindings: dict, substitute: bool = False) -> int:
             return len(list(ds.query(text, initBindings=bindings or None, initNs=PREFIXES)))
 
         # len(ds) counts the distinct triples of the union; count quads as Oxigraph does
@@ -168,14 +168,30 @@ def _open_store(kind: str, spec: dict):
     loaded.flush()
     triples = len(loaded)
     if path is None:
-        return (lambda: lambda text, bindings: len(loaded.select(text, bindings).rows)), triples, None
+        return (lambda: lambda text, bindings, substitute=False: _rows(loaded, text, bindings, substitute)), triples, None
     loaded = None  # close the writer; query processes open the folder read-only
 
     def open_disk():
         reader = GraphStore(path, read_only=True)
-        return lambda text, bindings: len(reader.select(text, bindings).rows)
+        return lambda text, bindings, substitute=False: _rows(reader, text, bindings, substitute)
 
     return open_disk, triples, path
+
+
+def _rows(store, text: str, bindings: dict, substitute: bool) -> int:
+    """Rows of a SELECT on a ``GraphStore``; ``substitute`` binds with pyoxigraph ``substitutions``
+    (how the store bound parameters before it wrote them as ``VALUES``), for before/after runs."""
+    if not substitute or not bindings:
+        return len(store.select(text, bindings).rows)
+    from pyoxigraph import Variable
+
+    from graphtool.store import PREFIXES, solutions_table, to_oxigraph
+
+    subs = {Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+    result = store.oxigraph.query(
+        text, use_default_graph_as_union=not store.default_graph_is_index, substitutions=subs, prefixes=PREFIXES
+    )
+    return len(solutions_table(result).rows)
 
 
 def _die_with_parent() -> None:
@@ -206,7 +222,7 @@ def _open_dedup(nquads: str):
     triples = len(union)
     del docs
 
-    def run(text: str, bindings: dict) -> int:
+    def run(text: str, bindings: dict, substitute: bool = False) -> int:
         subs = {Variable(k): to_oxigraph(v) for k, v in bindings.items()} or None
         result = union.query(text, substitutions=subs, prefixes=PREFIXES)
         assert isinstance(result, QuerySolutions)
@@ -223,7 +239,7 @@ def _child_runs(opener, q: dict, bindings: dict, spec: dict, fd: int) -> None:
     started = time.perf_counter()
     for i in range(reps + 1):
         t, c = time.perf_counter(), time.process_time()
-        rows = run(q["text"], bindings)
+        rows = run(q["text"], bindings, True) if q.get("substitute") else run(q["text"], bindings)
         dt, dc = time.perf_counter() - t, time.process_time() - c
         os.write(fd, (json.dumps({"i": i, "s": dt, "cpu": dc, "rows": rows}) + "\n").encode())
         if time.perf_counter() - started > budget:
