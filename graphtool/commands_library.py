@@ -34,8 +34,15 @@ def query_list(as_json: bool) -> None:
     click.echo(render_listing(load_queries(), as_json=as_json), nl=False)
 
 
+def complete_query_names(_ctx, _param, incomplete: str) -> list[str]:
+    """Shell completion of library query names (see docs/configuration.md)."""
+    from graphtool.library import load_queries
+
+    return [name for name in sorted(load_queries()) if name.startswith(incomplete)]
+
+
 @query.command("run")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_query_names)
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A parameter (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=OutputFile(), help="Write to FILE.")

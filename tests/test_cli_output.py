@@ -122,3 +122,15 @@ def test_stats_name_what_they_count(store_path, tmp_path):
     assert data["triples"] == 2 and data["distinct_triples"] == 1
     text = run("stats", "--store", path).output
     assert "2 in the document graphs" in text and "1 distinct" in text and "entities (distinct, by type)" in text
+
+
+def test_shell_completion_of_query_names():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    graphtool = str(Path(sys.executable).parent / "graphtool")
+    env = {"_GRAPHTOOL_COMPLETE": "bash_complete", "COMP_WORDS": "graphtool query run donors_i", "COMP_CWORD": "3"}
+    result = subprocess.run([graphtool], env={**os.environ, **env}, capture_output=True, text=True)
+    assert "donors_in_community" in result.stdout and "communities_of_donor" not in result.stdout
