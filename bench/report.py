@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any
 
 TARGETS = {
@@ -238,6 +239,15 @@ def _query_ratios(size: dict, kind: str, library_only: bool, field: str = "media
 # --------------------------------------------------------------------------- sections
 
 
+def _maps_browser() -> list[str]:
+    """The browser measurements of maps (``python -m bench.map_browser`` writes ``MAPS_BROWSER.md``)."""
+    path = Path(__file__).with_name("MAPS_BROWSER.md")
+    if not path.exists():
+        return []
+    body = path.read_text(encoding="utf-8").split("\n", 1)[1].strip()
+    return ["## Maps in the browser", "", body, ""]
+
+
 def render(results: dict) -> str:
     m = results.get("machine", {})
     lines = [
@@ -266,6 +276,7 @@ def render(results: dict) -> str:
     ]
     lines += [f"| {t} | {v} | **{verdict}** | {why} |" for t, v, verdict, why in targets(results)]
     lines += ["", *_seeds(results), *_extraction(results), *_load(results), *_queries(results), *_maps(results)]
+    lines += _maps_browser()
     lines += _analysis(results)
     lines += _method(results)
     return "\n".join(lines) + "\n"

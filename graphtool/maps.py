@@ -138,13 +138,48 @@ def _in_ring(lon: float, lat: float, ring: list[list[float]]) -> bool:
     return inside
 
 
-def in_ukraine(lat: float, lon: float) -> bool:
-    """Whether a point lies inside one of the shipped oblast outlines."""
+def oblast_at(lat: float, lon: float) -> str | None:
+    """The Ukrainian name of the oblast (or Kyiv, Sevastopol, Crimea) whose outline holds a point."""
+    found = None
     for ob in ukraine_outline()["oblasts"]:
         x0, y0, x1, y1 = ob["_bbox"]
         if x0 <= lon <= x1 and y0 <= lat <= y1 and sum(_in_ring(lon, lat, r) for r in ob["_lonlat"]) % 2:
-            return True
-    return False
+            found = ob["uk"]
+            if ob["uk"] in ("Київ", "Севастополь"):  # cities drawn inside their oblast's outline
+                return found
+    return found
+
+
+def in_ukraine(lat: float, lon: float) -> bool:
+    """Whether a point lies inside one of the shipped oblast outlines."""
+    return oblast_at(lat, lon) is not None
+
+
+def oblast_clusters(graph, positions: dict[str, tuple[float, float]]) -> dict[str, str]:
+    """node -> the oblast it is gathered into on an aggregated geo map: communities by where they are
+    (the nearest oblast label when the simplified outline just misses them), projects and other work by
+    the first of their places. Donors, programmes and partner towns abroad stay on their own."""
+    outline = ukraine_outline()
+    labels = [(ob["uk"], ob["label"]) for ob in outline["oblasts"]]
+    out: dict[str, str] = {}
+    for n in sorted(graph.nodes):
+        d = graph.nodes[n]
+        if d.get("type") != "Community" or d.get("lat") is None or d.get("lon") is None:
+            continue
+        name = oblast_at(float(d["lat"]), float(d["lon"]))
+        if name is None and n in positions:
+            x, y = positions[n]
+            name = min(labels, key=lambda kv: ((kv[1][0] - x) ** 2 + (kv[1][1] - y) ** 2, kv[0]))[0]
+        if name:
+            out[n] = name
+    for _ in range(2):  # a measure reaches a place through its plan
+        for n in sorted(graph.nodes):
+            if n in out or graph.nodes[n].get("type") in (*TOP_TYPES, "PartnerCity", "Country"):
+                continue
+            near = sorted(m for m in set(graph.successors(n)) | set(graph.predecessors(n)) if m in out)
+            if near:
+                out[n] = out[near[0]]
+    return out
 
 
 def _spread(points: dict[str, list[float]], min_dist: float, iterations: int) -> None:
@@ -381,12 +416,13 @@ def _spiral_positions(graph) -> dict[str, tuple[float, float]]:
 
 
 def network_data(
-    graph, *, geo: bool = False, webgl: bool = False
+    graph, *, geo: bool = False, webgl: bool = False, aggregate: bool = False
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any] | None]:
     """Node and edge records for the page, and the geo view rectangle (plain data: text is escaped where it
     is written). Nodes are sorted by id and edges by (from, to, relation), so the same graph gives the same
     page whatever order the store returned it in."""
     positions, view = geo_layout(graph) if geo else (_spiral_positions(graph) if webgl else {}, None)
+    clusters = oblast_clusters(graph, positions) if geo and aggregate else {}
     degree = dict(graph.degree())
     big = graph.number_of_nodes() > WEBGL_THRESHOLD
     max_evidence, max_sentence = (2, 300) if big else (MAX_EVIDENCE, MAX_SENTENCE)
@@ -410,6 +446,8 @@ def network_data(
             "color": colour,
             "size": round(min(60.0, 10 + 5 * math.sqrt(degree.get(node, 0))), 1),
         }
+        if node in clusters:
+            record["cluster"] = clusters[node]
         if node in positions:
             record["x"], record["y"] = positions[node]
             if geo:
@@ -444,11 +482,15 @@ def _static(name: str) -> str:
     return re.sub(r"//# sourceMappingURL=\S+\s*$", "", text)
 
 
-def render_map(graph, *, heading: str = "graphtool", layout: str = "force", renderer: str = "auto") -> str:
+def render_map(
+    graph, *, heading: str = "graphtool", layout: str = "force", renderer: str = "auto", aggregate: bool | None = None
+) -> str:
     """The HTML page of a network (see the module docstring).
 
-    ``renderer``: ``vis`` (canvas, vis-network), ``webgl`` (sigma.js) or ``auto`` (WebGL above
-    ``WEBGL_THRESHOLD`` nodes). Both share one page: search, legend toggles, details, PNG export.
+    ``renderer``: ``vis`` (canvas, vis-network), ``webgl`` (sigma.js) or ``auto``: above
+    ``WEBGL_THRESHOLD`` nodes a force map draws with WebGL and a geo map gathers each oblast's
+    communities and projects into one node that opens on a click (``aggregate``; None = that rule).
+    Both renderers share one page: search, legend toggles, details, PNG export.
     """
     import jinja2
     import markupsafe
@@ -459,8 +501,12 @@ def render_map(graph, *, heading: str = "graphtool", layout: str = "force", rend
     if renderer not in ("auto", "vis", "webgl"):
         raise ValueError(f"unknown renderer {renderer!r}; choose auto, vis or webgl")
     geo = layout == "geo"
-    webgl = renderer == "webgl" or (renderer == "auto" and graph.number_of_nodes() > WEBGL_THRESHOLD)
-    nodes, edges, view = network_data(graph, geo=geo, webgl=webgl)
+    big = graph.number_of_nodes() > WEBGL_THRESHOLD
+    webgl = renderer == "webgl" or (renderer == "auto" and big and not geo)
+    if aggregate is None:
+        aggregate = geo and big and not webgl
+    aggregate = aggregate and geo and not webgl
+    nodes, edges, view = network_data(graph, geo=geo, webgl=webgl, aggregate=aggregate)
     options = map_options(len(nodes), len(edges), geo=geo)
     present_types = {n["gt_type"] for n in nodes}
     present_rels = {e["rel"] for e in edges}
@@ -477,6 +523,7 @@ def render_map(graph, *, heading: str = "graphtool", layout: str = "force", rend
         ],
         "geo": geo,
         "renderer": "webgl" if webgl else "vis",
+        "aggregate": aggregate,
         "physics_timeout_ms": 20000,
         "layout_ms": int(min(20000, 4000 + 1.0 * len(nodes))),  # ForceAtlas2 run time on WebGL maps
     }
@@ -487,6 +534,7 @@ def render_map(graph, *, heading: str = "graphtool", layout: str = "force", rend
             "border": outline["border"],
         }  # fmt: skip
         conf["view"] = view
+        conf["oblast_labels"] = {o["uk"]: o["label"] for o in outline["oblasts"]}
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(
             [str(Path(__file__).parent / "templates"), str(Path(pyvis.__file__).parent / "templates")]

