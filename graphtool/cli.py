@@ -156,6 +156,8 @@ def main() -> None:
 @click.option(
     "--doc-memory-mb", type=float, help="Memory one document may use [default: 4096; GRAPHTOOL_DOC_MEMORY_MB]."
 )
+@click.option("--quiet", "-q", is_flag=True, help="No progress and no warnings: errors and the summary only.")
+@click.option("--verbose", "-v", is_flag=True, help="Name each file as it is loaded.")
 def build(
     paths: tuple[Path, ...],
     store_path: Path | None,
@@ -163,6 +165,8 @@ def build(
     max_unpacked_mb: float | None,
     doc_timeout: float | None,
     doc_memory_mb: float | None,
+    quiet: bool,
+    verbose: bool,
 ) -> None:
     """Load documents (files or folders, recursively) into the store.
 
@@ -181,17 +185,18 @@ def build(
 
     store = open_store(store_path)
     files = expand_paths(paths, exclude=store.path)
-    show = sys.stderr.isatty()
-    with (
-        click.progressbar(length=len(files), label="Loading", file=sys.stderr, show_pos=True)
-        if show
-        else _nullbar() as bar
-    ):
+    if quiet:
+        progress = _nullbar()
+    elif sys.stderr.isatty() and not verbose:  # the bar on its own line: nothing else prints while it runs
+        progress = click.progressbar(length=len(files), label="Loading", file=sys.stderr, show_pos=True)
+    else:  # make, CI logs, pipes: plain lines a log keeps
+        progress = _ProgressLines(len(files), verbose=verbose)
+    with progress as bar:
         try:
-            report = run_build(files, store, on_file=lambda _p: bar.update(1), limits=limits)
+            report = run_build(files, store, on_file=lambda p: bar.update(1, p), limits=limits)
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
-    for line in report.warnings:
+    for line in [] if quiet else report.warnings:
         click.echo(f"warning: {line}", err=True)
     for line in report.errors:
         click.echo(f"error: {line}", err=True)
@@ -207,8 +212,52 @@ class _nullbar:
     def __exit__(self, *exc):
         return False
 
-    def update(self, _n: int) -> None:
+    def update(self, _n: int, _item: object = None) -> None:
         pass
+
+
+PROGRESS_EVERY = 15.0  # seconds between progress lines when stderr is not a terminal
+
+
+class _ProgressLines:
+    """Progress for logs and pipes: a line every :data:`PROGRESS_EVERY` seconds, even while nothing finishes
+    (the first build spends its first minute on reference caches), and one at the end."""
+
+    def __init__(self, total: int, *, verbose: bool = False) -> None:
+        import threading
+
+        self.total, self.done, self.verbose = total, 0, verbose
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._tick, name="graphtool-progress", daemon=True)
+
+    def _line(self) -> None:
+        import time
+
+        first = " (a first build also prepares reference caches)" if self.done == 0 else ""
+        click.echo(f"loading: {self.done}/{self.total} files, {time.monotonic() - self.start:.0f} s{first}", err=True)
+
+    def _tick(self) -> None:
+        while not self._stop.wait(PROGRESS_EVERY):
+            self._line()
+
+    def __enter__(self):
+        import time
+
+        self.start = time.monotonic()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join(5)
+        if self.total:
+            self._line()
+        return False
+
+    def update(self, n: int, item: object = None) -> None:
+        self.done += n
+        if self.verbose and item is not None:
+            click.echo(f"  {item}", err=True)
 
 
 @main.command()
