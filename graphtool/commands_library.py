@@ -99,17 +99,20 @@ def report(kind: str, name: str | None, fmt: str, output: Path | None, store_pat
 @click.option("--types", "types", multiple=True, help="Entity types to show, e.g. Donor,Program,Community.")
 @click.option("--layout", type=click.Choice(["force", "geo"]), default="force", show_default=True,
               help="geo: communities and partner cities at their coordinates.")  # fmt: skip
+@click.option("--renderer", type=click.Choice(["auto", "vis", "webgl"]), default="auto", show_default=True,
+              help="auto: WebGL (sigma.js) for force maps above 1,500 nodes; geo maps then gather oblasts.")  # fmt: skip
 @click.option("-o", "--output", type=OutputFile(), default=Path("map.html"),
               show_default=True)  # fmt: skip
 @reader_options
-def map_command(donor, program, community, oblast, types, layout, output, store_path, endpoint) -> None:
+def map_command(donor, program, community, oblast, types, layout, renderer, output, store_path, endpoint) -> None:
     """Draw the network as one self-contained HTML page (opens offline; search box; click for sources)."""
     from graphtool.maps import write_map
     from graphtool.network import NetworkError
 
     try:
         result = write_map(open_reader(store_path, endpoint), output, donor=donor, program=program,
-                           community=community, oblast=oblast, types=_types(types), layout=layout)  # fmt: skip
+                           community=community, oblast=oblast, types=_types(types), layout=layout,
+                           renderer=renderer)  # fmt: skip
     except NetworkError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {output}: {result.nodes} nodes, {result.edges} links in {result.seconds:.1f} s", err=True)

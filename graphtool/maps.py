@@ -5,8 +5,9 @@ The page opens from ``file://`` with no network: the libraries are embedded and 
 renders its own template, ``graphtool/templates/graphtool_map.html``, over pyvis's bundled vis-network
 and the scripts vendored in ``graphtool/static``). Text from documents reaches the page only as escaped
 HTML or as JSON; the script writes it with ``textContent``. Physics stabilises, then stops (vis-network
-freezes with physics left on at ~1,500 nodes). Above ``WEBGL_THRESHOLD`` nodes the page draws with
-sigma.js (WebGL) and lays the network out with ForceAtlas2 in a web worker.
+freezes with physics left on at ~1,500 nodes). Above ``WEBGL_THRESHOLD`` nodes a force map draws with
+sigma.js (WebGL) and lays the network out with ForceAtlas2 in a web worker, and a geo map gathers each
+oblast's communities and projects into one node that opens on a click (:func:`oblast_clusters`).
 
 ``layout="geo"`` draws Ukraine and its oblasts (shipped outline, ``static/THIRD_PARTY.md``) and pins
 every node: communities at their coordinates, partner towns abroad in a band by direction, donors and
@@ -59,8 +60,8 @@ RELATION_STYLES: dict[str, tuple[str, str, str]] = {
 }
 GEO_TYPES = {"Community", "PartnerCity"}
 STATIC = Path(__file__).parent / "static"
-# Above this many nodes the page draws with WebGL (sigma.js): vis-network's canvas redraw grows with the
-# node count (measured in headless Chromium, see bench/RESULTS.md "Maps in the browser")
+# Above this many nodes a force map draws with WebGL (sigma.js) and a geo map gathers oblasts: vis-network
+# needs 20 s to settle 5,000 nodes and redraws them in 140-280 ms (headless Chromium, bench/MAPS_BROWSER.md)
 WEBGL_THRESHOLD = 1500
 MAX_EVIDENCE = 5  # sentences kept per link (the rest are counted)
 MAX_SENTENCE = 600

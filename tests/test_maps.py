@@ -258,6 +258,8 @@ def test_cli_map(store_dir, tmp_path):
     assert "nodes" in result.output and out.exists()
     nodes, _ = page_data(out.read_text(encoding="utf-8"))
     assert "Новий автобус" in {n["full_label"] for n in nodes}
+    result = CliRunner().invoke(main, ["map", "--store", str(store_dir), "-o", str(out), "--renderer", "webgl"])
+    assert result.exit_code == 0 and '"renderer": "webgl"' in out.read_text(encoding="utf-8")
     result = CliRunner().invoke(main, ["map", "--store", str(store_dir), "-o", str(out), "--donor", "Тернопіль"])
     assert result.exit_code == 1 and "no Donor named" in result.output
     result = CliRunner().invoke(main, ["map", "--store", str(store_dir), "-o", str(out), "--types", "Donors"])
