@@ -113,6 +113,7 @@ def _partnership_status(norm: str) -> str:
     return ""
 
 
+_CARRIES_OUT = ("un_agency", "implementer", "ngo")  # registry kinds that run programmes others pay for
 _CARD_WORDS = (
     r"(?:фінансування|джерел\w*\s+фінансування|донор\w*|спонсор\w*|грантодав\w*|виконав\w*|"
     r"співвиконав\w*|реалізатор\w*|партнер(?:и|ами)?|учасник(?:и)?|організатор\w*|оператор\w*|місце\s+реалізації|"
@@ -1168,7 +1169,10 @@ class _Extractor:
             # --- modifiers: проєкт USAID «X», ініціатива ЄС та ПРООН «X», «X» (GIZ)
             for m in inits:
                 for x in m.mods:
-                    if x.kind == "donor":
+                    # "спільна ініціатива ЄС та ПРООН «X»": the owners' kinds say who pays and who carries out
+                    if x.kind == "donor" and getattr(x.reg, "kind", "") in _CARRIES_OUT:
+                        self._rel(x.key, "implements", m.key, ev)
+                    elif x.kind == "donor":
                         self._rel(x.key, "funds", m.key, ev)
                     elif x.kind == "org":
                         self._rel(x.key, "implements", m.key, ev)
