@@ -38,9 +38,10 @@ class BuildReport:
         return not self.errors
 
     def summary(self) -> str:
+        # counted per document, before documents merge: 'graphtool stats' counts the distinct ones
         text = (
-            f"{self.documents} documents, {self.entities} entities, {self.relations} relations, "
-            f"{self.triples} triples in {self.seconds:.1f} s"
+            f"{self.documents} documents, {self.entities} entity and {self.relations} relation mentions "
+            f"(per document; 'graphtool stats' counts distinct ones), {self.triples} triples in {self.seconds:.1f} s"
         )
         if self.errors:
             text += f"; {len(self.errors)} failed"

@@ -15,6 +15,7 @@ def test_piped_build_prints_progress_lines(fake_loaders, docs, tmp_path):  # noq
     result = CliRunner().invoke(main, ["build", str(docs), "--store", str(tmp_path / "store")])
     assert result.exit_code == 0, result.output
     assert "loading: 2/2 files" in result.stderr
+    assert "mentions (per document; 'graphtool stats' counts distinct ones)" in result.stderr  # counts explain
 
 
 def test_verbose_names_each_file_and_quiet_prints_only_the_summary(fake_loaders, docs, tmp_path):  # noqa: F811
