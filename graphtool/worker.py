@@ -48,10 +48,12 @@ def _set_memory_budget(limits: Limits) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
-def _serve(conn, limits: Limits) -> None:
+def _serve(conn, parent_end, limits: Limits) -> None:
     """The child: read paths from the parent, answer ("ok", result) or ("error", message)."""
     from graphtool.build import load_document
     from loaders import limits as limits_mod
+
+    parent_end.close()  # forked with both ends open: closed here, a dead parent reads as EOF below
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     limits_mod.use(limits)
@@ -92,7 +94,7 @@ class DocumentReader:
     def _start(self) -> None:
         ctx = multiprocessing.get_context("fork")
         parent, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(child, self.limits), daemon=True, name="graphtool-reader")
+        self._proc = ctx.Process(target=_serve, args=(child, parent, self.limits), daemon=True, name="graphtool-reader")
         self._proc.start()
         child.close()
         self._conn = parent

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -441,7 +442,7 @@ def test_output_under_a_file_is_a_clear_error(trig_store, tmp_path):
 
 # ---------------------------------------------------------------- small things: encodings
 
-HERE = __import__("pathlib").Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent
 NIZHYN = HERE / "cases" / "table" / "nizhyn_plan" / "input.tsv"
 
 
@@ -486,7 +487,7 @@ def test_short_tables_decode_like_prose(encoding, table):
     from loaders.text import decode_bytes
 
     data = table.encode(encoding)
-    assert table_decode(__import__("pathlib").Path("t.tsv"), data) == decode_bytes(data, "t.tsv") == table
+    assert table_decode(Path("t.tsv"), data) == decode_bytes(data, "t.tsv") == table
 
 
 def test_mojibake_is_warned_about(fake_loaders, tmp_path):
@@ -529,3 +530,71 @@ def test_valid_regex_parameter_still_runs(trig_store):
         main, ["query", "run", "international_measures", "-p", "pattern=грант|\\bЄС\\b", "--store", str(trig_store)]
     )
     assert result.exit_code == 0, result.output
+
+
+# ---------------------------------------------------------------- kill -9 during a build
+
+
+def _graph_sizes(store_path) -> dict[str, int]:
+    store = GraphStore(store_path, read_only=True)
+    rows = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows
+    sizes = {str(g): int(n) for g, n in rows if "/id/doc/" in str(g)}  # document graphs (not the ontology's)
+    del store
+    gc.collect()
+    return sizes
+
+
+def _session_members(sid: int) -> list[int]:
+    """Processes still alive (not zombies) in session ``sid``, read from /proc."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 3 and fields[3] == str(sid) and fields[0] != "Z":
+            out.append(int(stat.parent.name))
+    return out
+
+
+@pytest.mark.slow
+def test_kill_9_during_a_build_leaves_every_document_whole_or_absent(tmp_path):
+    """SIGKILL at random moments of a real build: each document graph is whole or absent, the store validates,
+    and the reader process of graphtool.worker does not outlive its build."""
+    import random
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    examples = HERE.parent / "examples"
+    docs = tmp_path / "docs"
+    for n in range(4):  # the examples in four folders: 12 documents, one reader restart-free run
+        shutil.copytree(examples, docs / f"copy{n}")
+    reference = tmp_path / "reference"
+    done = CliRunner().invoke(main, ["build", str(docs), "--store", str(reference)])
+    assert done.exit_code == 0, done.output
+    gc.collect()
+    whole = _graph_sizes(reference)
+    assert len(whole) == 12, sorted(whole)
+    cmd = [sys.executable, "-m", "graphtool", "build", str(docs), "--store", str(tmp_path / "store")]
+    rng = random.Random(17)
+    for _ in range(3):
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        time.sleep(rng.uniform(0.5, 4.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:  # the reader child sees its pipe close and exits
+            alive = _session_members(proc.pid)
+            if not alive:
+                break
+            time.sleep(0.2)
+        assert not alive, "the reader process outlived its killed build"
+        sizes = _graph_sizes(tmp_path / "store")
+        for graph, n in sizes.items():
+            assert n == whole[graph], f"{graph}: {n} quads, {whole[graph]} when whole"
+    gc.collect()
+    checked = CliRunner().invoke(main, ["validate", "--store", str(tmp_path / "store")])
+    assert checked.exit_code == 0, checked.output
