@@ -280,7 +280,11 @@ def analyze_network(graph, top: int = 10, seed: int = 42) -> dict[str, Any]:
 
 def render_analysis(result: dict[str, Any]) -> str:
     """The analysis as plain-text tables."""
-    out = [f"network: {result['nodes']} nodes, {result['edges']} links (betweenness {result['betweenness']})", ""]
+    out = [
+        f"network: {result['nodes']} nodes (every entity of these types, unlinked ones too: a map leaves those "
+        f"out), {result['edges']} links (betweenness {result['betweenness']})",
+        "",
+    ]
     for key, title in (
         ("central_donors", "Most central donors / Найцентральніші донори (degree)"),
         ("central_communities", "Most central communities / Найцентральніші громади (degree)"),

@@ -55,3 +55,10 @@ def test_gexf_colours_sizes_and_positions(gexf):
         if kind == "Community":
             assert 220 < x < 410 and 440 < y < 530  # in Ukraine
     assert len(root.findall(".//g:edge", ns)) == 47
+
+
+def test_analysis_says_what_its_node_count_counts():
+    from graphtool.network import analyze_network, load_network, render_analysis
+
+    text = render_analysis(analyze_network(load_network(load_small_graph())))
+    assert "nodes (every entity of these types, unlinked ones too: a map leaves those out)" in text.splitlines()[0]
