@@ -122,7 +122,11 @@ def latin_index(gaz) -> LatinIndex:
 
 _WORD = r"[A-Z][\w'’]*(?:\.(?=\w))?[\w'’]*(?:-[\w'’]+)*\.?"
 _RUN = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|of|upon|am|an|der|la|le|de|di))*")
-_OBLAST_TAIL = re.compile(r"\s+(?:[Oo]blast|[Rr]egion|[Pp]rovince)\b")
+_OBLAST_TAIL = re.compile(r"\s+(?:[Oo]blasts?|[Rr]egions?|[Pp]rovinces?)\b")
+# "Luhansk and Donetsk oblasts", "Kharkiv, Sumy and Chernihiv regions": the plural head covers every name before it
+_OBLAST_LIST = re.compile(
+    r"(?P<names>[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w'’-]+)*\s*,?\s+and\s+[A-Z][\w'’-]+)\s+(?:[Oo]blasts|[Rr]egions)\b"
+)
 _HROMADA_TAIL = re.compile(r"\s+(?:(?:[Uu]rban|[Rr]ural|[Ss]ettlement|[Tt]erritorial)\s+)*(?:[Cc]ommunity|[Hh]romada)\b")
 
 
@@ -141,6 +145,14 @@ def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Plac
         return not any(pm.start < b and a < pm.end for pm in [*taken, *out])
 
     oblast_ctx: set[str] = set()
+    for lm in _OBLAST_LIST.finditer(norm):
+        for wm in re.finditer(r"[A-Z][\w'’-]+", lm.group("names")):
+            key = fold(wm.group())
+            a, b = lm.start("names") + wm.start(), lm.start("names") + wm.end()
+            if key in idx.oblasts and free(a, b):
+                place = idx.place(idx.oblasts[key])
+                oblast_ctx.add(place.key)
+                out.append(PlaceMatch(a, b, norm[a:b], "community", [place], role="oblast"))
     for run in _RUN.finditer(norm):
         words = list(re.finditer(rf"{_WORD}", run.group()))
         base = run.start()

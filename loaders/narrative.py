@@ -1956,6 +1956,7 @@ def _distance(m: Mention, p: Mention) -> int:
 
 _AGENT_GAP = re.compile(
     r"^[\s,«(]*(?:(?:та|і|й|а\s+також|від|з\s+боку|з|із|зі|компанією|компанія|організацією|урядом|урядів|уряду|"
+    r"the|of|and|by|from|governments?|"
     r"[а-яіїєґ'-]+)[\s«(]+){0,4}$",
     re.IGNORECASE,
 )
@@ -1971,7 +1972,7 @@ def _agent_gap(gap: str, first: bool) -> bool:
         gap = re.sub(r"^\s*(?:[\w'-]+\s*)?:", " ", gap)  # "Джерела фінансування: кошти ЄБРР", "Виконавець проєкту: КП"
     if len(gap) > 60 or re.search(r"[.;:!?»]", gap) or _GAP_STOP.search(gap):
         return False
-    if not first and not re.search(r",|(?<![\w])(?:та|і|й|а також)(?![\w])", gap):
+    if not first and not re.search(r",|(?<![\w])(?:та|і|й|а також|and)(?![\w])", gap):
         return False  # "установою «X» Житомирської міської ради": a genitive attribute, not a second agent
     from loaders.morph import parses
 
@@ -1979,7 +1980,7 @@ def _agent_gap(gap: str, first: bool) -> bool:
         ps = parses(w)
         if ps and str(ps[0].tag.POS or "") in ("VERB", "INFN", "PRTS", "GRND", "ADVB"):
             return False
-    if not first and "," in gap and not re.fullmatch(r"[\s,]*(?:та|і|й)?[\s«(]*", gap):
+    if not first and "," in gap and not re.fullmatch(r"[\s,]*(?:та|і|й|and)?[\s«(]*", gap):
         return False
     return bool(_AGENT_GAP.match(gap)) or not gap.strip()
 

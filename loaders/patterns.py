@@ -364,6 +364,21 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         if title and len(title) >= 3:
             span = (m.start("title"), m.end("title"))
             out.append(Found(*span, title, "Project", {title}, span, "проєкт"))
+    # 7. English names: "the Recovery and Development Office programme", "Community Resilience Initiative"
+    for m in _EN_INITIATIVE.finditer(s):
+        if any(a <= m.start() < b for a, b in quotes) or any(f.start <= m.start() < f.end for f in out):
+            continue
+        name = m.group("name").strip()
+        words = name.split()
+        while words and words[0].lower() in _EN_LEAD:
+            words.pop(0)
+        if len(words) < 2 or words[0] in LATIN_STOP:
+            continue
+        name = " ".join(words)
+        start = m.start("name") + m.group("name").find(words[0])
+        head = m.group("head").lower()
+        typ = "Program" if head in ("programme", "program", "initiative", "facility", "fund") else "Project"
+        out.append(Found(start, start + len(name), name, typ, {name}, (start, start + len(name)), head, unquoted=True))
     # 6. compounds: IT-кластер, агро-хаб
     for m in _COMPOUND.finditer(s):
         if any(a <= m.start() < b for a, b in quotes):
@@ -375,6 +390,12 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
     return out
 
 
+_EN_WORD = r"(?:[A-Z][\w'’&+-]*|of|and|for|in|the|to|on|with|&)"
+_EN_INITIATIVE = re.compile(
+    rf"(?<![\w])(?P<name>[A-Z][\w'’&+-]*(?:\s+{_EN_WORD}){{0,8}}?\s+(?P<head>Programme|Program|Project|Initiative|"
+    r"Activity|Facility|Fund|Partnership|Office|Offices))(?![\w])"
+)
+_EN_LEAD = {"the", "this", "a", "an", "under", "through", "within", "and", "of", "eu", "usaid", "undp"}
 _EDU_HEAD = r"(?:університет|інститут|академі[яїюєі]|академією|коледж|політехнік)\w*"
 _EDU_ADJ = re.compile(
     r"(?<![\w'-])(?P<name>[" + U + r"][\w'-]+(?:ий|ій|ого|ому|им|ім|а|ої|ою|ій)\s+"

@@ -66,3 +66,16 @@ def test_a_project_card_with_labels_on_their_own_lines() -> None:
     got = _rels("Проєкт «Green4Towns»\nФінансування\nKfW\nВиконавець\nЛуцька міська рада\n")
     assert "Німецький банк розвитку KfW funds Green4Towns" in got
     assert "Луцька міська рада implements Green4Towns" in got
+
+
+def test_english_initiative_names_and_supporters() -> None:
+    got = _rels(
+        "The Recovery and Development Office in Voznesensk was opened by UNDP with the support of the "
+        "European Union, Denmark and Sweden."
+    )
+    assert "Recovery and Development Office locatedIn Вознесенськ" in got
+    assert {
+        "Європейський Союз funds Recovery and Development Office",
+        "Уряд Данії funds Recovery and Development Office",
+        "Уряд Швеції funds Recovery and Development Office",
+    } <= got
