@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test lint bench bench-smoke eval clean
+.PHONY: demo test lint bench bench-smoke eval fuzz clean
 
 $(BIN)/graphtool: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,12 @@ demo: $(BIN)/graphtool
 
 test: $(BIN)/graphtool
 	$(BIN)/pytest
+
+# Property-based tests of every loader through the build: 10,000 generated documents per loader
+# (FUZZ_EXAMPLES=N for another count). `make test` runs the same tests with a few cases each.
+FUZZ_EXAMPLES ?= 10000
+fuzz: $(BIN)/graphtool
+	GRAPHTOOL_FUZZ_PROFILE=fuzz GRAPHTOOL_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q tests/test_fuzz.py
 
 lint: $(BIN)/graphtool
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -70,12 +70,23 @@ def decode_bytes(path: Path, data: bytes) -> str:
     return decode(data, path.name)
 
 
+def _physical_lines(text: str) -> list[str]:
+    """Lines ending at newline characters only, with their ends kept.
+
+    Not ``str.splitlines``: it also breaks at \x1c-\x1e, \x85 and \u2028, which the csv module
+    keeps inside a record, so row offsets would drift after such a character.
+    """
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
+
+
 def read_delimited(path: Path, text: str, delimiter: str | None = None) -> Grid:
     """Rows of a tab-, comma- or semicolon-separated text, with each row's offsets in ``text``."""
     import csv
     import io
 
-    lines = text.splitlines(keepends=True)
+    lines = _physical_lines(text)
     if delimiter is None:
         delimiter = sniff_delimiter(lines)
     starts = [0]
