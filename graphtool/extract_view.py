@@ -19,6 +19,7 @@ def render_extraction(extraction: Extraction, *, as_json: bool = False) -> str:
                 for e in extraction.entities.values()
             ],
             "relations": [asdict(r) for r in extraction.relations],
+            "money": [asdict(f) for f in extraction.flows],
         }
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     labels = {k: e.label for k, e in extraction.entities.items()}
@@ -34,7 +35,19 @@ def render_extraction(extraction: Extraction, *, as_json: bool = False) -> str:
         lines.append(f"  {labels.get(r.subject, r.subject)} --{r.predicate}--> {labels.get(r.object, r.object)}")
         for ev in r.evidence[:3]:
             text = " ".join(ev.sentence.split())
-            lines.append(f"      [{ev.start}-{ev.end}] {text[:200]}")
+            lines.append(f"      {_where(ev)} {text[:200]}")
         if not r.evidence:
             lines.append("      (reference data)")
+    if extraction.flows:
+        lines.append(f"\nMoney ({len(extraction.flows)}, as written, never converted):")
+        for f in extraction.flows:
+            who = f" {labels.get(f.provider, f.provider or '?')} -> {labels.get(f.receiver, f.receiver or '?')}"
+            day = f.date or f.period_start or f.value_date or ""
+            lines.append(f"  {labels.get(f.activity, f.activity)}: {f.kind} {f.amount} {f.currency} {day}{who}")
+            lines.append(f"      {_where(f.evidence)}")
     return "\n".join(lines) + "\n"
+
+
+def _where(ev) -> str:
+    """A sentence's character span, or an XML element's line and path."""
+    return f"line {ev.line} {ev.path}" if ev.path else f"[{ev.start}-{ev.end}]"

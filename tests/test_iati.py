@@ -562,3 +562,17 @@ def test_link_provenance_shows_the_xml_element(store):
     cols = [table.variables.index(c) for c in ("relation", "path", "line", "start")]
     got = {tuple(cell(r[i]) for i in cols) for r in table.rows}
     assert ("implements", "/iati-activities/iati-activity[3]/participating-org[3]", "116", "") in got
+
+
+def test_cli_extract_shows_element_lines_and_money():
+    from click.testing import CliRunner
+
+    from graphtool.cli import main
+
+    result = CliRunner().invoke(main, ["extract", str(FIXTURE_1)])
+    assert result.exit_code == 0, result.output
+    assert "line 11 /iati-activities/iati-activity[1]/participating-org[2]" in result.output
+    assert "Money (2, as written, never converted):" in result.output
+    assert "disbursement 4000000 SEK 2013-06-01" in result.output
+    bad = CliRunner().invoke(main, ["extract", str(CASES.parent / "iati" / "nope.xml")])
+    assert bad.exit_code != 0 and "Traceback" not in bad.output
