@@ -252,6 +252,8 @@ class ActivityReader:
         self.parents: set[str] = set()  # keys of activities some activity names as its parent
         self.placeholders: set[str] = set()  # activities known only by a reference so far
         self.org_keys: dict[tuple[str, str], str] = {}
+        self.org_by_name: dict[str, str] = {}  # organisations outside the registry, by name key
+        self.org_by_ref: dict[str, str] = {}  # ... and by IATI organisation id
         self.problems: list[str] = []
         self._gaz = None
         self._registry = None
@@ -502,13 +504,23 @@ class ActivityReader:
             ent = Entity(entry.key, entry.type, entry.label, entry.label_en, names, dict(entry.identifiers))
             self.ex.add_entity(ent)
             return entry.key
+        # Not in the registry: one node per organisation within the file, whether an element gives its
+        # IATI id, its name or both ("Vodokanal" with ref in one activity, without it in the next).
+        known = self.org_by_name.get(name_key(names[0])) if names else None
+        if known is None and ref:
+            known = self.org_by_ref.get(ref.upper())
         label = names[0] if names else ref
-        key = f"org:{name_key(ref)}" if ref else f"org:{name_key(label)}"
-        self.ex.add_entity(
+        key = known or (f"org:{name_key(ref)}" if ref else f"org:{name_key(label)}")
+        ent = self.ex.add_entity(
             Entity(
                 key, "Organization", label, None, set(names) | ({ref} if ref else set()), {"iati": ref} if ref else {}
             )
         )
+        for n in names:
+            self.org_by_name.setdefault(name_key(n), key)
+        if ref:
+            self.org_by_ref.setdefault(ref.upper(), key)
+            ent.identifiers.setdefault("iati", ref)
         return key
 
     @staticmethod

@@ -117,6 +117,26 @@ def test_a_country_name_as_funder_is_its_government(tmp_path):
     assert "Japan" in ex.entities["donor:gov_japan"].names
 
 
+def test_an_unknown_organisation_with_and_without_its_id_is_one_node(fixture_extraction):
+    # "Vodokanal Municipal Enterprise" comes with ref UA-EDR-00000000 and "Tetra Tech ARD" without one:
+    # a transaction naming Vodokanal without the ref still reaches the same node
+    keys = {k for k, e in fixture_extraction.entities.items() if "Vodokanal Municipal Enterprise" in e.names}
+    assert keys == {"org:ua-edr-00000000"}
+    text = FIXTURE.read_text(encoding="utf-8").replace(
+        '<receiver-org ref="UA-EDR-00000000" type="22"><narrative>Vodokanal',
+        '<receiver-org type="22"><narrative>Vodokanal',
+    )
+    assert text != FIXTURE.read_text(encoding="utf-8")
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        p = Path(tmp) / "noref.xml"
+        p.write_text(text, encoding="utf-8")
+        ex = LOADER.load(p)
+    receivers = {f.receiver for f in ex.flows if f.activity.endswith("OUTPUT-00099002")}
+    assert receivers == {"org:ua-edr-00000000"}
+
+
 def test_only_activities_funders_and_implementers_count_as_mentioned(fixture_extraction):
     mentioned = {k for k, e in fixture_extraction.entities.items() if e.mentions}
     assert mentioned == {
