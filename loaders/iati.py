@@ -14,12 +14,16 @@ Donors publish what they fund as IATI activity XML (``iati-activities/iati-activ
   ("USAID - U.S. Agency for International Development" is USAID), so one donor is one node;
 * ``recipient-country``/``recipient-region``/``sector`` -> relations plus an ``Allocation`` with
   the percentage; sectors are SKOS concepts from ``ontology/data/iati_codelists.csv``;
-* ``location`` (and "Donetsk and Luhansk Oblasts" in the English texts) -> ``locatedIn`` a KATOTTG
-  community when it is a Ukrainian oblast, raion, city or hromada;
+* ``location`` (a KATOTTG code, a name, a point within 10 km of a city, an ISO 3166-2 code) and
+  "Donetsk and Luhansk Oblasts" in the English texts -> ``locatedIn`` a KATOTTG community; places
+  are reference data (no mention), the element is kept as evidence on an ``Allocation``;
 * ``budget``, ``planned-disbursement``, ``transaction`` -> ``MoneyFlow`` records: amount and
   currency as written (never converted), value date, period, provider -> receiver.
 
-Every fact's evidence is the element it was read from: its path and line, and a short rendering.
+Relations, mentions, money flows and allocations point at the element they were read from: its
+path and line, and a short rendering. Typed values (titles, dates, status) live in the document's
+graph without an element path of their own. A link to an activity the file names only by its
+identifier carries no evidence node (its other end is not found in the file).
 
 The file is streamed (lxml ``iterparse``; each activity is cleared once read), so memory does not
 grow with the XML, only with what is extracted. Parsing is locked down: a DOCTYPE is refused
