@@ -113,6 +113,20 @@ def _partnership_status(norm: str) -> str:
     return ""
 
 
+_VENUE_BEFORE = re.compile(
+    r"(?:конференці\w*|форум\w*|саміт\w*|зустріч\w*|візит\w*|засіданн\w*|виставк\w*|фестивал\w*|ярмар\w*|"
+    r"турнір\w*|чемпіонат\w*|змаганн\w*|conference|forum|summit|meeting|visit|expo)\W+(?:[\w'’-]+\W+){0,4}"
+    r"(?:в|у|на|до|in|at)\s+(?:м\.\s*|місті\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _venue_abroad(norm: str, p) -> bool:
+    """Rule ``venue-abroad``: "у межах Ukraine Recovery Conference в Римі": a town abroad where an event was held
+    is not where a Ukrainian programme takes place."""
+    return p.type == "PartnerCity" and bool(_VENUE_BEFORE.search(norm[max(0, p.start - 90) : p.start]))
+
+
 _CARRIES_OUT = ("un_agency", "implementer", "ngo")  # registry kinds that run programmes others pay for
 _CARD_WORDS = (
     r"(?:фінансування|джерел\w*\s+фінансування|донор\w*|спонсор\w*|грантодав\w*|виконав\w*|"
@@ -1582,7 +1596,7 @@ class _Extractor:
                 if owner is not None and owner.type in ("Program", "Project"):
                     self._rel(x.in_title, "locatedIn", x.key, ev)
                     self.located.add(x.in_title)
-        free = [p for p in places if not p.in_title and not self._org_address(st, p)]
+        free = [p for p in places if not p.in_title and not self._org_address(st, p) and not _venue_abroad(st.s.norm, p)]
         if not free:
             return []
         if partner_sentence and not inits and not (st.coref or st.bare_trigger):
