@@ -82,5 +82,7 @@ def test_english_initiative_names_and_supporters() -> None:
 
 
 def test_a_town_abroad_where_an_event_was_held_is_not_a_project_site() -> None:
-    got = _rels("У межах конференції з відновлення в Римі уряд Швейцарії продовжив проєкт «Освіта в громадах» у Житомирі.")
+    got = _rels(
+        "У межах конференції з відновлення в Римі уряд Швейцарії продовжив проєкт «Освіта в громадах» у Житомирі."
+    )
     assert not any(r.endswith("locatedIn Рим") for r in got)

@@ -57,8 +57,12 @@ def test_whole_graph_matches_snapshot(name: str, path: Path) -> None:
         diff = "\n".join(difflib.unified_diff(want, got, "frozen", "now", lineterm="", n=0))
         pytest.fail(
             f"{name}: output changed ({len(lost)} relation lines lost, {len(gained)} gained)\n"
-            + "LOST:\n  " + "\n  ".join(lost[:40]) + "\nGAINED:\n  " + "\n  ".join(gained[:40])
-            + "\nFULL DIFF:\n" + diff[:6000]
+            + "LOST:\n  "
+            + "\n  ".join(lost[:40])
+            + "\nGAINED:\n  "
+            + "\n  ".join(gained[:40])
+            + "\nFULL DIFF:\n"
+            + diff[:6000]
         )
 
 

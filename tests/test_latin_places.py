@@ -1,11 +1,11 @@
-"""Places named in Latin script (loaders/latin_places.py): English pages about Ukrainian communities."""
+"""Places named in Latin script (loaders/narrative/latin.py): English pages about Ukrainian communities."""
 
 from __future__ import annotations
 
 import pytest
 
-from loaders.latin_places import find_latin_places, fold, stop_names, transliterate
 from loaders.narrative import _gazetteer
+from loaders.narrative.latin import find_latin_places, fold, stop_names, transliterate
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,9 @@ def _found(gaz, text: str) -> list[tuple[str, str]]:
 
 
 def test_ukrainian_towns_oblasts_and_towns_abroad(gaz) -> None:
-    got = _found(gaz, "On July 19, the Ukrainian city of Liubar, Zhytomyr Oblast, and the city of Monticello signed it.")
+    got = _found(
+        gaz, "On July 19, the Ukrainian city of Liubar, Zhytomyr Oblast, and the city of Monticello signed it."
+    )
     assert ("Liubar", "Любар") in got and ("Zhytomyr Oblast", "Житомирська область") in got
     assert ("Monticello", "Монтіселло") in got
     got = _found(gaz, "Thus Paris, Hamburg and Madrid became Kyiv’s new sister cities, like Metz.")

@@ -1,4 +1,4 @@
-"""Open-world foreign partners (loaders/openworld.py) and the language data they read."""
+"""Open-world foreign partners (loaders/narrative/openworld.py) and the language data they read."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import pytest
 
 from loaders.narrative import LOADER
-from loaders.openworld import _unit_regex, unit_words
+from loaders.narrative.openworld import _unit_regex, unit_words
 
 
 def _partners(text: str) -> dict[str, set[str]]:
@@ -49,7 +49,9 @@ def test_places_in_a_bracket_or_genitive_chain_only_locate_the_partner() -> None
 
 
 def test_people_after_a_title_are_not_partner_towns() -> None:
-    got = _partners("Угоду про партнерство з Ковелем підписав війт гміни Даріуш Павліщі та мер Стефан Келлер (Німеччина).")
+    got = _partners(
+        "Угоду про партнерство з Ковелем підписав війт гміни Даріуш Павліщі та мер Стефан Келлер (Німеччина)."
+    )
     assert not any("Павліщі" in p or "Келлер" in p for p in got.get("partnerOf", set()))
 
 
@@ -107,7 +109,7 @@ def test_partnership_status_is_read_from_the_sentence(text: str, status: str) ->
 def test_every_status_row_matches_its_example() -> None:
     from loaders.narrative import _partnership_status, _status_patterns
 
-    for status, rx in _status_patterns():
+    for _status, rx in _status_patterns():
         assert rx.pattern
     import csv
     from pathlib import Path

@@ -1,6 +1,6 @@
-"""Narrative documents (news, reports, plans as prose) -> linked entities and relations with evidence.
+"""The narrative extractor: mentions, linking, relations and discourse over one document's sentences.
 
-Pipeline for one document:
+See :mod:`loaders.narrative` for the stages and where each lives. Pipeline for one document:
 
 1. :func:`loaders.text.read_text` decodes the file; :func:`loaders.text.sentences` cuts it into
    sentences with a normalised copy for matching (offsets map back to the original).
@@ -24,12 +24,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.base import Entity, Evidence, Extraction, LoaderError, Relation, name_key
-from loaders.latin_places import is_latin
+from loaders.narrative.evidence import names_both_ends
+from loaders.narrative.latin import is_latin
+from loaders.narrative.status import _partnership_status
+from loaders.narrative.structure import _field_cards
 from loaders.patterns import Found, cue_regex, cue_values, find_initiatives, find_organisations, quoted_spans
 from loaders.text import Sentence, read_text, sentences
 
 MAX_BYTES = 200 * 1024 * 1024
-_REACH = 1500  # how far back a continuing sentence may reach for the sentence that named a relation's end
 MAX_EVIDENCE = 100  # sentences kept per relation / mentions per entity (a 50 MB text repeats itself)
 _BARE_TRIGGER = re.compile(r"(?<![\w])(?:проє?кт|програм|ініціатив|мереж|компонент)\w*", re.IGNORECASE)
 _NATIONAL = re.compile(r"україн|національн|всеукраїнськ|загальнодержавн", re.IGNORECASE)
@@ -94,25 +96,6 @@ class _Sent:
         return Evidence(self.s.text, self.s.start, self.s.end)
 
 
-@lru_cache(maxsize=1)
-def _status_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    import csv
-
-    with open(Path(__file__).parent / "lang" / "uk" / "partnership_status.csv", encoding="utf-8", newline="") as fh:
-        return tuple(
-            (row["status"], re.compile(rf"(?<![\w])(?:{row['pattern']})(?![\w])", re.IGNORECASE))
-            for row in csv.DictReader(fh)
-        )
-
-
-def _partnership_status(norm: str) -> str:
-    """What a partnership sentence says of it: "ended", "signed", "planned" or "" (lang/uk/partnership_status.csv)."""
-    for status, rx in _status_patterns():
-        if rx.search(norm):
-            return status
-    return ""
-
-
 _VENUE_BEFORE = re.compile(
     r"(?:конференці\w*|форум\w*|саміт\w*|зустріч\w*|візит\w*|засіданн\w*|виставк\w*|фестивал\w*|ярмар\w*|"
     r"турнір\w*|чемпіонат\w*|змаганн\w*|conference|forum|summit|meeting|visit|expo)\W+(?:[\w'’-]+\W+){0,4}"
@@ -128,52 +111,6 @@ def _venue_abroad(norm: str, p) -> bool:
 
 
 _CARRIES_OUT = ("un_agency", "implementer", "ngo")  # registry kinds that run programmes others pay for
-_CARD_WORDS = (
-    r"(?:фінансування|джерел\w*\s+фінансування|донор\w*|спонсор\w*|грантодав\w*|виконав\w*|"
-    r"співвиконав\w*|реалізатор\w*|партнер(?:и|ами)?|учасник(?:и)?|організатор\w*|оператор\w*|місце\s+реалізації|"
-    r"територія\s+реалізації|громад\w*-учасниц\w*|funding|donors?|funded\s+by|implement\w*|partners?)"
-)
-_CARD_LABEL = re.compile(r"\s*(?:[-•*–]\s*)?" + _CARD_WORDS + r"\s*:?\s*", re.IGNORECASE)
-
-
-def _field_cards(text: str, sents) -> list:
-    """Rule ``field-card``: a project card writes a field's label on one line and its value on the next
-    ("Фінансування" / "KfW"). The two lines are read as one field line: the newline between them reads
-    as the colon it stands for (same length, so offsets are unchanged)."""
-    from loaders.text import Sentence
-
-    out: list = []
-    sents = list(sents)
-    i = 0
-    while i < len(sents):
-        a = sents[i]
-        b = sents[i + 1] if i + 1 < len(sents) else None
-        if (
-            b is not None
-            and _CARD_LABEL.fullmatch(a.norm)
-            and (len(b.norm) <= 40 or (len(b.norm) <= 120 and not re.search(r"[.!?]\s*$", b.norm)))
-            and "\n" in text[a.end : b.start + 1]
-            and not _CARD_LABEL.fullmatch(b.norm)
-        ):
-            gap = text[a.end : b.start]
-            label = a.norm.rstrip().rstrip(":")
-            norm = label + ":" + " " * (len(a.norm) - len(label) - 1 + len(gap)) + b.norm
-            if a.omap is None and b.omap is None and len(norm) == b.end - a.start:
-                out.append(Sentence(a.index, a.start, b.end, text[a.start : b.end], norm, None, a.paragraph))
-                i += 2
-                continue
-        if "\n" in a.norm:  # the card's lines joined into one sentence: "Фінансування\nKfW\nВиконавець\n…"
-            norm = _CARD_IN_LINE.sub(lambda m: m.group(1) + ":", a.norm)
-            if norm != a.norm:
-                a = Sentence(a.index, a.start, a.end, a.text, norm, a.omap, a.paragraph)
-        out.append(a)
-        i += 1
-    return out
-
-
-_CARD_IN_LINE = re.compile(r"(?:(?<=\n)|^)([ \t]*(?:[-•*–][ \t]*)?" + _CARD_WORDS + r"[ \t]*)\n(?=\S)", re.IGNORECASE)
-
-
 _HROMADA_TYPE = re.compile(r"\s+(міськ|селищн|сільськ)(?:а|ій|ої|ою|у|ої|ої)(?![\w])", re.IGNORECASE)
 _TYPE_LABEL = {"міськ": "міська", "селищн": "селищна", "сільськ": "сільська"}
 
@@ -195,17 +132,6 @@ def _type_word_decides(norm: str, matches: list) -> None:
             pm.candidates = same + [c for c in pm.candidates if c.category != "hromada"]
 
 
-_CENTRES: dict[int, dict[str, str]] = {}
-
-
-def _centres_of(gaz) -> dict[str, str]:
-    """hromada key -> the key of its administrative centre (built once per gazetteer)."""
-    got = _CENTRES.get(id(gaz))
-    if got is None:
-        got = _CENTRES[id(gaz)] = {h: c for c, h in gaz._hromada_of.items()}
-    return got
-
-
 def _gazetteer():
     try:
         from loaders.gazetteer import get_gazetteer
@@ -221,7 +147,7 @@ class NarrativeLoader:
     """Ukrainian prose documents (.txt, .md, .html, .docx, .pdf) to entities and relations."""
 
     name = "narrative"
-    version = "1.0"
+    version = "2.0"
     extensions = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
     def sniff(self, path: Path, head: bytes) -> bool:
@@ -336,84 +262,8 @@ class _Extractor:
         self._merge_org_variants()
         self._relations()
         self._countries_as_governments()
-        self._evidence_names_both_ends()
+        names_both_ends(self)
         return self.ex
-
-    def _evidence_names_both_ends(self) -> None:
-        """The evidence invariant: a relation's evidence is a span that names both of its ends.
-
-        A sentence that continues the one naming an end ("Для реалізації ініціативи обрано 4 міста: …")
-        is evidence together with that earlier sentence: the span is widened back to it (within
-        ``_REACH`` characters). The document's own community (its subject) may stay implicit. Evidence
-        that cannot be widened is dropped, and a relation left with no evidence is no relation.
-        """
-        ents = self.ex.entities
-        subject = set()
-        if self.home_key:
-            subject = {self.home_key, *(self.home.parents[:1] if self.home is not None else ())}
-            hromada = self.gaz.hromada_of(self.home_key) if self.gaz is not None else None
-            if hromada is not None:
-                subject.add(hromada.key)
-
-        def same_place(key: str) -> set[str]:
-            keys = {key}
-            if self.gaz is None or not key.startswith("katottg:"):
-                return keys
-            try:
-                h = self.gaz.hromada_of(key)
-                if h is not None:
-                    keys.add(h.key)
-                centre = _centres_of(self.gaz).get(key)
-                if centre is not None:
-                    keys.add(centre)
-            except Exception:
-                pass
-            return keys
-
-        spans_of: dict[str, list[Evidence]] = {}
-
-        def spans(key: str) -> list[Evidence]:
-            if key not in spans_of:
-                evs = [ev for k in same_place(key) if k in ents for ev in ents[k].mentions]
-                spans_of[key] = sorted(set(evs), key=lambda ev: ev.start)
-            return spans_of[key]
-
-        kept: list[Relation] = []
-        for rel in self.ex.relations:
-            if not rel.evidence:
-                kept.append(rel)  # reference data (codifier, registry): no text claimed it
-                continue
-            evidence: list[Evidence] = []
-            for ev in rel.evidence:
-                start = ev.start
-                ok = True
-                for end in (rel.subject, rel.object):
-                    if end in subject or end not in ents:
-                        continue
-                    named = spans(end)
-                    if any(m.start < ev.end and ev.start < m.end for m in named):
-                        continue
-                    before = [m for m in named if m.end <= ev.start and ev.start - m.start <= _REACH]
-                    if not before and rel.predicate == "inCountry" and end == rel.object:
-                        continue  # "досвід литовських колег у Вільнюсі": the adjective names the city's country
-                    if not before:
-                        ok = False
-                        break
-                    start = min(start, before[-1].start)
-                if not ok:
-                    continue
-                if start != ev.start:
-                    old_span = (ev.start, ev.end)
-                    ev = Evidence(self.text[start : ev.end], start, ev.end)
-                    if old_span in rel.status:
-                        rel.status[(ev.start, ev.end)] = rel.status.pop(old_span)
-                if ev not in evidence:
-                    evidence.append(ev)
-            if evidence:
-                rel.evidence = evidence
-                kept.append(rel)
-        self.ex.relations = kept
-        self.ex._index = {}
 
     def _countries_as_governments(self) -> None:
         """Funders are donors. A state named as funder or implementer ("за підтримки Швейцарії") acts through its government.
@@ -482,7 +332,7 @@ class _Extractor:
                 st.place_matches = []
             st.place_matches = self._with_elliptic_hromadas(norm, st.place_matches)
             _type_word_decides(norm, st.place_matches)
-            if is_latin(norm):  # an English page about Ukrainian communities (loaders/latin_places.py)
+            if is_latin(norm):  # an English page about Ukrainian communities (loaders/narrative/latin.py)
                 st.place_matches = self._with_latin(norm, st.place_matches)
             if self._partner_context(norm):
                 st.place_matches = self._with_open_world(norm, st.place_matches)
@@ -531,7 +381,7 @@ class _Extractor:
         return sorted(out, key=lambda pm: pm.start)
 
     def _with_latin(self, norm: str, matches: list) -> list:
-        from loaders.latin_places import find_latin_places, open_world_latin
+        from loaders.narrative.latin import find_latin_places, open_world_latin
 
         try:
             found = find_latin_places(norm, self.gaz, matches)
@@ -541,8 +391,8 @@ class _Extractor:
         return sorted([*matches, *found], key=lambda pm: pm.start)
 
     def _with_open_world(self, norm: str, matches: list) -> list:
-        """Add foreign partners no gazetteer knows; drop places that only locate a partner (loaders/openworld.py)."""
-        from loaders.openworld import locator_spans, open_world_places
+        """Add foreign partners no gazetteer knows; drop places that only locate a partner (loaders/narrative/openworld.py)."""
+        from loaders.narrative.openworld import locator_spans, open_world_places
 
         try:
             found = open_world_places(norm, matches, self.gaz)
@@ -1124,7 +974,9 @@ class _Extractor:
                         and first.end <= cm.start()
                         and re.fullmatch(r"[\s«\"'•*–—-]*(?:[А-ЯІЇЄҐA-Z][\w'’-]*\s+){0,2}", norm[: first.start])
                         and not any(m.kind == "init" and first.end <= m.start < cm.start() for m in ms)
-                        and not re.search(r"[,;:]|(?<![\w])(?:та|і|й|що|який|яка)(?![\w])", norm[first.end : cm.start()])
+                        and not re.search(
+                            r"[,;:]|(?<![\w])(?:та|і|й|що|який|яка)(?![\w])", norm[first.end : cm.start()]
+                        )
                     ):
                         self._rel(first.key, "implements", cont.key, ev)
             # a component named right before its programme: Компонент «X» Програми Y
@@ -1596,7 +1448,9 @@ class _Extractor:
                 if owner is not None and owner.type in ("Program", "Project"):
                     self._rel(x.in_title, "locatedIn", x.key, ev)
                     self.located.add(x.in_title)
-        free = [p for p in places if not p.in_title and not self._org_address(st, p) and not _venue_abroad(st.s.norm, p)]
+        free = [
+            p for p in places if not p.in_title and not self._org_address(st, p) and not _venue_abroad(st.s.norm, p)
+        ]
         if not free:
             return []
         if partner_sentence and not inits and not (st.coref or st.bare_trigger):
@@ -1701,7 +1555,9 @@ class _Extractor:
                 u
                 for u in ordered
                 if u.type == "Community"
-                and re.search(r"(?:^|\s)(?:з|із|зі|with)\s+(?:[\w'’-]+\s+){0,3}[–:—-]?\s*$", norm[max(0, u.start - 50) : u.start])
+                and re.search(
+                    r"(?:^|\s)(?:з|із|зі|with)\s+(?:[\w'’-]+\s+){0,3}[–:—-]?\s*$", norm[max(0, u.start - 50) : u.start]
+                )
             ]
             for u in ordered:  # the list runs on: "– Ізюм, Ромни"
                 if u.type == "Community" and objects and u not in objects and u.start > objects[-1].end:

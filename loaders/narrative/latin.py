@@ -24,7 +24,7 @@ from pathlib import Path
 
 from loaders.gazetteer.model import Place, PlaceMatch
 
-LANG = Path(__file__).parent / "lang"
+LANG = Path(__file__).resolve().parents[1] / "lang"
 
 # KMU 2010 (the official Ukrainian national transliteration); word-initial forms first
 _INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
@@ -99,7 +99,11 @@ class LatinIndex:
             elif typ == "Country":
                 forms = {fold(n) for n in (label_en, *names) if n and n.isascii()}
             else:  # a place abroad: its English name and any Latin name it carries
-                forms = {fold(n) for n in (label_en, *names) if n and re.fullmatch(r"[\w\s'’.-]+", n) and not re.search(r"[А-ЯІЇЄҐа-яіїєґ]", n)}
+                forms = {
+                    fold(n)
+                    for n in (label_en, *names)
+                    if n and re.fullmatch(r"[\w\s'’.-]+", n) and not re.search(r"[А-ЯІЇЄҐа-яіїєґ]", n)
+                }
             for f in forms:
                 if f:
                     self.names.setdefault(f, []).append(i)
@@ -127,7 +131,9 @@ _OBLAST_TAIL = re.compile(r"\s+(?:[Oo]blasts?|[Rr]egions?|[Pp]rovinces?)\b")
 _OBLAST_LIST = re.compile(
     r"(?P<names>[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w'’-]+)*\s*,?\s+and\s+[A-Z][\w'’-]+)\s+(?:[Oo]blasts|[Rr]egions)\b"
 )
-_HROMADA_TAIL = re.compile(r"\s+(?:(?:[Uu]rban|[Rr]ural|[Ss]ettlement|[Tt]erritorial)\s+)*(?:[Cc]ommunity|[Hh]romada)\b")
+_HROMADA_TAIL = re.compile(
+    r"\s+(?:(?:[Uu]rban|[Rr]ural|[Ss]ettlement|[Tt]erritorial)\s+)*(?:[Cc]ommunity|[Hh]romada)\b"
+)
 
 
 def is_latin(text: str) -> bool:
@@ -184,7 +190,9 @@ def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Plac
             places.sort(key=lambda p: (p.type != "Country", p.country != "UA", -(p.population or 0)))
             if places[0].category == "oblast":
                 oblast_ctx.add(places[0].key)
-            kind = "country" if places[0].type == "Country" else ("community" if places[0].country == "UA" else "foreign")
+            kind = (
+                "country" if places[0].type == "Country" else ("community" if places[0].country == "UA" else "foreign")
+            )
             out.append(PlaceMatch(a, b, norm[a:b], kind, places, role=role))
     # "Liubar, Zhytomyr Oblast": a Ukrainian town inside the oblast the text names beats namesakes
     for pm in out:
@@ -197,13 +205,15 @@ def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Plac
 
 _UNIT = r"Gmina|Municipality|County|District|Region|Province|Canton|Commune|Powiat|Prefecture|Town|City|Village"
 _UNIT_OF = re.compile(rf"\b(?P<unit>{_UNIT})\s+of\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})")
-_NAME_UNIT = re.compile(rf"\b(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})\s+(?P<unit>County|Municipality|District|Gmina|Powiat|Commune)\b")
+_NAME_UNIT = re.compile(
+    rf"\b(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})\s+(?P<unit>County|Municipality|District|Gmina|Powiat|Commune)\b"
+)
 
 
 def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMatch]:
     """Rule ``unit-of`` for Latin text: "the Gmina of Biszcza (Poland)", "Grant County (USA)": a
     municipality abroad no gazetteer knows, kept unlinked with the country named next to it."""
-    from loaders.openworld import _synthetic
+    from loaders.narrative.openworld import _synthetic
 
     out: list[PlaceMatch] = []
     countries = [pm for pm in matches if pm.candidates and pm.candidates[0].type == "Country" and pm.kind == "country"]

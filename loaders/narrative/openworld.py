@@ -34,7 +34,7 @@ from pathlib import Path
 from loaders.base import name_key
 from loaders.gazetteer.model import Place, PlaceMatch
 
-LANG = Path(__file__).parent / "lang"
+LANG = Path(__file__).resolve().parents[1] / "lang"
 _UP = "A-ZА-ЯІЇЄҐÀ-ÖØ-Þ"
 _NAME_WORD = rf"[{_UP}][\w'’]*(?:-[\w'’]+)*"
 # up to four capitalised words ("Солт Лейк Сіті", "Зелонкі-Пшибишевські", "Назарет Ілліт")
@@ -172,9 +172,7 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
                 if len(known) == 1 and first.start == start and end > last_end and " " in norm[last_end:end]:
                     # "Назарет Ілліт (Ізраїль)": capitalised words after a known town up to the bracket are its name
                     syn = _synthetic(norm[start:end], None, cc)
-                    first.candidates = [
-                        Place(**{**_fields(syn), "names": tuple(sorted({*syn.names, first.surface}))})
-                    ]
+                    first.candidates = [Place(**{**_fields(syn), "names": tuple(sorted({*syn.names, first.surface}))})]
                     first.end, first.surface = end, norm[start:end]
                 start = first.start
             elif _sentence_word(norm, start) or _person(norm, start, end) or _organisation(norm[start:end]):
@@ -232,7 +230,7 @@ def _organisation(name: str) -> bool:
     """'SAFOSO AG', 'Фонд Солідарності': a company or an organisation, not a town."""
     if _LEGAL_FORM.search(name):
         return True
-    from loaders.narrative import _org_heads
+    from loaders.narrative.extractor import _org_heads
 
     first = name.split()[0].lower()
     return any(first.startswith(h[:-1]) for h in _org_heads() if len(h) > 4)

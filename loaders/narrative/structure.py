@@ -1,0 +1,55 @@
+"""Stage "document structure": lines a page lays out as fields rather than sentences.
+
+Rule ``field-card``: a project card writes a field's label on one line and its value on the next
+("Фінансування" / "KfW"); the two lines read as one field line ("Фінансування:KfW"). The newline
+between them becomes the colon it stands for, so the text keeps its length and every offset holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.text import Sentence
+
+_CARD_WORDS = (
+    r"(?:фінансування|джерел\w*\s+фінансування|донор\w*|спонсор\w*|грантодав\w*|виконав\w*|"
+    r"співвиконав\w*|реалізатор\w*|партнер(?:и|ами)?|учасник(?:и)?|організатор\w*|оператор\w*|місце\s+реалізації|"
+    r"територія\s+реалізації|громад\w*-учасниц\w*|funding|donors?|funded\s+by|implement\w*|partners?)"
+)
+_CARD_LABEL = re.compile(r"\s*(?:[-•*–]\s*)?" + _CARD_WORDS + r"\s*:?\s*", re.IGNORECASE)
+
+
+def _field_cards(text: str, sents) -> list:
+    """Rule ``field-card``: a project card writes a field's label on one line and its value on the next
+    ("Фінансування" / "KfW"). The two lines are read as one field line: the newline between them reads
+    as the colon it stands for (same length, so offsets are unchanged)."""
+    out: list = []
+    sents = list(sents)
+    i = 0
+    while i < len(sents):
+        a = sents[i]
+        b = sents[i + 1] if i + 1 < len(sents) else None
+        if (
+            b is not None
+            and _CARD_LABEL.fullmatch(a.norm)
+            and (len(b.norm) <= 40 or (len(b.norm) <= 120 and not re.search(r"[.!?]\s*$", b.norm)))
+            and "\n" in text[a.end : b.start + 1]
+            and not _CARD_LABEL.fullmatch(b.norm)
+        ):
+            gap = text[a.end : b.start]
+            label = a.norm.rstrip().rstrip(":")
+            norm = label + ":" + " " * (len(a.norm) - len(label) - 1 + len(gap)) + b.norm
+            if a.omap is None and b.omap is None and len(norm) == b.end - a.start:
+                out.append(Sentence(a.index, a.start, b.end, text[a.start : b.end], norm, None, a.paragraph))
+                i += 2
+                continue
+        if "\n" in a.norm:  # the card's lines joined into one sentence: "Фінансування\nKfW\nВиконавець\n…"
+            norm = _CARD_IN_LINE.sub(lambda m: m.group(1) + ":", a.norm)
+            if norm != a.norm:
+                a = Sentence(a.index, a.start, a.end, a.text, norm, a.omap, a.paragraph)
+        out.append(a)
+        i += 1
+    return out
+
+
+_CARD_IN_LINE = re.compile(r"(?:(?<=\n)|^)([ \t]*(?:[-•*–][ \t]*)?" + _CARD_WORDS + r"[ \t]*)\n(?=\S)", re.IGNORECASE)
