@@ -108,6 +108,8 @@ class Report:
     entity_iri: str
     facts: list[tuple[str, str]] = field(default_factory=list)
     groups: dict[str, list[Link]] = field(default_factory=dict)
+    # file name -> the document's first line the graph knows (its earliest sentence that names something)
+    documents: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data with stable English keys: ``groups`` maps ``donors``, ``projects``, … (for partnerships:
@@ -122,6 +124,7 @@ class Report:
                 GROUP_KEYS.get(title, title): {"title": title, "links": [asdict(link) for link in links]}
                 for title, links in self.groups.items()
             },
+            "documents": {name: {"first_line": line} for name, line in sorted(self.documents.items())},
         }
 
 
@@ -411,8 +414,40 @@ def _partnership_groups(graph, communities: set[str]) -> dict[str, list[Link]]:
     return {k: _dedupe(v) for k, v in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))}
 
 
+FIRST_LINE = """SELECT ?sentence ?start WHERE {
+  ?doc gt:fileName ?file . ?x prov:wasDerivedFrom ?doc ; gt:sentence ?sentence ; gt:startOffset ?start
+} ORDER BY ?start ?sentence LIMIT 1"""
+
+
+def document_lines(reader: Any, report: Report) -> dict[str, str]:
+    """For every document the report quotes, its earliest sentence in the graph (shortened): usually the
+    heading or first line of a news item, so a reader sees "Житомир отримав …" rather than a hashed file
+    name. Documents carry no title of their own in the graph yet."""
+    names = sorted(
+        {s.document for links in report.groups.values() for link in links for s in link.sources if s.document}
+    )
+    out = {}
+    for name in names:
+        rows = reader.select(FIRST_LINE, {"file": name}).rows
+        if rows:
+            line = " ".join(str(rows[0][0]).split())
+            out[name] = line if len(line) <= 80 else line[:79].rstrip() + "…"
+    return out
+
+
+def _doc_name(report: Report, name: str) -> str:
+    line = report.documents.get(name)
+    return f"«{line}» ({name})" if line else name
+
+
 def build_report(reader: Any, kind: str, name: str | None = None) -> Report:
     """Gather the report of ``kind`` about the entity ``name`` (matched forgivingly)."""
+    report = _build_report(reader, kind, name)
+    report.documents = document_lines(reader, report)
+    return report
+
+
+def _build_report(reader: Any, kind: str, name: str | None = None) -> Report:
     from graphtool import names
     from graphtool.network import descendants_in_codifier, load_network
 
@@ -549,7 +584,9 @@ def render_markdown(report: Report) -> str:
         out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for link in links:
             sources = (
-                "<br>".join(f"**{_md_cell(s.document)}**: «{_md_cell(s.sentence)}»" for s in link.sources)
+                "<br>".join(
+                    f"**{_md_cell(_doc_name(report, s.document))}**: «{_md_cell(s.sentence)}»" for s in link.sources
+                )
                 or "_довідкові дані / reference data_"
             )
             cells = ([_md_cell(link.subject)] if many else []) + [
@@ -595,7 +632,7 @@ def render_html(report: Report, *, store: str = "", made: dt.datetime | None = N
         for link in links:
             sources = (
                 "".join(
-                    f'<div class="src"><span class="doc">{e(s.document)}</span>: '
+                    f'<div class="src"><span class="doc">{e(_doc_name(report, s.document))}</span>: '
                     f"«{_highlight(s.sentence, [link.other, link.subject or report.entity])}»</div>"
                     for s in link.sources
                 )

@@ -145,7 +145,8 @@ def test_formats(store, tmp_path):
     report = build_report(store, "community", "Zhytomyr")
     md = render_report(report, "md")
     assert md.startswith("# Громада / Community: Житомирська міська територіальна громада")
-    assert "**news-zhytomyr.txt**: «Житомир підписав угоду про партнерство" in md
+    assert "(news-zhytomyr.txt)**: «Житомир підписав угоду про партнерство" in md  # first line, then file name
+    assert report.documents["news-zhytomyr.txt"].startswith("За підтримки GIZ Житомирська")
     page = render_report(report, "html")
     assert page.startswith("<!DOCTYPE html>") and "Люблін (Польща)" in page
     data = json.loads(render_report(report, "json"))
@@ -181,6 +182,7 @@ def test_json_uses_stable_keys_and_objects(store):
     assert donors["title"] == "Донори / Donors" and donors["links"][0]["other"] == "GIZ"
     assert data["facts"]["katottg"] == {"label": "КАТОТТГ / KATOTTG", "value": "UA18040150000043275"}
     assert set(donors["links"][0]["sources"][0]) == {"document", "sentence", "start", "end"}
+    assert data["documents"]["news-zhytomyr.txt"]["first_line"].startswith("За підтримки GIZ")
 
 
 def test_xlsx_header_filter_links(store, tmp_path):
