@@ -316,6 +316,8 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         words = phrase.split()
         if len(words) < 2:
             continue
+        if re.fullmatch(r"[A-Z][A-Z0-9-]{1,9}", rest) or rest.startswith("«"):
+            continue  # "Проєктом USAID «…»": the trigger and its donor, not a name (an unclosed title follows)
         label = " ".join(nominative(words))
         trig = m.group("trig").lower()
         typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"

@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.base import Entity, Evidence, Extraction, LoaderError, Relation, name_key
+from loaders.narrative.coref import merge_acronyms
 from loaders.narrative.evidence import names_both_ends
 from loaders.narrative.latin import is_latin
 from loaders.narrative.status import _partnership_status
@@ -262,6 +263,7 @@ class _Extractor:
         self._merge_org_variants()
         self._relations()
         self._countries_as_governments()
+        merge_acronyms(self.ex)
         names_both_ends(self)
         return self.ex
 
