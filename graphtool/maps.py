@@ -337,7 +337,11 @@ def geo_layout(graph) -> tuple[dict[str, tuple[float, float]], dict[str, float]]
     # on small maps labels are read: keep them apart sideways too (a label is ~3x wider than tall)
     aspect = 3.0 if len(mapped) <= 400 else 1.0
     squeezed = {n: [p[0] / aspect, p[1]] for n, p in mapped.items()}
-    _spread(squeezed, min_dist, 40 if len(mapped) <= 2000 else 12)
+    # a spacing the country can hold: thousands of points cannot all stay 26 apart, and trying only churns
+    # (synthetic 20,000-node map: the whole layout took 21 s before, 4 s now)
+    room = math.sqrt((x1 - x0) * (y1 - y0) * 0.45 / max(len(mapped), 1))
+    spacing = min_dist if len(mapped) <= 400 else max(8.0, min(min_dist, 0.8 * room))
+    _spread(squeezed, spacing, 40 if len(mapped) <= 2000 else 8)
     mapped = {n: [p[0] * aspect, p[1]] for n, p in squeezed.items()}
     pos.update(mapped)
     rest = by_label(n for n in nodes if n not in pos)
