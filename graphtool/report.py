@@ -598,10 +598,29 @@ def render_markdown(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_html(report: Report, *, store: str = "", made: dt.datetime | None = None) -> str:
+REPORT_KIND_OF = {"Community": "community", "Donor": "donor", "Program": "program", "Project": "program"}
+
+
+def render_html(
+    report: Report, *, store: str = "", made: dt.datetime | None = None, link_base: str | None = None
+) -> str:
     """A self-contained page: facts, a table of contents, one table per group, a footer with the store and the
-    time it was made. Every text is escaped."""
+    time it was made. Every text is escaped.
+
+    ``link_base`` (e.g. ``"/report"`` under ``graphtool serve``): communities, donors, programmes and projects
+    link to their own reports there (``/report?kind=donor&name=<IRI>``); a file on disk has no such links.
+    """
+    from urllib.parse import urlencode
+
     e = html.escape
+
+    def name_of(link: Link) -> str:
+        kind = REPORT_KIND_OF.get(link.other_type)
+        if not link_base or not kind or not link.other_iri:
+            return f"<strong>{e(link.other)}</strong>"
+        href = f"{link_base}?{urlencode({'kind': kind, 'name': link.other_iri})}"
+        return f'<a href="{e(href)}"><strong>{e(link.other)}</strong></a>'
+
     made = made or dt.datetime.now(dt.UTC).replace(microsecond=0)
     parts = [
         "<!DOCTYPE html>",
@@ -639,7 +658,7 @@ def render_html(report: Report, *, store: str = "", made: dt.datetime | None = N
                 or "<em>довідкові дані / reference data</em>"
             )
             cells = ([e(link.subject)] if many else []) + [
-                f"{e(RELATION_NAMES.get(link.relation, link.relation))}: <strong>{e(link.other)}</strong>",
+                f"{e(RELATION_NAMES.get(link.relation, link.relation))}: {name_of(link)}",
                 *([e(link.via)] if with_via else []),
                 sources,
             ]

@@ -204,6 +204,10 @@ def test_empty_via_column_is_left_out_and_html_has_contents(store):
     from graphtool.report import render_html
 
     page = render_html(build_report(store, "donor", "GIZ"), store="/data/store")
+    assert '<a href="/report' not in page  # a file on disk links nowhere
+    served = render_html(build_report(store, "community", "Житомир"), link_base="/report")
+    assert '<a href="/report?kind=donor&amp;name=https%3A%2F%2Fw3id.org%2Fgraphtool%2Fid%2Fdonor%2Fgiz">' in served
+    assert names.resolve(store, "https://w3id.org/graphtool/id/donor/giz", ["Donor"]).label == "GIZ"
     assert "Зміст / Contents" in page and '<a href="#g0">' in page and 'id="g0"' in page
     assert "<footer>Сховище / Store: /data/store" in page
 
