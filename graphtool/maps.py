@@ -484,6 +484,8 @@ def network_data(
 def _static(name: str) -> str:
     """A vendored script, ready to inline (its source-map comment dropped: nothing to fetch)."""
     text = (STATIC / name).read_text(encoding="utf-8")
+    if "</script" in text.lower():  # would end the inline <script> early
+        raise RuntimeError(f"graphtool/static/{name} contains '</script' and cannot be inlined")
     return re.sub(r"//# sourceMappingURL=\S+\s*$", "", text)
 
 
