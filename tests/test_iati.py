@@ -596,3 +596,34 @@ def test_cli_extract_shows_element_lines_and_money():
     assert "disbursement 4000000 SEK 2013-06-01" in result.output
     bad = CliRunner().invoke(main, ["extract", str(CASES.parent / "iati" / "nope.xml")])
     assert bad.exit_code != 0 and "Traceback" not in bad.output
+
+
+def test_activities_titled_as_a_registry_programme_join_it_and_still_conform(tmp_path):
+    from graphtool.build import build
+    from graphtool.store import GraphStore
+    from graphtool.validate import validate_store
+
+    act = """<iati-activity default-currency="USD" xmlns:dstore="http://d-portal.org/xmlns/dstore" dstore:idx="{n}">
+  <iati-identifier>XM-DAC-41114-PROJECT-0011223{n}</iati-identifier>
+  <reporting-org ref="XM-DAC-41114" type="40"><narrative>UNDP</narrative></reporting-org>
+  <title><narrative>Recovery and Peacebuilding Programme</narrative></title>
+  <participating-org ref="XM-DAC-7" role="1" type="10"><narrative>NETHERLANDS</narrative></participating-org>
+  <participating-org ref="XM-DAC-41114" role="4" type="40"><narrative>UNDP</narrative></participating-org>
+  <activity-status code="{n}"/>
+</iati-activity>"""
+    p = tmp_path / "rpp.xml"
+    p.write_text(f"<iati-activities>{act.format(n=2)}{act.format(n=3)}</iati-activities>", encoding="utf-8")
+    ex = LOADER.load(p)
+    programmes = [e for e in ex.entities.values() if e.type in ("Program", "Project")]
+    assert len(programmes) == 1 and programmes[0].key.startswith("program:")  # the registry's UN RPP
+    assert sorted(v.value for v in ex.values if v.property == "iatiIdentifier") == [
+        "XM-DAC-41114-PROJECT-00112232",
+        "XM-DAC-41114-PROJECT-00112233",
+    ]
+    assert ("donor:gov_netherlands", "funds", programmes[0].key) in {
+        (r.subject, r.predicate, r.object) for r in ex.relations
+    }
+    store = GraphStore(tmp_path / "store")
+    assert build([p], store).ok
+    ok, text = validate_store(store)
+    assert ok, text
