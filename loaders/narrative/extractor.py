@@ -27,6 +27,7 @@ from loaders.base import Entity, Evidence, Extraction, LoaderError, Relation, na
 from loaders.narrative.coref import merge_acronyms
 from loaders.narrative.evidence import names_both_ends
 from loaders.narrative.latin import is_latin
+from loaders.narrative.russian import is_russian
 from loaders.narrative.status import _partnership_status
 from loaders.narrative.structure import _field_cards
 from loaders.patterns import Found, cue_regex, cue_values, find_initiatives, find_organisations, quoted_spans
@@ -334,6 +335,8 @@ class _Extractor:
                 st.place_matches = []
             st.place_matches = self._with_elliptic_hromadas(norm, st.place_matches)
             _type_word_decides(norm, st.place_matches)
+            if is_russian(norm):  # a Russian page about Ukrainian communities (loaders/narrative/russian.py)
+                st.place_matches = self._with_russian(norm, st.place_matches)
             if is_latin(norm):  # an English page about Ukrainian communities (loaders/narrative/latin.py)
                 st.place_matches = self._with_latin(norm, st.place_matches)
             if self._partner_context(norm):
@@ -381,6 +384,15 @@ class _Extractor:
                 pm = type(hit)(a, b, norm[a:b], hit.kind, hit.candidates, role="hromada")
                 out.append(pm)
         return sorted(out, key=lambda pm: pm.start)
+
+    def _with_russian(self, norm: str, matches: list) -> list:
+        from loaders.narrative.russian import find_russian_places
+
+        try:
+            found = find_russian_places(norm, self.gaz, matches)
+        except Exception:  # a new rule must never cost the document
+            return matches
+        return sorted([*matches, *found], key=lambda pm: pm.start)
 
     def _with_latin(self, norm: str, matches: list) -> list:
         from loaders.narrative.latin import find_latin_places, open_world_latin

@@ -1,0 +1,38 @@
+"""Places named in Russian (loaders/narrative/russian.py) link to the same KATOTTG and country entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.narrative import LOADER, _gazetteer
+from loaders.narrative.russian import find_russian_places, is_russian
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    g = _gazetteer()
+    if g is None:
+        pytest.skip("gazetteer cache unavailable")
+    return g
+
+
+def test_language_test() -> None:
+    assert is_russian("мэр эстонского Тарту") and not is_russian("мер естонського Тарту")
+
+
+def test_inflected_russian_names_link_to_ukrainian_entities(gaz) -> None:
+    got = [
+        (pm.surface, pm.candidates[0].label)
+        for pm in find_russian_places("ЕИБ предоставит Запорожью и Виннице кредит, а также Эстонии.", gaz)
+    ]
+    assert got == [("Запорожью", "Запоріжжя"), ("Виннице", "Вінниця"), ("Эстонии", "Естонія")]
+
+
+def test_common_nouns_are_not_towns(gaz) -> None:
+    assert find_russian_places("Мир и Слава, Победа и Лиман как слова.", gaz) == []
+
+
+def test_a_russian_twinning_sentence() -> None:
+    ex = LOADER.extract_text("Мэр украинского Львова и мэр эстонского Тарту подписали соглашение о городах-побратимах.")
+    lab = {k: e.label for k, e in ex.entities.items()}
+    assert {(lab[r.subject], lab[r.object]) for r in ex.relations if r.predicate == "partnerOf"} == {("Львів", "Тарту")}
