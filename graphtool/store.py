@@ -49,6 +49,7 @@ class StoreError(Exception):
 
 # What a read-only view reports when a build deleted files under it (compaction): a fresh view reads fine.
 _STALE_VIEW = re.compile(r"No such file|Corruption|\.sst\b|MANIFEST", re.I)
+LARGE_DOCUMENT = 200_000  # quads; a larger document graph is bulk-loaded, not written in one transaction
 READ_RETRIES = 6  # about 3 s of backing off before telling the user a build is writing
 
 
@@ -238,8 +239,12 @@ class GraphStore:
     def replace_document(self, graph_iri: str, quads: Iterable[Any]) -> int:
         """Put a document's quads in its named graph, replacing the previous version atomically.
 
-        Returns the number of quads written.
+        A document of more than :data:`LARGE_DOCUMENT` quads (a big IATI file) is written with the
+        bulk loader instead (:meth:`_replace_large`). Returns the number of quads written.
         """
+        quads = quads if isinstance(quads, list) else list(quads)
+        if len(quads) > LARGE_DOCUMENT:
+            return self._replace_large(graph_iri, quads)
         body = []
         n = 0
         for q in quads:
@@ -254,6 +259,24 @@ class GraphStore:
         except OSError as exc:
             raise StoreError(f"writing {graph_iri} failed: {exc}") from exc
         return n
+
+    def _replace_large(self, graph_iri: str, quads: list[Any]) -> int:
+        """Replace a large document's graph with the bulk loader: about 4x faster than one ``INSERT DATA``
+        transaction and without its SPARQL text, but not atomic (a reader may see the document half
+        written; a failure leaves it partly replaced: build it again)."""
+        from pyoxigraph import DefaultGraph, Quad
+
+        indexed = self._indexed()
+        try:
+            if indexed:
+                self._store.update(self._retract_from_index(graph_iri))
+            self._store.update(f"DROP SILENT GRAPH <{graph_iri}>")
+            self._store.bulk_extend(quads)
+            if indexed:
+                self._store.bulk_extend(Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in quads)
+        except OSError as exc:
+            raise StoreError(f"writing {graph_iri} failed: {exc}") from exc
+        return len(quads)
 
     def remove_document(self, name_or_iri: str) -> list[str]:
         """Retract the graphs of documents whose file name or IRI is given; returns the removed IRIs."""

@@ -627,3 +627,33 @@ def test_activities_titled_as_a_registry_programme_join_it_and_still_conform(tmp
     assert build([p], store).ok
     ok, text = validate_store(store)
     assert ok, text
+
+
+def test_large_documents_are_bulk_loaded_with_the_same_result(tmp_path, monkeypatch):
+    from graphtool import store as store_mod
+    from graphtool.build import build
+    from graphtool.store import ONTOLOGY_GRAPH, GraphStore
+
+    def content(s):
+        return sorted(
+            str(q)
+            for q in s.oxigraph.quads_for_pattern(None, None, None)
+            if "generatedAtTime" not in str(q) and getattr(q.graph_name, "value", "") != ONTOLOGY_GRAPH
+        )
+
+    doc = tmp_path / "activities.xml"
+    doc.write_bytes(FIXTURE.read_bytes())
+    normal = GraphStore(tmp_path / "normal")
+    assert build([doc], normal).ok
+    monkeypatch.setattr(store_mod, "LARGE_DOCUMENT", 10)  # every document takes the bulk path
+    bulk = GraphStore(tmp_path / "bulk")
+    assert build([doc], bulk).ok
+    assert content(bulk) == content(normal)  # document graph and the default-graph index alike
+    assert any("Tetra Tech" in line for line in content(bulk))
+    # a new version of the document replaces the old one and retracts what only the old one stated
+    doc.write_bytes(FIXTURE_1.read_bytes())
+    assert build([doc], bulk).ok
+    monkeypatch.setattr(store_mod, "LARGE_DOCUMENT", 200_000)
+    assert build([doc], normal).ok
+    assert content(bulk) == content(normal)
+    assert not any("Tetra Tech" in line for line in content(bulk))
