@@ -58,11 +58,12 @@ def cue_regex(kind: str) -> re.Pattern:
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?:(?<=:)|(?![\w]))", re.IGNORECASE)
 
 
-def cue_values(kind: str) -> list[tuple[re.Pattern, str]]:
+@cache
+def cue_values(kind: str) -> tuple[tuple[re.Pattern, str], ...]:
     # a cue that ends with a colon ("Фінансування:KfW") may touch the next word
-    return [
+    return tuple(
         (re.compile(r"(?<![\w])(?:" + p + r")(?:(?<=:)|(?![\w]))", re.IGNORECASE), v) for p, v in cues().get(kind, [])
-    ]
+    )
 
 
 # ---------------------------------------------------------------- quotes
@@ -221,9 +222,26 @@ def _cap_extent(rest: str) -> str:
     out: list[str] = []
     for i, w in enumerate(words):
         lw = w.lower()
-        if lw in ("що", "який", "яка", "яке", "які", "якого", "якої", "де", "щодо", "за", "від", "шляхом", "згідно", "між"):
+        if lw in (
+            "що",
+            "який",
+            "яка",
+            "яке",
+            "які",
+            "якого",
+            "якої",
+            "де",
+            "щодо",
+            "за",
+            "від",
+            "шляхом",
+            "згідно",
+            "між",
+        ):
             break  # "Програма з екстреного відновлення між JICA та …": the name ends before the parties
-        if re.fullmatch(r"(?:відбул|розпоча|стартува|триває|тривав|завершил|підписа|оголоси|оголошу|презентува)\w*", lw):
+        if re.fullmatch(
+            r"(?:відбул|розпоча|стартува|триває|тривав|завершил|підписа|оголоси|оголошу|презентува)\w*", lw
+        ):
             break  # a verb closes the noun phrase ("… для прийняття ВПО … відбулося")
         if lw in ("у", "в", "на", "до") and (i + 1 >= len(words) or not words[i + 1][:1].isupper()):
             break

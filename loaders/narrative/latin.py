@@ -136,9 +136,14 @@ _HROMADA_TAIL = re.compile(
 )
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
+
+
 def is_latin(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isascii() for c in letters) > 0.6 * len(letters)
+    """Mostly Latin letters: an English (or transliterated) sentence."""
+    latin = len(_LATIN_LETTER.findall(text))
+    return latin > 0 and latin > 1.5 * len(_OTHER_LETTER.findall(text))
 
 
 def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[PlaceMatch]:
