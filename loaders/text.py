@@ -239,6 +239,8 @@ def _docx_text(path: Path) -> str:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise LoaderError(f"{path}: not a readable .docx file: {exc}") from exc
+    except MemoryError:
+        raise  # over the memory budget: the build names the limit
     except Exception as exc:  # zipfile.BadZipFile, lxml errors
         raise LoaderError(f"{path}: not a readable .docx file: {type(exc).__name__}: {exc}") from exc
     blocks: list[str] = []
@@ -284,6 +286,8 @@ def _pdf_text(path: Path) -> str:
         raise LoaderError(f"{path}: {exc}") from exc
     except PDFSyntaxError as exc:
         raise LoaderError(f"{path}: not a readable PDF: {exc}") from exc
+    except MemoryError:
+        raise  # over the memory budget: the build names the limit
     except Exception as exc:  # pdfminer raises many kinds on broken files
         raise LoaderError(f"{path}: not a readable PDF: {type(exc).__name__}: {exc}") from exc
     return text.replace("\r\n", "\n").replace("\x0c", "\n\n")

@@ -282,11 +282,11 @@ def test_zip_members_are_checked_before_unpacking(tmp_path):
     check_file(path, Limits(max_unpacked_mb=10))  # within the limit: fine
 
 
-def _pdf_with_stream(raw: bytes) -> bytes:
-    """A one-page PDF whose content stream is ``raw`` deflated."""
+def _pdf_with_stream(raw: bytes = b"", packed: bytes | None = None) -> bytes:
+    """A one-page PDF whose content stream is ``raw`` deflated (or the deflated bytes ``packed``)."""
     import zlib
 
-    data = zlib.compress(raw, 9)
+    data = packed if packed is not None else zlib.compress(raw, 9)
     objs = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -598,3 +598,18 @@ def test_kill_9_during_a_build_leaves_every_document_whole_or_absent(tmp_path):
     gc.collect()
     checked = CliRunner().invoke(main, ["validate", "--store", str(tmp_path / "store")])
     assert checked.exit_code == 0, checked.output
+
+
+def test_pdf_over_the_memory_budget_names_the_budget(tmp_path):
+    """With the unpacked-size check off, the memory budget of the reader process still stops a PDF bomb."""
+    import zlib
+
+    c = zlib.compressobj(1)
+    chunk = b"0 0 m " * 100_000
+    packed = b"".join(c.compress(chunk) for _ in range(1000)) + c.flush()  # 600 MB inflated
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(_pdf_with_stream(packed=packed))
+    assert path.stat().st_size < 5_000_000
+    result = _build_cli(tmp_path, path, "--max-unpacked-mb", "0", "--doc-memory-mb", "200")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "bomb.pdf: needs more than the memory budget of 200 MB" in result.output
