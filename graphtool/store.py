@@ -279,10 +279,18 @@ class GraphStore:
         return len(quads)
 
     def remove_document(self, name_or_iri: str) -> list[str]:
-        """Retract the graphs of documents whose file name or IRI is given; returns the removed IRIs."""
+        """Retract the graphs of documents whose file name or IRI is given; returns the removed IRIs.
+
+        A document named by its path ("zhytomyr/report.txt") is also found by its base name when no
+        other document has that base name.
+        """
         from pyoxigraph import NamedNode
 
-        removed = [d["iri"] for d in self.documents() if name_or_iri in (d["iri"], d["file_name"])]
+        docs = self.documents()
+        removed = [d["iri"] for d in docs if name_or_iri in (d["iri"], d["file_name"])]
+        if not removed and "/" not in name_or_iri:
+            by_base = [d["iri"] for d in docs if d["file_name"].rsplit("/", 1)[-1] == name_or_iri]
+            removed = by_base if len(by_base) == 1 else []
         for graph in removed:
             if self._indexed():
                 self._store.update(f"{self._retract_from_index(graph)} ;\nDROP SILENT GRAPH <{graph}>")

@@ -613,3 +613,12 @@ def test_pdf_over_the_memory_budget_names_the_budget(tmp_path):
     result = _build_cli(tmp_path, path, "--max-unpacked-mb", "0", "--doc-memory-mb", "200")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "bomb.pdf: needs more than the memory budget of 200 MB" in result.output
+
+
+def test_remove_by_base_name_when_unambiguous(fake_loaders, communities, tmp_path):
+    store = GraphStore(tmp_path / "store")
+    build([communities], store)
+    assert store.remove_document("report.fake") == []  # two documents have that base name: nothing guessed
+    assert len(store.remove_document("lutsk/report.fake")) == 1
+    assert len(store.remove_document("report.fake")) == 1  # now only zhytomyr/report.fake has it
+    assert sorted(d["file_name"] for d in store.documents()) == ["plan.fake"]
