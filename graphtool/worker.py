@@ -54,6 +54,9 @@ def _serve(conn, parent_end, limits: Limits) -> None:
     from loaders import limits as limits_mod
 
     parent_end.close()  # forked with both ends open: closed here, a dead parent reads as EOF below
+    import faulthandler
+
+    faulthandler.disable()  # a crash in a parsing library is reported by the build in one line, not a C stack dump
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     limits_mod.use(limits)
