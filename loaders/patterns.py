@@ -392,7 +392,9 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         words = name.split()
         while words and words[0].lower() in _EN_LEAD:
             words.pop(0)
-        if len(words) < 2 or words[0] in LATIN_STOP:
+        if len(words) < 2 or words[0] in LATIN_STOP or words[0].lower() in _EN_TITLES:
+            continue  # "Deputy Director of USAID Ukraine’s Office": a person's post, not an initiative
+        if any(re.search(r"['’]s$", w) for w in words):
             continue
         name = " ".join(words)
         start = m.start("name") + m.group("name").find(words[0])
@@ -415,6 +417,10 @@ _EN_INITIATIVE = re.compile(
     rf"(?<![\w])(?P<name>[A-Z][\w'’&+-]*(?:\s+{_EN_WORD}){{0,8}}?\s+(?P<head>Programme|Program|Project|Initiative|"
     r"Activity|Facility|Fund|Partnership|Office|Offices))(?![\w])"
 )
+_EN_TITLES = {
+    "deputy", "director", "head", "chief", "mayor", "minister", "ambassador", "manager", "coordinator", "president",
+    "chairman", "chair", "secretary", "governor", "adviser", "advisor", "officer", "representative", "team",
+}  # fmt: skip
 _EN_LEAD = {"the", "this", "a", "an", "under", "through", "within", "and", "of", "eu", "usaid", "undp"}
 _EDU_HEAD = r"(?:університет|інститут|академі[яїюєі]|академією|коледж|політехнік)\w*"
 _EDU_ADJ = re.compile(

@@ -45,3 +45,20 @@ def test_ukrainian_towns_oblasts_and_towns_abroad(gaz) -> None:
 def test_common_english_words_are_not_places(gaz) -> None:
     assert "victoria" in stop_names()
     assert _found(gaz, "The Mayor said: Victoria and Independence are values of the Council.") == []
+
+
+def test_a_state_named_with_its_country_is_a_partner() -> None:
+    from loaders.narrative import LOADER
+
+    ex = LOADER.extract_text("In May, the state of Mississippi, US, twinned with the Khmelnytskyi region.")
+    lab = {k: e.label for k, e in ex.entities.items()}
+    assert {(lab[r.subject], lab[r.object]) for r in ex.relations if r.predicate == "partnerOf"} == {
+        ("Хмельницька область", "Mississippi")
+    }
+
+
+def test_a_persons_post_is_not_an_initiative() -> None:
+    from loaders.narrative import LOADER
+
+    ex = LOADER.extract_text("said Ann Hopper, Deputy Director of USAID Ukraine’s Office of Democracy in Liubar.")
+    assert not [e for e in ex.entities.values() if e.type in ("Program", "Project")]

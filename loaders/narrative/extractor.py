@@ -1892,6 +1892,8 @@ def _place_entity(place) -> Entity:
     names = set(place.names or ()) | ({place.label_en} if place.label_en else set())
     # "X міська громада" reads almost like "X міська рада" (the council, an organisation): leave it out
     names = {n for n in names if not re.search(r"(?:міська|селищна|сільська)\s+громада$", n)}
+    # "Ґура-Кальварія" is also written "Гура-Кальварія": real pages use both letters
+    names |= {n.replace("Ґ", "Г").replace("ґ", "г") for n in (place.label, *names) if "Ґ" in n or "ґ" in n}
     return Entity(
         place.key,
         place.type,

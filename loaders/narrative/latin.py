@@ -208,8 +208,8 @@ def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Plac
     return out
 
 
-_UNIT = r"Gmina|Municipality|County|District|Region|Province|Canton|Commune|Powiat|Prefecture|Town|City|Village"
-_UNIT_OF = re.compile(rf"\b(?P<unit>{_UNIT})\s+of\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})")
+_UNIT = r"Gmina|Municipality|County|District|Region|Province|Canton|Commune|Powiat|Prefecture|State|Town|City|Village"
+_UNIT_OF = re.compile(rf"\b(?P<unit>{_UNIT}|{_UNIT.lower()})\s+of\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})")
 _NAME_UNIT = re.compile(
     rf"\b(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})\s+(?P<unit>County|Municipality|District|Gmina|Powiat|Commune)\b"
 )
@@ -230,9 +230,11 @@ def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMat
             if any(pm.start < b and a < pm.end for pm in [*matches, *out]):
                 continue
             after = [c for c in countries if 0 <= c.start - b <= 12 and c.candidates[0].key != "country:UA"]
+            if m.group("unit").islower() and not after:
+                continue  # "the state of X" in lower case: only with its country named next to it
             cc = after[0].candidates[0].key.split(":", 1)[1] if after else None
             unit = m.group("unit").lower()
-            if cc is None and unit in ("town", "city", "village", "region", "district", "province"):
+            if cc is None and unit in ("town", "city", "village", "region", "district", "province", "state"):
                 continue  # these words name Ukrainian places too: only a country makes them foreign
             place = _synthetic(name, unit if unit not in ("town", "city", "village") else None, cc)
             out.append(PlaceMatch(a, b, name, "foreign", [place]))
