@@ -311,7 +311,11 @@ def normalise(text: str, base: int = 0) -> tuple[str, list[int] | None]:
     """Normalised copy of ``text`` and, if some characters were dropped, the original offset of
     every normalised character (``base`` added); ``None`` means offsets are unchanged."""
     omap: list[int] | None = None
-    drops = [m for m in _DROP.finditer(text) if m.group()[0] in SOFT_HYPHEN + ZERO_WIDTH + STRESS or _lower_after(text, m.end())]
+    drops = [
+        m
+        for m in _DROP.finditer(text)
+        if m.group()[0] in SOFT_HYPHEN + ZERO_WIDTH + STRESS or _lower_after(text, m.end())
+    ]
     if drops:
         kept: list[str] = []
         omap = []
