@@ -477,6 +477,13 @@ def network_data(
             record["label"] = uk
         if rel == "partnerOf":
             record["arrows"] = {"to": {"enabled": False}}
+            from graphtool.network import STATUS_LABELS, partnership_status
+
+            status = partnership_status(evidence)
+            if status:
+                record["status"] = STATUS_LABELS[status]
+                if status != "signed":
+                    record["dashes"] = True  # planned or ended: drawn dashed
         edges.append(record)
     return nodes, edges, view
 

@@ -80,15 +80,17 @@ def load_network(reader: Any, types: Iterable[str] | None = None):
         if node is not None:
             node["documents"].append(str(file))
     evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for s, p, o, file, sentence, start, end in reader.select(
-        """SELECT DISTINCT ?s ?p ?o ?file ?sentence ?start ?end WHERE {
+    for s, p, o, file, sentence, start, end, status in reader.select(
+        """SELECT DISTINCT ?s ?p ?o ?file ?sentence ?start ?end ?status WHERE {
              ?ev a gt:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; gt:sentence ?sentence ;
                  prov:wasDerivedFrom/gt:fileName ?file .
-             OPTIONAL { ?ev gt:startOffset ?start } OPTIONAL { ?ev gt:endOffset ?end } }"""
+             OPTIONAL { ?ev gt:startOffset ?start } OPTIONAL { ?ev gt:endOffset ?end }
+             OPTIONAL { ?ev gt:partnershipStatus ?status } }"""
     ).rows:
-        evidence[(str(s), str(p)[len(GT) :], str(o))].append(
-            {"document": str(file), "sentence": str(sentence), "start": _int(start), "end": _int(end)}
-        )
+        item = {"document": str(file), "sentence": str(sentence), "start": _int(start), "end": _int(end)}
+        if status is not None:
+            item["status"] = str(status)  # a partnership: signed, planned or ended, as this sentence says
+        evidence[(str(s), str(p)[len(GT) :], str(o))].append(item)
     for s, p, o in reader.select(
         """SELECT DISTINCT ?s ?p ?o WHERE {
              VALUES ?p { gt:funds gt:implements gt:partOf gt:locatedIn gt:partnerOf gt:inCountry
@@ -102,6 +104,22 @@ def load_network(reader: Any, types: Iterable[str] | None = None):
     for _, data in g.nodes(data=True):
         data["documents"] = sorted(set(data["documents"]))
     return g
+
+
+STATUS_LABELS = {
+    "signed": "угоду підписано / signed",
+    "planned": "заплановано / planned",
+    "ended": "припинено / ended",
+}
+
+
+def partnership_status(evidence: list[dict[str, Any]]) -> str | None:
+    """What the sources say of a partnership: ended beats signed beats planned (the latest news wins a tie)."""
+    said = {e.get("status") for e in evidence} - {None}
+    for status in ("ended", "signed", "planned"):
+        if status in said:
+            return status
+    return None
 
 
 def _int(term: Any) -> int | None:

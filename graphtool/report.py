@@ -144,6 +144,12 @@ def _link(graph, u: str, v: str, rel: str, other: str, via: str = "", subject: s
         countries = [_label(graph, c) for _, c, r in graph.out_edges(other, keys=True) if r == "inCountry"]
         if countries:
             text += f" ({', '.join(sorted(countries))})"
+    if rel == "partnerOf":
+        from graphtool.network import STATUS_LABELS, partnership_status
+
+        status = partnership_status((graph.get_edge_data(u, v, rel) or {}).get("evidence", []))
+        if status:
+            text += f" — {STATUS_LABELS[status]}"
     return Link(rel, text, data.get("type", ""), other, via, subject, _sources(graph, u, v, rel))
 
 

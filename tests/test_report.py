@@ -324,3 +324,26 @@ def test_report_csv_does_not_start_cells_with_a_formula(payload):
     cells = [v for r in rows for v in r.values()]
     assert "'" + payload in cells
     assert not any(c and c[0] in "=+-@" for c in cells), [c for c in cells if c and c[0] in "=+-@"]
+
+
+def test_partnership_status_reaches_reports_and_maps(tmp_path) -> None:
+    """A partnership's status (signed / planned / ended) read from its sentence shows in the report and the map."""
+    from graphtool.build import build
+    from graphtool.maps import write_map
+    from graphtool.report import build_report, render_markdown
+    from graphtool.store import GraphStore
+
+    doc = tmp_path / "lutsk.txt"
+    doc.write_text(
+        "Луцька міська рада розірвала угоду про партнерство з містом Твер (Росія).\n\n"
+        "Луцьк планує підписати меморандум про співпрацю з містом Кросно (Польща).\n",
+        encoding="utf-8",
+    )
+    store = GraphStore(None)
+    assert build([doc], store).ok
+    text = render_markdown(build_report(store, "partnerships", None))
+    assert "припинено / ended" in text and "заплановано / planned" in text
+    out = tmp_path / "map.html"
+    write_map(store, out)
+    html = out.read_text(encoding="utf-8")
+    assert '"status": ' in html and '/ ended"' in html and '/ planned"' in html  # JSON in the page, \u-escaped
