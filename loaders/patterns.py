@@ -385,7 +385,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
             span = (m.start("title"), m.end("title"))
             out.append(Found(*span, title, "Project", {title}, span, "проєкт"))
     # 7. English names: "the Recovery and Development Office programme", "Community Resilience Initiative"
-    for m in _EN_INITIATIVE.finditer(s):
+    for m in _EN_INITIATIVE.finditer(s) if _EN_HEAD.search(s) else ():
         if any(a <= m.start() < b for a, b in quotes) or any(f.start <= m.start() < f.end for f in out):
             continue
         name = m.group("name").strip()
@@ -417,6 +417,7 @@ _EN_INITIATIVE = re.compile(
     rf"(?<![\w])(?P<name>[A-Z][\w'’&+-]*(?:\s+{_EN_WORD}){{0,8}}?\s+(?P<head>Programme|Program|Project|Initiative|"
     r"Activity|Facility|Fund|Partnership|Office|Offices))(?![\w])"
 )
+_EN_HEAD = re.compile(r"Program|Project|Initiative|Activity|Facility|Fund|Partnership|Office")
 _EN_TITLES = {
     "deputy", "director", "head", "chief", "mayor", "minister", "ambassador", "manager", "coordinator", "president",
     "chairman", "chair", "secretary", "governor", "adviser", "advisor", "officer", "representative", "team",

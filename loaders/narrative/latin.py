@@ -142,6 +142,8 @@ _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
 
 def is_latin(text: str) -> bool:
     """Mostly Latin letters: an English (or transliterated) sentence."""
+    if not _LATIN_LETTER.search(text):
+        return False
     latin = len(_LATIN_LETTER.findall(text))
     return latin > 0 and latin > 1.5 * len(_OTHER_LETTER.findall(text))
 
