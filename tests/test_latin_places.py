@@ -62,3 +62,10 @@ def test_a_persons_post_is_not_an_initiative() -> None:
 
     ex = LOADER.extract_text("said Ann Hopper, Deputy Director of USAID Ukraine’s Office of Democracy in Liubar.")
     assert not [e for e in ex.entities.values() if e.type in ("Program", "Project")]
+
+
+def test_partner_regions_of_a_programme_are_not_partners_of_each_other() -> None:
+    from loaders.narrative import LOADER
+
+    ex = LOADER.extract_text("The partner regions include Odesa, Ivano-Frankivsk, Poltava, Chernihiv and Luhansk.")
+    assert not [r for r in ex.relations if r.predicate == "partnerOf"]

@@ -56,6 +56,13 @@ _PROJECT_PARTNER = re.compile(
     re.IGNORECASE,
 )
 _TWINNING = re.compile(r"побратим|меморандум|угод|договір|договор|співробітництв", re.IGNORECASE)
+_AGREEMENT = re.compile(
+    r"побратим|поріднен|поріднил|меморандум|угод|договір|договор|співробітництв|співпрац|партнерств|"
+    r"(?:громад|міст)\w*-партнер|дружн\w+\s+(?:відносин|зв'яз)|партнерськ\w+\s+(?:відносин|зв'яз)|"
+    r"partner\s+(?:city|cities|town|towns|community|communities|municipalit)|"
+    r"twin|sister|memorand|agreement|pact|соглашени|сотрудничеств|побратим",
+    re.IGNORECASE,
+)
 _GOVERNMENTS = re.compile(r"(?<![\w])уряд(?:ів|и|ами|ам|ах)\s+(?:[\w'-]+\s*(?:,|та|і|й)\s+){1,3}$", re.IGNORECASE)
 _SUPPORT_TITLE = re.compile(r"^(?:підтримк\w*|support)\b", re.IGNORECASE)
 
@@ -1526,7 +1533,9 @@ class _Extractor:
             foreign = [p for p in group if p.type == "PartnerCity"]
             if ua and foreign:
                 pairs |= self._clause_pairs(norm, group)
-            elif len(ua) >= 2 or (ua and self.home_key and ua[0].key != self.home_key):
+            elif (len(ua) >= 2 or (ua and self.home_key and ua[0].key != self.home_key)) and _AGREEMENT.search(norm):
+                # two Ukrainian communities are partners only by an agreement or twinning; "the partner regions
+                # include Odesa, Poltava …" names a programme's participants
                 home = next((u for u in ua if u.key == self.home_key), None)
                 if home is None and self.home_key and self._municipal_home():
                     # "підписано меморандум з Ужгородським районом та з ... радою": the document's home signs
