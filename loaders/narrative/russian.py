@@ -7,8 +7,12 @@ same KATOTTG entity as "Краматорськ":
 - Ukrainian towns: the Cyrillic alternate names GeoNames gives a Ukrainian town ("Краматорск",
   "Винница", "Запорожье"), tied to the KATOTTG town through its English name (:mod:`.latin`);
 - countries: their Russian names from the ISO 3166 translations that ship with pycountry;
-- a word is read through its Russian lemma (pymorphy3's Russian dictionary: "Краматорске" ->
-  "краматорск"); a word the dictionary knows only as a common noun is not a place.
+- inflected forms come from the endings of Russian nouns ("Краматорск" -> "Краматорске",
+  "Винница" -> "Виннице", "Запорожье" -> "Запорожью"); a one-word name of a town under 40,000
+  people is not read alone (too many are also common words: "Лиман", "Счастье").
+
+No Russian morphology dictionary is loaded: a second pymorphy3 analyzer in the process changes the
+tag set the Ukrainian one reads (its grammemes are class-level state).
 """
 
 from __future__ import annotations
@@ -27,11 +31,32 @@ def is_russian(text: str) -> bool:
     return bool(_RUSSIAN_ONLY.search(text)) and not _UKRAINIAN_ONLY.search(text)
 
 
-@lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3
+_MIN_POPULATION = 40_000
 
-    return pymorphy3.MorphAnalyzer(lang="ru")
+
+def forms(name: str) -> set[str]:
+    """Case forms of a Russian place name (lower case), by its ending."""
+    low = name.lower()
+    if " " in low:
+        return {low}
+    out = {low}
+    if low.endswith("ье"):
+        out |= {low[:-1] + e for e in ("я", "ю", "ем")}
+    elif low.endswith("ия"):
+        out |= {low[:-1] + e for e in ("и", "ю", "ей")}
+    elif low.endswith("а"):
+        stem = low[:-1]
+        soft = stem[-1:] in "гкхжшщчц"
+        out |= {stem + e for e in ("е", "у", "ой", "ою", "и" if soft else "ы")}
+    elif low.endswith("я"):
+        out |= {low[:-1] + e for e in ("и", "е", "ю", "ей")}
+    elif low.endswith("ь"):
+        out |= {low[:-1] + e for e in ("я", "ю", "ем", "е", "и", "ью")}
+    elif low.endswith(("о", "е", "и", "ы", "у")):
+        pass  # indeclinable or plural names are written as they are
+    else:
+        out |= {low + e for e in ("а", "у", "ом", "е")}
+    return out
 
 
 class RussianIndex:
@@ -53,9 +78,13 @@ class RussianIndex:
             )
             if not rows:
                 continue
+            population = gaz._rows[rows[0]][11] or 0
             for alt in city.get("alternatenames") or ():
                 if re.fullmatch(r"[А-ЯЁа-яё-]+(?: [А-ЯЁа-яё-]+)?", alt) and not _UKRAINIAN_ONLY.search(alt):
-                    self.names.setdefault(alt.lower(), rows[0])
+                    if population < _MIN_POPULATION and not re.search(r"[ -]", alt):
+                        continue
+                    for f in forms(alt):
+                        self.names.setdefault(f, rows[0])
         self._countries(gaz)
 
     def _countries(self, gaz) -> None:
@@ -70,7 +99,8 @@ class RussianIndex:
                 continue
             for name in {ru.gettext(getattr(c, "common_name", None) or c.name), ru.gettext(c.name)}:
                 if re.search(r"[А-ЯЁа-яё]", name):
-                    self.names.setdefault(name.lower(), gaz._by_key[key])
+                    for f in forms(name):
+                        self.names.setdefault(f, gaz._by_key[key])
 
 
 @lru_cache(maxsize=1)
@@ -81,26 +111,20 @@ def _index_for(gaz_id: int, gaz) -> RussianIndex:
 def find_russian_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[PlaceMatch]:
     """Ukrainian towns and countries named in a Russian sentence; spans ``taken`` covers are skipped."""
     idx = _index_for(id(gaz), gaz)
-    morph = _morph()
     out: list[PlaceMatch] = []
     for m in _WORD.finditer(norm):
         a, b = m.start(), m.end()
         if any(pm.start < b and a < pm.end for pm in [*taken, *out]):
             continue
         word = m.group()
-        parses = morph.parse(word)
-        geo = [p for p in parses if "Geox" in p.tag]
-        common = not geo and parses and parses[0].is_known and "NOUN" in parses[0].tag
-        if parses and ("Name" in parses[0].tag or "Surn" in parses[0].tag):
-            continue  # a person: "Владимиром Гройсманом"
         nxt = _WORD.match(norm, b + 1) if norm[b : b + 1] == " " else None
-        if nxt is not None and any("Surn" in p.tag for p in morph.parse(nxt.group())):
-            continue
-        row = None if common else idx.names.get(word.lower())  # "Лиман" the estuary, not the town
-        for p in geo or ([] if common else parses[:1]):
-            if row is not None:
-                break
-            row = idx.names.get(p.normal_form)
+        if (
+            nxt is not None
+            and nxt.group().lower() not in idx.names
+            and re.search(r"(?:ом|ым|ой|ем|ым|ин|ов|ев)$", word)
+        ):
+            continue  # "Владимиром Гройсманом": a first name before a surname, not a town
+        row = idx.names.get(word.lower())
         if row is None:
             continue
         place = gaz._p(row)
