@@ -154,7 +154,11 @@ def _open_store(kind: str, spec: dict):
         ds.parse(nquads, format="nquads")
 
         def run_rdflib(text: str, bindings: dict, substitute: bool = False) -> int:
-            return len(list(ds.query(text, initBindings=bindings or None, initNs=PREFIXES)))
+            # bound as VALUES rows, as the embedded store and remote endpoints bind them: rdflib's
+            # initBindings do not reach a parameter two sub-queries down
+            from graphtool.remote import bind_values
+
+            return len(list(ds.query(bind_values(text, bindings) if bindings else text, initNs=PREFIXES)))
 
         # len(ds) counts the distinct triples of the union; count quads as Oxigraph does
         return (lambda: run_rdflib), sum(len(g) for g in ds.graphs()), None
