@@ -118,11 +118,7 @@ def find_russian_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Pl
             continue
         word = m.group()
         nxt = _WORD.match(norm, b + 1) if norm[b : b + 1] == " " else None
-        if (
-            nxt is not None
-            and nxt.group().lower() not in idx.names
-            and re.search(r"(?:ом|ым|ой|ем|ым|ин|ов|ев)$", word)
-        ):
+        if nxt is not None and nxt.group().lower() not in idx.names and re.search(r"(?:ом|ем)$", word):
             continue  # "Владимиром Гройсманом": a first name before a surname, not a town
         row = idx.names.get(word.lower())
         if row is None:
