@@ -345,8 +345,10 @@ def main(argv: list[str] | None = None) -> int:
     # the fixed reference queries first: cheap on every store, they stay comparable when budgets run out
     queries = querysets.reference_queries(anchors) + library
     if args.baseline_queries:  # each earlier version right after the current one: both see the same machine load
-        before = {q["name"].removeprefix("before:"): q for q in querysets.baseline_queries(str(args.baseline_queries), anchors)}
-        queries = [x for q in queries for x in (q, before.pop(q["name"], None)) if x is not None] + list(before.values())
+        earlier = querysets.baseline_queries(str(args.baseline_queries), anchors)
+        before = {q["name"].removeprefix("before:"): q for q in earlier}
+        paired = [x for q in queries for x in (q, before.pop(q["name"], None)) if x is not None]
+        queries = paired + list(before.values())
     if args.queries:
         wanted = set(args.queries.split(","))
         queries = [q for q in queries if q["name"] in wanted or q["name"].removeprefix("before:") in wanted]

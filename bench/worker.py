@@ -172,7 +172,11 @@ def _open_store(kind: str, spec: dict):
     loaded.flush()
     triples = len(loaded)
     if path is None:
-        return (lambda: lambda text, bindings, substitute=False: _rows(loaded, text, bindings, substitute)), triples, None
+
+        def run_mem(text: str, bindings: dict, substitute: bool = False) -> int:
+            return _rows(loaded, text, bindings, substitute)
+
+        return (lambda: run_mem), triples, None
     loaded = None  # close the writer; query processes open the folder read-only
 
     def open_disk():
