@@ -1894,15 +1894,19 @@ def _council_label(surface: str) -> str | None:
     return " ".join(nominative(words))
 
 
+_HROMADA_NAME_TAIL = re.compile(r"(?:міська|селищна|сільська)\s+громада$")
+
+
 def _place_entity(place) -> Entity:
     attrs = {"category": place.category}
     if place.country:
         attrs["country"] = place.country
     names = set(place.names or ()) | ({place.label_en} if place.label_en else set())
     # "X міська громада" reads almost like "X міська рада" (the council, an organisation): leave it out
-    names = {n for n in names if not re.search(r"(?:міська|селищна|сільська)\s+громада$", n)}
+    names = {n for n in names if not _HROMADA_NAME_TAIL.search(n)}
     # "Ґура-Кальварія" is also written "Гура-Кальварія": real pages use both letters
-    names |= {n.replace("Ґ", "Г").replace("ґ", "г") for n in (place.label, *names) if "Ґ" in n or "ґ" in n}
+    if "Ґ" in place.label or "ґ" in place.label:
+        names.add(place.label.replace("Ґ", "Г").replace("ґ", "г"))
     return Entity(
         place.key,
         place.type,

@@ -114,8 +114,19 @@ def _covered(start: int, end: int, matches: list[PlaceMatch]) -> bool:
     return any(pm.candidates and pm.start < end and start < pm.end for pm in matches)
 
 
+_BRACKET_NAMES = re.compile(rf"\s*(?:{_NAME_WORD}\s*,\s*)?{_NAME_WORD}(?:\s+{_NAME_WORD})?\s*")
+
+
 def _country_in(text: str, gaz) -> str | None:
-    """ISO code of the last country named in a bracket's text ("Юта, США" -> US)."""
+    """ISO code of the last country named in a bracket's text ("Юта, США" -> US): only for a bracket of one or
+    two capitalised names (not "(CTIP)", "(2021–2025)" or a clause), read once per text."""
+    if not _BRACKET_NAMES.fullmatch(text) or text.strip().isupper() and len(text.strip()) > 3:
+        return None
+    return _country_cached(text.strip(), id(gaz), gaz)
+
+
+@lru_cache(maxsize=4096)
+def _country_cached(text: str, _gaz_id: int, gaz) -> str | None:
     try:
         found = gaz.find(text)
     except Exception:
