@@ -12,7 +12,8 @@ The stages, in the order one document passes through them (each hands the next i
 | discourse | :mod:`.extractor`, :mod:`.coref` | the document's home community, the current initiative ("цей проєкт", "в межах якого"), a title and its acronym as one initiative |
 | evidence | :mod:`.evidence` | every relation's evidence names both ends, or the relation goes |
 
-Language data lives in ``loaders/lang/<language>/`` (see its README); cue phrases in ``ontology/data/cues.csv``.
+The rules added for real pages are listed, in this order, with an example each, in :mod:`.rules`
+(``tests/test_rules.py`` runs every example). Language data lives in ``loaders/lang/<language>/`` (see its README); cue phrases in ``ontology/data/cues.csv``.
 """
 
 from __future__ import annotations

@@ -1578,8 +1578,10 @@ class _Extractor:
                 u
                 for u in ordered
                 if u.type == "Community"
-                and re.search(
-                    r"(?:^|\s)(?:з|із|зі|with)\s+(?:[\w'’-]+\s+){0,3}[–:—-]?\s*$", norm[max(0, u.start - 50) : u.start]
+                and re.search(  # "… та з двома українськими містами – Ізюм": a listed object, not a subject
+                    r"(?:^|\s)(?:з|із|зі|with)\s+(?:[\w'’-]+\s+){0,3}[–:—-]\s*$"
+                    r"|(?:українськ\w*|Ukrainian)\s+(?:[\w'’-]+\s+){0,2}[–:—-]?\s*$",
+                    norm[max(0, u.start - 50) : u.start],
                 )
             ]
             for u in ordered:  # the list runs on: "– Ізюм, Ромни"

@@ -1,0 +1,222 @@
+"""The named rules of the narrative loader, in the order a document meets them, each with its example.
+
+A rule is written for a general shape of text, not for one sentence. Each entry says which stage and
+module holds it, states the shape, and carries an example (our own wording of the shape) with the
+relations the loader must read from it — `tests/test_rules.py` runs every example, so a rule that
+stops working fails by name. Rules older than this list live in :mod:`.extractor` and
+``ontology/data/cues.csv`` and are covered by the case folders in ``tests/cases/narrative``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    stage: str  # structure | mentions | linking | relations | discourse | evidence
+    module: str
+    statement: str
+    example: str
+    expect: frozenset[str]  # "subject label|predicate|object label" that the example must yield
+    reject: frozenset[str] = frozenset()  # ... and must not yield
+
+
+def _r(name, stage, module, statement, example, expect, reject=()) -> Rule:
+    return Rule(name, stage, module, statement, example, frozenset(expect), frozenset(reject))
+
+
+RULES: tuple[Rule, ...] = (
+    _r(
+        "field-card",
+        "structure",
+        "structure",
+        "A field label on its own line and its value on the next read as one field line.",
+        "Проєкт «Зелений двір»\nФінансування\nKfW\nВиконавець\nЛуцька міська рада\n",
+        {"Німецький банк розвитку KfW|funds|Зелений двір", "Луцька міська рада|implements|Зелений двір"},
+    ),
+    _r(
+        "stress-marks",
+        "structure",
+        "loaders.text",
+        "Stress marks over vowels are not part of a name (dropped for matching, offsets kept).",
+        "Шаргородська громада підписала угоду про співпрацю з містом Гу́ра-Кальва́рія (Польща).",
+        {"Шаргородська міська територіальна громада|partnerOf|Ґура-Кальварія"},
+    ),
+    _r(
+        "unit-word",
+        "mentions",
+        "openworld",
+        "A word for a municipality or region abroad followed by a capitalised name is a partner town, "
+        "kept unlinked with the country named next to it.",
+        "Прилуцька громада підписала меморандум про співпрацю з гміною Зелонкі-Пшибишевські (Польща).",
+        {
+            "Прилуцька міська територіальна громада|partnerOf|Зелонкі-Пшибишевські",
+            "Зелонкі-Пшибишевські|inCountry|Польща",
+        },
+    ),
+    _r(
+        "adjective-unit",
+        "mentions",
+        "openworld",
+        "A capitalised adjective before район/повіт/округ with a country abroad names a foreign district.",
+        "Коростенська громада підписала угоду про партнерство з Укмерзьким районом (Литва).",
+        {"Коростенська міська територіальна громада|partnerOf|Укмерзький район"},
+    ),
+    _r(
+        "country-bracket",
+        "mentions",
+        "openworld",
+        "A run of capitalised names closed by a country in brackets: every item is a town of that country.",
+        "Місто Ніжин має міст-побратимів: Лович, Кутно, Скерневіце (Польща).",
+        {"Ніжин|partnerOf|Скерневіце", "Ніжин|partnerOf|Кутно", "Скерневіце|inCountry|Польща"},
+    ),
+    _r(
+        "bracket-locator",
+        "mentions",
+        "openworld",
+        "Places inside the bracket after a partner town only locate it.",
+        "Чернівці мають такі міста-побратими: Солт Лейк Сіті (Юта, США).",
+        {"Чернівці|partnerOf|Солт Лейк Сіті"},
+        {"Чернівці|partnerOf|Юта"},
+    ),
+    _r(
+        "genitive-chain",
+        "mentions",
+        "openworld",
+        "Regions in the genitive right after a partner town only locate it.",
+        "Про партнерство домовилися Музиківська громада та гміна Громадка Болеславецького повіту "
+        "Нижньосілезького воєводства.",
+        {"Музиківська сільська територіальна громада|partnerOf|Громадка"},
+        {"Музиківська сільська територіальна громада|partnerOf|Нижньосілезьке воєводство"},
+    ),
+    _r(
+        "latin-places",
+        "mentions",
+        "latin",
+        "Latin-script names of Ukrainian towns (KMU 2010, looser and older spellings) and towns abroad.",
+        "Bourges twinned with Korosten, and Gdynia is now a sister city of Zhytomyr.",
+        {"Коростень|partnerOf|Бурж", "Житомир|partnerOf|Гдиня"},
+    ),
+    _r(
+        "russian-places",
+        "mentions",
+        "russian",
+        "Russian names of Ukrainian towns and countries, in any case form.",
+        "Мэр украинского Львова и мэр эстонского Тарту подписали соглашение о городах-побратимах.",
+        {"Львів|partnerOf|Тарту"},
+    ),
+    _r(
+        "english-initiatives",
+        "mentions",
+        "loaders.patterns",
+        "A capitalised English phrase ending in Programme/Project/Initiative/Activity/Office names an initiative.",
+        "The Recovery and Development Office in Voznesensk was opened with the support of the European Union.",
+        {
+            "Recovery and Development Office|locatedIn|Вознесенськ",
+            "Європейський Союз|funds|Recovery and Development Office",
+        },
+    ),
+    _r(
+        "type-word",
+        "linking",
+        "extractor",
+        "The hromada's type word (міська, селищна, сільська) chooses among namesakes.",
+        "Проєкт «Чисте повітря» реалізується у Миколаївській селищній громаді за підтримки USAID.",
+        {"Чисте повітря|locatedIn|Миколаївська селищна територіальна громада"},
+        {"Чисте повітря|locatedIn|Миколаївська міська територіальна громада"},
+    ),
+    _r(
+        "elliptic-hromadas",
+        "linking",
+        "extractor",
+        "Coordinated '<adjective> міська|селищна|сільська' with the head noun written once are several hromadas.",
+        "У Березнівській міській, Соснівській селищній та Костопільській міській ТГ стартує проєкт «Теплі школи».",
+        {
+            "Теплі школи|locatedIn|Березнівська міська територіальна громада",
+            "Теплі школи|locatedIn|Соснівська селищна територіальна громада",
+        },  # fmt: skip
+    ),
+    _r(
+        "money-received",
+        "relations",
+        "ontology/data/cues.csv",
+        "'<recipients> отримали від <donor> …' : the donor funds the initiative the sentence names.",
+        "Ніжин і Прилуки отримали від KOICA 12 сміттєвозів у межах програми «Чисте місто».",
+        {"Корейське агентство міжнародного співробітництва|funds|Чисте місто", "Чисте місто|locatedIn|Прилуки"},
+        {"Ніжин|partnerOf|Прилуки"},
+    ),
+    _r(
+        "money-allocated",
+        "relations",
+        "ontology/data/cues.csv",
+        "A donor that allocates, grants or invests an amount funds the initiative it goes to.",
+        "Азійський банк розвитку виділив 5 млн доларів на проєкт «Чиста вода Херсона».",
+        {"Азійський банк розвитку|funds|Чиста вода Херсона"},
+    ),
+    _r(
+        "subject-within",
+        "relations",
+        "extractor",
+        "The organisation opening a sentence that acts 'в рамках <initiative>' carries it out.",
+        "Представництво МОМ в Україні в рамках проекту «Безпечна громада» оголошує конкурс для громад.",
+        {"Міжнародна організація з міграції|implements|Безпечна громада"},
+    ),
+    _r(
+        "owner-kinds",
+        "relations",
+        "extractor",
+        "In 'ініціатива A та B «X»' an owner whose registry kind runs programmes implements X; the others fund it.",
+        "Громада долучилася до спільної ініціативи ЄС та ПРООН «Мери за економічне зростання».",
+        {
+            "Європейський Союз|funds|Мери за економічне зростання",
+            "Програма розвитку ООН|implements|Мери за економічне зростання",
+        },
+        {"Програма розвитку ООН|funds|Мери за економічне зростання"},
+    ),
+    _r(
+        "partner-clauses",
+        "relations",
+        "extractor",
+        "In a partnership sentence each Ukrainian town pairs with the partners of its own clause.",
+        "Kharkiv ensured the support of Lublin, Chernihiv twinned with Rzeszów.",
+        {"Харків|partnerOf|Люблін", "Чернігів|partnerOf|Жешув"},
+        {"Харків|partnerOf|Жешув"},
+    ),
+    _r(
+        "domestic-needs-agreement",
+        "relations",
+        "extractor",
+        "Two Ukrainian communities are partners only by an agreement, twinning or partner-community wording.",
+        "The partner regions include Odesa, Poltava and Chernihiv.",
+        set(),
+        {"Одеса|partnerOf|Полтава"},
+    ),
+    _r(
+        "venue-abroad",
+        "relations",
+        "extractor",
+        "A town abroad that only hosts an event (conference, forum, visit in X) is not a project site.",
+        "У межах конференції з відновлення в Римі уряд Швейцарії продовжив проєкт «Освіта в громадах» у Житомирі.",
+        {"Освіта в громадах|locatedIn|Житомир"},
+        {"Освіта в громадах|locatedIn|Рим"},
+    ),
+    _r(
+        "title-acronym",
+        "discourse",
+        "coref",
+        "A title with its acronym in brackets and the bare acronym elsewhere are one initiative.",
+        "Громада потрапила до ініціативи CLIR за підтримки Уряду Канади. "
+        'Підписано меморандум з проєктом "Інклюзивне відновлення за лідерства громад (CLIR)" у Боярці.',
+        {"Уряд Канади|funds|Інклюзивне відновлення за лідерства громад"},
+    ),
+    _r(
+        "evidence-names-both-ends",
+        "evidence",
+        "evidence",
+        "A relation's evidence span names both ends; a continuing sentence is widened back to the one that named an end.",
+        "У Вінниці стартував проєкт «Світлі вулиці». Його фінансує Європейський Союз.",
+        {"Європейський Союз|funds|Світлі вулиці"},
+    ),
+)
