@@ -119,3 +119,10 @@ def test_every_status_row_matches_its_example() -> None:
     with open(Path(loaders.__file__).parent / "lang" / "uk" / "partnership_status.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             assert _partnership_status(row["example"]) == row["status"], row
+
+
+def test_land_of_a_person_in_a_lease_is_not_a_region_abroad() -> None:
+    got = _partners(
+        "Про внесення змін до договору оренди землі Радченка С. від 26.02.2014 року в межах Драбівської селищної ради."
+    )
+    assert not got.get("partnerOf")

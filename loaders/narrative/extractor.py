@@ -56,6 +56,10 @@ _PROJECT_PARTNER = re.compile(
     re.IGNORECASE,
 )
 _TWINNING = re.compile(r"побратим|меморандум|угод|договір|договор|співробітництв", re.IGNORECASE)
+_SIGNED_ACT = re.compile(
+    r"(?<![\w])(?:меморандум\w*|угод\w*|договір|договор\w*|memorand\w*|agreement\w*|соглашени\w*)(?![\w])",
+    re.IGNORECASE,
+)
 _AGREEMENT = re.compile(
     r"побратим|поріднен|поріднил|меморандум|угод|договір|договор|співробітництв|співпрац|партнерств|"
     r"(?:громад|міст)\w*-партнер|дружн\w+\s+(?:відносин|зв'яз)|партнерськ\w+\s+(?:відносин|зв'яз)|"
@@ -358,7 +362,7 @@ class _Extractor:
 
     def _partner_context(self, norm: str) -> bool:
         """The sentence speaks of partnership, or is a short line under a sentence that did."""
-        if cue_regex("partner").search(norm) and cue_regex("partner_need").search(norm):
+        if (cue_regex("partner").search(norm) and cue_regex("partner_need").search(norm)) or _SIGNED_ACT.search(norm):
             self._partner_lines = 3
             return True
         if self._partner_lines > 0 and len(norm) <= 200:
@@ -1512,12 +1516,21 @@ class _Extractor:
     def _partners(self, st: _Sent, listed: bool = False) -> set[tuple[str, str]]:
         """Partnerships stated in a sentence; ``listed``: the sentence continues a "Міста-побратими:" heading."""
         norm, ev = st.s.norm, st.ev
+        signed_abroad = False
         if not listed and (not cue_regex("partner").search(norm) or not cue_regex("partner_need").search(norm)):
-            return set()
+            # rule ``agreement-abroad``: "Вінницька міська рада та муніципалітет Кельце підписали меморандум": an
+            # agreement between a Ukrainian community and a town abroad is a partnership without "співпраця"
+            if not _SIGNED_ACT.search(norm):
+                return set()
+            signed_abroad = True
         if _PROJECT_PARTNER.search(norm) and not _TWINNING.search(norm):
             return set()  # "партнерами проєкту виступили громади ...": participants, not twin cities
         places = self._place_mentions(st, partners=True)
         if not places:
+            return set()
+        if signed_abroad and not (
+            any(p.type == "PartnerCity" for p in places) and any(p.type == "Community" for p in places)
+        ):
             return set()
         segments = re.split(r",?\s+а\s+також\s+|;\s+", norm)
         bounds = []

@@ -223,7 +223,8 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
     return out
 
 
-_FOREIGN_ONLY = {"гміна", "повіт", "воєводство", "кантон", "графство", "комуна", "штат", "департамент", "земля"}
+# "земля" is also plain land ("договір оренди землі Радченка"): like "регіон", it needs a country named with it
+_FOREIGN_ONLY = {"гміна", "повіт", "воєводство", "кантон", "графство", "комуна", "штат", "департамент"}
 _TITLES = re.compile(
     r"(?<![\w])(?:мер\w*|міськ\w+\s+голов\w*|голов\w*|бургомістр\w*|війт\w*|старост\w*|посл\w*|консул\w*|"
     r"президент\w*|прем'єр\w*|міністр\w*|пан|пані|паном|директор\w*|керівник\w*|маршал\w*|губернатор\w*|"
@@ -252,6 +253,10 @@ def _person(norm: str, start: int, end: int) -> bool:
     or a first name and surname by the morphology dictionary."""
     if _TITLES.search(norm[max(0, start - 40) : start]):
         return True
+    if re.search(r"(?:^|\s)[А-ЯІЇЄҐA-Z]\.?(?:\s*[А-ЯІЇЄҐA-Z]\.)?\s*$", norm[start:end]) or re.match(
+        r"\s*[А-ЯІЇЄҐA-Z]\.\s*(?:[А-ЯІЇЄҐA-Z]\.)?", norm[end : end + 6]
+    ):
+        return True  # a surname with initials ("Радченка С.", "Коваль О. М."): a person
     words = norm[start:end].split()
     if len(words) != 2:
         return False

@@ -185,6 +185,15 @@ RULES: tuple[Rule, ...] = (
         {"Харків|partnerOf|Жешув"},
     ),
     _r(
+        "agreement-abroad",
+        "relations",
+        "extractor",
+        "An agreement or memorandum signed by a Ukrainian community and a town abroad is a partnership, "
+        "even with no word for cooperation.",
+        "Вінницька міська рада та муніципалітет Кельце (Польща) підписали меморандум.",
+        {"Вінницька міська територіальна громада|partnerOf|Кельце"},
+    ),
+    _r(
         "domestic-needs-agreement",
         "relations",
         "extractor",
