@@ -3,7 +3,8 @@
 Everything here works on one normalised sentence (see :mod:`loaders.text`): quotes are « »,
 dashes "-", apostrophes "'", Latin look-alikes fixed. Patterns are bounded (no nested
 quantifiers over free text) so a long or hostile sentence cannot make them backtrack badly.
-Cue and head-word lists live in ``ontology/data/cues.csv`` (kind,pattern,value).
+Relation cue phrases live in ``ontology/data/cues.csv`` (kind,pattern,value); the trigger and
+head-word lists are the regexes below.
 """
 
 from __future__ import annotations

@@ -204,7 +204,6 @@ class _Extractor:
         self.home = None  # Place of the document's home community
         self.home_key: str | None = None
         self.type_of: dict[str, str] = {}  # name key -> Program/Project for found initiatives
-        self.located: set[str] = set()  # initiatives with a stated place
         self.first_ev: dict[str, tuple[int, Evidence]] = {}
         self.country_sentences: dict[str, Evidence] = {}
         self._rel_index: dict[tuple[str, str, str], tuple[Relation, set]] = {}
@@ -256,11 +255,8 @@ class _Extractor:
     def run(self) -> Extraction:
         if not self.text.strip():
             return self.ex
-        from loaders.registry import looks_letter_lossy
-
         for s in _field_cards(self.text, sentences(self.text)):
             self.sents.append(self._scan(s))
-        self.lossy = looks_letter_lossy(" ".join(st.s.norm for st in self.sents[:400]))
         self._resolve_places()
         self._decide_types()
         for st in self.sents:
@@ -858,19 +854,6 @@ class _Extractor:
             return Entity(key, typ, label, None, names, attributes={"found": "pattern"})
         return None
 
-    def _title_is_place(self, m: Mention) -> bool:
-        """«Коростень» after "парк": the quoted name is just a place name."""
-        f = m.found
-        if not f or not f.title:
-            return False
-        a, b = f.title
-        for st in self.sents:
-            if m in st.mentions:
-                for x in st.mentions:
-                    if x.kind in ("place", "country") and x.start <= a + 1 and x.end >= b - 1:
-                        return True
-        return False
-
     def _add_place_hierarchy(self, place) -> None:
         """Reference entities (no mentions) for the units above a place, linked by locatedIn."""
         if self.gaz is None or place.type != "Community":
@@ -1109,7 +1092,6 @@ class _Extractor:
                             self._rel(m.key, "implements", proj.key, ev)
                         elif kind == "locatedIn" and m.kind == "place" and m.type in ("Community", "PartnerCity"):
                             self._rel(proj.key, "locatedIn", m.key, ev)
-                            self.located.add(proj.key)
             # --- places
             listed = (
                 header_at >= 0
@@ -1138,7 +1120,6 @@ class _Extractor:
                     for p in prev_orphans[2]:
                         self._rel(frame.key, "locatedIn", p.key, prev_orphans[1])
                         self._rel(frame.key, "locatedIn", p.key, ev)
-                        self.located.add(frame.key)
             prev_orphans = (st.s.paragraph, ev, orphans) if orphans and not partner_sentence else None
             if any(m.found is not None and m.found.type == "Project" for m in inits):
                 project_named = st.s.index
@@ -1472,7 +1453,6 @@ class _Extractor:
                 owner = self.ex.entities.get(x.in_title)
                 if owner is not None and owner.type in ("Program", "Project"):
                     self._rel(x.in_title, "locatedIn", x.key, ev)
-                    self.located.add(x.in_title)
         free = [
             p for p in places if not p.in_title and not self._org_address(st, p) and not _venue_abroad(st.s.norm, p)
         ]
@@ -1494,7 +1474,6 @@ class _Extractor:
                 target = topic
             if target and target in self.ex.entities and self.ex.entities[target].type in ("Program", "Project"):
                 self._rel(target, "locatedIn", p.key, ev)
-                self.located.add(target)
             else:
                 orphans.append(p)
         return orphans
