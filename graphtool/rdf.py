@@ -49,6 +49,8 @@ _G = {name: NamedNode(str(GT[name])) for name in (
     "fileName", "sha256", "loader", "loaderVersion", "category", "within", "includedIn", "partnershipStatus",
 )}  # fmt: skip
 _PROV_DERIVED = NamedNode(str(PROV.wasDerivedFrom))
+_DCTERMS_SOURCE = NamedNode("http://purl.org/dc/terms/source")
+_XSD_ANYURI = NamedNode("http://www.w3.org/2001/XMLSchema#anyURI")
 _PROV_TIME = NamedNode(str(PROV.generatedAtTime))
 _PROV_ENTITY = NamedNode(str(PROV.Entity))
 _LAT, _LONG = NamedNode(str(GEO.lat)), NamedNode(str(GEO.long))
@@ -191,6 +193,8 @@ def document_quads(extraction: Extraction, info: DocumentInfo) -> list[Quad]:
         Quad(doc, _G["loaderVersion"], Literal(info.loader_version), doc),
         Quad(doc, _PROV_TIME, Literal(when.isoformat(), datatype=XSD_DATETIME), doc),
     ]
+    if extraction.source:  # where the page was taken from: reports show it beside the file name
+        quads.append(Quad(doc, _DCTERMS_SOURCE, Literal(extraction.source, datatype=_XSD_ANYURI), doc))
     nodes = {key: NamedNode(iri.entity_iri(key)) for key in extraction.entities}
     for key, entity in extraction.entities.items():
         quads += _entity_quads(entity, nodes[key], doc)

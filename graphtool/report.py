@@ -420,6 +420,7 @@ def _partnership_groups(graph, communities: set[str]) -> dict[str, list[Link]]:
     return {k: _dedupe(v) for k, v in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))}
 
 
+SOURCE_OF = """SELECT ?source WHERE { ?doc gt:fileName ?file ; dcterms:source ?source } LIMIT 1"""
 FIRST_LINE = """SELECT ?sentence ?start WHERE {
   ?doc gt:fileName ?file . ?x prov:wasDerivedFrom ?doc ; gt:sentence ?sentence ; gt:startOffset ?start
 } ORDER BY ?start ?sentence LIMIT 1"""
@@ -435,9 +436,15 @@ def document_lines(reader: Any, report: Report) -> dict[str, str]:
     out = {}
     for name in names:
         rows = reader.select(FIRST_LINE, {"file": name}).rows
+        line = ""
         if rows:
             line = " ".join(str(rows[0][0]).split())
-            out[name] = line if len(line) <= 80 else line[:79].rstrip() + "…"
+            line = line if len(line) <= 80 else line[:79].rstrip() + "…"
+        src = reader.select(SOURCE_OF, {"file": name}).rows
+        if src:
+            line = f"{line} — {src[0][0]}" if line else str(src[0][0])
+        if line:
+            out[name] = line
     return out
 
 

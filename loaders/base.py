@@ -205,6 +205,7 @@ class Extraction:
     flows: list[MoneyFlow] = field(default_factory=list)
     allocations: list[Allocation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # input skipped on purpose, each naming file and place
+    source: str = ""  # the address the document says it was taken from ("SOURCE: https://…"), when it names one
     _index: dict[tuple[str, str, str], Relation] = field(default_factory=dict, repr=False, compare=False)
 
     def add_entity(self, entity: Entity) -> Entity:

@@ -347,3 +347,20 @@ def test_partnership_status_reaches_reports_and_maps(tmp_path) -> None:
     write_map(store, out)
     html = out.read_text(encoding="utf-8")
     assert '"status": ' in html and '/ ended"' in html and '/ planned"' in html  # JSON in the page, \u-escaped
+
+
+def test_reports_show_the_source_address_a_document_names(tmp_path) -> None:
+    """A page saved with its address ("SOURCE: https://…" on the first line) is shown with that address."""
+    from graphtool.build import build
+    from graphtool.report import build_report, render_markdown
+    from graphtool.store import GraphStore
+
+    doc = tmp_path / "page.txt"
+    doc.write_text(
+        "SOURCE: https://example.gov.ua/news/1\n\nПроєкт «Тепла школа» у Луцьку реалізується за підтримки USAID.\n",
+        encoding="utf-8",
+    )
+    store = GraphStore(None)
+    assert build([doc], store).ok
+    text = render_markdown(build_report(store, "community", "Луцьк"))
+    assert "https://example.gov.ua/news/1" in text and "page.txt" in text

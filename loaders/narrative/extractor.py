@@ -123,6 +123,7 @@ def _venue_abroad(norm: str, p) -> bool:
     return p.type == "PartnerCity" and bool(_VENUE_BEFORE.search(norm[max(0, p.start - 90) : p.start]))
 
 
+_SOURCE_LINE = re.compile(r"\A\s*(?:SOURCE|Source|Джерело|Источник)\s*:\s*(https?://[^\s<>\"]{3,2000})")
 _CARRIES_OUT = ("un_agency", "implementer", "ngo")  # registry kinds that run programmes others pay for
 _HROMADA_TYPE = re.compile(r"\s+(міськ|селищн|сільськ)(?:а|ій|ої|ою|у|ої|ої)(?![\w])", re.IGNORECASE)
 _TYPE_LABEL = {"міськ": "міська", "селищн": "селищна", "сільськ": "сільська"}
@@ -255,6 +256,9 @@ class _Extractor:
     def run(self) -> Extraction:
         if not self.text.strip():
             return self.ex
+        src = _SOURCE_LINE.match(self.text)
+        if src:
+            self.ex.source = src.group(1)
         for s in _field_cards(self.text, sentences(self.text)):
             self.sents.append(self._scan(s))
         self._resolve_places()
