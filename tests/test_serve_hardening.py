@@ -368,7 +368,7 @@ def test_queries_during_a_build_get_answers_or_503(tmp_path):
     from pyoxigraph import Literal, NamedNode, Quad
 
     writer = small_graph_store(tmp_path / "store")
-    server = _start(writer.path, timeout=10)
+    server = _start(writer.path, timeout=60)  # a loaded CI machine must not turn this into a timeout test
     statuses: list[int] = []
     try:
         count = urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -384,7 +384,7 @@ def test_queries_during_a_build_get_answers_or_503(tmp_path):
             n += 1
             status, head, body = _get(server.url + "/sparql?query=" + count)
             statuses.append(status)
-            assert status in (200, 503), body
+            assert status in (200, 503, 504), body  # 504: the query limit, a clean answer too (never 400/500)
             if status == 503:
                 assert head.get("Retry-After") and b"Corruption" not in body
     finally:
