@@ -3,8 +3,8 @@
 Everything here works on one normalised sentence (see :mod:`loaders.text`): quotes are « »,
 dashes "-", apostrophes "'", Latin look-alikes fixed. Patterns are bounded (no nested
 quantifiers over free text) so a long or hostile sentence cannot make them backtrack badly.
-Relation cue phrases live in ``ontology/data/cues.csv`` (kind,pattern,value); the trigger and
-head-word lists are the regexes below.
+Relation cue phrases live in ``loaders/lang/<language>/cues.csv`` (kind,pattern,value); the trigger
+and head-word lists are the regexes below.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import csv
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from pathlib import Path
 
-import ontology
+LANG = Path(__file__).parent / "lang"
 
 U = "А-ЯІЇЄҐA-Z"  # upper-case letters
 W = r"[\w'+.&/-]"
@@ -38,15 +39,20 @@ class Found:
     group: int = -1  # titles listed after one trigger ("проєкти: «A», «B»") share the trigger's offset
 
 
+CUE_LANGUAGES = ("uk", "en", "ru")  # the order their rows are tried in
+
+
 @lru_cache(maxsize=1)
 def cues() -> dict[str, list[tuple[str, str]]]:
-    """Cue table from ``ontology/data/cues.csv``: kind -> [(regex, value)]."""
+    """Cue table from ``loaders/lang/<language>/cues.csv`` (uk, then en, ru): kind -> [(regex, value)]."""
     out: dict[str, list[tuple[str, str]]] = {}
-    with open(ontology.DATA / "cues.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if not row.get("kind") or row["kind"].startswith("#"):
-                continue
-            out.setdefault(row["kind"].strip(), []).append((row["pattern"].strip(), (row.get("value") or "").strip()))
+    for lang in CUE_LANGUAGES:
+        with open(LANG / lang / "cues.csv", encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if not row.get("kind") or row["kind"].startswith("#"):
+                    continue
+                kind, value = row["kind"].strip(), (row.get("value") or "").strip()
+                out.setdefault(kind, []).append((row["pattern"].strip(), value))
     return out
 
 

@@ -8,12 +8,12 @@ The stages, in the order one document passes through them (each hands the next i
 | document structure | :mod:`.structure` | field cards ("Фінансування" / "KfW"); headings, lists and pipe tables in :mod:`.extractor` |
 | mentions | :mod:`loaders.registry`, :mod:`loaders.gazetteer`, :mod:`loaders.patterns`, :mod:`.openworld`, :mod:`.latin` | donors/programmes, Ukrainian and foreign places (also partners no gazetteer knows, and Latin-script pages), named initiatives and organisations |
 | linking | :mod:`.extractor` | candidates chosen by the document's oblasts and the type word ("селищна"), elliptical hromada lists |
-| relations | :mod:`.extractor`, :mod:`.status` | cue frames from ``ontology/data/cues.csv`` (uk, en, ru rows), partner clauses, partnership status |
+| relations | :mod:`.extractor`, :mod:`.status` | cue frames from ``loaders/lang/<language>/cues.csv`` (uk, en, ru), partner clauses, partnership status |
 | discourse | :mod:`.extractor`, :mod:`.coref` | the document's home community, the current initiative ("цей проєкт", "в межах якого"), a title and its acronym as one initiative |
 | evidence | :mod:`.evidence` | every relation's evidence names both ends, or the relation goes |
 
 The rules added for real pages are listed, in this order, with an example each, in :mod:`.rules`
-(``tests/test_rules.py`` runs every example). Language data lives in ``loaders/lang/<language>/`` (see its README); cue phrases in ``ontology/data/cues.csv``.
+(``tests/test_rules.py`` runs every example). Language data lives in ``loaders/lang/<language>/`` (see its README); cue phrases in ``loaders/lang/<language>/cues.csv``.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ See :mod:`loaders.narrative` for the stages and where each lives. Pipeline for o
    (:mod:`loaders.patterns`).
 3. Document context: the home community (title, first lines, frequency) and the oblasts that
    disambiguate place names.
-4. Relations per sentence from cue phrases (``ontology/data/cues.csv``), proximity, lists and
+4. Relations per sentence from cue phrases (``loaders/lang/<language>/cues.csv``), proximity, lists and
    parentheses, with a small discourse memory (the current initiative, for "він", "цей проєкт",
    "в межах якого"); then document-level defaults (a project with no stated place is located in the
    home community of a municipal document).

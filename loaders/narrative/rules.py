@@ -4,7 +4,7 @@ A rule is written for a general shape of text, not for one sentence. Each entry 
 module holds it, states the shape, and carries an example (our own wording of the shape) with the
 relations the loader must read from it — `tests/test_rules.py` runs every example, so a rule that
 stops working fails by name. Rules older than this list live in :mod:`.extractor` and
-``ontology/data/cues.csv`` and are covered by the case folders in ``tests/cases/narrative``.
+``loaders/lang/<language>/cues.csv`` and are covered by the case folders in ``tests/cases/narrative``.
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ RULES: tuple[Rule, ...] = (
     _r(
         "money-received",
         "relations",
-        "ontology/data/cues.csv",
+        "loaders/lang/uk/cues.csv",
         "'<recipients> отримали від <donor> …' : the donor funds the initiative the sentence names.",
         "Ніжин і Прилуки отримали від KOICA 12 сміттєвозів у межах програми «Чисте місто».",
         {"Корейське агентство міжнародного співробітництва|funds|Чисте місто", "Чисте місто|locatedIn|Прилуки"},
@@ -150,7 +150,7 @@ RULES: tuple[Rule, ...] = (
     _r(
         "money-allocated",
         "relations",
-        "ontology/data/cues.csv",
+        "loaders/lang/uk/cues.csv",
         "A donor that allocates, grants or invests an amount funds the initiative it goes to.",
         "Азійський банк розвитку виділив 5 млн доларів на проєкт «Чиста вода Херсона».",
         {"Азійський банк розвитку|funds|Чиста вода Херсона"},
