@@ -229,6 +229,19 @@ class Extraction:
                 known.mentions.append(ev)
         return known
 
+    def merge_same_relations(self) -> None:
+        """One relation per (subject, predicate, object) after keys were rewritten (two entities found to be
+        one): the evidence and the per-span status of the coinciding relations are merged into the first."""
+        merged: dict[tuple[str, str, str], Relation] = {}
+        for rel in self.relations:
+            known = merged.setdefault((rel.subject, rel.predicate, rel.object), rel)
+            if known is not rel:
+                known.evidence += [ev for ev in rel.evidence if ev not in known.evidence]
+                for span, status in rel.status.items():
+                    known.status.setdefault(span, status)
+        self.relations = list(merged.values())
+        self._index = {}
+
     def add_relation(self, subject: str, predicate: str, obj: str, evidence: Evidence | None = None) -> None:
         """Add a relation between two known keys; the same triple again only adds its evidence."""
         key = (subject, predicate, obj)

@@ -45,16 +45,8 @@ def merge_acronyms(ex: Extraction) -> None:
         moved[key] = target
     if not moved:
         return
-    merged: dict[tuple[str, str, str], object] = {}
     for rel in ex.relations:
         rel.subject = moved.get(rel.subject, rel.subject)
         rel.object = moved.get(rel.object, rel.object)
-        if rel.subject == rel.object:
-            continue
-        known = merged.setdefault((rel.subject, rel.predicate, rel.object), rel)
-        if known is not rel:
-            known.evidence += [ev for ev in rel.evidence if ev not in known.evidence]
-            for span, status in rel.status.items():
-                known.status.setdefault(span, status)
-    ex.relations = list(merged.values())
-    ex._index = {}
+    ex.relations = [rel for rel in ex.relations if rel.subject != rel.object]
+    ex.merge_same_relations()

@@ -326,12 +326,7 @@ class _Extractor:
             if not country.mentions and not still_used:
                 del self.ex.entities[ckey]
         if acting:  # two countries' relations may now coincide on one government: merge their evidence
-            merged: dict[tuple[str, str, str], Relation] = {}
-            for rel in self.ex.relations:
-                known = merged.setdefault((rel.subject, rel.predicate, rel.object), rel)
-                if known is not rel:
-                    known.evidence += [ev for ev in rel.evidence if ev not in known.evidence]
-            self.ex.relations = list(merged.values())
+            self.ex.merge_same_relations()
 
     # ------------------------------------------------------------ pass 1: raw matches
 

@@ -249,7 +249,7 @@ _NAME_UNIT = re.compile(
 def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMatch]:
     """Rule ``unit-of`` for Latin text: "the Gmina of Biszcza (Poland)", "Grant County (USA)": a
     municipality abroad no gazetteer knows, kept unlinked with the country named next to it."""
-    from loaders.narrative.openworld import _synthetic
+    from loaders.narrative.openworld import _synthetic, iso_code
 
     out: list[PlaceMatch] = []
     countries = [pm for pm in matches if pm.candidates and pm.candidates[0].type == "Country" and pm.kind == "country"]
@@ -263,7 +263,7 @@ def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMat
             after = [c for c in countries if 0 <= c.start - b <= 12 and c.candidates[0].key != "country:UA"]
             if m.group("unit").islower() and not after:
                 continue  # "the state of X" in lower case: only with its country named next to it
-            cc = after[0].candidates[0].key.split(":", 1)[1] if after else None
+            cc = iso_code(after[0].candidates[0]) if after else None
             unit = m.group("unit").lower()
             if cc is None and unit in ("town", "city", "village", "region", "district", "province", "state"):
                 continue  # these words name Ukrainian places too: only a country makes them foreign

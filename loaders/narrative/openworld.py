@@ -78,6 +78,11 @@ def _unit_of(m: re.Match, lang: str = "uk", adjective: bool = False) -> UnitWord
     raise AssertionError("no unit group matched")
 
 
+def iso_code(country: Place) -> str:
+    """The ISO 3166 code of a gazetteer country ("country:PL" -> "PL")."""
+    return country.country or country.key.split(":", 1)[1]
+
+
 def _synthetic(name: str, unit: str | None, country: str | None) -> Place:
     label = name.strip()
     names = {label} | ({f"{unit} {label}"} if unit else set())
@@ -134,7 +139,7 @@ def _country_cached(text: str, _gaz_id: int, gaz) -> str | None:
     for pm in reversed(found):
         for c in pm.candidates[:1]:
             if c.type == "Country":
-                return c.country or c.key.split(":", 1)[1]
+                return iso_code(c)
     return None
 
 
@@ -143,7 +148,7 @@ def _country_within(matches: list[PlaceMatch], start: int, end: int) -> str | No
     for pm in sorted(matches, key=lambda pm: pm.start, reverse=True):
         if start <= pm.start and pm.end <= end and pm.candidates and pm.candidates[0].type == "Country":
             c = pm.candidates[0]
-            return c.country or c.key.split(":", 1)[1]
+            return iso_code(c)
     return None
 
 
@@ -270,12 +275,7 @@ def _person(norm: str, start: int, end: int) -> bool:
 
 
 def _only_foreign_country(matches: list[PlaceMatch]) -> str | None:
-    codes = {
-        (c.country or c.key.split(":", 1)[1])
-        for pm in matches
-        for c in pm.candidates[:1]
-        if c.type == "Country" and c.key != "country:UA"
-    }
+    codes = {iso_code(c) for pm in matches for c in pm.candidates[:1] if c.type == "Country" and c.key != "country:UA"}
     return codes.pop() if len(codes) == 1 else None
 
 
