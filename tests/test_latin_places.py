@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.narrative import _gazetteer
 from loaders.narrative.latin import find_latin_places, fold, stop_names, transliterate
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    g = _gazetteer()
-    if g is None:
-        pytest.skip("gazetteer cache unavailable")
-    return g
 
 
 @pytest.mark.parametrize(

@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
-from loaders.narrative import LOADER, _gazetteer
+from loaders.narrative import LOADER
 from loaders.narrative.russian import find_russian_places, is_russian
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    g = _gazetteer()
-    if g is None:
-        pytest.skip("gazetteer cache unavailable")
-    return g
 
 
 def test_language_test() -> None:
