@@ -483,7 +483,7 @@ SHORT_TABLES = [
 @pytest.mark.parametrize("table", SHORT_TABLES)
 def test_short_tables_decode_like_prose(encoding, table):
     """One decoder for tables and prose: short koi8-u tables were misread by the table loader's own guess."""
-    from loaders.table_read import decode_bytes as table_decode
+    from loaders.table.read import decode_bytes as table_decode
     from loaders.text import decode_bytes
 
     data = table.encode(encoding)

@@ -477,7 +477,7 @@ def test_two_row_header_in_xlsx(tmp_path) -> None:
 
 
 def test_executor_lists_joined_by_conjunctions() -> None:
-    from loaders.table_vocab import Executors
+    from loaders.table.vocab import Executors
 
     ex = Executors()
     ex.learn(["Департамент культури", "Управління туризму та промоції міста"])
@@ -541,7 +541,7 @@ def test_task_pieces_after_a_page_break() -> None:
 
 
 def test_funding_cells_in_other_words() -> None:
-    from loaders.table_vocab import FundingSources
+    from loaders.table.vocab import FundingSources
 
     f = FundingSources.load()
 

@@ -2,10 +2,15 @@
 
 A community strategy's action plan is a table: a header row ("№ | Завдання | Перелік заходів |
 Відповідальні виконавці | Джерела фінансування"), heading rows for strategic and operational
-goals, and one numbered row per measure. This module is the loader registered for .tsv, .csv,
-tab-separated .txt, .xlsx and .docx files: :mod:`loaders.table_read` turns a file into grids
-of rows, :mod:`loaders.table_plan` reads the plan from them, :mod:`loaders.table_vocab`
-knows funding sources and executor names.
+goals, and one numbered row per measure. This package is the loader registered for .tsv, .csv,
+tab-separated .txt, .xlsx and .docx files. Its stages, each importing only those before it
+(and :mod:`loaders.base`, :mod:`loaders.text`, :mod:`loaders.morph`, :mod:`loaders.gazetteer`):
+
+* :mod:`loaders.table.read` turns a file into grids of rows (:class:`Grid`, :class:`Row`);
+* :mod:`loaders.table.header` tells header rows, row codes and goal headings;
+* :mod:`loaders.table.sniff` decides whether a file is a plan at all;
+* :mod:`loaders.table.vocab` knows funding sources and executor names;
+* :mod:`loaders.table.plan` reads the plan from the grids (:class:`PlanBuilder`).
 """
 
 from __future__ import annotations
@@ -13,15 +18,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from loaders.base import Extraction, LoaderError
-from loaders.table_plan import CODE, PlanBuilder, continues_text, find_header, header_role
-from loaders.table_read import (
-    decode_bytes,
-    docx_is_mostly_table,
-    looks_tab_separated,
-    read_delimited,
-    read_docx,
-    read_xlsx,
-)
+from loaders.table.header import CODE, find_header, header_role
+from loaders.table.plan import PlanBuilder, continues_text
+from loaders.table.read import decode_bytes, read_delimited, read_docx, read_xlsx
+from loaders.table.sniff import docx_is_mostly_table, looks_tab_separated
 
 __all__ = ["CODE", "LOADER", "PlanBuilder", "TableLoader", "continues_text", "find_header", "header_role"]
 

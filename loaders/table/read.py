@@ -126,34 +126,6 @@ def sniff_delimiter(lines: list[str]) -> str:
     return best
 
 
-def looks_tab_separated(head: bytes) -> bool:
-    """True when the first bytes hold a plan table: tab-separated lines (three tabs or more)
-    with a plan header row, or, without one, mostly numbered tab-separated rows.
-
-    A report with a small table inside, or a tab-separated list that is no plan (projects and
-    donors), stays with the narrative loader.
-    """
-    from loaders.text import decode_head
-
-    text = decode_head(head)  # a UTF-16 plan (with or without BOM) is still a plan
-    lines = text.splitlines()
-    if len(lines) > 1 and not head.endswith(b"\n"):
-        lines = lines[:-1]  # the last line may be cut off
-    filled = [ln for ln in lines if ln.strip()]
-    tabbed = [ln for ln in filled if ln.count("\t") >= 3]
-    if len(tabbed) < 3:
-        return False
-    from loaders.table_plan import CODE, find_header
-
-    rows = [Row([c.strip() for c in ln.split("\t")], "", 0, 0) for ln in tabbed]
-    if find_header(rows) is not None:
-        return True
-    # No plan header: a plan only when tab-separated lines dominate and carry row numbers;
-    # any other tab-separated text is left to the narrative loader.
-    numbered = sum(1 for r in rows if any(CODE.match(c) and "." in c for c in r.cells[:2]))
-    return len(tabbed) * 2 >= len(filled) and numbered >= 3
-
-
 # ---------------------------------------------------------------- XLSX
 
 
@@ -269,30 +241,3 @@ def read_docx(path: Path) -> list[Grid]:
     if not grids:
         raise LoaderError(f"{path.name}: the document has no table")
     return grids
-
-
-def docx_is_mostly_table(path: Path) -> bool:
-    """True when most of a .docx body's text sits in tables that hold a plan.
-
-    A plan table has a plan header row or numbered rows; a document that is mostly some
-    other table (a list of projects and donors) is left to the narrative loader.
-    """
-    try:
-        grids = read_docx(path)
-    except LoaderError:
-        return False
-    except Exception:
-        return False
-    from docx import Document
-
-    doc = Document(str(path))
-    in_tables = sum(len(r.sentence) for g in grids for r in g.rows)
-    outside = sum(len(p.text) for p in doc.paragraphs)
-    if in_tables < outside:
-        return False
-    from loaders.table_plan import CODE, find_header
-
-    rows = [r for g in grids for r in g.rows]
-    if any(find_header(g.rows) is not None for g in grids):
-        return True
-    return sum(1 for r in rows if any(CODE.match(c) and "." in c for c in r.cells[:2])) >= 3

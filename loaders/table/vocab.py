@@ -22,7 +22,7 @@ from pathlib import Path
 
 from loaders.base import name_key
 
-DATA = Path(__file__).resolve().parent.parent / "ontology" / "data"
+DATA = Path(__file__).resolve().parents[2] / "ontology" / "data"
 
 _WORD = re.compile(r"[\w'ʼ’`-]+", re.UNICODE)
 _APOS = str.maketrans({"ʼ": "'", "’": "'", "`": "'", "‘": "'"})
