@@ -183,6 +183,30 @@ def _record_quads(extraction: Extraction, nodes: dict[str, NamedNode], doc: Name
 def document_quads(extraction: Extraction, info: DocumentInfo) -> list[Quad]:
     """All quads of one document's named graph."""
     doc = NamedNode(info.iri)
+    quads = _header_quads(extraction, info)
+    nodes = {key: NamedNode(iri.entity_iri(key)) for key in extraction.entities}
+    for rel in extraction.relations:
+        if rel.subject not in nodes or rel.object not in nodes:
+            raise ValueError(
+                f"relation {rel.subject} {rel.predicate} {rel.object} names an entity not in the extraction"
+            )
+    quads += _body_quads(extraction, nodes, doc)
+    quads += closure_quads(
+        [(nodes[r.subject], nodes[r.object]) for r in extraction.relations if r.predicate == "locatedIn"],
+        _G["within"],
+        doc,
+    )
+    quads += closure_quads(
+        [(nodes[r.subject], nodes[r.object]) for r in extraction.relations if r.predicate == "partOf"],
+        _G["includedIn"],
+        doc,
+    )
+    return quads
+
+
+def _header_quads(extraction: Extraction, info: DocumentInfo) -> list[Quad]:
+    """The document node: class, file name, hash, loader, time, source."""
+    doc = NamedNode(info.iri)
     when = (info.generated_at or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     quads = [
         Quad(doc, RDF_TYPE, _G["Document"], doc),
@@ -195,15 +219,16 @@ def document_quads(extraction: Extraction, info: DocumentInfo) -> list[Quad]:
     ]
     if extraction.source:  # where the page was taken from: reports show it beside the file name
         quads.append(Quad(doc, _DCTERMS_SOURCE, Literal(extraction.source, datatype=_XSD_ANYURI), doc))
-    nodes = {key: NamedNode(iri.entity_iri(key)) for key in extraction.entities}
+    return quads
+
+
+def _body_quads(extraction: Extraction, nodes, doc: NamedNode) -> list[Quad]:
+    """Entities, typed values and records, relations with their evidence (no document node, no closures)."""
+    quads: list[Quad] = []
     for key, entity in extraction.entities.items():
         quads += _entity_quads(entity, nodes[key], doc)
     quads += _record_quads(extraction, nodes, doc)
     for rel in extraction.relations:
-        if rel.subject not in nodes or rel.object not in nodes:
-            raise ValueError(
-                f"relation {rel.subject} {rel.predicate} {rel.object} names an entity not in the extraction"
-            )
         s, p, o = nodes[rel.subject], _N[rel.predicate], nodes[rel.object]
         quads.append(Quad(s, p, o, doc))
         for ev in rel.evidence:
@@ -219,17 +244,69 @@ def document_quads(extraction: Extraction, info: DocumentInfo) -> list[Quad]:
             status = rel.status.get((ev.start, ev.end))
             if status:
                 quads.append(Quad(e, _G["partnershipStatus"], Literal(status), doc))
-    quads += closure_quads(
-        [(nodes[r.subject], nodes[r.object]) for r in extraction.relations if r.predicate == "locatedIn"],
-        _G["within"],
-        doc,
-    )
-    quads += closure_quads(
-        [(nodes[r.subject], nodes[r.object]) for r in extraction.relations if r.predicate == "partOf"],
-        _G["includedIn"],
-        doc,
-    )
     return quads
+
+
+class _Nodes(dict):
+    """Entity key -> IRI node, minted on first use (a batch names entities of earlier batches)."""
+
+    def __missing__(self, key: str) -> NamedNode:
+        node = self[key] = NamedNode(iri.entity_iri(key))
+        return node
+
+
+class DocumentStream:
+    """The quads of one large document, batch by batch (a streaming loader's :class:`~loaders.base.Batch`).
+
+    Each batch gives its entities, records and relations; :meth:`final_quads` gives what needs the
+    whole document: the document node (written last, so an unfinished document is not listed), the
+    closures of its hierarchies, and a check that every relation's ends were described by some batch.
+    Memory kept between batches: the keys seen and the ``locatedIn``/``partOf`` edges.
+    """
+
+    def __init__(self, info: DocumentInfo) -> None:
+        self.info = info
+        self.doc = NamedNode(info.iri)
+        self.nodes = _Nodes()
+        self.described: set[str] = set()
+        self.named: set[str] = set()
+        self.edges: dict[str, set[tuple[str, str]]] = {"locatedIn": set(), "partOf": set()}
+        self.warnings: list[str] = []
+        self.source = ""
+        self.entities = self.relations = 0
+
+    def batch_quads(self, extraction: Extraction) -> list[Quad]:
+        """The quads of one batch (written into the document's graph as they come)."""
+        import sys
+
+        self.described.update(extraction.entities)
+        self.entities += len(extraction.entities)
+        self.relations += len(extraction.relations)
+        self.warnings += extraction.warnings
+        self.source = self.source or extraction.source
+        for rel in extraction.relations:
+            self.named.add(rel.subject)
+            self.named.add(rel.object)
+            if rel.predicate in self.edges:
+                self.edges[rel.predicate].add((sys.intern(rel.subject), sys.intern(rel.object)))
+        quads = _body_quads(extraction, self.nodes, self.doc)
+        self.nodes.clear()  # the next batch mints again: the map must not grow with the document
+        return quads
+
+    def final_quads(self) -> list[Quad]:
+        """The document node and the closures; ValueError if a relation names an entity no batch described."""
+        missing = sorted(self.named - self.described)
+        if missing:
+            raise ValueError(f"a relation names an entity not in the extraction: {missing[0]}")
+        quads = _header_quads(Extraction(source=self.source), self.info)
+        for prop, pred in (("within", "locatedIn"), ("includedIn", "partOf")):
+            for s, o in closure(sorted(self.edges[pred])):
+                quads.append(Quad(NamedNode(iri.entity_iri(s)), _G[prop], NamedNode(iri.entity_iri(o)), self.doc))
+        return quads
+
+    def stale_type_quads(self, stale: list[tuple[str, str]]) -> list[Quad]:
+        """The class quads earlier batches wrote that no longer hold (to remove before the document is done)."""
+        return [Quad(NamedNode(iri.entity_iri(k)), RDF_TYPE, _N[t], self.doc) for k, t in stale]
 
 
 def closure(edges: list[tuple[str, str]]) -> list[tuple[str, str]]:

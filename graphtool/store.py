@@ -49,6 +49,7 @@ class StoreError(Exception):
 
 # What a read-only view reports when a build deleted files under it (compaction): a fresh view reads fine.
 _STALE_VIEW = re.compile(r"No such file|Corruption|\.sst\b|MANIFEST", re.I)
+CLEAR_CHUNK = 50_000  # quads removed per transaction when a streamed document is cleared
 LARGE_DOCUMENT = 200_000  # quads; a larger document graph is bulk-loaded, not written in one transaction
 READ_RETRIES = 6  # about 3 s of backing off before telling the user a build is writing
 
@@ -324,6 +325,53 @@ class GraphStore:
         documents), of ``documents()``, ``len()`` and exports: query it with ``GRAPH`` or ``FROM``. Returns
         the number of triples.
         """
+    # ------------------------------------------------------------ streamed documents (a 500 MB IATI file)
+
+    def clear_document(self, graph_iri: str) -> None:
+        """Empty a document's graph, and retract from the index the triples no other graph states, in
+        transactions of :data:`CLEAR_CHUNK` quads: a document of millions of quads goes in bounded memory
+        (one ``DROP GRAPH`` of it is one transaction holding every deletion). Not atomic."""
+        from pyoxigraph import NamedNode
+
+        graph = NamedNode(graph_iri)
+        chunk = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }} LIMIT {CLEAR_CHUNK}"
+        update = f"DELETE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }} WHERE {{ {chunk} }}"
+        if self._indexed():
+            update = (
+                f"DELETE {{ ?s ?p ?o }} WHERE {{ {{ {chunk} }} FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} "
+                f"FILTER(?other != <{graph_iri}>) }} }} ;\n{update}"
+            )  # the same first rows twice: the index deletion leaves the document graph as it was
+        try:
+            while next(iter(self._store.quads_for_pattern(None, None, None, graph)), None) is not None:
+                self._store.update(update)
+        except OSError as exc:
+            raise StoreError(f"removing {graph_iri} failed: {exc}") from exc
+
+    def append_document(self, quads: list[Any]) -> int:
+        """Add one batch of a streamed document's quads to its graph (and the index), in one transaction."""
+        from pyoxigraph import DefaultGraph, Quad
+
+        try:
+            self._store.extend(quads)
+            if self._indexed():
+                self._store.extend([Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in quads])
+        except OSError as exc:
+            raise StoreError(f"writing a document failed: {exc}") from exc
+        return len(quads)
+
+    def retract_quads(self, quads: list[Any]) -> None:
+        """Remove these quads of a document (and their triples from the index where no other graph states them)."""
+        from pyoxigraph import DefaultGraph, Quad
+
+        indexed = self._indexed()
+        for q in quads:
+            self._store.remove(q)
+            if indexed and not any(
+                not isinstance(g.graph_name, DefaultGraph)
+                for g in self._store.quads_for_pattern(q.subject, q.predicate, q.object)
+            ):
+                self._store.remove(Quad(q.subject, q.predicate, q.object, DefaultGraph()))
+
         from pyoxigraph import RdfFormat, parse
 
         import ontology

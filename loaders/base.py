@@ -260,6 +260,20 @@ class Extraction:
         self._index[key] = self.relations[-1]
 
 
+@dataclass
+class Batch:
+    """One part of a document too large to hold at once: a streaming loader yields these in order.
+
+    Entities may come again in later batches (an organisation funding many activities), each time
+    with the mentions found since the last batch. ``stale_types`` (last batch only) lists
+    (entity key, class) pairs an earlier batch wrote that no longer hold: an organisation first
+    seen as an Organization and later as a funder is a Donor.
+    """
+
+    extraction: Extraction
+    stale_types: list[tuple[str, str]] = field(default_factory=list)
+
+
 class Loader(Protocol):
     """A document reader registered in ``loaders.LOADERS``."""
 

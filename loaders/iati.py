@@ -37,10 +37,11 @@ import re
 import sys
 import time
 from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from loaders.base import Allocation, Entity, Evidence, Extraction, LoaderError, MoneyFlow, Value, name_key
+from loaders.base import Allocation, Batch, Entity, Evidence, Extraction, LoaderError, MoneyFlow, Value, name_key
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _PROLOG = re.compile(
@@ -69,6 +70,7 @@ PROGRESS_MIN_BYTES = 20_000_000  # files smaller than this load too fast to need
 PROGRESS_EVERY = 2.0  # seconds between progress lines
 SNIFF_BYTES = 64 * 1024  # the prolog (declaration, comments, a DOCTYPE) must end within this
 MAX_WARNINGS = 20  # skipped values reported one by one; the rest are counted
+BATCH_ACTIVITIES = 2000  # activities per batch when the build streams a file into the store
 
 
 @dataclass(frozen=True)
@@ -125,8 +127,9 @@ def _date(value: str | None) -> str | None:
 class _Progress:
     """Counts the bytes lxml reads and, for long files on a terminal, prints where the load is."""
 
-    def __init__(self, fh, path: Path, size: int, stream=None) -> None:
+    def __init__(self, fh, path: Path, size: int, stream=None, phase: str = "loading") -> None:
         self.fh, self.path, self.size, self.read_bytes, self.activities = fh, path, size, 0, 0
+        self.phase = phase  # "checking" (the first pass: well-formed, identifiers) or "loading"
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = size >= PROGRESS_MIN_BYTES and getattr(self.stream, "isatty", lambda: False)()
         self.last = time.monotonic()
@@ -142,8 +145,9 @@ class _Progress:
     def show(self, end: str = "") -> None:
         pct = 100 * self.read_bytes / self.size if self.size else 100
         self.stream.write(
-            f"\r  {self.path.name}: {self.read_bytes / 1e6:,.0f}/{self.size / 1e6:,.0f} MB ({pct:.0f}%), "
-            f"{self.activities:,} activities{end}"
+            f"\r  {self.path.name}: {self.phase} {self.read_bytes / 1e6:,.0f}/{self.size / 1e6:,.0f} MB ({pct:.0f}%)"
+            + (f", {self.activities:,} activities" if self.phase == "loading" else "")
+            + end
         )
         self.stream.flush()
 
@@ -167,56 +171,85 @@ class IatiLoader:
         return bool(_PROLOG.match(head))
 
     def load(self, path: Path, progress_stream=None) -> Extraction:
-        """Read every activity; raise LoaderError naming the file and line on bad or hostile XML."""
-        from lxml import etree
+        """Read every activity into one extraction; raise LoaderError naming the file and line on bad or
+        hostile XML. The build streams large files with :meth:`load_batches` instead."""
+        (batch,) = self.load_batches(path, 0, progress_stream)
+        return batch.extraction
 
+    def load_batches(
+        self, path: Path, batch_activities: int | None = None, progress_stream=None
+    ) -> Iterator[Batch]:
+        """Read the file in batches of ``batch_activities`` activities (0: one batch), so memory stays bounded.
+
+        Two passes: the first checks that the whole file is well-formed and notes each activity's
+        identifier and which activities are parents (so an activity's type and its links are right
+        when it is read, whatever the order); the second extracts. Nothing is yielded before the
+        first pass succeeded, so a file broken at its end costs the store nothing.
+        """
         path = Path(path)
-        try:
-            fh = open(path, "rb")
-            size = path.stat().st_size
-            head = fh.read(SNIFF_BYTES)
-            fh.seek(0)
-        except OSError as exc:
-            raise LoaderError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
-        try:
-            refuse_doctype(path, head)
-        except LoaderError:
-            fh.close()
-            raise
+        batch_activities = BATCH_ACTIVITIES if batch_activities is None else batch_activities
         reader = ActivityReader(path)
-        counter = _Progress(fh, path, size, progress_stream)
-        events = etree.iterparse(
-            counter,
-            events=("start", "end"),
-            tag=("iati-activities", "iati-activity"),
-            resolve_entities="internal",  # never an external entity (DOCTYPEs are refused before this anyway)
-            no_network=True,
-            load_dtd=False,
-            dtd_validation=False,
-            huge_tree=False,
-            remove_comments=True,
-            remove_pis=True,
-        )
-        try:
+        for phase in ("checking", "loading"):
+            try:
+                fh = open(path, "rb")
+                size = path.stat().st_size
+                head = fh.read(SNIFF_BYTES)
+                fh.seek(0)
+            except OSError as exc:
+                raise LoaderError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
             with fh:
-                for event, el in events:
-                    if event == "start":
-                        if el.tag == "iati-activities" and reader.root is None:
-                            reader.start(el)
-                        continue
-                    if el.getparent() is None or el.getparent().tag != "iati-activities":
-                        continue  # an iati-activity nested somewhere it does not belong
-                    reader.activity(el)
-                    counter.activities = reader.count
-                    el.clear()
-                    while el.getprevious() is not None:  # free what was read: memory stays flat
-                        del el.getparent()[0]
-        except etree.XMLSyntaxError as exc:
-            line, col = exc.position if exc.position else (exc.lineno, 0)
-            raise LoaderError(f"{path.name}: line {line}, column {col}: not well-formed XML: {exc.msg}") from exc
-        finally:
-            counter.done()
-        return reader.finish()
+                refuse_doctype(path, head)
+                counter = _Progress(fh, path, size, progress_stream, phase)
+                try:
+                    for act in _activities(counter, path, reader.start):
+                        if phase == "checking":
+                            reader.prescan(act)
+                            continue
+                        reader.activity(act)
+                        counter.activities = reader.count
+                        if batch_activities and reader.count % batch_activities == 0:
+                            yield Batch(reader.flush())
+                finally:
+                    counter.done()
+            if phase == "checking" and not reader.file_ids:
+                raise LoaderError(f"{path.name}: line 1: no <iati-activity> element in this <iati-activities> file")
+        yield reader.last_batch()
+
+
+def _activities(source, path: Path, on_root=None) -> Iterator:
+    """The ``iati-activity`` children of the root, each cleared (and its predecessors freed) once used."""
+    from lxml import etree
+
+    events = etree.iterparse(
+        source,
+        events=("start", "end"),
+        tag=("iati-activities", "iati-activity"),
+        resolve_entities="internal",  # never an external entity (DOCTYPEs are refused before this anyway)
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    root_seen = False
+    try:
+        for event, el in events:
+            if event == "start":
+                if el.tag == "iati-activities" and not root_seen:
+                    root_seen = True
+                    if on_root is not None:
+                        on_root(el)
+                continue
+            if el.getparent() is None or el.getparent().tag != "iati-activities":
+                continue  # an iati-activity nested somewhere it does not belong
+            yield el
+            el.clear()
+            while el.getprevious() is not None:  # free what was read: memory stays flat
+                del el.getparent()[0]
+    except etree.XMLSyntaxError as exc:
+        line, col = exc.position if exc.position else (exc.lineno, 0)
+        raise LoaderError(f"{path.name}: line {line}, column {col}: not well-formed XML: {exc.msg}") from exc
 
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
@@ -253,12 +286,18 @@ class ActivityReader:
         self.version = "2.03"
         self.root_tag = "iati-activities"
         self.count = 0  # activities seen (their position in the file)
-        self.parents: set[str] = set()  # keys of activities some activity names as its parent
-        self.placeholders: set[str] = set()  # activities known only by a reference so far
+        self.file_ids: set[str] = set()  # identifiers of the activities in the file (first pass)
+        self.parent_ids: set[str] = set()  # identifiers some activity names as its parent (first pass)
+        self.activity_keys: set[str] = set()  # keys of the activities read so far
+        self.placeholders: set[str] = set()  # activities outside the file, known only by a reference
+        self.in_file_refs: set[str] = set()  # keys of activities in the file that a related-activity names
+        self.pool: dict[str, Entity] = {}  # organisations, places, sectors of earlier batches (no mentions)
+        self.written_types: dict[str, set[str]] = {}  # classes earlier batches wrote for each pooled entity
         self.org_keys: dict[tuple[str, str], str] = {}
         self.org_by_name: dict[str, str] = {}  # organisations outside the registry, by name key
         self.org_by_ref: dict[str, str] = {}  # ... and by IATI organisation id
-        self.problems: list[str] = []
+        self.problems: list[str] = []  # the first MAX_WARNINGS skipped values
+        self.problem_count = 0
         self._gaz = None
         self._registry = None
 
@@ -276,22 +315,68 @@ class ActivityReader:
         self.root_tag = root.tag
         self.version = (root.get("version") or "2.03").strip()
 
-    def finish(self) -> Extraction:
-        """Activities named as parents are programs; report what was skipped."""
+    def prescan(self, act) -> None:
+        """First pass over one activity: its identifier, and the activities it names as its parent."""
+        ident = _text(act.find("iati-identifier")) or (act.get("iati-identifier") or "").strip()
+        if ident:
+            self.file_ids.add(ident)
+        for rel in act.iter("related-activity"):
+            if (rel.get("type") or "").strip() == "1":
+                ref = (rel.get("ref") or _text(rel)).strip()
+                if ref:
+                    self.parent_ids.add(ref)
+
+    def flush(self) -> Extraction:
+        """The batch read so far; the reader goes on with an empty one.
+
+        Activities are done once read. Organisations, places and sectors may come again: they are
+        kept (without the mentions already handed over) and re-enter a batch when touched again.
+        """
+        batch = self.ex
+        for key, ent in batch.entities.items():
+            if key in self.activity_keys:
+                continue
+            self.written_types.setdefault(key, set()).add(ent.type)
+            self.pool[key] = Entity(
+                ent.key, ent.type, ent.label, ent.label_en, set(ent.names), dict(ent.identifiers),
+                dict(ent.attributes), ent.lat, ent.lon,
+            )  # fmt: skip
+        self.ex = Extraction()
+        return batch
+
+    def last_batch(self) -> Batch:
+        """The last batch: what is left, activities named only by a link, what was skipped, stale classes."""
         if self.root is None or self.count == 0:
             raise LoaderError(f"{self.path.name}: line 1: no <iati-activity> element in this <iati-activities> file")
-        for key in self.parents:
-            ent = self.ex.entities.get(key)
-            if ent is not None and ent.type == "Project":
-                ent.type = "Program"
-        for rel in self.ex.relations:  # a link to an activity this file names only by its identifier
-            if rel.predicate == "partOf" and (rel.subject in self.placeholders or rel.object in self.placeholders):
-                rel.evidence = []  # its other end is only an identifier here, not an activity found in the file
-        for problem in self.problems[:MAX_WARNINGS]:
+        for key in sorted(self.in_file_refs - self.activity_keys):  # in the file, but keyed by a registry program
+            ident = key.removeprefix("iati:")
+            self._add(Entity(key, "Program" if ident in self.parent_ids else "Project", ident, names={ident}))
+        for problem in self.problems:
             self.ex.warnings.append(f"{self.path.name}: {problem} (skipped)")
-        if len(self.problems) > MAX_WARNINGS:
-            self.ex.warnings.append(f"{self.path.name}: {len(self.problems) - MAX_WARNINGS} more values skipped")
-        return self.ex
+        if self.problem_count > len(self.problems):
+            self.ex.warnings.append(f"{self.path.name}: {self.problem_count - len(self.problems)} more values skipped")
+        stale = []
+        for key, types in self.written_types.items():
+            now = (self.ex.entities.get(key) or self.pool[key]).type
+            stale += [(key, t) for t in sorted(types) if t != now]
+        return Batch(self.flush(), stale)
+
+    def _known(self, key: str) -> bool:
+        """True when an entity of this key was added in this batch or an earlier one."""
+        return key in self.ex.entities or key in self.pool or key in self.activity_keys
+
+    def _touch(self, key: str) -> Entity:
+        """The entity of this key in the current batch (brought back from an earlier batch if need be)."""
+        ent = self.ex.entities.get(key)
+        if ent is None:
+            ent = self.ex.entities[key] = self.pool.pop(key)
+        return ent
+
+    def _add(self, entity: Entity) -> Entity:
+        """Add (or merge) an entity into the current batch, continuing the one an earlier batch had."""
+        if entity.key not in self.ex.entities and entity.key in self.pool:
+            self._touch(entity.key)
+        return self.ex.add_entity(entity)
 
     # ------------------------------------------------------------ helpers
 
@@ -316,7 +401,9 @@ class ActivityReader:
         return Evidence(sentence, 0, 0, path=self._path(el, act, act_path), line=el.sourceline or 1)
 
     def _problem(self, el, what: str) -> None:
-        self.problems.append(f"line {el.sourceline}: {what}")
+        self.problem_count += 1
+        if len(self.problems) < MAX_WARNINGS:
+            self.problems.append(f"line {el.sourceline}: {what}")
 
     @property
     def gazetteer(self):
@@ -414,20 +501,17 @@ class ActivityReader:
             r.get("type", "").strip() == "2" and (r.get("ref") or "").strip() for r in act.iter("related-activity")
         )
         ev = self._evidence(title_el, act, act_path, lang, label) if title_el is not None else None
-        known = self.ex.entities.get(key)
-        if known is not None and key in self.placeholders:  # named earlier as a parent or child: now we know it
-            self.placeholders.discard(key)
-            known.names.add(known.label)
-            known.label, known.label_en = label, label_en if label_en != label else None
+        if key == f"iati:{ident}":
+            self.activity_keys.add(key)
         entity = Entity(
             key,
-            "Program" if has_children else "Project",
+            "Program" if has_children or ident in self.parent_ids else "Project",
             label,
             label_en if label_en and label_en != label else None,
             names={t for _, t in titles} | {ident},
             mentions=[ev] if ev else [],
         )
-        entity = self.ex.add_entity(entity)
+        entity = self._add(entity)
         if has_children and entity.type == "Project":
             entity.type = "Program"
         for lg, text in titles:
@@ -439,7 +523,7 @@ class ActivityReader:
         if title:
             entry = self._registry_match(title, types=("Program", "Project"))
             if entry is not None:
-                self.ex.add_entity(Entity(entry.key, entry.type, entry.label, entry.label_en, set(entry.names)))
+                self._add(Entity(entry.key, entry.type, entry.label, entry.label_en, set(entry.names)))
                 return entry.key
         return f"iati:{ident}"
 
@@ -460,12 +544,16 @@ class ActivityReader:
         if not ref or kind not in ("1", "2") or f"iati:{ref}" == key:
             return
         other = f"iati:{ref}"
-        if other not in self.ex.entities:
-            self.ex.add_entity(Entity(other, "Program" if kind == "1" else "Project", ref, names={ref}))
-            self.placeholders.add(other)
-        ev = self._evidence(el, act, act_path, lang)
+        if ref in self.file_ids:  # read in its own turn (the first pass found it)
+            self.in_file_refs.add(other)
+            ev = self._evidence(el, act, act_path, lang)
+        else:  # outside the file: its other end is only an identifier, not an activity found here (no evidence)
+            if other not in self.placeholders:
+                program = kind == "1" or ref in self.parent_ids
+                self._add(Entity(other, "Program" if program else "Project", ref, names={ref}))
+                self.placeholders.add(other)
+            ev = None
         if kind == "1":  # this activity's parent
-            self.parents.add(other)
             self.ex.add_relation(key, "partOf", other, ev)
         else:
             self.ex.add_relation(other, "partOf", key, ev)
@@ -486,7 +574,7 @@ class ActivityReader:
         if key is None:
             key = self._org_entity(ref, names)
             self.org_keys[memo] = key
-        ent = self.ex.entities[key]
+        ent = self._touch(key)
         ent.names.update(n for n in names if n != ent.label)
         if role == "1" and ent.type == "Organization":
             ent.type = "Donor"  # whoever funds an activity is a donor here (gt:funds has domain gt:Donor)
@@ -506,7 +594,7 @@ class ActivityReader:
             # organisation's id (publishers write internal or outdated refs), and ids are added only where sourced
             names = set(entry.names) | set(entry.acronyms)
             ent = Entity(entry.key, entry.type, entry.label, entry.label_en, names, dict(entry.identifiers))
-            self.ex.add_entity(ent)
+            self._add(ent)
             return entry.key
         # Not in the registry: one node per organisation within the file, whether an element gives its
         # IATI id, its name or both ("Vodokanal" with ref in one activity, without it in the next).
@@ -515,7 +603,7 @@ class ActivityReader:
             known = self.org_by_ref.get(ref.upper())
         label = names[0] if names else ref
         key = known or (f"org:{name_key(ref)}" if ref else f"org:{name_key(label)}")
-        ent = self.ex.add_entity(
+        ent = self._add(
             Entity(
                 key, "Organization", label, None, set(names) | ({ref} if ref else set()), {"iati": ref} if ref else {}
             )
@@ -567,10 +655,10 @@ class ActivityReader:
         if not re.fullmatch(r"[A-Z]{2}", code):
             return
         ckey = f"country:{code}"
-        if ckey not in self.ex.entities:
+        if not self._known(ckey):
             place = self.gazetteer.get(ckey)
             if place is not None:
-                self.ex.add_entity(
+                self._add(
                     Entity(ckey, "Country", place.label, place.label_en, set(place.names), {"iso3166": code})
                 )
             else:
@@ -578,7 +666,7 @@ class ActivityReader:
 
                 found = pycountry.countries.get(alpha_2=code)
                 label = found.name if found else code
-                self.ex.add_entity(Entity(ckey, "Country", label, None, {label}, {"iso3166": code}))
+                self._add(Entity(ckey, "Country", label, None, {label}, {"iso3166": code}))
         ev = self._evidence(el, act, act_path, lang)
         self.ex.add_relation(key, "recipientCountry", ckey, ev)
         self._allocation(key, ckey, el, ev)
@@ -596,7 +684,7 @@ class ActivityReader:
         else:
             label = texts[0] if texts else f"Region {code}"
             ent = Entity(rkey, "Region", label, None, set(texts), {"code": code})
-        self.ex.add_entity(ent)
+        self._add(ent)
         ev = self._evidence(el, act, act_path, lang)
         self.ex.add_relation(key, "recipientRegion", rkey, ev)
         self._allocation(key, rkey, el, ev)
@@ -641,7 +729,7 @@ class ActivityReader:
             ent = Entity(
                 f"sector:v{name_key(vocab)}-{name_key(code)}", "Sector", label, None, set(texts), {"code": code}
             )
-        return self.ex.add_entity(ent).key
+        return self._add(ent).key
 
     def _allocation(self, key: str, target: str, el, ev: Evidence) -> None:
         pct = (el.get("percentage") or "").strip()
@@ -717,9 +805,9 @@ class ActivityReader:
     def _locate(self, key: str, place, ev: Evidence) -> None:
         from loaders.narrative import _place_entity
 
-        known = place.key in self.ex.entities  # its entity and codifier chain are in already
+        known = self._known(place.key)  # its entity and codifier chain are in already
         if not known:
-            self.ex.add_entity(_place_entity(place))
+            self._add(_place_entity(place))
         # The element is the evidence, kept on an Allocation record (activity -> place, path, line): the
         # place is reference data the file points at, not a name found in it, so like the codifier links
         # the locatedIn triple itself carries no Evidence node and no Mention.
@@ -731,7 +819,7 @@ class ActivityReader:
             parent = self.gazetteer.get(par)
             if parent is None or par == child:
                 break
-            self.ex.add_entity(_place_entity(parent))
+            self._add(_place_entity(parent))
             self.ex.add_relation(child, "locatedIn", par)
             child = par
 
