@@ -32,6 +32,10 @@ class BuildReport:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     loaded: list[str] = field(default_factory=list)
+    jobs: int = 1
+    extract_seconds: float = 0.0  # summed over documents, in the workers
+    slowest: tuple[str, float] = ("", 0.0)  # the document that took longest to extract, and its seconds
+    peak_rss: dict[int, int] = field(default_factory=dict)  # worker pid -> peak resident memory, bytes
 
     @property
     def ok(self) -> bool:
@@ -46,6 +50,18 @@ class BuildReport:
         if self.errors:
             text += f"; {len(self.errors)} failed"
         return text
+
+    def details(self) -> list[str]:
+        """Speed, the slowest document and each worker's peak memory (``graphtool build -v``)."""
+        lines = []
+        if self.documents and self.seconds:
+            lines.append(
+                f"{self.documents / self.seconds:.1f} documents/s with {self.jobs} worker(s); "
+                f"slowest: {self.slowest[0]} ({self.slowest[1]:.2f} s)"
+            )
+        for pid, rss in sorted(self.peak_rss.items()):
+            lines.append(f"worker {pid}: peak RSS {rss / 2**20:.0f} MB (shared reference data included)")
+        return lines
 
 
 def expand_paths(paths: Iterable[str | Path], exclude: Path | None = None) -> list[Path]:
@@ -153,17 +169,20 @@ def build(
     store: GraphStore,
     *,
     on_file: Callable[[Path], None] | None = None,
+    on_document: Callable[[str, float], None] | None = None,
     limits: Limits | None = None,
+    jobs: int | None = None,
 ) -> BuildReport:
     """Load every file into the store, replacing each document's previous graph.
 
     A file that fails is reported in ``errors`` and leaves its previous graph untouched;
-    the other files still load. ``on_file`` is called after each file (for progress bars).
-    Each document is read within ``limits`` (default: :meth:`Limits.from_env`), in a child
-    process with its own time and memory budget (``graphtool.worker``).
+    the other files still load. ``on_file`` is called after each file (for progress bars),
+    ``on_document`` with each document's name and extraction seconds. Each document is read
+    within ``limits`` (default: :meth:`Limits.from_env`) by one of ``jobs`` forked workers
+    (default: the cores available), with its own time and memory budget
+    (:mod:`graphtool.parallel`); this process writes the results in input order.
     """
-    from graphtool.rdf import DocumentInfo, document_quads
-    from graphtool.worker import DocumentReader
+    from graphtool.parallel import ExtractionPool, Task, default_jobs, warm_up
     from loaders import limits as limits_mod
 
     limits = limits or Limits.from_env()
@@ -180,21 +199,20 @@ def build(
             f"{', '.join(sorted(v for f, v in names.items() if f.name == name))} "
             f"(remove the old one with: graphtool remove {name})"
         )
-    with DocumentReader(limits) as reader:
-        for path in files:
+    tasks = [Task(path, names[path]) for path in files]
+    report.jobs = max(1, jobs or default_jobs())
+    if tasks:
+        warm_up(_loaders_for(files))
+    with ExtractionPool(report.jobs, limits) as pool:
+        for n, (task, result) in enumerate(pool.map(tasks)):
+            path = task.path
             try:
-                extraction, loader_name, loader_version = reader.read(path)
-                info = DocumentInfo(
-                    file_name=names[path],
-                    sha256=_sha256(path),
-                    loader=loader_name,
-                    loader_version=loader_version,
-                )
-                quads = document_quads(extraction, info)
-                report.triples += store.replace_document(info.iri, quads)
+                if isinstance(result, str):
+                    raise LoaderError(result)
+                report.triples += store.replace_document(result.iri, result.quads())
             except (LoaderError, StoreError, ValueError, OSError) as exc:
                 if _disk_full(exc):
-                    left = len(files) - files.index(path) - 1
+                    left = len(tasks) - n - 1
                     report.errors.append(f"{path}: not stored: {_disk_full_message(store)}")
                     if left:
                         report.errors.append(f"{left} more file(s) not read: build them again once there is space")
@@ -202,12 +220,18 @@ def build(
                 report.errors.append(str(exc) if str(path) in str(exc) else f"{path}: {exc}")
             else:
                 report.documents += 1
-                report.entities += len(extraction.entities)
-                report.relations += len(extraction.relations)
-                report.loaded.append(names[path])
-                report.warnings.extend(extraction.warnings)
+                report.entities += result.entities
+                report.relations += result.relations
+                report.loaded.append(result.name)
+                report.warnings.extend(result.warnings)
+                report.extract_seconds += result.seconds
+                if result.seconds > report.slowest[1]:
+                    report.slowest = (result.name, result.seconds)
+                if on_document is not None:
+                    on_document(result.name, result.seconds)
             if on_file is not None:
                 on_file(path)
+        report.peak_rss = dict(pool.peak_rss)
     try:
         store.load_ontology()  # the schema, queryable as its own graph
         store.flush()
@@ -218,6 +242,21 @@ def build(
             report.errors.append(f"the last documents may be missing: {_disk_full_message(store)}")
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _loaders_for(files: list[Path]) -> list[str]:
+    """The names of the loaders that will read these files (their reference data is loaded before forking)."""
+    from loaders import pick_loader
+    from loaders.limits import check_file
+
+    names: dict[str, None] = {}
+    for path in files:
+        try:
+            check_file(path)  # a FIFO is never opened, a huge file never sniffed
+            names[pick_loader(path).name] = None
+        except LoaderError:
+            continue
+    return list(names)
 
 
 def _disk_full(exc: BaseException) -> bool:

@@ -156,8 +156,9 @@ def main() -> None:
 @click.option(
     "--doc-memory-mb", type=float, help="Memory one document may use [default: 4096; GRAPHTOOL_DOC_MEMORY_MB]."
 )
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Documents read at once [default: the cores available].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no warnings: errors and the summary only.")
-@click.option("--verbose", "-v", is_flag=True, help="Name each file as it is loaded.")
+@click.option("--verbose", "-v", is_flag=True, help="Name each file as it is loaded; speed and worker memory.")
 def build(
     paths: tuple[Path, ...],
     store_path: Path | None,
@@ -165,6 +166,7 @@ def build(
     max_unpacked_mb: float | None,
     doc_timeout: float | None,
     doc_memory_mb: float | None,
+    jobs: int | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -193,7 +195,14 @@ def build(
         progress = _ProgressLines(len(files), verbose=verbose)
     with progress as bar:
         try:
-            report = run_build(files, store, on_file=lambda p: bar.update(1, p), limits=limits)
+            report = run_build(
+                files,
+                store,
+                on_file=lambda p: bar.update(1, p),
+                on_document=getattr(bar, "timed", None),
+                limits=limits,
+                jobs=jobs,
+            )
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
     for line in [] if quiet else report.warnings:
@@ -201,6 +210,8 @@ def build(
     for line in report.errors:
         click.echo(f"error: {line}", err=True)
     click.echo(report.summary(), err=True)
+    for line in report.details() if verbose else []:
+        click.echo(line, err=True)
     if not report.ok:
         sys.exit(1)
 
@@ -227,6 +238,7 @@ class _ProgressLines:
         import threading
 
         self.total, self.done, self.verbose = total, 0, verbose
+        self.slowest: tuple[str, float] = ("", 0.0)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._tick, name="graphtool-progress", daemon=True)
 
@@ -234,7 +246,15 @@ class _ProgressLines:
         import time
 
         first = " (a first build also prepares reference caches)" if self.done == 0 else ""
-        click.echo(f"loading: {self.done}/{self.total} files, {time.monotonic() - self.start:.0f} s{first}", err=True)
+        elapsed = time.monotonic() - self.start
+        speed = f", {self.done / elapsed:.1f} documents/s" if self.done and elapsed else ""
+        slowest = f", slowest {self.slowest[0]} ({self.slowest[1]:.1f} s)" if self.slowest[0] else ""
+        click.echo(f"loading: {self.done}/{self.total} files, {elapsed:.0f} s{speed}{slowest}{first}", err=True)
+
+    def timed(self, name: str, seconds: float) -> None:
+        """One document extracted in ``seconds`` (the slowest is named on the progress line)."""
+        if seconds > self.slowest[1]:
+            self.slowest = (name, seconds)
 
     def _tick(self) -> None:
         while not self._stop.wait(PROGRESS_EVERY):
