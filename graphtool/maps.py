@@ -30,34 +30,39 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-# type -> (colour, vis shape, Ukrainian, English)
-NODE_STYLES: dict[str, tuple[str, str, str, str]] = {
-    "Donor": ("#d62728", "star", "Донор", "Donor"),
-    "Program": ("#ff7f0e", "hexagon", "Програма", "Program"),
-    "Project": ("#e6b800", "diamond", "Проєкт", "Project"),
-    "Community": ("#1f77b4", "dot", "Громада", "Community"),
-    "PartnerCity": ("#17becf", "triangle", "Місто-партнер", "Partner city"),
-    "Organization": ("#2ca02c", "square", "Організація", "Organization"),
-    "Country": ("#9467bd", "triangleDown", "Країна", "Country"),
-    "Plan": ("#8c564b", "square", "План заходів", "Action plan"),
-    "StrategicGoal": ("#bcbd22", "dot", "Стратегічна ціль", "Strategic goal"),
-    "OperationalGoal": ("#c5b0d5", "dot", "Оперативна ціль", "Operational goal"),
-    "Task": ("#c7c7c7", "dot", "Завдання", "Task"),
-    "Measure": ("#7f7f7f", "dot", "Захід", "Measure"),
-    "FundingSource": ("#e377c2", "diamond", "Джерело фінансування", "Funding source"),
+from graphtool.vocab import ENTITY_CLASSES, RELATION_PROPERTIES
+from graphtool.vocab import label as term_label
+
+# type -> (colour, vis shape); the names come from the ontology's labels (graphtool.vocab.label)
+NODE_STYLES: dict[str, tuple[str, str]] = {
+    "Donor": ("#d62728", "star"),
+    "Program": ("#ff7f0e", "hexagon"),
+    "Project": ("#e6b800", "diamond"),
+    "Community": ("#1f77b4", "dot"),
+    "PartnerCity": ("#17becf", "triangle"),
+    "Organization": ("#2ca02c", "square"),
+    "Country": ("#9467bd", "triangleDown"),
+    "Plan": ("#8c564b", "square"),
+    "StrategicGoal": ("#bcbd22", "dot"),
+    "OperationalGoal": ("#c5b0d5", "dot"),
+    "Task": ("#c7c7c7", "dot"),
+    "Measure": ("#7f7f7f", "dot"),
+    "FundingSource": ("#e377c2", "diamond"),
 }
-# relation -> (colour, Ukrainian, English)
-RELATION_STYLES: dict[str, tuple[str, str, str]] = {
-    "funds": ("#d62728", "фінансує", "funds"),
-    "implements": ("#2ca02c", "реалізує", "implements"),
-    "partOf": ("#ff7f0e", "є частиною", "part of"),
-    "locatedIn": ("#1f77b4", "відбувається в", "located in"),
-    "partnerOf": ("#17becf", "партнер", "partner of"),
-    "inCountry": ("#9467bd", "у країні", "in country"),
-    "responsibleExecutor": ("#98df8a", "виконавець", "executor"),
-    "fundingSource": ("#e377c2", "джерело коштів", "funding source"),
-    "planOf": ("#8c564b", "план громади", "plan of"),
+DEFAULT_NODE_STYLE = ("#999999", "dot")  # a type the ontology adds later is drawn, in grey, until it gets a colour
+# relation -> colour; likewise named by the ontology
+RELATION_COLOURS: dict[str, str] = {
+    "funds": "#d62728",
+    "implements": "#2ca02c",
+    "partOf": "#ff7f0e",
+    "locatedIn": "#1f77b4",
+    "partnerOf": "#17becf",
+    "inCountry": "#9467bd",
+    "responsibleExecutor": "#98df8a",
+    "fundingSource": "#e377c2",
+    "planOf": "#8c564b",
 }
+DEFAULT_RELATION_COLOUR = "#999999"
 GEO_TYPES = {"Community", "PartnerCity"}
 STATIC = Path(__file__).parent / "static"
 # Above this many nodes a force map draws with WebGL (sigma.js) and a geo map gathers oblasts: vis-network
@@ -434,7 +439,7 @@ def network_data(
     nodes = []
     for node in sorted(graph.nodes):
         data = graph.nodes[node]
-        colour, shape, _uk, _en = NODE_STYLES.get(data.get("type"), ("#999999", "dot", "", ""))
+        colour, shape = NODE_STYLES.get(data.get("type"), DEFAULT_NODE_STYLE)
         label = str(data.get("label", node))
         ids = [[k, str(data[k])] for k in ("katottg", "geonames", "iso3166", "code", "wikidata") if data.get(k)]
         names = sorted({str(x) for x in data.get("names", ())} - {label}, key=lambda x: (x.casefold(), x))
@@ -462,7 +467,7 @@ def network_data(
     show_labels = graph.number_of_edges() <= 400
     edges = []
     for i, (u, v, rel, data) in enumerate(sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])):
-        colour, uk, _en = RELATION_STYLES.get(rel, ("#999999", rel, rel))
+        colour = RELATION_COLOURS.get(rel, DEFAULT_RELATION_COLOUR)
         evidence = data.get("evidence", [])
         record = {
             "id": f"e{i}",
@@ -474,7 +479,7 @@ def network_data(
             "more": max(0, len(evidence) - max_evidence),
         }
         if show_labels:
-            record["label"] = uk
+            record["label"] = term_label(rel, "uk")
         if rel == "partnerOf":
             record["arrows"] = {"to": {"enabled": False}}
             from graphtool.network import STATUS_LABELS, partnership_status
@@ -525,15 +530,22 @@ def render_map(
     present_types = {n["gt_type"] for n in nodes}
     present_rels = {e["rel"] for e in edges}
     conf: dict[str, Any] = {
-        "types": {t: {"uk": s[2], "en": s[3]} for t, s in NODE_STYLES.items()},
-        "relations": {r: {"uk": s[1], "en": s[2]} for r, s in RELATION_STYLES.items()},
+        "types": {t: {"uk": term_label(t, "uk"), "en": term_label(t, "en")} for t in ENTITY_CLASSES},
+        "relations": {r: {"uk": term_label(r, "uk"), "en": term_label(r, "en")} for r in RELATION_PROPERTIES},
         "legend_nodes": [
-            {"type": t, "color": s[0], "shape": s[1], "uk": s[2], "en": s[3]}
-            for t, s in NODE_STYLES.items()
-            if t in present_types
+            {"type": t, "color": style[0], "shape": style[1], "uk": term_label(t, "uk"), "en": term_label(t, "en")}
+            for t in ENTITY_CLASSES
+            if t in present_types and (style := NODE_STYLES.get(t, DEFAULT_NODE_STYLE))
         ],
         "legend_edges": [
-            {"rel": r, "color": s[0], "uk": s[1], "en": s[2]} for r, s in RELATION_STYLES.items() if r in present_rels
+            {
+                "rel": r,
+                "color": RELATION_COLOURS.get(r, DEFAULT_RELATION_COLOUR),
+                "uk": term_label(r, "uk"),
+                "en": term_label(r, "en"),
+            }
+            for r in RELATION_PROPERTIES
+            if r in present_rels
         ],
         "geo": geo,
         "renderer": "webgl" if webgl else "vis",

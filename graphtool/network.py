@@ -14,19 +14,19 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from loaders.base import ENTITY_TYPES, RELATION_PREDICATES
+from graphtool.vocab import ENTITY_CLASSES, GEO, GT, RELATION_PROPERTIES
 
-GT = "https://w3id.org/graphtool/ontology#"
-GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"
-RELATIONS = RELATION_PREDICATES
+ENTITY_TYPES = tuple(ENTITY_CLASSES)  # the ontology's gt:entityTypes
+RELATIONS = tuple(RELATION_PROPERTIES)  # the ontology's gt:relations: each becomes an edge
+_GT = str(GT)
 # What maps and analysis show unless asked otherwise: plan rows (goals, tasks, measures) are many and
 # would hide the donors and communities; ``--types`` brings them in.
 DEFAULT_TYPES = ("Donor", "Program", "Project", "Community", "PartnerCity", "Organization", "Country", "Plan")
 # Work passes its links on (a donor reaches communities through projects); other types are ends.
 WORK_TYPES = {"Program", "Project", "Plan", "StrategicGoal", "OperationalGoal", "Task", "Measure"}
 _ATTRS = {
-    GEO + "lat": "lat", GEO + "long": "lon", GT + "category": "category", GT + "katottg": "katottg",
-    GT + "geonamesId": "geonames", GT + "iso3166": "iso3166", GT + "code": "code", GT + "wikidata": "wikidata",
+    str(GEO.lat): "lat", str(GEO.long): "lon", str(GT.category): "category", str(GT.katottg): "katottg",
+    str(GT.geonamesId): "geonames", str(GT.iso3166): "iso3166", str(GT.code): "code", str(GT.wikidata): "wikidata",
 }  # fmt: skip
 
 
@@ -52,7 +52,7 @@ def load_network(reader: Any, types: Iterable[str] | None = None):
         """SELECT DISTINCT ?e ?class WHERE {
              ?e a ?class FILTER(STRSTARTS(STR(?class), "https://w3id.org/graphtool/ontology#")) }"""
     ).rows:
-        type_ = str(cls)[len(GT) :]
+        type_ = str(cls)[len(_GT) :]
         iri = str(e)
         if type_ in wanted and iri not in g:
             g.add_node(iri, type=type_, iri=iri, documents=[])
@@ -90,17 +90,13 @@ def load_network(reader: Any, types: Iterable[str] | None = None):
         item = {"document": str(file), "sentence": str(sentence), "start": _int(start), "end": _int(end)}
         if status is not None:
             item["status"] = str(status)  # a partnership: signed, planned or ended, as this sentence says
-        evidence[(str(s), str(p)[len(GT) :], str(o))].append(item)
-    for s, p, o in reader.select(
-        """SELECT DISTINCT ?s ?p ?o WHERE {
-             VALUES ?p { gt:funds gt:implements gt:partOf gt:locatedIn gt:partnerOf gt:inCountry
-                         gt:responsibleExecutor gt:fundingSource gt:planOf }
-             ?s ?p ?o }"""
-    ).rows:
-        s, rel, o = str(s), str(p)[len(GT) :], str(o)
-        if s in g and o in g:
-            ev = sorted(evidence.get((s, rel, o), []), key=lambda x: (x["document"], x["start"] or 0))
-            g.add_edge(s, o, key=rel, relation=rel, evidence=ev)
+        evidence[(str(s), str(p)[len(_GT) :], str(o))].append(item)
+    for rel, predicate in RELATION_PROPERTIES.items():  # one question per relation, the predicate bound
+        for s, o in reader.select("SELECT DISTINCT ?s ?o WHERE { ?s ?p ?o }", {"p": predicate}).rows:
+            s, o = str(s), str(o)
+            if s in g and o in g:
+                ev = sorted(evidence.get((s, rel, o), []), key=lambda x: (x["document"], x["start"] or 0))
+                g.add_edge(s, o, key=rel, relation=rel, evidence=ev)
     for _, data in g.nodes(data=True):
         data["documents"] = sorted(set(data["documents"]))
     return g

@@ -25,20 +25,21 @@ from pathlib import Path
 from typing import Any
 
 from graphtool.formats import spreadsheet_safe
+from graphtool.vocab import bilingual
 
 KINDS = ("community", "donor", "program", "partnerships", "3w")
 FORMATS = ("md", "html", "csv", "json", "xlsx")
-TYPE_NAMES = {
-    "Donor": "Донор / Donor", "Program": "Програма / Program", "Project": "Проєкт / Project",
-    "Community": "Громада / Community", "PartnerCity": "Місто-партнер / Partner city",
-    "Organization": "Організація / Organization", "Country": "Країна / Country", "Plan": "План / Plan",
-}  # fmt: skip
-RELATION_NAMES = {
-    "funds": "фінансує / funds", "implements": "реалізує / implements", "partOf": "є частиною / part of",
-    "locatedIn": "відбувається в / located in", "partnerOf": "партнер / partner of", "inCountry": "у країні / in country",
-    "planOf": "план громади / plan of", "responsibleExecutor": "виконавець / executor",
-    "fundingSource": "джерело / funding source", "contains": "містить / contains",
-}  # fmt: skip
+CONTAINS = "містить / contains"  # the report's own inverse of partOf; every other name is the ontology's label
+
+
+def type_name(entity_type: str) -> str:
+    """``"Донор / Donor"``: the ontology's labels of an entity type (the name itself when it has none)."""
+    return bilingual(entity_type) if entity_type else ""
+
+
+def relation_name(relation: str) -> str:
+    """``"фінансує / funds"``: the ontology's labels of a relation."""
+    return CONTAINS if relation == "contains" else bilingual(relation)
 
 
 # stable keys for JSON (and anything else reading reports by program): group title -> key
@@ -196,7 +197,7 @@ def _dedupe(links: list[Link]) -> list[Link]:
 
 def _facts(graph, node: str) -> list[tuple[str, str]]:
     data = graph.nodes[node]
-    facts = [("Тип / Type", TYPE_NAMES.get(data.get("type"), data.get("type", "")))]
+    facts = [("Тип / Type", type_name(data.get("type", "")))]
     if data.get("label_en"):
         facts.append(("English", data["label_en"]))
     for key, name in (("katottg", "КАТОТТГ / KATOTTG"), ("geonames", "GeoNames"), ("iso3166", "ISO 3166"),
@@ -519,9 +520,9 @@ def report_rows(report: Report) -> list[dict[str, str]]:
             base = {
                 "group": group,
                 "subject": link.subject or report.entity,
-                "relation": RELATION_NAMES.get(link.relation, link.relation),
+                "relation": relation_name(link.relation),
                 "other": link.other,
-                "other_type": TYPE_NAMES.get(link.other_type, link.other_type),
+                "other_type": type_name(link.other_type),
                 "via": link.via,
                 "other_iri": link.other_iri,
             }
@@ -603,7 +604,7 @@ def render_markdown(report: Report) -> str:
                 or "_довідкові дані / reference data_"
             )
             cells = ([_md_cell(link.subject)] if many else []) + [
-                f"{_md_cell(RELATION_NAMES.get(link.relation, link.relation))}: **{_md_cell(link.other)}**",
+                f"{_md_cell(relation_name(link.relation))}: **{_md_cell(link.other)}**",
                 *([_md_cell(link.via)] if with_via else []),
                 sources,
             ]
@@ -671,7 +672,7 @@ def render_html(
                 or "<em>довідкові дані / reference data</em>"
             )
             cells = ([e(link.subject)] if many else []) + [
-                f"{e(RELATION_NAMES.get(link.relation, link.relation))}: {name_of(link)}",
+                f"{e(relation_name(link.relation))}: {name_of(link)}",
                 *([e(link.via)] if with_via else []),
                 sources,
             ]

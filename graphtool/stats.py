@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from graphtool.store import GraphStore
+from graphtool.vocab import RELATION_PROPERTIES
+
+DISTINCT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 
 
 def store_stats(store: GraphStore) -> dict[str, Any]:
@@ -21,18 +24,16 @@ def store_stats(store: GraphStore) -> dict[str, Any]:
              FILTER(STRSTARTS(STR(?t), STR(gt:)) && ?t NOT IN (gt:Document, gt:Evidence, gt:Mention))
              BIND(STRAFTER(STR(?t), "#") AS ?type) } GROUP BY ?type ORDER BY ?type"""
     )
-    relations = store.select(
-        """SELECT ?rel (COUNT(*) AS ?n) WHERE {
-             { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o .
-               VALUES ?p { gt:funds gt:implements gt:partOf gt:locatedIn gt:partnerOf gt:inCountry
-                           gt:responsibleExecutor gt:fundingSource gt:planOf } } }
-             BIND(STRAFTER(STR(?p), "#") AS ?rel) } GROUP BY ?rel ORDER BY ?rel"""
-    )
-    union = store.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
+    relations = {}
+    for rel, predicate in sorted(RELATION_PROPERTIES.items()):  # the ontology's gt:relations, each bound in turn
+        count = store.select(DISTINCT_TRIPLES, {"p": predicate})
+        if int(count.rows[0][0]):
+            relations[rel] = int(count.rows[0][0])
+    union = store.select(DISTINCT_TRIPLES)
     return {
         "documents": len(store.documents()),
         "triples": len(store),
         "distinct_triples": int(union.rows[0][0]),
         "entities": {str(t): int(n) for t, n in entities.rows},
-        "relations": {str(r): int(n) for r, n in relations.rows},
+        "relations": relations,
     }

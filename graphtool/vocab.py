@@ -1,117 +1,32 @@
-"""Typed vocabulary terms: a misspelt term raises at import (``_fail = True``).
+"""Typed vocabulary terms read from the ontology: a term the ontology does not declare raises.
 
-The ontology itself is ``ontology/graphtool.ttl``; ``tests/test_ontology.py`` checks that every
-term here is declared there and the other way round.
+``ontology/graphtool.ttl`` is the one source: :class:`GT` accepts exactly the terms it declares
+(rdflib's ``DefinedNamespace`` with ``_fail = True``, its members read from the file, so a misspelt
+term raises ``AttributeError`` where it is used, at import for module-level uses), and the
+entity types, relations and labels below come from the same file (:func:`ontology.vocabulary`).
+Adding a relation is one edit of the ontology: its declaration with labels, and its name in the
+``gt:relations`` list.
 """
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
+import ontology
 from graphtool.iri import BASE
 from graphtool.iri import ID as _ID
 
 ID = Namespace(_ID)
+VOCABULARY = ontology.vocabulary()
+if ontology.NS != BASE + "ontology#":  # pragma: no cover - a guard for whoever moves the namespace
+    raise ImportError(f"the ontology namespace {ontology.NS} is not graphtool.iri's {BASE}ontology#")
 
 
 class GT(DefinedNamespace):
-    """The graphtool ontology."""
+    """The graphtool ontology: one member per class or property that ``graphtool.ttl`` declares."""
 
-    _NS = Namespace(BASE + "ontology#")
+    _NS = Namespace(ontology.NS)
     _fail = True
-
-    # classes
-    Donor: URIRef
-    Program: URIRef
-    Project: URIRef
-    Community: URIRef
-    PartnerCity: URIRef
-    Organization: URIRef
-    Country: URIRef
-    Document: URIRef
-    Plan: URIRef
-    StrategicGoal: URIRef
-    OperationalGoal: URIRef
-    Task: URIRef
-    Measure: URIRef
-    FundingSource: URIRef
-    Evidence: URIRef
-    Mention: URIRef
-    Sector: URIRef
-    Region: URIRef
-    MoneyFlow: URIRef
-    Allocation: URIRef
-
-    # relations between things
-    funds: URIRef
-    implements: URIRef
-    partOf: URIRef
-    locatedIn: URIRef
-    partnerOf: URIRef
-    inCountry: URIRef
-    responsibleExecutor: URIRef
-    fundingSource: URIRef
-    planOf: URIRef
-    extends: URIRef
-    accountableFor: URIRef
-    reports: URIRef
-    recipientCountry: URIRef
-    recipientRegion: URIRef
-    sector: URIRef
-
-    # money flows and allocations (IATI)
-    flowOf: URIRef
-    provider: URIRef
-    receiver: URIRef
-    flowKind: URIRef
-    flowCode: URIRef
-    amount: URIRef
-    currency: URIRef
-    valueDate: URIRef
-    transactionDate: URIRef
-    periodStart: URIRef
-    periodEnd: URIRef
-    allocationOf: URIRef
-    allocatedTo: URIRef
-    percentage: URIRef
-
-    # typed values about activities (IATI)
-    iatiIdentifier: URIRef
-    title: URIRef
-    description: URIRef
-    activityStatus: URIRef
-    statusLabel: URIRef
-    plannedStart: URIRef
-    actualStart: URIRef
-    plannedEnd: URIRef
-    actualEnd: URIRef
-    defaultCurrency: URIRef
-
-    # closures written out for reading (not relations of the JSONL contract)
-    within: URIRef
-    includedIn: URIRef
-
-    # identifiers and attributes
-    katottg: URIRef
-    geonamesId: URIRef
-    iso3166: URIRef
-    wikidata: URIRef
-    iatiId: URIRef
-    code: URIRef
-    category: URIRef
-
-    # provenance
-    mentionedIn: URIRef
-    mentionOf: URIRef
-    sentence: URIRef
-    startOffset: URIRef
-    endOffset: URIRef
-    partnershipStatus: URIRef
-    xpath: URIRef
-    line: URIRef
-    fileName: URIRef
-    sha256: URIRef
-    loader: URIRef
-    loaderVersion: URIRef
+    __annotations__ = dict.fromkeys(sorted(VOCABULARY.terms), URIRef)
 
 
 GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
@@ -119,47 +34,9 @@ PROV = Namespace("http://www.w3.org/ns/prov#")
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 
-# Entity type names used by loaders and the JSONL contract -> ontology classes.
-ENTITY_CLASSES: dict[str, URIRef] = {
-    name: GT[name]
-    for name in (
-        "Donor",
-        "Program",
-        "Project",
-        "Community",
-        "PartnerCity",
-        "Organization",
-        "Country",
-        "Plan",
-        "StrategicGoal",
-        "OperationalGoal",
-        "Task",
-        "Measure",
-        "FundingSource",
-        "Sector",
-        "Region",
-    )
-}
-RELATION_PROPERTIES: dict[str, URIRef] = {
-    name: GT[name]
-    for name in (
-        "funds",
-        "implements",
-        "partOf",
-        "locatedIn",
-        "partnerOf",
-        "inCountry",
-        "responsibleExecutor",
-        "fundingSource",
-        "planOf",
-        "extends",
-        "accountableFor",
-        "reports",
-        "recipientCountry",
-        "recipientRegion",
-        "sector",
-    )
-}
+# Entity type names used by loaders and the JSONL contract -> ontology classes, in the ontology's order.
+ENTITY_CLASSES: dict[str, URIRef] = {name: GT[name] for name in VOCABULARY.entity_types}
+RELATION_PROPERTIES: dict[str, URIRef] = {name: GT[name] for name in VOCABULARY.relations}
 IDENTIFIER_PROPERTIES: dict[str, URIRef] = {
     "katottg": GT.katottg,
     "geonames": GT.geonamesId,
@@ -168,3 +45,13 @@ IDENTIFIER_PROPERTIES: dict[str, URIRef] = {
     "iati": GT.iatiId,
     "code": GT.code,
 }
+
+
+def label(term: str, lang: str = "uk") -> str:
+    """The ontology's ``rdfs:label`` of a term (``"funds"`` -> ``"фінансує"``) in ``uk`` or ``en``."""
+    return VOCABULARY.label(term, lang)
+
+
+def bilingual(term: str) -> str:
+    """``"фінансує / funds"``: both labels of a term, as reports print them."""
+    return VOCABULARY.bilingual(term)

@@ -38,54 +38,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-ENTITY_TYPES = (
-    "Donor",
-    "Program",
-    "Project",
-    "Community",
-    "PartnerCity",
-    "Organization",
-    "Country",
-    "StrategicGoal",
-    "OperationalGoal",
-    "Task",
-    "Measure",
-    "FundingSource",
-    "Plan",
-    "Sector",  # a SKOS concept of a sector codelist (DAC 5-digit, DAC 3-digit, ...)
-    "Region",  # a supranational region of a region codelist ("Europe, regional")
-)
+from ontology import vocabulary
 
-RELATION_PREDICATES = (
-    "funds",  # Donor -> Program/Project
-    "implements",  # Organization/Donor -> Program/Project
-    "partOf",  # Project -> Program, Program -> Program, Measure -> Task -> OperationalGoal -> StrategicGoal
-    "locatedIn",  # Program/Project -> Community/PartnerCity; Community -> Community (codifier hierarchy)
-    "partnerOf",  # Community <-> Community/PartnerCity (symmetric)
-    "inCountry",  # PartnerCity -> Country
-    "responsibleExecutor",  # Measure -> Organization
-    "fundingSource",  # Measure -> FundingSource
-    "planOf",  # Plan -> Community
-    "extends",  # Organization/Donor -> Program/Project: manages the funder's money for it (IATI role 3)
-    "accountableFor",  # Organization/Donor -> Program/Project: answers for it (IATI role 2)
-    "reports",  # Organization/Donor -> Program/Project: published its IATI record
-    "recipientCountry",  # Program/Project -> Country
-    "recipientRegion",  # Program/Project -> Region
-    "sector",  # Program/Project -> Sector
-)
-
-VALUE_PROPERTIES = (  # typed values about an entity (graphtool.rdf maps them to gt: terms)
-    "iatiIdentifier",
-    "title",
-    "description",
-    "activityStatus",
-    "statusLabel",
-    "plannedStart",
-    "actualStart",
-    "plannedEnd",
-    "actualEnd",
-    "defaultCurrency",
-)
+# The contract's names come from the ontology (ontology/graphtool.ttl: gt:entityTypes, gt:relations,
+# gt:valueProperties, each term with its domain, range and labels), so a new one is declared there only.
+ENTITY_TYPES: tuple[str, ...] = vocabulary().entity_types  # Donor, Program, ..., Sector, Region
+RELATION_PREDICATES: tuple[str, ...] = vocabulary().relations  # funds, implements, partOf, locatedIn, ...
+VALUE_PROPERTIES: tuple[str, ...] = vocabulary().value_properties  # typed values (graphtool.rdf maps them)
 
 
 class LoaderError(Exception):

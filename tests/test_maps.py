@@ -19,7 +19,7 @@ from graphtool import maps
 from graphtool.cli import main
 from graphtool.maps import (
     NODE_STYLES,
-    RELATION_STYLES,
+    RELATION_COLOURS,
     WEBGL_THRESHOLD,
     geo_layout,
     in_ukraine,
@@ -73,7 +73,7 @@ def test_map_of_the_fixture(store, tmp_path):
     assert by_label["Луцька міська територіальна громада"]["size"] > by_label["Житомир"]["size"]  # more links
     assert "Measure" not in {n["gt_type"] for n in nodes}  # plan rows only with --types
     funds = [e for e in edges if e["rel"] == "funds"]
-    assert funds and all(e["color"]["color"] == RELATION_STYLES["funds"][0] and e["label"] == "фінансує" for e in funds)
+    assert funds and all(e["color"]["color"] == RELATION_COLOURS["funds"] and e["label"] == "фінансує" for e in funds)
     usaid = [e for e in funds if e["from"] == ID + "donor/usaid"]
     assert {e["evidence"][0][0] for e in usaid} == {"news-south.txt", "news-zhytomyr.txt"}
     assert "Донор / Donor" in html and "фінансує / funds" in html  # legend

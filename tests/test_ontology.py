@@ -18,7 +18,7 @@ def onto() -> Graph:
 
 
 def declared_terms(g: Graph) -> set[str]:
-    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
     return {str(s)[len(GT_NS) :] for k in kinds for s in g.subjects(RDF.type, k) if str(s).startswith(GT_NS)}
 
 
