@@ -172,6 +172,7 @@ def _open_store(kind: str, spec: dict):
     loaded.flush()
     triples = len(loaded)
     if path is None:
+        loaded.read_in_memory()  # queries read the default graph held alone (GraphStore.read_in_memory)
 
         def run_mem(text: str, bindings: dict, substitute: bool = False) -> int:
             return _rows(loaded, text, bindings, substitute)

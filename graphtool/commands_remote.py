@@ -80,6 +80,12 @@ def push(
 )
 @click.option("--max-connections", type=int, default=128, show_default=True, help="Open connections served at once.")
 @click.option("--quiet", is_flag=True, help="No access log (one Common Log Format line per request on stderr).")
+@click.option(
+    "--in-memory",
+    is_flag=True,
+    help="Each worker copies the store's default graph into memory at start-up (and again after a build "
+    "changes the store) and answers from it: faster queries for about 0.3 GB per million triples per worker.",
+)
 def serve(
     store_path: Path | None,
     host: str,
@@ -90,6 +96,7 @@ def serve(
     allow_hosts: tuple[str, ...],
     max_connections: int,
     quiet: bool,
+    in_memory: bool,
 ) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint (/sparql) with HTML pages (/).
 
@@ -103,7 +110,8 @@ def serve(
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: anyone who can reach it can read the graph", err=True)
-    options = {"cors": cors, "allow_hosts": allow_hosts, "max_connections": max_connections, "access_log": not quiet}
+    options = {"cors": cors, "allow_hosts": allow_hosts, "max_connections": max_connections, "access_log": not quiet,
+               "in_memory": in_memory}  # fmt: skip
     try:
         server = make_server(
             store_path or default_store_path(), host=host, port=port, timeout=timeout, workers=workers, **options

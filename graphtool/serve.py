@@ -51,6 +51,8 @@ MAX_BODY = 2 * 1024 * 1024
 MAX_CONNECTIONS = 128
 IDLE_TIMEOUT = 20.0  # a connection with no request in progress is closed after this
 REQUEST_TIMEOUT = 30.0  # a request whose line, headers and body take longer to arrive is dropped
+START_TIMEOUT = 60.0  # seconds a new worker may take to open the store and answer its first ping
+IN_MEMORY_START_TIMEOUT = 900.0  # ... and to copy the default graph into memory (about 60 s at 10M triples)
 STALE_RETRIES = 6  # reads that fail while a build writes are retried this often (about 2 s) before a 503
 
 SELECT_TYPES = {
@@ -178,10 +180,11 @@ def _execute(
     if dataset is not None:
         options["default_graph"] = [NamedNode(iri) for iri in dataset[0]]
         options["named_graphs"] = [NamedNode(iri) for iri in dataset[1]]
-    else:
-        options["use_default_graph_as_union"] = not store.default_graph_is_index
+    engine, union = store.engine_for(query, dataset is not None)
+    if dataset is None:
+        options["use_default_graph_as_union"] = union
     try:
-        result = store.oxigraph.query(query, **options)
+        result = engine.query(query, **options)
     except SyntaxError as exc:
         raise QueryFailed(f"400 {explain_syntax_error(query, str(exc), PREFIXES)}") from exc
     except ValueError as exc:  # an invalid IRI in default-graph-uri / named-graph-uri
@@ -222,8 +225,9 @@ def _isolate_network() -> bool:
 class _WorkerStore:
     """The worker's read-only view of the store, reopened when the files change or a read fails."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, in_memory: bool = False) -> None:
         self.path = path
+        self.in_memory = in_memory
         self.store: Any = None
         self.version: tuple[int, int] | None = None
 
@@ -236,6 +240,8 @@ class _WorkerStore:
                 current = _store_version(self.path)
                 if self.store is None or current != self.version:
                     self.store, self.version = GraphStore(self.path, read_only=True), current
+                    if self.in_memory and self.store.default_graph_is_index:
+                        self.store.read_in_memory()  # GRAPH/FROM queries still read the disk view
                 return work(self.store, *args)
             except QueryFailed:
                 raise
@@ -249,10 +255,14 @@ class _WorkerStore:
         raise AssertionError("unreachable")
 
 
-def _worker_main(conn: Any, store_path: str) -> None:
-    """A worker process: open the store read-only, answer queries and pages until the pipe closes."""
+def _worker_main(conn: Any, store_path: str, in_memory: bool = False) -> None:
+    """A worker process: open the store read-only, answer queries and pages until the pipe closes.
+
+    ``in_memory``: the deduplicated default graph is copied into memory at start-up and after each
+    change of the store (:meth:`GraphStore.read_in_memory`); queries that name graphs read the disk view.
+    """
     _isolate_network()
-    view = _WorkerStore(store_path)
+    view = _WorkerStore(store_path, in_memory)
     while True:
         try:
             request = conn.recv()
@@ -281,15 +291,16 @@ class _Worker:
     ``spawn`` would re-run the caller's ``__main__`` script in every worker.
     """
 
-    def __init__(self, store_path: str) -> None:
+    def __init__(self, store_path: str, in_memory: bool = False) -> None:
         import subprocess
         import sys
         from multiprocessing.connection import Connection
 
         parent, child = socket.socketpair()
+        flags = ["--in-memory"] if in_memory else []
         try:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "graphtool.serve", "--worker", str(child.fileno()), store_path],
+                [sys.executable, "-m", "graphtool.serve", "--worker", str(child.fileno()), store_path, *flags],
                 pass_fds=(child.fileno(),),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
@@ -318,8 +329,18 @@ class QueryPool:
         >>> pool.execute("SELECT * WHERE { ?s ?p ?o } LIMIT 1", None, "text/csv")  # doctest: +SKIP
     """
 
-    def __init__(self, store_path: str | os.PathLike[str], *, size: int = 2, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self,
+        store_path: str | os.PathLike[str],
+        *,
+        size: int = 2,
+        timeout: float = DEFAULT_TIMEOUT,
+        in_memory: bool = False,
+    ) -> None:
         self.store_path = str(store_path)
+        self.in_memory = in_memory
+        # a worker copying a large store into memory takes longer to answer its first ping
+        self.start_timeout = IN_MEMORY_START_TIMEOUT if in_memory else START_TIMEOUT
         if not Path(self.store_path).is_dir():
             raise StoreError(
                 f"no store at {self.store_path}: run 'graphtool build PATH --store {self.store_path}' first"
@@ -337,7 +358,7 @@ class QueryPool:
             raise
 
     def _add_worker(self) -> _Worker:
-        worker = _Worker(self.store_path)
+        worker = _Worker(self.store_path, self.in_memory)
         with self._lock:
             self._all.append(worker)
         self._idle.put(worker)
@@ -350,8 +371,8 @@ class QueryPool:
                 w.conn.send(("ping",))
             for w in workers:
                 try:
-                    if not w.conn.poll(60):
-                        raise StoreError("the query workers did not start within 60 s")
+                    if not w.conn.poll(self.start_timeout):
+                        raise StoreError(f"the query workers did not start within {self.start_timeout:g} s")
                     reply = w.conn.recv()
                 except (EOFError, OSError) as exc:
                     raise StoreError(f"a query worker failed to start ({exc}); see its error above") from exc
@@ -364,7 +385,7 @@ class QueryPool:
     def _replace(self, worker: _Worker) -> None:
         """Kill a worker and start another, handing it out only once it has opened the store."""
         worker.kill()
-        fresh = _Worker(self.store_path)
+        fresh = _Worker(self.store_path, self.in_memory)
         with self._lock:
             if worker in self._all:
                 self._all.remove(worker)
@@ -374,7 +395,7 @@ class QueryPool:
             # startup time must not count against the next query's limit: hand it out after its pong
             try:
                 fresh.conn.send(("ping",))
-                if fresh.conn.poll(60):
+                if fresh.conn.poll(self.start_timeout):
                     fresh.conn.recv()
                     self._idle.put(fresh)
                     return
@@ -1249,8 +1270,11 @@ def make_server(
     max_connections: int = MAX_CONNECTIONS,
     idle_timeout: float = IDLE_TIMEOUT,
     request_timeout: float = REQUEST_TIMEOUT,
+    in_memory: bool = False,
 ) -> GraphtoolServer:
     """Open the store in worker processes and bind the server (port 0 picks a free port).
+
+    ``in_memory``: each worker answers from a copy of the default graph in memory (see :class:`QueryPool`).
 
     Raises:
         StoreError: no store, or it cannot be opened.
@@ -1258,7 +1282,7 @@ def make_server(
     """
     import errno
 
-    pool = QueryPool(store_path, size=workers, timeout=timeout)
+    pool = QueryPool(store_path, size=workers, timeout=timeout, in_memory=in_memory)
     try:
         return GraphtoolServer(
             (host, port),
@@ -1290,10 +1314,10 @@ def serve_in_thread(server: GraphtoolServer) -> threading.Thread:
 if __name__ == "__main__":  # a query worker started by QueryPool
     import sys
 
-    if len(sys.argv) == 4 and sys.argv[1] == "--worker":
+    if len(sys.argv) in (4, 5) and sys.argv[1] == "--worker":
         import signal
         from multiprocessing.connection import Connection
 
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the server, which then stops its workers
 
-        _worker_main(Connection(int(sys.argv[2])), sys.argv[3])
+        _worker_main(Connection(int(sys.argv[2])), sys.argv[3], sys.argv[4:] == ["--in-memory"])

@@ -51,6 +51,8 @@ class StoreError(Exception):
 _STALE_VIEW = re.compile(r"No such file|Corruption|\.sst\b|MANIFEST", re.I)
 CLEAR_CHUNK = 50_000  # quads removed per transaction when a streamed document is cleared
 LARGE_DOCUMENT = 200_000  # quads; a larger document graph is bulk-loaded, not written in one transaction
+# a query that reads named graphs or sets its own dataset (checked on the text: a false match only costs speed)
+_NAMES_GRAPHS = re.compile(r"\b(GRAPH|FROM)\b", re.I)
 READ_RETRIES = 6  # about 3 s of backing off before telling the user a build is writing
 
 
@@ -161,6 +163,7 @@ class GraphStore:
 
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        self._memory: Any = None  # the default graph copied into memory (read_in_memory)
         try:
             if self.path is None:
                 self._store = Store()
@@ -204,6 +207,7 @@ class GraphStore:
                 try:
                     self._store = self._open_read_only()
                     self._index = None
+                    self._memory = None
                 except (OSError, RuntimeError):
                     pass  # the next try reopens again
 
@@ -230,6 +234,48 @@ class GraphStore:
             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{graph_iri}>) }} }}"
         )
 
+    # ------------------------------------------------------------------ reading from memory
+
+    def read_in_memory(self) -> int:
+        """Copy the deduplicated default graph into an in-memory store and answer queries from it.
+
+        Oxigraph's in-memory storage finds a subject's (or predicate's) triples by walking every quad
+        that has it, in every graph: beside the document graphs, which repeat each entity's description
+        and mentions per document, a lookup in the default graph walks all those copies too (the in-memory
+        store measured 2-10x slower than the same default graph held alone, bench/RESULTS.md). The copy
+        holds the default graph only; queries that name graphs (``GRAPH``, ``FROM``) or pass a dataset
+        still read the full store. Any write through this object drops the copy (call again to refresh);
+        writes made directly on :attr:`oxigraph` are not seen by it. Returns the triples copied.
+        """
+        from pyoxigraph import DefaultGraph, Store
+
+        if not self._indexed():
+            raise StoreError("the store has no deduplicated default graph to read in memory; build it again")
+
+        def read() -> Any:
+            copy = Store()
+            copy.bulk_extend(self._store.quads_for_pattern(None, None, None, DefaultGraph()))
+            return copy
+
+        copy = self.retrying(read)
+        self._memory = copy
+        return len(copy)
+
+    @property
+    def in_memory(self) -> bool:
+        """True while queries read the in-memory copy of the default graph (:meth:`read_in_memory`)."""
+        return getattr(self, "_memory", None) is not None
+
+    def engine_for(self, query: str, dataset: bool = False) -> tuple[Any, bool]:
+        """The pyoxigraph store to run ``query`` on and whether it needs ``use_default_graph_as_union``."""
+        memory = getattr(self, "_memory", None)
+        if memory is not None and not dataset and not _NAMES_GRAPHS.search(query):
+            return memory, False
+        return self._store, not self._indexed()
+
+    def _written(self) -> None:
+        self._memory = None
+
     @property
     def oxigraph(self):
         """The underlying ``pyoxigraph.Store`` (for bulk paths and the benchmark)."""
@@ -244,6 +290,7 @@ class GraphStore:
         bulk loader instead (:meth:`_replace_large`). Returns the number of quads written.
         """
         quads = quads if isinstance(quads, list) else list(quads)
+        self._written()
         if len(quads) > LARGE_DOCUMENT:
             return self._replace_large(graph_iri, quads)
         body = []
@@ -279,52 +326,6 @@ class GraphStore:
             raise StoreError(f"writing {graph_iri} failed: {exc}") from exc
         return len(quads)
 
-    def remove_document(self, name_or_iri: str) -> list[str]:
-        """Retract the graphs of documents whose file name or IRI is given; returns the removed IRIs.
-
-        A document named by its path ("zhytomyr/report.txt") is also found by its base name when no
-        other document has that base name.
-        """
-        from pyoxigraph import NamedNode
-
-        docs = self.documents()
-        removed = [d["iri"] for d in docs if name_or_iri in (d["iri"], d["file_name"])]
-        if not removed and "/" not in name_or_iri:
-            by_base = [d["iri"] for d in docs if d["file_name"].rsplit("/", 1)[-1] == name_or_iri]
-            removed = by_base if len(by_base) == 1 else []
-        for graph in removed:
-            if self._indexed():
-                self._store.update(f"{self._retract_from_index(graph)} ;\nDROP SILENT GRAPH <{graph}>")
-            else:
-                self._store.remove_graph(NamedNode(graph))
-        return removed
-
-    def bulk_load_nquads(self, path: str | os.PathLike[str]) -> None:
-        """Load an N-Quads file with Oxigraph's bulk loader (not transactional; for benchmarks and imports)."""
-        from pyoxigraph import RdfFormat
-
-        indexed = self._indexed()  # asked before loading: an empty store is indexed, a loaded one is not yet
-        self._store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
-        if indexed:
-            self.rebuild_index()
-
-    def rebuild_index(self) -> None:
-        """Recompute the default graph as the deduplicated union of the document graphs."""
-        from pyoxigraph import DefaultGraph
-
-        self._store.clear_graph(DefaultGraph())
-        self._store.update(
-            f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }}"
-        )
-        self._index = True
-
-    def load_ontology(self) -> int:
-        """Put the ontology (classes and properties with uk/en labels) in its own named graph, replacing it.
-
-        The graph ``https://w3id.org/graphtool/ontology`` stays out of the default graph (the union of the
-        documents), of ``documents()``, ``len()`` and exports: query it with ``GRAPH`` or ``FROM``. Returns
-        the number of triples.
-        """
     # ------------------------------------------------------------ streamed documents (a 500 MB IATI file)
 
     def clear_document(self, graph_iri: str) -> None:
@@ -333,6 +334,7 @@ class GraphStore:
         (one ``DROP GRAPH`` of it is one transaction holding every deletion). Not atomic."""
         from pyoxigraph import NamedNode
 
+        self._written()
         graph = NamedNode(graph_iri)
         chunk = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }} LIMIT {CLEAR_CHUNK}"
         update = f"DELETE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }} WHERE {{ {chunk} }}"
@@ -351,6 +353,7 @@ class GraphStore:
         """Add one batch of a streamed document's quads to its graph (and the index), in one transaction."""
         from pyoxigraph import DefaultGraph, Quad
 
+        self._written()
         try:
             self._store.extend(quads)
             if self._indexed():
@@ -363,6 +366,7 @@ class GraphStore:
         """Remove these quads of a document (and their triples from the index where no other graph states them)."""
         from pyoxigraph import DefaultGraph, Quad
 
+        self._written()
         indexed = self._indexed()
         for q in quads:
             self._store.remove(q)
@@ -372,6 +376,56 @@ class GraphStore:
             ):
                 self._store.remove(Quad(q.subject, q.predicate, q.object, DefaultGraph()))
 
+    def remove_document(self, name_or_iri: str) -> list[str]:
+        """Retract the graphs of documents whose file name or IRI is given; returns the removed IRIs.
+
+        A document named by its path ("zhytomyr/report.txt") is also found by its base name when no
+        other document has that base name.
+        """
+        from pyoxigraph import NamedNode
+
+        docs = self.documents()
+        removed = [d["iri"] for d in docs if name_or_iri in (d["iri"], d["file_name"])]
+        if not removed and "/" not in name_or_iri:
+            by_base = [d["iri"] for d in docs if d["file_name"].rsplit("/", 1)[-1] == name_or_iri]
+            removed = by_base if len(by_base) == 1 else []
+        if removed:
+            self._written()
+        for graph in removed:
+            if self._indexed():
+                self._store.update(f"{self._retract_from_index(graph)} ;\nDROP SILENT GRAPH <{graph}>")
+            else:
+                self._store.remove_graph(NamedNode(graph))
+        return removed
+
+    def bulk_load_nquads(self, path: str | os.PathLike[str]) -> None:
+        """Load an N-Quads file with Oxigraph's bulk loader (not transactional; for benchmarks and imports)."""
+        from pyoxigraph import RdfFormat
+
+        indexed = self._indexed()  # asked before loading: an empty store is indexed, a loaded one is not yet
+        self._written()
+        self._store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
+        if indexed:
+            self.rebuild_index()
+
+    def rebuild_index(self) -> None:
+        """Recompute the default graph as the deduplicated union of the document graphs."""
+        from pyoxigraph import DefaultGraph
+
+        self._written()
+        self._store.clear_graph(DefaultGraph())
+        self._store.update(
+            f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }}"
+        )
+        self._index = True
+
+    def load_ontology(self) -> int:
+        """Put the ontology (classes and properties with uk/en labels) in its own named graph, replacing it.
+
+        The graph ``https://w3id.org/graphtool/ontology`` stays out of the default graph (the union of the
+        documents), of ``documents()``, ``len()`` and exports: query it with ``GRAPH`` or ``FROM``. Returns
+        the number of triples.
+        """
         from pyoxigraph import RdfFormat, parse
 
         import ontology
@@ -420,10 +474,9 @@ class GraphStore:
             check_complexity(query)  # the engine would crash the process (stack overflow) on a deeper query
         except QueryRejected as exc:
             raise StoreError(str(exc)) from exc
+        engine, union = self.engine_for(query)
         try:
-            return self._store.query(
-                query, use_default_graph_as_union=not self._indexed(), substitutions=subs or None, prefixes=PREFIXES
-            )
+            return engine.query(query, use_default_graph_as_union=union, substitutions=subs or None, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise StoreError(explain_syntax_error(query, str(exc), PREFIXES)) from exc
 
