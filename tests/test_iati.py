@@ -743,3 +743,56 @@ def test_streamed_document_replaces_the_old_one_and_a_broken_file_leaves_it(tmp_
     streaming.store_streamed(doc, "activities.xml", store, Limits())
     assert _content(store) == _content(_whole(doc, "activities.xml"))
     assert not any("Tetra Tech" in q for q in _content(store))
+
+
+# ---------------------------------------------------------------- GeoNames ids (vocabulary G1)
+
+G1_FILE = """<?xml version="1.0" encoding="UTF-8"?>
+<iati-activities version="2.03" generated-datetime="2026-12-06T00:00:00Z">
+ <iati-activity last-updated-datetime="2026-12-06T00:00:00Z" xml:lang="en" default-currency="EUR">
+  <iati-identifier>XM-EXAMPLE-G1-1</iati-identifier>
+  <reporting-org ref="XM-EXAMPLE" type="21"><narrative>Example Foundation</narrative></reporting-org>
+  <title><narrative>Water points in Druzhkivka</narrative></title>
+  <description><narrative>Repairs of water supply.</narrative></description>
+  <participating-org ref="XM-EXAMPLE" role="1" type="21"><narrative>Example Foundation</narrative></participating-org>
+  <activity-status code="2"/>
+  <activity-date type="2" iso-date="2023-03-01"/>
+  <recipient-country code="UA" percentage="100"/>
+  <location ref="XM-EXAMPLE-G1-1-L1">
+   <location-id vocabulary="G1" code="616743"/>
+   <name><narrative>Project office</narrative></name>
+   <administrative vocabulary="G1" level="1" code="709716"/>
+  </location>
+  <location ref="XM-EXAMPLE-G1-1-L2">
+   <name><narrative>Partner town</narrative></name>
+   <administrative vocabulary="G1" level="2" code="2950159"/>
+  </location>
+ </iati-activity>
+</iati-activities>
+"""
+
+
+def _valid_2_03(path: Path) -> None:
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(SPECS / "iati-activities-schema.xsd")))
+    assert schema.validate(etree.parse(str(path))), schema.error_log
+
+
+def test_geonames_ids_link_the_communities_and_towns_the_gazetteer_knows(tmp_path):
+    path = tmp_path / "g1.xml"
+    path.write_text(G1_FILE, encoding="utf-8")
+    if SPECS.is_dir():
+        _valid_2_03(path)
+    ex = LOADER.load(path)
+    located = {r.object for r in ex.relations if r.subject == "iati:XM-EXAMPLE-G1-1" and r.predicate == "locatedIn"}
+    # location-id G1 616743 is Druzhkivka (a KATOTTG city, its codifier chain up to Donetsk Oblast);
+    # administrative G1 2950159 is Berlin, a GeoNames town of the gazetteer; 709716 (an oblast's id) is not known
+    assert located == {"katottg:UA14120030010055241", "geonames:2950159"}
+    assert ex.entities["katottg:UA14120030010055241"].label == "Дружківка"
+    assert ("katottg:UA14120000000070232", "locatedIn", "katottg:UA14000000000091971") in {
+        (r.subject, r.predicate, r.object) for r in ex.relations
+    }
+    assert {a.target for a in ex.allocations if a.evidence.path.endswith("location[1]")} == {
+        "katottg:UA14120030010055241"
+    }
