@@ -39,7 +39,14 @@ def type_name(entity_type: str) -> str:
 
 def relation_name(relation: str) -> str:
     """``"фінансує / funds"``: the ontology's labels of a relation."""
+    if relation in MONEY_KINDS:
+        return MONEY_KINDS[relation]
     return CONTAINS if relation == "contains" else bilingual(relation)
+
+
+# IATI transaction kinds a report lists (gt:flowKind), with the report's bilingual names
+MONEY_KINDS = {"commitment": "зобов'язання / commitment", "disbursement": "виплата / disbursement"}
+MONEY_GROUP = "Кошти / Money"
 
 
 # stable keys for JSON (and anything else reading reports by program): group title -> key
@@ -50,6 +57,7 @@ GROUP_KEYS = {
     "Програми та проєкти / Programs and projects": "programs_and_projects",
     "Охоплені громади / Communities reached": "communities", "Співфінансувальники / Co-funders": "cofunders",
     "Проєкти / Projects": "projects", "Громади / Communities": "communities", "Входить до / Part of": "part_of",
+    "Кошти / Money": "money",
 }  # fmt: skip
 FACT_KEYS = {
     "Тип / Type": "type", "English": "label_en", "КАТОТТГ / KATOTTG": "katottg", "GeoNames": "geonames",
@@ -58,6 +66,7 @@ FACT_KEYS = {
     "Заходи за джерелом / Measures by funding source": "measures_by_funding_source",
     "Заходи за виконавцем / Measures by executor": "measures_by_executor",
     "Міжнародні заходи / International measures": "international_measures",
+    "Зобов'язання / Commitments": "commitments", "Виплати / Disbursements": "disbursements",
     "Донорів / Donors": "donor_count", "Проєктів і програм / Projects and programs": "work_count",
     "Громад / Communities": "community_count", "Областей / Oblasts": "oblast_count",
 }  # fmt: skip
@@ -404,6 +413,74 @@ def _program_groups(graph, node: str) -> dict[str, list[Link]]:
     }
 
 
+# ----------------------------------------------------------------------------- money (IATI)
+
+_FLOWS = """SELECT DISTINCT ?flow ?kind ?amount ?currency ?date ?activity ?provider ?receiver ?file ?sentence ?xpath
+       ?line WHERE {
+  %s
+  ?flow gt:flowOf ?activity ; gt:flowKind ?kind ; gt:amount ?amount ; gt:currency ?currency ; gt:sentence ?sentence ;
+        gt:xpath ?xpath ; gt:line ?line ; prov:wasDerivedFrom ?doc .
+  FILTER(?kind IN ("commitment", "disbursement"))
+  ?doc gt:fileName ?file .
+  OPTIONAL { ?flow gt:transactionDate ?d1 } OPTIONAL { ?flow gt:valueDate ?d2 } BIND(COALESCE(?d1, ?d2) AS ?date)
+  OPTIONAL { ?flow gt:provider ?provider } OPTIONAL { ?flow gt:receiver ?receiver }
+}"""
+# a donor's money: the flows of the activities it funds and the flows it provides
+DONOR_FLOWS = _FLOWS % "{ ?donor gt:funds ?activity . ?flow gt:flowOf ?activity } UNION { ?flow gt:provider ?donor }"
+ACTIVITY_FLOWS = _FLOWS % "?flow gt:flowOf ?activity ."
+
+
+def _amount(value: str) -> str:
+    """``1234567.5`` -> ``1 234 567.50`` (narrow spaces between thousands, as Ukrainian texts write them)."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return f"{Decimal(value):,.2f}".replace(",", "\u202f")
+    except InvalidOperation:
+        return value
+
+
+def _money(reader: Any, graph, donor: str | None = None, activities: list[str] = ()) -> tuple[list, list[Link]]:
+    """Commitments and disbursements, in the currency written (never converted), each with its element as
+    evidence: a donor's (``donor``), or those of ``activities``. Returns (total facts, links)."""
+    from decimal import Decimal, InvalidOperation
+
+    from rdflib import URIRef
+
+    if donor:
+        rows = reader.select(DONOR_FLOWS, {"donor": URIRef(donor)}).dicts()
+    else:
+        rows = [r for a in activities for r in reader.select(ACTIVITY_FLOWS, {"activity": URIRef(a)}).dicts()]
+
+    def name(node) -> str:
+        return _label(graph, str(node)) if node is not None and str(node) in graph else ""
+
+    seen, links = set(), []
+    totals: dict[str, dict[str, Decimal]] = {}
+    for r in rows:
+        if str(r["flow"]) in seen:
+            continue
+        seen.add(str(r["flow"]))
+        kind, currency, amount = str(r["kind"]), str(r["currency"]), str(r["amount"])
+        try:
+            totals.setdefault(kind, {}).setdefault(currency, Decimal(0))
+            totals[kind][currency] += Decimal(amount)
+        except InvalidOperation:
+            pass
+        who = " → ".join(x for x in (name(r["provider"]), name(r["receiver"])) if x)
+        date = str(r["date"]) if r["date"] is not None else ""
+        other = f"{_amount(amount)} {currency}" + (f", {date}" if date else "")
+        via = name(r["activity"]) + (f" ({who})" if who else "")
+        evidence = f"{r['sentence']} — {r['xpath']}, line {r['line']}"
+        links.append(Link(kind, other, "MoneyFlow", str(r["flow"]), via, sources=[Source(str(r["file"]), evidence)]))
+    links.sort(key=lambda x: (x.via.casefold(), x.relation, x.other))
+    facts = []
+    for kind, title in (("commitment", "Зобов'язання / Commitments"), ("disbursement", "Виплати / Disbursements")):
+        if kind in totals:
+            facts.append((title, "; ".join(f"{_amount(str(v))} {c}" for c, v in sorted(totals[kind].items()))))
+    return facts, links
+
+
 def _partnership_groups(graph, communities: set[str]) -> dict[str, list[Link]]:
     groups: dict[str, list[Link]] = {}
     for u, v, rel in graph.edges(keys=True):
@@ -504,6 +581,14 @@ def _build_report(reader: Any, kind: str, name: str | None = None) -> Report:
     if kind == "community":
         plans = [link.other_iri for link in report.groups["Плани заходів / Action plans"]]
         report.facts += _plan_facts(graph, plans)
+    if kind == "donor":  # the money the donor commits and disburses, in the currency written
+        facts, links = _money(reader, graph, donor=node)
+    else:  # the money of the projects there (community), of the program and its parts
+        items = [link.other_iri for link in report.groups.get("Проєкти та програми / Projects and programs", [])]
+        facts, links = _money(reader, graph, activities=_parts(graph, node) if kind == "program" else items)
+    if links:
+        report.facts += facts
+        report.groups[MONEY_GROUP] = links
     return report
 
 

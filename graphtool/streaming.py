@@ -178,3 +178,44 @@ def store_streamed(path: Path, name: str, store, limits: Limits, *, sha256: str 
         raise
     result.entities, result.relations, result.warnings = stream.entities, stream.relations, stream.warnings
     return result
+
+
+def build_streamed(tasks, store, limits: Limits, report, *, on_file=None, on_document=None) -> list[tuple[str, Path]]:
+    """The build's part for streamed files (``graphtool.parallel.Task``: path, name, SHA-256 or None), after
+    the other documents: each stored, or one error line in ``report``. Returns (IRI, path) of those stored."""
+    import time
+
+    from graphtool import iri as iri_mod
+    from graphtool.build import _disk_full, _disk_full_message
+    from graphtool.store import StoreError
+
+    stored = []
+    for n, task in enumerate(tasks):
+        path = task.path
+        if any("is full" in e for e in report.errors):
+            report.errors.append(f"{len(tasks) - n} more file(s) not read: build them again once there is space")
+            break
+        started = time.perf_counter()
+        try:
+            result = store_streamed(path, task.name, store, limits, sha256=task.sha256)
+        except (LoaderError, StoreError, ValueError, OSError) as exc:
+            if _disk_full(exc):
+                report.errors.append(f"{path}: not stored: {_disk_full_message(store)}")
+            else:
+                report.errors.append(str(exc) if str(path) in str(exc) else f"{path}: {exc}")
+        else:
+            seconds = time.perf_counter() - started
+            stored.append((iri_mod.document_iri(task.name), path))
+            report.documents += 1
+            report.triples += result.triples
+            report.entities += result.entities
+            report.relations += result.relations
+            report.loaded.append(result.name)
+            report.warnings.extend(result.warnings)
+            if seconds > report.slowest[1]:
+                report.slowest = (result.name, seconds)
+            if on_document is not None:
+                on_document(result.name, seconds)
+        if on_file is not None:
+            on_file(path)
+    return stored

@@ -796,3 +796,57 @@ def test_geonames_ids_link_the_communities_and_towns_the_gazetteer_knows(tmp_pat
     assert {a.target for a in ex.allocations if a.evidence.path.endswith("location[1]")} == {
         "katottg:UA14120030010055241"
     }
+
+
+def test_build_streams_a_large_file_with_the_same_result(tmp_path, monkeypatch):
+    from graphtool import streaming
+    from graphtool.build import build
+    from graphtool.store import GraphStore
+    from loaders import iati
+
+    doc = tmp_path / "activities.xml"
+    doc.write_bytes(FIXTURE.read_bytes())
+    other = tmp_path / "news.txt"
+    other.write_text("USAID фінансує проєкт у Житомирі.", encoding="utf-8")
+    normal = GraphStore(tmp_path / "normal")
+    assert build([doc, other], normal).ok
+    monkeypatch.setattr(streaming, "STREAM_MIN_BYTES", 1000)  # the fixture counts as large
+    monkeypatch.setattr(iati, "BATCH_ACTIVITIES", 2)
+    assert streaming.streams(doc) and not streaming.streams(other)
+    streamed = GraphStore(tmp_path / "streamed")
+    report = build([doc, other], streamed)
+    assert report.ok and sorted(report.loaded) == ["activities.xml", "news.txt"]
+    assert _content(streamed) == _content(normal)
+    broken = tmp_path / "broken.xml"
+    broken.write_text(FIXTURE.read_text(encoding="utf-8")[:-200], encoding="utf-8")
+    report = build([broken], streamed)
+    assert not report.ok and "broken.xml: line" in report.errors[0]
+    assert "broken.xml" not in {d["file_name"] for d in streamed.documents()}
+
+
+# ---------------------------------------------------------------- money in reports
+
+
+def test_reports_show_commitments_and_disbursements_with_their_elements(store):
+    from graphtool.report import MONEY_GROUP, build_report, render_html, render_markdown
+
+    donor = build_report(store, "donor", "USAID")
+    facts = dict(donor.facts)
+    assert facts["Зобов'язання / Commitments"] == "9\u202f000\u202f000.00 USD"  # as written: no exchange rate
+    assert facts["Виплати / Disbursements"] == "2\u202f500\u202f000.00 USD"
+    money = donor.groups[MONEY_GROUP]
+    assert [(m.relation, m.other) for m in money] == [
+        ("commitment", "9\u202f000\u202f000.00 USD, 2021-09-01"),
+        ("disbursement", "2\u202f500\u202f000.00 USD, 2022-02-01"),
+    ]
+    assert money[0].via == "Municipal Energy Security Activity (Агентство США з міжнародного розвитку → Tetra Tech)"
+    (src,) = money[0].sources
+    assert src.document == "input.xml" or src.document.endswith("input.xml")
+    assert "/iati-activities/iati-activity[3]/transaction[1], line 129" in src.sentence
+    assert "зобов'язання / commitment" in render_markdown(donor)
+    assert "&lt;transaction&gt;" in render_html(donor) and "<transaction>" not in render_html(donor)
+    # a community report: the money of the projects there; a program report: of the program and its parts
+    kharkiv = build_report(store, "community", "Харківська область")
+    assert "9\u202f000\u202f000.00 USD, 2021-09-01" in {m.other for m in kharkiv.groups[MONEY_GROUP]}
+    program = build_report(store, "program", "Local Governance Recovery Programme")
+    assert dict(program.facts)["Зобов'язання / Commitments"] == "250\u202f000.00 USD"

@@ -188,3 +188,60 @@ def test_large_geo_map_gathers_oblasts(browser, tmp_path):  # noqa: F811
     browser.find_element(By.ID, "collapse").click()
     assert len(browser.execute_script("return graphtoolNetwork.body.data.nodes.getIds()")) == len(shown)
     assert console_errors(browser) == []
+
+
+# midpoints (viewport px) of links with a sentence that a click there would pick: no node under it,
+# and this link is the nearest (checked with the page's own picking, then clicked for real)
+EDGE_TARGETS = """
+const r = graphtoolSigma, out = [], w = r.width, h = r.height;
+edgeList.filter(e => e.evidence.length).forEach(e => {
+  const a = r.framedGraphToViewport(r.getNodeDisplayData(e.from)), b = r.framedGraphToViewport(r.getNodeDisplayData(e.to));
+  const x = (a.x + b.x) / 2, y = (a.y + b.y) / 2;
+  if (x < 20 || y < 20 || x > w - 20 || y > h - 20 || Math.hypot(b.x - a.x, b.y - a.y) < 40) return;
+  if (r.getNodeAtPosition({x: x, y: y}) === null && r.getEdgeAtPoint(x, y) === e.id) out.push([e.id, x, y]);
+});
+return out;
+"""
+
+
+def test_webgl_link_click_shows_evidence(browser, store_path, tmp_path):  # noqa: F811
+    """On the WebGL map a link is picked like on the canvas one: hovering shows its tooltip, a click its sentences."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    from graphtool.maps import write_map
+    from graphtool.store import GraphStore
+
+    store = GraphStore(store_path)
+    try:
+        write_map(store, tmp_path / "map.html", renderer="webgl")
+    finally:
+        del store
+    open_map(browser, tmp_path / "map.html")
+    while not browser.execute_script("return window.graphtoolReady === true"):
+        time.sleep(0.05)
+    browser.execute_script("graphtoolView.setPhysics(false)")  # the layout stops moving the links
+    time.sleep(0.5)
+    targets = browser.execute_script(EDGE_TARGETS)
+    assert targets, "no link to click"
+    edge, x, y = targets[0]
+    canvas = browser.find_element(By.ID, "mynetwork")
+    size = canvas.size
+    ActionChains(browser).move_to_element_with_offset(
+        canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)
+    ).perform()
+    tooltip = browser.find_element(By.ID, "tooltip")
+    rel = browser.execute_script("return relName(edgeById[arguments[0]].rel)", edge)
+    assert tooltip.is_displayed() and rel in tooltip.text
+    ActionChains(browser).click().perform()
+    expected = browser.execute_script(
+        "const e = edgeById[arguments[0]]; return [byId[e.from].full_label, byId[e.to].full_label, e.evidence[0][1]];",
+        edge,
+    )
+    heading = browser.find_element(By.CSS_SELECTOR, "#details h3").text
+    assert heading.startswith(expected[0]) and heading.endswith(expected[1]) and rel in heading
+    assert browser.find_element(By.CSS_SELECTOR, "#details blockquote").text == expected[2].strip()
+    assert browser.execute_script("return graphtoolSigma.getEdgeDisplayData(arguments[0]).type", edge) == "thick"
+    # an empty spot picks nothing
+    assert browser.execute_script("return graphtoolSigma.getEdgeAtPoint(1, 1)") is None
+    assert console_errors(browser) == []
