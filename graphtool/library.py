@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from graphtool.reader import Reader
 from graphtool.store import Table
 from loaders.base import ENTITY_TYPES
 
@@ -121,7 +122,7 @@ def get_query(name: str) -> LibraryQuery:
     return queries[key]
 
 
-def bind_params(reader: Any, query: LibraryQuery, values: dict[str, str]) -> dict[str, Any]:
+def bind_params(reader: Reader, query: LibraryQuery, values: dict[str, str]) -> dict[str, Any]:
     """RDF terms for the given parameter values (entity names resolved to IRIs)."""
     from rdflib import Literal, URIRef
 
@@ -184,7 +185,7 @@ def _checked_iri(raw: str) -> str:
     return raw
 
 
-def run_query(reader: Any, name: str, values: dict[str, str] | None = None) -> Table:
+def run_query(reader: Reader, name: str, values: dict[str, str] | None = None) -> Table:
     """Run a library query with parameter values given as text; bound parameters' columns are dropped."""
     query = get_query(name)
     bindings = bind_params(reader, query, values or {})

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from graphtool.reader import Reader, ask
 from graphtool.vocab import ENTITY_CLASSES, RELATION_PROPERTIES
 from graphtool.vocab import label as term_label
 
@@ -588,19 +589,16 @@ def render_map(
     return html
 
 
-def add_names(reader: Any, graph) -> None:
+def add_names(reader: Reader, graph) -> None:
     """Give each node every name it has (labels in all languages, aliases, acronyms) for the search box."""
-    rows = reader.select(
-        "SELECT DISTINCT ?e ?name WHERE { { ?e skos:prefLabel ?name } UNION { ?e skos:altLabel ?name } }"
-    ).rows
-    for e, name in rows:
+    for e, name, _kind in ask(reader, "entity_names").rows:
         node = graph.nodes.get(str(e))
         if node is not None:
             node.setdefault("names", set()).add(str(name))
 
 
 def write_map(
-    reader: Any,
+    reader: Reader,
     output: str | Path,
     *,
     donor: str | None = None,

@@ -30,7 +30,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-GT = "https://w3id.org/graphtool/ontology#"
+from graphtool.reader import Reader, ask
+from graphtool.vocab import GT
+
+_GT = str(GT)
 log = logging.getLogger("graphtool.names")
 TIERS = ("exact", "translit", "lemma", "words", "stem", "fuzzy")
 
@@ -148,30 +151,22 @@ class NameIndex:
                     self._translit[translit(f)].append((entry.iri, name))
 
     @classmethod
-    def from_reader(cls, reader: Any) -> NameIndex:
+    def from_reader(cls, reader: Reader) -> NameIndex:
         # separate DISTINCT queries joined here: every document graph repeats an entity's type and
         # labels, so one joined pattern would multiply them (minutes on a large store)
         types: dict[str, str] = {}
-        for e, cls_ in reader.select(
-            """SELECT DISTINCT ?e ?class WHERE {
-                 ?e a ?class . FILTER(STRSTARTS(STR(?class), "https://w3id.org/graphtool/ontology#")) }"""
-        ).rows:
-            type_ = str(cls_)[len(GT) :]
+        for e, cls_ in ask(reader, "entity_types").rows:
+            type_ = str(cls_)[len(_GT) :]
             if type_ not in ("Document", "Evidence", "Mention"):
                 types.setdefault(str(e), type_)
-        categories = {
-            str(e): str(c) for e, c in reader.select("SELECT DISTINCT ?e ?c WHERE { ?e gt:category ?c }").rows
-        }
+        categories = {str(e): str(c) for e, _p, c in ask(reader, "entity_attributes", {"p": GT.category}).rows}
         rows = []
-        for e, name, kind in reader.select(
-            """SELECT DISTINCT ?e ?name ?kind WHERE {
-                 { ?e skos:prefLabel ?name BIND("pref" AS ?kind) } UNION { ?e skos:altLabel ?name BIND("alt" AS ?kind) } }"""
-        ).rows:
+        for e, name, kind in ask(reader, "entity_names").rows:
             iri = str(e)
             if iri in types:
                 rows.append((iri, types[iri], str(name), str(kind) == "pref", categories.get(iri, "")))
         parents: dict[str, set[str]] = defaultdict(set)
-        for child, parent in reader.select("SELECT DISTINCT ?c ?p WHERE { ?c gt:locatedIn ?p }").rows:
+        for child, _p, parent in ask(reader, "relation_links", {"p": GT.locatedIn}).rows:
             if types.get(str(child)) == "Community" and types.get(str(parent)) == "Community":
                 parents[str(child)].add(str(parent))
         return cls(rows, parents)
@@ -310,7 +305,7 @@ def _stem_match(word: str, word_lemmas: frozenset[str], label_word: str) -> bool
 _INDEXES: weakref.WeakKeyDictionary[Any, NameIndex] = weakref.WeakKeyDictionary()
 
 
-def name_index(reader: Any, *, refresh: bool = False) -> NameIndex:
+def name_index(reader: Reader, *, refresh: bool = False) -> NameIndex:
     """The name index of a reader (built once per reader object)."""
     try:
         if not refresh and reader in _INDEXES:
@@ -322,13 +317,13 @@ def name_index(reader: Any, *, refresh: bool = False) -> NameIndex:
         return NameIndex.from_reader(reader)
 
 
-def find(reader: Any, name: str, types: list[str] | tuple[str, ...] | None = None) -> list[Candidate]:
+def find(reader: Reader, name: str, types: list[str] | tuple[str, ...] | None = None) -> list[Candidate]:
     """Entities a name may refer to (see the module docstring for how names match)."""
     return name_index(reader).find(name, types)
 
 
 def resolve(
-    reader: Any, name: str, types: list[str] | tuple[str, ...] | None = None, *, prefer_hromada: bool = False
+    reader: Reader, name: str, types: list[str] | tuple[str, ...] | None = None, *, prefer_hromada: bool = False
 ) -> Candidate:
     """The one entity ``name`` refers to (an IRI is accepted as is when the graph knows it).
 

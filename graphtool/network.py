@@ -2,8 +2,9 @@
 
 Nodes are entities (IRI as id) with ``type``, ``label``, ``label_en``, identifiers, coordinates and the
 ``documents`` that mention them; edges are the direct relation triples (``relation`` = ``funds``, ...)
-with their ``evidence`` (document, sentence, offsets). Everything is read with ``reader.select`` so a
-remote SPARQL endpoint works as well as the embedded store.
+with their ``evidence`` (document, sentence, offsets). Everything is read through a
+:class:`graphtool.reader.Reader` with the questions of ``queries/internal/``, so a remote SPARQL endpoint
+works as well as the embedded store.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from graphtool.reader import Reader, ask
 from graphtool.vocab import ENTITY_CLASSES, GEO, GT, RELATION_PROPERTIES
 
 ENTITY_TYPES = tuple(ENTITY_CLASSES)  # the ontology's gt:entityTypes
@@ -37,7 +39,7 @@ class NetworkError(Exception):
     """A focus (donor, program, community, oblast) was not found or is ambiguous."""
 
 
-def load_network(reader: Any, types: Iterable[str] | None = None):
+def load_network(reader: Reader, types: Iterable[str] | None = None):
     """The whole graph (or only entities of ``types``) as a ``networkx.MultiDiGraph`` keyed by relation."""
     import networkx as nx
 
@@ -48,16 +50,13 @@ def load_network(reader: Any, types: Iterable[str] | None = None):
     g = nx.MultiDiGraph()
     labels: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     # separate DISTINCT queries: every document graph repeats an entity's type and labels
-    for e, cls in reader.select(
-        """SELECT DISTINCT ?e ?class WHERE {
-             ?e a ?class FILTER(STRSTARTS(STR(?class), "https://w3id.org/graphtool/ontology#")) }"""
-    ).rows:
+    for e, cls in ask(reader, "entity_types").rows:
         type_ = str(cls)[len(_GT) :]
         iri = str(e)
         if type_ in wanted and iri not in g:
             g.add_node(iri, type=type_, iri=iri, documents=[])
-    for e, label in reader.select("SELECT DISTINCT ?e ?label WHERE { ?e skos:prefLabel ?label }").rows:
-        if str(e) in g:
+    for e, label, kind in ask(reader, "entity_names").rows:
+        if str(kind) == "pref" and str(e) in g:
             labels[str(e)][getattr(label, "language", None) or ""].append(str(label))
     for iri, by_lang in labels.items():
         main = sorted(by_lang.get("uk", [])) or sorted(by_lang.get("", [])) or sorted(by_lang.get("en", []))
@@ -66,33 +65,23 @@ def load_network(reader: Any, types: Iterable[str] | None = None):
             g.nodes[iri]["label_en"] = sorted(by_lang["en"])[0]
     for iri, data in g.nodes(data=True):
         data.setdefault("label", iri.rsplit("/", 1)[-1])
-    for e, p, v in reader.select(
-        """SELECT DISTINCT ?e ?p ?v WHERE {
-             VALUES ?p { geo:lat geo:long gt:category gt:katottg gt:geonamesId gt:iso3166 gt:code gt:wikidata }
-             ?e ?p ?v }"""
-    ).rows:
+    for e, p, v in ask(reader, "entity_attributes").rows:
         node = g.nodes.get(str(e))
         if node is not None and _ATTRS[str(p)] not in node:
             key = _ATTRS[str(p)]
             node[key] = float(v) if key in ("lat", "lon") else str(v)
-    for e, file in reader.select("SELECT DISTINCT ?e ?file WHERE { ?e gt:mentionedIn/gt:fileName ?file }").rows:
+    for e, file in ask(reader, "entity_documents").rows:
         node = g.nodes.get(str(e))
         if node is not None:
             node["documents"].append(str(file))
     evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for s, p, o, file, sentence, start, end, status in reader.select(
-        """SELECT DISTINCT ?s ?p ?o ?file ?sentence ?start ?end ?status WHERE {
-             ?ev a gt:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; gt:sentence ?sentence ;
-                 prov:wasDerivedFrom/gt:fileName ?file .
-             OPTIONAL { ?ev gt:startOffset ?start } OPTIONAL { ?ev gt:endOffset ?end }
-             OPTIONAL { ?ev gt:partnershipStatus ?status } }"""
-    ).rows:
+    for s, p, o, file, sentence, start, end, status in ask(reader, "relation_evidence").rows:
         item = {"document": str(file), "sentence": str(sentence), "start": _int(start), "end": _int(end)}
         if status is not None:
             item["status"] = str(status)  # a partnership: signed, planned or ended, as this sentence says
         evidence[(str(s), str(p)[len(_GT) :], str(o))].append(item)
     for rel, predicate in RELATION_PROPERTIES.items():  # one question per relation, the predicate bound
-        for s, o in reader.select("SELECT DISTINCT ?s ?o WHERE { ?s ?p ?o }", {"p": predicate}).rows:
+        for s, _p, o in ask(reader, "relation_links", {"p": predicate}).rows:
             s, o = str(s), str(o)
             if s in g and o in g:
                 ev = sorted(evidence.get((s, rel, o), []), key=lambda x: (x["document"], x["start"] or 0))
@@ -122,7 +111,7 @@ def _int(term: Any) -> int | None:
     return None if term is None else int(str(term))
 
 
-def resolve_focus(reader: Any, name: str, types: list[str]) -> str:
+def resolve_focus(reader: Reader, name: str, types: list[str]) -> str:
     """IRI of the entity a focus name means (forgiving match; ambiguous names list candidates)."""
     from graphtool import names
 
@@ -185,7 +174,7 @@ def neighbourhood(graph, focus: Iterable[str], depth: int = 4) -> set[str]:
 
 
 def focus_network(
-    reader: Any,
+    reader: Reader,
     *,
     donor: str | None = None,
     program: str | None = None,
@@ -427,7 +416,7 @@ def write_gexf(graph: Any, target: str | Path | IO[bytes]) -> None:
     tree.write(str(target) if isinstance(target, Path) else target, encoding="utf-8", xml_declaration=True)
 
 
-def write_network(reader: Any, fmt: str, output: str | Path | IO[bytes] | None = None) -> None:
+def write_network(reader: Reader, fmt: str, output: str | Path | IO[bytes] | None = None) -> None:
     """Write the graph as GraphML or GEXF 1.3 (for Gephi) to a path, a binary file, or stdout."""
     import networkx as nx
 

@@ -360,6 +360,11 @@ class RemoteStore:
             sw.addParameter(name, value)
         sw.setTimeout(max(1, round(self.timeout)))
         sw.setQuery(text)
+        # SPARQLWrapper guesses the form by searching for a keyword, and a comment after the prologue
+        # ("the address ...") reads as ADD, an update it refuses to send by GET: tell it the form instead.
+        form = query_form(text)
+        if form in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+            sw.queryType = form
         long_query = len(self.url) + len(urllib.parse.quote(text)) > MAX_GET_URL
         sw.setMethod(POST if long_query else GET)
         sw.setRequestMethod(URLENCODED)
@@ -426,12 +431,7 @@ class RemoteStore:
 
     def select(self, query: str, bindings: dict[str, Any] | None = None) -> Table:
         """Run a SELECT query and return its rows as rdflib terms (same as ``GraphStore.select``)."""
-        from pyoxigraph import QuerySolutions
-
-        result = self._results(query, bindings)
-        if not isinstance(result, QuerySolutions):
-            raise RemoteError("expected a SELECT query")
-        return solutions_table(result)
+        return solutions_table(self._results(query, bindings), RemoteError)
 
     def ask(self, query: str, bindings: dict[str, Any] | None = None) -> bool:
         """Run an ASK query."""

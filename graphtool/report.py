@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from graphtool.formats import spreadsheet_safe
+from graphtool.reader import Reader, ask
 from graphtool.vocab import bilingual
 
 KINDS = ("community", "donor", "program", "partnerships", "3w")
@@ -498,13 +499,7 @@ def _partnership_groups(graph, communities: set[str]) -> dict[str, list[Link]]:
     return {k: _dedupe(v) for k, v in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))}
 
 
-SOURCE_OF = """SELECT ?source WHERE { ?doc gt:fileName ?file ; dcterms:source ?source } LIMIT 1"""
-FIRST_LINE = """SELECT ?sentence ?start WHERE {
-  ?doc gt:fileName ?file . ?x prov:wasDerivedFrom ?doc ; gt:sentence ?sentence ; gt:startOffset ?start
-} ORDER BY ?start ?sentence LIMIT 1"""
-
-
-def document_lines(reader: Any, report: Report) -> dict[str, str]:
+def document_lines(reader: Reader, report: Report) -> dict[str, str]:
     """For every document the report quotes, its earliest sentence in the graph (shortened): usually the
     heading or first line of a news item, so a reader sees "Житомир отримав …" rather than a hashed file
     name. Documents carry no title of their own in the graph yet."""
@@ -513,12 +508,12 @@ def document_lines(reader: Any, report: Report) -> dict[str, str]:
     )
     out = {}
     for name in names:
-        rows = reader.select(FIRST_LINE, {"file": name}).rows
+        rows = ask(reader, "document_first_line", {"file": name}).rows
         line = ""
         if rows:
             line = " ".join(str(rows[0][0]).split())
             line = line if len(line) <= 80 else line[:79].rstrip() + "…"
-        src = reader.select(SOURCE_OF, {"file": name}).rows
+        src = ask(reader, "document_source", {"file": name}).rows
         if src:
             line = f"{line} — {src[0][0]}" if line else str(src[0][0])
         if line:
@@ -531,14 +526,14 @@ def _doc_name(report: Report, name: str) -> str:
     return f"«{line}» ({name})" if line else name
 
 
-def build_report(reader: Any, kind: str, name: str | None = None) -> Report:
+def build_report(reader: Reader, kind: str, name: str | None = None) -> Report:
     """Gather the report of ``kind`` about the entity ``name`` (matched forgivingly)."""
     report = _build_report(reader, kind, name)
     report.documents = document_lines(reader, report)
     return report
 
 
-def _build_report(reader: Any, kind: str, name: str | None = None) -> Report:
+def _build_report(reader: Reader, kind: str, name: str | None = None) -> Report:
     from graphtool import names
     from graphtool.network import descendants_in_codifier, load_network
 

@@ -467,13 +467,10 @@ class PoolReader:
         self.path = Path(pool.store_path)
 
     def select(self, query: str, bindings: dict[str, Any] | None = None) -> Table:
-        from pyoxigraph import QueryResultsFormat, QuerySolutions, parse_query_results
+        from pyoxigraph import QueryResultsFormat, parse_query_results
 
         _ctype, body = self.pool.execute(query, bindings, "application/sparql-results+json")
-        result = parse_query_results(body, QueryResultsFormat.JSON)
-        if not isinstance(result, QuerySolutions):
-            raise StoreError("expected a SELECT query")
-        return solutions_table(result)
+        return solutions_table(parse_query_results(body, QueryResultsFormat.JSON), StoreError)
 
     def run(self, query: str, bindings: dict[str, Any] | None = None) -> Table:
         """Any query form as a table (ASK: one ``boolean`` cell; graphs: subject, predicate, object rows)."""

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from graphtool.reader import ask
 from graphtool.store import GraphStore
 from graphtool.vocab import RELATION_PROPERTIES
-
-DISTINCT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 
 
 def store_stats(store: GraphStore) -> dict[str, Any]:
@@ -19,17 +18,13 @@ def store_stats(store: GraphStore) -> dict[str, Any]:
     one); ``relations`` distinct (subject, relation, object) links. ``graphtool build`` reports what it
     found per document, before entities and links from different documents merge.
     """
-    entities = store.select(
-        """SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t .
-             FILTER(STRSTARTS(STR(?t), STR(gt:)) && ?t NOT IN (gt:Document, gt:Evidence, gt:Mention))
-             BIND(STRAFTER(STR(?t), "#") AS ?type) } GROUP BY ?type ORDER BY ?type"""
-    )
+    entities = ask(store, "count_entities_by_type")
     relations = {}
     for rel, predicate in sorted(RELATION_PROPERTIES.items()):  # the ontology's gt:relations, each bound in turn
-        count = store.select(DISTINCT_TRIPLES, {"p": predicate})
+        count = ask(store, "count_distinct_triples", {"p": predicate})
         if int(count.rows[0][0]):
             relations[rel] = int(count.rows[0][0])
-    union = store.select(DISTINCT_TRIPLES)
+    union = ask(store, "count_distinct_triples")
     return {
         "documents": len(store.documents()),
         "triples": len(store),

@@ -96,8 +96,16 @@ def list_documents(reader: Any) -> list[dict[str, str]]:
     return [{k: str(v) for k, v in zip(DOCUMENT_KEYS, row, strict=True)} for row in table.rows]
 
 
-def solutions_table(solutions: Any) -> Table:
-    """A pyoxigraph ``QuerySolutions`` as a :class:`Table` of rdflib terms."""
+def solutions_table(solutions: Any, error: type[Exception] | None = None) -> Table:
+    """A pyoxigraph ``QuerySolutions`` as a :class:`Table` of rdflib terms.
+
+    With ``error``, any other answer (a boolean, triples) raises it: the check every reader's
+    ``select`` makes (:class:`graphtool.reader.Reader`).
+    """
+    from pyoxigraph import QuerySolutions
+
+    if error is not None and not isinstance(solutions, QuerySolutions):
+        raise error("expected a SELECT query")
     variables = [v.value for v in solutions.variables]
     return Table(variables, [[to_rdflib(sol[v]) for v in variables] for sol in solutions])
 
@@ -482,15 +490,7 @@ class GraphStore:
 
     def select(self, query: str, bindings: dict[str, Any] | None = None) -> Table:
         """Run a SELECT query and return its rows as rdflib terms."""
-        from pyoxigraph import QuerySolutions
-
-        def read() -> Table:
-            result = self.raw_query(query, bindings)
-            if not isinstance(result, QuerySolutions):
-                raise StoreError("expected a SELECT query")
-            return solutions_table(result)
-
-        return self.retrying(read)
+        return self.retrying(lambda: solutions_table(self.raw_query(query, bindings), StoreError))
 
     def documents(self) -> list[dict[str, str]]:
         """The documents in the store with their file name, hash, loader and load time."""

@@ -1,0 +1,48 @@
+"""The read path: one :class:`Reader` protocol and the questions the tools ask through it.
+
+Three things read the graph: the embedded store (:class:`graphtool.store.GraphStore`), a remote SPARQL
+endpoint (:class:`graphtool.remote.RemoteStore`) and the server's worker pool
+(:class:`graphtool.serve.PoolReader`). Each implements ``select(query, bindings)``; reports, maps,
+``analyze``, stats and the name lookup take any of them as a :class:`Reader` and ask their questions
+with :func:`ask`, from the ``.rq`` files in ``queries/internal/`` (beside the researchers' library
+in ``queries/``), so the same text runs unchanged on every store. Values are bound as RDF terms, never
+pasted into the text. This module imports only :mod:`queries` (and, for types, :mod:`graphtool.store`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+import queries
+
+if TYPE_CHECKING:
+    from graphtool.store import Table
+
+INTERNAL = Path(queries.HERE) / "internal"
+
+
+@runtime_checkable
+class Reader(Protocol):
+    """Anything that answers a SPARQL SELECT over the union of the document graphs."""
+
+    def select(self, query: str, bindings: Mapping[str, Any] | None = None) -> Table:
+        """Rows of a SELECT as rdflib terms; ``bindings`` fix variables to RDF terms (never pasted as text)."""
+        ...
+
+
+@cache
+def question(name: str) -> str:
+    """The text of ``queries/internal/<name>.rq``."""
+    path = INTERNAL / f"{name}.rq"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LookupError(f"{path}: no such question ({exc.strerror or exc})") from exc
+
+
+def ask(reader: Reader, name: str, bindings: Mapping[str, Any] | None = None) -> Table:
+    """Run the question ``name`` (a file of ``queries/internal/``) on any reader."""
+    return reader.select(question(name), dict(bindings) if bindings else None)
