@@ -12,23 +12,18 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from graphtool.store import GraphStore
-from loaders.base import ENTITY_TYPES, RELATION_PREDICATES
+from graphtool.vocab import GT as _GT_NS
+from graphtool.vocab import IDENTIFIER_PROPERTIES, RELATION_PROPERTIES
+from loaders.base import ENTITY_TYPES
 
-GT = "https://w3id.org/graphtool/ontology#"
+GT = str(_GT_NS)
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 
-RELATIONS = RELATION_PREDICATES
-IDENTIFIERS = {
-    "katottg": "katottg",
-    "geonamesId": "geonames",
-    "iso3166": "iso3166",
-    "wikidata": "wikidata",
-    "iatiId": "iati",
-    "code": "code",
-}
+RELATIONS = tuple(RELATION_PROPERTIES)
+IDENTIFIERS = {str(term)[len(GT) :]: key for key, term in IDENTIFIER_PROPERTIES.items()}  # gt: local name -> key
 RDF_FORMATS = ("nquads", "trig", "turtle", "jsonld")
 
 
