@@ -813,9 +813,15 @@ def test_build_streams_a_large_file_with_the_same_result(tmp_path, monkeypatch):
     monkeypatch.setattr(streaming, "STREAM_MIN_BYTES", 1000)  # the fixture counts as large
     monkeypatch.setattr(iati, "BATCH_ACTIVITIES", 2)
     assert streaming.streams(doc) and not streaming.streams(other)
+    calls = []
+    store_streamed = streaming.store_streamed
+    monkeypatch.setattr(
+        streaming, "store_streamed", lambda path, *a, **k: calls.append(path) or store_streamed(path, *a, **k)
+    )
     streamed = GraphStore(tmp_path / "streamed")
     report = build([doc, other], streamed)
     assert report.ok and sorted(report.loaded) == ["activities.xml", "news.txt"]
+    assert calls == [doc]  # the IATI file went through the batches, the text file the usual way
     assert _content(streamed) == _content(normal)
     broken = tmp_path / "broken.xml"
     broken.write_text(FIXTURE.read_text(encoding="utf-8")[:-200], encoding="utf-8")
