@@ -416,20 +416,6 @@ def _program_groups(graph, node: str) -> dict[str, list[Link]]:
 
 # ----------------------------------------------------------------------------- money (IATI)
 
-_FLOWS = """SELECT DISTINCT ?flow ?kind ?amount ?currency ?date ?activity ?provider ?receiver ?file ?sentence ?xpath
-       ?line WHERE {
-  %s
-  ?flow gt:flowOf ?activity ; gt:flowKind ?kind ; gt:amount ?amount ; gt:currency ?currency ; gt:sentence ?sentence ;
-        gt:xpath ?xpath ; gt:line ?line ; prov:wasDerivedFrom ?doc .
-  FILTER(?kind IN ("commitment", "disbursement"))
-  ?doc gt:fileName ?file .
-  OPTIONAL { ?flow gt:transactionDate ?d1 } OPTIONAL { ?flow gt:valueDate ?d2 } BIND(COALESCE(?d1, ?d2) AS ?date)
-  OPTIONAL { ?flow gt:provider ?provider } OPTIONAL { ?flow gt:receiver ?receiver }
-}"""
-# a donor's money: the flows of the activities it funds and the flows it provides
-DONOR_FLOWS = _FLOWS % "{ ?donor gt:funds ?activity . ?flow gt:flowOf ?activity } UNION { ?flow gt:provider ?donor }"
-ACTIVITY_FLOWS = _FLOWS % "?flow gt:flowOf ?activity ."
-
 
 def _amount(value: str) -> str:
     """``1234567.5`` -> ``1 234 567.50`` (narrow spaces between thousands, as Ukrainian texts write them)."""
@@ -441,7 +427,7 @@ def _amount(value: str) -> str:
         return value
 
 
-def _money(reader: Any, graph, donor: str | None = None, activities: list[str] = ()) -> tuple[list, list[Link]]:
+def _money(reader: Reader, graph, donor: str | None = None, activities: list[str] = ()) -> tuple[list, list[Link]]:
     """Commitments and disbursements, in the currency written (never converted), each with its element as
     evidence: a donor's (``donor``), or those of ``activities``. Returns (total facts, links)."""
     from decimal import Decimal, InvalidOperation
@@ -449,9 +435,9 @@ def _money(reader: Any, graph, donor: str | None = None, activities: list[str] =
     from rdflib import URIRef
 
     if donor:
-        rows = reader.select(DONOR_FLOWS, {"donor": URIRef(donor)}).dicts()
+        rows = ask(reader, "money_flows_of_donor", {"donor": URIRef(donor)}).dicts()
     else:
-        rows = [r for a in activities for r in reader.select(ACTIVITY_FLOWS, {"activity": URIRef(a)}).dicts()]
+        rows = [r for a in activities for r in ask(reader, "money_flows_of_activity", {"activity": URIRef(a)}).dicts()]
 
     def name(node) -> str:
         return _label(graph, str(node)) if node is not None and str(node) in graph else ""
