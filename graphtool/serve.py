@@ -41,6 +41,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from graphtool.reader import Reader
 from graphtool.sparql_check import QueryRejected, check_complexity, explain_syntax_error, normalise, uses_service
 from graphtool.store import PREFIXES, StoreError, Table, list_documents, solutions_table, to_oxigraph, to_rdflib
 
@@ -549,14 +550,14 @@ def library_queries() -> list[dict[str, Any]]:
     return out
 
 
-def run_library_query(reader: Any, name: str, values: dict[str, str]) -> Table:
+def run_library_query(reader: Reader, name: str, values: dict[str, str]) -> Table:
     """Run one library query by name with string parameter values (resolved by the library)."""
     from graphtool import library
 
     return library.run_query(reader, name, values)
 
 
-def library_page(reader: Any, name: str, params: dict[str, list[str]]) -> tuple[int, str, bytes]:
+def library_page(reader: Reader, name: str, params: dict[str, list[str]]) -> tuple[int, str, bytes]:
     """``/queries/NAME?param=…``: a library query's form and result; ``&format=csv|tsv|json`` downloads it."""
     from graphtool.formats import render
     from graphtool.library import LibraryError
@@ -600,7 +601,7 @@ def library_page(reader: Any, name: str, params: dict[str, list[str]]) -> tuple[
     return 200, "text/html; charset=utf-8", _page(name, body)
 
 
-def render_page(reader: Any, path: str, params: dict[str, list[str]]) -> tuple[int, str, bytes]:
+def render_page(reader: Reader, path: str, params: dict[str, list[str]]) -> tuple[int, str, bytes]:
     """A page by its path (``/report``, ``/map``, ``/analyze``, ``/queries/NAME``), rendered from ``reader``.
 
     The server calls this inside a query worker, so a page has the same time limit as a query.
@@ -641,7 +642,7 @@ def _form(action: str, fields: list[tuple[str, str, str | None]], extra: str = "
     return f'<form method="get" action="{action}">{inputs}{extra}<button type="submit">Показати / Show</button></form>'
 
 
-def report_page(reader: Any, params: dict[str, list[str]]) -> tuple[int, str, bytes]:
+def report_page(reader: Reader, params: dict[str, list[str]]) -> tuple[int, str, bytes]:
     """``/report?kind=community&name=...``: the HTML report (graphtool.report), or a form to ask for one."""
     from graphtool.report import KINDS, ReportError, build_report, render_html
 
@@ -664,7 +665,7 @@ def report_page(reader: Any, params: dict[str, list[str]]) -> tuple[int, str, by
     return 200, "text/html; charset=utf-8", page.replace("<body>", "<body>" + nav, 1).encode("utf-8")
 
 
-def map_page(reader: Any, params: dict[str, list[str]]) -> tuple[int, str, bytes]:
+def map_page(reader: Reader, params: dict[str, list[str]]) -> tuple[int, str, bytes]:
     """``/map?donor=&program=&community=&oblast=&layout=force|geo``: the network map page (graphtool.maps)."""
     import tempfile
 
@@ -690,7 +691,7 @@ def map_page(reader: Any, params: dict[str, list[str]]) -> tuple[int, str, bytes
         return 200, "text/html; charset=utf-8", out.read_bytes()
 
 
-def analyze_page(reader: Any, params: dict[str, list[str]]) -> tuple[int, str, bytes]:
+def analyze_page(reader: Reader, params: dict[str, list[str]]) -> tuple[int, str, bytes]:
     """``/analyze``: network analysis (central donors and communities, brokers, clusters) as text."""
     from graphtool.network import DEFAULT_TYPES, analyze_network, load_network, render_analysis
 

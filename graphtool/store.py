@@ -22,7 +22,10 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from graphtool.reader import Reader
 
 DEFAULT_STORE = "graphtool-store"
 GT_NS = "https://w3id.org/graphtool/ontology#"
@@ -90,7 +93,7 @@ DOCUMENTS_QUERY = """SELECT ?g ?name ?sha ?loader ?version ?time WHERE { GRAPH ?
 DOCUMENT_KEYS = ("iri", "file_name", "sha256", "loader", "loader_version", "generated_at")
 
 
-def list_documents(reader: Any) -> list[dict[str, str]]:
+def list_documents(reader: Reader) -> list[dict[str, str]]:
     """The documents a reader (embedded store, remote endpoint, server pool) holds, one dict each."""
     table = reader.select(DOCUMENTS_QUERY)
     return [{k: str(v) for k, v in zip(DOCUMENT_KEYS, row, strict=True)} for row in table.rows]
