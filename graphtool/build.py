@@ -36,6 +36,8 @@ class BuildReport:
     extract_seconds: float = 0.0  # summed over documents, in the workers
     slowest: tuple[str, float] = ("", 0.0)  # the document that took longest to extract, and its seconds
     peak_rss: dict[int, int] = field(default_factory=dict)  # worker pid -> peak resident memory, bytes
+    unchanged: int = 0  # documents skipped: name, bytes and loader version as in the store
+    pruned: list[str] = field(default_factory=list)  # graphs removed: their files disappeared
 
     @property
     def ok(self) -> bool:
@@ -47,6 +49,10 @@ class BuildReport:
             f"{self.documents} documents, {self.entities} entity and {self.relations} relation mentions "
             f"(per document; 'graphtool stats' counts distinct ones), {self.triples} triples in {self.seconds:.1f} s"
         )
+        if self.unchanged:
+            text += f"; {self.unchanged} unchanged (not read again; --force reads them)"
+        if self.pruned:
+            text += f"; {len(self.pruned)} removed (their files are gone)"
         if self.errors:
             text += f"; {len(self.errors)} failed"
         return text
@@ -172,6 +178,8 @@ def build(
     on_document: Callable[[str, float], None] | None = None,
     limits: Limits | None = None,
     jobs: int | None = None,
+    force: bool = False,
+    prune: bool = False,
 ) -> BuildReport:
     """Load every file into the store, replacing each document's previous graph.
 
@@ -181,8 +189,13 @@ def build(
     within ``limits`` (default: :meth:`Limits.from_env`) by one of ``jobs`` forked workers
     (default: the cores available), with its own time and memory budget
     (:mod:`graphtool.parallel`); this process writes the results in input order.
+
+    A file whose name, bytes (SHA-256) and loader version (:mod:`graphtool.fingerprint`) are the
+    ones in the store is not read again, unless ``force``. With ``prune``, the graphs of documents
+    last built from a file under one of ``paths`` that no longer exists are removed.
     """
-    from graphtool.parallel import ExtractionPool, Task, default_jobs, warm_up
+    from graphtool.manifest import BuildManifest
+    from graphtool.parallel import ExtractionPool, default_jobs, warm_up
     from loaders import limits as limits_mod
 
     limits = limits or Limits.from_env()
@@ -190,8 +203,10 @@ def build(
 
     report = BuildReport()
     started = time.perf_counter()
+    paths = list(paths)
     files = expand_paths(paths, exclude=store.path)
-    stored = {d["file_name"] for d in store.documents()}
+    documents = {d["file_name"]: d for d in store.documents()}
+    stored = set(documents)
     names = document_names(files, stored)
     for name in sorted(stored & {f.name for f in files} - set(names.values())):
         report.warnings.append(
@@ -199,14 +214,14 @@ def build(
             f"{', '.join(sorted(v for f, v in names.items() if f.name == name))} "
             f"(remove the old one with: graphtool remove {name})"
         )
-    tasks = [Task(path, names[path]) for path in files]
-    from graphtool.streaming import build_streamed, streams
-
-    streamed = [t for t in tasks if streams(t.path)]  # large files whose loader streams: read and written in batches
-    tasks = [t for t in tasks if t not in streamed]
+    manifest = BuildManifest.of(store)
+    tasks, loader_names = _plan(files, names, documents, manifest.pending(), force, report)
     report.jobs = max(1, jobs or default_jobs())
+    if on_file is not None and report.unchanged:
+        for path in set(files) - {t.path for t in tasks}:
+            on_file(path)  # counted as done on the progress line
     if tasks:
-        warm_up(_loaders_for(files))
+        warm_up(loader_names)
     with ExtractionPool(report.jobs, limits) as pool:
         for n, (task, result) in enumerate(pool.map(tasks)):
             path = task.path
@@ -214,6 +229,7 @@ def build(
                 if isinstance(result, str):
                     raise LoaderError(result)
                 report.triples += store.replace_document(result.iri, result.quads())
+                manifest.record(result.iri, path)
             except (LoaderError, StoreError, ValueError, OSError) as exc:
                 if _disk_full(exc):
                     left = len(tasks) - n - 1
@@ -236,7 +252,9 @@ def build(
             if on_file is not None:
                 on_file(path)
         report.peak_rss = dict(pool.peak_rss)
-    build_streamed(streamed, store, limits, report, on_file=on_file, on_document=on_document)
+    manifest.commit()
+    if prune:
+        report.pruned = _prune(paths, files, store, manifest)
     try:
         store.load_ontology()  # the schema, queryable as its own graph
         store.flush()
@@ -249,19 +267,60 @@ def build(
     return report
 
 
-def _loaders_for(files: list[Path]) -> list[str]:
-    """The names of the loaders that will read these files (their reference data is loaded before forking)."""
+def _plan(
+    files: list[Path],
+    names: dict[Path, str],
+    documents: dict[str, dict[str, str]],
+    pending: set[str],
+    force: bool,
+    report: BuildReport,
+) -> tuple[list, list[str]]:
+    """The documents to read (those not unchanged in the store) and the loaders that will read them."""
+    from graphtool.fingerprint import loader_version
+    from graphtool.parallel import Task
     from loaders import pick_loader
     from loaders.limits import check_file
 
-    names: dict[str, None] = {}
+    tasks: list[Task] = []
+    loaders: dict[str, None] = {}
     for path in files:
+        name = names[path]
         try:
             check_file(path)  # a FIFO is never opened, a huge file never sniffed
-            names[pick_loader(path).name] = None
-        except LoaderError:
+            loader = pick_loader(path)
+            sha = _sha256(path)
+        except (LoaderError, OSError):
+            tasks.append(Task(path, name))  # the worker says what is wrong, in the usual words
             continue
-    return list(names)
+        stored = documents.get(name)
+        if (
+            not force
+            and stored is not None
+            and stored["sha256"] == sha
+            and stored["loader"] == loader.name
+            and stored["loader_version"] == loader_version(loader.name)
+            and stored["iri"] not in pending
+        ):
+            report.unchanged += 1
+            continue
+        loaders[loader.name] = None
+        tasks.append(Task(path, name, sha))
+    return tasks, list(loaders)
+
+
+def _prune(paths: Iterable[str | Path], files: list[Path], store: GraphStore, manifest) -> list[str]:
+    """Remove the graphs of documents last built from a file under ``paths`` that no longer exists."""
+    roots = [Path(p).resolve() for p in paths]
+    building = {Path(f).resolve() for f in files}
+    removed = []
+    for iri, source in manifest.sources().items():
+        if source in building or source.exists():
+            continue
+        if any(source == root or source.is_relative_to(root) for root in roots):
+            removed += store.remove_document(iri)
+            manifest.forget(iri)
+    manifest.commit()
+    return removed
 
 
 def _disk_full(exc: BaseException) -> bool:

@@ -157,6 +157,8 @@ def main() -> None:
     "--doc-memory-mb", type=float, help="Memory one document may use [default: 4096; GRAPHTOOL_DOC_MEMORY_MB]."
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Documents read at once [default: the cores available].")
+@click.option("--force", is_flag=True, help="Read every document again, also those unchanged since the last build.")
+@click.option("--prune", is_flag=True, help="Remove the graphs of documents whose files under PATHS are gone.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no warnings: errors and the summary only.")
 @click.option("--verbose", "-v", is_flag=True, help="Name each file as it is loaded; speed and worker memory.")
 def build(
@@ -167,12 +169,15 @@ def build(
     doc_timeout: float | None,
     doc_memory_mb: float | None,
     jobs: int | None,
+    force: bool,
+    prune: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
     """Load documents (files or folders, recursively) into the store.
 
-    Each document becomes its own named graph; loading it again replaces that graph.
+    Each document becomes its own named graph; loading it again replaces that graph. A file
+    unchanged since the last build (same bytes, name and loader version) is not read again.
     A file that fails is named in one error line; the others still load (exit code 1).
     Each document is read within size, time and memory limits (0 switches one off).
     """
@@ -196,12 +201,14 @@ def build(
     with progress as bar:
         try:
             report = run_build(
-                files,
+                paths,  # the folders themselves: --prune looks under them
                 store,
                 on_file=lambda p: bar.update(1, p),
                 on_document=getattr(bar, "timed", None),
                 limits=limits,
                 jobs=jobs,
+                force=force,
+                prune=prune,
             )
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc

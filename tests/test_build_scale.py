@@ -106,3 +106,89 @@ def test_verbose_build_reports_speed_slowest_document_and_worker_memory(fake_loa
 def test_jobs_must_be_positive(tmp_path):
     result = CliRunner().invoke(main, ["build", str(tmp_path), "--jobs", "0", "--store", str(tmp_path / "s")])
     assert result.exit_code == 2 and "--jobs" in result.output and "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------- only what changed
+
+
+def test_unchanged_documents_are_not_read_again_and_a_touched_one_is(fake_loaders, corpus, tmp_path):
+    store = GraphStore(tmp_path / "s")
+    first = build([corpus], store, jobs=2)
+    before = quads_without_time(store)
+    again = build([corpus], store, jobs=2)
+    assert again.ok and again.documents == 0 and again.unchanged == 20
+    assert "20 unchanged (not read again; --force reads them)" in again.summary()
+    assert quads_without_time(store) == before
+    touched = corpus / "east" / "doc03.fake"
+    touched.write_text("GIZ funds Bridge in city1\n", encoding="utf-8")
+    third = build([corpus], store, jobs=2)
+    assert third.loaded == ["east/doc03.fake"] and third.unchanged == 19
+    forced = build([corpus], store, jobs=2, force=True)
+    assert forced.documents == 20 and forced.unchanged == 0
+    assert first.documents == 20
+
+
+def test_a_new_loader_version_reads_every_document_again(fake_loaders, corpus, tmp_path, monkeypatch):
+    store = GraphStore(tmp_path / "s")
+    build([corpus], store, jobs=1)
+    monkeypatch.setattr(fakeloader.FakeLoader, "version", "0.2")
+    again = build([corpus], store, jobs=1)
+    assert again.documents == 20 and again.unchanged == 0
+    assert {d["loader_version"].split("+")[0] for d in store.documents()} == {"0.2"}
+
+
+def test_loader_version_follows_the_loader_code_and_its_data(tmp_path, monkeypatch):
+    import importlib
+    import sys
+
+    from graphtool import fingerprint
+
+    module = tmp_path / "edited_loader.py"
+    module.write_text("class L:\n    name = 'edited'\n    version = '1.0'\n\nLOADER = L()\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(loaders, "LOADERS", {"edited": "edited_loader"})
+    importlib.import_module("edited_loader")
+    fingerprint._digest.cache_clear()
+    first = fingerprint.loader_version("edited")
+    assert first.startswith("1.0+") and len(first) == len("1.0+") + 12
+    assert fingerprint.loader_version("edited") == first  # computed once, the same answer
+    module.write_text(module.read_text(encoding="utf-8") + "# a rule changed\n", encoding="utf-8")
+    fingerprint._digest.cache_clear()
+    assert fingerprint.loader_version("edited") != first  # the code changed: so did the version
+    fingerprint._digest.cache_clear()
+    narrative = fingerprint.loader_version("narrative") if "narrative" in loaders.LOADERS else None
+    monkeypatch.setattr(fingerprint, "REFERENCE_PACKAGES", (*fingerprint.REFERENCE_PACKAGES, "a-new-gazetteer"))
+    fingerprint._digest.cache_clear()
+    assert fingerprint.loader_version("edited") not in (first, narrative)  # reference data packages count too
+    fingerprint._digest.cache_clear()
+    del sys.modules["edited_loader"]
+
+
+def test_prune_removes_the_graphs_of_files_that_disappeared_under_the_given_roots(fake_loaders, corpus, tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "kept.fake").write_text("EU funds Road in lviv\n", encoding="utf-8")
+    store_path = tmp_path / "s"
+    run = CliRunner().invoke
+    assert run(main, ["build", str(corpus), str(other), "-j", "2", "--store", str(store_path)]).exit_code == 0
+    (corpus / "west" / "doc00.fake").unlink()
+    (other / "kept.fake").unlink()  # gone, but not under the root built now: left alone
+    without = run(main, ["build", str(corpus), "--store", str(store_path)])
+    assert without.exit_code == 0 and "removed" not in without.stderr  # no --prune: nothing removed
+    pruned = run(main, ["build", str(corpus), "--prune", "--store", str(store_path)])
+    assert pruned.exit_code == 0, pruned.output
+    assert "19 unchanged" in pruned.stderr and "1 removed (their files are gone)" in pruned.stderr
+    names = {d["file_name"] for d in GraphStore(store_path, read_only=True).documents()}
+    assert "west/doc00.fake" not in names and "kept.fake" in names and len(names) == 20
+
+
+def test_documents_of_an_unfinished_bulk_load_are_read_again(fake_loaders, corpus, tmp_path):
+    from graphtool.manifest import BuildManifest
+
+    store = GraphStore(tmp_path / "s")
+    build([corpus], store, jobs=1)
+    doc = next(d for d in store.documents() if d["file_name"] == "east/doc01.fake")
+    BuildManifest.of(store).mark_pending([(doc["iri"], corpus / "east" / "doc01.fake")])
+    again = build([corpus], store, jobs=1)
+    assert again.loaded == ["east/doc01.fake"] and again.unchanged == 19
+    assert not BuildManifest.of(store).pending()
