@@ -5,6 +5,12 @@ Order matters: the first loader whose ``sniff`` accepts a file reads it. The IAT
 first and is asked whatever the file's extension (``sniff_any_extension``): an IATI activity file is
 recognised by its content, saved as .xml, .txt or with no extension at all. Then the table loader
 (a ``.txt`` that is a tab-separated table is a table, not prose).
+
+This package owns reading documents into :class:`loaders.base.Extraction` objects: the contract
+(``base``, whose entity types and relations come from the ontology), the loaders (``iati``, the
+``table`` package, the ``narrative`` package) and what they share (``text``, ``limits``, ``cachefile``;
+for the narrative loader ``lang/``, ``patterns``, ``morph``, ``registry``, ``gazetteer/``). It may
+import ``ontology``, never ``graphtool``: loaders know nothing of RDF or stores.
 """
 
 from __future__ import annotations

@@ -9,7 +9,14 @@ import networkx as nx
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("graphtool", "loaders")
+PACKAGES = ("graphtool", "loaders", "ontology", "queries")
+# What each package may import of the others (its docstring says the same): the pipeline's direction.
+MAY_IMPORT = {
+    "ontology": set(),
+    "queries": set(),
+    "loaders": {"ontology"},
+    "graphtool": {"loaders", "ontology", "queries"},
+}
 
 # Cycles that still exist at module level, to be removed (issue 16, item 4: the CLI registers its
 # command modules by importing them at the bottom of cli.py). The test fails when one is gone,
@@ -80,6 +87,25 @@ def test_package_has_no_cycle_even_through_lazy_imports(package):
     graph = import_graph(lazy=True, only=package)
     assert len(graph) >= 5
     assert list(nx.simple_cycles(graph)) == []
+
+
+@pytest.mark.parametrize("package", sorted(MAY_IMPORT))
+def test_package_imports_only_what_its_layer_allows(package):
+    graph = import_graph(lazy=True)  # imports inside functions count too
+    wrong = sorted(
+        (a, b)
+        for a, b in graph.edges
+        if a.split(".")[0] == package and b.split(".")[0] not in MAY_IMPORT[package] | {package}
+    )
+    assert wrong == []
+
+
+@pytest.mark.parametrize("package", sorted(MAY_IMPORT))
+def test_package_docstring_says_what_it_owns_and_may_import(package):
+    import importlib
+
+    doc = importlib.import_module(package).__doc__ or ""
+    assert len(doc.split()) >= 25 and "import" in doc, f"{package}/__init__.py: say what it owns and may import"
 
 
 def test_table_loader_registered_under_its_package_name(tmp_path):

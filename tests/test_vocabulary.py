@@ -150,3 +150,12 @@ def test_a_relation_added_to_the_ontology_alone_reaches_stats_export_and_maps(tm
     assert ["cofunds", "співфінансує"] in result["edges"]
     exported = [r for r in result["export"] if r.get("predicate") == "cofunds" or r.get("relation") == "cofunds"]
     assert exported, result["export"]
+
+
+def test_every_entity_type_has_a_shape():
+    """A new type is declared with a shape too: ``graphtool validate`` must check what loaders write."""
+    from rdflib.namespace import SH
+
+    shapes = Graph().parse(ontology.HERE / "shapes.ttl", format="turtle")
+    targeted = {str(o)[len(ontology.NS) :] for o in shapes.objects(None, SH.targetClass)}
+    assert set(ENTITY_TYPES) - targeted == set()
