@@ -408,6 +408,26 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         head = m.group("head").lower()
         typ = "Program" if head in ("programme", "program", "initiative", "facility", "fund") else "Project"
         out.append(Found(start, start + len(name), name, typ, {name}, (start, start + len(name)), head, unquoted=True))
+    # 7b. English with the head after the name: 'the «Warm Schools» project', 'the Warm Schools programme'
+    for b in (b for a, b in quotes if _EN_AFTER_QUOTE.match(s, b)):
+        a = next(a for a, bb in quotes if bb == b)
+        title = _clean_title(s[a:b])
+        if not title or len(title) < 3 or any(f.title == (a, b) or f.start <= a < f.end for f in out):
+            continue
+        head = _EN_AFTER_QUOTE.match(s, b)
+        typ = "Program" if head.group("head").lower().startswith(("program", "initiative")) else "Project"
+        out.append(Found(a, head.end(), title, typ, {title}, (a + 1, b - 1), head.group("head").lower()))
+    for m in _EN_LOWER_HEAD.finditer(s):
+        if any(a <= m.start("name") < b for a, b in quotes) or any(f.start <= m.start("name") < f.end for f in out):
+            continue
+        name = m.group("name")
+        if name.split()[0] in LATIN_STOP or name.split()[0].lower() in _EN_TITLES:
+            continue
+        head = m.group("head").lower()
+        typ = "Program" if head.startswith(("program", "initiative")) else "Project"
+        a = m.start("name")
+        # the head word after the name marks it as surely as quotes do
+        out.append(Found(a, a + len(name), name, typ, {name}, (a, a + len(name)), head))
     # 6. compounds: IT-кластер, агро-хаб
     for m in _COMPOUND.finditer(s):
         if any(a <= m.start() < b for a, b in quotes):
@@ -423,6 +443,10 @@ _EN_WORD = r"(?:[A-Z][\w'’&+-]*|of|and|for|in|the|to|on|with|&)"
 _EN_INITIATIVE = re.compile(
     rf"(?<![\w])(?P<name>[A-Z][\w'’&+-]*(?:\s+{_EN_WORD}){{0,8}}?\s+(?P<head>Programme|Program|Project|Initiative|"
     r"Activity|Facility|Fund|Partnership|Office|Offices))(?![\w])"
+)
+_EN_AFTER_QUOTE = re.compile(r"\s*(?P<head>project|programme|program|initiative)(?![\w])", re.IGNORECASE)
+_EN_LOWER_HEAD = re.compile(
+    rf"(?<![\w])the\s+(?P<name>[A-Z][\w'’&+-]*(?:\s+{_EN_WORD}){{0,6}}?)\s+(?P<head>project|programme|program|initiative)(?![\w])"
 )
 _EN_HEAD = re.compile(r"Program|Project|Initiative|Activity|Facility|Fund|Partnership|Office")
 _EN_TITLES = {

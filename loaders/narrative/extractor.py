@@ -213,6 +213,7 @@ class _Extractor:
         self._acronyms: dict[str, Found] = {}  # "Одеський національний університет (ОНУ)": later "ОНУ" is it
         self._cur_ev: Evidence | None = None
         self._mention_index: dict[str, set] = {}
+        self._unplaced: tuple | None = None  # funders whose money's destination a following sentence may name
         self._partner_lines = 0  # short lines still read as a partner list after a partnership sentence
 
     # ------------------------------------------------------------ bookkeeping (linear time on huge documents)
@@ -319,8 +320,11 @@ class _Extractor:
                 if rel.subject == ckey and rel.predicate in ("funds", "implements"):
                     rel.subject = donor.key
                     sentences |= {(ev.start, ev.end) for ev in rel.evidence}
-            donor.mentions = [ev for ev in country.mentions if (ev.start, ev.end) in sentences]
-            country.mentions = [ev for ev in country.mentions if (ev.start, ev.end) not in sentences]
+            def inside(ev, spans=sentences) -> bool:  # a relation's span may join two sentences
+                return any(a <= ev.start and ev.end <= b for a, b in spans)
+
+            donor.mentions = [ev for ev in country.mentions if inside(ev)]
+            country.mentions = [ev for ev in country.mentions if not inside(ev)]
             self.ex.add_entity(donor)
             still_used = any(ckey in (r.subject, r.object) for r in self.ex.relations)
             if not country.mentions and not still_used:
@@ -720,7 +724,11 @@ class _Extractor:
         if any(m.found is not None and m.found.unquoted and m.reg is None for m in mentions):
             backed = any(m.kind == "donor" for m in mentions)
             if not backed:
+                gone = {m.key for m in mentions if m.found is not None and m.found.unquoted and m.reg is None}
                 mentions = [m for m in mentions if not (m.found is not None and m.found.unquoted and m.reg is None)]
+                for m in mentions:
+                    if m.in_title in gone:
+                        m.in_title = None  # "the DECIDE Project": the registry's DECIDE stands on its own again
         # a country named as the aggressor is not a partner or a place of the document's work
         for m in mentions:
             if m.kind == "country" and _AGGRESSOR.search(norm[max(0, m.start - 40) : m.start]):
@@ -1003,6 +1011,17 @@ class _Extractor:
                         # "Компонент «X» Програми Y", "у проєкті «X» програми Interreg NEXT «Y»"
                         self._rel(m.key, "partOf", n2.key, ev)
                         containers[n2.key] = "genitive"
+            # --- money announced in an earlier sentence, its destination named here
+            if self._unplaced is not None:
+                agents_u, value_u, pred_u, at = self._unplaced
+                dest = [m for m in inits if m.key not in containers]
+                if st.s.index - at > 2:
+                    self._unplaced = None
+                elif len(dest) == 1 and _MONEY_BACK.search(norm) and not any(m.kind == "donor" for m in ms):
+                    first = self.sents[at].s  # the span: the sentence with the money and this one
+                    both = Evidence(self.text[first.start : st.s.end], first.start, st.s.end)
+                    self._apply_cue(agents_u, dest[0].key, value_u, pred_u, both)
+                    self._unplaced = None
             # --- funds / implements from cues
             for rx_kind, pred in (("fund", "funds"), ("implement", "implements")):
                 for rx, value in cue_values(rx_kind):
@@ -1330,7 +1349,9 @@ class _Extractor:
             )
             ovs = relative or bare_object or re.search(r"(?<![\w])(?:а|та|і|й)\s*$", before_text)
             after_agents = [a for a in self._agents_after(ms, cm.end(), norm) if a.kind != "init"]
-            before_agents = self._agents_before(ms, cm.start(), norm, kinds=("donor", "org"))
+            before_agents = self._agents_before(
+                ms, cm.start(), norm, kinds=("donor", "org", "country") if pred == "funds" else ("donor", "org")
+            )  # "Швейцарія інвестує ...": the state itself as the funder
             agents = (after_agents or before_agents) if ovs else (before_agents or after_agents)
             target = None
             if relative:
@@ -1369,6 +1390,10 @@ class _Extractor:
             if target is None:
                 target = topic
         if not target:
+            if pred == "funds" and any(a.kind in ("donor", "country") for a in agents):
+                # "Швейцарія інвестує 18,5 млн франків." and no initiative yet: the money's
+                # destination may follow ("Кошти спрямують на проєкт DECIDE")
+                self._unplaced = (agents, value, pred, st.s.index)
             return
         targets = [target]
         if (
@@ -1785,6 +1810,15 @@ def _column_kind(cell: str) -> str | None:
 _RIVER_BEFORE = re.compile(
     r"(?:(?<![\w])(?:річк\w*|р\.|берег\w*\s+(?:річки\s+)?)|(?:стоки|стічн\w+\s+вод\w*|скида\w*|скид\w*|впада\w*)"
     r"(?:\s+[\w'-]+){0,3}\s+(?:у|в|до))\s*$",
+    re.IGNORECASE,
+)
+# the money of the sentence before, referred back to: "Кошти спрямують на ...", "The funds will be allocated for ..."
+_MONEY_BACK = re.compile(
+    r"(?<![\w])(?:(?:ці|ці\s+\w+|ці|зазначені|виділені|отримані|ці\s+гроші|these|the)\s+)?"
+    r"(?:кошт\w*|грант\w*|фінансуванн\w*|гроші|средства|деньги|funds|funding|money|grant)(?![\w])"
+    r"(?=.{0,80}(?:спрям\w*|піде|підуть|буде\s+використан\w*|будуть\s+використан\w*|використають|направ\w*|"
+    r"will\s+be\s+(?:allocated|used|spent|directed|channel+ed)|go(?:es)?\s+to|allocated\s+(?:for|to)|"
+    r"пойдут|будут\s+направлен\w*|будут\s+использован\w*))",
     re.IGNORECASE,
 )
 _MONEY = re.compile(r"(?<![\w])(?:грант\w*|кредит\w*|позик\w*|кошт\w*)(?![\w])", re.IGNORECASE)

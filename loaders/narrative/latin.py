@@ -160,6 +160,11 @@ _OBLAST_TAIL = re.compile(r"\s+(?:[Oo]blasts?|[Rr]egions?|[Pp]rovinces?)\b")
 _OBLAST_LIST = re.compile(
     r"(?P<names>[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w'’-]+)*\s*,?\s+and\s+[A-Z][\w'’-]+)\s+(?:[Oo]blasts|[Rr]egions)\b"
 )
+# "The partner regions include Odesa, Poltava and Luhansk", "oblasts: Kharkiv, Sumy": the head comes first
+_OBLAST_LEAD = re.compile(
+    r"\b(?:[Oo]blasts|[Rr]egions)\s*(?:(?:include|are|were|will\s+be|such\s+as|including)\b|:)\s*"
+    r"(?P<names>[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w'’-]+)*(?:\s*,?\s+and\s+[A-Z][\w'’-]+)?)"
+)
 _HROMADA_TAIL = re.compile(
     r"\s+(?:(?:[Uu]rban|[Rr]ural|[Ss]ettlement|[Tt]erritorial)\s+)*(?:[Cc]ommunity|[Hh]romada)\b"
 )
@@ -187,7 +192,7 @@ def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Plac
         return not any(pm.start < b and a < pm.end for pm in [*taken, *out])
 
     oblast_ctx: set[str] = set()
-    for lm in _OBLAST_LIST.finditer(norm):
+    for lm in [*_OBLAST_LIST.finditer(norm), *_OBLAST_LEAD.finditer(norm)]:
         for wm in re.finditer(r"[A-Z][\w'’-]+", lm.group("names")):
             key = fold(wm.group())
             a, b = lm.start("names") + wm.start(), lm.start("names") + wm.end()
