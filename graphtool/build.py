@@ -38,6 +38,7 @@ class BuildReport:
     peak_rss: dict[int, int] = field(default_factory=dict)  # worker pid -> peak resident memory, bytes
     unchanged: int = 0  # documents skipped: name, bytes and loader version as in the store
     pruned: list[str] = field(default_factory=list)  # graphs removed: their files disappeared
+    bulk: bool = False  # written with the bulk loader (graphtool.bulk)
 
     @property
     def ok(self) -> bool:
@@ -49,6 +50,8 @@ class BuildReport:
             f"{self.documents} documents, {self.entities} entity and {self.relations} relation mentions "
             f"(per document; 'graphtool stats' counts distinct ones), {self.triples} triples in {self.seconds:.1f} s"
         )
+        if self.bulk:
+            text += " (bulk-loaded)"
         if self.unchanged:
             text += f"; {self.unchanged} unchanged (not read again; --force reads them)"
         if self.pruned:
@@ -180,6 +183,7 @@ def build(
     jobs: int | None = None,
     force: bool = False,
     prune: bool = False,
+    bulk: bool | None = None,
 ) -> BuildReport:
     """Load every file into the store, replacing each document's previous graph.
 
@@ -193,7 +197,11 @@ def build(
     A file whose name, bytes (SHA-256) and loader version (:mod:`graphtool.fingerprint`) are the
     ones in the store is not read again, unless ``force``. With ``prune``, the graphs of documents
     last built from a file under one of ``paths`` that no longer exists are removed.
+
+    ``bulk`` writes the documents read with Oxigraph's bulk loader (:mod:`graphtool.bulk`);
+    ``None`` chooses it for a fresh store or a large batch.
     """
+    from graphtool.bulk import BulkLoad, wants_bulk
     from graphtool.manifest import BuildManifest
     from graphtool.parallel import ExtractionPool, default_jobs, warm_up
     from loaders import limits as limits_mod
@@ -216,20 +224,30 @@ def build(
         )
     manifest = BuildManifest.of(store)
     tasks, loader_names = _plan(files, names, documents, manifest.pending(), force, report)
-    report.jobs = max(1, jobs or default_jobs())
     if on_file is not None and report.unchanged:
-        for path in set(files) - {t.path for t in tasks}:
-            on_file(path)  # counted as done on the progress line
+        reading = {t.path for t in tasks}
+        for path in files:
+            if path not in reading:
+                on_file(path)  # unchanged: counted as done on the progress line
+    report.jobs = max(1, jobs or default_jobs())
     if tasks:
         warm_up(loader_names)
+    if bulk is None:
+        bulk = wants_bulk(len(tasks), len(documents))
+    sink = BulkLoad(store, manifest, tasks, {d["iri"] for d in documents.values()}) if bulk and tasks else None
+    report.bulk = sink is not None
     with ExtractionPool(report.jobs, limits) as pool:
         for n, (task, result) in enumerate(pool.map(tasks)):
             path = task.path
             try:
                 if isinstance(result, str):
                     raise LoaderError(result)
-                report.triples += store.replace_document(result.iri, result.quads())
-                manifest.record(result.iri, path)
+                if sink is not None:
+                    sink.add(result.iri, result.nquads, path)
+                    report.triples += result.count
+                else:
+                    report.triples += store.replace_document(result.iri, result.quads())
+                    manifest.record(result.iri, path)
             except (LoaderError, StoreError, ValueError, OSError) as exc:
                 if _disk_full(exc):
                     left = len(tasks) - n - 1
@@ -252,6 +270,15 @@ def build(
             if on_file is not None:
                 on_file(path)
         report.peak_rss = dict(pool.peak_rss)
+    if sink is not None:
+        try:
+            sink.finish()
+        except (OSError, RuntimeError, StoreError) as exc:
+            why = _disk_full_message(store) if _disk_full(exc) else f"{type(exc).__name__}: {exc}"
+            report.errors.append(
+                f"the bulk load of {len(sink.documents)} document(s) failed ({why}); the next build reads them again"
+            )
+            report.documents -= len(sink.documents)
     manifest.commit()
     if prune:
         report.pruned = _prune(paths, files, store, manifest)

@@ -159,6 +159,11 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Documents read at once [default: the cores available].")
 @click.option("--force", is_flag=True, help="Read every document again, also those unchanged since the last build.")
 @click.option("--prune", is_flag=True, help="Remove the graphs of documents whose files under PATHS are gone.")
+@click.option(
+    "--bulk/--no-bulk",
+    default=None,
+    help="Write with Oxigraph's bulk loader [default: for a fresh store of 200+ or a batch of 1000+ documents].",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no warnings: errors and the summary only.")
 @click.option("--verbose", "-v", is_flag=True, help="Name each file as it is loaded; speed and worker memory.")
 def build(
@@ -171,6 +176,7 @@ def build(
     jobs: int | None,
     force: bool,
     prune: bool,
+    bulk: bool | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -209,6 +215,7 @@ def build(
                 jobs=jobs,
                 force=force,
                 prune=prune,
+                bulk=bulk,
             )
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc

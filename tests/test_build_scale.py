@@ -192,3 +192,56 @@ def test_documents_of_an_unfinished_bulk_load_are_read_again(fake_loaders, corpu
     again = build([corpus], store, jobs=1)
     assert again.loaded == ["east/doc01.fake"] and again.unchanged == 19
     assert not BuildManifest.of(store).pending()
+
+
+# ---------------------------------------------------------------- bulk loading
+
+
+def every_quad_without_time(store: GraphStore) -> set[str]:
+    """All quads of the store, the union index (default graph) included (the ontology graph left out: its
+    blank nodes are new on each load)."""
+    from graphtool.store import ONTOLOGY_GRAPH
+
+    return {
+        str(q)
+        for q in store.oxigraph
+        if q.predicate.value != TIME and getattr(q.graph_name, "value", None) != ONTOLOGY_GRAPH
+    }
+
+
+def test_bulk_load_writes_the_same_store_as_one_transaction_per_document(fake_loaders, corpus, tmp_path):
+    one, bulk = GraphStore(tmp_path / "one"), GraphStore(tmp_path / "bulk")
+    a = build([corpus], one, jobs=2, bulk=False)
+    b = build([corpus], bulk, jobs=2, bulk=True)
+    assert not a.bulk and b.bulk and "(bulk-loaded)" in b.summary()
+    assert a.ok and b.ok and b.documents == a.documents == 20 and b.triples == a.triples
+    assert every_quad_without_time(one) == every_quad_without_time(bulk)
+    assert not list((tmp_path / "bulk").glob("graphtool-bulk-*"))  # the N-Quads file is gone
+
+
+def test_bulk_load_replaces_whole_documents_and_keeps_the_graph_of_one_that_fails(fake_loaders, corpus, tmp_path):
+    from graphtool.manifest import BuildManifest
+
+    bulk, reference = GraphStore(tmp_path / "bulk"), GraphStore(tmp_path / "ref")
+    for store in (bulk, reference):
+        build([corpus], store, jobs=1, bulk=False)
+    before = every_quad_without_time(bulk)
+    (corpus / "east" / "doc02.fake").write_text("UNDP funds School in city3\n", encoding="utf-8")
+    (corpus / "west" / "doc04.fake").write_text("cannot be read now\n", encoding="utf-8")
+    again = build([corpus], bulk, jobs=2, bulk=True)
+    assert again.bulk and again.loaded == ["east/doc02.fake"] and again.unchanged == 18
+    assert len(again.errors) == 1 and "west/doc04.fake" in again.errors[0]
+    assert not BuildManifest.of(bulk).pending()
+    one_by_one = build([corpus], reference, jobs=1, bulk=False)
+    assert one_by_one.loaded == again.loaded and not one_by_one.bulk
+    after = every_quad_without_time(bulk)
+    assert after == every_quad_without_time(reference)  # the same replacement as one transaction per document
+    assert any("P8x0" in q for q in after) and not any("P5x" in q for q in after - before)  # doc04 kept its graph
+    assert any("School" in q for q in after) and not any("School" in q for q in before)
+
+
+def test_bulk_is_chosen_for_a_fresh_store_or_a_large_batch():
+    from graphtool.bulk import wants_bulk
+
+    assert wants_bulk(200, 0) and not wants_bulk(199, 0)
+    assert not wants_bulk(999, 5) and wants_bulk(1000, 5)
