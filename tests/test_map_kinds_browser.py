@@ -245,3 +245,48 @@ def test_webgl_link_click_shows_evidence(browser, store_path, tmp_path):  # noqa
     # an empty spot picks nothing
     assert browser.execute_script("return graphtoolSigma.getEdgeAtPoint(1, 1)") is None
     assert console_errors(browser) == []
+
+
+def test_outline_copied_from_its_cache_matches_the_shapes(browser, store_path, tmp_path):  # noqa: F811
+    """Frames copy the outline from a picture drawn once per zoom level: it must look like the shapes drawn
+    directly (same place, same lines), and a zoom too deep for a picture draws the shapes."""
+    from graphtool.maps import write_map
+    from graphtool.store import GraphStore
+
+    store = GraphStore(store_path)
+    try:
+        write_map(store, tmp_path / "geo.html", layout="geo")
+    finally:
+        del store
+    open_map(browser, tmp_path / "geo.html")
+    counts = browser.execute_script(
+        """
+        function draw(fn, k, cx, cy) {
+          const c = document.createElement('canvas'); c.width = 900; c.height = 600;
+          const ctx = c.getContext('2d'); ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, 900, 600);
+          fn(ctx, (x, y) => [(x - cx) * k + 450, (y - cy) * k + 300], k);
+          return ctx.getImageData(0, 0, 900, 600).data;
+        }
+        const out = [], p = CONF.outline.border[0][0];
+        [[0.3, 0, 0], [20, p[0], p[1]]].forEach(([k, cx, cy]) => {
+          const a = draw(paintOutline, k, cx, cy), b = draw(drawOutline, k, cx, cy);
+          const isBorder = (d, i) => Math.abs(d[i] - arguments[0]) < 40 && Math.abs(d[i + 1] - arguments[1]) < 40 && Math.abs(d[i + 2] - arguments[2]) < 40;
+          let differ = 0, border = 0;  // border pixels of the shapes with no border pixel near them in the copy
+          for (let y = 1; y < 599; y++) for (let x = 1; x < 899; x++) {
+            if (!isBorder(a, (y * 900 + x) * 4)) continue;
+            border++;
+            let near = false;
+            for (let dy = -1; dy <= 1 && !near; dy++) for (let dx = -1; dx <= 1 && !near; dx++) near = isBorder(b, ((y + dy) * 900 + x + dx) * 4);
+            if (!near) differ++;
+          }
+          out.push([differ, border, outlineCache ? outlineCache.key : null]);
+        });
+        return out;
+        """,
+        *BORDER,
+    )
+    (differ, border, key), (deep_differ, deep_border, deep_key) = counts
+    assert border > 300 and differ < border * 0.01, counts  # moved by half a pixel at most
+    assert key == deep_key, "a deep zoom must not build a huge picture"
+    assert deep_border > 100 and deep_differ == 0, counts
+    assert console_errors(browser) == []
