@@ -1,6 +1,7 @@
 """Maps in a real browser: time to first draw, time to a settled layout, and redraw cost at 1k/5k/20k nodes.
 
     python -m bench.map_browser [--sizes 1000,5000,20000] [--out bench/MAPS_BROWSER.md]
+                                [--renderers vis,webgl] [--layouts force,geo] [--before REV]
 
 Synthetic networks shaped like the real ones (communities with coordinates, projects located in them,
 programmes and donors funding them, partner towns abroad) are written with ``graphtool.maps.render_map``
@@ -11,7 +12,14 @@ Measured per page: ``generate`` (Python, render_map), ``ready`` (navigation unti
 drawn), ``settled`` (until the layout stops: vis physics stabilised / ForceAtlas2 stopped; geo maps
 have no layout to run), ``redraw`` (mean of 10 synchronous redraw calls) and ``pan frame`` (mean time per
 animation frame while the view pans, the number that decides if panning feels smooth; 16.7 ms is the
-browser's frame cap). The page gets 2 s of quiet after it settles before the pan is measured.
+browser's frame cap), and ``drag step`` (mean time per step of a real mouse drag sent through the
+DevTools protocol: each step waits for the page to take the move, and moves are handled once per frame,
+so 16.7 ms is the floor; while the user drags, large WebGL maps hide links and labels, so this is what
+panning costs). The page gets 2 s of quiet after it settles before the pan is measured.
+
+``--before REV`` also renders every page with the ``graphtool`` package of git revision REV (extracted
+with ``git archive`` into a temporary directory, run in a subprocess) and measures both versions one
+after the other in the same browser, so a change is compared under the same load.
 """
 
 from __future__ import annotations
@@ -20,9 +28,13 @@ import argparse
 import os
 import random
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 FLAGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
@@ -48,6 +60,55 @@ function frame(t) {
 }
 requestAnimationFrame(frame);
 """
+CENTRE = "const r = document.getElementById('mynetwork').getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];"
+RENDER_BEFORE = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+sys.path.append(sys.argv[2])
+from bench.map_browser import synthetic_graph
+from graphtool.maps import render_map
+g = synthetic_graph(int(sys.argv[3]))
+render_map(synthetic_graph(60), layout=sys.argv[4], renderer=sys.argv[5])  # first use: imports, cached outline
+aggregate = {"None": None, "True": True, "False": False}[sys.argv[6]]
+t0 = time.perf_counter()
+html = render_map(g, layout=sys.argv[4], renderer=sys.argv[5], aggregate=aggregate)
+print(time.perf_counter() - t0)
+open(sys.argv[7], "w", encoding="utf-8").write(html)
+"""
+
+
+def drag(driver, steps: int = 30) -> float:
+    """Mean ms per step of a mouse drag across the map (see the module docstring)."""
+    x, y = driver.execute_script(CENTRE)
+
+    def mouse(kind, x, **extra):
+        driver.execute_cdp_cmd("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left", **extra})
+
+    mouse("mousePressed", x, clickCount=1, buttons=1)
+    t0 = time.perf_counter()
+    for i in range(steps):
+        mouse("mouseMoved", x + 4 * (i + 1), buttons=1)
+    spent = time.perf_counter() - t0
+    mouse("mouseReleased", x + 4 * steps, clickCount=1, buttons=0)
+    time.sleep(0.5)
+    return spent / steps * 1000
+
+
+def render_before(code: Path, n: int, layout: str, renderer: str, aggregate, out: Path) -> float:
+    """Render a page with the graphtool package in ``code`` (an older revision); returns render seconds."""
+    args = [
+        sys.executable,
+        "-c",
+        RENDER_BEFORE,
+        str(code),
+        str(ROOT),
+        str(n),
+        layout,
+        renderer,
+        str(aggregate),
+        str(out),
+    ]
+    return float(subprocess.run(args, check=True, capture_output=True, text=True).stdout.strip())
 
 
 def synthetic_graph(n: int, seed: int = 5):
@@ -80,7 +141,14 @@ def synthetic_graph(n: int, seed: int = 5):
     return g
 
 
-def measure(sizes: list[int], work: Path) -> list[dict]:
+def measure(
+    sizes: list[int],
+    work: Path,
+    renderers=("vis", "webgl"),
+    layouts=("force", "geo"),
+    before: tuple[str, Path] | None = None,
+    before_renderers=("webgl",),
+) -> list[dict]:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -103,17 +171,26 @@ def measure(sizes: list[int], work: Path) -> list[dict]:
             g = synthetic_graph(n)
             variants = [("force", "vis", None), ("force", "webgl", None), ("geo", "vis", False), ("geo", "vis", True),
                         ("geo", "webgl", None)]  # fmt: skip
-            for layout, renderer, aggregate in variants:
-                name = renderer + (" + oblasts" if aggregate else "")
+            variants = [v for v in variants if v[0] in layouts and v[1] in renderers]
+            runs = [(v, None) for v in variants]
+            if before:  # the older version right after the current one, same page kind
+                runs = [r for v in variants for r in [(v, None)] + ([(v, before)] if v[1] in before_renderers else [])]
+            for (layout, renderer, aggregate), version in runs:
+                name = renderer + (" + oblasts" if aggregate else "") + (f" (before: {version[0]})" if version else "")
                 if renderer == "vis" and n > 6000 and layout == "force":
-                    rows.append({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "layout": layout,
-                                 "renderer": name, "note": "not run: 13,865 nodes took 35 s, 813 ms/redraw"})  # fmt: skip
+                    if not version:
+                        rows.append({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "layout": layout,
+                                     "renderer": name, "note": "not run: 13,865 nodes took 35 s, 813 ms/redraw"})  # fmt: skip
                     continue
-                t0 = time.perf_counter()
-                html = render_map(g, layout=layout, renderer=renderer, aggregate=aggregate)
-                generate = time.perf_counter() - t0
-                page = work / f"map_{n}_{layout}_{renderer}_{aggregate}.html"
-                page.write_text(html, encoding="utf-8")
+                page = work / f"map_{n}_{layout}_{renderer}_{aggregate}_{'before' if version else 'now'}.html"
+                if version:
+                    generate = render_before(version[1], n, layout, renderer, aggregate, page)
+                else:
+                    t0 = time.perf_counter()
+                    html = render_map(g, layout=layout, renderer=renderer, aggregate=aggregate)
+                    generate = time.perf_counter() - t0
+                    page.write_text(html, encoding="utf-8")
+                html_mb = page.stat().st_size / 1e6
                 t0 = time.perf_counter()
                 driver.get(page.resolve().as_uri())
                 while not driver.execute_script("return window.graphtoolReady === true"):
@@ -128,10 +205,11 @@ def measure(sizes: list[int], work: Path) -> list[dict]:
                 time.sleep(2)  # let the page finish what it does after loading (garbage collection, idle work)
                 pan = driver.execute_async_script(PAN)
                 redraw = driver.execute_script(REDRAW)
+                step = drag(driver)
                 rows.append({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "layout": layout,
-                             "renderer": name, "generate_s": round(generate, 2), "html_mb": round(len(html.encode()) / 1e6, 1),
+                             "renderer": name, "generate_s": round(generate, 2), "html_mb": round(html_mb, 1),
                              "ready_s": round(ready, 2), "settled_s": round(settled, 1), "redraw_ms": round(redraw, 1),
-                             "pan_frame_ms": round(pan, 1)})  # fmt: skip
+                             "pan_frame_ms": round(pan, 1), "drag_step_ms": round(step, 1)})  # fmt: skip
                 print(rows[-1], flush=True)
     finally:
         driver.quit()
@@ -140,15 +218,16 @@ def measure(sizes: list[int], work: Path) -> list[dict]:
 
 
 def table(rows: list[dict]) -> str:
-    head = "| nodes | edges | layout | renderer | generate s | HTML MB | first draw s | settled s | redraw ms | pan frame ms |"
-    lines = [head, "|" + "---|" * 10]
+    head = ("| nodes | edges | layout | renderer | generate s | HTML MB | first draw s | settled s | redraw ms "
+            "| pan frame ms | drag step ms |")  # fmt: skip
+    lines = [head, "|" + "---|" * 11]
     for r in rows:
         if "note" in r:
-            lines.append(f"| {r['nodes']:,} | {r['edges']:,} | {r['layout']} | {r['renderer']} | {r['note']} ||||||")
+            lines.append(f"| {r['nodes']:,} | {r['edges']:,} | {r['layout']} | {r['renderer']} | {r['note']} |||||||")
             continue
         lines.append(
             f"| {r['nodes']:,} | {r['edges']:,} | {r['layout']} | {r['renderer']} | {r['generate_s']} | {r['html_mb']} | "
-            f"{r['ready_s']} | {r['settled_s']} | {r['redraw_ms']} | {r['pan_frame_ms']} |"
+            f"{r['ready_s']} | {r['settled_s']} | {r['redraw_ms']} | {r['pan_frame_ms']} | {r.get('drag_step_ms', '–')} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -157,16 +236,39 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,5000,20000")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "MAPS_BROWSER.md")
+    parser.add_argument("--renderers", default="vis,webgl", help="comma-separated: vis, webgl")
+    parser.add_argument("--layouts", default="force,geo", help="comma-separated: force, geo")
+    parser.add_argument("--before", metavar="REV", help="also measure the graphtool package of this git revision")
+    parser.add_argument("--before-renderers", default="webgl", help="the renderers measured --before too")
     args = parser.parse_args()
     load = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
-        rows = measure([int(s) for s in args.sizes.split(",")], Path(tmp))
+        before = None
+        if args.before:
+            code = Path(tmp) / "before"
+            code.mkdir()
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.before, "graphtool"], check=True,
+                                     capture_output=True).stdout  # fmt: skip
+            subprocess.run(["tar", "-x", "-C", str(code)], input=archive, check=True)
+            rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", args.before], check=True,
+                                 capture_output=True, text=True).stdout.strip()  # fmt: skip
+            before = (rev, code)
+        rows = measure([int(s) for s in args.sizes.split(",")], Path(tmp), args.renderers.split(","),
+                       args.layouts.split(","), before, args.before_renderers.split(","))  # fmt: skip
     text = (
         "# Maps in the browser\n\nGenerated by `python -m bench.map_browser` (see its docstring for what each column "
         "means). Headless Debian Chromium, software rendering (SwiftShader for WebGL, no GPU), 2-core machine shared "
         f"with other work (load average {load[0]:.1f} at the start, {os.getloadavg()[0]:.1f} at the end): single runs "
         "vary by ±30%. `vis + oblasts`: a geo map with each oblast's communities and projects gathered into one "
-        "node (what `graphtool map --layout geo` does above 1,500 nodes).\n\n" + table(rows)
+        "node (what `graphtool map --layout geo` does above 1,500 nodes)."
+        + (
+            f" `(before: {before[0]})`: the same page rendered by revision {before[0]}, measured right after the "
+            "current one."
+            if before
+            else ""
+        )
+        + f"\n\nCommand: `python -m bench.map_browser {' '.join(sys.argv[1:])}`\n\n"
+        + table(rows)
     )
     args.out.write_text(text, encoding="utf-8")
     print(text)
