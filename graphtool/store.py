@@ -361,14 +361,15 @@ class GraphStore:
             raise StoreError(f"removing {graph_iri} failed: {exc}") from exc
 
     def append_document(self, quads: list[Any]) -> int:
-        """Add one batch of a streamed document's quads to its graph (and the index), in one transaction."""
+        """Add one batch of a streamed document's quads to its graph (and the index) with the bulk loader:
+        several times faster than a transaction (``extend``), whose buffer also grows with the batch."""
         from pyoxigraph import DefaultGraph, Quad
 
         self._written()
         try:
-            self._store.extend(quads)
+            self._store.bulk_extend(quads)
             if self._indexed():
-                self._store.extend([Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in quads])
+                self._store.bulk_extend([Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in quads])
         except OSError as exc:
             raise StoreError(f"writing a document failed: {exc}") from exc
         return len(quads)
