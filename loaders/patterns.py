@@ -223,6 +223,16 @@ def _clean_title(t: str) -> str:
     return t
 
 
+def _person_at(words: list[str], i: int) -> bool:
+    """A first name followed by a surname starts at words[i] (not after "імені")."""
+    from loaders.morph import parses
+
+    w, nxt = words[i].strip(",.;:()«»"), words[i + 1].strip(",.;:()«»")
+    if not (w[:1].isupper() and nxt[:1].isupper()) or words[i - 1].lower().rstrip(".") in ("імені", "ім"):
+        return False
+    return any("Name" in p.tag for p in parses(w.lower())) and any("Surn" in p.tag for p in parses(nxt.lower()))
+
+
 def _cap_extent(rest: str) -> str:
     """Words of a capitalised unquoted name: stop at relative pronouns, cue prepositions, capitals after 'та'."""
     words = rest.split()
@@ -256,6 +266,8 @@ def _cap_extent(rest: str) -> str:
             break
         if re.fullmatch(r"\d{4}(-\d{4})?", w) and out and out[-1].lower() in ("на", "до", "за"):
             break
+        if out and i + 1 < len(words) and _person_at(words, i):
+            break  # "Програма U-LEAD з Європою Бастіана Файгеля": a person's name ends the title
         out.append(w)
     while out and out[-1].lower() in _STOP_WORDS:
         out.pop()
@@ -416,7 +428,16 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
             continue
         head = _EN_AFTER_QUOTE.match(s, b)
         typ = "Program" if head.group("head").lower().startswith(("program", "initiative")) else "Project"
-        out.append(Found(a, head.end(), title, typ, {title}, (a + 1, b - 1), head.group("head").lower()))
+        lo = _en_modifiers(s, a)
+        out.append(Found(lo, head.end(), title, typ, {title}, (a + 1, b - 1), head.group("head").lower(), mods=(lo, a)))
+    for m in _EN_SINGLE_QUOTED.finditer(s):  # the joint EU-UNDP 'Support to Early Recovery' project
+        a, b = m.span("t")
+        if any(f.start <= a < f.end for f in out):
+            continue
+        head = m.group("head").lower()
+        typ = "Program" if head.startswith(("program", "initiative")) else "Project"
+        lo = _en_modifiers(s, a - 1)
+        out.append(Found(lo, m.end(), m.group("t"), typ, {m.group("t")}, (a, b), head, mods=(lo, a - 1)))
     for m in _EN_LOWER_HEAD.finditer(s):
         if any(a <= m.start("name") < b for a, b in quotes) or any(f.start <= m.start("name") < f.end for f in out):
             continue
@@ -445,6 +466,18 @@ _EN_INITIATIVE = re.compile(
     r"Activity|Facility|Fund|Partnership|Office|Offices))(?![\w])"
 )
 _EN_AFTER_QUOTE = re.compile(r"\s*(?P<head>project|programme|program|initiative)(?![\w])", re.IGNORECASE)
+_EN_MODS = re.compile(r"(?:(?:[A-Z][\w&+]*)(?:\s*[-/–]\s*|\s+and\s+|\s+)){1,4}$")
+
+
+def _en_modifiers(s: str, quote: int) -> int:
+    """Where the donors named before an English title begin: "the joint EU-UNDP 'X' project"."""
+    m = _EN_MODS.search(s[max(0, quote - 45) : quote])
+    return quote - len(m.group()) if m else quote
+
+
+_EN_SINGLE_QUOTED = re.compile(
+    r"(?<![\w])'(?P<t>[A-Z][^'«»\"]{2,150}?)'\s*(?P<head>project|programme|program|initiative)(?![\w])", re.IGNORECASE
+)
 _EN_LOWER_HEAD = re.compile(
     rf"(?<![\w])the\s+(?P<name>[A-Z][\w'’&+-]*(?:\s+{_EN_WORD}){{0,6}}?)\s+(?P<head>project|programme|program|initiative)(?![\w])"
 )

@@ -246,6 +246,24 @@ RULES: tuple[Rule, ...] = (
         {"Дитячий фонд ООН|funds|Safe Schools", "Safe Schools|locatedIn|Суми"},
     ),
     _r(
+        "english-single-quotes",
+        "mentions",
+        "patterns",
+        "An English title in single quotes before a head word is an initiative; the donors named just before it "
+        "(\"the joint EU-UNDP 'X' project\") are its modifiers.",
+        "Work goes on within the joint EU-UNDP 'Safe Roads for Villages' project in Sumy.",
+        {"Європейський Союз|funds|Safe Roads for Villages", "Програма розвитку ООН|implements|Safe Roads for Villages"},
+    ),
+    _r(
+        "person-ends-title",
+        "mentions",
+        "patterns",
+        "A first name followed by a surname ends an unquoted title (the people of a visit are not part of the name).",
+        "У Бучі працює Програма Сильні Громади Бастіана Файгеля, яку фінансує USAID.",
+        {"Агентство США з міжнародного розвитку|funds|Програма Сильні Громади"},
+        {"Агентство США з міжнародного розвитку|funds|Програма Сильні Громади Бастіана Файгеля"},
+    ),
+    _r(
         "oblast-head-first",
         "mentions",
         "latin",
