@@ -184,6 +184,7 @@ def build(
     force: bool = False,
     prune: bool = False,
     bulk: bool | None = None,
+    cluster: str | None = None,
 ) -> BuildReport:
     """Load every file into the store, replacing each document's previous graph.
 
@@ -199,7 +200,8 @@ def build(
     last built from a file under one of ``paths`` that no longer exists are removed.
 
     ``bulk`` writes the documents read with Oxigraph's bulk loader (:mod:`graphtool.bulk`);
-    ``None`` chooses it for a fresh store or a large batch.
+    ``None`` chooses it for a fresh store or a large batch. ``cluster`` (``local`` or a Dask
+    scheduler's address) extracts on a Dask cluster instead (:mod:`graphtool.cluster`) and bulk-loads.
     """
     from graphtool.bulk import BulkLoad, wants_bulk
     from graphtool.manifest import BuildManifest
@@ -230,13 +232,15 @@ def build(
             if path not in reading:
                 on_file(path)  # unchanged: counted as done on the progress line
     report.jobs = max(1, jobs or default_jobs())
-    if tasks:
+    if tasks and cluster is None:
         warm_up(loader_names)
     if bulk is None:
-        bulk = wants_bulk(len(tasks), len(documents))
+        bulk = cluster is not None or wants_bulk(len(tasks), len(documents))
+    pool = ExtractionPool(report.jobs, limits) if cluster is None or not tasks else _cluster_pool(cluster, limits, jobs)
+    report.jobs = pool.jobs
     sink = BulkLoad(store, manifest, tasks, {d["iri"] for d in documents.values()}) if bulk and tasks else None
     report.bulk = sink is not None
-    with ExtractionPool(report.jobs, limits) as pool:
+    with pool:
         for n, (task, result) in enumerate(pool.map(tasks)):
             path = task.path
             try:
@@ -292,6 +296,15 @@ def build(
             report.errors.append(f"the last documents may be missing: {_disk_full_message(store)}")
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _cluster_pool(address: str, limits: Limits, workers: int | None):
+    from graphtool.cluster import ClusterPool, ClusterUnavailable
+
+    try:
+        return ClusterPool(address, limits, workers=workers)
+    except ClusterUnavailable as exc:
+        raise StoreError(str(exc)) from exc
 
 
 def _plan(

@@ -164,6 +164,11 @@ def main() -> None:
     default=None,
     help="Write with Oxigraph's bulk loader [default: for a fresh store of 200+ or a batch of 1000+ documents].",
 )
+@click.option(
+    "--cluster",
+    metavar="local|tcp://HOST:8786",
+    help="Extract on a Dask cluster (pip install 'graphtool[dask]'), then bulk-load; see docs/scale.md.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no warnings: errors and the summary only.")
 @click.option("--verbose", "-v", is_flag=True, help="Name each file as it is loaded; speed and worker memory.")
 def build(
@@ -177,6 +182,7 @@ def build(
     force: bool,
     prune: bool,
     bulk: bool | None,
+    cluster: str | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -216,6 +222,7 @@ def build(
                 force=force,
                 prune=prune,
                 bulk=bulk,
+                cluster=cluster,
             )
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc

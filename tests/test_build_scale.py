@@ -245,3 +245,46 @@ def test_bulk_is_chosen_for_a_fresh_store_or_a_large_batch():
 
     assert wants_bulk(200, 0) and not wants_bulk(199, 0)
     assert not wants_bulk(999, 5) and wants_bulk(1000, 5)
+
+
+# ---------------------------------------------------------------- Dask
+
+
+@pytest.fixture(scope="module")
+def examples_twice(tmp_path_factory):
+    """The repository's example documents (prose, a plan table, Markdown) in two folders: six documents."""
+    import shutil
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    root = tmp_path_factory.mktemp("examples")
+    for n in range(2):
+        shutil.copytree(examples, root / f"copy{n}")
+    return root
+
+
+def test_jobs_1_jobs_2_and_a_dask_local_cluster_write_identical_stores(examples_twice, tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    from graphtool import cluster
+
+    monkeypatch.setattr(cluster, "SHARD_DOCUMENTS", 2)  # three shards over the two workers
+    stores = {}
+    for label, options in {"one": {"jobs": 1}, "two": {"jobs": 2}, "dask": {"cluster": "local", "jobs": 2}}.items():
+        stores[label] = GraphStore(tmp_path / label)
+        report = build([examples_twice], stores[label], **options)
+        assert report.ok and report.documents == 6, (label, report.errors)
+    assert report.bulk and report.jobs == 2 and len(report.peak_rss) == 2  # two Dask worker processes
+    reference = every_quad_without_time(stores["one"])
+    assert len(reference) > 1000
+    assert every_quad_without_time(stores["two"]) == reference
+    assert every_quad_without_time(stores["dask"]) == reference
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
+    pytest.importorskip("distributed")
+    (tmp_path / "a.txt").write_text("Київ\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["build", str(tmp_path / "a.txt"), "--cluster", "tcp://127.0.0.1:9", "--store", str(tmp_path / "s")]
+    )
+    assert result.exit_code == 1 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
+    assert "Traceback" not in result.output
