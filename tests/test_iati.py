@@ -856,3 +856,15 @@ def test_reports_show_commitments_and_disbursements_with_their_elements(store):
     assert "9\u202f000\u202f000.00 USD, 2021-09-01" in {m.other for m in kharkiv.groups[MONEY_GROUP]}
     program = build_report(store, "program", "Local Governance Recovery Programme")
     assert dict(program.facts)["Зобов'язання / Commitments"] == "250\u202f000.00 USD"
+
+
+@pytest.mark.skipif(not SPECS.is_dir(), reason="IATI 2.03 schema not present")
+def test_the_benchmark_generates_schema_valid_activities(tmp_path):
+    from bench.iati import generate
+
+    path = tmp_path / "bench.xml"
+    n = generate(path, 0.05)  # about 14 activities, every element the benchmark loads
+    assert n >= 10
+    _valid_2_03(path)
+    ex = LOADER.load(path)
+    assert len({v.subject for v in ex.values if v.property == "iatiIdentifier"}) == n
