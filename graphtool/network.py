@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from graphtool.reader import Reader, ask
+from graphtool.styles import NODE_STYLES
 from graphtool.vocab import ENTITY_CLASSES, GEO, GT, RELATION_PROPERTIES
 
 ENTITY_TYPES = tuple(ENTITY_CLASSES)  # the ontology's gt:entityTypes
@@ -353,8 +354,6 @@ def write_gexf(graph: Any, target: str | Path | IO[bytes]) -> None:
     """
     import datetime
     import xml.etree.ElementTree as ET
-
-    from graphtool.maps import NODE_STYLES
 
     ET.register_namespace("", GEXF_NS)
 
