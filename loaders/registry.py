@@ -283,7 +283,31 @@ def read_entries(donors_csv: Path, programs_csv: Path) -> list[RegistryEntry]:
                         identifiers=ids,
                     )
                 )
+    _add_language_names(entries)
     return entries
+
+
+def language_name_files() -> list[Path]:
+    """``loaders/lang/<language>/registry_names.csv``: registry names in other languages, by id."""
+    return sorted((Path(__file__).parent / "lang").glob("*/registry_names.csv"))
+
+
+def _add_language_names(entries: list[RegistryEntry]) -> None:
+    """Merge each language's names into the entries with the same id.
+
+    Ids the registry does not have are skipped (a test registry is small); that the shipped registry
+    knows every id is checked in ``tests/test_registry_data.py``.
+    """
+    by_id = {e.id: e for e in entries}
+    for path in language_name_files():
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+                entry = by_id.get((row.get("id") or "").strip())
+                if entry is None:
+                    continue
+                for name in _split(row.get("names", "")):
+                    if name not in entry.names and name not in entry.acronyms:
+                        (entry.acronyms if name.isupper() and len(name) <= 6 else entry.names).append(name)
 
 
 def load_registry(donors_csv: Path | None = None, programs_csv: Path | None = None) -> Registry:
@@ -291,7 +315,7 @@ def load_registry(donors_csv: Path | None = None, programs_csv: Path | None = No
     if donors_csv is None or programs_csv is None:
         donors_csv, programs_csv = registry_paths()
     digest = hashlib.sha256(INDEX_VERSION.encode())
-    for p in (donors_csv, programs_csv):
+    for p in (donors_csv, programs_csv, *language_name_files()):
         digest.update(p.read_bytes() if p.exists() else b"-")
     cache = cache_dir() / f"registry-{digest.hexdigest()[:16]}.json"
     try:

@@ -160,3 +160,27 @@ def test_known_entries(donors, programs):
     assert by_id["eu"]["wikidata"] == "Q458"
     assert "undp" in _split(by_id["m4eg"]["implementers"])
     assert "Covenant of Mayors East" in _split(by_id["covenant_of_mayors"]["aliases"])
+
+
+def test_every_language_name_row_names_a_registry_entry() -> None:
+    import csv
+
+    from loaders.registry import language_name_files, read_entries, registry_paths
+
+    ids = {e.id for e in read_entries(*registry_paths())}
+    files = language_name_files()
+    assert files, "no loaders/lang/*/registry_names.csv"
+    for path in files:
+        with open(path, encoding="utf-8") as fh:
+            rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+        assert rows
+        unknown = [r["id"] for r in rows if r["id"] not in ids]
+        assert not unknown, f"{path}: ids not in the registry: {unknown}"
+        assert all(r["names"].strip() for r in rows)
+
+
+def test_russian_names_link_to_the_same_donor() -> None:
+    from loaders.narrative import LOADER
+
+    ex = LOADER.extract_text("Евросоюз профинансирует проект «Теплый дом» в Виннице.")
+    assert ("donor:eu", "funds", "project:теплый-дом") in {(r.subject, r.predicate, r.object) for r in ex.relations}
