@@ -159,3 +159,31 @@ def test_every_entity_type_has_a_shape():
     shapes = Graph().parse(ontology.HERE / "shapes.ttl", format="turtle")
     targeted = {str(o)[len(ontology.NS) :] for o in shapes.objects(None, SH.targetClass)}
     assert set(ENTITY_TYPES) - targeted == set()
+
+
+def _second_argument_strings(call_names: set[str]) -> dict[str, str]:
+    """String constants given as the 2nd argument of ``Entity(...)``, ``Relation(...)``, ``add_relation(...)``
+    anywhere in loaders/ and graphtool/ (an ``a if c else b`` counts both), with where each stands."""
+    import ast
+
+    found: dict[str, str] = {}
+    for pkg in ("loaders", "graphtool"):
+        for path in (ROOT / pkg).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.Call) or len(node.args) < 2:
+                    continue
+                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                if name in call_names:
+                    for const in ast.walk(node.args[1]):
+                        if isinstance(const, ast.Constant) and isinstance(const.value, str):
+                            found.setdefault(const.value, f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def test_types_and_relations_written_in_loaders_are_the_ontologys():
+    """A misspelt type or relation in a loader fails here, not when a document happens to reach that line."""
+    types = _second_argument_strings({"Entity"})
+    relations = _second_argument_strings({"Relation", "add_relation"})
+    assert {"Plan", "Organization", "Country"} <= set(types) and {"partOf", "planOf"} <= set(relations)
+    assert {t: w for t, w in types.items() if t not in ENTITY_TYPES} == {}
+    assert {r: w for r, w in relations.items() if r not in RELATION_PREDICATES} == {}
