@@ -11,8 +11,13 @@ Phases (all traffic goes to 127.0.0.1, every loop is bounded in count and time):
 Usage::
 
     python -m bench.loadtest_serve [--store PATH] [--clients 50] [--seconds 30] [--idle 1000]
+                                   [--in-memory] [--library] [--library-only NAME,...]
 
 Without ``--store`` the shared test graph (tests/data/small_graph.trig) is loaded into a temporary store.
+``--in-memory`` serves with ``graphtool serve --in-memory``. ``--library`` sends the query library instead
+of the small queries: ``/sparql`` gets library queries with their parameters bound to the synthetic
+graph's anchors (:func:`bench.synth.anchors`, for a store loaded from ``bench.synth``) as ``VALUES``
+rows, and pages are ``/queries/NAME`` with the same parameters; latencies are reported per query name.
 """
 
 from __future__ import annotations
@@ -57,9 +62,10 @@ def _store(path: str | None, tmp: str) -> str:
     return str(Path(tmp) / "store")
 
 
-def _start_server(store: str, workers: int) -> tuple[subprocess.Popen, str, int]:
+def _start_server(store: str, workers: int, in_memory: bool = False) -> tuple[subprocess.Popen, str, int]:
     graphtool = Path(sys.executable).parent / "graphtool"
     args = [str(graphtool), "serve", "--store", store, "--port", "0", "--workers", str(workers), "--quiet"]
+    args += ["--in-memory", "--timeout", "60"] if in_memory else ["--timeout", "60"]
     proc = subprocess.Popen(args, stderr=subprocess.PIPE, text=True)
     line = proc.stderr.readline()
     match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
@@ -69,15 +75,45 @@ def _start_server(store: str, workers: int) -> tuple[subprocess.Popen, str, int]
     return proc, "127.0.0.1", int(match.group(1))
 
 
+def library_requests(only: list[str] | None = None) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(name, /sparql path) and (name, page path) for each library query, bound to the synthetic anchors."""
+    from bench import querysets, synth
+    from graphtool.remote import bind_values
+    from graphtool.store import PREFIXES
+
+    prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+    queries, _why = querysets.library_queries(synth.anchors())
+    sparql, pages = [], []
+    for q in queries:
+        if only and q["name"] not in only:
+            continue
+        bindings = {k: querysets.term_from_json(v) for k, v in q["bindings"].items()}
+        text = prologue + bind_values(q["text"], bindings)
+        sparql.append((q["name"], "/sparql?query=" + urllib.parse.quote(text)))
+        pages.append(
+            (q["name"], f"/queries/{q['name']}?" + urllib.parse.urlencode({k: str(v) for k, v in bindings.items()}))
+        )
+    return sparql, pages
+
+
 def _client(
-    host: str, port: int, stop: float, latencies: list[tuple[str, float]], errors: list[str], seed: int
+    host: str,
+    port: int,
+    stop: float,
+    latencies: list[tuple[str, float]],
+    errors: list[str],
+    seed: int,
+    library: tuple[list[tuple[str, str]], list[tuple[str, str]]] | None = None,
 ) -> None:
     rng = random.Random(seed)
-    conn = http.client.HTTPConnection(host, port, timeout=60)
+    conn = http.client.HTTPConnection(host, port, timeout=120)
     n = 0
     while time.monotonic() < stop:
         n += 1
-        if n % 5 == 0:
+        name = ""
+        if library is not None:
+            name, path = rng.choice(library[1] if n % 5 == 0 else library[0])
+        elif n % 5 == 0:
             path = rng.choice(PAGES)
         else:
             path = "/sparql?query=" + urllib.parse.quote(rng.choice(QUERIES))
@@ -91,18 +127,20 @@ def _client(
         except (OSError, http.client.HTTPException) as exc:
             errors.append(f"{type(exc).__name__} {path[:60]}")
             conn.close()
-            conn = http.client.HTTPConnection(host, port, timeout=60)
+            conn = http.client.HTTPConnection(host, port, timeout=120)
             continue
-        latencies.append(("page" if n % 5 == 0 else "sparql", time.monotonic() - start))
+        latencies.append(
+            (("page" if n % 5 == 0 else "sparql") + (f":{name}" if name else ""), time.monotonic() - start)
+        )
     conn.close()
 
 
-def load_phase(host: str, port: int, clients: int, seconds: float) -> dict:
+def load_phase(host: str, port: int, clients: int, seconds: float, library=None) -> dict:
     latencies: list[tuple[str, float]] = []
     errors: list[str] = []
     stop = time.monotonic() + seconds
     threads = [
-        threading.Thread(target=_client, args=(host, port, stop, latencies, errors, i), daemon=True)
+        threading.Thread(target=_client, args=(host, port, stop, latencies, errors, i, library), daemon=True)
         for i in range(clients)
     ]
     for t in threads:
@@ -110,7 +148,8 @@ def load_phase(host: str, port: int, clients: int, seconds: float) -> dict:
     for t in threads:
         t.join(seconds + 120)
     ordered = sorted(t for _kind, t in latencies)
-    pages = sorted(t for kind, t in latencies if kind == "page")
+    pages = sorted(t for kind, t in latencies if kind.startswith("page"))
+    sparql = sorted(t for kind, t in latencies if kind.startswith("sparql"))
 
     def pct(p: float, values: list[float] = ordered) -> float:
         return round(1000 * values[min(len(values) - 1, int(p * len(values)))], 1) if values else float("nan")
@@ -126,6 +165,14 @@ def load_phase(host: str, port: int, clients: int, seconds: float) -> dict:
         "page_requests": len(pages),
         "page_p50_ms": pct(0.50, pages),
         "page_p95_ms": pct(0.95, pages),
+        "sparql_requests": len(sparql),
+        "sparql_p50_ms": pct(0.50, sparql),
+        "sparql_p95_ms": pct(0.95, sparql),
+        "per_query": {
+            kind: {"n": len(ts), "p50_ms": pct(0.5, ts), "p95_ms": pct(0.95, ts)}
+            for kind in sorted({k for k, _t in latencies if ":" in k})
+            for ts in [sorted(t for k, t in latencies if k == kind)]
+        },
         "max_ms": round(1000 * ordered[-1], 1) if ordered else None,
         "mean_ms": round(1000 * statistics.fmean(ordered), 1) if ordered else None,
         "errors": len(errors),
@@ -188,15 +235,22 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--idle", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--in-memory", action="store_true", help="graphtool serve --in-memory")
+    parser.add_argument("--library", action="store_true", help="library queries and pages, not small queries")
+    parser.add_argument("--library-only", help="with --library: only these query names, comma-separated")
     args = parser.parse_args()
+    library = library_requests(args.library_only.split(",") if args.library_only else None) if args.library else None
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft < args.idle + 100:
         resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, args.idle + 200), hard))
     with tempfile.TemporaryDirectory() as tmp:
-        proc, host, port = _start_server(_store(args.store, tmp), args.workers)
+        started = time.monotonic()
+        proc, host, port = _start_server(_store(args.store, tmp), args.workers, args.in_memory)
         try:
-            result = {"load": load_phase(host, port, args.clients, args.seconds)}
-            result["idle"] = idle_phase(host, port, args.idle)
+            result = {"start_s": round(time.monotonic() - started, 1), "in_memory": args.in_memory}
+            result["load"] = load_phase(host, port, args.clients, args.seconds, library)
+            if args.idle:
+                result["idle"] = idle_phase(host, port, args.idle)
         finally:
             proc.terminate()
             proc.wait(15)
