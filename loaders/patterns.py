@@ -186,6 +186,12 @@ _ORG_LONG = re.compile(
 _ORG_LATIN = re.compile(
     r"(?<![\w])(?:компані|організаці|фірм|агенці|студі)\w*\s+(?P<title>[A-Z][\w&.-]+(?:\s+(?:[A-Z][\w&.-]*|&)){0,5})"
 )
+# "SAFOSO AG", "Alinea International", "The HALO Trust": a Latin name closed by a legal form or an organisation word
+_ORG_LATIN_SUFFIX = re.compile(
+    r"(?<![\w'])(?P<title>(?:The\s+)?[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|&|for|of)){0,4}?\s+"
+    r"(?:AG|GmbH|gGmbH|Ltd\.?|Inc\.?|LLC|S\.A\.|e\.V\.|B\.V\.|International|Trust|Foundation|Institute|"
+    r"Association|Alliance|Corporation|Consulting|Group))(?![\w])"
+)
 _LATIN_FIELD = re.compile(
     r"\s*(?:[-•*–—·▪]\s*)?(?:(?:спів)?виконав\w*|партнер\w*|реалізатор\w*|(?:спів)?організатор\w*|консультант\w*|"
     r"підрядник\w*)(?:\s+проє?кту)?\s*(?::|\s[–—-]\s)\s*(?P<title>[A-Z][\w&.-]+(?:\s+(?:[A-Z][\w&.-]*|&)){0,5})\s*[.;]?\s*$",
@@ -689,5 +695,13 @@ def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
             title += "."
         end = m.start("title") + len(title)
         out.append(Found(m.start(), end, title, "Organization", {title}, (m.start("title"), end), "latin"))
+    for m in _ORG_LATIN_SUFFIX.finditer(s):
+        a, b = m.span("title")
+        if any(f.start <= a < f.end or a <= f.start < b for f in out) or any(x <= a < y for x, y in quotes):
+            continue
+        words = m.group("title").split()
+        if words[0] != "The" and (len(words) < 2 or words[0] in LATIN_STOP):
+            continue
+        out.append(Found(a, b, m.group("title"), "Organization", {m.group("title")}, (a, b), "latin"))
     out.extend(_academic(s, quotes, taken))
     return out

@@ -1049,11 +1049,11 @@ class _Extractor:
                 if (
                     targets
                     and subj.kind in ("donor", "org")
-                    and subj.reg is not None
+                    and (subj.reg is not None or (subj.found is not None and subj.found.trigger == "latin"))
                     and not any(subj.key == r.subject and ev in r.evidence for r in self._rels_of(subj.key))
                 ):
                     # a development bank lends: it funds; an agency or organisation named as subject carries out
-                    pred = "funds" if subj.reg.kind in ("development_bank",) else "implements"
+                    pred = "funds" if subj.reg is not None and subj.reg.kind in ("development_bank",) else "implements"
                     self._rel(subj.key, pred, targets[0].key, ev)
             for m in inits:
                 if m.parent and m.parent != m.key:

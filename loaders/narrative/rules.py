@@ -264,6 +264,15 @@ RULES: tuple[Rule, ...] = (
         {"Агентство США з міжнародного розвитку|funds|Програма Сильні Громади Бастіана Файгеля"},
     ),
     _r(
+        "latin-organisation",
+        "mentions",
+        "patterns",
+        "A Latin name closed by a legal form or an organisation word (AG, GmbH, Ltd, International, Trust, "
+        "Foundation ...) is an organisation; as a sentence's subject or a cue's agent it implements.",
+        "Проєкт «Чиста вода» реалізує швейцарська компанія Aqua Consult AG у партнерстві з Blue Rivers Trust.",
+        {"Aqua Consult AG|implements|Чиста вода", "Blue Rivers Trust|implements|Чиста вода"},
+    ),
+    _r(
         "oblast-head-first",
         "mentions",
         "latin",
