@@ -231,6 +231,10 @@ def build(
         for path in files:
             if path not in reading:
                 on_file(path)  # unchanged: counted as done on the progress line
+    from graphtool.streaming import build_streamed, streams
+
+    streamed = [t for t in tasks if streams(t.path)]  # large files whose loader streams: read and written in batches
+    tasks = [t for t in tasks if t not in streamed]
     report.jobs = max(1, jobs or default_jobs())
     if tasks and cluster is None:
         warm_up(loader_names)
@@ -283,6 +287,8 @@ def build(
                 f"the bulk load of {len(sink.documents)} document(s) failed ({why}); the next build reads them again"
             )
             report.documents -= len(sink.documents)
+    for iri, path in build_streamed(streamed, store, limits, report, on_file=on_file, on_document=on_document):
+        manifest.record(iri, path)
     manifest.commit()
     if prune:
         report.pruned = _prune(paths, files, store, manifest)
