@@ -5,6 +5,12 @@ N-Quads file (the workers' bytes appended as they arrive, never parsed in Python
 ``Store.bulk_load``, which sorts and writes the store's indexes directly: several times faster
 than per-document ``INSERT DATA`` updates (MEASURED.md: 16.5 s against 41 s per million triples).
 
+When the store's default graph is the deduplicated union of the documents (graphtool.store),
+each document's triples are also written into the default graph of the same file, so the bulk
+loader fills the union as it goes (a store is a set: a triple stated by many documents is kept
+once) instead of recomputing it from every graph afterwards, which took twice as long as the
+load itself (bench/RESULTS.md, issue 15).
+
 Each document is still replaced whole: a document that failed to read keeps its previous graph;
 the previous graph of every document read is removed (with its share of the union index) just
 before the load. What the bulk loader gives up is atomicity while it runs: the documents of the
@@ -42,11 +48,14 @@ class BulkLoad:
         self.path = Path(name)
         self._out = os.fdopen(fd, "wb")
         self.documents: list[tuple[str, Path]] = []
+        self.union = store.default_graph_is_index  # the default graph is the union: write it as we go
         manifest.mark_pending((document_iri(t.name), t.path) for t in tasks)
 
     def add(self, iri: str, nquads: bytes, path: Path) -> None:
         """One document's quads, appended to the file (nothing reaches the store yet)."""
         self._out.write(nquads)
+        if self.union:  # the same lines in the default graph: N-Quads escape newlines, so only line ends match
+            self._out.write(nquads.replace(f" <{iri}> .\n".encode(), b" .\n"))
         self.documents.append((iri, path))
 
     def finish(self) -> None:
@@ -56,7 +65,11 @@ class BulkLoad:
             for iri, _path in self.documents:
                 if iri in self.stored_iris:
                     self.store.remove_document(iri)
-            if self.documents:
+            if self.documents and self.union:
+                from pyoxigraph import RdfFormat
+
+                self.store.oxigraph.bulk_load(path=str(self.path), format=RdfFormat.N_QUADS)
+            elif self.documents:
                 self.store.bulk_load_nquads(self.path)
             self.store.flush()
             for iri, path in self.documents:
