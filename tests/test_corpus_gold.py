@@ -23,7 +23,8 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "tests" / "corpus_gold"
 CORPUS = REPO.parent / "shared" / "corpus" / "narrative"
 
-FLOORS = {"dev": (0.88, 0.70), "locked": (0.72, 0.36)}  # entities F1, relations F1 (README: 0.91/0.74, 0.76/0.40)
+# entities F1, relations F1; README: dev 0.89/0.72, locked 0.76/0.40, locked2 0.77/0.50
+FLOORS = {"dev": (0.86, 0.68), "locked": (0.72, 0.36), "locked2": (0.73, 0.45)}
 
 
 def _documents(set_name: str) -> list[str]:
@@ -32,12 +33,13 @@ def _documents(set_name: str) -> list[str]:
 
 def test_the_locked_list_matches_the_locked_gold() -> None:
     listed = {ln.strip() for ln in (GOLD / "LOCKED").read_text().splitlines() if ln[:1].isdigit()}
-    assert listed == {d[:3] for d in _documents("locked")}
+    locked = {d[:3] for d in _documents("locked") + _documents("locked2")}
+    assert listed == locked
     assert not listed & {d[:3] for d in _documents("dev")}
-    assert len(_documents("dev")) + len(_documents("locked")) >= 30
+    assert len(_documents("dev")) + len(locked) >= 30
 
 
-@pytest.mark.parametrize("set_name", ["dev", "locked"])
+@pytest.mark.parametrize("set_name", ["dev", "locked", "locked2"])
 def test_real_pages_score_above_floors(set_name: str, tmp_path: Path) -> None:
     if not SCORER.exists() or not CORPUS.exists():
         pytest.skip("../shared/eval or ../shared/corpus not available")
