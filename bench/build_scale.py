@@ -1,0 +1,208 @@
+"""Build at corpus scale (issue 15): --jobs 1 against --jobs 2, rebuilds, worker memory, side by side in one run.
+
+    python -m bench.build_scale [--documents 10000] [--work /tmp/graphtool-build-scale] [--seed 15]
+                                [--shared ../shared/corpus]
+
+The corpus is generated once (deterministic for a seed) and mixes what a researcher collects:
+real pages of ``../shared/corpus`` (news, council decisions, donor pages, in Ukrainian, Russian
+and English) copied under new names, generated municipal news and reports (:mod:`bench.corpus`,
+sizes drawn from the real pages' spread), the example action plan table and, once, the real IATI
+file. Then, on on-disk stores:
+
+1. a fresh build at ``--jobs 1`` and at ``--jobs 2`` (the default path: bulk load for a fresh store),
+2. the same at ``--jobs 2`` without the bulk loader (one transaction per document),
+3. a rebuild with nothing changed, then one after touching 1% of the files.
+
+Each run reports wall time, documents/s, the CPU seconds of the build process and of its workers,
+and each worker's peak RSS and peak unique (private) memory, sampled with psutil every 0.5 s.
+Results go to ``bench/build_scale.json`` and a Markdown table on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = Path(os.environ.get("GRAPHTOOL_SHARED_CORPUS") or HERE.parent.parent / "shared" / "corpus")
+EXAMPLES = HERE.parent / "examples"
+
+
+def make_corpus(folder: Path, documents: int, seed: int) -> dict:
+    """Write the mixed corpus (see the module docstring); returns what it holds."""
+    from bench.corpus import document
+
+    rng = random.Random(seed)
+    real = sorted(p for p in (SHARED / "narrative").glob("*.txt")) if SHARED.exists() else []
+    sizes = sorted(len(p.read_text(encoding="utf-8")) for p in real) or [3000, 6000, 12000]
+    table = EXAMPLES / "poltava-action-plan.tsv"
+    iati = sorted((SHARED / "iati").glob("*.xml")) if SHARED.exists() else []
+    counts = {"real pages": 0, "generated": 0, "tables": 0, "iati": 0}
+    total = 0
+    for n in range(documents):
+        sub = folder / f"hromada{n % 100:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        roll = rng.random()
+        if n == 0 and iati:
+            data, name, kind = iati[0].read_bytes(), f"activities_{n:05d}.xml", "iati"
+        elif roll < 0.40 and real:
+            page = rng.choice(real)
+            data, name, kind = page.read_bytes(), f"page_{n:05d}_{page.stem[:40]}.txt", "real pages"
+        elif roll < 0.43:
+            data, name, kind = table.read_bytes(), f"plan_{n:05d}.tsv", "tables"
+        else:
+            chars = min(60000, max(800, int(rng.choice(sizes) * rng.uniform(0.7, 1.3))))
+            data = document(rng, chars).encode("utf-8")
+            name, kind = f"news_{n:05d}.txt", "generated"
+        (sub / name).write_bytes(data)
+        counts[kind] += 1
+        total += len(data)
+    return {"documents": documents, "bytes": total, **counts}
+
+
+class MemorySampler:
+    """Peak RSS and unique memory of this process's children (the workers), sampled every 0.5 s."""
+
+    def __init__(self) -> None:
+        import psutil
+
+        self.me = psutil.Process()
+        self.peak: dict[int, dict[str, int]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.wait(0.5):
+            for child in self.me.children(recursive=True):
+                try:
+                    info = child.memory_full_info()
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    continue
+                seen = self.peak.setdefault(child.pid, {"rss": 0, "uss": 0})
+                seen["rss"] = max(seen["rss"], info.rss)
+                seen["uss"] = max(seen["uss"], info.uss)
+
+    def __enter__(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join(5)
+
+
+def _cpu() -> tuple[float, float]:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+def run_build(label: str, corpus: Path, store_path: Path, **options) -> dict:
+    """One build, timed and sampled."""
+    from graphtool.build import build
+    from graphtool.store import GraphStore
+
+    store = GraphStore(store_path)
+    load_before = os.getloadavg()[0]
+    cpu_self, cpu_kids = _cpu()
+    started = time.perf_counter()
+    with MemorySampler() as memory:
+        report = build([corpus], store, **options)
+    wall = time.perf_counter() - started
+    after_self, after_kids = _cpu()
+    del store
+    read = report.documents + len(report.errors)
+    row = {
+        "run": label,
+        "options": {k: v for k, v in options.items()},
+        "seconds": round(wall, 1),
+        "documents read": report.documents,
+        "unchanged": report.unchanged,
+        "failed": len(report.errors),
+        "triples": report.triples,
+        "bulk": report.bulk,
+        "documents/s": round(read / wall, 2) if wall else None,
+        "build process CPU s": round(after_self - cpu_self, 1),
+        "workers CPU s": round(after_kids - cpu_kids, 1),
+        "slowest": [report.slowest[0], round(report.slowest[1], 2)],
+        "workers peak RSS MB (VmHWM)": sorted(round(v / 2**20) for v in report.peak_rss.values()),
+        "workers peak unique MB (sampled)": sorted(round(v["uss"] / 2**20) for v in memory.peak.values()),
+        "load average at start": round(load_before, 1),
+        "load average at end": round(os.getloadavg()[0], 1),
+        "first errors": report.errors[:3],
+    }
+    print(json.dumps(row, ensure_ascii=False), file=sys.stderr, flush=True)
+    return row
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/graphtool-build-scale"))
+    parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--out", type=Path, default=HERE / "build_scale.json")
+    parser.add_argument("--skip-no-bulk", action="store_true", help="Leave out the run without the bulk loader.")
+    parser.add_argument("--shared", type=Path, default=SHARED, help="The real pages (../shared/corpus).")
+    args = parser.parse_args(argv)
+    globals()["SHARED"] = args.shared
+
+    shutil.rmtree(args.work, ignore_errors=True)
+    corpus = args.work / "corpus"
+    started = time.perf_counter()
+    made = make_corpus(corpus, args.documents, args.seed)
+    made["seconds to generate"] = round(time.perf_counter() - started, 1)
+    print(json.dumps(made), file=sys.stderr, flush=True)
+
+    from graphtool.build import build
+    from graphtool.store import GraphStore
+
+    build([EXAMPLES], GraphStore(None), jobs=1)  # reference caches ready before anything is timed
+
+    rows = [
+        run_build("fresh, --jobs 1", corpus, args.work / "jobs1", jobs=1),
+        run_build("fresh, --jobs 2", corpus, args.work / "jobs2", jobs=2),
+    ]
+    if not args.skip_no_bulk:
+        rows.append(run_build("fresh, --jobs 2 --no-bulk", corpus, args.work / "jobs2-nobulk", jobs=2, bulk=False))
+    rows.append(run_build("rebuild, nothing changed", corpus, args.work / "jobs2", jobs=2))
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())
+    touched = random.Random(args.seed).sample(files, max(1, len(files) // 100))
+    for path in touched:
+        with open(path, "ab") as fh:
+            fh.write(b"\n")
+    rows.append(run_build(f"rebuild, {len(touched)} files (1%) touched", corpus, args.work / "jobs2", jobs=2))
+
+    one, two = rows[0], rows[1]
+    summary = {
+        "speedup --jobs 2 / --jobs 1": round(one["seconds"] / two["seconds"], 2),
+        "rebuild unchanged / full build (jobs 2)": round(rows[-2]["seconds"] / two["seconds"], 3),
+        "rebuild 1% touched / full build (jobs 2)": round(rows[-1]["seconds"] / two["seconds"], 3),
+    }
+    result = {"corpus": made, "cores": os.cpu_count(), "runs": rows, "summary": summary}
+    args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    cols = ["run", "seconds", "documents read", "unchanged", "documents/s", "build process CPU s", "workers CPU s"]
+    print("| " + " | ".join(cols) + " | workers peak RSS MB | workers peak unique MB | load avg |")
+    print("|" + "---|" * (len(cols) + 3))
+    for row in rows:
+        cells = [str(row[c]) for c in cols]
+        rss = ", ".join(map(str, row["workers peak RSS MB (VmHWM)"]))
+        uss = ", ".join(map(str, row["workers peak unique MB (sampled)"]))
+        load = f"{row['load average at start']}–{row['load average at end']}"
+        print("| " + " | ".join(cells) + f" | {rss} | {uss} | {load} |")
+    print(json.dumps(summary))
+    shutil.rmtree(args.work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
