@@ -204,10 +204,13 @@ def build(
 
     store = open_store(store_path)
     files = expand_paths(paths, exclude=store.path)
+    speed = _Speed()
     if quiet:
         progress = _nullbar()
     elif sys.stderr.isatty() and not verbose:  # the bar on its own line: nothing else prints while it runs
-        progress = click.progressbar(length=len(files), label="Loading", file=sys.stderr, show_pos=True)
+        progress = click.progressbar(
+            length=len(files), label="Loading", file=sys.stderr, show_pos=True, item_show_func=speed.show
+        )
     else:  # make, CI logs, pipes: plain lines a log keeps
         progress = _ProgressLines(len(files), verbose=verbose)
     with progress as bar:
@@ -216,7 +219,7 @@ def build(
                 paths,  # the folders themselves: --prune looks under them
                 store,
                 on_file=lambda p: bar.update(1, p),
-                on_document=getattr(bar, "timed", None),
+                on_document=getattr(bar, "timed", None) or speed.timed,
                 limits=limits,
                 jobs=jobs,
                 force=force,
@@ -235,6 +238,28 @@ def build(
         click.echo(line, err=True)
     if not report.ok:
         sys.exit(1)
+
+
+class _Speed:
+    """Documents/s and the slowest document so far, for the terminal's progress bar."""
+
+    def __init__(self) -> None:
+        import time
+
+        self.start, self.done, self.slowest = time.monotonic(), 0, ("", 0.0)
+
+    def timed(self, name: str, seconds: float) -> None:
+        self.done += 1
+        if seconds > self.slowest[1]:
+            self.slowest = (name, seconds)
+
+    def show(self, _item: object) -> str | None:
+        import time
+
+        elapsed = time.monotonic() - self.start
+        if not self.done or not elapsed:
+            return None
+        return f"{self.done / elapsed:.1f} documents/s, slowest {self.slowest[0]} ({self.slowest[1]:.1f} s)"
 
 
 class _nullbar:

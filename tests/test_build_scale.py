@@ -288,3 +288,16 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
     )
     assert result.exit_code == 1 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_terminal_progress_bar_shows_speed_and_the_slowest_document(monkeypatch):
+    from graphtool import cli
+
+    speed = cli._Speed()
+    assert speed.show(None) is None  # nothing read yet
+    monkeypatch.setattr(speed, "start", speed.start - 2.0)
+    speed.timed("a.txt", 0.5)
+    speed.timed("b.txt", 1.5)
+    speed.timed("c.txt", 0.2)
+    shown = speed.show("c.txt")
+    assert shown.endswith("documents/s, slowest b.txt (1.5 s)") and 1.0 <= float(shown.split()[0]) <= 1.6
