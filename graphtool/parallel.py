@@ -149,7 +149,11 @@ def warm_up(loader_names: Sequence[str]) -> None:
 
 
 def _serve(conn, close: list, limits: Limits) -> None:
-    """A worker: read tasks from the build process, answer ("ok", Extracted) or ("error", message)."""
+    """A worker: read tasks from the build process, answer ("ok", Extracted, retire) or ("error", message, retire).
+
+    ``retire`` is true when the worker stops after this answer (it ran out of memory): the build
+    then ends it at once instead of handing it the next document, which it would never read.
+    """
     import faulthandler
 
     from graphtool.worker import _set_memory_budget
@@ -176,14 +180,14 @@ def _serve(conn, close: list, limits: Limits) -> None:
         except LoaderError as exc:
             answer = ("error", str(exc))
         except MemoryError:
-            conn.send(("error", _memory_message(task.path, limits)))
+            conn.send(("error", _memory_message(task.path, limits), True))
             return  # a process that hit its memory limit is not trusted with the next document
         except Exception as exc:  # noqa: BLE001 - a bug must cost one document, not the build
             answer = ("error", f"{task.path}: {type(exc).__name__}: {exc}")
         try:
-            conn.send(answer)
+            conn.send((*answer, False))
         except MemoryError:
-            conn.send(("error", _memory_message(task.path, limits)))
+            conn.send(("error", _memory_message(task.path, limits), True))
             return
 
 
@@ -274,7 +278,7 @@ class ExtractionPool:
     def _receive(self, slot: _Slot) -> Extracted | str:
         path = slot.task.path
         try:
-            status, payload = slot.conn.recv()
+            status, payload, retire = slot.conn.recv()
         except (EOFError, OSError):
             slot.proc.join(5)
             code = slot.proc.exitcode
@@ -290,8 +294,10 @@ class ExtractionPool:
             )
         if status == "ok":
             self.peak_rss[payload.pid] = max(self.peak_rss.get(payload.pid, 0), payload.peak_rss)
+            if retire:
+                slot.kill()
             return payload
-        if not slot.proc.is_alive():
+        if retire or not slot.proc.is_alive():
             slot.kill()
         return payload
 

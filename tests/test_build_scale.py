@@ -301,3 +301,21 @@ def test_the_terminal_progress_bar_shows_speed_and_the_slowest_document(monkeypa
     speed.timed("c.txt", 0.2)
     shown = speed.show("c.txt")
     assert shown.endswith("documents/s, slowest b.txt (1.5 s)") and 1.0 <= float(shown.split()[0]) <= 1.6
+
+
+def test_a_worker_out_of_memory_is_retired_and_the_next_documents_load(fake_loaders, corpus, tmp_path, monkeypatch):
+    real = fakeloader.FakeLoader.load
+
+    def load(self, path):
+        if "HOG" in path.read_text(encoding="utf-8"):
+            hog = bytearray(3 * 1024**3)  # over the budget below
+            hog[-1] = 1
+        return real(self, path)
+
+    monkeypatch.setattr(fakeloader.FakeLoader, "load", load)
+    (corpus / "east" / "doc00.fake").write_text("HOG\n", encoding="utf-8")  # the first document read
+    result = CliRunner().invoke(
+        main, ["build", str(corpus), "-j", "1", "--doc-memory-mb", "300", "--store", str(tmp_path / "s")]
+    )
+    assert result.exit_code == 1 and "east/doc00.fake: needs more than the memory budget of 300 MB" in result.stderr
+    assert "19 documents" in result.stderr and "1 failed" in result.stderr  # the worker after it read them all
