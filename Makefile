@@ -35,6 +35,7 @@ eval: $(BIN)/graphtool
 	PATH=$(abspath $(BIN)):$$PATH ../shared/eval/run.sh -v
 	PATH=$(abspath $(BIN)):$$PATH tests/corpus_gold/run.sh dev
 	PATH=$(abspath $(BIN)):$$PATH tests/corpus_gold/run.sh locked
+	PATH=$(abspath $(BIN)):$$PATH tests/corpus_gold/run.sh locked2
 
 bench: $(BIN)/graphtool
 	$(BIN)/python -m bench.run
