@@ -247,6 +247,8 @@ class ExtractionPool:
         self.close()
 
     def close(self) -> None:
+        if hasattr(gc, "unfreeze"):
+            gc.unfreeze()  # what warm_up froze for the workers is the build process's to collect again
         for slot in self._slots:
             if slot.proc is not None and slot.proc.is_alive():
                 try:
