@@ -4,7 +4,7 @@ The stages, in the order one document passes through them (each hands the next i
 
 | stage | module | what it does |
 |---|---|---|
-| read | :mod:`loaders.text` | decode any file (txt, md, html, docx, pdf), cut sentences, a normalised copy with offsets back |
+| read | :mod:`loaders.text`, :mod:`.repair` | decode any file (txt, md, html, docx, pdf), cut sentences, a normalised copy with offsets back; і/ї/є given back to a page a broken encoding stripped of them |
 | document structure | :mod:`.structure` | field cards ("Фінансування" / "KfW"); headings, lists and pipe tables in :mod:`.extractor` |
 | mentions | :mod:`loaders.registry`, :mod:`loaders.gazetteer`, :mod:`loaders.patterns`, :mod:`.openworld`, :mod:`.latin` | donors/programmes, Ukrainian and foreign places (also partners no gazetteer knows, and Latin-script pages), named initiatives and organisations |
 | linking | :mod:`.extractor` | candidates chosen by the document's oblasts and the type word ("селищна"), elliptical hromada lists |

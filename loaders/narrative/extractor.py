@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.base import Entity, Evidence, Extraction, LoaderError, Relation, name_key
+from loaders.narrative.repair import lost_letters, map_back, repair
 from loaders.narrative.coref import merge_acronyms
 from loaders.narrative.evidence import names_both_ends
 from loaders.narrative.latin import is_latin
@@ -183,6 +184,9 @@ class NarrativeLoader:
 
     def extract_text(self, text: str, doc_name: str = "<text>") -> Extraction:
         """Entities and relations of a text; evidence offsets index ``text`` itself."""
+        if lost_letters(text):
+            fixed, inserted = repair(text)
+            return map_back(_Extractor(fixed, doc_name).run(), text, inserted)
         return _Extractor(text, doc_name).run()
 
 

@@ -29,6 +29,18 @@ def _r(name, stage, module, statement, example, expect, reject=()) -> Rule:
 
 RULES: tuple[Rule, ...] = (
     _r(
+        "lost-letters",
+        "structure",
+        "repair",
+        "A Ukrainian page with almost no і/ї (and no Russian letters) lost them to a broken encoding: each unknown "
+        "word gets one or two of і/ї/є back where that makes a known word; offsets map back to the page.",
+        "Громада Костополя отримала грант. Проєкт «Тепла школа» у Костопол реалзується за пдтримки "
+        "уряду Нмеччини. Вн передбача утеплення шкл та закупвлю обладнання для котелень у сел Мирне. "
+        "Кошти на нього надав Європейський нвестицйний банк. Громада Костополя отримала грант. "
+        "Проєкт передбача утеплення шкл та закупвлю обладнання. Вн реалзується у Костопол.",
+        {"Уряд Німеччини|funds|Тепла школа", "Тепла школа|locatedIn|Костопіль"},
+    ),
+    _r(
         "field-card",
         "structure",
         "structure",
