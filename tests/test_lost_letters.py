@@ -64,3 +64,18 @@ def test_a_seed_without_its_letters_keeps_most_of_its_relations() -> None:
 
     intact, damaged = rels(text), rels(_drop(text))
     assert intact and len(intact & damaged) >= 0.6 * len(intact)
+
+
+def test_question_marks_for_lost_letters_are_put_back_and_real_ones_stay() -> None:
+    from loaders.narrative.repair import question_marks
+
+    text = "Про?кт реал?зується за п?дтримки уряду Н?меччини. Хто фінансує? Уряд."
+    assert question_marks(text) == "Проєкт реалізується за підтримки уряду Німеччини. Хто фінансує? Уряд."
+    page = ("Проєкт «Тепла школа» у Костопол? реал?зується за п?дтримки уряду Н?меччини. ") * 2
+    ex = LOADER.extract_text(page)
+    labels = {k: e.label for k, e in ex.entities.items()}
+    got = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations if r.evidence}
+    assert ("Уряд Німеччини", "funds", "Тепла школа") in got
+    for r in ex.relations:
+        for ev in r.evidence:
+            assert page[ev.start : ev.end] == ev.sentence  # quotes the page with its question marks

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.base import Entity, Evidence, Extraction, LoaderError, Relation, name_key
-from loaders.narrative.repair import lost_letters, map_back, repair
+from loaders.narrative.repair import LOST_NOTE, MARKED_NOTE, lost_letters, map_back, question_marks, repair
 from loaders.narrative.coref import merge_acronyms
 from loaders.narrative.evidence import names_both_ends
 from loaders.narrative.latin import is_latin
@@ -184,9 +184,12 @@ class NarrativeLoader:
 
     def extract_text(self, text: str, doc_name: str = "<text>") -> Extraction:
         """Entities and relations of a text; evidence offsets index ``text`` itself."""
-        if lost_letters(text):
-            fixed, inserted = repair(text)
-            return map_back(_Extractor(fixed, doc_name).run(), text, inserted)
+        marked = question_marks(text)  # "Р?вненсько?": the same length, so offsets index the page as written
+        if lost_letters(marked):
+            fixed, inserted = repair(marked)
+            return map_back(_Extractor(fixed, doc_name).run(), text, inserted, LOST_NOTE)
+        if marked != text:
+            return map_back(_Extractor(marked, doc_name).run(), text, [], MARKED_NOTE)
         return _Extractor(text, doc_name).run()
 
 

@@ -11,6 +11,7 @@ so evidence still quotes the page as it was written.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
@@ -23,6 +24,7 @@ _LATIN_I = re.compile(r"(?<=[а-яґєії'])[iI]|[iI](?=[а-яґєії'])", re.
 _RUSSIAN = re.compile(r"[ыэъё]", re.IGNORECASE)
 _WORD = re.compile(r"[А-Яа-яІіЇїЄєҐґ'’]{2,}")
 _LETTERS = "іїє"
+_MARKED = re.compile(r"[А-Яа-яІіЇїЄєҐґ'’?]*[А-Яа-яІіЇїЄєҐґ]\?[А-Яа-яІіЇїЄєҐґ'’?]*|\?[А-Яа-яІіЇїЄєҐґ]+")
 MAX_DOUBLE = 400  # words tried with two letters given back (each costs about a thousand look-ups)
 
 
@@ -110,7 +112,11 @@ def repair(text: str) -> tuple[str, list[int]]:
     return "".join(out), inserted
 
 
-def map_back(ex: Extraction, original: str, inserted: list[int]) -> Extraction:
+LOST_NOTE = "the text had lost its і/ї/є (a broken encoding): read with the letters given back"
+MARKED_NOTE = "the text had '?' for some і/ї/є/ґ (a broken encoding): read with the letters put back"
+
+
+def map_back(ex: Extraction, original: str, inserted: list[int], note: str = LOST_NOTE) -> Extraction:
     """Offsets of the repaired text -> offsets of the original; evidence quotes the original."""
 
     def start(p: int) -> int:
@@ -133,5 +139,39 @@ def map_back(ex: Extraction, original: str, inserted: list[int]) -> Extraction:
     for rel in ex.relations:
         rel.evidence = [ev(e) for e in rel.evidence]
         rel.status = {(start(a), end(b)): s for (a, b), s in rel.status.items()}
-    ex.warnings.append("the text had lost its і/ї/є (a broken encoding): read with the letters given back")
+    ex.warnings.append(note)
     return ex
+
+
+def question_marks(text: str) -> str:
+    """The same text with a "?" that stands for a lost і/ї/є/ґ inside a word ("Р?вненсько?") put back.
+
+    Such a "?" replaced one letter, so the length and every offset stay as they were; a "?" that
+    makes no known word in any reading (a real question mark after a word) is left alone.
+    """
+    if text.count("?") < 3:
+        return text
+    known = _known()
+    cache: dict[str, str | None] = {}
+
+    def fix(m: re.Match) -> str:
+        w = m.group()
+        low = w.lower()
+        if low.count("?") > 3 or len(low) > 30:
+            return w
+        if low not in cache:
+            cache[low] = None
+            for letters in itertools.product("іїєґ", repeat=low.count("?")):
+                cand = low
+                for ch in letters:
+                    cand = cand.replace("?", ch, 1)
+                if known(cand.strip("'’")):
+                    cache[low] = cand
+                    break
+        got = cache[low]
+        if got is None:
+            return w
+        upper = w.isupper()
+        return "".join(g.upper() if (c.isupper() or (c == "?" and upper)) else g for c, g in zip(w, got))
+
+    return _MARKED.sub(fix, text)
