@@ -9,9 +9,11 @@ and English) copied under new names, generated municipal news and reports (:mod:
 sizes drawn from the real pages' spread), the example action plan table and, once, the real IATI
 file. Then, on on-disk stores:
 
-1. a fresh build at ``--jobs 1`` and at ``--jobs 2`` (the default path: bulk load for a fresh store),
-2. the same at ``--jobs 2`` without the bulk loader (one transaction per document),
-3. a rebuild with nothing changed, then one after touching 1% of the files.
+1. the corpus built at ``--jobs 1`` and at ``--jobs 2`` into two stores, side by side: in ``--rounds``
+   rounds, each a share of the folders, the two modes alternating (and which goes first), so a
+   change in the machine's load falls on both (bulk-loaded, as a fresh build is);
+2. optionally the whole corpus at ``--jobs 2`` without the bulk loader (one transaction per document),
+3. a rebuild of the ``--jobs 2`` store with nothing changed, then one after touching 1% of the files.
 
 Each run reports wall time, documents/s, the CPU seconds of the build process and of its workers,
 and each worker's peak RSS and peak unique (private) memory, sampled with psutil every 0.5 s.
@@ -106,17 +108,18 @@ def _cpu() -> tuple[float, float]:
     return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 
 
-def run_build(label: str, corpus: Path, store_path: Path, **options) -> dict:
+def run_build(label: str, corpus: Path | list[Path], store_path: Path, **options) -> dict:
     """One build, timed and sampled."""
     from graphtool.build import build
     from graphtool.store import GraphStore
 
     store = GraphStore(store_path)
+    corpus = corpus if isinstance(corpus, list) else [corpus]
     load_before = os.getloadavg()[0]
     cpu_self, cpu_kids = _cpu()
     started = time.perf_counter()
     with MemorySampler() as memory:
-        report = build([corpus], store, **options)
+        report = build(corpus, store, **options)
     wall = time.perf_counter() - started
     after_self, after_kids = _cpu()
     del store
@@ -144,6 +147,24 @@ def run_build(label: str, corpus: Path, store_path: Path, **options) -> dict:
     return row
 
 
+def _total(label: str, parts: list[dict]) -> dict:
+    """The rounds of one mode added up (peak memory: the largest of any round)."""
+    seconds = sum(p["seconds"] for p in parts)
+    read = sum(p["documents read"] + p["failed"] for p in parts)
+    row = {"run": label, "options": parts[0]["options"], "seconds": round(seconds, 1)}
+    for key in ("documents read", "unchanged", "failed", "triples", "build process CPU s", "workers CPU s"):
+        row[key] = round(sum(p[key] for p in parts), 1)
+    row["bulk"] = all(p["bulk"] for p in parts)
+    row["documents/s"] = round(read / seconds, 2) if seconds else None
+    row["slowest"] = max((p["slowest"] for p in parts), key=lambda s: s[1])
+    for key in ("workers peak RSS MB (VmHWM)", "workers peak unique MB (sampled)"):
+        row[key] = sorted({v for p in parts for v in p[key]})[-2:]
+    row["load average at start"] = min(p["load average at start"] for p in parts)
+    row["load average at end"] = max(p["load average at end"] for p in parts)
+    row["first errors"] = [e for p in parts for e in p["first errors"]][:3]
+    return row
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=10_000)
@@ -151,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--out", type=Path, default=HERE / "build_scale.json")
     parser.add_argument("--skip-no-bulk", action="store_true", help="Leave out the run without the bulk loader.")
+    parser.add_argument("--rounds", type=int, default=4, help="Alternating rounds of the --jobs 1/2 comparison.")
     parser.add_argument("--shared", type=Path, default=SHARED, help="The real pages (../shared/corpus).")
     args = parser.parse_args(argv)
     globals()["SHARED"] = args.shared
@@ -167,10 +189,17 @@ def main(argv: list[str] | None = None) -> int:
 
     build([EXAMPLES], GraphStore(None), jobs=1)  # reference caches ready before anything is timed
 
-    rows = [
-        run_build("fresh, --jobs 1", corpus, args.work / "jobs1", jobs=1),
-        run_build("fresh, --jobs 2", corpus, args.work / "jobs2", jobs=2),
-    ]
+    folders = sorted(p for p in corpus.iterdir() if p.is_dir())
+    rounds = []
+    for r in range(args.rounds):
+        share = folders[r :: args.rounds]
+        order = (1, 2) if r % 2 == 0 else (2, 1)
+        for jobs in order:
+            rounds.append(
+                run_build(f"round {r + 1}, --jobs {jobs}", share, args.work / f"jobs{jobs}", jobs=jobs, bulk=True)
+            )
+    rows = [_total("whole corpus, --jobs 1 (sum of rounds)", [x for x in rounds if x["run"].endswith("--jobs 1")])]
+    rows.append(_total("whole corpus, --jobs 2 (sum of rounds)", [x for x in rounds if x["run"].endswith("--jobs 2")]))
     if not args.skip_no_bulk:
         rows.append(run_build("fresh, --jobs 2 --no-bulk", corpus, args.work / "jobs2-nobulk", jobs=2, bulk=False))
     rows.append(run_build("rebuild, nothing changed", corpus, args.work / "jobs2", jobs=2))
@@ -187,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         "rebuild unchanged / full build (jobs 2)": round(rows[-2]["seconds"] / two["seconds"], 3),
         "rebuild 1% touched / full build (jobs 2)": round(rows[-1]["seconds"] / two["seconds"], 3),
     }
-    result = {"corpus": made, "cores": os.cpu_count(), "runs": rows, "summary": summary}
+    result = {"corpus": made, "cores": os.cpu_count(), "runs": rows, "rounds": rounds, "summary": summary}
     args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
     cols = ["run", "seconds", "documents read", "unchanged", "documents/s", "build process CPU s", "workers CPU s"]
