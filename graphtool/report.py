@@ -48,6 +48,7 @@ def relation_name(relation: str) -> str:
 # IATI transaction kinds a report lists (gt:flowKind), with the report's bilingual names
 MONEY_KINDS = {"commitment": "зобов'язання / commitment", "disbursement": "виплата / disbursement"}
 MONEY_GROUP = "Кошти / Money"
+MONEY_LINKS = 300  # transactions listed at most (the largest); the totals count every one
 
 
 # stable keys for JSON (and anything else reading reports by program): group title -> key
@@ -68,6 +69,7 @@ FACT_KEYS = {
     "Заходи за виконавцем / Measures by executor": "measures_by_executor",
     "Міжнародні заходи / International measures": "international_measures",
     "Зобов'язання / Commitments": "commitments", "Виплати / Disbursements": "disbursements",
+    "Транзакцій / Transactions": "transactions",
     "Донорів / Donors": "donor_count", "Проєктів і програм / Projects and programs": "work_count",
     "Громад / Communities": "community_count", "Областей / Oblasts": "oblast_count",
 }  # fmt: skip
@@ -459,13 +461,27 @@ def _money(reader: Reader, graph, donor: str | None = None, activities: list[str
         other = f"{_amount(amount)} {currency}" + (f", {date}" if date else "")
         via = name(r["activity"]) + (f" ({who})" if who else "")
         evidence = f"{r['sentence']} — {r['xpath']}, line {r['line']}"
-        links.append(Link(kind, other, "MoneyFlow", str(r["flow"]), via, sources=[Source(str(r["file"]), evidence)]))
-    links.sort(key=lambda x: (x.via.casefold(), x.relation, x.other))
+        link = Link(kind, other, "MoneyFlow", str(r["flow"]), via, sources=[Source(str(r["file"]), evidence)])
+        links.append((_decimal(amount), link))
     facts = []
     for kind, title in (("commitment", "Зобов'язання / Commitments"), ("disbursement", "Виплати / Disbursements")):
         if kind in totals:
             facts.append((title, "; ".join(f"{_amount(str(v))} {c}" for c, v in sorted(totals[kind].items()))))
-    return facts, links
+    if len(links) > MONEY_LINKS:  # a large donor's thousands of transactions: the totals count them all
+        facts.append(("Транзакцій / Transactions", f"{len(links):,}; показано {MONEY_LINKS} найбільших / "
+                                                    f"the {MONEY_LINKS} largest shown".replace(",", "\u202f")))  # fmt: skip
+        links = sorted(links, key=lambda x: x[0], reverse=True)[:MONEY_LINKS]
+    shown = sorted((link for _, link in links), key=lambda x: (x.via.casefold(), x.relation, x.other))
+    return facts, shown
+
+
+def _decimal(value: str):
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        return Decimal(0)
 
 
 def _partnership_groups(graph, communities: set[str]) -> dict[str, list[Link]]:

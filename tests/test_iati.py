@@ -868,3 +868,14 @@ def test_the_benchmark_generates_schema_valid_activities(tmp_path):
     _valid_2_03(path)
     ex = LOADER.load(path)
     assert len({v.subject for v in ex.values if v.property == "iatiIdentifier"}) == n
+
+
+def test_a_report_lists_the_largest_transactions_and_totals_them_all(store, monkeypatch):
+    from graphtool import report as report_mod
+
+    monkeypatch.setattr(report_mod, "MONEY_LINKS", 1)
+    donor = report_mod.build_report(store, "donor", "USAID")
+    assert [m.other for m in donor.groups[report_mod.MONEY_GROUP]] == ["9\u202f000\u202f000.00 USD, 2021-09-01"]
+    facts = dict(donor.facts)
+    assert facts["Транзакцій / Transactions"].startswith("2; показано 1 найбільших")
+    assert facts["Виплати / Disbursements"] == "2\u202f500\u202f000.00 USD"  # the one not listed still counts
