@@ -897,6 +897,12 @@ def _predicate_after(text: str, toks, lows: list[str], j: int) -> bool:
         return True
     if not gap.isspace() or text[toks[j][0]].isupper():
         return False
+    if lows[j] in ("та", "і", "й") and j + 1 < len(toks):
+        # "Хмельницький та Сегед стали …", "Рівне та французьке місто Ле-Ман уклали …": coordinated names
+        if text[toks[j + 1][0]].isupper():
+            return True
+        if j + 2 < len(toks) and re.search(r"(?:с|з|ц)ьк(?:е|ий|а)$", lows[j + 1]) and lows[j + 2].startswith("міст"):
+            return True
     from .inflect import morph
 
     pos = {p.tag.POS for p in morph().parse(lows[j])}  # scores are flat in the uk dictionary: use the set

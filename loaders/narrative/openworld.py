@@ -207,9 +207,11 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
             continue
         start = m.start("name")
         end = start + len(name)
-        if _person(norm, m.start(), end) or _organisation(name):
+        if _person(norm, start, end) or _organisation(name):
             continue  # "війт гміни Даріуш Павліщі": a person, not a municipality
         cc = _country_after(norm, end, gaz, matches) or _country_adjective_before(norm, m.start(), gaz)
+        if cc is None and unit.nominative == "місто":
+            continue  # "місто X" abroad only with its country: "естонського міста Пилва", "місто Пилва (Естонія)"
         if cc is None and unit.nominative not in _FOREIGN_ONLY:
             cc = _only_foreign_country(matches)
             if cc is None:
@@ -229,7 +231,7 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
 
 
 # "земля" is also plain land ("договір оренди землі Радченка"): like "регіон", it needs a country named with it
-_FOREIGN_ONLY = {"гміна", "повіт", "воєводство", "кантон", "графство", "комуна", "штат", "департамент"}
+_FOREIGN_ONLY = {"гміна", "повіт", "воєводство", "кантон", "графство", "комуна", "штат", "департамент", "місто-партнер"}
 _TITLES = re.compile(
     r"(?<![\w])(?:мер\w*|міськ\w+\s+голов\w*|голов\w*|бургомістр\w*|війт\w*|старост\w*|посл\w*|консул\w*|"
     r"президент\w*|прем'єр\w*|міністр\w*|пан|пані|паном|директор\w*|керівник\w*|маршал\w*|губернатор\w*|"
@@ -253,11 +255,22 @@ def _organisation(name: str) -> bool:
     return any(first.startswith(h[:-1]) for h in _org_heads() if len(h) > 4)
 
 
+def _person_word(word: str) -> bool:
+    try:
+        from loaders.gazetteer.inflect import morph
+
+        return any(("Name" in p.tag or "Surn" in p.tag) and p.is_known for p in morph().parse(word.lower())[:3])
+    except Exception:
+        return False
+
+
 def _person(norm: str, start: int, end: int) -> bool:
     """A capitalised run that names a person: after a title ("мером Стефаном Келлером", "війт гміни X"),
     or a first name and surname by the morphology dictionary."""
-    if _TITLES.search(norm[max(0, start - 40) : start]):
-        return True
+    if _TITLES.search(norm[max(0, start - 40) : start]) and (
+        len(norm[start:end].split()) > 1 or _person_word(norm[start:end].split()[-1])
+    ):
+        return True  # "війт гміни Даріуш Павліщі"; but "мером міста-партнера Ігналіна" names the town
     if re.search(r"(?:^|\s)[А-ЯІЇЄҐA-Z]\.?(?:\s*[А-ЯІЇЄҐA-Z]\.)?\s*$", norm[start:end]) or re.match(
         r"\s*[А-ЯІЇЄҐA-Z]\.\s*(?:[А-ЯІЇЄҐA-Z]\.)?", norm[end : end + 6]
     ):

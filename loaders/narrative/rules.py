@@ -285,6 +285,24 @@ RULES: tuple[Rule, ...] = (
         {"Aqua Consult AG|implements|Чиста вода", "Blue Rivers Trust|implements|Чиста вода"},
     ),
     _r(
+        "coordinated-initial-name",
+        "linking",
+        "gazetteer",
+        "A sentence-initial town whose name is also a common word is a name when another name is coordinated "
+        "with it (\"Хмельницький та Сегед …\", \"Рівне та французьке місто Ле-Ман …\").",
+        "Хмельницький та Сегед стали містами-побратимами.",
+        {"Хмельницький|partnerOf|Сегед"},
+    ),
+    _r(
+        "city-abroad-by-adjective",
+        "mentions",
+        "openworld",
+        "\"місто X\" with a country adjective before it (or its country in brackets) is a town abroad, kept "
+        "unlinked with that country when no gazetteer knows it; \"місто-партнер X\" is one in any case.",
+        "Долинська громада стала партнером естонського міста Пилва. Славутич приймав мера міста-партнера Ігналіна.",
+        {"Пилва|inCountry|Естонія"},
+    ),
+    _r(
         "oblast-head-first",
         "mentions",
         "latin",
