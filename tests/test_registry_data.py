@@ -184,3 +184,19 @@ def test_russian_names_link_to_the_same_donor() -> None:
 
     ex = LOADER.extract_text("Евросоюз профинансирует проект «Теплый дом» в Виннице.")
     assert ("donor:eu", "funds", "project:теплый-дом") in {(r.subject, r.predicate, r.object) for r in ex.relations}
+
+
+def test_cue_rows_have_three_fields_and_compile() -> None:
+    import csv
+    import re
+    from pathlib import Path
+
+    lang = Path(__file__).resolve().parent.parent / "loaders" / "lang"
+    for path in sorted(lang.glob("*/cues.csv")):
+        with open(path, encoding="utf-8", newline="") as fh:
+            for n, row in enumerate(csv.DictReader(fh), start=2):
+                if not row.get("kind") or row["kind"].startswith("#"):
+                    continue
+                assert None not in row, f"{path}:{n}: more than three fields (a comma in the pattern?)"
+                assert row["value"], f"{path}:{n}: no value"
+                re.compile(row["pattern"])
