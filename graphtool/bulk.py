@@ -9,7 +9,9 @@ When the store's default graph is the deduplicated union of the documents (graph
 each document's triples are also written into the default graph of the same file, so the bulk
 loader fills the union as it goes (a store is a set: a triple stated by many documents is kept
 once) instead of recomputing it from every graph afterwards, which took twice as long as the
-load itself (bench/RESULTS.md, issue 15).
+load itself (bench/RESULTS.md, issue 15). The file is written and loaded in chunks, each loaded in
+a background thread while the workers extract the next documents, so the one writer's work
+overlaps the extraction instead of following it.
 
 Each document is still replaced whole: a document that failed to read keeps its previous graph;
 the previous graph of every document read is removed (with its share of the union index) just
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 from graphtool.iri import document_iri
@@ -31,6 +34,7 @@ from graphtool.store import GraphStore
 
 BULK_MIN_DOCUMENTS = 1000  # a batch this large is bulk-loaded into any store (a fresh store: from 200)
 BULK_MIN_FRESH = 200
+CHUNK_BYTES = 32 * 2**20  # N-Quads per chunk: loaded in the background while the workers extract
 
 
 def wants_bulk(to_read: int, stored: int) -> bool:
@@ -39,38 +43,76 @@ def wants_bulk(to_read: int, stored: int) -> bool:
 
 
 class BulkLoad:
-    """Collects documents' N-Quads in a file beside the store, then bulk-loads them (see the module docstring)."""
+    """Collects documents' N-Quads in chunk files beside the store and bulk-loads them (see the module docstring).
+
+    A chunk of :data:`CHUNK_BYTES` is loaded in a background thread while the workers go on extracting
+    (``bulk_load`` releases the GIL); chunks are loaded one at a time, in input order.
+    """
 
     def __init__(self, store: GraphStore, manifest: BuildManifest, tasks, stored_iris: set[str]) -> None:
         self.store, self.manifest, self.stored_iris = store, manifest, stored_iris
-        folder = store.path if store.path is not None else None
-        fd, name = tempfile.mkstemp(prefix="graphtool-bulk-", suffix=".nq", dir=folder)
-        self.path = Path(name)
-        self._out = os.fdopen(fd, "wb")
         self.documents: list[tuple[str, Path]] = []
         self.union = store.default_graph_is_index  # the default graph is the union: write it as we go
+        self._loader: threading.Thread | None = None
+        self._error: BaseException | None = None
         manifest.mark_pending((document_iri(t.name), t.path) for t in tasks)
+        self._start_chunk()
+
+    def _start_chunk(self) -> None:
+        fd, name = tempfile.mkstemp(prefix="graphtool-bulk-", suffix=".nq", dir=self.store.path)
+        self.path, self._out = Path(name), os.fdopen(fd, "wb")
+        self._chunk: list[tuple[str, Path]] = []
+        self._written = 0
 
     def add(self, iri: str, nquads: bytes, path: Path) -> None:
-        """One document's quads, appended to the file (nothing reaches the store yet)."""
+        """One document's quads, appended to the current chunk (loaded once the chunk is full)."""
         self._out.write(nquads)
         if self.union:  # the same lines in the default graph: N-Quads escape newlines, so only line ends match
             self._out.write(nquads.replace(f" <{iri}> .\n".encode(), b" .\n"))
+        self._written += len(nquads)
         self.documents.append((iri, path))
+        self._chunk.append((iri, path))
+        if self._written >= CHUNK_BYTES:
+            self._out.close()
+            path_, chunk = self.path, self._chunk
+            self._wait()  # one load at a time, in order: a slow disk holds the build back here
+            self._loader = threading.Thread(
+                target=self._load, args=(path_, chunk), name="graphtool-bulk-load", daemon=True
+            )
+            self._loader.start()
+            self._start_chunk()
+
+    def _load(self, path: Path, chunk: list[tuple[str, Path]]) -> None:
+        """Replace the previous graphs of a chunk's documents, then load the chunk (errors kept for finish)."""
+        try:
+            if self._error is None and chunk:
+                for iri, _path in chunk:
+                    if iri in self.stored_iris:
+                        self.store.remove_document(iri)
+                if self.union:
+                    from pyoxigraph import RdfFormat
+
+                    self.store.oxigraph.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
+                else:
+                    self.store.bulk_load_nquads(path)
+        except BaseException as exc:  # noqa: BLE001 - raised again by finish() in the build's thread
+            self._error = exc
+        finally:
+            path.unlink(missing_ok=True)
+
+    def _wait(self) -> None:
+        if self._loader is not None:
+            self._loader.join()
+            self._loader = None
 
     def finish(self) -> None:
-        """Replace the previous graphs of the documents read, load the file, flush, unmark them."""
+        """Load the last chunk, flush, and unmark the documents (a failure is raised here)."""
         try:
             self._out.close()
-            for iri, _path in self.documents:
-                if iri in self.stored_iris:
-                    self.store.remove_document(iri)
-            if self.documents and self.union:
-                from pyoxigraph import RdfFormat
-
-                self.store.oxigraph.bulk_load(path=str(self.path), format=RdfFormat.N_QUADS)
-            elif self.documents:
-                self.store.bulk_load_nquads(self.path)
+            self._wait()
+            self._load(self.path, self._chunk)
+            if self._error is not None:
+                raise self._error
             self.store.flush()
             for iri, path in self.documents:
                 self.manifest.record(iri, path)
@@ -79,6 +121,7 @@ class BulkLoad:
             self.discard()
 
     def discard(self) -> None:
+        self._wait()
         if not self._out.closed:
             self._out.close()
         self.path.unlink(missing_ok=True)

@@ -319,3 +319,22 @@ def test_a_worker_out_of_memory_is_retired_and_the_next_documents_load(fake_load
     )
     assert result.exit_code == 1 and "east/doc00.fake: needs more than the memory budget of 300 MB" in result.stderr
     assert "19 documents" in result.stderr and "1 failed" in result.stderr  # the worker after it read them all
+
+
+def test_bulk_load_in_background_chunks_writes_the_same_store(fake_loaders, corpus, tmp_path, monkeypatch):
+    from graphtool import bulk
+
+    monkeypatch.setattr(bulk, "CHUNK_BYTES", 2000)  # a chunk every few documents, loaded while others are read
+    one, chunked = GraphStore(tmp_path / "one"), GraphStore(tmp_path / "chunked")
+    build([corpus], one, jobs=1, bulk=False)
+    build([corpus], chunked, jobs=1, bulk=False)
+    for n in (1, 4, 9):
+        (corpus / "east" / f"doc{n:02d}.fake").write_text(f"EBRD funds Tram{n} in city{n}\n", encoding="utf-8")
+    a = build([corpus], one, jobs=2, bulk=False)
+    b = build([corpus], chunked, jobs=2, bulk=True)
+    assert b.bulk and b.loaded == a.loaded == ["east/doc01.fake", "east/doc04.fake", "east/doc09.fake"]
+    assert every_quad_without_time(chunked) == every_quad_without_time(one)
+    fresh = GraphStore(tmp_path / "fresh")
+    assert build([corpus], fresh, jobs=2, bulk=True).documents == 20
+    assert every_quad_without_time(fresh) == every_quad_without_time(one)
+    assert not list((tmp_path / "chunked").glob("graphtool-bulk-*")) and not list(fresh.path.glob("graphtool-bulk-*"))
