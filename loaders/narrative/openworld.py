@@ -210,15 +210,39 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
         if _person(norm, start, end) or _organisation(name):
             continue  # "війт гміни Даріуш Павліщі": a person, not a municipality
         cc = _country_after(norm, end, gaz, matches) or _country_adjective_before(norm, m.start(), gaz)
-        if cc is None and unit.nominative == "місто":
-            continue  # "місто X" abroad only with its country: "естонського міста Пилва", "місто Пилва (Естонія)"
-        if cc is None and unit.nominative not in _FOREIGN_ONLY:
+        # "місто X" in a partnership sentence that no gazetteer knows: Ukrainian towns are all known, so it is
+        # a town abroad, its country named with it or left unknown
+        if cc is None and unit.nominative not in _FOREIGN_ONLY and unit.nominative != "місто":
             cc = _only_foreign_country(matches)
             if cc is None:
                 continue  # "регіон", "округ", "муніципалітет" are Ukrainian words too: need a country
         if cc == "UA":
             continue
         add(start, end, name, unit.nominative, cc, "unit-word")
+    # latin-unit: "з Gmina Biszcza", "Powiat Limanowski", "Landkreis Harburg": the unit word names the country
+    for m in _LATIN_UNIT.finditer(norm):
+        name = m.group("name")
+        unit = m.group("unit")
+        start = m.start()
+        add(start, m.end("name"), f"{unit} {name}", None, _LATIN_UNIT_COUNTRY.get(unit.lower()), "latin-unit")
+    # partner-list: "Міста-побратими Бердичева: Ольштинек, Цєхануф, Кальвін-Сіті" — every item of the list
+    # after a partner heading is a partner, known to a gazetteer or not
+    for hm in _PARTNER_HEAD.finditer(norm):
+        pos = hm.end()
+        while True:
+            m = re.match(rf"({_NAME})(?=\s*(?:,|;|\.|$|\(|\s(?:та|і|й|and)\s))", norm[pos:])
+            if m is None:
+                break
+            start, end = pos + m.start(1), pos + m.end(1)
+            name = norm[start:end]
+            if not _person(norm, start, end) and not _organisation(name):
+                cc = _country_after(norm, end, gaz, matches)
+                if cc != "UA" and not any(pm.start < end and start < pm.end for pm in taken):
+                    add(start, end, name, None, cc, "partner-list")
+            nxt = re.match(r"(?:\s*\([^()]{1,60}\))?\s*(?:,\s*(?:та|і|й|and)?|\s(?:та|і|й|and))\s*", norm[end:])
+            if nxt is None:
+                break
+            pos = end + nxt.end()
     # adjective-unit: "з Укмерзьким районом (Литва)"
     for m in _adjective_unit_regex().finditer(norm):
         unit = _unit_of(m, adjective=True)
@@ -230,6 +254,22 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
     return out
 
 
+_LATIN_UNIT_COUNTRY = {
+    "gmina": "PL", "powiat": "PL", "miasto": "PL", "województwo": "PL", "wojewodztwo": "PL",
+    "landkreis": "DE", "stadt": "DE", "gemeinde": "DE", "kreis": "DE", "comune": "IT", "provincia": "IT",
+    "commune": "FR", "département": "FR", "obec": "CZ", "mesto": "SK", "město": "CZ", "savivaldybė": "LT",
+    "novads": "LV", "vald": "EE", "kommune": None, "municipality": None, "county": None,
+}  # fmt: skip
+_LATIN_UNIT = re.compile(
+    r"(?<![\w])(?P<unit>Gmina|Powiat|Miasto|Województwo|Wojewodztwo|Landkreis|Stadt|Gemeinde|Kreis|Comune|"
+    r"Provincia|Commune|Département|Obec|Mesto|Město|Kommune|Municipality|County)\s+"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃÓ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃÓ][\w'’-]*){0,2})"
+)
+# a heading that announces a list of partners: "Міста-побратими Бердичева:", "партнерів: ", "побратимів —"
+_PARTNER_HEAD = re.compile(
+    r"(?:побратим|партнер|sister\s+cit|twin\s+(?:town|cit))\w*(?:\s+[\w'’-]+){0,3}?\s*(?::|—|–|-\s)\s*",
+    re.IGNORECASE,
+)
 # "земля" is also plain land ("договір оренди землі Радченка"): like "регіон", it needs a country named with it
 _FOREIGN_ONLY = {"гміна", "повіт", "воєводство", "кантон", "графство", "комуна", "штат", "департамент", "місто-партнер"}
 _TITLES = re.compile(

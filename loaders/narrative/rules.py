@@ -303,6 +303,24 @@ RULES: tuple[Rule, ...] = (
         {"Пилва|inCountry|Естонія"},
     ),
     _r(
+        "partner-list",
+        "mentions",
+        "openworld",
+        "Every item of a list after a partner heading (\"Міста-побратими X: A, B, C\", \"партнерів — A та B\") is a "
+        "partner, whether a gazetteer knows it or not.",
+        "Міста-побратими Бердичева: Ольштинек, Цєхануф, Кальвін-Сіті.",
+        {"Бердичів|partnerOf|Ольштинек", "Бердичів|partnerOf|Цєхануф"},
+    ),
+    _r(
+        "latin-unit",
+        "mentions",
+        "openworld",
+        "A municipality written in its own language with its unit word (Gmina, Powiat, Landkreis, Comune ...) is a "
+        "partner abroad; the unit word names the country where it can.",
+        "Бердичівська громада підписала угоду про співпрацю з Gmina Biszcza.",
+        {"Бердичівська міська територіальна громада|partnerOf|Gmina Biszcza", "Gmina Biszcza|inCountry|Польща"},
+    ),
+    _r(
         "oblast-head-first",
         "mentions",
         "latin",
