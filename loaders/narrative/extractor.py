@@ -1217,6 +1217,16 @@ class _Extractor:
         """Donors/organisations right after a cue, with coordinated ones (", ", "та", "і")."""
         out: list[Mention] = []
         cur = pos
+        if "org" in kinds and re.match(r"\s*[А-ЯІЇЄҐ]", norm[pos:]):
+            # "реалізує Міністерство освіти і науки України": a country inside an organisation's name is not the agent
+            org = self._unquoted_org(norm, pos)
+            if org is not None:
+                inside = [m for m in ms if org.start <= m.start < org.end]
+                if inside and all(m.kind in ("place", "country") for m in inside):
+                    for m in inside:
+                        m.in_title = org.key
+                    return [org]
+                self._pending_entities.pop()  # not taken: the mentions decide
         for m in ms:
             if m.start < pos or m.in_title or m.role == "council":
                 continue
@@ -1264,11 +1274,15 @@ class _Extractor:
         m = _UNQUOTED_ORG.match(norm, pos)
         if m is None:
             return None
+        from loaders.morph import parses
+
         words = []
         for w in m.group("org").split():
             lw = w.lower()
             if words and (lw in _ORG_CUT or (w[:1].isupper() and words[-1].lower() in ("та", "і", "й", "з", "із"))):
                 break
+            if words and w[:1].islower() and any(str(p.tag.POS) == "VERB" for p in parses(lw)[:1]):
+                break  # "Міністерством освіти і науки України реалізує ...": the verb ends the name
             words.append(w)
         while words and words[-1].lower() in _ORG_STOP:
             words.pop()
@@ -1297,7 +1311,7 @@ class _Extractor:
                 if skipped:
                     gap = gap.replace(skipped, " ")
                 if len(gap.split()) > 3 or re.search(r"[.;:]", gap):
-                    return []
+                    return self._relative_antecedent(ms, pos, norm, kinds)
                 lead = _FUND_BEFORE.search(norm[max(0, m.start - 45) : m.start])
                 if lead:
                     # "ГО «X» за підтримки фонду Y реалізує": Y supports, X acts
@@ -1306,6 +1320,24 @@ class _Extractor:
                 if m.kind == "place":
                     continue
                 return [m]
+        return self._relative_antecedent(ms, pos, norm, kinds)
+
+    def _relative_antecedent(self, ms: list[Mention], pos: int, norm: str, kinds) -> list[Mention]:
+        """The subject of a relative clause's verb is the name the clause hangs on: "з дитячим фондом ООН
+        (ЮНІСЕФ), який разом із Міністерством освіти запустив проєкт «X»" — UNICEF launched it."""
+        lo = max(0, pos - 120)
+        rel = None
+        for rm in re.finditer(r",\s*(?:який|яка|яке|які|that|which|who)\s", norm[lo:pos]):
+            rel = rm
+        if rel is None or re.search(r"[.;:!?]", norm[lo + rel.end() : pos]):
+            return []
+        at = lo + rel.start()
+        for m in reversed(ms):
+            if m.end > at or m.in_title:
+                continue
+            if m.kind in kinds and re.fullmatch(r"(?:\s*\([^()]{1,40}\))?[\s)]*", norm[m.end : at]):
+                return [m]  # "фондом ООН (ЮНІСЕФ), який": the name or its acronym in brackets
+            break
         return []
 
     def _target(self, inits, pos: int, exclude: set[str], containers, prefer_before: bool = True) -> str | None:

@@ -321,6 +321,24 @@ RULES: tuple[Rule, ...] = (
         {"Бердичівська міська територіальна громада|partnerOf|Gmina Biszcza", "Gmina Biszcza|inCountry|Польща"},
     ),
     _r(
+        "relative-antecedent",
+        "relations",
+        "extractor",
+        "The subject of a relative clause's verb is the name the clause hangs on (\"з фондом X (ACR), який ... "
+        "запустив проєкт «Y»\"); \"запустити\" launches an initiative like \"започаткувати\".",
+        "Громада співпрацює з Дитячим фондом ООН (ЮНІСЕФ), який разом із партнерами запустив проєкт «Поруч».",
+        {"Дитячий фонд ООН|funds|Поруч"},
+    ),
+    _r(
+        "organisation-holds-country",
+        "relations",
+        "extractor",
+        "A country inside an organisation's unquoted name (\"Міністерство освіти і науки України\") is part of the "
+        "name, not the cue's agent; a verb ends such a name.",
+        "ЮНІСЕФ разом із Міністерством освіти і науки України реалізує проєкт «Поруч».",
+        {"Міністерство освіти і науки України|implements|Поруч", "Дитячий фонд ООН|implements|Поруч"},
+    ),
+    _r(
         "oblast-head-first",
         "mentions",
         "latin",
