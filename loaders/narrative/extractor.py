@@ -1414,8 +1414,8 @@ class _Extractor:
             target = conts[0].key if conts else topic
         else:
             agents = self._agents_after(ms, cm.end(), norm)
-            if not agents and value == "launch":
-                agents = self._agents_before(ms, cm.start(), norm, kinds=("donor",))
+            if value == "launch" and not any(a.kind != "init" for a in agents):
+                agents = self._agents_before(ms, cm.start(), norm, kinds=("donor",))  # "X запустив проєкт «Y»"
             if pred == "implements" and agents and agents[0].kind == "init":
                 return  # "впроваджується проєкт «X»": the project itself, not an implementer
             agent_keys = {a.key for a in agents}
