@@ -357,6 +357,7 @@ class GraphStore:
         try:
             while next(iter(self._store.quads_for_pattern(None, None, None, graph)), None) is not None:
                 self._store.update(update)
+            self._store.update(f"DROP SILENT GRAPH <{graph_iri}>")  # the name of the now empty graph
         except OSError as exc:
             raise StoreError(f"removing {graph_iri} failed: {exc}") from exc
 
@@ -405,11 +406,21 @@ class GraphStore:
         if removed:
             self._written()
         for graph in removed:
-            if self._indexed():
+            if self._larger_than(graph, CLEAR_CHUNK):  # one transaction would hold every deletion in memory
+                self.clear_document(graph)
+            elif self._indexed():
                 self._store.update(f"{self._retract_from_index(graph)} ;\nDROP SILENT GRAPH <{graph}>")
             else:
                 self._store.remove_graph(NamedNode(graph))
         return removed
+
+    def _larger_than(self, graph_iri: str, n: int) -> bool:
+        """True when the graph holds more than ``n`` quads (counts no further)."""
+        from itertools import islice
+
+        from pyoxigraph import NamedNode
+
+        return sum(1 for _ in islice(self._store.quads_for_pattern(None, None, None, NamedNode(graph_iri)), n + 1)) > n
 
     def bulk_load_nquads(self, path: str | os.PathLike[str]) -> None:
         """Load an N-Quads file with Oxigraph's bulk loader (not transactional; for benchmarks and imports)."""

@@ -879,3 +879,23 @@ def test_a_report_lists_the_largest_transactions_and_totals_them_all(store, monk
     facts = dict(donor.facts)
     assert facts["Транзакцій / Transactions"].startswith("2; показано 1 найбільших")
     assert facts["Виплати / Disbursements"] == "2\u202f500\u202f000.00 USD"  # the one not listed still counts
+
+
+def test_a_large_document_is_removed_in_chunks_and_the_index_keeps_what_others_state(tmp_path, monkeypatch):
+    from graphtool import store as store_mod
+    from graphtool.build import build
+    from graphtool.store import GraphStore
+
+    doc, other = tmp_path / "activities.xml", tmp_path / "other.xml"
+    doc.write_bytes(FIXTURE.read_bytes())
+    other.write_bytes(FIXTURE_1.read_bytes())
+    store = GraphStore(tmp_path / "store")
+    assert build([doc, other], store).ok
+    alone = GraphStore(tmp_path / "alone")
+    assert build([other], alone).ok
+    monkeypatch.setattr(store_mod, "CLEAR_CHUNK", 40)  # the fixture counts as large: removed 40 quads at a time
+    assert store.remove_document("activities.xml")
+    assert _content(store, skip=("generatedAtTime", "loaderVersion", "sha256", "fileName")) == _content(
+        alone, skip=("generatedAtTime", "loaderVersion", "sha256", "fileName")
+    )
+    assert "activities.xml" not in {g.value.rsplit("/", 1)[-1] for g in store.oxigraph.named_graphs()}
