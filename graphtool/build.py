@@ -237,7 +237,8 @@ def build(
     tasks = [t for t in tasks if t not in streamed]
     report.jobs = max(1, jobs or default_jobs())
     if tasks and cluster is None:
-        warm_up(loader_names)
+        samples = [t.path for t in tasks[:64]] if report.jobs > 1 and len(tasks) >= 16 * report.jobs else []
+        warm_up(loader_names, samples)
     if bulk is None:
         bulk = cluster is not None or wants_bulk(len(tasks), len(documents))
     pool = ExtractionPool(report.jobs, limits) if cluster is None or not tasks else _cluster_pool(cluster, limits, jobs)

@@ -126,13 +126,21 @@ def extract_document(path: Path, name: str, sha256: str | None = None) -> Extrac
     )
 
 
-def warm_up(loader_names: Sequence[str]) -> None:
+WARM_TEXT_BYTES = 256 * 1024  # plain text of the build's own documents read before forking (jobs > 1)
+WARM_DOCUMENT_BYTES = 32 * 1024
+
+
+def warm_up(loader_names: Sequence[str], samples: Sequence[Path] = ()) -> None:
     """Load the reference data of these loaders in this process, before workers fork from it.
 
     A loader with a ``prepare()`` method is asked to prepare; one that extracts plain text
     (``extract_text``) extracts a one-word text, which loads everything it looks names up in.
+    Then the plain-text ``samples`` (.txt/.md, valid UTF-8, at most 32 KB each and 256 KB in all) are
+    extracted and thrown away: the per-word caches (morphology, registry, gazetteer) they fill are
+    shared by every worker instead of filled again by each (without this, two workers spent 35-75%
+    more CPU than one on the same documents; bench/RESULTS.md, issue 15).
     """
-    from loaders import get_loader
+    from loaders import get_loader, pick_loader
 
     for name in dict.fromkeys(loader_names):
         try:
@@ -143,6 +151,21 @@ def warm_up(loader_names: Sequence[str]) -> None:
                 loader.extract_text("Київ")
         except Exception:  # noqa: BLE001 - a worker reports the real failure, naming the document
             pass
+    budget = WARM_TEXT_BYTES
+    for path in samples:
+        if budget <= 0:
+            break
+        try:
+            if Path(path).suffix.lower() not in (".txt", ".md") or os.path.getsize(path) > WARM_DOCUMENT_BYTES:
+                continue
+            loader = pick_loader(Path(path))
+            if not hasattr(loader, "extract_text"):
+                continue
+            text = Path(path).read_bytes().decode("utf-8")
+            loader.extract_text(text, Path(path).name)
+            budget -= len(text.encode("utf-8"))
+        except Exception:  # noqa: BLE001 - only a warm-up: the worker reads the document for real
+            continue
     gc.collect()
     if hasattr(gc, "freeze"):  # objects made so far are never scanned again: their pages stay shared
         gc.freeze()

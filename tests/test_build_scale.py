@@ -338,3 +338,20 @@ def test_bulk_load_in_background_chunks_writes_the_same_store(fake_loaders, corp
     assert build([corpus], fresh, jobs=2, bulk=True).documents == 20
     assert every_quad_without_time(fresh) == every_quad_without_time(one)
     assert not list((tmp_path / "chunked").glob("graphtool-bulk-*")) and not list(fresh.path.glob("graphtool-bulk-*"))
+
+
+def test_warm_up_reads_only_small_plain_text_samples(monkeypatch, tmp_path):
+    from graphtool import parallel
+    from tests.fakeloader import FakeLoader
+
+    seen = []
+    monkeypatch.setattr(FakeLoader, "extract_text", lambda self, text, name="<text>": seen.append(name), raising=False)
+    monkeypatch.setattr(FakeLoader, "extensions", (".fake", ".txt", ".pdf"))
+    monkeypatch.setattr(loaders, "LOADERS", {"fake": "tests.fakeloader"})
+    small, large, binary, pdf = (tmp_path / n for n in ("small.txt", "large.txt", "binary.txt", "doc.pdf"))
+    small.write_text("GIZ funds Park in lutsk\n", encoding="utf-8")
+    large.write_text("x" * (parallel.WARM_DOCUMENT_BYTES + 1), encoding="utf-8")
+    binary.write_bytes(b"\xff\xfe\x00bad")
+    pdf.write_bytes(b"%PDF-1.4")
+    parallel.warm_up(["fake"], [large, binary, pdf, small])
+    assert seen == ["<text>", "small.txt"]  # the reference data, then the one small UTF-8 text
