@@ -351,6 +351,7 @@ class _Extractor:
             except Exception:
                 st.place_matches = []
             st.place_matches = self._with_elliptic_hromadas(norm, st.place_matches)
+            st.place_matches = self._with_elliptic_oblasts(norm, st.place_matches)
             _type_word_decides(norm, st.place_matches)
             if is_russian(norm):  # a Russian page about Ukrainian communities (loaders/narrative/russian.py)
                 st.place_matches = self._with_russian(norm, st.place_matches)
@@ -400,6 +401,31 @@ class _Extractor:
             if hit is not None:
                 pm = type(hit)(a, b, norm[a:b], hit.kind, hit.candidates, role="hromada")
                 out.append(pm)
+        return sorted(out, key=lambda pm: pm.start)
+
+    def _with_elliptic_oblasts(self, norm: str, matches: list) -> list:
+        """Rule ``elliptic-oblasts``: "Житомирська, Київська та Чернігівська області", "в областях: Вінницькій,
+        Волинській ..." names each oblast; the plural head is written once, after the list or right before it."""
+        if not _OBLASTS_HEAD.search(norm):
+            return matches
+        out = list(matches)
+        for run in _OBLAST_RUN.finditer(norm):
+            closed = _OBLASTS_HEAD.match(norm, run.end())
+            opened = _OBLASTS_LEAD.search(norm[max(0, run.start() - 40) : run.start()])
+            if not closed and not opened:
+                continue  # "Житомирська, Рівненська та Волинська обласні ради" are councils, not the oblasts
+            for m in _OBLAST_WORD.finditer(run.group()):
+                a, b = run.start() + m.start(), run.start() + m.end()
+                if any(pm.candidates and pm.start < b and a < pm.end for pm in out):
+                    continue
+                stem = re.sub(r"(?:а|ій|ої|ою|у)$", "", m.group())
+                try:
+                    found = self.gaz.find(f"{stem}а область")
+                except Exception:
+                    continue
+                hit = next((pm for pm in found if pm.candidates and pm.candidates[0].category == "oblast"), None)
+                if hit is not None:
+                    out.append(type(hit)(a, b, norm[a:b], hit.kind, hit.candidates, role="oblast-list"))
         return sorted(out, key=lambda pm: pm.start)
 
     def _with_russian(self, norm: str, matches: list) -> list:
@@ -760,8 +786,8 @@ class _Extractor:
         for st in self.sents:
             title = st.s.index < 4 or st.s.start < 400
             for m in st.mentions:
-                if m.kind != "place" or m.type != "Community" or m.in_title:
-                    continue
+                if m.kind != "place" or m.type != "Community" or m.in_title or m.role == "oblast-list":
+                    continue  # one oblast of a list is not what the document is about
                 w = 3 if title else 1
                 if m.role == "council":
                     w += 1
@@ -1501,6 +1527,8 @@ class _Extractor:
                     continue
             if m.role == "council" and p is not None and p.category in ("oblast", "raion") and not partners:
                 continue
+            if partners and m.role == "oblast-list":
+                continue  # oblasts listed in a partnership sentence take part; they are not the partners
             out.append(m)
         return out
 
@@ -1533,7 +1561,7 @@ class _Extractor:
             if cands:
                 inner = [m for m in cands if m.key not in containers] or cands
                 target = min(inner, key=lambda m: _distance(m, p)).key
-            elif topic:
+            elif topic and p.role != "oblast-list":
                 target = topic
             if target and target in self.ex.entities and self.ex.entities[target].type in ("Program", "Project"):
                 self._rel(target, "locatedIn", p.key, ev)
@@ -1875,6 +1903,14 @@ _CHOSEN = re.compile(
 _ELLIPTIC = re.compile(
     r"(?P<adj>[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ій|ої|ою|у))\s+(?P<type>міськ|селищн|сільськ)(?:а|ій|ої|ою|у)(?=\s*(?:,|та\s|і\s|й\s))"
 )
+_OBLASTS_HEAD = re.compile(r"\s*(?<![\w])(?:област(?:і|ей|ях|ям|ями)|обл\.)(?![\w])", re.IGNORECASE)
+_OBLAST_WORD = re.compile(r"[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ій|ої|ою|у)(?![\w'’-])")
+# two or more such adjectives in a list: "Житомирська, Київська та Чернігівська", "Вінницькій, Волинській, ..."
+_OBLAST_RUN = re.compile(
+    r"(?<![\w'’-])[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ій|ої|ою|у)"
+    r"(?:(?:\s*,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+)[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ій|ої|ою|у))+(?![\w'’-])"
+)
+_OBLASTS_LEAD = re.compile(r"област(?:і|ей|ях|ям|ями)(?:\s+України)?\s*[:—–-]?\s*$", re.IGNORECASE)
 _ELLIPSIS_HEAD = re.compile(r"(?<![\w])(?:ТГ|ОТГ|територіальн\w+\s+громад\w*|громад\w*)(?![\w])")
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 _UNQUOTED_ORG = re.compile(

@@ -339,6 +339,17 @@ RULES: tuple[Rule, ...] = (
         {"Міністерство освіти і науки України|implements|Поруч", "Дитячий фонд ООН|implements|Поруч"},
     ),
     _r(
+        "elliptic-oblasts",
+        "mentions",
+        "extractor",
+        "A list of oblast adjectives with one plural head after it or right before it names each oblast "
+        "(\"Житомирська, Київська та Чернігівська області\", \"в областях: Вінницькій, Волинській\"); the oblasts "
+        "of such a list take part in what the sentence speaks of, they are never its partners.",
+        "Програма USAID «Говерла» у співпраці з громадами працює в областях: Вінницькій, Волинській та Житомирській.",
+        {"Програма USAID «ГОВЕРЛА»|locatedIn|Волинська область", "Програма USAID «ГОВЕРЛА»|locatedIn|Вінницька область"},
+        {"Вінницька область|partnerOf|Волинська область"},
+    ),
+    _r(
         "oblast-head-first",
         "mentions",
         "latin",
