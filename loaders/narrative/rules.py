@@ -350,6 +350,16 @@ RULES: tuple[Rule, ...] = (
         {"Вінницька область|partnerOf|Волинська область"},
     ),
     _r(
+        "card-region-fields",
+        "structure",
+        "structure",
+        "A card's region fields (\"Регіони:\", \"Географія\", \"Цільові області:\") and \"Партнер-виконавець\" "
+        "belong to the item named above like its other fields.",
+        "Проєкт «Сильні громади»\nДонор\nUSAID\nПартнер-виконавець\nGlobal Communities\nРегіони: Харківська, "
+        "Сумська області\n",
+        {"Global Communities|implements|Сильні громади", "Сильні громади|locatedIn|Сумська область"},
+    ),
+    _r(
         "oblast-head-first",
         "mentions",
         "latin",
