@@ -6,8 +6,8 @@ import time
 
 from click.testing import CliRunner
 
-from graphtool import cli
 from graphtool.cli import main
+from graphtool.cli import store as cli
 from tests.test_foundation import docs, fake_loaders  # noqa: F401 - fixtures
 
 

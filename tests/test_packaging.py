@@ -26,7 +26,7 @@ def test_wheel_contains_data_files(tmp_path):
     assert "ontology/graphtool.ttl" in names and "ontology/shapes.ttl" in names
     assert {f"ontology/data/{p.name}" for p in (ROOT / "ontology" / "data").glob("*.csv")} <= names
     assert {f"queries/{p.name}" for p in (ROOT / "queries").glob("*.rq")} <= names
-    assert "loaders/base.py" in names and "graphtool/cli.py" in names
+    assert "loaders/base.py" in names and "graphtool/cli/__init__.py" in names
     for package in ("graphtool", "loaders", "ontology", "queries"):
         for path in (ROOT / package).rglob("*"):
             if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":

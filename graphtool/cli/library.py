@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from graphtool.cli import OutputFile, json_option, main, open_reader, reader_options
+from graphtool.cli.common import OutputFile, json_option, open_reader, reader_options
 
 TABLE_FORMATS = ["table", "csv", "tsv", "json", "md"]
 
@@ -20,7 +20,7 @@ def _types(values: tuple[str, ...]) -> list[str] | None:
     return out or None
 
 
-@main.group()
+@click.group()
 def query() -> None:
     """The researchers' query library (queries/*.rq): list the questions, run one."""
 
@@ -68,7 +68,7 @@ def _emit(text: str, output: Path | None) -> None:
         click.echo(f"wrote {output}", err=True)
 
 
-@main.command()
+@click.command()
 @click.argument("kind", type=click.Choice(["community", "donor", "program", "partnerships", "3w"]))
 @click.argument("name", required=False)
 @click.option(
@@ -91,7 +91,7 @@ def report(kind: str, name: str | None, fmt: str, output: Path | None, store_pat
         click.echo(f"wrote {output}", err=True)
 
 
-@main.command("map")
+@click.command("map")
 @click.option("--donor", help="Only what this donor funds and where.")
 @click.option("--program", help="Only this program (or project), its donors, projects and places.")
 @click.option("--community", help="Only what happens in this community (and its settlements).")
@@ -118,7 +118,7 @@ def map_command(donor, program, community, oblast, types, layout, renderer, outp
     click.echo(f"wrote {output}: {result.nodes} nodes, {result.edges} links in {result.seconds:.1f} s", err=True)
 
 
-@main.command()
+@click.command()
 @click.option("--types", "types", multiple=True, help="Entity types in the network (default: no plan rows).")
 @click.option("--top", type=int, default=10, show_default=True, help="Rows per ranking.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from graphtool.cli import main, store_option
+from graphtool.cli.common import store_option
 
 
-@main.command()
+@click.command()
 @store_option
 @click.option("--graph-store", "graph_store_url", metavar="URL", help="SPARQL 1.1 Graph Store Protocol URL.")
 @click.option("--update", "update_url", metavar="URL", help="SPARQL 1.1 Update URL (servers without the GSP).")
@@ -37,7 +37,7 @@ def push(
     Credentials come from GRAPHTOOL_TOKEN (bearer) or GRAPHTOOL_USER / GRAPHTOOL_PASSWORD (basic;
     GRAPHTOOL_AUTH=digest for digest). See docs/remote-stores.md for each server's URLs.
     """
-    from graphtool.cli import open_store
+    from graphtool.cli.common import open_store
     from graphtool.push import push as run_push
     from graphtool.remote import RemoteError
 
@@ -56,7 +56,7 @@ def push(
     click.echo(report.summary(), err=True)
 
 
-@main.command()
+@click.command()
 @store_option
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="Interface to listen on (localhost only by default)."

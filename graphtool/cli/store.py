@@ -1,149 +1,16 @@
-"""The ``graphtool`` command: a thin click layer over the library.
-
-Each command parses its options, calls one library function and turns library errors into
-``click.ClickException``. Heavy imports happen inside the commands so ``--help`` is instant.
-"""
+"""Commands that fill and read the embedded store: build, export, sparql, stats, validate, remove, extract, cache."""
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
 import click
 
-from graphtool import __version__
+from graphtool.cli.common import OutputFile, _out, json_option, open_reader, open_store, reader_options, store_option
 
 
-def store_option(func):
-    """``--store DIR`` with the default location (``$GRAPHTOOL_STORE`` or ``./graphtool-store``)."""
-    return click.option(
-        "--store",
-        "store_path",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=None,
-        help="Store directory [default: $GRAPHTOOL_STORE or ./graphtool-store].",
-    )(func)
-
-
-def open_store(store_path: Path | None, *, read_only: bool = False):
-    """Open the embedded store, turning failures into a one-line CLI error."""
-    from graphtool.store import GraphStore, StoreError, default_store_path
-
-    try:
-        return GraphStore(store_path or default_store_path(), read_only=read_only)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-def reader_options(func):
-    """``--store DIR`` or ``--endpoint URL``: where a read command reads the graph from."""
-    func = click.option(
-        "--endpoint",
-        metavar="URL",
-        default=None,
-        envvar="GRAPHTOOL_ENDPOINT",
-        help="Read from a SPARQL 1.1 endpoint instead of the embedded store [default: $GRAPHTOOL_ENDPOINT].",
-    )(func)
-    return store_option(func)
-
-
-def json_option(help_text: str):
-    """``--format text|json``, with ``--json`` kept as an alias of ``--format json``; the command gets ``as_json``."""
-    import functools
-
-    def decorate(func):
-        @functools.wraps(func)
-        def command(*args, out_format: str = "text", **kwargs):
-            kwargs["as_json"] = kwargs.get("as_json") or out_format == "json"
-            return func(*args, **kwargs)
-
-        command = click.option(
-            "--format", "out_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-            help=help_text,
-        )(command)  # fmt: skip
-        return click.option("--json", "as_json", is_flag=True, help="Same as --format json.")(command)
-
-    return decorate
-
-
-def open_reader(store_path: Path | None, endpoint: str | None = None):
-    """The graph to read: the embedded store, or a remote SPARQL endpoint with the same ``select`` API."""
-    if endpoint:
-        from graphtool.remote import RemoteStore
-        from graphtool.store import StoreError
-
-        try:
-            return RemoteStore(endpoint)
-        except StoreError as exc:
-            raise click.ClickException(str(exc)) from exc
-    return open_store(store_path, read_only=True)
-
-
-class OutputFile(click.Path):
-    """``-o FILE``: the folder it names is created when missing; a path that cannot be a file is a clear error."""
-
-    def __init__(self) -> None:
-        super().__init__(dir_okay=False, path_type=Path)
-
-    def convert(self, value, param, ctx):
-        path = super().convert(value, param, ctx)
-        folder = Path(path).parent
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            self.fail(f"cannot create the folder {str(folder)!r} for {str(path)!r}: {exc.strerror or exc}", param, ctx)
-        return path
-
-
-def _out(output: Path | None):
-    import contextlib
-
-    return open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout)
-
-
-class _StderrHandler(logging.StreamHandler):
-    """A log handler writing to ``sys.stderr`` as it is at each message (tests swap the stream)."""
-
-    @property
-    def stream(self):  # noqa: D102
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, _value) -> None:
-        pass
-
-
-class _Main(click.Group):
-    """The command group: a file the OS refuses (full disk, no permission, a folder in the way) is one line."""
-
-    def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except OSError as exc:
-            if exc.filename is None:
-                raise
-            raise click.ClickException(f"{exc.filename}: {exc.strerror or exc}") from exc
-
-
-@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="graphtool")
-def main() -> None:
-    """graphtool: Ukrainian community documents -> a knowledge graph of donors, programs,
-    communities, organizations and partner cities.
-
-    Build a store from documents, then query, report, map and export it.
-    """
-    names_log = logging.getLogger("graphtool.names")  # what a forgiving name matched, on stderr
-    if not names_log.handlers:
-        handler = _StderrHandler()
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        names_log.addHandler(handler)
-        names_log.setLevel(logging.INFO)
-        names_log.propagate = False
-
-
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
 @click.option("--max-file-mb", type=float, help="Refuse larger files [default: 512; GRAPHTOOL_MAX_FILE_MB].")
@@ -326,7 +193,7 @@ class _ProgressLines:
             click.echo(f"  {item}", err=True)
 
 
-@main.command()
+@click.command()
 @click.argument(
     "fmt", type=click.Choice(["jsonl", "nquads", "trig", "turtle", "ntriples", "rdfxml", "jsonld", "graphml", "gexf"])
 )
@@ -367,7 +234,7 @@ def _dump_bytes(store, fmt: str) -> bytes:
     return buf.getvalue()
 
 
-@main.command()
+@click.command()
 @click.argument("query", required=False)
 @click.option(
     "-f",
@@ -420,7 +287,7 @@ def sparql(
         click.echo(rendered, nl=False)
 
 
-@main.command()
+@click.command()
 @reader_options
 @json_option("Print text or JSON.")
 def stats(store_path: Path | None, endpoint: str | None, as_json: bool) -> None:
@@ -448,7 +315,7 @@ def stats(store_path: Path | None, endpoint: str | None, as_json: bool) -> None:
         click.echo(f"  {k:<20} {v}")
 
 
-@main.command()
+@click.command()
 @store_option
 def validate(store_path: Path | None) -> None:
     """Check the graph against the SHACL shapes (ontology/shapes.ttl); exit 1 on violations."""
@@ -460,7 +327,7 @@ def validate(store_path: Path | None) -> None:
         sys.exit(1)
 
 
-@main.command()
+@click.command()
 @click.argument("documents", nargs=-1, required=True)
 @store_option
 def remove(documents: tuple[str, ...], store_path: Path | None) -> None:
@@ -478,7 +345,7 @@ def remove(documents: tuple[str, ...], store_path: Path | None) -> None:
         raise click.ClickException(f"not in the store: {', '.join(missing)}")
 
 
-@main.command()
+@click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @json_option("Print the extraction as text or JSON.")
 def extract(file: Path, as_json: bool) -> None:
@@ -494,7 +361,7 @@ def extract(file: Path, as_json: bool) -> None:
     click.echo(render_extraction(extraction, as_json=as_json), nl=False)
 
 
-@main.command()
+@click.command()
 @click.option("--rebuild", is_flag=True, help="Rebuild the caches now (about 20-60 s).")
 def cache(rebuild: bool) -> None:
     """Show or rebuild the reference-data caches (inflected place names, donor registry index)."""
@@ -505,9 +372,3 @@ def cache(rebuild: bool) -> None:
         click.echo(f"{path}  {path.stat().st_size / 1e6:.1f} MB")
     if not files:
         click.echo("no caches yet: they are built on first use or with --rebuild")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
-from graphtool import commands_remote  # noqa: E402,F401,I001
-from graphtool import commands_library  # noqa: E402,F401
