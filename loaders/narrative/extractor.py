@@ -406,13 +406,15 @@ class _Extractor:
     def _with_elliptic_oblasts(self, norm: str, matches: list) -> list:
         """Rule ``elliptic-oblasts``: "Житомирська, Київська та Чернігівська області", "в областях: Вінницькій,
         Волинській ..." names each oblast; the plural head is written once, after the list or right before it."""
-        if not _OBLASTS_HEAD.search(norm):
+        if not _OBLASTS_HEAD.search(norm) and not re.search(r"громад(?:и|ах|ам|ами)", norm, re.IGNORECASE):
             return matches
         out = list(matches)
         for run in _OBLAST_RUN.finditer(norm):
             closed = _OBLASTS_HEAD.match(norm, run.end())
             opened = _OBLASTS_LEAD.search(norm[max(0, run.start() - 40) : run.start()])
             if not closed and not opened:
+                if _HROMADAS_LEAD.search(norm[max(0, run.start() - 40) : run.start()]):
+                    out.extend(self._listed_hromadas(norm, run, out))  # "у громадах: Ірпінській, Бучанській"
                 continue  # "Житомирська, Рівненська та Волинська обласні ради" are councils, not the oblasts
             for m in _OBLAST_WORD.finditer(run.group()):
                 a, b = run.start() + m.start(), run.start() + m.end()
@@ -427,6 +429,26 @@ class _Extractor:
                 if hit is not None:
                     out.append(type(hit)(a, b, norm[a:b], hit.kind, hit.candidates, role="oblast-list"))
         return sorted(out, key=lambda pm: pm.start)
+
+    def _listed_hromadas(self, norm: str, run: re.Match, taken: list) -> list:
+        """Each adjective of a list opened by "громадах:" as the hromada of that name (міська, селищна or сільська,
+        whichever the codifier has, preferring the document's oblasts as the gazetteer does)."""
+        out = []
+        for m in _OBLAST_WORD.finditer(run.group()):
+            a, b = run.start() + m.start(), run.start() + m.end()
+            if any(pm.candidates and pm.start < b and a < pm.end for pm in taken):
+                continue
+            stem = re.sub(r"(?:а|ій|ої|ою|у)$", "", m.group())
+            for kind in ("міська", "селищна", "сільська"):
+                try:
+                    found = self.gaz.find(f"{stem}а {kind} громада")
+                except Exception:
+                    found = []
+                hit = next((pm for pm in found if pm.candidates and pm.candidates[0].category == "hromada"), None)
+                if hit is not None:
+                    out.append(type(hit)(a, b, norm[a:b], hit.kind, hit.candidates, role="hromada"))
+                    break
+        return out
 
     def _with_russian(self, norm: str, matches: list) -> list:
         from loaders.narrative.russian import find_russian_places
@@ -1911,7 +1933,8 @@ _OBLAST_RUN = re.compile(
     r"(?<![\w'’-])[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ій|ої|ою|у)"
     r"(?:(?:\s*,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+)[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ій|ої|ою|у))+(?![\w'’-])"
 )
-_OBLASTS_LEAD = re.compile(r"област(?:і|ей|ях|ям|ями)(?:\s+України)?\s*[:—–-]?\s*$", re.IGNORECASE)
+_OBLASTS_LEAD = re.compile(r"област(?:і|ей|ях|ям|ями)(?:\s+України)?\s*[:—–(-]?\s*$", re.IGNORECASE)
+_HROMADAS_LEAD = re.compile(r"громад(?:и|ах|ам|ами)(?:-учасниц\w*)?\s*[:—–(-]?\s*$", re.IGNORECASE)
 _ELLIPSIS_HEAD = re.compile(r"(?<![\w])(?:ТГ|ОТГ|територіальн\w+\s+громад\w*|громад\w*)(?![\w])")
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 _UNQUOTED_ORG = re.compile(

@@ -350,6 +350,16 @@ RULES: tuple[Rule, ...] = (
         {"Вінницька область|partnerOf|Волинська область"},
     ),
     _r(
+        "listed-hromadas",
+        "mentions",
+        "extractor",
+        "A list of adjectives opened by a plural hromada head (\"у громадах: Ірпінській, Бучанській та "
+        "Гостомельській\") names each hromada, of whichever type the codifier has.",
+        "Проєкт «Тепло» USAID працює у громадах: Ірпінській, Бучанській та Гостомельській.",
+        {"Тепло|locatedIn|Гостомельська селищна територіальна громада",
+         "Тепло|locatedIn|Ірпінська міська територіальна громада"},
+    ),
+    _r(
         "card-region-fields",
         "structure",
         "structure",
