@@ -536,6 +536,8 @@ class _Extractor:
                 if not pm.candidates:
                     continue
                 best = pm.candidates[0]
+                if pm.role == "oblast-list":
+                    continue  # "області України (Чернігівську, Полтавську, Сумську)": a list does not place the document
                 if best.category == "oblast":
                     oblasts[best.key] += 1
                 elif len(pm.candidates) == 1:
