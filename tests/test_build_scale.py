@@ -291,9 +291,9 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
 
 
 def test_the_terminal_progress_bar_shows_speed_and_the_slowest_document(monkeypatch):
-    from graphtool import cli
+    from graphtool.cli.store import _Speed
 
-    speed = cli._Speed()
+    speed = _Speed()
     assert speed.show(None) is None  # nothing read yet
     monkeypatch.setattr(speed, "start", speed.start - 2.0)
     speed.timed("a.txt", 0.5)
