@@ -433,13 +433,23 @@ class GraphStore:
             self.rebuild_index()
 
     def rebuild_index(self) -> None:
-        """Recompute the default graph as the deduplicated union of the document graphs."""
-        from pyoxigraph import DefaultGraph
+        """Recompute the default graph as the deduplicated union of the document graphs.
+
+        Written with the bulk loader, not one ``INSERT … WHERE`` transaction: that held every new triple
+        in memory until the commit (over 11 GB for a 10M-quad store) and took 1.4x longer at 1M on disk
+        (93 s against 66 s wall, 28 s against 21 s CPU, the same 855,600 triples). Not atomic, like the
+        bulk load it follows; quads the loader adds while the document graphs are read are in the
+        default graph and skipped.
+        """
+        from pyoxigraph import DefaultGraph, NamedNode, Quad
 
         self._written()
         self._store.clear_graph(DefaultGraph())
-        self._store.update(
-            f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }}"
+        ontology = NamedNode(ONTOLOGY_GRAPH)
+        self._store.bulk_extend(
+            Quad(q.subject, q.predicate, q.object, DefaultGraph())
+            for q in self._store.quads_for_pattern(None, None, None, None)
+            if not isinstance(q.graph_name, DefaultGraph) and q.graph_name != ontology
         )
         self._index = True
 
