@@ -693,6 +693,11 @@ class _Extractor:
                     and not norm[f.end : x.start].strip()
                 ):
                     m.mods.append(x)
+            fm = re.match(r"\s*,?\s*(?:від|by|from|от)\s+", after)
+            if fm:  # "програма «Відкриті двері» від USAID": the donor the name comes from
+                for x in mentions:
+                    if x.kind == "donor" and x.start == f.end + fm.end():
+                        m.mods.append(x)
             pm = re.match(r"\s*\(([^()]{1,70})\)", after)
             if pm:
                 lo, hi = f.end + pm.start(1), f.end + pm.end(1)
