@@ -62,6 +62,9 @@ def _split(values: str) -> list[str]:
     return [v.strip() for v in (values or "").split("|") if v.strip()]
 
 
+_KEPT = re.compile(r"[іїєґ'’]")
+
+
 @lru_cache(maxsize=200_000)
 def _skeleton(tok: str) -> str:
     return tok.translate(_SKELETON_DROP)
@@ -130,11 +133,16 @@ class Registry:
     # ------------------------------------------------------------ matching
 
     def find(
-        self, text: str, toks: list[tuple[str, int, int]] | None = None, skeleton: bool = True
+        self,
+        text: str,
+        toks: list[tuple[str, int, int]] | None = None,
+        skeleton: bool = True,
+        lossy: bool = False,
     ) -> list[RegistryMatch]:
         """Non-overlapping registry names in a normalised text, longest first, left to right.
 
-        ``skeleton``: also match long names with і/ї/є/ґ/apostrophes lost (for broken encodings).
+        ``skeleton``: also match long names with і/ї/є/ґ/apostrophes lost (for broken encodings): only a
+        surface without those letters, unless ``lossy`` (the whole text is known to have lost them).
         """
         toks = toks if toks is not None else tokens(text)
         low = [t.casefold() for t, _, _ in toks]
@@ -160,8 +168,13 @@ class Registry:
                 sk0 = _skeleton(low[i])
                 for seq, idx in self.skel.get(sk0, ()):
                     k = len(seq)
-                    if i + k <= n and tuple(_skeleton(t) for t in low[i : i + k]) == seq:
-                        best = (k, idx, True)
+                    span = low[i : i + k]
+                    if (
+                        i + k <= n
+                        and tuple(_skeleton(t) for t in span) == seq
+                        and (lossy or not any(_KEPT.search(t) for t in span))
+                    ):
+                        best = (k, idx, True)  # only a surface that lost those letters ("Вдновлення", not "Відновлення")
                         break
             if best is None:
                 i += 1

@@ -187,7 +187,9 @@ class NarrativeLoader:
         marked = question_marks(text)  # "Р?вненсько?": the same length, so offsets index the page as written
         if lost_letters(marked):
             fixed, inserted = repair(marked)
-            return map_back(_Extractor(fixed, doc_name).run(), text, inserted, LOST_NOTE)
+            xt = _Extractor(fixed, doc_name)
+            xt.lossy = True  # letters a word could not get back: registry names still match without them
+            return map_back(xt.run(), text, inserted, LOST_NOTE)
         if marked != text:
             return map_back(_Extractor(marked, doc_name).run(), text, [], MARKED_NOTE)
         return _Extractor(text, doc_name).run()
@@ -220,6 +222,7 @@ class _Extractor:
         self._acronyms: dict[str, Found] = {}  # "Одеський національний університет (ОНУ)": later "ОНУ" is it
         self._cur_ev: Evidence | None = None
         self._mention_index: dict[str, set] = {}
+        self.lossy = False  # the text lost its і/ї/є (loaders/narrative/repair.py)
         self._unplaced: tuple | None = None  # funders whose money's destination a following sentence may name
         self._partner_lines = 0  # short lines still read as a partner list after a partnership sentence
 
@@ -573,7 +576,7 @@ class _Extractor:
         norm = st.s.norm
         from loaders.registry import tokens
 
-        reg_matches = self.reg.find(norm, tokens(norm), skeleton=True)
+        reg_matches = self.reg.find(norm, tokens(norm), skeleton=True, lossy=self.lossy)
         mentions: list[Mention] = []
         used_reg: set[int] = set()
         # found initiatives/organisations, possibly replaced by a registry entry naming the same thing
