@@ -419,12 +419,22 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
             words.pop(0)
         if len(words) < 2 or words[0] in LATIN_STOP or words[0].lower() in _EN_TITLES:
             continue  # "Deputy Director of USAID Ukraine’s Office": a person's post, not an initiative
-        if any(re.search(r"['’]s$", w) for w in words):
-            continue
+        poss = [i for i, w in enumerate(words) if re.search(r"['’]s$", w)]
+        owner = None
+        if poss:
+            # "USAID's Economic Resilience Activity": the name follows the owner, who is its modifier
+            cut = poss[-1] + 1
+            if len(words) - cut < 2:
+                continue
+            owner = (m.start("name"), m.start("name") + len(" ".join(words[:cut])))
+            words = words[cut:]
         name = " ".join(words)
         start = m.start("name") + m.group("name").find(words[0])
         head = m.group("head").lower()
         typ = "Program" if head in ("programme", "program", "initiative", "facility", "fund") else "Project"
+        if owner is not None:
+            out.append(Found(owner[0], start + len(name), name, typ, {name}, (start, start + len(name)), head, mods=owner))
+            continue
         out.append(Found(start, start + len(name), name, typ, {name}, (start, start + len(name)), head, unquoted=True))
     # 7b. English with the head after the name: 'the «Warm Schools» project', 'the Warm Schools programme'
     for b in (b for a, b in quotes if _EN_AFTER_QUOTE.match(s, b)):
@@ -453,7 +463,12 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         head = m.group("head").lower()
         typ = "Program" if head.startswith(("program", "initiative")) else "Project"
         a = m.start("name")
-        # the head word after the name marks it as surely as quotes do
+        # the head word after the name marks it as surely as quotes do; "the World Bank's HEAT project": the owner
+        # is a modifier
+        if m.group("owner"):
+            lo = m.start("owner")
+            out.append(Found(lo, a + len(name), name, typ, {name}, (a, a + len(name)), head, mods=(lo, m.end("owner"))))
+            continue
         out.append(Found(a, a + len(name), name, typ, {name}, (a, a + len(name)), head))
     # 6. compounds: IT-кластер, агро-хаб
     for m in _COMPOUND.finditer(s):
@@ -485,7 +500,8 @@ _EN_SINGLE_QUOTED = re.compile(
     r"(?<![\w])'(?P<t>[A-Z][^'«»\"]{2,150}?)'\s*(?P<head>project|programme|program|initiative)(?![\w])", re.IGNORECASE
 )
 _EN_LOWER_HEAD = re.compile(
-    rf"(?<![\w])the\s+(?P<name>[A-Z][\w'’&+-]*(?:\s+{_EN_WORD}){{0,6}}?)\s+(?P<head>project|programme|program|initiative)(?![\w])"
+    rf"(?<![\w])(?:the|(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})['’]s)\s+"
+    rf"(?P<name>[A-Z][\w'’&+-]*(?:\s+{_EN_WORD}){{0,6}}?)\s+(?P<head>project|programme|program|initiative|activity)(?![\w])"
 )
 _EN_HEAD = re.compile(r"Program|Project|Initiative|Activity|Facility|Fund|Partnership|Office")
 _EN_TITLES = {

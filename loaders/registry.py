@@ -20,8 +20,9 @@ from pathlib import Path
 from loaders.base import cache_dir
 from loaders.cachefile import read_cache, write_cache
 
-INDEX_VERSION = "3"
-TOKEN = re.compile(r"[\w']+|\+", re.UNICODE)
+INDEX_VERSION = "tok2-3"
+# a word with its inner apostrophes (м'ясо), but not an English possessive: "World Bank's" is "World Bank" + "'s"
+TOKEN = re.compile(r"[A-Za-z0-9]+(?='s\b)|[\w']+|\+", re.UNICODE)
 _SKELETON_DROP = str.maketrans("", "", "іїєґ'")
 
 

@@ -114,10 +114,22 @@ class LatinIndex:
             for f in forms:
                 if f:
                     self.names.setdefault(f, []).append(i)
+        self._hromadas_by_centre(gaz)
         self._historic_spellings(gaz)
         for alias, key in _ALIASES.items():
             if key and key in gaz._by_key:
                 self.names.setdefault(alias, []).append(gaz._by_key[key])
+
+    def _hromadas_by_centre(self, gaz) -> None:
+        """'Bucha hromada', 'the Chernihiv community': a hromada is named in English by its centre town, which
+        is not always its adjective's stem (Буча -> Бучанська, Бучач -> Бучацька)."""
+        from loaders.narrative.evidence import _centres_of
+
+        for hromada, centre in _centres_of(gaz).items():
+            h, c = gaz._by_key.get(hromada), gaz._by_key.get(centre)
+            if h is None or c is None:
+                continue
+            self.hromadas[fold(transliterate(gaz._rows[c][2]))] = h
 
     def _historic_spellings(self, gaz) -> None:
         """'Kiev', 'Kharkov', 'Odessa': the Latin alternate names GeoNames gives the larger Ukrainian towns."""

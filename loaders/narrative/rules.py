@@ -381,6 +381,15 @@ RULES: tuple[Rule, ...] = (
         {"Global Communities|implements|Сильні громади", "Сильні громади|locatedIn|Сумська область"},
     ),
     _r(
+        "english-possessive-owner",
+        "mentions",
+        "patterns",
+        "An English possessive before a name is its owner and a modifier (\"USAID's Economic Resilience Activity\", "
+        "\"the World Bank's HEAT project\"); a hromada is named in English by its centre town (\"the Bucha hromada\").",
+        "The World Bank's HEAT project will modernise heating in the Bucha hromada.",
+        {"Світовий банк|funds|HEAT", "HEAT|locatedIn|Бучанська міська територіальна громада"},
+    ),
+    _r(
         "oblast-head-first",
         "mentions",
         "latin",
