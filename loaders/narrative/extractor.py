@@ -28,7 +28,7 @@ from loaders.narrative.repair import LOST_NOTE, MARKED_NOTE, lost_letters, map_b
 from loaders.narrative.coref import merge_acronyms
 from loaders.narrative.evidence import names_both_ends
 from loaders.narrative.latin import is_latin
-from loaders.narrative.russian import is_russian
+from loaders.narrative.russian import is_russian, russian_document
 from loaders.narrative.status import _partnership_status
 from loaders.narrative.structure import _field_cards
 from loaders.patterns import Found, cue_regex, cue_values, find_initiatives, find_organisations, quoted_spans
@@ -223,6 +223,7 @@ class _Extractor:
         self._cur_ev: Evidence | None = None
         self._mention_index: dict[str, set] = {}
         self.lossy = False  # the text lost its і/ї/є (loaders/narrative/repair.py)
+        self.russian = russian_document(text)  # every sentence without Ukrainian letters is read as Russian
         self._unplaced: tuple | None = None  # funders whose money's destination a following sentence may name
         self._partner_lines = 0  # short lines still read as a partner list after a partnership sentence
 
@@ -356,7 +357,8 @@ class _Extractor:
             st.place_matches = self._with_elliptic_hromadas(norm, st.place_matches)
             st.place_matches = self._with_elliptic_oblasts(norm, st.place_matches)
             _type_word_decides(norm, st.place_matches)
-            if is_russian(norm):  # a Russian page about Ukrainian communities (loaders/narrative/russian.py)
+            if is_russian(norm) or (self.russian and not _UA_LETTER.search(norm)):
+                # a Russian page about Ukrainian communities (loaders/narrative/russian.py)
                 st.place_matches = self._with_russian(norm, st.place_matches)
             if is_latin(norm):  # an English page about Ukrainian communities (loaders/narrative/latin.py)
                 st.place_matches = self._with_latin(norm, st.place_matches)
@@ -1936,6 +1938,7 @@ _CHOSEN = re.compile(
 _ELLIPTIC = re.compile(
     r"(?P<adj>[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ій|ої|ою|у))\s+(?P<type>міськ|селищн|сільськ)(?:а|ій|ої|ою|у)(?=\s*(?:,|та\s|і\s|й\s))"
 )
+_UA_LETTER = re.compile(r"[іїєґІЇЄҐ]")
 _OBLASTS_HEAD = re.compile(r"\s*(?<![\w])(?:област(?:і|ей|ях|ям|ями)|обл\.)(?![\w])", re.IGNORECASE)
 _OBLAST_WORD = re.compile(r"[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ій|ої|ою|у)(?![\w'’-])")
 # two or more such adjectives in a list: "Житомирська, Київська та Чернігівська", "Вінницькій, Волинській, ..."

@@ -31,6 +31,14 @@ def is_russian(text: str) -> bool:
     return bool(_RUSSIAN_ONLY.search(text)) and not _UKRAINIAN_ONLY.search(text)
 
 
+def russian_document(text: str) -> bool:
+    """A page written in Russian: its sentences without ы/э/ъ/ё ("Город Запорожье подписал соглашение") are
+    Russian too. Russian letters are frequent and Ukrainian ones (і/ї/є/ґ) almost absent."""
+    sample = text[:100_000]
+    ru, ua = len(_RUSSIAN_ONLY.findall(sample)), len(_UKRAINIAN_ONLY.findall(sample))
+    return ru >= 5 and ua < 0.1 * ru
+
+
 _MIN_POPULATION = 40_000
 
 
