@@ -337,6 +337,8 @@ def misbehaving_loader(fake_loaders, monkeypatch):
             hog[-1] = 1
         if "CRASH" in text:
             os.abort()
+        if "BUG" in text:
+            raise KeyError("a loader bug")
         return real(self, path)
 
     monkeypatch.setattr(fakeloader.FakeLoader, "load", load)
@@ -348,6 +350,7 @@ def misbehaving_loader(fake_loaders, monkeypatch):
         ("SLOW\n", "not read within the time budget of 2 s (raise it with --doc-timeout or GRAPHTOOL_DOC_TIMEOUT)"),
         ("HOG\n", "needs more than the memory budget of 300 MB"),
         ("CRASH\n", "the reader process died (killed by SIGABRT)"),
+        ("BUG\n", "KeyError: 'a loader bug'"),
     ],
 )
 def test_one_bad_document_costs_its_own_slot(misbehaving_loader, tmp_path, content, message):
