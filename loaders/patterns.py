@@ -433,7 +433,9 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         head = m.group("head").lower()
         typ = "Program" if head in ("programme", "program", "initiative", "facility", "fund") else "Project"
         if owner is not None:
-            out.append(Found(owner[0], start + len(name), name, typ, {name}, (start, start + len(name)), head, mods=owner))
+            out.append(
+                Found(owner[0], start + len(name), name, typ, {name}, (start, start + len(name)), head, mods=owner)
+            )
             continue
         out.append(Found(start, start + len(name), name, typ, {name}, (start, start + len(name)), head, unquoted=True))
     # 7b. English with the head after the name: 'the «Warm Schools» project', 'the Warm Schools programme'

@@ -175,7 +175,11 @@ class Registry:
                         and tuple(_skeleton(t) for t in span) == seq
                         and (lossy or not any(_KEPT.search(t) for t in span))
                     ):
-                        best = (k, idx, True)  # only a surface that lost those letters ("Вдновлення", not "Відновлення")
+                        best = (
+                            k,
+                            idx,
+                            True,
+                        )  # only a surface that lost those letters ("Вдновлення", not "Відновлення")
                         break
             if best is None:
                 i += 1

@@ -24,10 +24,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.base import Entity, Evidence, Extraction, LoaderError, Relation, name_key
-from loaders.narrative.repair import LOST_NOTE, MARKED_NOTE, lost_letters, map_back, question_marks, repair
 from loaders.narrative.coref import merge_acronyms
 from loaders.narrative.evidence import names_both_ends
 from loaders.narrative.latin import is_latin
+from loaders.narrative.repair import LOST_NOTE, MARKED_NOTE, lost_letters, map_back, question_marks, repair
 from loaders.narrative.russian import is_russian, russian_document
 from loaders.narrative.status import _partnership_status
 from loaders.narrative.structure import _field_cards
@@ -331,6 +331,7 @@ class _Extractor:
                 if rel.subject == ckey and rel.predicate in ("funds", "implements"):
                     rel.subject = donor.key
                     sentences |= {(ev.start, ev.end) for ev in rel.evidence}
+
             def inside(ev, spans=sentences) -> bool:  # a relation's span may join two sentences
                 return any(a <= ev.start and ev.end <= b for a, b in spans)
 

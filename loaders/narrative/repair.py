@@ -172,6 +172,6 @@ def question_marks(text: str) -> str:
         if got is None:
             return w
         upper = w.isupper()
-        return "".join(g.upper() if (c.isupper() or (c == "?" and upper)) else g for c, g in zip(w, got))
+        return "".join(g.upper() if (c.isupper() or (c == "?" and upper)) else g for c, g in zip(w, got, strict=True))
 
     return _MARKED.sub(fix, text)

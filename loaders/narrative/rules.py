@@ -237,7 +237,7 @@ RULES: tuple[Rule, ...] = (
         "discourse",
         "extractor",
         "A funder whose sentence names no initiative pays for the one the next sentence sends the money to "
-        "(\"Кошти спрямують на ...\", \"The funds will be allocated for ...\"); the span is both sentences.",
+        '("Кошти спрямують на ...", "The funds will be allocated for ..."); the span is both sentences.',
         "Японія виділила 3 млн доларів. Кошти спрямують на проєкт «Теплі лікарні» у Сумах.",
         {"Уряд Японії|funds|Теплі лікарні"},
     ),
@@ -289,7 +289,7 @@ RULES: tuple[Rule, ...] = (
         "linking",
         "gazetteer",
         "A sentence-initial town whose name is also a common word is a name when another name is coordinated "
-        "with it (\"Хмельницький та Сегед …\", \"Рівне та французьке місто Ле-Ман …\").",
+        'with it ("Хмельницький та Сегед …", "Рівне та французьке місто Ле-Ман …").',
         "Хмельницький та Сегед стали містами-побратимами.",
         {"Хмельницький|partnerOf|Сегед"},
     ),
@@ -297,8 +297,8 @@ RULES: tuple[Rule, ...] = (
         "city-abroad-by-adjective",
         "mentions",
         "openworld",
-        "\"місто X\" with a country adjective before it (or its country in brackets) is a town abroad, kept "
-        "unlinked with that country when no gazetteer knows it; \"місто-партнер X\" is one in any case.",
+        '"місто X" with a country adjective before it (or its country in brackets) is a town abroad, kept '
+        'unlinked with that country when no gazetteer knows it; "місто-партнер X" is one in any case.',
         "Долинська громада стала партнером естонського міста Пилва. Славутич приймав мера міста-партнера Ігналіна.",
         {"Пилва|inCountry|Естонія"},
     ),
@@ -306,7 +306,7 @@ RULES: tuple[Rule, ...] = (
         "partner-list",
         "mentions",
         "openworld",
-        "Every item of a list after a partner heading (\"Міста-побратими X: A, B, C\", \"партнерів — A та B\") is a "
+        'Every item of a list after a partner heading ("Міста-побратими X: A, B, C", "партнерів — A та B") is a '
         "partner, whether a gazetteer knows it or not.",
         "Міста-побратими Бердичева: Ольштинек, Цєхануф, Кальвін-Сіті.",
         {"Бердичів|partnerOf|Ольштинек", "Бердичів|partnerOf|Цєхануф"},
@@ -325,7 +325,7 @@ RULES: tuple[Rule, ...] = (
         "relations",
         "extractor",
         "The subject of a relative clause's verb is the name the clause hangs on (\"з фондом X (ACR), який ... "
-        "запустив проєкт «Y»\"); \"запустити\" launches an initiative like \"започаткувати\".",
+        'запустив проєкт «Y»"); "запустити" launches an initiative like "започаткувати".',
         "Громада співпрацює з Дитячим фондом ООН (ЮНІСЕФ), який разом із партнерами запустив проєкт «Поруч».",
         {"Дитячий фонд ООН|funds|Поруч"},
     ),
@@ -333,7 +333,7 @@ RULES: tuple[Rule, ...] = (
         "organisation-holds-country",
         "relations",
         "extractor",
-        "A country inside an organisation's unquoted name (\"Міністерство освіти і науки України\") is part of the "
+        'A country inside an organisation\'s unquoted name ("Міністерство освіти і науки України") is part of the '
         "name, not the cue's agent; a verb ends such a name.",
         "ЮНІСЕФ разом із Міністерством освіти і науки України реалізує проєкт «Поруч».",
         {"Міністерство освіти і науки України|implements|Поруч", "Дитячий фонд ООН|implements|Поруч"},
@@ -343,38 +343,47 @@ RULES: tuple[Rule, ...] = (
         "mentions",
         "extractor",
         "A list of oblast adjectives with one plural head after it or right before it names each oblast "
-        "(\"Житомирська, Київська та Чернігівська області\", \"в областях: Вінницькій, Волинській\"); the oblasts "
+        '("Житомирська, Київська та Чернігівська області", "в областях: Вінницькій, Волинській"); the oblasts '
         "of such a list take part in what the sentence speaks of, they are never its partners.",
         "Програма USAID «Говерла» у співпраці з громадами працює в областях: Вінницькій, Волинській та Житомирській.",
-        {"Програма USAID «ГОВЕРЛА»|locatedIn|Волинська область", "Програма USAID «ГОВЕРЛА»|locatedIn|Вінницька область"},
+        {
+            "Програма USAID «ГОВЕРЛА»|locatedIn|Волинська область",
+            "Програма USAID «ГОВЕРЛА»|locatedIn|Вінницька область",
+        },
         {"Вінницька область|partnerOf|Волинська область"},
     ),
     _r(
         "listed-hromadas",
         "mentions",
         "extractor",
-        "A list of adjectives opened by a plural hromada head (\"у громадах: Ірпінській, Бучанській та "
-        "Гостомельській\") names each hromada, of whichever type the codifier has.",
+        'A list of adjectives opened by a plural hromada head ("у громадах: Ірпінській, Бучанській та '
+        'Гостомельській") names each hromada, of whichever type the codifier has.',
         "Проєкт «Тепло» USAID працює у громадах: Ірпінській, Бучанській та Гостомельській.",
-        {"Тепло|locatedIn|Гостомельська селищна територіальна громада",
-         "Тепло|locatedIn|Ірпінська міська територіальна громада"},
+        {
+            "Тепло|locatedIn|Гостомельська селищна територіальна громада",
+            "Тепло|locatedIn|Ірпінська міська територіальна громада",
+        },
     ),
     _r(
         "role-noun-frames",
         "relations",
         "cues",
-        "\"Донором/Партнерами проєкту «X» є/виступає Y\" names X's funder or implementer; money named first and its "
-        "giver after the verb (\"Кошти на проєкт «X» надала Y\"); \"програма «X» від Y\" comes from Y.",
+        '"Донором/Партнерами проєкту «X» є/виступає Y" names X\'s funder or implementer; money named first and its '
+        'giver after the verb ("Кошти на проєкт «X» надала Y"); "програма «X» від Y" comes from Y.',
         "Донором проєкту «Тепла лікарня» виступає уряд Японії. Партнерами проєкту «Тепла лікарня» є ПРООН та ЮНІСЕФ. "
         "Кошти на реалізацію проєкту «Вода для всіх» надала Швейцарія. Громада долучилася до програми «Відкриті двері» від USAID.",
-        {"Уряд Японії|funds|Тепла лікарня", "Програма розвитку ООН|implements|Тепла лікарня",
-         "Уряд Швейцарії|funds|Вода для всіх", "Агентство США з міжнародного розвитку|funds|Відкриті двері"},
+        {
+            "Уряд Японії|funds|Тепла лікарня",
+            "Програма розвитку ООН|implements|Тепла лікарня",
+            "Уряд Швейцарії|funds|Вода для всіх",
+            "Агентство США з міжнародного розвитку|funds|Відкриті двері",
+        },
     ),
     _r(
         "card-region-fields",
         "structure",
         "structure",
-        "A card's region fields (\"Регіони:\", \"Географія\", \"Цільові області:\") and \"Партнер-виконавець\" "
+        'A card\'s region fields ("Регіони:", "Географія", "Цільові області:") and "Партнер-виконавець" '
         "belong to the item named above like its other fields.",
         "Проєкт «Сильні громади»\nДонор\nUSAID\nПартнер-виконавець\nGlobal Communities\nРегіони: Харківська, "
         "Сумська області\n",
@@ -384,8 +393,8 @@ RULES: tuple[Rule, ...] = (
         "english-possessive-owner",
         "mentions",
         "patterns",
-        "An English possessive before a name is its owner and a modifier (\"USAID's Economic Resilience Activity\", "
-        "\"the World Bank's HEAT project\"); a hromada is named in English by its centre town (\"the Bucha hromada\").",
+        'An English possessive before a name is its owner and a modifier ("USAID\'s Economic Resilience Activity", '
+        '"the World Bank\'s HEAT project"); a hromada is named in English by its centre town ("the Bucha hromada").',
         "The World Bank's HEAT project will modernise heating in the Bucha hromada.",
         {"Світовий банк|funds|HEAT", "HEAT|locatedIn|Бучанська міська територіальна громада"},
     ),
@@ -393,7 +402,7 @@ RULES: tuple[Rule, ...] = (
         "oblast-head-first",
         "mentions",
         "latin",
-        "In English, a plural head before a list (\"regions include A, B and C\", \"oblasts: A, B\") makes each name the oblast.",
+        'In English, a plural head before a list ("regions include A, B and C", "oblasts: A, B") makes each name the oblast.',
         "The DECIDE project covers four partner regions. The partner regions include Odesa, Poltava and Chernihiv.",
         {"Децентралізація для розвитку демократичної освіти|locatedIn|Полтавська область"},
         {"Децентралізація для розвитку демократичної освіти|locatedIn|Полтава"},
