@@ -40,3 +40,17 @@ def test_a_russian_page_reads_its_sentences_without_russian_letters_as_russian()
     # "Город Запорожье ..." has no ы/э/ъ/ё of its own: the page's language decides
     starts = {ev.start for e in ex.entities.values() if e.label == "Запоріжжя" for ev in e.mentions}
     assert any(s >= page.index("Город") for s in starts)
+
+
+def test_a_town_abroad_after_gorod_is_a_partner_in_a_russian_page() -> None:
+    from loaders.narrative import LOADER
+
+    page = (
+        "Европейский инвестиционный банк выделит Запорожью кредит в размере 50 млн евро. Это было объявлено на "
+        "пресс-конференции, где выступили эксперты и представители мэрии.\n"
+        "Город Запорожье подписал соглашение о сотрудничестве с немецким городом Оберхаузен.\n"
+    )
+    ex = LOADER.extract_text(page)
+    labels = {k: e.label for k, e in ex.entities.items()}
+    pairs = {(labels[r.subject], labels[r.object]) for r in ex.relations if r.predicate == "partnerOf" and r.evidence}
+    assert ("Запоріжжя", "Обергаузен") in pairs or ("Обергаузен", "Запоріжжя") in pairs

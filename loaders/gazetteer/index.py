@@ -44,6 +44,9 @@ _MARKERS = {
     "селищем": "settlement", "сел": "settlement", "сщ": "settlement", "с-ще": "settlement", "с-щі": "settlement",
     "сіл": "village", "селах": "village", "селами": "village", "селам": "village", "селищ": "settlement",
     "селищах": "settlement", "селищами": "settlement", "типу": "settlement",  # "селище міського типу Меджибіж"
+    # Russian pages: "с немецким городом Оберхаузен", "в городе Днепр"
+    "город": "city", "города": "city", "городе": "city", "городом": "city", "городу": "city",
+    "поселок": "settlement", "поселка": "settlement", "поселке": "settlement",
 }  # fmt: skip
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:та|і|й|а також)\s+)?|\s(?:та|і|й|або)\s+)$")
 # "вул. Покровська", "проспект Миру": a street named after a place is not the place
