@@ -63,9 +63,6 @@ def _split(values: str) -> list[str]:
     return [v.strip() for v in (values or "").split("|") if v.strip()]
 
 
-_KEPT = re.compile(r"[іїєґ'’]")
-
-
 @lru_cache(maxsize=200_000)
 def _skeleton(tok: str) -> str:
     return tok.translate(_SKELETON_DROP)
@@ -173,7 +170,7 @@ class Registry:
                     if (
                         i + k <= n
                         and tuple(_skeleton(t) for t in span) == seq
-                        and (lossy or not any(_KEPT.search(t) for t in span))
+                        and (lossy or all(_skeleton(t) == t for t in span))
                     ):
                         best = (
                             k,
