@@ -358,7 +358,7 @@ class _Extractor:
             st.place_matches = self._with_elliptic_hromadas(norm, st.place_matches)
             st.place_matches = self._with_elliptic_oblasts(norm, st.place_matches)
             _type_word_decides(norm, st.place_matches)
-            if is_russian(norm) or (self.russian and not _UA_LETTER.search(norm)):
+            if is_russian(norm, self.russian):
                 # a Russian page about Ukrainian communities (loaders/narrative/russian.py)
                 st.place_matches = self._with_russian(norm, st.place_matches)
             if is_latin(norm):  # an English page about Ukrainian communities (loaders/narrative/latin.py)
@@ -1939,7 +1939,6 @@ _CHOSEN = re.compile(
 _ELLIPTIC = re.compile(
     r"(?P<adj>[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ій|ої|ою|у))\s+(?P<type>міськ|селищн|сільськ)(?:а|ій|ої|ою|у)(?=\s*(?:,|та\s|і\s|й\s))"
 )
-_UA_LETTER = re.compile(r"[іїєґІЇЄҐ]")
 _OBLASTS_HEAD = re.compile(r"\s*(?<![\w])(?:област(?:і|ей|ях|ям|ями)|обл\.)(?![\w])", re.IGNORECASE)
 _OBLAST_WORD = re.compile(r"[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ій|ої|ою|у)(?![\w'’-])")
 # two or more such adjectives in a list: "Житомирська, Київська та Чернігівська", "Вінницькій, Волинській, ..."

@@ -27,8 +27,12 @@ _UKRAINIAN_ONLY = re.compile(r"[іїєґІЇЄҐ]")
 _WORD = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 
 
-def is_russian(text: str) -> bool:
-    return bool(_RUSSIAN_ONLY.search(text)) and not _UKRAINIAN_ONLY.search(text)
+def is_russian(text: str, page_is_russian: bool = False) -> bool:
+    """A Russian sentence: Russian letters and no Ukrainian ones, or on a Russian page (see
+    :func:`russian_document`) any sentence without Ukrainian letters."""
+    if _UKRAINIAN_ONLY.search(text):
+        return False
+    return page_is_russian or bool(_RUSSIAN_ONLY.search(text))
 
 
 def russian_document(text: str) -> bool:
