@@ -397,64 +397,50 @@ class _Extractor:
                 continue
             if not _ELLIPSIS_HEAD.match(norm, b) and not _ELLIPSIS_HEAD.search(norm[b : b + 160]):
                 continue
-            stem = re.sub(r"(?:а|ій|ої|ою|у)$", "", m.group("adj"))
             kind = {"міськ": "міська", "селищн": "селищна", "сільськ": "сільська"}[m.group("type").lower()]
-            try:
-                found = self.gaz.find(f"{stem}а {kind} громада")
-            except Exception:
-                continue
-            hit = next((pm for pm in found if pm.candidates and pm.candidates[0].category == "hromada"), None)
-            if hit is not None:
-                pm = type(hit)(a, b, norm[a:b], hit.kind, hit.candidates, role="hromada")
+            pm = self._adjective_place(norm, a, b, m.group("adj"), (f"{kind} громада",), "hromada", "hromada")
+            if pm is not None:
                 out.append(pm)
         return sorted(out, key=lambda pm: pm.start)
 
     def _with_elliptic_oblasts(self, norm: str, matches: list) -> list:
         """Rule ``elliptic-oblasts``: "Житомирська, Київська та Чернігівська області", "в областях: Вінницькій,
-        Волинській ..." names each oblast; the plural head is written once, after the list or right before it."""
+        Волинській ..." names each oblast; the plural head is written once, after the list or right before it.
+        A list opened by "громадах:" ("у громадах: Ірпінській, Бучанській") names hromadas the same way, of
+        whichever type (міська, селищна, сільська) the codifier has."""
         if not _OBLASTS_HEAD.search(norm) and not re.search(r"громад(?:и|ах|ам|ами)", norm, re.IGNORECASE):
             return matches
         out = list(matches)
         for run in _OBLAST_RUN.finditer(norm):
-            closed = _OBLASTS_HEAD.match(norm, run.end())
-            opened = _OBLASTS_LEAD.search(norm[max(0, run.start() - 40) : run.start()])
-            if not closed and not opened:
-                if _HROMADAS_LEAD.search(norm[max(0, run.start() - 40) : run.start()]):
-                    out.extend(self._listed_hromadas(norm, run, out))  # "у громадах: Ірпінській, Бучанській"
+            before = norm[max(0, run.start() - 40) : run.start()]
+            if _OBLASTS_HEAD.match(norm, run.end()) or _OBLASTS_LEAD.search(before):
+                heads, category, role = ("область",), "oblast", "oblast-list"
+            elif _HROMADAS_LEAD.search(before):
+                heads, category, role = ("міська громада", "селищна громада", "сільська громада"), "hromada", "hromada"
+            else:
                 continue  # "Житомирська, Рівненська та Волинська обласні ради" are councils, not the oblasts
             for m in _OBLAST_WORD.finditer(run.group()):
                 a, b = run.start() + m.start(), run.start() + m.end()
                 if any(pm.candidates and pm.start < b and a < pm.end for pm in out):
                     continue
-                stem = re.sub(r"(?:а|ій|ої|ою|у)$", "", m.group())
-                try:
-                    found = self.gaz.find(f"{stem}а область")
-                except Exception:
-                    continue
-                hit = next((pm for pm in found if pm.candidates and pm.candidates[0].category == "oblast"), None)
-                if hit is not None:
-                    out.append(type(hit)(a, b, norm[a:b], hit.kind, hit.candidates, role="oblast-list"))
+                pm = self._adjective_place(norm, a, b, m.group(), heads, category, role)
+                if pm is not None:
+                    out.append(pm)
         return sorted(out, key=lambda pm: pm.start)
 
-    def _listed_hromadas(self, norm: str, run: re.Match, taken: list) -> list:
-        """Each adjective of a list opened by "громадах:" as the hromada of that name (міська, селищна or сільська,
-        whichever the codifier has, preferring the document's oblasts as the gazetteer does)."""
-        out = []
-        for m in _OBLAST_WORD.finditer(run.group()):
-            a, b = run.start() + m.start(), run.start() + m.end()
-            if any(pm.candidates and pm.start < b and a < pm.end for pm in taken):
+    def _adjective_place(self, norm: str, a: int, b: int, adjective: str, heads, category: str, role: str):
+        """The place an adjective names with the first of ``heads`` the codifier has after it ("Київській" +
+        "область"), as a match over ``norm[a:b]``; None when there is none of ``category``."""
+        stem = re.sub(r"(?:а|ій|ої|ою|у)$", "", adjective)
+        for head in heads:
+            try:
+                found = self.gaz.find(f"{stem}а {head}")
+            except Exception:
                 continue
-            stem = re.sub(r"(?:а|ій|ої|ою|у)$", "", m.group())
-            for kind in ("міська", "селищна", "сільська"):
-                try:
-                    found = self.gaz.find(f"{stem}а {kind} громада")
-                except Exception:
-                    found = []
-                hit = next((pm for pm in found if pm.candidates and pm.candidates[0].category == "hromada"), None)
-                if hit is not None:
-                    out.append(type(hit)(a, b, norm[a:b], hit.kind, hit.candidates, role="hromada"))
-                    break
-        return out
+            hit = next((pm for pm in found if pm.candidates and pm.candidates[0].category == category), None)
+            if hit is not None:
+                return type(hit)(a, b, norm[a:b], hit.kind, hit.candidates, role=role)
+        return None
 
     def _with_russian(self, norm: str, matches: list) -> list:
         from loaders.narrative.russian import find_russian_places
