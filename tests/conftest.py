@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+import loaders
+from tests import fakeloader
+
 
 @pytest.fixture(scope="module")
 def gaz():
@@ -14,3 +17,34 @@ def gaz():
     if g is None:
         pytest.skip("gazetteer cache unavailable")
     return g
+
+
+@pytest.fixture
+def fake_loaders(monkeypatch):
+    """Only the tiny fake loader (tests/fakeloader.py) is registered, and it does not fail."""
+    monkeypatch.setattr(loaders, "LOADERS", {"fake": "tests.fakeloader"})
+    monkeypatch.setattr(fakeloader.LOADER, "fail_after", None)
+
+
+@pytest.fixture
+def misbehaving_loader(fake_loaders, monkeypatch):
+    """The fake loader, except that a file saying SLOW, HOG, CRASH or BUG does just that."""
+    import os
+    import time
+
+    real = fakeloader.FakeLoader.load
+
+    def load(self, path):
+        text = path.read_text(encoding="utf-8")
+        if "SLOW" in text:
+            time.sleep(60)
+        if "HOG" in text:
+            hog = bytearray(3 * 1024**3)  # 3 GB: over the test's budget
+            hog[-1] = 1
+        if "CRASH" in text:
+            os.abort()
+        if "BUG" in text:
+            raise KeyError("a loader bug")
+        return real(self, path)
+
+    monkeypatch.setattr(fakeloader.FakeLoader, "load", load)

@@ -19,12 +19,6 @@ TIME = "http://www.w3.org/ns/prov#generatedAtTime"
 
 
 @pytest.fixture
-def fake_loaders(monkeypatch):
-    monkeypatch.setattr(loaders, "LOADERS", {"fake": "tests.fakeloader"})
-    monkeypatch.setattr(fakeloader.LOADER, "fail_after", None)
-
-
-@pytest.fixture
 def corpus(tmp_path):
     """Twenty documents in two folders, some sharing a base name."""
     root = tmp_path / "corpus"
@@ -61,24 +55,7 @@ def test_jobs_1_and_2_write_the_same_quads_in_input_order(fake_loaders, corpus, 
     assert not multiprocessing.active_children()  # the workers ended with the build
 
 
-@pytest.fixture
-def slow_and_crashing(fake_loaders, monkeypatch):
-    import os
-
-    real = fakeloader.FakeLoader.load
-
-    def load(self, path):
-        text = path.read_text(encoding="utf-8")
-        if "SLOW" in text:
-            time.sleep(60)
-        if "CRASH" in text:
-            os.abort()
-        return real(self, path)
-
-    monkeypatch.setattr(fakeloader.FakeLoader, "load", load)
-
-
-def test_a_slow_or_crashing_document_costs_its_own_slot_at_jobs_2(slow_and_crashing, corpus, tmp_path):
+def test_a_slow_or_crashing_document_costs_its_own_slot_at_jobs_2(misbehaving_loader, corpus, tmp_path):
     (corpus / "west" / "slow.fake").write_text("SLOW\n", encoding="utf-8")
     (corpus / "east" / "crash.fake").write_text("CRASH\n", encoding="utf-8")
     (corpus / "east" / "bad.fake").write_text("not a sentence\n", encoding="utf-8")

@@ -10,7 +10,6 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-import loaders
 from graphtool.build import build
 from graphtool.cli import main
 from graphtool.export import graph_records
@@ -18,12 +17,6 @@ from graphtool.store import GraphStore
 from tests import fakeloader
 
 TIME = "http://www.w3.org/ns/prov#generatedAtTime"
-
-
-@pytest.fixture
-def fake_loaders(monkeypatch):
-    monkeypatch.setattr(loaders, "LOADERS", {"fake": "tests.fakeloader"})
-    monkeypatch.setattr(fakeloader.LOADER, "fail_after", None)
 
 
 @pytest.fixture

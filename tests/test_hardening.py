@@ -18,12 +18,6 @@ from tests import fakeloader
 
 
 @pytest.fixture
-def fake_loaders(monkeypatch):
-    monkeypatch.setattr(loaders, "LOADERS", {"fake": "tests.fakeloader"})
-    monkeypatch.setattr(fakeloader.LOADER, "fail_after", None)
-
-
-@pytest.fixture
 def communities(tmp_path):
     """One folder per community with the same file names: the most common real layout."""
     root = tmp_path / "corpus"
@@ -318,30 +312,6 @@ def test_pdf_stream_is_not_inflated_past_the_limit(tmp_path):
             read_text(path)
     finally:
         limits.use(limits.Limits())
-
-
-@pytest.fixture
-def misbehaving_loader(fake_loaders, monkeypatch):
-    """The fake loader, except that a file saying SLOW, HOG or CRASH does just that."""
-    import os
-    import time
-
-    real = fakeloader.FakeLoader.load
-
-    def load(self, path):
-        text = path.read_text(encoding="utf-8")
-        if "SLOW" in text:
-            time.sleep(60)
-        if "HOG" in text:
-            hog = bytearray(3 * 1024**3)  # 3 GB: over the test's budget
-            hog[-1] = 1
-        if "CRASH" in text:
-            os.abort()
-        if "BUG" in text:
-            raise KeyError("a loader bug")
-        return real(self, path)
-
-    monkeypatch.setattr(fakeloader.FakeLoader, "load", load)
 
 
 @pytest.mark.parametrize(
