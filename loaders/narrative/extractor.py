@@ -1369,6 +1369,17 @@ class _Extractor:
                 return [m]
         return self._relative_antecedent(ms, pos, norm, kinds)
 
+    def _joint_lead(self, ms: list[Mention], pos: int, norm: str) -> Mention | None:
+        """The donor or organisation a "разом з / in partnership with" phrase hangs on: "UNDP, in partnership
+        with the EU, opened ..." — the name right before it (a comma or its acronym in brackets between)."""
+        for m in reversed(ms):
+            if m.end > pos or m.in_title:
+                continue
+            if m.kind in ("donor", "org") and re.fullmatch(r"[\s)]*(?:\([^()]{1,40}\))?[\s)]*,?\s*", norm[m.end : pos]):
+                return m
+            return None
+        return None
+
     def _relative_antecedent(self, ms: list[Mention], pos: int, norm: str, kinds) -> list[Mention]:
         """The subject of a relative clause's verb is the name the clause hangs on: "з дитячим фондом ООН
         (ЮНІСЕФ), який разом із Міністерством освіти запустив проєкт «X»" — UNICEF launched it."""
@@ -1425,8 +1436,18 @@ class _Extractor:
     def _cue(self, st: _Sent, cm, value: str, pred: str, inits, containers, topic) -> None:
         norm, ev, ms = st.s.norm, st.ev, st.mentions
         if value == "joint":
-            agents = [a for a in self._agents_after(ms, cm.end(), norm) if a.kind != "init"]
+            agents = [
+                a for a in self._agents_after(ms, cm.end(), norm, kinds=("donor", "org", "country")) if a.kind != "init"
+            ]
+            states = [a for a in agents if a.kind == "country"]
+            agents = [a for a in agents if a.kind != "country"]
             target = self._target(inits, cm.start(), {a.key for a in agents}, containers, prefer_before=False) or topic
+            lead = self._joint_lead(ms, cm.start(), norm)
+            if lead is not None and target and lead.key != target:
+                # "ПРООН у партнерстві з ЄС відкрила офіс": the subject before the phrase acts too
+                self._apply_cue([lead], target, "active", "implements", ev)
+            if states and target:
+                self._apply_cue(states, target, "active", "funds", ev)  # "у партнерстві з Данією": a state pays
         elif value in ("active",):
             before_text = norm[max(0, cm.start() - 40) : cm.start()]
             relative = re.search(r"(?:який|яка|яке|які|якого|якої|яку|що)\s*,?\s*(?:[\w'-]+\s+)?$", before_text)

@@ -330,6 +330,21 @@ RULES: tuple[Rule, ...] = (
         {"Дитячий фонд ООН|funds|Поруч"},
     ),
     _r(
+        "joint-partners",
+        "relations",
+        "extractor",
+        'A "разом з / у партнерстві з / in partnership with" phrase makes co-agents: the donor or organisation it '
+        "hangs on acts too, the listed ones act with it, and a state among them pays (funds) rather than carries "
+        'out; English "opened/launched/set up" launch an initiative like "запустити".',
+        "The UN Development Programme (UNDP), in partnership with Denmark and the European Union, opened a "
+        "Recovery Office in Voznesensk.",
+        {
+            "Програма розвитку ООН|implements|Recovery Office",
+            "Уряд Данії|funds|Recovery Office",
+            "Європейський Союз|implements|Recovery Office",
+        },
+    ),
+    _r(
         "organisation-holds-country",
         "relations",
         "extractor",
