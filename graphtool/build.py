@@ -9,7 +9,7 @@ import errno
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -236,9 +236,10 @@ def build(
     streamed = [t for t in tasks if streams(t.path)]  # large files whose loader streams: read and written in batches
     tasks = [t for t in tasks if t not in streamed]
     report.jobs = max(1, jobs or default_jobs())
+    early: dict = {}  # documents the build process read itself while warming up (jobs > 1)
     if tasks and cluster is None:
-        samples = [t.path for t in tasks[:64]] if report.jobs > 1 and len(tasks) >= 16 * report.jobs else []
-        warm_up(loader_names, samples)
+        samples = tasks[:64] if report.jobs > 1 and len(tasks) >= 16 * report.jobs else []
+        early = warm_up(loader_names, samples)
     if bulk is None:
         bulk = cluster is not None or wants_bulk(len(tasks), len(documents))
     pool = ExtractionPool(report.jobs, limits) if cluster is None or not tasks else _cluster_pool(cluster, limits, jobs)
@@ -246,7 +247,7 @@ def build(
     sink = BulkLoad(store, manifest, tasks, {d["iri"] for d in documents.values()}) if bulk and tasks else None
     report.bulk = sink is not None
     with pool:
-        for n, (task, result) in enumerate(pool.map(tasks)):
+        for n, (task, result) in enumerate(_in_order(tasks, early, pool)):
             path = task.path
             try:
                 if isinstance(result, str):
@@ -303,6 +304,13 @@ def build(
             report.errors.append(f"the last documents may be missing: {_disk_full_message(store)}")
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _in_order(tasks: list, early: dict, pool) -> Iterator[tuple]:
+    """(task, result) in input order: those read while warming up, and the pool's for the rest."""
+    rest = pool.map([t for t in tasks if t not in early]) if len(early) < len(tasks) else iter(())
+    for task in tasks:
+        yield (task, early[task]) if task in early else next(rest)
 
 
 def _cluster_pool(address: str, limits: Limits, workers: int | None):

@@ -130,15 +130,17 @@ WARM_TEXT_BYTES = 256 * 1024  # plain text of the build's own documents read bef
 WARM_DOCUMENT_BYTES = 32 * 1024
 
 
-def warm_up(loader_names: Sequence[str], samples: Sequence[Path] = ()) -> None:
+def warm_up(loader_names: Sequence[str], samples: Sequence[Task] = ()) -> dict[Task, Extracted]:
     """Load the reference data of these loaders in this process, before workers fork from it.
 
     A loader with a ``prepare()`` method is asked to prepare; one that extracts plain text
     (``extract_text``) extracts a one-word text, which loads everything it looks names up in.
     Then the plain-text ``samples`` (.txt/.md, valid UTF-8, at most 32 KB each and 256 KB in all) are
-    extracted and thrown away: the per-word caches (morphology, registry, gazetteer) they fill are
-    shared by every worker instead of filled again by each (without this, two workers spent 35-75%
-    more CPU than one on the same documents; bench/RESULTS.md, issue 15).
+    extracted here: the per-word caches (morphology, registry, gazetteer) they fill are shared by
+    every worker instead of filled again by each (without this, two workers spent 35-75% more CPU
+    than one on the same documents; bench/RESULTS.md, issue 15). Their results are returned, to be
+    written like the workers' ones, so no document is read twice. A sample that fails is left out:
+    a worker reads it again and reports the failure in the usual words.
     """
     from loaders import get_loader, pick_loader
 
@@ -151,24 +153,27 @@ def warm_up(loader_names: Sequence[str], samples: Sequence[Path] = ()) -> None:
                 loader.extract_text("Київ")
         except Exception:  # noqa: BLE001 - a worker reports the real failure, naming the document
             pass
+    done: dict[Task, Extracted] = {}
     budget = WARM_TEXT_BYTES
-    for path in samples:
+    for task in samples:
         if budget <= 0:
             break
+        path = Path(task.path)
         try:
-            if Path(path).suffix.lower() not in (".txt", ".md") or os.path.getsize(path) > WARM_DOCUMENT_BYTES:
+            if path.suffix.lower() not in (".txt", ".md") or os.path.getsize(path) > WARM_DOCUMENT_BYTES:
                 continue
-            loader = pick_loader(Path(path))
-            if not hasattr(loader, "extract_text"):
+            if not hasattr(pick_loader(path), "extract_text"):
                 continue
-            text = Path(path).read_bytes().decode("utf-8")
-            loader.extract_text(text, Path(path).name)
-            budget -= len(text.encode("utf-8"))
+            data = path.read_bytes()
+            data.decode("utf-8")  # a text that is not UTF-8 is left to the workers
+            done[task] = extract_document(path, task.name, task.sha256)
+            budget -= len(data)
         except Exception:  # noqa: BLE001 - only a warm-up: the worker reads the document for real
             continue
     gc.collect()
     if hasattr(gc, "freeze"):  # objects made so far are never scanned again: their pages stay shared
         gc.freeze()
+    return done
 
 
 def _serve(conn, close: list, limits: Limits) -> None:

@@ -319,6 +319,7 @@ def test_bulk_load_in_background_chunks_writes_the_same_store(fake_loaders, corp
 
 def test_warm_up_reads_only_small_plain_text_samples(monkeypatch, tmp_path):
     from graphtool import parallel
+    from graphtool.parallel import Task
     from tests.fakeloader import FakeLoader
 
     seen = []
@@ -330,5 +331,45 @@ def test_warm_up_reads_only_small_plain_text_samples(monkeypatch, tmp_path):
     large.write_text("x" * (parallel.WARM_DOCUMENT_BYTES + 1), encoding="utf-8")
     binary.write_bytes(b"\xff\xfe\x00bad")
     pdf.write_bytes(b"%PDF-1.4")
-    parallel.warm_up(["fake"], [large, binary, pdf, small])
-    assert seen == ["<text>", "small.txt"]  # the reference data, then the one small UTF-8 text
+    samples = [Task(p, p.name, "0" * 64) for p in (large, binary, pdf, small)]
+    done = parallel.warm_up(["fake"], samples)
+    assert seen == ["<text>"]  # the reference data
+    assert list(done) == [samples[3]]  # then the one small UTF-8 text, read for real and kept
+    assert done[samples[3]].name == "small.txt" and done[samples[3]].count > 0
+
+
+def test_documents_read_while_warming_up_are_written_once_in_input_order(fake_loaders, tmp_path, monkeypatch):
+    """At --jobs 2 the build process reads the first small texts itself; the store and the order are --jobs 1's."""
+    import os
+
+    from tests.fakeloader import FakeLoader
+
+    monkeypatch.setattr(FakeLoader, "extensions", (".fake", ".txt"))
+    monkeypatch.setattr(FakeLoader, "extract_text", lambda self, text, name="<text>": None, raising=False)
+    log = tmp_path / "reads.log"
+    real = FakeLoader.load
+
+    def load(self, path):
+        with open(log, "a", encoding="utf-8") as fh:  # forked workers append too
+            fh.write(f"{os.getpid()} {path.name}\n")
+        return real(self, path)
+
+    monkeypatch.setattr(FakeLoader, "load", load)
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for n in range(40):  # 40 >= 16 per worker: the warm-up reads samples
+        suffix = ".fake" if n % 5 == 4 else ".txt"  # only the plain texts are warm-up samples
+        (root / f"d{n:02d}{suffix}").write_text(f"D{n % 3} funds P{n} in city{n % 7}\n", encoding="utf-8")
+    stores = GraphStore(tmp_path / "one"), GraphStore(tmp_path / "two")
+    one = build([root], stores[0], jobs=1)
+    log.unlink()
+    two = build([root], stores[1], jobs=2)
+    reads = log.read_text(encoding="utf-8").split()
+    readers = {pid: [] for pid in reads[0::2]}
+    for pid, name in zip(reads[0::2], reads[1::2], strict=True):
+        readers[pid].append(name)
+    assert sorted(reads[1::2]) == sorted(one.loaded)  # every document read exactly once
+    assert readers[str(os.getpid())][:2] == ["d00.txt", "d01.txt"]  # the build process read the first texts
+    assert len(readers) == 3  # and two workers the rest
+    assert two.ok and two.loaded == one.loaded and two.triples == one.triples
+    assert every_quad_without_time(stores[1]) == every_quad_without_time(stores[0])
