@@ -16,7 +16,10 @@ file. Then, on on-disk stores:
 3. a rebuild of the ``--jobs 2`` store with nothing changed, then one after touching 1% of the files.
 
 Each run reports wall time, documents/s, the CPU seconds of the build process and of its workers,
-and each worker's peak RSS and peak unique (private) memory, sampled with psutil every 0.5 s.
+the CPU seconds the machine's other processes spent meanwhile, and each worker's peak RSS and peak
+unique (private) memory, sampled with psutil every 0.5 s. Each round also times a control, two
+processes of plain Python spinning (:func:`machine_speedup`): on a machine whose other sessions keep
+the cores busy the control itself gets no speedup, and then neither can ``--jobs 2``.
 Results go to ``bench/build_scale.json`` and a Markdown table on stdout.
 """
 
@@ -103,6 +106,45 @@ class MemorySampler:
         self._thread.join(5)
 
 
+def _machine_busy() -> float:
+    """CPU seconds every process of the machine has spent so far (/proc/stat; 0 where it does not exist)."""
+    try:
+        with open("/proc/stat") as fh:
+            fields = [int(x) for x in fh.readline().split()[1:]]
+    except (OSError, ValueError):
+        return 0.0
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle and waiting for I/O
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def _spin(n: int) -> int:
+    x = 0
+    for i in range(n):
+        x += i * i
+    return x
+
+
+def machine_speedup(n: int = 8_000_000) -> float:
+    """What two processes of plain Python get on this machine right now: two units of work in a row
+    against the same two in two forked processes (2.0 on an idle 2-core machine; 1.0 when the
+    scheduler gives this session one core's share, as Linux's autogroups do when other sessions
+    keep the cores busy)."""
+    import multiprocessing
+
+    started = time.perf_counter()
+    _spin(n)
+    _spin(n)
+    serial = time.perf_counter() - started
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_spin, args=(n,)) for _ in range(2)]
+    started = time.perf_counter()
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join()
+    return round(serial / (time.perf_counter() - started), 2)
+
+
 def _cpu() -> tuple[float, float]:
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
@@ -117,11 +159,13 @@ def run_build(label: str, corpus: Path | list[Path], store_path: Path, **options
     corpus = corpus if isinstance(corpus, list) else [corpus]
     load_before = os.getloadavg()[0]
     cpu_self, cpu_kids = _cpu()
+    busy = _machine_busy()
     started = time.perf_counter()
     with MemorySampler() as memory:
         report = build(corpus, store, **options)
     wall = time.perf_counter() - started
     after_self, after_kids = _cpu()
+    others = _machine_busy() - busy - (after_self - cpu_self) - (after_kids - cpu_kids)
     del store
     read = report.documents + len(report.errors)
     row = {
@@ -139,6 +183,7 @@ def run_build(label: str, corpus: Path | list[Path], store_path: Path, **options
         "slowest": [report.slowest[0], round(report.slowest[1], 2)],
         "workers peak RSS MB (VmHWM)": sorted(round(v / 2**20) for v in report.peak_rss.values()),
         "workers peak unique MB (sampled)": sorted(round(v["uss"] / 2**20) for v in memory.peak.values()),
+        "other processes' CPU s": round(max(0.0, others), 1),
         "load average at start": round(load_before, 1),
         "load average at end": round(os.getloadavg()[0], 1),
         "first errors": report.errors[:3],
@@ -152,7 +197,15 @@ def _total(label: str, parts: list[dict]) -> dict:
     seconds = sum(p["seconds"] for p in parts)
     read = sum(p["documents read"] + p["failed"] for p in parts)
     row = {"run": label, "options": parts[0]["options"], "seconds": round(seconds, 1)}
-    for key in ("documents read", "unchanged", "failed", "triples", "build process CPU s", "workers CPU s"):
+    for key in (
+        "documents read",
+        "unchanged",
+        "failed",
+        "triples",
+        "build process CPU s",
+        "workers CPU s",
+        "other processes' CPU s",
+    ):
         row[key] = round(sum(p[key] for p in parts), 1)
     row["bulk"] = all(p["bulk"] for p in parts)
     row["documents/s"] = round(read / seconds, 2) if seconds else None
@@ -194,10 +247,16 @@ def main(argv: list[str] | None = None) -> int:
     for r in range(args.rounds):
         share = folders[r :: args.rounds]
         order = (1, 2) if r % 2 == 0 else (2, 1)
+        control = machine_speedup()
         for jobs in order:
             rounds.append(
                 run_build(f"round {r + 1}, --jobs {jobs}", share, args.work / f"jobs{jobs}", jobs=jobs, bulk=True)
             )
+        control = round((control + machine_speedup()) / 2, 2)
+        pair = {x["run"][-8:]: x["seconds"] for x in rounds[-2:]}
+        rounds[-1]["round speedup"] = round(pair["--jobs 1"] / pair["--jobs 2"], 2)
+        rounds[-1]["machine speedup (two spinning processes, before and after)"] = control
+        print(json.dumps(rounds[-1], ensure_ascii=False), file=sys.stderr, flush=True)
     rows = [_total("whole corpus, --jobs 1 (sum of rounds)", [x for x in rounds if x["run"].endswith("--jobs 1")])]
     rows.append(_total("whole corpus, --jobs 2 (sum of rounds)", [x for x in rounds if x["run"].endswith("--jobs 2")]))
     if not args.skip_no_bulk:
@@ -211,15 +270,30 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(run_build(f"rebuild, {len(touched)} files (1%) touched", corpus, args.work / "jobs2", jobs=2))
 
     one, two = rows[0], rows[1]
+    controls = [x["machine speedup (two spinning processes, before and after)"] for x in rounds if "round speedup" in x]
     summary = {
         "speedup --jobs 2 / --jobs 1": round(one["seconds"] / two["seconds"], 2),
+        "round speedups": [x["round speedup"] for x in rounds if "round speedup" in x],
+        "machine speedup in the same rounds (two spinning processes)": controls,
+        "CPU s per document, --jobs 1 / --jobs 2": [
+            round((r["build process CPU s"] + r["workers CPU s"]) / max(1, r["documents read"]), 4) for r in (one, two)
+        ],
         "rebuild unchanged / full build (jobs 2)": round(rows[-2]["seconds"] / two["seconds"], 3),
         "rebuild 1% touched / full build (jobs 2)": round(rows[-1]["seconds"] / two["seconds"], 3),
     }
     result = {"corpus": made, "cores": os.cpu_count(), "runs": rows, "rounds": rounds, "summary": summary}
     args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
-    cols = ["run", "seconds", "documents read", "unchanged", "documents/s", "build process CPU s", "workers CPU s"]
+    cols = [
+        "run",
+        "seconds",
+        "documents read",
+        "unchanged",
+        "documents/s",
+        "build process CPU s",
+        "workers CPU s",
+        "other processes' CPU s",
+    ]
     print("| " + " | ".join(cols) + " | workers peak RSS MB | workers peak unique MB | load avg |")
     print("|" + "---|" * (len(cols) + 3))
     for row in rows:
