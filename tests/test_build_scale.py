@@ -227,6 +227,28 @@ def test_bulk_is_chosen_for_a_fresh_store_or_a_large_batch():
 # ---------------------------------------------------------------- Dask
 
 
+def _need_distributed() -> None:
+    """Skip without dask.distributed, except in CI (CI=true), where the test extra must have installed it."""
+    import os
+
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail("dask.distributed is missing in CI: pip install -e '.[test]' installs it (pyproject.toml)")
+        pytest.skip("dask.distributed is not installed (pip install 'graphtool[dask]')")
+
+
+def test_the_test_extra_installs_dask_so_ci_runs_the_cluster_tests():
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    extras = project["project"]["optional-dependencies"]
+    for extra in ("test", "dask"):
+        assert any(req.replace(" ", "").startswith("dask[distributed]") for req in extras[extra]), extra
+
+
 @pytest.fixture(scope="module")
 def examples_twice(tmp_path_factory):
     """The repository's example documents (prose, a plan table, Markdown) in two folders: six documents."""
@@ -241,7 +263,7 @@ def examples_twice(tmp_path_factory):
 
 
 def test_jobs_1_jobs_2_and_a_dask_local_cluster_write_identical_stores(examples_twice, tmp_path, monkeypatch):
-    pytest.importorskip("distributed")
+    _need_distributed()
     from graphtool import cluster
 
     monkeypatch.setattr(cluster, "SHARD_DOCUMENTS", 2)  # three shards over the two workers
@@ -258,7 +280,7 @@ def test_jobs_1_jobs_2_and_a_dask_local_cluster_write_identical_stores(examples_
 
 
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
-    pytest.importorskip("distributed")
+    _need_distributed()
     (tmp_path / "a.txt").write_text("Київ\n", encoding="utf-8")
     result = CliRunner().invoke(
         main, ["build", str(tmp_path / "a.txt"), "--cluster", "tcp://127.0.0.1:9", "--store", str(tmp_path / "s")]
