@@ -463,6 +463,8 @@ class Sentence:
 _ABBREV = {
     "м", "вул", "ім", "р", "рр", "с", "смт", "обл", "буд", "тис", "грн", "млн", "млрд", "ст", "п", "пп", "див",
     "напр", "просп", "пл", "пров", "св", "проф", "д", "т", "ч", "кв", "о", "ін", "т.ч", "англ", "укр", "нім",
+    "пол", "лит", "латис", "ест", "фр", "італ", "ісп", "порт", "чес", "словац", "угор", "рум", "болг", "швед",
+    "норв", "дат", "фін", "нідерл", "груз", "лат", "рос", "біл",
     "dr", "mr", "ms", "no", "st", "etc", "e.g", "i.e", "co", "inc", "ltd", "corp", "вих", "н", "м.т.г", "т.зв", "гр", "коп", "дол", "тел",
 }  # fmt: skip
 _SPLIT = re.compile(  # a run of end marks is tried from its first mark only: "." * 20000 stays linear
@@ -575,6 +577,8 @@ def sentences(text: str) -> Iterator[Sentence]:
                 counted = m.start()
                 if opened > closed:
                     continue  # inside a quoted title
+                if _inside_bracket(norm, s, m.start(), e):
+                    continue  # "(пол. Góra Kalwaria)": a full stop inside a short bracket
             pieces.append((s, e))
             s = e
             opened = closed = 0
@@ -605,6 +609,16 @@ def sentences(text: str) -> Iterator[Sentence]:
 
 
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}")
+
+
+def _inside_bracket(norm: str, s: int, at: int, e: int) -> bool:
+    """A mark inside a bracket opened shortly before it and closed shortly after (bounded windows: linear)."""
+    lo = max(s, at - 80)
+    opened = norm.rfind("(", lo, at)
+    if opened < 0 or norm.find(")", opened, at) >= 0:
+        return False
+    close = norm.find(")", e, e + 80)
+    return close >= 0 and "(" not in norm[e:close] and "\n" not in norm[opened:close]
 
 
 def _is_abbreviation(seg: str) -> bool:

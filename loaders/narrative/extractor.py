@@ -226,6 +226,8 @@ class _Extractor:
         self.russian = russian_document(text)  # every sentence without Ukrainian letters is read as Russian
         self._unplaced: tuple | None = None  # funders whose money's destination a following sentence may name
         self._partner_lines = 0  # short lines still read as a partner list after a partnership sentence
+        self._only_locating: set[str] = set()  # places abroad named only to locate a partner
+        self._named_abroad: set[str] = set()
 
     # ------------------------------------------------------------ bookkeeping (linear time on huge documents)
 
@@ -543,6 +545,24 @@ class _Extractor:
                     st.place_matches = self.gaz.resolve(st.place_matches, ctx)
                 except Exception:
                     pass
+        self._one_partner_per_name()
+
+    def _one_partner_per_name(self) -> None:
+        """A partner no gazetteer knows is one town in the whole document: "Гура-Кальварія (пол. Góra Kalwaria)
+        — місто в Польщі" and, later, "мером міста Гура-Кальварія" (country unknown there) are the same place."""
+        known: dict[str, object] = {}
+        for st in self.sents:
+            for pm in st.place_matches:
+                c = pm.candidates[0] if pm.candidates else None
+                if c is not None and c.key.startswith("partner:") and not c.key.startswith("partner:xx-"):
+                    known.setdefault(c.key.split("-", 1)[1], c)
+        if not known:
+            return
+        for st in self.sents:
+            for pm in st.place_matches:
+                c = pm.candidates[0] if pm.candidates else None
+                if c is not None and c.key.startswith("partner:xx-") and c.key[len("partner:xx-") :] in known:
+                    pm.candidates = [known[c.key[len("partner:xx-") :]], *pm.candidates[1:]]
 
     def _is_oblast(self, key: str) -> bool:
         try:
@@ -1764,6 +1784,10 @@ class _Extractor:
                     self.country_sentences.setdefault(ck, ev)
                     countries.add(ck)
         for m in st.mentions:
+            if (m.extra or {}).get("locator"):
+                self._only_locating.add(m.key)
+                continue  # "..., що входить у Мазовецьке воєводство": it only locates the partner
+            self._named_abroad.add(m.key)
             if m.kind == "place" and m.type == "PartnerCity" and m.place is not None and m.place.country:
                 ck = f"country:{m.place.country}"
                 if ck in countries:
@@ -1796,6 +1820,8 @@ class _Extractor:
         have = {r.subject for r in self.ex.relations if r.predicate == "inCountry"}
         for key, ent in list(self.ex.entities.items()):
             if ent.type != "PartnerCity" or key in have or not ent.mentions:
+                continue
+            if key in self._only_locating and key not in self._named_abroad:
                 continue
             cc = ent.attributes.get("country")
             if not cc:

@@ -170,6 +170,13 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
     # country-bracket: "Лович, Кутно, Скерневіце (Польща)" — walk back over the run before the bracket
     for bm in re.finditer(r"\(([^()]{2,60})\)", norm):
         cc = _country_within(matches, bm.start(1), bm.end(1)) or _country_in(bm.group(1), gaz)
+        if cc is None:
+            # "Гура-Кальварія (пол. Góra Kalwaria) — місто в Польщі": the name in its own language, and the
+            # country the apposition names (else the one the language is spoken in)
+            lang = _NATIVE_NAME.match(bm.group(1))
+            if lang is None:
+                continue
+            cc = _country_after(norm, bm.end(), gaz, matches) or _LANGUAGE_COUNTRY.get(lang.group(1).lower())
         if cc is None or cc == "UA":
             continue
         pos = bm.start()
@@ -254,6 +261,15 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
     return out
 
 
+# "(пол. Góra Kalwaria)": a Latin-script name after a language abbreviation; the country of the language where
+# it is spoken in one country
+_NATIVE_NAME = re.compile(r"\s*([а-яіїєґ]{2,7})\.\s+[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃÓŠŽČ][^()]*$")
+_LANGUAGE_COUNTRY = {
+    "пол": "PL", "польськ": "PL", "лит": "LT", "литов": "LT", "латис": "LV", "латиськ": "LV", "ест": "EE",
+    "фін": "FI", "швед": "SE", "норв": "NO", "дат": "DK", "нідерл": "NL", "італ": "IT", "ісп": "ES",
+    "порт": "PT", "чес": "CZ", "словац": "SK", "словен": "SI", "угор": "HU", "рум": "RO", "болг": "BG",
+    "груз": "GE", "тур": "TR", "фр": None, "нім": None, "англ": None, "хорв": "HR", "серб": "RS",
+}  # fmt: skip
 _LATIN_UNIT_COUNTRY = {
     "gmina": "PL", "powiat": "PL", "miasto": "PL", "województwo": "PL", "wojewodztwo": "PL",
     "landkreis": "DE", "stadt": "DE", "gemeinde": "DE", "kreis": "DE", "comune": "IT", "provincia": "IT",
@@ -351,11 +367,27 @@ def _sentence_word(norm: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
+# "Гура-Кальварія (пол. Góra Kalwaria) — місто в Польщі", "Ліманова у Польщі", "Biszcza, Poland": the country
+# named right after the name, past an optional bracket (the name in its own language) and an apposition head
+_COUNTRY_TAIL = re.compile(
+    r"(?:\s*\([^()]{2,60}\))?(?:(?:\s*[—–]|\s+-)\s*(?:[\w'’-]+\s+){1,2}?(?:в|у|in)\s+|\s+(?:в|у)\s+|\s*,\s*)"
+)
+
+
 def _country_after(norm: str, end: int, gaz, matches: list[PlaceMatch] = ()) -> str | None:
     m = re.match(r"\s*\(([^()]{2,60})\)", norm[end:])
-    if m is None:
+    if m is not None:
+        cc = _country_within(list(matches), end + m.start(1), end + m.end(1)) or _country_in(m.group(1), gaz)
+        if cc is not None:
+            return cc
+    tail = _COUNTRY_TAIL.match(norm, end)
+    if tail is None:
         return None
-    return _country_within(list(matches), end + m.start(1), end + m.end(1)) or _country_in(m.group(1), gaz)
+    at = tail.end()
+    for pm in matches:
+        if pm.start == at and pm.candidates and pm.candidates[0].type == "Country":
+            return iso_code(pm.candidates[0])
+    return None
 
 
 def _country_adjective_before(norm: str, start: int, gaz) -> str | None:
@@ -386,4 +418,9 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
         )
         if tail:
             spans.append((pm.end, pm.end + tail.end()))
+        # part-of clause: "Гура-Кальварія — місто в Польщі, що входить у Мазовецьке воєводство"
+        part = re.match(r"(?:\([^()]*\)|[^.;:!?()]){0,80}?,\s*(?:що|яке|який|яка)\s+(?:входить|входять|належить|розташован\w*)\s+"
+                        r"(?:(?:в|у|до)\s+(?:склад\w*\s+)?)?[^,.;:!?]{0,80}", norm[pm.end :])
+        if part:
+            spans.append((pm.end + part.start(), pm.end + part.end()))
     return spans

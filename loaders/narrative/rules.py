@@ -345,6 +345,39 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     _r(
+        "native-name-apposition",
+        "mentions",
+        "openworld",
+        'A name followed by its own-language form in brackets ("(пол. Góra Kalwaria)") and an apposition naming '
+        'a country ("— місто в Польщі", "у Польщі", ", Польща") is a town of that country even when no gazetteer '
+        "knows it; a full stop inside such a short bracket does not end the sentence; a clause saying what it "
+        'belongs to ("що входить у Мазовецьке воєводство") only locates it; the same unknown name later in the '
+        "document is the same town.",
+        "Громада розпочала співпрацю із Гура-Кальварія (пол. Góra Kalwaria) — місто в Польщі, що входить у "
+        "Мазовецьке воєводство. Голова Шаргородської громади провів зустріч із мером міста Гура-Кальварія.",
+        {"Шаргородська міська територіальна громада|partnerOf|Гура-Кальварія", "Гура-Кальварія|inCountry|Польща"},
+        {"Мазовецьке воєводство|inCountry|Польща"},
+    ),
+    _r(
+        "cooperation-with-unit",
+        "relations",
+        "lang/uk/cues.csv",
+        '"співпрацює з" followed by a municipal unit word ("з округом", "із землею", "з гміною") or by a capitalised '
+        "name that ends at a bracket or comma speaks of partnership; a lower-case word after it does not "
+        '("у співпраці з громадськими організаціями").',
+        "Житомир співпрацює з округом Ґрант (США) та кантоном Во (Швейцарія).",
+        {"Житомир|partnerOf|Ґрант", "Житомир|partnerOf|Во", "Ґрант|inCountry|США"},
+    ),
+    _r(
+        "russian-country-adjective",
+        "mentions",
+        "gazetteer",
+        'Russian country adjectives ("эстонского Тарту", "с польским городом") name a town\'s country like the '
+        "Ukrainian ones (stems in ontology/data/country_adjectives.csv).",
+        "Мэр эстонского Тарту и мэр украинского Львова подпишут соглашение о сотрудничестве.",
+        {"Львів|partnerOf|Тарту", "Тарту|inCountry|Естонія"},
+    ),
+    _r(
         "organisation-holds-country",
         "relations",
         "extractor",
