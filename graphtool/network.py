@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from graphtool.reader import Reader, ask
+from graphtool.report_graph import evidence_order
 from graphtool.styles import NODE_STYLES
 from graphtool.vocab import ENTITY_CLASSES, GEO, GT, RELATION_PROPERTIES
 
@@ -85,7 +86,7 @@ def load_network(reader: Reader, types: Iterable[str] | None = None):
         for s, _p, o in ask(reader, "relation_links", {"p": predicate}).rows:
             s, o = str(s), str(o)
             if s in g and o in g:
-                ev = sorted(evidence.get((s, rel, o), []), key=lambda x: (x["document"], x["start"] or 0))
+                ev = sorted(evidence.get((s, rel, o), []), key=evidence_order)
                 g.add_edge(s, o, key=rel, relation=rel, evidence=ev)
     for _, data in g.nodes(data=True):
         data["documents"] = sorted(set(data["documents"]))

@@ -4,7 +4,13 @@ Kinds: ``community`` (projects and programs there, their donors and implementers
 plans), ``donor`` (what it funds, communities reached, co-funders, implementers), ``program`` (donors,
 projects, communities, implementers) and ``partnerships`` (partner cities of a community, of the
 communities of an oblast, or of every community). Every link carries the document and the sentence
-that state it; links from reference data (the codifier, registries) say so.
+that state it; links from reference data (the codifier, registries) say so. The entity's own links that
+no group of its kind shows, of any relation the ontology declares, are listed under "Other links", so a
+relation added to the ontology reaches the reports with no code edit.
+
+Reports read the graph through a :class:`graphtool.reader.Reader` (the embedded store, a SPARQL server,
+the server's workers) with the ``queries/internal/*.rq`` questions, asking only about the entities a
+report reaches (:class:`graphtool.report_graph.LinkGraph`), never loading the whole store.
 
 Formats: Markdown, HTML (self-contained, escaped, with contents and a footer), CSV (UTF-8 with a byte
 order mark, so Excel on a Ukrainian Windows opens the Cyrillic right; evidence offsets included), JSON
@@ -48,6 +54,7 @@ def relation_name(relation: str) -> str:
 # IATI transaction kinds a report lists (gt:flowKind), with the report's bilingual names
 MONEY_KINDS = {"commitment": "зобов'язання / commitment", "disbursement": "виплата / disbursement"}
 MONEY_GROUP = "Кошти / Money"
+OTHER_GROUP = "Інші зв'язки / Other links"  # the entity's links no group of its report shows
 MONEY_LINKS = 300  # transactions listed at most (the largest); the totals count every one
 
 
@@ -59,7 +66,7 @@ GROUP_KEYS = {
     "Програми та проєкти / Programs and projects": "programs_and_projects",
     "Охоплені громади / Communities reached": "communities", "Співфінансувальники / Co-funders": "cofunders",
     "Проєкти / Projects": "projects", "Громади / Communities": "communities", "Входить до / Part of": "part_of",
-    "Кошти / Money": "money",
+    "Кошти / Money": "money", OTHER_GROUP: "other_links",
 }  # fmt: skip
 FACT_KEYS = {
     "Тип / Type": "type", "English": "label_en", "КАТОТТГ / KATOTTG": "katottg", "GeoNames": "geonames",
@@ -328,10 +335,7 @@ def _who_what_where(graph) -> tuple[list[tuple[str, str]], dict[str, list[Link]]
     """3W: every donor -> what it funds (programme/project) -> where (community, with its oblast)."""
     groups: dict[str, list[Link]] = {}
     work_all, places_all, oblasts_all = set(), set(), set()
-    donors = sorted(
-        (n for n, d in graph.nodes(data=True) if d.get("type") == "Donor"),
-        key=lambda n: (_label(graph, n).casefold(), n),
-    )
+    donors = sorted(graph.entities("Donor"), key=lambda n: (_label(graph, n).casefold(), n))
     for donor in donors:
         rows = []
         for _, funded in _edges(graph, donor, "funds", "out"):
@@ -484,10 +488,15 @@ def _decimal(value: str):
         return Decimal(0)
 
 
-def _partnership_groups(graph, communities: set[str]) -> dict[str, list[Link]]:
+def _partnership_groups(graph, communities: set[str] | None) -> dict[str, list[Link]]:
+    """Partner cities of ``communities`` (of every community: None), grouped by the partner's country."""
+    if communities is None:  # every community: the ends of the store's partnerships that are communities
+        communities = set()
+        for u, v, _rel in graph.relation_edges("partnerOf"):
+            communities |= {x for x in (u, v) if (graph.nodes.get(x) or {}).get("type") == "Community"}
     groups: dict[str, list[Link]] = {}
-    for u, v, rel in graph.edges(keys=True):
-        if rel != "partnerOf" or not ({u, v} & communities):
+    for u, v, rel in graph.relation_edges("partnerOf"):
+        if not ({u, v} & communities) or u not in graph or v not in graph:
             continue
         ours, other = (u, v) if u in communities else (v, u)
         if other in communities and graph.nodes[other].get("type") == "Community" and ours > other:
@@ -537,7 +546,8 @@ def build_report(reader: Reader, kind: str, name: str | None = None) -> Report:
 
 def _build_report(reader: Reader, kind: str, name: str | None = None) -> Report:
     from graphtool import names
-    from graphtool.network import descendants_in_codifier, load_network
+    from graphtool.network import descendants_in_codifier
+    from graphtool.report_graph import LinkGraph
 
     if kind not in KINDS:
         raise ReportError(f"unknown report {kind!r}; choose from {', '.join(KINDS)}")
@@ -545,7 +555,7 @@ def _build_report(reader: Reader, kind: str, name: str | None = None) -> Report:
         raise ReportError(f"the {kind} report needs a NAME")
     types = {"community": ["Community"], "donor": ["Donor"], "program": ["Program", "Project"],
              "partnerships": ["Community"], "3w": ["Community"]}[kind]  # fmt: skip
-    graph = load_network(reader)
+    graph = LinkGraph(reader)
     if kind == "3w":
         report = Report(kind, "Хто — що — де / Who — what — where (3W)", "", "", "")
         report.facts, report.groups = _who_what_where(graph)
@@ -563,7 +573,7 @@ def _build_report(reader: Reader, kind: str, name: str | None = None) -> Report:
             scope = descendants_in_codifier(graph, node)
             entity, etype, iri = _label(graph, node), "Community", node
         else:
-            scope = {n for n, d in graph.nodes(data=True) if d.get("type") == "Community"}
+            scope = None
             entity, etype, iri = "Усі громади / All communities", "", ""
         report = Report(kind, f"Партнерства / Partnerships: {entity}", entity, etype, iri)
         report.facts = _facts(graph, node) if name else []
@@ -586,7 +596,23 @@ def _build_report(reader: Reader, kind: str, name: str | None = None) -> Report:
     if links:
         report.facts += facts
         report.groups[MONEY_GROUP] = links
+    others = _other_links(graph, node, report.groups)
+    if others:
+        report.groups[OTHER_GROUP] = others
     return report
+
+
+def _other_links(graph, node: str, groups: dict[str, list[Link]]) -> list[Link]:
+    """The entity's own links (either way, any relation of the ontology) that no group above shows: a
+    relation added to the ontology reaches every report here with no code edit."""
+    shown = {(link.relation, link.other_iri) for links in groups.values() for link in links}
+    out = []
+    for u, v, rel in graph.out_edges(node, keys=True) + graph.in_edges(node, keys=True):
+        other = v if u == node else u
+        if (rel, other) in shown or (rel == "locatedIn" and v == node and ("contains", other) in shown):
+            continue
+        out.append(_link(graph, u, v, rel, other))
+    return _dedupe(out)
 
 
 # --------------------------------------------------------------------------- rendering

@@ -132,6 +132,43 @@ def test_partnerships_report(store):
     assert {x.other for g in oblast.groups.values() for x in g} == {"Люблін (Польща)", "Майнц (Німеччина)"}
 
 
+class _Recorder:
+    """A reader that writes down each question it is asked (by its summary line) and whether it was bound."""
+
+    def __init__(self, reader) -> None:
+        self.reader, self.asked = reader, []
+
+    def select(self, query, bindings=None):
+        self.asked.append((query.splitlines()[0], bool(bindings)))
+        return self.reader.select(query, bindings)
+
+
+@pytest.mark.parametrize(("kind", "name"), [("community", "Житомир"), ("donor", "GIZ"), ("program", "DOBRE"),
+                                            ("partnerships", "Житомирська область"), ("3w", None)])  # fmt: skip
+def test_a_report_asks_about_what_it_reaches_not_the_whole_store(store, kind, name, monkeypatch):
+    """Reports read through the Reader, bound questions about the entities they reach (graphtool.report_graph),
+    so the same .rq files serve a SPARQL server and a large store is not loaded whole. (The name lookup, which
+    keeps an index of every name, is not the report's reading: it asks the store itself here.)"""
+    resolve = names.resolve
+    monkeypatch.setattr(names, "resolve", lambda _reader, *args, **kw: resolve(store, *args, **kw))
+    recorder = _Recorder(store)
+    report = build_report(recorder, kind, name)
+    assert any(report.groups.values())
+    assert recorder.asked and all(bound for _summary, bound in recorder.asked), recorder.asked
+
+
+def test_an_entitys_links_no_group_shows_are_other_links(store):
+    """Every relation reaches a report: a link the kind's groups do not cover is listed under Other links."""
+    report = build_report(store, "community", "Житомир")
+    shown = {(link.relation, link.other_iri) for links in report.groups.values() for link in links}
+    assert "Інші зв'язки / Other links" not in report.groups  # the community groups show all its links here
+    from graphtool.report_graph import LinkGraph
+
+    graph = LinkGraph(store)
+    own = graph.out_edges(report.entity_iri) + graph.in_edges(report.entity_iri)
+    assert own and all((rel, v if u == report.entity_iri else u) in shown or rel == "locatedIn" for u, v, rel in own)
+
+
 def test_report_errors(store):
     with pytest.raises(ReportError, match="may mean"):
         build_report(store, "community", "міська територіальна громада")

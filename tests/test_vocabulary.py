@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -82,6 +84,7 @@ def test_contract_list_naming_an_undeclared_term_is_a_clear_error(tmp_path):
         ontology.vocabulary(broken)
 
 
+TEXT = "GIZ співфінансує програму DOBRE."  # the test document, whose one sentence states the new relation
 NEW_RELATION = """
 gt:cofunds a owl:ObjectProperty ;
     rdfs:label "co-funds"@en , "співфінансує"@uk ;
@@ -102,6 +105,7 @@ from graphtool.export import write_jsonl
 from graphtool.maps import network_data
 from graphtool.network import load_network
 from graphtool.rdf import DocumentInfo, document_quads
+from graphtool.report import build_report, render_report, write_report
 from graphtool.stats import store_stats
 from graphtool.store import GraphStore
 from loaders.base import Entity, Evidence, Extraction, Relation
@@ -120,7 +124,17 @@ out = io.StringIO()
 write_jsonl(store, out)
 graph = load_network(store)
 _nodes, edges, _view = network_data(graph, geo=False, webgl=False, aggregate=False)
+reports = {}
+for kind, name in (("donor", "GIZ"), ("program", "DOBRE")):
+    report = build_report(store, kind, name)
+    xlsx = Path(sys.argv[2]) / f"{kind}.xlsx"
+    write_report(report, "xlsx", xlsx)
+    from openpyxl import load_workbook
+
+    cells = [str(c) for sheet in load_workbook(xlsx) for row in sheet.iter_rows(values_only=True) for c in row if c]
+    reports[kind] = {fmt: render_report(report, fmt) for fmt in ("md", "csv", "json")} | {"xlsx": cells}
 print(json.dumps({
+    "reports": reports,
     "stats": store_stats(store)["relations"],
     "export": [json.loads(line) for line in out.getvalue().splitlines()],
     "edges": [(e["rel"], e.get("label")) for e in edges],
@@ -128,7 +142,7 @@ print(json.dumps({
 """
 
 
-def test_a_relation_added_to_the_ontology_alone_reaches_stats_export_and_maps(tmp_path):
+def test_a_relation_added_to_the_ontology_alone_reaches_stats_export_maps_and_reports(tmp_path):
     """The check of issue 16: a new relation needs the ontology file and nothing else."""
     onto_dir = tmp_path / "ontology"
     onto_dir.mkdir()
@@ -138,7 +152,7 @@ def test_a_relation_added_to_the_ontology_alone_reaches_stats_export_and_maps(tm
     ttl = ttl.replace("gt:relations ( gt:funds", "gt:relations ( gt:funds gt:cofunds", 1) + NEW_RELATION
     (onto_dir / "graphtool.ttl").write_text(ttl, encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(SCRIPT), str(onto_dir)],
+        [sys.executable, "-c", textwrap.dedent(SCRIPT), str(onto_dir), str(tmp_path)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -150,6 +164,18 @@ def test_a_relation_added_to_the_ontology_alone_reaches_stats_export_and_maps(tm
     assert ["cofunds", "співфінансує"] in result["edges"]
     exported = [r for r in result["export"] if r.get("predicate") == "cofunds" or r.get("relation") == "cofunds"]
     assert exported, result["export"]
+    # reports: the donor's and the program's own link, with the ontology's labels and the sentence stating it
+    for kind, other in (("donor", "DOBRE"), ("program", "GIZ")):
+        report = result["reports"][kind]
+        row = f"| співфінансує / co-funds: **{other}** | **«{TEXT}» (news.txt)**: «{TEXT}» |"
+        assert row in report["md"], report["md"]
+        rows = list(csv.DictReader(io.StringIO(report["csv"].lstrip("\ufeff"))))
+        assert [(r["group"], r["relation"], r["other"], r["document"], r["sentence"]) for r in rows] == [
+            ("Інші зв'язки / Other links", "співфінансує / co-funds", other, "news.txt", TEXT)
+        ]
+        links = json.loads(report["json"])["groups"]["other_links"]["links"]
+        assert [(x["relation"], x["other"], x["sources"][0]["sentence"]) for x in links] == [("cofunds", other, TEXT)]
+        assert "співфінансує / co-funds" in report["xlsx"] and TEXT in report["xlsx"]
 
 
 def test_every_entity_type_has_a_shape():

@@ -1,0 +1,196 @@
+"""The part of the graph a report reads, fetched through a :class:`graphtool.reader.Reader` entity by entity.
+
+A report starts at one entity and walks a few steps (a hromada's settlements, a program's parts, their
+donors), so it asks only about the entities it reaches: ``queries/internal/entity_card.rq`` for an
+entity's class, names, attributes and documents, ``entity_links.rq`` for its links either way with
+their evidence. Each answer is kept, so an entity is asked about once per report. Nothing loads the
+whole store, and the same ``.rq`` files run on the embedded store and on a SPARQL server.
+
+:class:`LinkGraph` answers the few questions of a ``networkx.MultiDiGraph`` that the report code asks
+(``nodes[x]``, ``x in graph``, ``out_edges``/``in_edges`` with keys, ``get_edge_data``) with the same
+values :func:`graphtool.network.load_network` gives: entities of the ontology's entity types, links of
+its relations (``gt:relations``) between two of them, evidence sorted by document and offset. A
+relation added to the ontology is therefore a link here with no code edit. This module imports
+:mod:`graphtool.reader` and :mod:`graphtool.vocab` only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import product
+from typing import Any
+
+from graphtool.reader import Reader, ask
+from graphtool.vocab import ENTITY_CLASSES, GEO, GT, RELATION_PROPERTIES
+
+_GT = str(GT)
+_TYPES = {str(iri): name for name, iri in ENTITY_CLASSES.items()}
+_RELATIONS = {str(iri): name for name, iri in RELATION_PROPERTIES.items()}
+_ATTRS = {
+    str(GEO.lat): "lat", str(GEO.long): "lon", str(GT.category): "category", str(GT.katottg): "katottg",
+    str(GT.geonamesId): "geonames", str(GT.iso3166): "iso3166", str(GT.code): "code", str(GT.wikidata): "wikidata",
+}  # fmt: skip
+
+Edge = tuple[str, str, str]  # (subject, object, relation), as networkx's (u, v, key)
+
+
+class _Nodes:
+    """``graph.nodes[iri]``: the entity's attributes (``KeyError`` for what is no entity of the ontology)."""
+
+    def __init__(self, graph: LinkGraph) -> None:
+        self._graph = graph
+
+    def __getitem__(self, iri: str) -> dict[str, Any]:
+        card = self._graph.card(iri)
+        if card is None:
+            raise KeyError(iri)
+        return card
+
+    def get(self, iri: str, default: Any = None) -> dict[str, Any] | None:
+        card = self._graph.card(iri)
+        return default if card is None else card
+
+
+class LinkGraph:
+    """The entities and links around the ones a report asks about, read through ``reader`` on demand."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self._cards: dict[str, dict[str, Any] | None] = {}
+        self._links: dict[str, tuple[list[Edge], list[Edge]]] = {}  # iri -> (out, in)
+        self._evidence: dict[Edge, list[dict[str, Any]]] = {}
+        self.nodes = _Nodes(self)
+
+    def __contains__(self, iri: object) -> bool:
+        return isinstance(iri, str) and self.card(iri) is not None
+
+    def card(self, iri: str) -> dict[str, Any] | None:
+        """The entity's ``type``, ``label`` (Ukrainian first), ``label_en``, attributes and ``documents``;
+        None when ``iri`` is no entity of the ontology's entity types."""
+        if iri in self._cards:
+            return self._cards[iri]
+        from rdflib import URIRef
+
+        types: list[str] = []
+        names: dict[str, list[str]] = {}
+        card: dict[str, Any] = {"iri": iri, "documents": []}
+        for what, key, value in ask(self.reader, "entity_card", {"e": URIRef(iri)}).rows:
+            if what is None:
+                continue
+            what = str(what)
+            if what == "class" and str(value) in _TYPES:
+                types.append(_TYPES[str(value)])
+            elif what == "name":
+                names.setdefault(getattr(value, "language", None) or "", []).append(str(value))
+            elif what == "attribute":
+                name = _ATTRS[str(key)]
+                if name not in card:
+                    card[name] = float(value) if name in ("lat", "lon") else str(value)
+            elif what == "document":
+                card["documents"].append(str(value))
+        if not types:
+            self._cards[iri] = None
+            return None
+        card["type"] = types[0] if len(types) == 1 else _first_declared(types)
+        main = sorted(names.get("uk", [])) or sorted(names.get("", [])) or sorted(names.get("en", []))
+        card["label"] = main[0] if main else iri.rsplit("/", 1)[-1]
+        if names.get("en"):
+            card["label_en"] = sorted(names["en"])[0]
+        card["documents"] = sorted(set(card["documents"]))
+        self._cards[iri] = card
+        return card
+
+    def _fetch(self, iri: str) -> tuple[list[Edge], list[Edge]]:
+        if iri in self._links:
+            return self._links[iri]
+        from rdflib import URIRef
+
+        out: dict[Edge, None] = {}
+        into: dict[Edge, None] = {}
+        if iri in self:
+            for s, p, o, cls in ask(self.reader, "entity_links", {"e": URIRef(iri)}).rows:
+                rel = _RELATIONS.get(str(p))
+                if rel is None or str(cls) not in _TYPES:
+                    continue
+                edge = (str(s), str(o), rel)
+                if edge[0] == iri:
+                    out[edge] = None
+                if edge[1] == iri:  # both, for a link of the entity to itself
+                    into[edge] = None
+            self._read_evidence(iri, set(out) | set(into))
+        self._links[iri] = (list(out), list(into))
+        return self._links[iri]
+
+    def _read_evidence(self, iri: str, edges: set[Edge]) -> None:
+        """The evidence of ``edges`` (links of ``iri``): document, sentence, offsets, partnership status."""
+        from rdflib import URIRef
+
+        fields: dict[tuple[str, Edge], dict[str, set[str]]] = {}
+        for ev, s, p, o, key, value in ask(self.reader, "entity_evidence", {"e": URIRef(iri)}).rows:
+            rel = _RELATIONS.get(str(p))
+            edge = (str(s), str(o), rel or "")
+            if edge in edges:
+                fields.setdefault((str(ev), edge), {}).setdefault(str(key), set()).add(str(value))
+        found: dict[Edge, set[tuple]] = {edge: set() for edge in edges}
+        for (_ev, edge), values in fields.items():
+            for file, sentence, start, end, status in product(
+                *(sorted(values.get(k, ())) or ([None] if k in ("start", "end", "status") else [])
+                  for k in ("file", "sentence", "start", "end", "status"))
+            ):  # fmt: skip
+                found[edge].add((file, sentence, _int(start), _int(end), status))
+        for edge, rows in found.items():
+            if edge in self._evidence:
+                continue
+            items = []
+            for file, sentence, start, end, status in rows:
+                item = {"document": file, "sentence": sentence, "start": start, "end": end}
+                if status is not None:
+                    item["status"] = status  # a partnership: signed, planned or ended, as this sentence says
+                items.append(item)
+            self._evidence[edge] = sorted(items, key=evidence_order)
+
+    def out_edges(self, iri: str, keys: bool = True) -> list[Edge]:
+        """``(iri, other, relation)`` for every link leaving ``iri``."""
+        return list(self._fetch(iri)[0])
+
+    def in_edges(self, iri: str, keys: bool = True) -> list[Edge]:
+        """``(other, iri, relation)`` for every link entering ``iri``."""
+        return list(self._fetch(iri)[1])
+
+    def get_edge_data(self, u: str, v: str, rel: str) -> dict[str, Any] | None:
+        """``{"relation": …, "evidence": [...]}`` of the link ``u -rel-> v``, or None."""
+        if (u, v, rel) not in self._evidence:
+            self._fetch(u)
+        if (u, v, rel) not in self._evidence:
+            return None
+        return {"relation": rel, "evidence": self._evidence[(u, v, rel)]}
+
+    def entities(self, entity_type: str) -> Iterator[str]:
+        """Every entity of one type (``Donor``), once."""
+        seen = set()
+        for e, _cls in ask(self.reader, "entity_types", {"class": ENTITY_CLASSES[entity_type]}).rows:
+            if str(e) not in seen and self.card(str(e)) is not None:
+                seen.add(str(e))
+                yield str(e)
+
+    def relation_edges(self, relation: str) -> list[Edge]:
+        """Every link of one relation, as ``(subject, object, relation)`` in the store's order; whether both
+        ends are entities is the caller's check (``x in graph``), so a few links cost a few questions."""
+        rows = ask(self.reader, "relation_links", {"p": RELATION_PROPERTIES[relation]}).rows
+        return [(str(s), str(o), relation) for s, _p, o in rows]
+
+
+def evidence_order(item: dict[str, Any]) -> tuple:
+    """Evidence in reading order: by document, then offset, then the sentence itself (ties are common: a
+    title and its first sentence, a sentence quoted whole and in part)."""
+    start, end = item.get("start"), item.get("end")
+    return (item["document"], start or 0, end or 0, item["sentence"], item.get("status") or "")
+
+
+def _first_declared(types: list[str]) -> str:
+    order = list(ENTITY_CLASSES)
+    return min(types, key=order.index)
+
+
+def _int(term: Any) -> int | None:
+    return None if term is None else int(str(term))
