@@ -61,6 +61,14 @@ _SIGNED_ACT = re.compile(
     r"(?<![\w])(?:меморандум\w*|угод\w*|договір|договор\w*|memorand\w*|agreement\w*|соглашени\w*)(?![\w])",
     re.IGNORECASE,
 )
+_SIGNING = re.compile(
+    r"(?<![\w])(?:підпис\w*|уклал\w*|уклад\w*|укласти|signed|signing|sign|подписа\w*|заключ\w*)(?![\w])", re.IGNORECASE
+)
+_MONEY_AGREEMENT = re.compile(
+    r"(?<![\w])(?:фінансуванн\w*|грант\w*|кредит\w*|позик\w*|фінансов\w*|financing|grant|loan|финансировани\w*|"
+    r"кредит\w*)(?![\w])",
+    re.IGNORECASE,
+)
 _AGREEMENT = re.compile(
     r"побратим|поріднен|поріднил|меморандум|угод|договір|договор|співробітництв|співпрац|партнерств|"
     r"(?:громад|міст)\w*-партнер|дружн\w+\s+(?:відносин|зв'яз)|партнерськ\w+\s+(?:відносин|зв'яз)|"
@@ -1129,6 +1137,7 @@ class _Extractor:
                     # a development bank lends: it funds; an agency or organisation named as subject carries out
                     pred = "funds" if subj.reg is not None and subj.reg.kind in ("development_bank",) else "implements"
                     self._rel(subj.key, pred, targets[0].key, ev)
+            self._agreement_frame(st, inits, containers, cur_topic if refers else None)
             for m in inits:
                 if m.parent and m.parent != m.key:
                     self._rel(m.key, "partOf", m.parent, ev)
@@ -1388,6 +1397,38 @@ class _Extractor:
                     continue
                 return [m]
         return self._relative_antecedent(ms, pos, norm, kinds)
+
+    def _agreement_frame(self, st: _Sent, inits, containers, topic) -> None:
+        """Rule ``agreement-parties``: a donor that signs an agreement about an initiative takes part in it.
+
+        "Угоду про фінансування проєкту «X» підписали KfW та міська рада"; "У рамках Програми X між ОДА та
+        компанією GIZ підписано угоду". The initiative is the one the agreement is about (named after the
+        agreement noun), else the framework the sentence is within, else the paragraph's current one. A
+        development bank, a state or the EU, or any party to an agreement about money, funds; an agency or
+        organisation carries out."""
+        norm, ms = st.s.norm, st.mentions
+        act = _SIGNED_ACT.search(norm)
+        if act is None or not _SIGNING.search(norm):
+            return
+        parties = [m for m in ms if m.kind == "donor" and not m.in_title and m.reg is not None]
+        if not parties:
+            return
+        about = [m for m in inits if m.start >= act.end() and m.start - act.end() <= 60 and m.key not in self.supporters]
+        within = [k for k, how in containers.items() if how == "within"]
+        target = about[0].key if about else (within[0] if within else topic)
+        if target is None:
+            return
+        money = bool(_MONEY_AGREEMENT.search(norm))
+        for m in parties:
+            if m.key == target or any(self._has(m.key, p, target) for p in ("funds", "implements")):
+                continue
+            if self._after_support_cue(norm, m):
+                continue  # "за підтримки ЄС": the cue frame has spoken
+            funder = money or m.reg.kind in ("development_bank", "government", "eu_body", "bilateral")
+            self._rel(m.key, "funds" if funder else "implements", target, st.ev)
+
+    def _after_support_cue(self, norm: str, m: Mention) -> bool:
+        return bool(_FUND_BEFORE.search(norm[max(0, m.start - 45) : m.start]))
 
     def _joint_lead(self, ms: list[Mention], pos: int, norm: str) -> Mention | None:
         """The donor or organisation a "разом з / in partnership with" phrase hangs on: "UNDP, in partnership

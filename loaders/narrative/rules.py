@@ -378,6 +378,18 @@ RULES: tuple[Rule, ...] = (
         {"Львів|partnerOf|Тарту", "Тарту|inCountry|Естонія"},
     ),
     _r(
+        "agreement-parties",
+        "relations",
+        "extractor",
+        "A donor that signs an agreement (угода, меморандум, договір; підписали, уклали, signed) about an initiative "
+        "takes part in it: the initiative named after the agreement noun, else the framework the sentence is "
+        "within. A development bank, a state, the EU, a bilateral agency or any party to an agreement about money "
+        "funds; other donors carry out.",
+        "Угоду про фінансування проєкту «Теплі школи» підписали KfW та Житомирська міська рада. У рамках "
+        "програми «Громади разом» між обласною адміністрацією та ПРООН підписано меморандум.",
+        {"Німецький банк розвитку KfW|funds|Теплі школи", "Програма розвитку ООН|implements|Громади разом"},
+    ),
+    _r(
         "organisation-holds-country",
         "relations",
         "extractor",
