@@ -16,6 +16,7 @@ and a failure leaves the previous one intact.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import time
@@ -110,17 +111,25 @@ def solutions_table(solutions: Any, error: type[Exception] | None = None) -> Tab
     if error is not None and not isinstance(solutions, QuerySolutions):
         raise error("expected a SELECT query")
     variables = [v.value for v in solutions.variables]
-    return Table(variables, [[to_rdflib(sol[v]) for v in variables] for sol in solutions])
+    # a term repeated across rows (a type, a document, a hub's label) is converted once: building rdflib
+    # terms was half the CPU of a 9,199-row answer at 1M triples (bench/RESULTS.md, issue 12)
+    cache: dict[Any, Any] = {None: None}
+
+    def convert(term: Any) -> Any:
+        try:
+            return cache[term]
+        except KeyError:
+            cache[term] = converted = to_rdflib(term)
+            return converted
+
+    return Table(variables, [[convert(term) for term in sol] for sol in solutions])
 
 
 def to_rdflib(term: Any) -> Any:
     """Convert a pyoxigraph term to the matching rdflib term (None stays None)."""
-    from pyoxigraph import BlankNode, Literal, NamedNode
-    from rdflib import BNode, URIRef
-    from rdflib import Literal as RLiteral
-
     if term is None:
         return None
+    BlankNode, Literal, NamedNode, BNode, URIRef, RLiteral = _term_classes()
     if isinstance(term, NamedNode):
         return URIRef(term.value)
     if isinstance(term, BlankNode):
@@ -133,6 +142,16 @@ def to_rdflib(term: Any) -> Any:
             return RLiteral(term.value)
         return RLiteral(term.value, datatype=URIRef(dtype))
     raise TypeError(f"unsupported term {term!r}")
+
+
+@functools.cache
+def _term_classes() -> tuple[Any, ...]:
+    """pyoxigraph's and rdflib's term classes, imported once (an import statement per term cost 20%)."""
+    from pyoxigraph import BlankNode, Literal, NamedNode
+    from rdflib import BNode, URIRef
+    from rdflib import Literal as RLiteral
+
+    return BlankNode, Literal, NamedNode, BNode, URIRef, RLiteral
 
 
 def to_oxigraph(term: Any) -> Any:
