@@ -11,7 +11,7 @@ What matters:
   Virtuoso, GraphDB and Neptune do it by default). The first query checks it and fails with a
   clear message instead of silently returning nothing.
 * **Bindings are RDF terms.** A bound variable becomes a ``VALUES`` row written from the term's
-  N-Triples form (see :func:`bind_values`); a user string can never change the query.
+  N-Triples form (see :func:`graphtool.terms.bind_values`); a user string can never change the query.
 * **No silent truncation.** An answer marked partial (HTTP 206, Virtuoso's ``X-SQL-State`` or
   ``X-SPARQL-MaxRows``) raises :class:`PartialResultError`.
 * **Credentials come from the environment**: ``GRAPHTOOL_TOKEN`` (bearer) or
@@ -30,7 +30,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from graphtool.store import PREFIXES, StoreError, Table, list_documents, solutions_table, to_rdflib
+from graphtool.store import PREFIXES, GraphStore, StoreError, Table, list_documents, solutions_table, to_rdflib
+from graphtool.terms import BindingError, bind_values
 
 ENV_USER, ENV_PASSWORD, ENV_TOKEN = "GRAPHTOOL_USER", "GRAPHTOOL_PASSWORD", "GRAPHTOOL_TOKEN"
 ENV_TIMEOUT = "GRAPHTOOL_TIMEOUT"
@@ -155,136 +156,15 @@ def with_retries(
             sleep(wait)
 
 
-# ------------------------------------------------------------------------------------ bindings
-
-_TOKEN = re.compile(
-    r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n]*)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)
-  | (?P<word>[A-Za-z_\u00C0-\uFFFF][\w\-.:\u00B7\u00C0-\uFFFF]*|:[\w\-.]*)
-  | (?P<open>\{)
-  | (?P<close>\})
-  | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-_UNSAFE_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
-
-
-def term_n3(value: Any) -> str:
-    """The N-Triples form of a binding value (rdflib term, pyoxigraph term or plain value).
-
-    Raises :class:`RemoteError` for blank nodes (not allowed in ``VALUES``) and unsafe IRIs.
-    """
-    import pyoxigraph
-    from rdflib import BNode, Literal, URIRef
-
-    from graphtool.store import to_oxigraph
-
-    if isinstance(value, (URIRef, BNode, Literal, bool, int, str)):
-        if isinstance(value, BNode):
-            raise RemoteError("a blank node cannot be bound in a remote query")
-        if isinstance(value, URIRef) and _UNSAFE_IRI.search(str(value)):
-            raise RemoteError(f"not a valid IRI: {str(value)!r}")
-        value = to_oxigraph(value)
-    if isinstance(value, pyoxigraph.BlankNode):
-        raise RemoteError("a blank node cannot be bound in a remote query")
-    if isinstance(value, pyoxigraph.NamedNode | pyoxigraph.Literal):
-        return str(value)  # pyoxigraph writes N-Triples, escaping quotes, backslashes and newlines
-    raise RemoteError(f"cannot bind {value!r} as an RDF term")
-
-
-def query_keywords(query: str) -> set[str]:
-    """Upper-cased bare words of a query, outside strings, IRIs and comments (e.g. to spot ``SERVICE``)."""
-    return {m.group().upper() for m in _TOKEN.finditer(query) if m.lastgroup == "word"}
-
-
-def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
-    """Return ``query`` with each bound variable fixed by a ``VALUES`` row, as RDF terms.
-
-    The ``VALUES`` block opens every group pattern where the variable is in scope (the ``WHERE``
-    clause, nested groups, ``OPTIONAL``, ``UNION`` branches, ``MINUS``, ``EXISTS``, ``GRAPH``, and
-    sub-queries that project the variable), which gives the same answers as the embedded store's
-    substitution (pyoxigraph ``substitutions``, SEP-0007). Values are serialised with their
-    N-Triples escaping, never pasted as user text.
-
-    Example:
-        >>> bind_values('SELECT ?x ?o WHERE { ?x ?p ?o }', {'o': 'x'})
-        'SELECT ?x ?o WHERE { VALUES (?o) { ("x") } ?x ?p ?o }'
-    """
-    if not bindings:
-        return query
-    for name in bindings:
-        if not re.fullmatch(r"[A-Za-z0-9_\u00B7\u00C0-\uFFFF]+", name):
-            raise RemoteError(f"not a variable name: {name!r}")
-    terms = {name: term_n3(value) for name, value in bindings.items()}
-    tokens = [(m.lastgroup, m.group(), m.start(), m.end()) for m in _TOKEN.finditer(query)]
-    significant = [t for t in tokens if t[0] not in ("ws", "comment")]
-
-    inserts: list[tuple[int, str]] = []
-    all_vars = frozenset(terms)
-    # a stack of frames, one per open brace: the bound variables in scope inside it
-    stack: list[frozenset[str]] = []
-    pending = "group"  # what the next '{' opens: group | template | data
-    projection: set[str] | None = None  # collecting a sub-SELECT's projection
-    projection_star = False
-    next_scope: frozenset[str] | None = None  # scope for the group after a sub-SELECT
-
-    for i, (kind, text, _start, end) in enumerate(significant):
-        upper = text.upper() if kind == "word" else ""
-        current = stack[-1] if stack else all_vars
-        if projection is not None:
-            if kind == "var":
-                projection.add(text[1:])
-            elif text == "*":
-                projection_star = True
-            if kind == "open" or upper == "WHERE":
-                next_scope = current if projection_star else current & frozenset(projection)
-                projection = None
-                if upper == "WHERE":
-                    continue
-            else:
-                continue
-        if upper == "SELECT":
-            if stack:  # a sub-query: its projection decides what it sees
-                projection, projection_star = set(), False
-            continue
-        if upper == "CONSTRUCT":
-            pending = "template"
-        elif upper == "WHERE":
-            pending = "group"
-        elif upper == "VALUES":
-            pending = "data"
-        elif kind == "open":
-            if pending in ("template", "data"):
-                stack.append(frozenset())
-                pending = "group"
-                continue
-            scope = next_scope if next_scope is not None else current
-            next_scope = None
-            stack.append(scope)
-            following = significant[i + 1] if i + 1 < len(significant) else None
-            starts_subquery = following is not None and following[1].upper() == "SELECT"
-            if scope and not starts_subquery:
-                names = sorted(scope)
-                row = " ".join(terms[n] for n in names)
-                inserts.append((end, f" VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}"))
-        elif kind == "close":
-            if stack:
-                stack.pop()
-    out, last = [], 0
-    for pos, text in inserts:
-        out.append(query[last:pos])
-        out.append(text)
-        last = pos
-    out.append(query[last:])
-    return "".join(out)
-
-
 # ---------------------------------------------------------------------------------- the store
+
+
+def _bound(query: str, bindings: dict[str, Any] | None) -> str:
+    """The query with its bindings as ``VALUES`` rows (:func:`graphtool.terms.bind_values`)."""
+    try:
+        return bind_values(query, bindings)
+    except BindingError as exc:
+        raise RemoteError(str(exc)) from exc
 
 
 def _prologue(query: str) -> str:
@@ -418,7 +298,7 @@ class RemoteStore:
 
         self._check_union()
         body, ctype = self.request(
-            bind_values(query, bindings),
+            _bound(query, bindings),
             "application/sparql-results+json, application/sparql-results+xml;q=0.8",
         )
         fmt = QueryResultsFormat.XML if "xml" in ctype.lower() else QueryResultsFormat.JSON
@@ -447,7 +327,7 @@ class RemoteStore:
         from pyoxigraph import RdfFormat, parse
 
         self._check_union()
-        body, ctype = self.request(bind_values(query, bindings), "application/n-triples, text/turtle;q=0.9")
+        body, ctype = self.request(_bound(query, bindings), "application/n-triples, text/turtle;q=0.9")
         fmt = RdfFormat.N_TRIPLES if "n-triples" in ctype.lower() else RdfFormat.TURTLE
         if "rdf+xml" in ctype.lower():
             fmt = RdfFormat.RDF_XML
@@ -493,8 +373,6 @@ class RemoteStore:
 
         For exports and whole-graph analyses that walk every quad; one request.
         """
-        from graphtool.store import GraphStore
-
         local = GraphStore(None)
         local.oxigraph.extend(self.quads())
         return local

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from graphtool.terms import BindingError, bind_values, to_oxigraph
+
 if TYPE_CHECKING:
     from graphtool.reader import Reader
 
@@ -152,31 +154,6 @@ def _term_classes() -> tuple[Any, ...]:
     from rdflib import Literal as RLiteral
 
     return BlankNode, Literal, NamedNode, BNode, URIRef, RLiteral
-
-
-def to_oxigraph(term: Any) -> Any:
-    """Convert an rdflib term (or a plain Python value) to a pyoxigraph term for substitutions."""
-    from pyoxigraph import BlankNode, Literal, NamedNode
-    from rdflib import BNode, URIRef
-    from rdflib import Literal as RLiteral
-
-    if isinstance(term, URIRef):
-        return NamedNode(str(term))
-    if isinstance(term, BNode):
-        return BlankNode(str(term))
-    if isinstance(term, RLiteral):
-        if term.language:
-            return Literal(str(term), language=term.language)
-        if term.datatype:
-            return Literal(str(term), datatype=NamedNode(str(term.datatype)))
-        return Literal(str(term))
-    if isinstance(term, bool):
-        return Literal("true" if term else "false", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
-    if isinstance(term, int):
-        return Literal(str(term), datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
-    if isinstance(term, str):
-        return Literal(term)
-    raise TypeError(f"cannot bind {term!r} as an RDF term")
 
 
 class GraphStore:
@@ -505,7 +482,7 @@ class GraphStore:
 
         ``bindings`` maps variable names to rdflib terms or plain values; they are bound as RDF terms,
         never pasted into the query text as user text: as ``VALUES`` rows written in N-Triples
-        (:func:`graphtool.remote.bind_values`, the same binding a remote endpoint gets), which lets
+        (:func:`graphtool.terms.bind_values`, the same binding a remote endpoint gets), which lets
         Oxigraph plan the query from the bound value; pyoxigraph's ``substitutions`` bind the same
         answers but plan as if the variable were free (10-30x slower on the library queries,
         bench/RESULTS.md). Blank nodes, which ``VALUES`` cannot carry, are substituted.
@@ -515,13 +492,14 @@ class GraphStore:
 
         from graphtool.sparql_check import QueryRejected, check_complexity, explain_syntax_error
 
-        subs = {Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        try:
+            subs = {Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        except (ValueError, TypeError) as exc:  # a name that is no SPARQL variable, a value that is no term
+            raise StoreError(f"cannot bind {', '.join(map(repr, bindings or {}))}: {exc}") from exc
         if subs and not any(isinstance(v, BNode | BlankNode) for v in bindings.values()):
-            from graphtool.remote import RemoteError, bind_values
-
             try:
                 query, subs = bind_values(query, bindings), {}
-            except RemoteError as exc:
+            except BindingError as exc:
                 raise StoreError(str(exc)) from exc
         try:
             check_complexity(query)  # the engine would crash the process (stack overflow) on a deeper query

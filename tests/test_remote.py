@@ -24,12 +24,11 @@ from graphtool.remote import (
     RemoteError,
     RemoteStore,
     RetryableError,
-    bind_values,
     parse_retry_after,
-    term_n3,
     with_retries,
 )
-from graphtool.store import GraphStore, to_rdflib
+from graphtool.store import GraphStore, StoreError, to_rdflib
+from graphtool.terms import BindingError, bind_values, term_n3
 from tests.remote_helpers import OxigraphServer, ScriptedServer, json_results, small_graph_store
 
 INJECTION = 'x"} ; DROP ALL ; INSERT DATA { <urn:a> <urn:b> "c" } #{'
@@ -104,12 +103,19 @@ def test_injection_text_stays_one_literal():
 
 
 def test_unsafe_terms_are_refused():
-    with pytest.raises(RemoteError):
+    with pytest.raises(BindingError, match="not a valid IRI"):
         term_n3(URIRef("http://x> } ; DROP ALL #"))
-    with pytest.raises(RemoteError):
+    with pytest.raises(BindingError, match="blank node"):
         term_n3(BNode())
-    with pytest.raises(RemoteError):
+    with pytest.raises(BindingError, match="not a variable name"):
         bind_values("SELECT ?x WHERE { ?x ?p ?o }", {"x} DROP ALL": Literal("a")})
+    # each reader says it in its own error: the store's, the endpoint's (before any request is made)
+    with pytest.raises(StoreError, match="variable name"):
+        GraphStore(None).select("SELECT ?x WHERE { ?x ?p ?o }", {"x} DROP ALL": Literal("a")})
+    with pytest.raises(RemoteError, match="not a valid IRI"):
+        RemoteStore("http://127.0.0.1:9/query", check_union=False).select(
+            "SELECT ?p WHERE { ?x ?p ?o }", {"x": URIRef("http://x> } ; DROP ALL #")}
+        )
     assert term_n3(5) == '"5"^^<http://www.w3.org/2001/XMLSchema#integer>'
     assert term_n3(Literal("Київ", lang="uk")) == '"Київ"@uk'
     assert term_n3("a\nb\\") == '"a\\nb\\\\"'
