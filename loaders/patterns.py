@@ -148,7 +148,7 @@ _TRIG_QUOTE = re.compile(
     r"(?<![\w])" + _TRIG + r"(?P<mods>(?:\s+[^\s«»,;:.()]+){0,7}?)\s*(?::\s*)?(?=«)", re.IGNORECASE
 )
 _TRIG_LATIN = re.compile(
-    r"(?<![\w])" + _TRIG + r"(?P<mods>(?:\s+[а-яіїєґ'-]+){0,3}?)\s+"
+    r"(?<![\w])(?i:" + _TRIG + r")(?P<mods>(?:\s+[а-яіїєґ'-]+){0,3}?)\s+"
     r"(?P<title>[A-Z][\w+&'.-]*(?:\s+(?:[A-Z0-9][\w+&'.-]*|of|for|and|the|in|to|on|with|[IVX]+))*)",
 )
 _CAP_TRIG = re.compile(
@@ -280,6 +280,22 @@ def _cap_extent(rest: str) -> str:
     return " ".join(out)
 
 
+def _own_latin_name(mods: str) -> str | None:
+    """Rule ``latin-name-and-title``: "програми Polaris «Підтримка багаторівневого врядування»" — a Latin word
+    between the trigger and the quoted title that no registry knows as a donor is the initiative's short name."""
+    mods = mods.strip()
+    if not re.fullmatch(r"[A-Z][A-Za-z0-9+&-]{2,}(?:\s+[A-Z0-9][A-Za-z0-9+&-]*){0,2}", mods) or mods in LATIN_STOP:
+        return None
+    try:
+        from loaders.registry import get_registry
+
+        if get_registry().find(mods):
+            return None  # "проєкту USAID «X»": a donor's name
+    except Exception:
+        return None
+    return mods
+
+
 def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
     """Programs and projects named in a normalised sentence."""
     from loaders.morph import nominative
@@ -304,6 +320,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
                 a = nxt + mm.end()
                 spans.append((a, by_start[a]))
                 nxt = by_start[a]
+        own = _own_latin_name(m.group("mods") or "") if len(spans) == 1 else None
         for n, (a, b) in enumerate(spans):
             title = _clean_title(s[a:b])
             if not title or len(title) < 3:
@@ -313,12 +330,12 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
                 Found(
                     start,
                     b,
-                    title,
+                    own or title,
                     typ,
-                    {title},
+                    {own, title} if own else {title},
                     (a + 1, b - 1),
                     trig,
-                    (m.start("mods"), m.end("mods")),
+                    (m.start("mods"), m.end("mods")) if not own else (m.start("mods"), m.start("mods")),
                     group=m.start() if len(spans) > 1 else -1,
                 )
             )

@@ -2074,6 +2074,8 @@ _GAP_STOP = re.compile(
 
 
 def _agent_gap(gap: str, first: bool) -> bool:
+    if not first and re.fullmatch(r"\s*(?:через|through|via)\s+(?:[^.;:!?()«»]{0,80}\(\s*)?", gap):
+        return True  # "урядом Швеції через Агентство ... (Sida)": the channel acts for the funder
     if first:
         gap = re.sub(r"^\s*(?:[\w'-]+\s*)?:", " ", gap)  # "Джерела фінансування: кошти ЄБРР", "Виконавець проєкту: КП"
     if len(gap) > 60 or re.search(r"[.;:!?»]", gap) or _GAP_STOP.search(gap):

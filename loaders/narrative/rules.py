@@ -390,6 +390,27 @@ RULES: tuple[Rule, ...] = (
         {"Німецький банк розвитку KfW|funds|Теплі школи", "Програма розвитку ООН|implements|Громади разом"},
     ),
     _r(
+        "funding-channel",
+        "relations",
+        "extractor",
+        'A funder named with its channel ("урядом Швеції через Агентство ... (Sida)", "through its agency") has the '
+        "channel act with it; future passive forms (фінансуватиметься, реалізовуватиметься) are cues like the "
+        "present ones.",
+        "Проєкт «Сильні громади» фінансуватиметься урядом Швеції через Sida.",
+        {"Уряд Швеції|funds|Сильні громади", "Шведське агентство міжнародного співробітництва з питань розвитку|funds|Сильні громади"},
+    ),
+    _r(
+        "latin-name-and-title",
+        "mentions",
+        "patterns",
+        'A Latin word between the trigger and the quoted title that no registry knows ("програми Polaris '
+        '«Підтримка багаторівневого врядування»") is the initiative\'s short name: one initiative with both '
+        "names, the one later sentences call it by; the trigger may open the sentence (\"Програма Polaris ...\").",
+        "SALAR International оголосила про запуск програми Polaris «Підтримка багаторівневого врядування». "
+        "Програма Polaris фінансується урядом Швеції.",
+        {"SALAR International|implements|Polaris", "Уряд Швеції|funds|Polaris"},
+    ),
+    _r(
         "organisation-holds-country",
         "relations",
         "extractor",
