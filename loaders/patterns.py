@@ -489,6 +489,19 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
             out.append(Found(lo, a + len(name), name, typ, {name}, (a, a + len(name)), head, mods=(lo, m.end("owner"))))
             continue
         out.append(Found(a, a + len(name), name, typ, {name}, (a, a + len(name)), head))
+    # 1c. a quoted title that is itself headed by a trigger: "продовжує реалізацію «Програми екстреної підтримки …»"
+    for a, b in quotes:
+        if any(f.start <= a < f.end or (f.title and f.title[0] <= a + 1 < f.title[1]) for f in out):
+            continue
+        head = _QUOTED_HEAD.match(s, a + 1, b)
+        title = _clean_title(s[a:b])
+        if head is None or not title or len(title.split()) < 2 or _YEARS.search(title):
+            continue  # "«Програма соціально-економічного розвитку … на 2025 рік»": a local budget programme
+        words = title.split()
+        label = " ".join(nominative(words[:1]) + words[1:])
+        trig = head.group("trig").lower()
+        typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
+        out.append(Found(a, b, label, typ, {label, title}, (a + 1, b - 1), trig))
     # 6. compounds: IT-кластер, агро-хаб
     for m in _COMPOUND.finditer(s):
         if any(a <= m.start() < b for a, b in quotes):
@@ -500,6 +513,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
     return out
 
 
+_QUOTED_HEAD = re.compile(r"(?P<trig>Програм|Проєкт|Проект|Ініціатив)(?:а|и|у|ою|і|ом|ів)?\s+[а-яіїєґ']")
 _EN_WORD = r"(?:[A-Z][\w'’&+-]*|of|and|for|in|the|to|on|with|&)"
 _EN_INITIATIVE = re.compile(
     rf"(?<![\w])(?P<name>[A-Z][\w'’&+-]*(?:\s+{_EN_WORD}){{0,8}}?\s+(?P<head>Programme|Program|Project|Initiative|"

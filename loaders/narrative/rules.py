@@ -411,6 +411,20 @@ RULES: tuple[Rule, ...] = (
         {"SALAR International|implements|Polaris", "Уряд Швеції|funds|Polaris"},
     ),
     _r(
+        "quoted-title-with-head",
+        "mentions",
+        "patterns",
+        'A quoted title that is itself headed by a trigger noun ("продовжує реалізацію «Програми екстреної '
+        'підтримки …»") names an initiative, its head put in the nominative; one with years in it ("на 2025 рік") '
+        "is a local budget programme and is left out.",
+        "Естонська рада у справах біженців продовжує реалізацію «Програми екстреної підтримки доступу до засобів "
+        "для існування» у Черкаській області.",
+        {
+            "Естонська рада у справах біженців|implements|Програма екстреної підтримки доступу до засобів для існування",
+            "Програма екстреної підтримки доступу до засобів для існування|locatedIn|Черкаська область",
+        },
+    ),
+    _r(
         "organisation-holds-country",
         "relations",
         "extractor",
