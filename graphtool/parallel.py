@@ -91,7 +91,8 @@ def extract_document(path: Path, name: str, sha256: str | None = None) -> Extrac
     """Read one document and build its quads (raises :class:`LoaderError` naming the file)."""
     from pyoxigraph import RdfFormat, serialize
 
-    from graphtool.build import _sha256, load_document
+    from graphtool.document import load_document
+    from graphtool.document import sha256 as file_sha256
     from graphtool.fingerprint import loader_version
     from graphtool.rdf import DocumentInfo, document_quads
 
@@ -101,7 +102,7 @@ def extract_document(path: Path, name: str, sha256: str | None = None) -> Extrac
     try:
         info = DocumentInfo(
             file_name=name,
-            sha256=sha256 or _sha256(path),
+            sha256=sha256 or file_sha256(path),
             loader=loader_name,
             loader_version=loader_version(loader_name),
         )

@@ -147,11 +147,11 @@ def store_streamed(path: Path, name: str, store, limits: Limits, *, sha256: str 
     Raises LoaderError (the file; the previous version stays when nothing was written yet),
     StoreError or ValueError; after the first batch, a failure leaves the document absent.
     """
-    from graphtool import build as build_mod
+    from graphtool.document import sha256 as file_sha256
     from graphtool.rdf import DocumentInfo, DocumentStream
 
     path = Path(path)
-    info = DocumentInfo(file_name=name, sha256=sha256 or build_mod._sha256(path), loader="", loader_version="")
+    info = DocumentInfo(file_name=name, sha256=sha256 or file_sha256(path), loader="", loader_version="")
     stream = DocumentStream(info)
     result = Streamed(name)
     started = False
@@ -186,7 +186,7 @@ def build_streamed(tasks, store, limits: Limits, report, *, on_file=None, on_doc
     import time
 
     from graphtool import iri as iri_mod
-    from graphtool.build import _disk_full, _disk_full_message
+    from graphtool.document import disk_full, disk_full_message
     from graphtool.store import StoreError
 
     stored = []
@@ -199,8 +199,8 @@ def build_streamed(tasks, store, limits: Limits, report, *, on_file=None, on_doc
         try:
             result = store_streamed(path, task.name, store, limits, sha256=task.sha256)
         except (LoaderError, StoreError, ValueError, OSError) as exc:
-            if _disk_full(exc):
-                report.errors.append(f"{path}: not stored: {_disk_full_message(store)}")
+            if disk_full(exc):
+                report.errors.append(f"{path}: not stored: {disk_full_message(store)}")
             else:
                 report.errors.append(str(exc) if str(path) in str(exc) else f"{path}: {exc}")
         else:

@@ -23,7 +23,8 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import loaders  # noqa: E402
-from graphtool.build import build, load_document  # noqa: E402
+from graphtool.build import build  # noqa: E402
+from graphtool.document import load_document  # noqa: E402
 from graphtool.store import GraphStore  # noqa: E402
 from loaders.base import LoaderError  # noqa: E402
 from loaders.limits import Limits  # noqa: E402

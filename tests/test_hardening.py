@@ -423,7 +423,7 @@ NIZHYN = HERE / "cases" / "table" / "nizhyn_plan" / "input.tsv"
     "encoding,name", [("utf-16", "plan.txt"), ("utf-16-le", "plan.tsv"), ("utf-16-be", "plan.txt")]
 )
 def test_utf16_action_plan_goes_to_the_table_loader(tmp_path, encoding, name):
-    from graphtool.build import load_document
+    from graphtool.document import load_document
 
     (tmp_path / "ref").mkdir()
     ref = tmp_path / "ref" / name

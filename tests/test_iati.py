@@ -674,7 +674,7 @@ def _content(store, skip=("generatedAtTime", "loaderVersion")):
 
 def _whole(path: Path, name: str):
     """A store holding ``path`` written the ordinary way: one extraction, one replace."""
-    from graphtool.build import _sha256
+    from graphtool.document import sha256 as _sha256
     from graphtool.rdf import DocumentInfo, document_quads
     from graphtool.store import GraphStore
 

@@ -18,9 +18,17 @@ MAY_IMPORT = {
     "graphtool": {"loaders", "ontology", "queries"},
 }
 
-# Cycles that exist at module level, to be removed; the test fails when one is gone, so this only shrinks.
-# (The last ones, the CLI registering its command modules by circular imports, went with graphtool/cli/.)
-KNOWN_MODULE_CYCLES: set[frozenset[str]] = set()
+# Cycles through imports inside functions that are left, to be removed; the test fails when one is gone, so
+# this only shrinks. The narrative loader's stages import its extractor back (loaders/narrative/ is the
+# narrative-extraction issue's). The last module-level ones (the CLI registering its command modules) went
+# with graphtool/cli/; store <-> remote with graphtool/terms.py; build <-> parallel/streaming with
+# graphtool/document.py.
+KNOWN_LAZY_CYCLES: set[frozenset[str]] = {
+    frozenset({"loaders.narrative.extractor", "loaders.narrative.openworld"}),
+    frozenset({"loaders.narrative.extractor", "loaders.narrative.latin", "loaders.narrative.openworld"}),
+    frozenset({"loaders.narrative.extractor", "loaders.narrative.russian", "loaders.narrative.latin",
+               "loaders.narrative.openworld"}),
+}  # fmt: skip
 
 
 def _modules() -> dict[str, Path]:
@@ -34,10 +42,36 @@ def _modules() -> dict[str, Path]:
     return found
 
 
+def _is_type_checking(node: ast.AST) -> bool:
+    test = getattr(node, "test", None)
+    return isinstance(node, ast.If) and (
+        (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING")
+        or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+    )
+
+
+def _statements(tree: ast.Module, lazy: bool) -> list[ast.AST]:
+    """The module's top-level statements, or (``lazy``) every node, leaving out ``if TYPE_CHECKING:`` bodies:
+    imports only a type checker runs are no imports at run time."""
+    out: list[ast.AST] = []
+    todo: list[ast.AST] = list(tree.body)
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        if _is_type_checking(node):
+            todo.extend(node.orelse)
+        elif lazy:
+            todo.extend(ast.iter_child_nodes(node))
+        elif isinstance(node, ast.If | ast.Try):  # module level still, one block down
+            todo.extend(node.body + node.orelse + getattr(node, "handlers", []) + getattr(node, "finalbody", []))
+    return out
+
+
 def import_graph(lazy: bool, only: str = "") -> nx.DiGraph:
     """Module -> module it imports, among the project's modules.
 
-    ``lazy`` counts imports inside functions too; ``only`` keeps the modules under one package.
+    ``lazy`` counts imports inside functions too; ``only`` keeps the modules under one package. Imports
+    under ``if TYPE_CHECKING:`` are not counted.
     """
     modules = _modules()
     graph = nx.DiGraph()
@@ -46,7 +80,7 @@ def import_graph(lazy: bool, only: str = "") -> nx.DiGraph:
             continue
         graph.add_node(name)
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        for node in ast.walk(tree) if lazy else tree.body:
+        for node in _statements(tree, lazy):
             if isinstance(node, ast.Import):
                 targets = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom):
@@ -72,13 +106,24 @@ def test_import_graph_sees_imports():
     assert graph.has_edge("graphtool.rdf", "loaders.base")
 
 
-def test_no_new_import_cycles_between_modules():
-    cycles = {frozenset(c) for c in nx.simple_cycles(import_graph(lazy=False))}
-    assert cycles - KNOWN_MODULE_CYCLES == set(), "new import cycle"
-    assert KNOWN_MODULE_CYCLES - cycles == set(), "a known cycle is gone: take it off KNOWN_MODULE_CYCLES"
+def test_import_graph_sees_imports_inside_functions_but_not_type_checking_ones():
+    lazy = import_graph(lazy=True)
+    assert not import_graph(lazy=False).has_edge("graphtool.parallel", "graphtool.document")
+    assert lazy.has_edge("graphtool.parallel", "graphtool.document")  # inside extract_document
+    assert not lazy.has_edge("graphtool.reader", "graphtool.store")  # under if TYPE_CHECKING: only
 
 
-@pytest.mark.parametrize("package", ["loaders.table", "graphtool.cli"])
+def test_no_import_cycle_between_modules():
+    assert list(nx.simple_cycles(import_graph(lazy=False))) == []
+
+
+def test_no_import_cycle_even_through_imports_inside_functions():
+    cycles = {frozenset(c) for c in nx.simple_cycles(import_graph(lazy=True))}
+    assert cycles - KNOWN_LAZY_CYCLES == set(), "new import cycle (a small module both import breaks it)"
+    assert KNOWN_LAZY_CYCLES - cycles == set(), "a known cycle is gone: take it off KNOWN_LAZY_CYCLES"
+
+
+@pytest.mark.parametrize("package", ["loaders.table", "graphtool.cli", "graphtool"])
 def test_package_has_no_cycle_even_through_lazy_imports(package):
     graph = import_graph(lazy=True, only=package)
     assert len(graph) >= 5

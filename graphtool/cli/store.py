@@ -350,7 +350,7 @@ def remove(documents: tuple[str, ...], store_path: Path | None) -> None:
 @json_option("Print the extraction as text or JSON.")
 def extract(file: Path, as_json: bool) -> None:
     """Show what graphtool finds in one document, for a person to check (nothing is stored)."""
-    from graphtool.build import load_document
+    from graphtool.document import load_document
     from graphtool.extract_view import render_extraction
     from loaders.base import LoaderError
 
