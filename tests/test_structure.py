@@ -141,7 +141,22 @@ def test_package_imports_only_what_its_layer_allows(package):
     assert wrong == []
 
 
-@pytest.mark.parametrize("package", sorted(MAY_IMPORT))
+# loaders/narrative/ and loaders/gazetteer/ belong to the narrative-extraction work: their docstrings say what
+# they own but not yet what they may import (strict: the test says so when they do).
+SILENT_ON_IMPORTS = {"loaders.narrative", "loaders.gazetteer"}
+
+
+@pytest.mark.parametrize(
+    "package",
+    [
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="says what it owns, not what it may import"))
+        if p in SILENT_ON_IMPORTS
+        else p
+        for p in sorted(
+            ".".join(i.parent.relative_to(ROOT).parts) for pkg in PACKAGES for i in (ROOT / pkg).rglob("__init__.py")
+        )
+    ],
+)
 def test_package_docstring_says_what_it_owns_and_may_import(package):
     import importlib
 
@@ -157,3 +172,35 @@ def test_table_loader_registered_under_its_package_name(tmp_path):
     plan = tmp_path / "plan.tsv"
     plan.write_text("№\tЗавдання\tЗаходи\tВиконавці\tДжерела фінансування\n1.1\tA\tB\tC\tD\n", encoding="utf-8")
     assert pick_loader(plan) is LOADER
+
+
+def _architecture_rows() -> dict[str, set[str]]:
+    """README's Architecture table: package folder -> the backticked names in its rows (a row with an empty
+    first cell continues the package above)."""
+    import re
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("\n## Architecture\n", 1)[1].split("\n## ", 1)[0]
+    rows: dict[str, set[str]] = {}
+    package = ""
+    for line in section.splitlines():
+        cells = line.split(" | ")
+        if not line.startswith("| ") or len(cells) < 3 or line.startswith("| package") or line.startswith("| ---"):
+            continue
+        first = cells[0].strip("| ").strip("`")
+        package = first or package
+        rows.setdefault(package, set()).update(re.findall(r"`([^`]+)`", " | ".join(cells[1:])))
+    return rows
+
+
+def test_readme_architecture_lists_every_package_and_module_of_the_tree():
+    rows = _architecture_rows()
+    packages = {
+        f"{p.parent.relative_to(ROOT).as_posix()}/" for pkg in PACKAGES for p in (ROOT / pkg).rglob("__init__.py")
+    }
+    assert set(rows) == packages, "README ## Architecture: one row per package of the tree, and no other"
+    for package in ("graphtool/", "graphtool/cli/", "loaders/"):
+        names = {n.rsplit("/", 1)[-1] for n in rows[package] if n.endswith(".py") and "/" not in n.strip("/")}
+        modules = {p.name for p in (ROOT / package).glob("*.py")} - {"__init__.py", "__main__.py"}
+        assert modules - names == set(), f"README ## Architecture: {package} modules not listed"
+        assert names - modules - {"__init__.py"} == set(), f"README ## Architecture: {package} lists no such module"

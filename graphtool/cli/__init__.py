@@ -6,6 +6,8 @@ Each command parses its options, calls one library function and turns library er
 embedded store, :mod:`~graphtool.cli.library` the researchers' queries, reports, maps and analysis,
 :mod:`~graphtool.cli.remote` push and serve. This module only builds the group from them: the command
 modules import ``common``, never this module, so nothing registers itself by a circular import.
+It owns no logic of its own: the commands may import the rest of :mod:`graphtool` (inside each
+command), never the other way round.
 """
 
 from __future__ import annotations
