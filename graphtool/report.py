@@ -390,15 +390,19 @@ def _donor_groups(graph, node: str) -> dict[str, list[Link]]:
                 for other, _ in _edges(graph, w, "funds", "in"):
                     if other != node:
                         cofunders.append(_link(graph, other, w, "funds", other, via=_label(graph, program)))
-    implementers = [_link(graph, o, w, "implements", o, via=_label(graph, w)) for w in work
-                    for o, _ in _edges(graph, w, "implements", "in")]  # fmt: skip
     return {
         "Фінансує / Funds": _dedupe(funds),
         "Програми та проєкти / Programs and projects": _dedupe(within),
         "Охоплені громади / Communities reached": _dedupe(_places_of(graph, work)),
         "Співфінансувальники / Co-funders": _dedupe(cofunders),
-        "Виконавці / Implementers": _dedupe(implementers),
+        "Виконавці / Implementers": _dedupe(_implementers(graph, work)),
     }
+
+
+def _implementers(graph, work: list[str], node: str = "") -> list[Link]:
+    """Who implements each of ``work``, named through it (``via``) unless it is the report's ``node``."""
+    return [_link(graph, o, w, "implements", o, via=_label(graph, w) if w != node else "") for w in work
+            for o, _ in _edges(graph, w, "implements", "in")]  # fmt: skip
 
 
 def _program_groups(graph, node: str) -> dict[str, list[Link]]:
@@ -409,13 +413,11 @@ def _program_groups(graph, node: str) -> dict[str, list[Link]]:
             donors.append(_link(graph, d, w, "funds", d, via=_label(graph, w) if w != node else ""))
     projects = [_link(graph, p, node_, "partOf", p) for node_ in work for p, _ in _edges(graph, node_, "partOf", "in")]
     parents = [_link(graph, node, p, "partOf", p) for _, p in _edges(graph, node, "partOf", "out")]
-    implementers = [_link(graph, o, w, "implements", o, via=_label(graph, w) if w != node else "") for w in work
-                    for o, _ in _edges(graph, w, "implements", "in")]  # fmt: skip
     return {
         "Донори / Donors": _dedupe(donors),
         "Проєкти / Projects": _dedupe(projects),
         "Громади / Communities": _dedupe(_places_of(graph, work)),
-        "Виконавці / Implementers": _dedupe(implementers),
+        "Виконавці / Implementers": _dedupe(_implementers(graph, work, node)),
         "Входить до / Part of": _dedupe(parents),
     }
 
