@@ -1407,15 +1407,27 @@ class _Extractor:
         development bank, a state or the EU, or any party to an agreement about money, funds; an agency or
         organisation carries out."""
         norm, ms = st.s.norm, st.mentions
-        act = _SIGNED_ACT.search(norm)
-        if act is None or not _SIGNING.search(norm):
-            return
-        parties = [m for m in ms if m.kind == "donor" and not m.in_title and m.reg is not None]
+        between = next((m for m in inits if re.match(r"\s*між\s", norm[m.end : m.end + 8])), None)
+        if between is not None:
+            # "У рамках Програми з екстреного відновлення між JICA та Урядом України": the parties of the programme
+            close = re.search(r"[.;:!?]|,\s*(?!та|і|й)", norm[between.end + 5 :])
+            stop = between.end + 5 + (close.start() if close else len(norm))
+            parties = [
+                m for m in ms if m.kind == "donor" and not m.in_title and m.reg is not None and between.end < m.start < stop
+            ]
+            target = between.key
+        else:
+            act = _SIGNED_ACT.search(norm)
+            if act is None or not _SIGNING.search(norm):
+                return
+            parties = [m for m in ms if m.kind == "donor" and not m.in_title and m.reg is not None]
+            about = [
+                m for m in inits if m.start >= act.end() and m.start - act.end() <= 60 and m.key not in self.supporters
+            ]
+            within = [k for k, how in containers.items() if how == "within"]
+            target = about[0].key if about else (within[0] if within else topic)
         if not parties:
             return
-        about = [m for m in inits if m.start >= act.end() and m.start - act.end() <= 60 and m.key not in self.supporters]
-        within = [k for k, how in containers.items() if how == "within"]
-        target = about[0].key if about else (within[0] if within else topic)
         if target is None:
             return
         money = bool(_MONEY_AGREEMENT.search(norm))

@@ -383,11 +383,18 @@ RULES: tuple[Rule, ...] = (
         "extractor",
         "A donor that signs an agreement (угода, меморандум, договір; підписали, уклали, signed) about an initiative "
         "takes part in it: the initiative named after the agreement noun, else the framework the sentence is "
-        "within. A development bank, a state, the EU, a bilateral agency or any party to an agreement about money "
+        "within; an initiative followed by \"між A та B\" names its parties. A development bank, a state, the EU, a "
+        "bilateral agency or any party to an agreement about money "
         "funds; other donors carry out.",
         "Угоду про фінансування проєкту «Теплі школи» підписали KfW та Житомирська міська рада. У рамках "
-        "програми «Громади разом» між обласною адміністрацією та ПРООН підписано меморандум.",
-        {"Німецький банк розвитку KfW|funds|Теплі школи", "Програма розвитку ООН|implements|Громади разом"},
+        "програми «Громади разом» між обласною адміністрацією та ПРООН підписано меморандум. Техніку передано "
+        "в рамках Програми з екстреного відновлення між Японським агентством міжнародного співробітництва (JICA) "
+        "та Урядом України.",
+        {
+            "Німецький банк розвитку KfW|funds|Теплі школи",
+            "Програма розвитку ООН|implements|Громади разом",
+            "Японське агентство міжнародного співробітництва|funds|Програма з екстреного відновлення",
+        },
     ),
     _r(
         "funding-channel",
