@@ -62,6 +62,49 @@ _NAMES_GRAPHS = re.compile(r"\b(GRAPH|FROM)\b", re.I)
 READ_RETRIES = 6  # about 3 s of backing off before telling the user a build is writing
 
 
+# every triple of the document graphs (not the ontology's), for rebuilding the default-graph index
+_UNION_TRIPLES = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }}"
+
+
+def _has_blank_nodes(ntriples_path: str) -> bool:
+    """True when an N-Triples file may name a blank node (``_:`` anywhere, literals included: a false
+    alarm only costs the slower copy)."""
+    with open(ntriples_path, "rb") as f:
+        tail = b""
+        while chunk := f.read(1 << 24):
+            if b"_:" in tail + chunk[:1]:
+                return True
+            if b"_:" in chunk:
+                return True
+            tail = chunk[-1:]
+    return False
+
+
+def _without_graph(line: bytes) -> bytes | None:
+    """An N-Quads line with its graph name dropped (an N-Triples line); ``b""`` for a line in the default
+    graph, a comment or a blank line; None for a line this reading does not follow (a comment after the
+    final dot): the caller then recomputes the index. The graph is the term after the object: after the
+    literal's closing quote (IRIs and blank node labels hold no quote), past its language tag or
+    datatype, or the fourth term of a line without a literal."""
+    body = line.strip()
+    if not body or body.startswith(b"#"):
+        return b""
+    if not body.endswith(b"."):
+        return None
+    body = body[:-1].rstrip()
+    quote = body.rfind(b'"')
+    if quote >= 0:
+        tail = body[quote + 1 :].split()
+        terms = len(tail) - (1 if tail and tail[0][:1] in (b"@", b"^") else 0)
+    else:
+        terms = len(body.split()) - 3
+    if terms == 0:
+        return b""
+    if terms != 1:
+        return None
+    return body[: max(body.rfind(b" "), body.rfind(b"\t"))] + b" .\n"
+
+
 def stale_view(exc: BaseException) -> bool:
     """True when a read failed because another process rewrote the store's files under it."""
     return isinstance(exc, OSError | RuntimeError) and bool(_STALE_VIEW.search(str(exc)))
@@ -419,35 +462,84 @@ class GraphStore:
         return sum(1 for _ in islice(self._store.quads_for_pattern(None, None, None, NamedNode(graph_iri)), n + 1)) > n
 
     def bulk_load_nquads(self, path: str | os.PathLike[str]) -> None:
-        """Load an N-Quads file with Oxigraph's bulk loader (not transactional; for benchmarks and imports)."""
+        """Load an N-Quads file with Oxigraph's bulk loader (not transactional; for benchmarks and imports).
+
+        When the default graph is the index, each line is written again without its graph name into a
+        temporary copy of the file, and the copy is bulk-loaded once: the loader fills the index as it goes
+        (a store is a set), as the bulk build does (graphtool.bulk), instead of recomputing it afterwards
+        (bench/RESULTS.md, issue 12). A file with a line this does not follow (a comment after the final
+        dot) gets the index recomputed afterwards instead.
+        """
+        import tempfile
+
         from pyoxigraph import RdfFormat
 
         indexed = self._indexed()  # asked before loading: an empty store is indexed, a loaded one is not yet
         self._written()
-        self._store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
-        if indexed:
+        if not indexed:
+            self._store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
+            return
+        fd, name = tempfile.mkstemp(prefix="graphtool-load-", suffix=".nq", dir=self.path)
+        try:
+            with os.fdopen(fd, "wb") as out, open(path, "rb") as lines:
+                batch: list[bytes] = []
+                followed = True
+                for line in lines:
+                    triple = _without_graph(line)
+                    followed = followed and triple is not None
+                    if triple != b"":  # a line in the default graph is left out, as a rebuild leaves it out
+                        batch.append(line if line.endswith(b"\n") else line + b"\n")
+                    if triple:
+                        batch.append(triple)
+                    if len(batch) >= 200_000:
+                        out.write(b"".join(batch))
+                        batch.clear()
+                out.write(b"".join(batch))
+            self._store.bulk_load(path=name, format=RdfFormat.N_QUADS)
+        finally:
+            os.unlink(name)
+        if not followed:
             self.rebuild_index()
 
     def rebuild_index(self) -> None:
         """Recompute the default graph as the deduplicated union of the document graphs.
 
-        Written with the bulk loader, not one ``INSERT … WHERE`` transaction: that held every new triple
-        in memory until the commit (over 11 GB for a 10M-quad store) and took 1.4x longer at 1M on disk
-        (93 s against 66 s wall, 28 s against 21 s CPU, the same 855,600 triples). Not atomic, like the
-        bulk load it follows; quads the loader adds while the document graphs are read are in the
-        default graph and skipped.
+        The union is written by Oxigraph itself: a ``CONSTRUCT`` over the named graphs serialised as
+        N-Triples to a temporary file, which the bulk loader reads into the default graph (a store is a
+        set: a triple stated by many documents is kept once). No Python object per triple: at 1M triples
+        on disk 12 s of CPU against 21 s for the ``Quad``-per-triple copy (bench/RESULTS.md, issue 12),
+        and memory stays bounded (one ``INSERT … WHERE`` transaction held over 11 GB at 10M quads).
+        The bulk loader gives blank nodes new identities, so a store holding any (the loaders write none)
+        is copied triple by triple instead. Not atomic, like the bulk load it follows.
         """
-        from pyoxigraph import DefaultGraph, NamedNode, Quad
+        import tempfile
+
+        from pyoxigraph import DefaultGraph, RdfFormat
 
         self._written()
         self._store.clear_graph(DefaultGraph())
+        fd, name = tempfile.mkstemp(prefix="graphtool-index-", suffix=".nt", dir=self.path)
+        os.close(fd)
+        try:
+            self._store.query(_UNION_TRIPLES).serialize(name, RdfFormat.N_TRIPLES)
+            if _has_blank_nodes(name):
+                self._rebuild_index_by_quads()
+            else:
+                self._store.bulk_load(path=name, format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
+        finally:
+            os.unlink(name)
+        self._index = True
+
+    def _rebuild_index_by_quads(self) -> None:
+        """The default graph filled from a ``Quad`` per triple of the document graphs (keeps blank nodes)."""
+        from pyoxigraph import DefaultGraph, NamedNode, Quad
+
         ontology = NamedNode(ONTOLOGY_GRAPH)
         self._store.bulk_extend(
             Quad(q.subject, q.predicate, q.object, DefaultGraph())
             for q in self._store.quads_for_pattern(None, None, None, None)
             if not isinstance(q.graph_name, DefaultGraph) and q.graph_name != ontology
         )
-        self._index = True
 
     def load_ontology(self) -> int:
         """Put the ontology (classes and properties with uk/en labels) in its own named graph, replacing it.

@@ -12,7 +12,7 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
 
 from graphtool.library import get_query, load_queries, run_query
 from graphtool.serve import make_server, serve_in_thread
@@ -127,3 +127,59 @@ def test_serve_cli_has_the_in_memory_option():
 
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert result.exit_code == 0 and "--in-memory" in result.output
+
+
+def _default_graph(store: GraphStore) -> set[Quad]:
+    return set(store.oxigraph.quads_for_pattern(None, None, None, DefaultGraph()))
+
+
+def _union_of_documents(store: GraphStore) -> set[Quad]:
+    return {Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in store.quads()}
+
+
+def test_bulk_load_writes_the_index_with_the_quads(tmp_path):
+    """The bulk loader fills the index from the file's own lines: literals holding quotes, spaces, '<'
+    and ' .', language tags, datatypes, tabs and a triple stated by two documents; a line in the default
+    graph stays out of the index (as a rebuild leaves it out)."""
+    lines = [
+        '<http://x/a> <http://x/p> "say \\"hi\\" <b> ." <http://x/doc1> .',
+        '<http://x/a> <http://x/p> "Київ"@uk <http://x/doc1> .',
+        '<http://x/a> <http://x/n> "5"^^<http://www.w3.org/2001/XMLSchema#integer> <http://x/doc1> .',
+        "<http://x/a>\t<http://x/q>\t<http://x/b>\t<http://x/doc2>.",
+        "<http://x/a> <http://x/q> <http://x/b> <http://x/doc1> .",
+        "# a comment",
+        "",
+        "<http://x/loose> <http://x/p> <http://x/o> .",
+    ]
+    path = tmp_path / "in.nq"
+    path.write_text("\n".join(lines), encoding="utf-8")  # no newline after the last line
+    store = GraphStore(None)
+    store.bulk_load_nquads(path)
+    assert len(_default_graph(store)) == 4
+    assert _default_graph(store) == _union_of_documents(store)
+    assert not list(store.oxigraph.quads_for_pattern(NamedNode("http://x/loose"), None, None, None))
+
+
+def test_bulk_load_recomputes_the_index_for_a_line_it_does_not_follow(tmp_path):
+    path = tmp_path / "in.nq"
+    path.write_text(
+        "<http://x/a> <http://x/p> <http://x/b> <http://x/doc1> . # a comment after the dot\n"
+        '<http://x/a> <http://x/p> "v" <http://x/doc2> .\n',
+        encoding="utf-8",
+    )
+    store = GraphStore(None)
+    store.bulk_load_nquads(path)
+    assert len(_default_graph(store)) == 2
+    assert _default_graph(store) == _union_of_documents(store)
+
+
+def test_rebuild_index_is_the_union_of_the_documents_and_keeps_blank_nodes():
+    store = load_small_graph()
+    store.rebuild_index()
+    union = _union_of_documents(store)
+    assert union and _default_graph(store) == union
+    blank = Quad(BlankNode("b1"), NamedNode("http://x/p"), Literal("v"), NamedNode("http://x/doc"))
+    store.oxigraph.add(blank)
+    store.rebuild_index()  # a blank node: copied triple by triple, so it keeps its identity
+    assert Quad(blank.subject, blank.predicate, blank.object, DefaultGraph()) in _default_graph(store)
+    assert _default_graph(store) == _union_of_documents(store)
