@@ -55,6 +55,7 @@ REQUEST_TIMEOUT = 30.0  # a request whose line, headers and body take longer to 
 START_TIMEOUT = 60.0  # seconds a new worker may take to open the store and answer its first ping
 IN_MEMORY_START_TIMEOUT = 900.0  # ... and to copy the default graph into memory (about 60 s at 10M triples)
 STALE_RETRIES = 6  # reads that fail while a build writes are retried this often (about 2 s) before a 503
+CACHE_MB = 64  # answers kept by the server (see AnswerCache); 0 turns the cache off
 
 SELECT_TYPES = {
     "application/sparql-results+json": "JSON",
@@ -322,6 +323,90 @@ class _Worker:
         self.conn.close()
 
 
+def _frozen(value: Any) -> Any:
+    """A hashable form of request parameters (dicts, lists, rdflib terms) for the answer cache."""
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return (type(value).__name__, value.n3() if hasattr(value, "n3") else repr(value))
+
+
+# functions whose answer changes from one evaluation to the next: such queries are never cached
+_VOLATILE = re.compile(r"\b(NOW|RAND|UUID|STRUUID|BNODE)\s*\(", re.I)
+
+
+class AnswerCache:
+    """Answers (query results and pages) kept while the store is unchanged, shared by every worker.
+
+    The store is read-only for the server; a build changes its files, which changes
+    :func:`_store_version`, and an answer computed under another version is never handed out. The
+    version is read before the answer is computed, so an answer that raced a build is stale at once.
+    Identical requests arriving together are computed once (the others wait for it), which is what
+    many clients asking for the same library pages need: with two workers, twenty clients queued
+    behind each other (docs/serve.md). Queries calling ``NOW()``, ``RAND()``, ``UUID()``,
+    ``STRUUID()`` or ``BNODE()`` are not cached; errors are not cached. Bounded by ``max_bytes``,
+    least recently used first; an answer above a quarter of it is not kept.
+    """
+
+    def __init__(self, store_path: str, max_bytes: int) -> None:
+        from collections import OrderedDict
+
+        self.store_path, self.max_bytes = store_path, max_bytes
+        self._answers: OrderedDict[Any, tuple[tuple[int, int], Any, int]] = OrderedDict()
+        self._running: dict[Any, threading.Event] = {}
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    @staticmethod
+    def cacheable(query: str) -> bool:
+        return not _VOLATILE.search(query)
+
+    def get(self, key: Any, compute: Any) -> Any:
+        """The answer for ``key``: kept, or computed by ``compute()`` (once for concurrent callers)."""
+        if self.max_bytes <= 0:
+            return compute()
+        while True:
+            version = _store_version(self.store_path)
+            with self._lock:
+                kept = self._answers.get(key)
+                if kept is not None and kept[0] == version:
+                    self._answers.move_to_end(key)
+                    self.hits += 1
+                    return kept[1]
+                running = self._running.get(key)
+                if running is None:
+                    self._running[key] = done = threading.Event()
+                    self.misses += 1
+                    break
+            running.wait()  # the same request is being computed: take its answer (or compute after it failed)
+        try:
+            answer = compute()
+            self._keep(key, version, answer)
+            return answer
+        finally:
+            with self._lock:
+                del self._running[key]
+            done.set()
+
+    def _keep(self, key: Any, version: tuple[int, int], answer: Any) -> None:
+        size = sum(len(part) for part in answer if isinstance(part, bytes | str)) + 256
+        if size > self.max_bytes // 4:
+            return
+        with self._lock:
+            old = self._answers.pop(key, None)
+            if old is not None:
+                self._bytes -= old[2]
+            self._answers[key] = (version, answer, size)
+            self._bytes += size
+            while self._bytes > self.max_bytes and self._answers:
+                _key, (_version, _answer, freed) = self._answers.popitem(last=False)
+                self._bytes -= freed
+
+
 class QueryPool:
     """Worker processes that run queries and pages with a hard time limit (a late worker is killed).
 
@@ -337,9 +422,11 @@ class QueryPool:
         size: int = 2,
         timeout: float = DEFAULT_TIMEOUT,
         in_memory: bool = False,
+        cache_mb: float = CACHE_MB,
     ) -> None:
         self.store_path = str(store_path)
         self.in_memory = in_memory
+        self.cache = AnswerCache(self.store_path, int(cache_mb * 2**20))
         # a worker copying a large store into memory takes longer to answer its first ping
         self.start_timeout = IN_MEMORY_START_TIMEOUT if in_memory else START_TIMEOUT
         if not Path(self.store_path).is_dir():
@@ -440,12 +527,18 @@ class QueryPool:
             check_complexity(normalise(query))  # here too: a query that would crash a worker never reaches one
         except QueryRejected as exc:
             raise QueryFailed(f"400 {exc}") from exc
-        ctype, body = self._call(("query", query, bindings, accept, dataset, base))
+        request = ("query", query, bindings, accept, dataset, base)
+        if not self.cache.cacheable(query):
+            ctype, body = self._call(request)
+            return ctype, body
+        key = ("query", query, _frozen(bindings), accept, _frozen(dataset), base)
+        ctype, body = self.cache.get(key, lambda: self._call(request))
         return ctype, body
 
     def page(self, path: str, params: dict[str, list[str]]) -> tuple[int, str, bytes]:
         """Render a page (:data:`PAGES`, ``/queries/NAME``) in a worker, under the same time limit as queries."""
-        status, ctype, body = self._call(("page", path, params))
+        key = ("page", path, _frozen(params))
+        status, ctype, body = self.cache.get(key, lambda: self._call(("page", path, params)))
         return status, ctype, body
 
     def close(self) -> None:
@@ -1269,6 +1362,7 @@ def make_server(
     idle_timeout: float = IDLE_TIMEOUT,
     request_timeout: float = REQUEST_TIMEOUT,
     in_memory: bool = False,
+    cache_mb: float = CACHE_MB,
 ) -> GraphtoolServer:
     """Open the store in worker processes and bind the server (port 0 picks a free port).
 
@@ -1280,7 +1374,7 @@ def make_server(
     """
     import errno
 
-    pool = QueryPool(store_path, size=workers, timeout=timeout, in_memory=in_memory)
+    pool = QueryPool(store_path, size=workers, timeout=timeout, in_memory=in_memory, cache_mb=cache_mb)
     try:
         return GraphtoolServer(
             (host, port),

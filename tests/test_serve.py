@@ -306,3 +306,69 @@ def test_serve_command_runs_and_stops_cleanly_on_sigterm(tmp_path):
     if shutil.which("pgrep"):
         found = subprocess.run(["pgrep", "-f", f"graphtool.serve --worker .* {path}"], capture_output=True, text=True)
         assert found.stdout.strip() == ""  # no worker outlives the server
+
+
+def test_answers_are_kept_while_the_store_is_unchanged(served):
+    _local, server = served
+    cache = server.pool.cache
+    url = server.url + "/sparql?" + urllib.parse.urlencode({"query": DONORS})
+    first = _get(url, {"Accept": "text/csv"})
+    hits = cache.hits
+    second = _get(url, {"Accept": "text/csv"})
+    assert first[0] == second[0] == 200 and first[2] == second[2]
+    assert cache.hits == hits + 1
+    now = "SELECT (NOW() AS ?t) WHERE {}"  # a volatile function: computed every time, never kept
+    misses, hits = cache.misses, cache.hits
+    _get(server.url + "/sparql?" + urllib.parse.urlencode({"query": now}))
+    _get(server.url + "/sparql?" + urllib.parse.urlencode({"query": now}))
+    assert (cache.misses, cache.hits) == (misses, hits)
+    page = server.url + "/queries/donors_ranked"
+    assert _get(page)[0] == 200
+    hits = cache.hits
+    assert _get(page)[0] == 200 and cache.hits == hits + 1
+
+
+def test_answer_cache_computes_concurrent_requests_once_and_stays_bounded(tmp_path):
+    import threading
+
+    from graphtool.serve import AnswerCache
+
+    cache = AnswerCache(str(tmp_path), max_bytes=4000)
+    calls = []
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.3)
+        return ("text/csv", b"x" * 100)
+
+    threads = [threading.Thread(target=lambda: cache.get("k", slow)) for _ in range(5)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1 and cache.hits == 4
+    for i in range(100):  # about 356 bytes each: only the most recent ones fit in 4,000
+        cache.get(i, lambda: ("text/csv", b"y" * 100))
+    assert cache._bytes <= 4000
+    calls.clear()
+    cache.get(99, slow)
+    assert not calls  # the most recent is kept
+    cache.get(0, slow)
+    assert calls  # the oldest was dropped
+    (tmp_path / "new-file").write_text("a build wrote here")  # the store changed: nothing kept is handed out
+    calls.clear()
+    cache.get(99, slow)
+    assert calls
+
+
+def test_a_failed_answer_is_not_kept(tmp_path):
+    from graphtool.serve import AnswerCache, QueryFailed
+
+    cache = AnswerCache(str(tmp_path), max_bytes=4000)
+
+    def fails():
+        raise QueryFailed("400 no")
+
+    with pytest.raises(QueryFailed):
+        cache.get("k", fails)
+    assert cache.get("k", lambda: ("text/csv", b"ok")) == ("text/csv", b"ok")

@@ -86,6 +86,14 @@ def push(
     help="Each worker copies the store's default graph into memory at start-up (and again after a build "
     "changes the store) and answers from it: faster queries for about 0.3 GB per million triples per worker.",
 )
+@click.option(
+    "--cache-mb",
+    type=click.FloatRange(min=0),
+    default=64,
+    show_default=True,
+    help="Keep answers (query results and pages) up to this many MB while the store is unchanged; identical "
+    "requests arriving together are computed once. 0 turns the cache off.",
+)
 def serve(
     store_path: Path | None,
     host: str,
@@ -97,6 +105,7 @@ def serve(
     max_connections: int,
     quiet: bool,
     in_memory: bool,
+    cache_mb: float,
 ) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint (/sparql) with HTML pages (/).
 
@@ -111,7 +120,7 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: anyone who can reach it can read the graph", err=True)
     options = {"cors": cors, "allow_hosts": allow_hosts, "max_connections": max_connections, "access_log": not quiet,
-               "in_memory": in_memory}  # fmt: skip
+               "in_memory": in_memory, "cache_mb": cache_mb}  # fmt: skip
     try:
         server = make_server(
             store_path or default_store_path(), host=host, port=port, timeout=timeout, workers=workers, **options
