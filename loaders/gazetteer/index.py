@@ -584,6 +584,8 @@ class Gazetteer:
                 if names
                 else None
             )
+            if hit is not None and hit[1] < 90 and hit[0][:1] != lows[p][:1]:
+                hit = None  # "Вальдбронн" is not "Гайльбронн": a misspelling keeps the first letter
             s, e = toks[p]
             if hit is None:
                 place, score = self._latin_lookup(text[s:e], iso)

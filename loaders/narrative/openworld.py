@@ -106,6 +106,9 @@ def _fields(place: Place) -> dict:
     return {f.name: getattr(place, f.name) for f in dataclasses.fields(place)}
 
 
+_POST_ADJECTIVE = re.compile(r"[\w'’-]+(?:ськ|цьк|зьк)(?:ий|ого|ому|им|ім|е|ій|ою|у)")
+
+
 def _nominative_adjective(adj: str, unit: str) -> str:
     """'Укмерзьким' + район -> 'Укмерзький'; a guess by ending, kept as written when unsure."""
     gender_neuter = unit in ("воєводство",)
@@ -225,6 +228,9 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
                 continue  # "регіон", "округ", "муніципалітет" are Ukrainian words too: need a country
         if cc == "UA":
             continue
+        if _POST_ADJECTIVE.fullmatch(name) and unit.nominative in ("повіт", "район", "округ", "регіон", "воєводство"):
+            # "з польським повітом Вадовицьким": the adjective after the unit word names it
+            name = f"{_nominative_adjective(name, unit.nominative)} {unit.nominative}"
         add(start, end, name, unit.nominative, cc, "unit-word")
     # latin-unit: "з Gmina Biszcza", "Powiat Limanowski", "Landkreis Harburg": the unit word names the country
     for m in _LATIN_UNIT.finditer(norm):
@@ -391,13 +397,19 @@ def _country_after(norm: str, end: int, gaz, matches: list[PlaceMatch] = ()) -> 
 
 
 def _country_adjective_before(norm: str, start: int, gaz) -> str | None:
-    m = re.search(r"([\w'’-]+)\s+$", norm[max(0, start - 40) : start])
+    """ "з польською гміною", "литовське районне самоврядування": a country adjective one or two words before."""
+    m = re.search(r"(?:([\w'’-]+)\s+)?([\w'’-]+)\s+$", norm[max(0, start - 60) : start])
     if m is None or gaz is None:
         return None
     try:
-        return gaz._country_cue(m.group(1).lower())
+        for word in (m.group(2), m.group(1)):
+            if word and (word == m.group(2) or re.search(r"(?:ськ|цьк|зьк)\w*$", word)):  # two back: an adjective
+                cc = gaz._country_cue(word.lower())
+                if cc:
+                    return cc
     except Exception:
         return None
+    return None
 
 
 def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]:

@@ -432,6 +432,24 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     _r(
+        "unit-word-forms",
+        "mentions",
+        "openworld",
+        'A unit word abroad may carry its adjective after it ("з польським повітом Вадовицьким" is the Вадовицький '
+        'повіт), its country adjective two words before ("литовське районне самоврядування"), and be a волость or '
+        "парафія; a town after a country adjective is matched by spelling only when the first letter agrees "
+        '("німецької громади Вальдбронн" is not Гайльбронн).',
+        "Малинська громада підписала угоду з польським повітом Вадовицьким. Золочівська громада стала партнером "
+        "німецької громади Вальдбронн. Між Ніжинською громадою та естонською волостю Сааре підписано меморандум.",
+        {
+            "Малинська міська територіальна громада|partnerOf|Вадовицький повіт",
+            "Вадовицький повіт|inCountry|Польща",
+            "Золочівська міська територіальна громада|partnerOf|Вальдбронн",
+            "Ніжинська міська територіальна громада|partnerOf|Сааре",
+        },
+        {"Золочівська міська територіальна громада|partnerOf|Гайльбронн"},
+    ),
+    _r(
         "organisation-holds-country",
         "relations",
         "extractor",
