@@ -34,7 +34,11 @@ from graphtool.store import GraphStore
 
 BULK_MIN_DOCUMENTS = 1000  # a batch this large is bulk-loaded into any store (a fresh store: from 200)
 BULK_MIN_FRESH = 200
-CHUNK_BYTES = 32 * 2**20  # N-Quads per chunk: loaded in the background while the workers extract
+# Documents' N-Quads per chunk, loaded in the background while the workers extract. Each load into a
+# non-empty store costs more as the store grows (RocksDB merges the new files into the old ones): the
+# same 279k quads took 1.8 s of CPU into an empty store and 4 s into one of 6.4M; the same 6.7M quads
+# loaded in 128 MB chunks took 60 s of CPU, in 32 MB chunks 76 s (bench/RESULTS.md, issue 15).
+CHUNK_BYTES = 128 * 2**20
 
 
 def wants_bulk(to_read: int, stored: int) -> bool:
