@@ -533,7 +533,8 @@ _EN_SINGLE_QUOTED = re.compile(
     r"(?<![\w])'(?P<t>[A-Z][^'«»\"]{2,150}?)'\s*(?P<head>project|programme|program|initiative)(?![\w])", re.IGNORECASE
 )
 _EN_LOWER_HEAD = re.compile(
-    rf"(?<![\w])(?:the|(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})['’]s)\s+"
+    rf"(?<![\w])(?:the|(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})['’]s|"
+    rf"an?\s+(?:[$€£]\s?|(?:USD|EUR|US\$)\s?)[\d.,]+(?:\s*(?:million|billion|mln|bn|m))?)\s+"
     rf"(?P<name>[A-Z][\w'’&+-]*(?:\s+{_EN_WORD}){{0,6}}?)\s+(?P<head>project|programme|program|initiative|activity)(?![\w])"
 )
 _EN_HEAD = re.compile(r"Program|Project|Initiative|Activity|Facility|Fund|Partnership|Office")

@@ -70,12 +70,14 @@ _FUNCTION = {"і", "й", "та", "на", "над", "де", "а", "ла", "ле",
 _ADJ_TAILS = frozenset(
     {"ий", "ого", "ому", "им", "ім", "а", "ої", "ій", "у", "ою", "е", "і", "их", "ими"}
     | {"ая", "ой", "ую", "ое", "ие", "ым", "ом", "ых", "ыми"}  # the Russian stems' endings ("эстонского")
+    | {""}  # English adjectives are whole words ("the German city of Schwerin")
 )
 _ADJ_TAILS_END = tuple(_ADJ_TAILS)
 # "польським містом X", "литовським курортом X", "німецькою громадою X"
 _PLACE_NOUNS = (
     "міст", "курорт", "гмін", "громад", "регіон", "провінці", "округ", "воєводств", "кра", "земл", "повіт",
     "департамент", "штат", "партнер", "побратим", "столиц", "муніципалітет", "комун", "коммун",
+    "город", "муниципалитет", "city", "town", "municipality", "commune", "county", "region", "district",
 )  # fmt: skip
 # "Енсхеде (Нідерланди)", "Енсхеде, Нідерланди", "Біркенгед — Велика Британія"
 _BEFORE_COUNTRY = frozenset({"(", ",", "—", "–", "-", "/"})
@@ -564,6 +566,8 @@ class Gazetteer:
             noun = any(w.startswith(stem) for stem, _ in _COUNTRY_NOUNS)
             if not noun and p < len(lows) and lows[p].startswith(_PLACE_NOUNS) and gaps[p].isspace():
                 p += 1
+                if p < len(lows) and lows[p] == "of" and gaps[p].isspace():
+                    p += 1  # "the German city of Schwerin"
             if p >= len(lows) or p == k + 1 and not gaps[p].isspace() or not text[toks[p][0]].isupper():
                 continue
             m = by_start.get(toks[p][0])

@@ -450,6 +450,22 @@ RULES: tuple[Rule, ...] = (
         {"Золочівська міська територіальна громада|partnerOf|Гайльбронн"},
     ),
     _r(
+        "english-money-frames",
+        "relations",
+        "lang/en/cues.csv",
+        'English donor pages: "provided grants/a EUR 50 million loan", "approved" fund; "implemented by" is '
+        'passive only (its agent is after it); "a $200 million HEAT project" names a project after an amount; '
+        '"the German city of Schwerin" gives the town\'s country (English country adjectives).',
+        "Under the EU4Business initiative, the EBRD provided grants to firms in Chernihiv. The World Bank approved "
+        "a $200 million HEAT project. Zhytomyr and the German city of Schwerin signed a partnership agreement.",
+        {
+            "Європейський банк реконструкції та розвитку|funds|EU4Business",
+            "Світовий банк|funds|HEAT",
+            "Житомир|partnerOf|Шверін",
+            "Шверін|inCountry|Німеччина",
+        },
+    ),
+    _r(
         "organisation-holds-country",
         "relations",
         "extractor",
