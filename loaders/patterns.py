@@ -755,3 +755,14 @@ def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         out.append(Found(a, b, m.group("title"), "Organization", {m.group("title")}, (a, b), "latin"))
     out.extend(_academic(s, quotes, taken))
     return out
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    """Head nouns of organisation names (ontology/data/org_head_words.csv), as lemmas."""
+    import csv
+
+    import ontology
+
+    with open(ontology.DATA / "org_head_words.csv", encoding="utf-8", newline="") as fh:
+        return frozenset((row.get("lemma") or "").strip() for row in csv.DictReader(fh)) - {""}

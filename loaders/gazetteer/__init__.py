@@ -18,6 +18,9 @@ foreign_regions.csv (voivodeships, Länder, län, mkhare, US states …) and pla
 The index of inflected forms is cached in :func:`cache_dir` (``$GRAPHTOOL_CACHE`` or
 ``~/.cache/graphtool``), keyed by package versions, data files and this package's code, and
 rebuilt automatically when missing (about 20 s of CPU); :func:`build_cache` builds it ahead.
+
+It may import :mod:`ontology` data, :mod:`loaders.base` and :mod:`loaders.morph` (pymorphy3), and the
+reference-data packages above; never :mod:`loaders.narrative` (which uses it) nor :mod:`graphtool`.
 """
 
 from .index import Gazetteer, build_cache, cache_dir, cache_path, get_gazetteer

@@ -14,6 +14,11 @@ The stages, in the order one document passes through them (each hands the next i
 
 The rules added for real pages are listed, in this order, with an example each, in :mod:`.rules`
 (``tests/test_rules.py`` runs every example). Language data lives in ``loaders/lang/<language>/`` (see its README); cue phrases in ``loaders/lang/<language>/cues.csv``.
+
+It may import the shared loader modules (:mod:`loaders.base`, :mod:`loaders.text`, :mod:`loaders.patterns`,
+:mod:`loaders.morph`, :mod:`loaders.registry`, :mod:`loaders.gazetteer`) and :mod:`ontology` data; never
+:mod:`graphtool`. Inside the package the stages import in pipeline order: the extractor imports the
+stages, no stage imports the extractor back.
 """
 
 from __future__ import annotations

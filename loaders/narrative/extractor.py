@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from loaders.base import Entity, Evidence, Extraction, LoaderError, Relation, name_key
@@ -32,6 +31,7 @@ from loaders.narrative.russian import is_russian, russian_document
 from loaders.narrative.status import _partnership_status
 from loaders.narrative.structure import _field_cards
 from loaders.patterns import Found, cue_regex, cue_values, find_initiatives, find_organisations, quoted_spans
+from loaders.patterns import org_heads as _org_heads
 from loaders.text import Sentence, read_text, sentences
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -1413,7 +1413,9 @@ class _Extractor:
             close = re.search(r"[.;:!?]|,\s*(?!та|і|й)", norm[between.end + 5 :])
             stop = between.end + 5 + (close.start() if close else len(norm))
             parties = [
-                m for m in ms if m.kind == "donor" and not m.in_title and m.reg is not None and between.end < m.start < stop
+                m
+                for m in ms
+                if m.kind == "donor" and not m.in_title and m.reg is not None and between.end < m.start < stop
             ]
             target = between.key
         else:
@@ -2042,17 +2044,6 @@ _UNQUOTED_ORG = re.compile(
 )
 _ORG_CUT = {"разом", "спільно", "за", "що", "який", "яка", "які", "а", "через", "щодо", "протягом"}
 _ORG_STOP = {"разом", "за", "у", "в", "на", "та", "і", "й", "а", "що", "який", "яка", "до", "від", "з", "із", "для"}
-
-
-@lru_cache(maxsize=1)
-def _org_heads() -> frozenset[str]:
-    """Head nouns of organisation names (ontology/data/org_head_words.csv), as lemmas."""
-    import csv
-
-    import ontology
-
-    with open(ontology.DATA / "org_head_words.csv", encoding="utf-8", newline="") as fh:
-        return frozenset((row.get("lemma") or "").strip() for row in csv.DictReader(fh)) - {""}
 
 
 def _trigger_stem(word: str) -> str:

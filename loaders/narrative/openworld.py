@@ -311,7 +311,7 @@ def _organisation(name: str) -> bool:
     """'SAFOSO AG', 'Фонд Солідарності': a company or an organisation, not a town."""
     if _LEGAL_FORM.search(name):
         return True
-    from loaders.narrative.extractor import _org_heads
+    from loaders.patterns import org_heads as _org_heads
 
     first = name.split()[0].lower()
     return any(first.startswith(h[:-1]) for h in _org_heads() if len(h) > 4)
@@ -431,8 +431,11 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
         if tail:
             spans.append((pm.end, pm.end + tail.end()))
         # part-of clause: "Гура-Кальварія — місто в Польщі, що входить у Мазовецьке воєводство"
-        part = re.match(r"(?:\([^()]*\)|[^.;:!?()]){0,80}?,\s*(?:що|яке|який|яка)\s+(?:входить|входять|належить|розташован\w*)\s+"
-                        r"(?:(?:в|у|до)\s+(?:склад\w*\s+)?)?[^,.;:!?]{0,80}", norm[pm.end :])
+        part = re.match(
+            r"(?:\([^()]*\)|[^.;:!?()]){0,80}?,\s*(?:що|яке|який|яка)\s+(?:входить|входять|належить|розташован\w*)\s+"
+            r"(?:(?:в|у|до)\s+(?:склад\w*\s+)?)?[^,.;:!?]{0,80}",
+            norm[pm.end :],
+        )
         if part:
             spans.append((pm.end + part.start(), pm.end + part.end()))
     return spans
