@@ -383,7 +383,7 @@ RULES: tuple[Rule, ...] = (
         "extractor",
         "A donor that signs an agreement (угода, меморандум, договір; підписали, уклали, signed) about an initiative "
         "takes part in it: the initiative named after the agreement noun, else the framework the sentence is "
-        "within; an initiative followed by \"між A та B\" names its parties. A development bank, a state, the EU, a "
+        'within; an initiative followed by "між A та B" names its parties. A development bank, a state, the EU, a '
         "bilateral agency or any party to an agreement about money "
         "funds; other donors carry out.",
         "Угоду про фінансування проєкту «Теплі школи» підписали KfW та Житомирська міська рада. У рамках "
@@ -404,15 +404,18 @@ RULES: tuple[Rule, ...] = (
         "channel act with it; future passive forms (фінансуватиметься, реалізовуватиметься) are cues like the "
         "present ones.",
         "Проєкт «Сильні громади» фінансуватиметься урядом Швеції через Sida.",
-        {"Уряд Швеції|funds|Сильні громади", "Шведське агентство міжнародного співробітництва з питань розвитку|funds|Сильні громади"},
+        {
+            "Уряд Швеції|funds|Сильні громади",
+            "Шведське агентство міжнародного співробітництва з питань розвитку|funds|Сильні громади",
+        },
     ),
     _r(
         "latin-name-and-title",
         "mentions",
         "patterns",
         'A Latin word between the trigger and the quoted title that no registry knows ("програми Polaris '
-        '«Підтримка багаторівневого врядування»") is the initiative\'s short name: one initiative with both '
-        "names, the one later sentences call it by; the trigger may open the sentence (\"Програма Polaris ...\").",
+        "«Підтримка багаторівневого врядування»\") is the initiative's short name: one initiative with both "
+        'names, the one later sentences call it by; the trigger may open the sentence ("Програма Polaris ...").',
         "SALAR International оголосила про запуск програми Polaris «Підтримка багаторівневого врядування». "
         "Програма Polaris фінансується урядом Швеції.",
         {"SALAR International|implements|Polaris", "Уряд Швеції|funds|Polaris"},
