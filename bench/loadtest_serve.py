@@ -11,13 +11,15 @@ Phases (all traffic goes to 127.0.0.1, every loop is bounded in count and time):
 Usage::
 
     python -m bench.loadtest_serve [--store PATH] [--clients 50] [--seconds 30] [--idle 1000]
-                                   [--in-memory] [--library] [--library-only NAME,...]
+                                   [--in-memory] [--cache-mb MB] [--library [--warm]] [--library-only NAME,...]
 
 Without ``--store`` the shared test graph (tests/data/small_graph.trig) is loaded into a temporary store.
 ``--in-memory`` serves with ``graphtool serve --in-memory``. ``--library`` sends the query library instead
 of the small queries: ``/sparql`` gets library queries with their parameters bound to the synthetic
 graph's anchors (:func:`bench.synth.anchors`, for a store loaded from ``bench.synth``) as ``VALUES``
 rows, and pages are ``/queries/NAME`` with the same parameters; latencies are reported per query name.
+``--warm`` first asks each of those requests once, one after the other, so the clients meet a server whose
+answer cache (``graphtool serve --cache-mb``) holds them: the steady state of a read-only store.
 """
 
 from __future__ import annotations
@@ -62,10 +64,14 @@ def _store(path: str | None, tmp: str) -> str:
     return str(Path(tmp) / "store")
 
 
-def _start_server(store: str, workers: int, in_memory: bool = False) -> tuple[subprocess.Popen, str, int]:
+def _start_server(
+    store: str, workers: int, in_memory: bool = False, cache_mb: float | None = None
+) -> tuple[subprocess.Popen, str, int]:
     graphtool = Path(sys.executable).parent / "graphtool"
     args = [str(graphtool), "serve", "--store", store, "--port", "0", "--workers", str(workers), "--quiet"]
     args += ["--in-memory", "--timeout", "60"] if in_memory else ["--timeout", "60"]
+    if cache_mb is not None:
+        args += ["--cache-mb", str(cache_mb)]
     proc = subprocess.Popen(args, stderr=subprocess.PIPE, text=True)
     line = proc.stderr.readline()
     match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
@@ -133,6 +139,25 @@ def _client(
             (("page" if n % 5 == 0 else "sparql") + (f":{name}" if name else ""), time.monotonic() - start)
         )
     conn.close()
+
+
+def warm_phase(host: str, port: int, library) -> dict:
+    """Each library request once, one after the other (the server's answer cache fills): seconds and errors."""
+    started = time.monotonic()
+    errors = []
+    conn = http.client.HTTPConnection(host, port, timeout=300)
+    for _name, path in [*library[0], *library[1]]:
+        conn.request("GET", path, headers={"Accept": "application/sparql-results+json"})
+        response = conn.getresponse()
+        response.read()
+        if response.status != 200:
+            errors.append(f"{response.status} {path[:60]}")
+    conn.close()
+    return {
+        "requests": len(library[0]) + len(library[1]),
+        "seconds": round(time.monotonic() - started, 1),
+        "errors": errors,
+    }
 
 
 def load_phase(host: str, port: int, clients: int, seconds: float, library=None) -> dict:
@@ -236,7 +261,11 @@ def main() -> None:
     parser.add_argument("--idle", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--in-memory", action="store_true", help="graphtool serve --in-memory")
+    parser.add_argument("--cache-mb", type=float, help="graphtool serve --cache-mb (0: no answer cache)")
     parser.add_argument("--library", action="store_true", help="library queries and pages, not small queries")
+    parser.add_argument(
+        "--warm", action="store_true", help="with --library: ask each request once before the clients start"
+    )
     parser.add_argument("--library-only", help="with --library: only these query names, comma-separated")
     args = parser.parse_args()
     library = library_requests(args.library_only.split(",") if args.library_only else None) if args.library else None
@@ -245,9 +274,12 @@ def main() -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, args.idle + 200), hard))
     with tempfile.TemporaryDirectory() as tmp:
         started = time.monotonic()
-        proc, host, port = _start_server(_store(args.store, tmp), args.workers, args.in_memory)
+        proc, host, port = _start_server(_store(args.store, tmp), args.workers, args.in_memory, args.cache_mb)
         try:
             result = {"start_s": round(time.monotonic() - started, 1), "in_memory": args.in_memory}
+            result["cache_mb"] = args.cache_mb
+            if args.warm and library is not None:
+                result["warm"] = warm_phase(host, port, library)
             result["load"] = load_phase(host, port, args.clients, args.seconds, library)
             if args.idle:
                 result["idle"] = idle_phase(host, port, args.idle)

@@ -89,7 +89,7 @@ def push(
 @click.option(
     "--cache-mb",
     type=click.FloatRange(min=0),
-    default=64,
+    default=256,
     show_default=True,
     help="Keep answers (query results and pages) up to this many MB while the store is unchanged; identical "
     "requests arriving together are computed once. 0 turns the cache off.",
