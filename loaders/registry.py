@@ -247,59 +247,64 @@ def registry_paths() -> tuple[Path, Path]:
 
 def read_entries(donors_csv: Path, programs_csv: Path) -> list[RegistryEntry]:
     """Registry entries from the two CSV files (a missing file is an empty registry part)."""
-    entries: list[RegistryEntry] = []
-    if donors_csv.exists():
-        with open(donors_csv, encoding="utf-8-sig", newline="") as fh:
-            for row in csv.DictReader(fh):
-                rid = (row.get("id") or "").strip()
-                if not rid:
-                    continue
-                kind = (row.get("kind") or "").strip()
-                label = (row.get("label_uk") or row.get("label_en") or rid).strip()
-                names = [n for n in [row.get("label_uk"), row.get("label_en"), *_split(row.get("aliases", ""))] if n]
-                ids = {k: row[k].strip() for k in ("wikidata", "iati") if (row.get(k) or "").strip()}
-                entries.append(
-                    RegistryEntry(
-                        key=f"donor:{rid}",
-                        type="Organization" if kind == "implementer" else "Donor",
-                        id=rid,
-                        label=label,
-                        label_en=(row.get("label_en") or "").strip() or None,
-                        names=[n.strip() for n in names],
-                        acronyms=_split(row.get("acronyms", "")),
-                        kind=kind,
-                        country=(row.get("country") or "").strip(),
-                        parent=(row.get("parent") or "").strip(),
-                        identifiers=ids,
-                    )
-                )
-    if programs_csv.exists():
-        with open(programs_csv, encoding="utf-8-sig", newline="") as fh:
-            for row in csv.DictReader(fh):
-                rid = (row.get("id") or "").strip()
-                if not rid:
-                    continue
-                typ = (row.get("type") or "Program").strip()
-                label = (row.get("label_uk") or row.get("label_en") or rid).strip()
-                names = [n for n in [row.get("label_uk"), row.get("label_en"), *_split(row.get("aliases", ""))] if n]
-                ids = {k: row[k].strip() for k in ("wikidata",) if (row.get(k) or "").strip()}
-                entries.append(
-                    RegistryEntry(
-                        key=f"program:{rid}",
-                        type=typ if typ in ("Program", "Project") else "Program",
-                        id=rid,
-                        label=label,
-                        label_en=(row.get("label_en") or "").strip() or None,
-                        names=[n.strip() for n in names],
-                        acronyms=_split(row.get("acronyms", "")),
-                        parent=(row.get("parent") or "").strip(),
-                        donors=_split(row.get("donors", "")),
-                        implementers=_split(row.get("implementers", "")),
-                        identifiers=ids,
-                    )
-                )
+    entries = _read_rows(donors_csv, ("wikidata", "iati"), _donor_entry)
+    entries += _read_rows(programs_csv, ("wikidata",), _program_entry)
     _add_language_names(entries)
     return entries
+
+
+def _cell(row: dict, column: str) -> str:
+    return (row.get(column) or "").strip()
+
+
+def _read_rows(path: Path, id_columns: tuple[str, ...], make) -> list[RegistryEntry]:
+    """One entry per row with an id; ``make(row, common)`` adds what is particular to donors or programs.
+
+    ``common`` holds the fields both files fill the same way: id, labels, names, acronyms, parent and the
+    identifiers in ``id_columns``.
+    """
+    if not path.exists():
+        return []
+    out: list[RegistryEntry] = []
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            rid = _cell(row, "id")
+            if not rid:
+                continue
+            names = [n for n in [row.get("label_uk"), row.get("label_en"), *_split(row.get("aliases", ""))] if n]
+            common = {
+                "id": rid,
+                "label": (row.get("label_uk") or row.get("label_en") or rid).strip(),
+                "label_en": _cell(row, "label_en") or None,
+                "names": [n.strip() for n in names],
+                "acronyms": _split(row.get("acronyms", "")),
+                "parent": _cell(row, "parent"),
+                "identifiers": {k: _cell(row, k) for k in id_columns if _cell(row, k)},
+            }
+            out.append(make(row, common))
+    return out
+
+
+def _donor_entry(row: dict, common: dict) -> RegistryEntry:
+    kind = _cell(row, "kind")
+    return RegistryEntry(
+        key=f"donor:{common['id']}",
+        type="Organization" if kind == "implementer" else "Donor",
+        kind=kind,
+        country=_cell(row, "country"),
+        **common,
+    )
+
+
+def _program_entry(row: dict, common: dict) -> RegistryEntry:
+    typ = (row.get("type") or "Program").strip()
+    return RegistryEntry(
+        key=f"program:{common['id']}",
+        type=typ if typ in ("Program", "Project") else "Program",
+        donors=_split(row.get("donors", "")),
+        implementers=_split(row.get("implementers", "")),
+        **common,
+    )
 
 
 def language_name_files() -> list[Path]:
