@@ -23,6 +23,7 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from loaders.base import cache_dir
 from loaders.cachefile import read_cache, write_cache
@@ -32,6 +33,17 @@ from .sources import ADJ, NAME, REGIONAL
 
 LAYOUT = 6
 MAX_NGRAM = 5
+
+
+class _Entry(NamedTuple):
+    """One index entry of a surface form (see the module docstring)."""
+
+    place: int  # index of the place's row
+    kind: int  # NAME | ADJ | REGIONAL
+    common: int  # 0 proper name, 1 also a common word, 2 also a person's name, 3 a listed stopword
+    weight: int  # population of a place abroad (10**6 when curated), else 0
+    nominative: bool
+
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ\-\u2011][^\W\d_]+)*")
 # before a sentence-initial word; after ":" or "(" a capital letter already marks a proper name
@@ -145,9 +157,9 @@ def build_index() -> dict:
 
     places: list[Place] = [*ua, *countries, *foreign]
     idx = {p.key: i for i, p in enumerate(places)}
-    forms: dict[str, list[tuple]] = {}
+    forms: dict[str, list[_Entry]] = {}
 
-    def add(form: str, entry: tuple) -> None:
+    def add(form: str, entry: _Entry) -> None:
         form = form.replace("’", "'").replace("ʼ", "'")
         lst = forms.setdefault(form, [])
         if entry not in lst:
@@ -174,12 +186,12 @@ def build_index() -> dict:
         i = idx[key]
         if etype == ADJ:
             for f in adjective_forms(name):
-                add(f, (i, ADJ, 0, 0, f == name.lower()))
+                add(f, _Entry(i, ADJ, 0, 0, f == name.lower()))
             continue
         fs, common = name_forms(name)
         common = commonness(name, common)
         for f in set().union(*fs.values()):
-            add(f, (i, etype, form_common(name, f, common), 0, f in fs["nomn"]))
+            add(f, _Entry(i, etype, form_common(name, f, common), 0, f in fs["nomn"]))
         n += 1
         if n % 5000 == 0:
             _log(f"  inflected {n} Ukrainian names ({time.time() - t0:.1f}s)")
@@ -187,13 +199,13 @@ def build_index() -> dict:
         fs, common = name_forms(name)
         common = min(commonness(name, common), 1)  # a country name is never just a word
         for f in set().union(*fs.values()):
-            add(f, (idx[key], etype, common, 0, f in fs["nomn"]))
+            add(f, _Entry(idx[key], etype, common, 0, f in fs["nomn"]))
     for name, key, etype, weight in foreign_names:
         region = places[idx[key]].category == "foreign_region"  # Ukrainian phrases: "Квемо-Картлійського краю"
         fs, common = name_forms(name, foreign=not region)
         common = commonness(name, common)
         for f in set().union(*fs.values()):
-            add(f, (idx[key], etype, form_common(name, f, common, abroad=True), weight, f in fs["nomn"]))
+            add(f, _Entry(idx[key], etype, form_common(name, f, common, abroad=True), weight, f in fs["nomn"]))
     _log(f"index: {len(forms)} surface forms ({time.time() - t0:.1f}s)")
     return {
         "places": [
@@ -252,9 +264,9 @@ def _names_by_country(places: list[Place], forms: dict) -> dict[str, list[tuple[
     out: dict[str, list[tuple[str, int]]] = {}
     for form, entries in forms.items():
         for e in entries:
-            p = places[e[0]]
-            if p.type == "PartnerCity" and e[4] and p.country:
-                out.setdefault(p.country, []).append((form, e[0]))
+            p = places[e.place]
+            if p.type == "PartnerCity" and e.nominative and p.country:
+                out.setdefault(p.country, []).append((form, e.place))
     return out
 
 
@@ -299,7 +311,8 @@ class _Forms(dict):
             return default
         if isinstance(v, str):
             v = tuple(
-                (int(i), int(t), int(c), int(w), n == "1") for i, t, c, w, n in (e.split(",") for e in v.split(";"))
+                _Entry(int(i), int(t), int(c), int(w), n == "1")
+                for i, t, c, w, n in (e.split(",") for e in v.split(";"))
             )
             self[key] = v
         return v
@@ -367,7 +380,7 @@ def _role_after(lows: list[str], gaps: list[str], j: int, forms: dict) -> tuple[
     k = j
     while k < n and gaps[k].strip() in ("", ","):
         t = lows[k]
-        if t in _CONJ or any(e[1] == ADJ for e in forms.get(t, ())):
+        if t in _CONJ or any(e.kind == ADJ for e in forms.get(t, ())):
             if _head(lows, k)[0] is not None:
                 break
             k += 1
@@ -449,7 +462,7 @@ class Gazetteer:
     def lookup(self, surface: str) -> list[Place]:
         """Places whose name (any case form) is exactly ``surface``: no context rules applied."""
         key = " ".join(t.lower().replace("’", "'") for t in _TOKEN.findall(surface))
-        return [self._p(e[0]) for e in self._forms.get(key, ())]
+        return [self._p(e.place) for e in self._forms.get(key, ())]
 
     # ---- matching
     def find(self, text: str) -> list[PlaceMatch]:
@@ -654,32 +667,34 @@ class Gazetteer:
             and not (lows[i - 1] == "с" and gaps[i].strip() != ".")
         ):
             marker = _MARKERS[lows[i - 1]]
-        places = self._rows
 
-        adj = [e for e in entries if e[1] == ADJ]
+        def place(e: _Entry) -> Place:
+            return self._p(e.place)
+
+        adj = [e for e in entries if e.kind == ADJ]
         if adj:
             role, level = _role_after(lows, gaps, j, self._forms)
             if role:
                 cats = {"oblast": ("oblast",), "raion": ("raion",), "hromada": ("hromada", "city")}[level]
-                cands = [self._p(e[0]) for e in adj if places[e[0]][6] in cats]
+                cands = [p for p in map(place, adj) if p.category in cats]
                 if cands:
                     cands.sort(key=lambda p: (p.category != "hromada", -(p.population or 0)))
                     return PlaceMatch(start, end, surface, "community", cands, role, marker)
-        regional = [e for e in entries if e[1] == REGIONAL]
+        regional = [e for e in entries if e.kind == REGIONAL]
         if regional:
-            return PlaceMatch(start, end, surface, "community", [self._p(e[0]) for e in regional], "oblast", marker)
+            return PlaceMatch(start, end, surface, "community", [place(e) for e in regional], "oblast", marker)
 
-        names = [e for e in entries if e[1] == NAME]
+        names = [e for e in entries if e.kind == NAME]
         if not names or (i > 0 and (lows[i - 1] in _STREET or lows[i - 1].startswith(_RIVER))):
             return None
         if j == i + 1 and not marker and _first_name_next(text, toks, lows, i, j):
             # "Ірина Ромни", "Петро Ірпінь": a surname that is also a town (countries are not surnames)
-            names = [e for e in names if places[e[0]][1] == "Country"]
+            names = [e for e in names if place(e).type == "Country"]
             if not names:
                 return None
         if surface.isupper() and len(surface) <= 5:
             # an abbreviation ("ОВА", "ЦНАП") is a place only when it is a country's short name ("США", "ФРН")
-            names = [e for e in names if places[e[0]][1] == "Country" and e[4]]
+            names = [e for e in names if place(e).type == "Country" and e.nominative]
             if not names:
                 return None
         quoted = gaps[i].rstrip()[-1:] in ("«", '"', "“", "„")
@@ -688,8 +703,8 @@ class Gazetteer:
             marker = out_prev  # "у селах Вереси, Тетерівка та Глибочиця": the list shares its marker
         ok = []
         for e in names:
-            row = places[e[0]]
-            ptype, cat, common, weight = row[1], row[6], e[2], e[3]
+            p = place(e)
+            ptype, cat, common, weight = p.type, p.category, e.common, e.weight
             if marker or (after_country and ptype != "Community"):
                 ok.append(e)
             elif common == 3:
@@ -698,7 +713,7 @@ class Gazetteer:
                 if not common or not initial or _predicate_after(text, toks, lows, j):
                     ok.append(e)
             elif ptype == "Community":
-                if cat in ("village", "settlement", "district") and (common or quoted or e[0] not in self._centres):
+                if cat in ("village", "settlement", "district") and (common or quoted or e.place not in self._centres):
                     continue  # a village is read without "с."/"село" only when it is a hromada centre
                 if not common or (
                     (not initial or _predicate_after(text, toks, lows, j))
@@ -712,38 +727,38 @@ class Gazetteer:
                 ok.append(e)
         if not ok:
             return None
-        countries = [e for e in ok if places[e[0]][1] == "Country"]
+        countries = [e for e in ok if place(e).type == "Country"]
         if countries and i > 0 and lows[i - 1].startswith(("дол", "цент")) and len(lows[i - 1]) <= 8:
             return None  # "190 тис. дол. США": a currency, not the country
         if countries:
-            return PlaceMatch(start, end, surface, "country", _uniq(self._p(e[0]) for e in countries), None, marker)
-        comm = [e for e in ok if places[e[0]][1] == "Community"]
-        foreign = [e for e in ok if places[e[0]][1] == "PartnerCity"]
+            return PlaceMatch(start, end, surface, "country", _uniq(map(place, countries)), None, marker)
+        comm = [e for e in ok if place(e).type == "Community"]
+        foreign = [e for e in ok if place(e).type == "PartnerCity"]
         if marker and comm:
             wanted = _MARKER_CATS[marker]
-            preferred = [e for e in comm if places[e[0]][6] in wanted]
+            preferred = [e for e in comm if place(e).category in wanted]
             comm = preferred or comm
         order = {"city": 0, "settlement": 1, "village": 2}
-        comm.sort(key=lambda e: (order.get(places[e[0]][6], 3), not e[4], -(places[e[0]][11] or 0)))
-        big_foreign = [e for e in foreign if e[3] >= _BIG or after_country]
+        comm.sort(key=lambda e: (order.get(place(e).category, 3), not e.nominative, -(place(e).population or 0)))
+        big_foreign = [e for e in foreign if e.weight >= _BIG or after_country]
         # a big or curated place abroad named exactly so beats a village, or a town only matched in an oblique case
         foreign_wins = (
             not marker
             and big_foreign
             and (
-                all(places[e[0]][6] != "city" for e in comm)
-                or (any(e[4] for e in big_foreign) and not any(e[4] for e in comm))
+                all(place(e).category != "city" for e in comm)
+                or (any(e.nominative for e in big_foreign) and not any(e.nominative for e in comm))
             )
         )
         if comm and not foreign_wins:
             role = "hromada" if j < len(lows) and gaps[j].isspace() and lows[j] in _HROMADA_NOUN else None
             if marker and i > 1 and lows[i - 2].startswith("громад") and lows[i - 1] in _MARKERS:
                 role = "hromada"  # "територіальна громада міста Житомира": the hromada by its legal name
-            return PlaceMatch(start, end, surface, "community", _uniq(self._p(e[0]) for e in comm), role, marker)
+            return PlaceMatch(start, end, surface, "community", _uniq(map(place, comm)), role, marker)
         if foreign:
-            foreign.sort(key=lambda e: (places[e[0]][6] != "foreign_region" or e[3] < _BIG, -e[3]))
-            cands = _uniq(self._p(e[0]) for e in foreign)
-            if foreign[0][4] and j == i + 1:
+            foreign.sort(key=lambda e: (place(e).category != "foreign_region" or e.weight < _BIG, -e.weight))
+            cands = _uniq(map(place, foreign))
+            if foreign[0].nominative and j == i + 1:
                 cands[0] = _as_written(cands[0], surface)
             return PlaceMatch(start, end, surface, "foreign", cands, None, marker)
         return None
@@ -764,7 +779,7 @@ class Gazetteer:
             return False
         for length in (3, 2, 1):
             key = " ".join(lows[j : j + length])
-            if any(self._rows[e[0]][1] == "Country" for e in self._forms.get(key, ())):
+            if any(self._p(e.place).type == "Country" for e in self._forms.get(key, ())):
                 return True
         return False
 
