@@ -349,7 +349,12 @@ def _from_json(data) -> dict:
     if not isinstance(data, dict):
         raise ValueError("not a gazetteer cache")
     if "forms" in data:
-        data["places"] = [(*r[:4], tuple(r[4]), r[5], r[6], r[7], tuple(r[8]), *r[9:]) for r in data["places"]]
+        # a row holds the fields of a Place in order; JSON turned its tuples (names, parents) into lists
+        rows = data["places"]
+        data["places"] = [
+            (key, typ, label, label_en, tuple(names), ids, category, country, tuple(parents), lat, lon, population)
+            for key, typ, label, label_en, names, ids, category, country, parents, lat, lon, population in rows
+        ]
         data["forms"] = _Forms(data["forms"])
         data["by_country"] = {k: [tuple(x) for x in v] for k, v in data["by_country"].items()}
         data["country_adjectives"] = [tuple(x) for x in data["country_adjectives"]]
@@ -430,7 +435,7 @@ class Gazetteer:
         self._rows = data["places"]
         self._forms: dict[str, tuple] = data["forms"]
         self._hromada_of: dict[str, str] = data["hromada_of"]
-        self._by_key = {row[0]: i for i, row in enumerate(self._rows)}
+        self._by_key = {row[0]: i for i, row in enumerate(self._rows)}  # row[0]: the place's key
         self._centres = frozenset(data.get("centres", ()))
         self._by_country: dict[str, list[tuple[str, int]]] = data.get("by_country", {})
         self._country_adj: list[tuple[str, str]] = data.get("country_adjectives", [])
