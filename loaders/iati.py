@@ -950,19 +950,19 @@ def _latin_index(gaz_id: int) -> dict[str, list[tuple[int, str]]]:
     gaz = get_gazetteer()
     rank = {"oblast": 0, "city": 1, "raion": 2, "hromada": 3}
     index: dict[str, list[tuple[int, str]]] = {}
-    for row in gaz._rows:  # the gazetteer's rows: key, type, label, label_en, names, ..., category (6)
-        cat = row[6]
-        if cat not in rank or not str(row[0]).startswith("katottg:"):
+    for row in gaz.rows():
+        key, cat = row.key, row.category
+        if cat not in rank or not str(key).startswith("katottg:"):
             continue
-        population = row[11] if len(row) > 11 and row[11] else 0
-        if cat == "oblast" or (cat == "city" and row[0][10:12] in ("80", "85") and row[0][12:20] == "00000000"):
-            index.setdefault(f"#{row[0][10:12]}", []).append((rank[cat], 0, row[0]))  # oblasts, Kyiv, Sevastopol
-        for name in {row[3], *row[4]}:
+        population = row.population or 0
+        if cat == "oblast" or (cat == "city" and key[10:12] in ("80", "85") and key[12:20] == "00000000"):
+            index.setdefault(f"#{key[10:12]}", []).append((rank[cat], 0, key))  # oblasts, Kyiv, Sevastopol
+        for name in {row.label_en, *row.names}:
             if name and re.fullmatch(r"[A-Za-z][A-Za-z'’ .-]+", name):
-                index.setdefault(name.casefold().replace("’", "'"), []).append((rank[cat], -population, row[0]))
+                index.setdefault(name.casefold().replace("’", "'"), []).append((rank[cat], -population, key))
                 if cat == "oblast":
                     base = re.sub(r"\s+oblast$", "", name, flags=re.I)
-                    index.setdefault(f"{base} region".casefold(), []).append((rank[cat], 0, row[0]))
+                    index.setdefault(f"{base} region".casefold(), []).append((rank[cat], 0, key))
     return {k: [key for *_, key in sorted(v)] for k, v in index.items()}
 
 
@@ -973,9 +973,10 @@ CITY_RADIUS_KM = 10.0
 def _cities(gaz_id: int) -> list[tuple[float, float, str]]:
     from loaders.gazetteer import get_gazetteer
 
-    rows = get_gazetteer()._rows  # key, type, label, label_en, names, ids, category (6), ..., lat (9), lon (10)
     return [
-        (r[9], r[10], r[0]) for r in rows if r[6] == "city" and r[9] is not None and str(r[0]).startswith("katottg:")
+        (r.lat, r.lon, r.key)
+        for r in get_gazetteer().rows()
+        if r.category == "city" and r.lat is not None and str(r.key).startswith("katottg:")
     ]
 
 
@@ -1044,12 +1045,12 @@ def _ukrainian_geonames(gaz_id: int) -> dict[str, str]:
 
     rank = {"city": 0, "settlement": 1, "village": 2, "hromada": 3, "raion": 4, "oblast": 5}
     grid: dict[tuple[int, int], list[tuple[float, float, str, int, set[str]]]] = {}
-    for row in get_gazetteer()._rows:  # key, type, label, label_en, names, ids, category (6), ..., lat (9), lon (10)
-        if not str(row[0]).startswith("katottg:") or row[9] is None or row[6] not in rank:
+    for row in get_gazetteer().rows():
+        if not str(row.key).startswith("katottg:") or row.lat is None or row.category not in rank:
             continue
-        latin = {n.casefold().replace("’", "'") for n in (row[3], *row[4]) if n and n.isascii()}
-        grid.setdefault((int(row[9] * 10), int(row[10] * 10)), []).append(
-            (row[9], row[10], row[0], rank[row[6]], latin)
+        latin = {n.casefold().replace("’", "'") for n in (row.label_en, *row.names) if n and n.isascii()}
+        grid.setdefault((int(row.lat * 10), int(row.lon * 10)), []).append(
+            (row.lat, row.lon, row.key, rank[row.category], latin)
         )
     out: dict[str, str] = {}
     for gid, c in _load_geonames().items():

@@ -61,6 +61,11 @@ def test_gazetteer_cache_round_trip(tiny_gazetteer):
     place = gaz.place("katottg:UA1")
     assert place.names == ("Тестове",) and place.parents == () and place.population == 5
     assert gaz._forms.get("тестового") == ((0, 0, 0, 0, False),)
+    entry = gaz._forms.get("тестового")[0]
+    assert (entry.place, entry.kind, entry.common, entry.weight, entry.nominative) == (0, 0, 0, 0, False)
+    (row,) = gaz.rows()
+    assert (row.key, row.category, row.names, row.population) == ("katottg:UA1", "city", ("Тестове",), 5)
+    assert index.Place(*row).label == place.label == "Тестове"
     assert gaz._forms.get("немає", ()) == () and "тестове" in gaz._forms
     assert gaz._by_country == {"PL": [("гданськ", 0)]}
     latin = index._read(index._latin_path(index.cache_path()))

@@ -21,7 +21,9 @@ import hashlib
 import re
 import sys
 import time
-from dataclasses import replace
+from collections import namedtuple
+from collections.abc import Iterator
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -33,6 +35,10 @@ from .sources import ADJ, NAME, REGIONAL
 
 LAYOUT = 6
 MAX_NGRAM = 5
+
+
+# a place's row in the index: the fields of a Place, in the same order (read by :meth:`Gazetteer.rows`)
+PlaceRow = namedtuple("PlaceRow", [f.name for f in fields(Place)])
 
 
 class _Entry(NamedTuple):
@@ -449,6 +455,10 @@ class Gazetteer:
         if p is None:
             p = self._cache[i] = Place(*self._rows[i])
         return p
+
+    def rows(self) -> Iterator[PlaceRow]:
+        """Every place as a row with named fields (``row.category``, ``row.lat``): a cheap pass over all of them."""
+        return map(PlaceRow._make, self._rows)
 
     def place(self, key: str) -> Place:
         """The place with this entity key; KeyError if unknown."""
