@@ -54,3 +54,20 @@ def test_a_town_abroad_after_gorod_is_a_partner_in_a_russian_page() -> None:
     labels = {k: e.label for k, e in ex.entities.items()}
     pairs = {(labels[r.subject], labels[r.object]) for r in ex.relations if r.predicate == "partnerOf" and r.evidence}
     assert ("Запоріжжя", "Обергаузен") in pairs or ("Обергаузен", "Запоріжжя") in pairs
+
+
+def test_every_russian_oblast_row_links_its_example(gaz) -> None:
+    import csv
+    from pathlib import Path
+
+    import loaders
+    from loaders.narrative.russian import _OBLAST, _oblast_names
+
+    rows = Path(loaders.__file__).parent / "lang" / "ru" / "oblasts.csv"
+    with open(rows, encoding="utf-8", newline="") as fh:
+        data = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    assert len(data) == 24 and len(_oblast_names()) == 24
+    for row in data:
+        got = [pm.candidates[0].label for pm in find_russian_places(f"Проект работает: {row['example']}.", gaz)]
+        assert got == [row["oblast"]], row
+        assert _OBLAST.search(row["example"])

@@ -1074,7 +1074,9 @@ class _Extractor:
                         and not re.search(
                             r"[,;:]|(?<![\w])(?:та|і|й|що|який|яка)(?![\w])", norm[first.end : cm.start()]
                         )
+                        and not any(rx.search(norm, first.end, cm.start()) for rx, _v in cue_values("fund"))
                     ):
+                        # (a funding verb between them makes it the funder: "ЕИБ предоставит кредит в рамках ...")
                         self._rel(first.key, "implements", cont.key, ev)
             # a component named right before its programme: Компонент «X» Програми Y
             for i, m in enumerate(inits[:-1]):

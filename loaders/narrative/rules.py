@@ -469,6 +469,21 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     _r(
+        "russian-oblasts",
+        "mentions",
+        "russian",
+        'A Russian page names oblasts by their Russian adjective ("в Николаевской области"): the stem is looked '
+        "up in loaders/lang/ru/oblasts.csv and linked to the same KATOTTG oblast; a funding verb between a "
+        "sentence's first donor and \"в рамках\" makes that donor the funder, not an implementer.",
+        "Европейский инвестиционный банк предоставит Запорожью кредит в рамках проекта «Городской транспорт». "
+        "Проект «Энергоэффективные школы» финансируется Европейским союзом в Николаевской области.",
+        {
+            "Європейський інвестиційний банк|funds|Городской транспорт",
+            "Энергоэффективные школы|locatedIn|Миколаївська область",
+        },
+        {"Європейський інвестиційний банк|implements|Городской транспорт"},
+    ),
+    _r(
         "organisation-holds-country",
         "relations",
         "extractor",

@@ -120,10 +120,43 @@ def _index_for(gaz_id: int, gaz) -> RussianIndex:
     return RussianIndex(gaz)
 
 
+_OBLAST = re.compile(r"(?<![\w-])(?P<stem>[А-ЯЁ](?:[а-яё]|-[А-ЯЁ])+?)с?к(?:ая|ой|ую|ом|ою)\s+област(?:ь|и|ью)(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _oblast_names() -> dict[str, str]:
+    """Stem of the Russian oblast adjective -> the oblast's Ukrainian name (loaders/lang/ru/oblasts.csv)."""
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "lang" / "ru" / "oblasts.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {r["stem"]: r["oblast"] for r in rows}
+
+
+def _russian_oblasts(norm: str, gaz) -> list[PlaceMatch]:
+    """ "в Николаевской области" is Миколаївська область."""
+    out = []
+    for m in _OBLAST.finditer(norm):
+        name = _oblast_names().get(m.group("stem"))
+        if name is None:
+            continue
+        try:
+            found = [pm for pm in gaz.find(name) if pm.candidates]
+        except Exception:
+            continue
+        if found:
+            out.append(PlaceMatch(m.start(), m.end(), m.group(), "community", [found[0].candidates[0]]))
+    return out
+
+
 def find_russian_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[PlaceMatch]:
-    """Ukrainian towns and countries named in a Russian sentence; spans ``taken`` covers are skipped."""
+    """Ukrainian towns, oblasts and countries named in a Russian sentence; spans ``taken`` covers are skipped."""
     idx = _index_for(id(gaz), gaz)
-    out: list[PlaceMatch] = []
+    out: list[PlaceMatch] = [
+        pm for pm in _russian_oblasts(norm, gaz) if not any(t.start < pm.end and pm.start < t.end for t in taken)
+    ]
     for m in _WORD.finditer(norm):
         a, b = m.start(), m.end()
         if any(pm.start < b and a < pm.end for pm in [*taken, *out]):
