@@ -193,6 +193,10 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
             if known:
                 if any(pm.candidates[0].type != "PartnerCity" for pm in known):
                     break  # a Ukrainian town or a country: the foreign run ended
+                for pm in known:
+                    if any(c.country == cc for c in pm.candidates):
+                        # "Тонтон (США)": the Taunton in the United States, not the larger English one
+                        pm.candidates.sort(key=lambda c: c.country != cc)
                 first = min(known, key=lambda pm: pm.start)
                 last_end = max(pm.end for pm in known)
                 if len(known) == 1 and first.start == start and end > last_end and " " in norm[last_end:end]:
@@ -239,8 +243,17 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
         start = m.start()
         add(start, m.end("name"), f"{unit} {name}", None, _LATIN_UNIT_COUNTRY.get(unit.lower()), "latin-unit")
     # partner-list: "Міста-побратими Бердичева: Ольштинек, Цєхануф, Кальвін-Сіті" — every item of the list
-    # after a partner heading is a partner, known to a gazetteer or not
-    for hm in _PARTNER_HEAD.finditer(norm):
+    # after a partner heading is a partner, known to a gazetteer or not; country-list: "з трьома громадами
+    # Литви: Аніксчяй, Бірштонас та Вілкавішкіс" — the items are places of the country named before the colon
+    heads = [(hm, None) for hm in _PARTNER_HEAD.finditer(norm)]
+    for hm in _COUNTRY_LIST_HEAD.finditer(norm):
+        at = hm.start("country")
+        country = next(
+            (pm for pm in matches if pm.start == at and pm.candidates and pm.candidates[0].type == "Country"), None
+        )
+        if country is not None and iso_code(country.candidates[0]) != "UA":
+            heads.append((hm, iso_code(country.candidates[0])))
+    for hm, list_cc in heads:
         pos = hm.end()
         while True:
             m = re.match(rf"({_NAME})(?=\s*(?:,|;|\.|$|\(|\s(?:та|і|й|and)\s))", norm[pos:])
@@ -249,9 +262,13 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
             start, end = pos + m.start(1), pos + m.end(1)
             name = norm[start:end]
             if not _person(norm, start, end) and not _organisation(name):
-                cc = _country_after(norm, end, gaz, matches)
-                if cc != "UA" and not any(pm.start < end and start < pm.end for pm in taken):
-                    add(start, end, name, None, cc, "partner-list")
+                cc = _country_after(norm, end, gaz, matches) or list_cc
+                known = [pm for pm in taken if pm.candidates and pm.start < end and start < pm.end]
+                for pm in known:
+                    if list_cc and any(c.country == list_cc for c in pm.candidates):
+                        pm.candidates.sort(key=lambda c: c.country != list_cc)
+                if cc != "UA" and not known:
+                    add(start, end, name, None, cc, "partner-list" if list_cc is None else "country-list")
             nxt = re.match(r"(?:\s*\([^()]{1,60}\))?\s*(?:,\s*(?:та|і|й|and)?|\s(?:та|і|й|and))\s*", norm[end:])
             if nxt is None:
                 break
@@ -291,6 +308,10 @@ _LATIN_UNIT = re.compile(
 _PARTNER_HEAD = re.compile(
     r"(?:побратим|партнер|sister\s+cit|twin\s+(?:town|cit))\w*(?:\s+[\w'’-]+){0,3}?\s*(?::|—|–|-\s)\s*",
     re.IGNORECASE,
+)
+_COUNTRY_LIST_HEAD = re.compile(
+    r"(?:міст|громад|муніципалітет|гмін|регіон|округ|комун|партнер|самоврядуванн)\w*\s+(?P<country>[А-ЯІЇЄҐ][\w'’-]+)"
+    r"\s*(?::|—|–)\s*"
 )
 # "земля" is also plain land ("договір оренди землі Радченка"): like "регіон", it needs a country named with it
 _FOREIGN_ONLY = {"гміна", "повіт", "воєводство", "кантон", "графство", "комуна", "штат", "департамент", "місто-партнер"}

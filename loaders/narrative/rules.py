@@ -474,7 +474,7 @@ RULES: tuple[Rule, ...] = (
         "russian",
         'A Russian page names oblasts by their Russian adjective ("в Николаевской области"): the stem is looked '
         "up in loaders/lang/ru/oblasts.csv and linked to the same KATOTTG oblast; a funding verb between a "
-        "sentence's first donor and \"в рамках\" makes that donor the funder, not an implementer.",
+        'sentence\'s first donor and "в рамках" makes that donor the funder, not an implementer.',
         "Европейский инвестиционный банк предоставит Запорожью кредит в рамках проекта «Городской транспорт». "
         "Проект «Энергоэффективные школы» финансируется Европейским союзом в Николаевской области.",
         {
@@ -482,6 +482,22 @@ RULES: tuple[Rule, ...] = (
             "Энергоэффективные школы|locatedIn|Миколаївська область",
         },
         {"Європейський інвестиційний банк|implements|Городской транспорт"},
+    ),
+    _r(
+        "country-list",
+        "mentions",
+        "openworld",
+        'A list after a unit noun and a country ("з трьома громадами Литви: Аніксчяй, Бірштонас та Вілкавішкіс") '
+        "names places of that country, known to a gazetteer or not; a country in brackets after a town picks that "
+        'country\'s town of the name ("Тонтон (США)" is not the English Taunton).',
+        "Коростишівська громада підписала меморандуми з трьома громадами Литви: Аніксчяй, Бірштонас та "
+        "Вілкавішкіс. Житомир підписав угоду про побратимство з містом Тонтон (США).",
+        {
+            "Коростишівська міська територіальна громада|partnerOf|Бірштонас",
+            "Бірштонас|inCountry|Литва",
+            "Житомир|partnerOf|Тонтон",
+            "Тонтон|inCountry|США",
+        },
     ),
     _r(
         "organisation-holds-country",
