@@ -524,9 +524,17 @@ class Gazetteer:
         for stem, iso in _COUNTRY_NOUNS:
             if word.startswith(stem) and len(word) <= len(stem) + 3:
                 return iso
-        for stem, iso in self._country_adj:
-            if word.startswith(stem) and word[len(stem) :] in _ADJ_TAILS:
-                return iso
+        by_stem = self.__dict__.get("_adj_by_stem")
+        if by_stem is None:  # stem -> ISO, tried by the stems' lengths (one dict probe per length, not a scan)
+            by_stem = self.__dict__["_adj_by_stem"] = {}
+            for stem, iso in self._country_adj:
+                by_stem.setdefault(stem, iso)
+            self.__dict__["_adj_lengths"] = sorted({len(s) for s in by_stem})
+        for n in self.__dict__["_adj_lengths"]:
+            if len(word) >= n and word[n:] in _ADJ_TAILS:
+                iso = by_stem.get(word[:n])
+                if iso is not None:
+                    return iso
         return None
 
     def _latin_lookup(self, surface: str, iso: str) -> tuple[Place | None, float]:

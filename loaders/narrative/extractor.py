@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from loaders.base import Entity, Evidence, Extraction, LoaderError, Relation, name_key
@@ -113,9 +114,9 @@ class _Sent:
     unnamed: bool = False
     coref: bool = False
 
-    @property
+    @cached_property
     def ev(self) -> Evidence:
-        return Evidence(self.s.text, self.s.start, self.s.end)
+        return Evidence(self.s.text, self.s.start, self.s.end)  # frozen: one per sentence, shared
 
 
 _VENUE_BEFORE = re.compile(
