@@ -129,7 +129,7 @@ class LatinIndex:
             h, c = gaz._by_key.get(hromada), gaz._by_key.get(centre)
             if h is None or c is None:
                 continue
-            self.hromadas[fold(transliterate(gaz._rows[c][2]))] = h
+            self.hromadas[fold(transliterate(gaz._p(c).label))] = h
 
     def _historic_spellings(self, gaz) -> None:
         """'Kiev', 'Kharkov', 'Odessa': the Latin alternate names GeoNames gives the larger Ukrainian towns."""
@@ -142,7 +142,7 @@ class LatinIndex:
         for city in cities:
             if city.get("countrycode") != "UA" or (city.get("population") or 0) < 50_000:
                 continue
-            rows = [i for i in self.names.get(fold(city["name"]), []) if gaz._rows[i][1] == "Community"]
+            rows = [i for i in self.names.get(fold(city["name"]), []) if gaz._p(i).type == "Community"]
             if not rows:
                 continue
             for alt in city.get("alternatenames") or ():

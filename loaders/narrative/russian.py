@@ -85,12 +85,12 @@ class RussianIndex:
                 continue
             keys = {fold(city["name"])} | {fold(n) for n in city.get("alternatenames") or () if n.isascii()}
             rows = sorted(
-                {i for k in keys for i in latin.names.get(k, []) if gaz._rows[i][1] == "Community"},
-                key=lambda i: -(gaz._rows[i][11] or 0),
+                {i for k in keys for i in latin.names.get(k, []) if gaz._p(i).type == "Community"},
+                key=lambda i: -(gaz._p(i).population or 0),
             )
             if not rows:
                 continue
-            population = gaz._rows[rows[0]][11] or 0
+            population = gaz._p(rows[0]).population or 0
             for alt in city.get("alternatenames") or ():
                 if re.fullmatch(r"[А-ЯЁа-яё-]+(?: [А-ЯЁа-яё-]+)?", alt) and not _UKRAINIAN_ONLY.search(alt):
                     if population < _MIN_POPULATION and not re.search(r"[ -]", alt):
