@@ -424,14 +424,25 @@ class _Extractor:
         out = list(matches)
         for run in _OBLAST_RUN.finditer(norm):
             before = norm[max(0, run.start() - 40) : run.start()]
-            if _OBLASTS_HEAD.match(norm, run.end()) or _OBLASTS_LEAD.search(before):
+            # "15 громад Чернігівської та Сумської областей: Менська, ...": the list is of hromadas, not oblasts
+            hromadas = _HROMADAS_LEAD.search(norm[max(0, run.start() - 90) : run.start()])
+            if not hromadas and (_OBLASTS_HEAD.match(norm, run.end()) or _OBLASTS_LEAD.search(before)):
                 heads, category, role = ("область",), "oblast", "oblast-list"
-            elif _HROMADAS_LEAD.search(before):
+            elif hromadas:
                 heads, category, role = ("міська громада", "селищна громада", "сільська громада"), "hromada", "hromada"
             else:
                 continue  # "Житомирська, Рівненська та Волинська обласні ради" are councils, not the oblasts
             for m in _OBLAST_WORD.finditer(run.group()):
                 a, b = run.start() + m.start(), run.start() + m.end()
+                if category == "hromada":
+                    # "громад: Менська, Корюківська, Сновська": an adjective read as its town is the hromada here
+                    out = [
+                        pm
+                        for pm in out
+                        if not (
+                            pm.start == a and pm.end == b and pm.candidates and pm.candidates[0].category != "hromada"
+                        )
+                    ]
                 if any(pm.candidates and pm.start < b and a < pm.end for pm in out):
                     continue
                 pm = self._adjective_place(norm, a, b, m.group(), heads, category, role)
@@ -2038,7 +2049,13 @@ _OBLAST_RUN = re.compile(
     r"(?:(?:\s*,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+)[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ій|ої|ою|у))+(?![\w'’-])"
 )
 _OBLASTS_LEAD = re.compile(r"област(?:і|ей|ях|ям|ями)(?:\s+України)?\s*[:—–(-]?\s*$", re.IGNORECASE)
-_HROMADAS_LEAD = re.compile(r"громад(?:и|ах|ам|ами)(?:-учасниц\w*)?\s*[:—–(-]?\s*$", re.IGNORECASE)
+_HROMADAS_LEAD = re.compile(
+    r"громад(?:и|ах|ам|ами)(?:-учасниц\w*)?\s*[:—–(-]?\s*$"
+    # "15 громад Чернігівської та Сумської областей: Менська, ...", "громади Херсонщини: ...", "п'ять громад: ..."
+    r"|громад(?:и|ах|ам|ами)?(?:\s+[А-ЯІЇЄҐ][\w'’-]+(?:\s+(?:та|і|й)\s+[А-ЯІЇЄҐ][\w'’-]+)?(?:\s+област(?:і|ей))?)?"
+    r"\s*[:—–]\s*$",
+    re.IGNORECASE,
+)
 _ELLIPSIS_HEAD = re.compile(r"(?<![\w])(?:ТГ|ОТГ|територіальн\w+\s+громад\w*|громад\w*)(?![\w])")
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 _UNQUOTED_ORG = re.compile(

@@ -500,6 +500,21 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     _r(
+        "hromada-list-after-qualifier",
+        "mentions",
+        "extractor",
+        'A list of adjectives after "громад" with its oblast qualifier and a colon ("15 громад Чернігівської та '
+        'Сумської областей: Менська, Корюківська, Сновська", "громади Херсонщини: …") names hromadas, not oblasts; '
+        "an adjective the gazetteer read as a town (Сновськ) is the hromada in such a list.",
+        "До Програми USAID «ГОВЕРЛА» долучилися 15 громад Чернігівської та Сумської областей: Менська, "
+        "Корюківська та Сновська.",
+        {
+            "Програма USAID «ГОВЕРЛА»|locatedIn|Менська міська територіальна громада",
+            "Програма USAID «ГОВЕРЛА»|locatedIn|Сновська міська територіальна громада",
+        },
+        {"Програма USAID «ГОВЕРЛА»|locatedIn|Сновськ"},
+    ),
+    _r(
         "organisation-holds-country",
         "relations",
         "extractor",
