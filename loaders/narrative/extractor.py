@@ -993,12 +993,16 @@ class _Extractor:
         topic_para = -1
         topic_sent = -10
         bare_recent = -10
+        list_of: tuple[str, int] | None = None  # (topic, last item's index) of a list a line about it opened
         for st in self.sents:
             ev = st.ev
             self._cur_ev = ev
             norm = st.s.norm
             ms = st.mentions
             inits = [m for m in ms if m.kind == "init" and not m.in_title]
+            item = bool(_BULLET.match(norm) or self._line_item(st)) and not inits
+            if list_of is not None and not (item and st.s.index - list_of[1] == 1):
+                list_of = None
             # descriptive "проєкт із ..." right after an unnamed "проєкт" is that project again
             if topic and st.s.index - bare_recent <= 2:
                 for m in list(inits):
@@ -1020,11 +1024,18 @@ class _Extractor:
                 topic = typed[0]  # "проєкт" refers to the last project, "програма" to the last programme
                 topic_sent = st.s.index
                 refers = True
+            if list_of is not None and list_of[0] == topic:
+                # rule ``list-under-lead``: "Громади-учасниці проєкту:" and one item per line: each item is
+                # about the initiative the lead-in referred to
+                refers = True
+                list_of = (topic, st.s.index)
             cur_topic = (
                 topic
                 if (topic and (refers or (st.s.paragraph == topic_para and st.s.index - topic_sent <= 4)))
                 else None
             )
+            if cur_topic and refers and norm.rstrip().endswith(":"):
+                list_of = (cur_topic, st.s.index)
             self.supporters = set()
 
             containers: dict[str, str] = {}  # container key -> cue

@@ -515,6 +515,20 @@ RULES: tuple[Rule, ...] = (
         {"Програма USAID «ГОВЕРЛА»|locatedIn|Сновськ"},
     ),
     _r(
+        "list-under-lead",
+        "discourse",
+        "extractor",
+        'A line that refers to the current initiative and ends with a colon ("Громади-учасниці проєкту:") opens a '
+        "list: each following item line (a bullet or a short line) is about that initiative, however many "
+        "paragraphs the list spans.",
+        "Проєкт «Відновлення громад» фінансує Європейський Союз.\n\nГромади-учасниці проєкту:\n\n"
+        "- Менська міська громада;\n- Корюківська міська громада;\n- Сновська міська громада.\n",
+        {
+            "Відновлення громад|locatedIn|Менська міська територіальна громада",
+            "Відновлення громад|locatedIn|Сновська міська територіальна громада",
+        },
+    ),
+    _r(
         "organisation-holds-country",
         "relations",
         "extractor",
