@@ -36,6 +36,7 @@ eval: $(BIN)/graphtool
 	PATH=$(abspath $(BIN)):$$PATH tests/corpus_gold/run.sh dev
 	PATH=$(abspath $(BIN)):$$PATH tests/corpus_gold/run.sh locked
 	PATH=$(abspath $(BIN)):$$PATH tests/corpus_gold/run.sh locked2
+	PATH=$(abspath $(BIN)):$$PATH tests/corpus_gold/run.sh locked3
 
 bench: $(BIN)/graphtool
 	$(BIN)/python -m bench.run

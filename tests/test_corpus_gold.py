@@ -23,8 +23,9 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "tests" / "corpus_gold"
 CORPUS = REPO.parent / "shared" / "corpus" / "narrative"
 
-# entities F1, relations F1; README: dev 0.90/0.72, locked 0.85/0.59, locked2 0.88/0.76
-FLOORS = {"dev": (0.87, 0.69), "locked": (0.80, 0.53), "locked2": (0.84, 0.70)}
+# entities F1, relations F1; README: dev 0.90/0.79, locked 0.85/0.59, locked2 0.88/0.78, locked3 0.56/0.22
+# (locked3 has 8 required relations: one more or less moves its relations F1 by about 0.1)
+FLOORS = {"dev": (0.87, 0.76), "locked": (0.80, 0.53), "locked2": (0.84, 0.72), "locked3": (0.50, 0.10)}
 
 
 def _documents(set_name: str) -> list[str]:
@@ -39,7 +40,7 @@ def test_the_locked_list_matches_the_locked_gold() -> None:
     assert len(_documents("dev")) + len(locked) >= 30
 
 
-@pytest.mark.parametrize("set_name", ["dev", "locked", "locked2"])
+@pytest.mark.parametrize("set_name", ["dev", "locked", "locked2", "locked3"])
 def test_real_pages_score_above_floors(set_name: str, tmp_path: Path) -> None:
     if not SCORER.exists() or not CORPUS.exists():
         pytest.skip("../shared/eval or ../shared/corpus not available")
