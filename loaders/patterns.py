@@ -217,6 +217,22 @@ _STOP_WORDS = {
 _KEEP_AFTER = {"та", "і", "й", "з", "із", "зі", "для", "у", "в", "на", "до", "про", "щодо"}
 
 
+def _nominative_title(title: str) -> str:
+    """Rule ``inflected-title``: a short quoted title written in another case ("програми «теплих кредитів»")
+    is named in the nominative ("теплі кредити"); a title whose first word can be nominative stays as written."""
+    from loaders.morph import nominative, parses
+
+    words = title.split()
+    if not 2 <= len(words) <= 4 or not re.fullmatch(r"[А-ЯІЇЄҐа-яіїєґ'’-]+", words[0]):
+        return title
+    ps = parses(words[0])
+    if not ps or any("nomn" in p.tag for p in ps):
+        return title
+    if not any(str(p.tag.POS) in ("ADJF", "NOUN") and ("gent" in p.tag or "loct" in p.tag) for p in ps):
+        return title  # "«Велосипедом на роботу»": an instrumental title is the name itself
+    return " ".join(nominative(words, number=None))
+
+
 def _clean_title(t: str) -> str:
     t = t.strip()
     if t.startswith("«"):
@@ -326,13 +342,14 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
             if not title or len(title) < 3:
                 continue
             start = m.start() if n == 0 else a
+            nom = _nominative_title(title)
             out.append(
                 Found(
                     start,
                     b,
-                    own or title,
+                    own or nom,
                     typ,
-                    {own, title} if own else {title},
+                    {own, title, nom} if own else {title, nom},
                     (a + 1, b - 1),
                     trig,
                     (m.start("mods"), m.end("mods")) if not own else (m.start("mods"), m.start("mods")),

@@ -544,6 +544,16 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     _r(
+        "inflected-title",
+        "mentions",
+        "patterns",
+        'A short quoted title written in another case ("програми «теплих кредитів»") is named in the nominative '
+        '("теплі кредити"); a title whose first word can be nominative ("«Мери за економічне зростання»") stays as '
+        "written.",
+        "Фонд енергоефективності фінансує програму «теплих кредитів» для ОСББ Луцька.",
+        {"Фонд енергоефективності|funds|теплі кредити"},
+    ),
+    _r(
         "organisation-holds-country",
         "relations",
         "extractor",
