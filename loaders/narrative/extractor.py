@@ -1331,9 +1331,12 @@ class _Extractor:
         for m in ms:
             if m.start < pos or m.in_title or m.role == "council":
                 continue
+            if m.kind in ("place", "country") and re.fullmatch(r"\s*(?:у|в|in)\s+(?:м\.\s*)?", norm[cur : m.start]):
+                # "Університет «Овідіус» у Констанці (Румунія) та ...": the address, the list goes on;
+                # "виконується в Україні Alinea International": a place before the agent
+                cur = m.end
+                continue
             if m.kind == "place" and m.role != "council":
-                if out and re.fullmatch(r"\s*(?:у|в)\s+(?:м\.\s*)?", norm[cur : m.start]):
-                    cur = m.end  # "Університет «Овідіус» у Констанці (Румунія) та ...": the address, the list goes on
                 continue
             gap = norm[cur : m.start]
             if out and m.kind == "country" and re.fullmatch(r"\s*\(", gap):

@@ -554,6 +554,16 @@ RULES: tuple[Rule, ...] = (
         {"Фонд енергоефективності|funds|теплі кредити"},
     ),
     _r(
+        "place-before-agent",
+        "relations",
+        "extractor",
+        "A place or country after a preposition between a cue and its agent is an adverbial, not the end of the "
+        'agent list: "який виконується в Україні Alinea International" — Alinea carries it out.',
+        'Проєкт "Супровід урядових реформ" (SURGe), який виконується в Україні Alinea International, фінансує '
+        "Уряд Канади.",
+        {"Alinea International|implements|Супровід урядових реформ"},
+    ),
+    _r(
         "organisation-holds-country",
         "relations",
         "extractor",
