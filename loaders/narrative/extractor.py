@@ -1755,12 +1755,23 @@ class _Extractor:
             bounds.append((i, i + len(seg)))
             pos = i + len(seg)
         pairs = set()
+        lead_ua = None  # "Партнерами Ніжинської громади є: місто Лович …; місто Кутно …": the list runs on
         for a, b in bounds:
             group = [p for p in places if a <= p.start < b]
             ua = [p for p in group if p.type == "Community"]
             foreign = [p for p in group if p.type == "PartnerCity"]
             if ua and foreign:
                 pairs |= self._clause_pairs(norm, group)
+                if lead_ua is None and ua[0].start < min(f.start for f in foreign):
+                    lead_ua = ua[0]
+            elif foreign and not ua and lead_ua is not None:
+                pairs |= {
+                    (lead_ua.key, f.key)
+                    for f in foreign
+                    if not re.search(
+                        r"(?:^|\s)(?:у|в|на|in)\s+(?:м\.\s*|місті\s+)?$", norm[max(0, f.start - 12) : f.start]
+                    )
+                }
             elif (len(ua) >= 2 or (ua and self.home_key and ua[0].key != self.home_key)) and _AGREEMENT.search(norm):
                 # two Ukrainian communities are partners only by an agreement or twinning; "the partner regions
                 # include Odesa, Poltava …" names a programme's participants

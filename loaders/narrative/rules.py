@@ -564,6 +564,21 @@ RULES: tuple[Rule, ...] = (
         {"Alinea International|implements|Супровід урядових реформ"},
     ),
     _r(
+        "partner-list-segments",
+        "relations",
+        "extractor",
+        "A partner list whose items are separated by semicolons (each with its dates) runs on from the Ukrainian "
+        'community named before its first item: "Партнерами Ніжинської громади є: місто Лович (Польща) – з 2005 '
+        "року; місто Кутно (Польща) – з 2012 року\" — Кутно is Ніжин's partner too.",
+        "Партнерами Ніжинської громади є: місто Лович (Польща) – з 2005 року; місто Кутно (Польща) – з 2012 року; "
+        "місто Пакруойіс (Литва) – з 2019 року.",
+        {
+            "Ніжинська міська територіальна громада|partnerOf|Кутно",
+            "Ніжинська міська територіальна громада|partnerOf|Пакруоїс",
+            "Кутно|inCountry|Польща",
+        },
+    ),
+    _r(
         "organisation-holds-country",
         "relations",
         "extractor",
