@@ -126,11 +126,16 @@ def _spin(n: int) -> int:
     return x
 
 
-def machine_speedup(n: int = 8_000_000) -> float:
+def _spin_alone(n: int) -> int:
+    os.setsid()  # a session (an autogroup) of its own, as graphtool.parallel's workers
+    return _spin(n)
+
+
+def machine_speedup(n: int = 8_000_000, new_session: bool = False) -> float:
     """What two processes of plain Python get on this machine right now: two units of work in a row
     against the same two in two forked processes (2.0 on an idle 2-core machine; 1.0 when the
     scheduler gives this session one core's share, as Linux's autogroups do when other sessions
-    keep the cores busy)."""
+    keep the cores busy). ``new_session``: each of the two processes in a session of its own."""
     import multiprocessing
 
     started = time.perf_counter()
@@ -138,7 +143,7 @@ def machine_speedup(n: int = 8_000_000) -> float:
     _spin(n)
     serial = time.perf_counter() - started
     ctx = multiprocessing.get_context("fork")
-    procs = [ctx.Process(target=_spin, args=(n,)) for _ in range(2)]
+    procs = [ctx.Process(target=_spin_alone if new_session else _spin, args=(n,)) for _ in range(2)]
     started = time.perf_counter()
     for proc in procs:
         proc.start()
@@ -152,10 +157,13 @@ def _cpu() -> tuple[float, float]:
     return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 
 
-def run_build(label: str, corpus: Path | list[Path], store_path: Path, **options) -> dict:
-    """One build, timed and sampled."""
+def run_build(label: str, corpus: Path | list[Path], store_path: Path, own_session: bool = True, **options) -> dict:
+    """One build, timed and sampled (``own_session``: each worker in a session of its own, the default)."""
+    from graphtool import parallel
     from graphtool.build import build
     from graphtool.store import GraphStore
+
+    parallel.OWN_SESSION = own_session
 
     store = GraphStore(store_path)
     corpus = corpus if isinstance(corpus, list) else [corpus]
@@ -231,6 +239,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-no-bulk", action="store_true", help="Leave out the run without the bulk loader.")
     parser.add_argument("--rounds", type=int, default=4, help="Alternating rounds of the --jobs 1/2 comparison.")
     parser.add_argument("--shared", type=Path, default=SHARED, help="The real pages (../shared/corpus).")
+    parser.add_argument(
+        "--compare-sessions",
+        action="store_true",
+        help="Each round also builds with the workers left in the build's session (as before 2026-12-06 20:30) "
+        "into stores of their own, and times the control with each process in a session of its own too.",
+    )
     args = parser.parse_args(argv)
     globals()["SHARED"] = args.shared
 
@@ -251,18 +265,39 @@ def main(argv: list[str] | None = None) -> int:
     for r in range(args.rounds):
         share = folders[r :: args.rounds]
         order = (1, 2) if r % 2 == 0 else (2, 1)
+        if args.compare_sessions:  # (jobs, own session), either session mode first in turn
+            modes = [(j, False) for j in order] + [(j, True) for j in order]
+            modes = modes if r % 2 == 0 else modes[2:] + modes[:2]
+        else:
+            modes = [(j, True) for j in order]
         control = machine_speedup()
-        for jobs in order:
-            rounds.append(
-                run_build(f"round {r + 1}, --jobs {jobs}", share, args.work / f"jobs{jobs}", jobs=jobs, bulk=True)
-            )
+        control_own = machine_speedup(new_session=True) if args.compare_sessions else None
+        made_here = []
+        for jobs, own in modes:
+            label = f"round {r + 1}, --jobs {jobs}" + ("" if own else ", workers in the build's session")
+            store = args.work / (f"jobs{jobs}" if own else f"jobs{jobs}-one-session")
+            made_here.append(run_build(label, share, store, own_session=own, jobs=jobs, bulk=True))
+        rounds.extend(made_here)
         control = round((control + machine_speedup()) / 2, 2)
-        pair = {x["run"][-8:]: x["seconds"] for x in rounds[-2:]}
-        rounds[-1]["round speedup"] = round(pair["--jobs 1"] / pair["--jobs 2"], 2)
-        rounds[-1]["machine speedup (two spinning processes, before and after)"] = control
-        print(json.dumps(rounds[-1], ensure_ascii=False), file=sys.stderr, flush=True)
+        mine = [x for x in made_here if x["run"].endswith(("--jobs 1", "--jobs 2"))]
+        pair = {x["run"][-8:]: x["seconds"] for x in mine}
+        mine[-1]["round speedup"] = round(pair["--jobs 1"] / pair["--jobs 2"], 2)
+        mine[-1]["machine speedup (two spinning processes, before and after)"] = control
+        if args.compare_sessions:
+            control_own = round((control_own + machine_speedup(new_session=True)) / 2, 2)
+            old = {f"--jobs {j}": x["seconds"] for (j, own), x in zip(modes, made_here, strict=True) if not own}
+            mine[-1]["round speedup, workers in the build's session"] = round(old["--jobs 1"] / old["--jobs 2"], 2)
+            mine[-1]["machine speedup, each spinning process in its own session"] = control_own
+            mine[-1]["own sessions / build's session, --jobs 1 and --jobs 2 (wall time)"] = [
+                round(old[j] / pair[j], 2) for j in ("--jobs 1", "--jobs 2")
+            ]
+        print(json.dumps(mine[-1], ensure_ascii=False), file=sys.stderr, flush=True)
     rows = [_total("whole corpus, --jobs 1 (sum of rounds)", [x for x in rounds if x["run"].endswith("--jobs 1")])]
     rows.append(_total("whole corpus, --jobs 2 (sum of rounds)", [x for x in rounds if x["run"].endswith("--jobs 2")]))
+    if args.compare_sessions:
+        for j in (1, 2):
+            label = f"--jobs {j}, workers in the build's session"
+            rows.append(_total(f"whole corpus, {label} (sum of rounds)", [x for x in rounds if label in x["run"]]))
     if not args.skip_no_bulk:
         rows.append(run_build("fresh, --jobs 2 --no-bulk", corpus, args.work / "jobs2-nobulk", jobs=2, bulk=False))
     rows.append(run_build("rebuild, nothing changed", corpus, args.work / "jobs2", jobs=2))
@@ -279,6 +314,27 @@ def main(argv: list[str] | None = None) -> int:
         "speedup --jobs 2 / --jobs 1": round(one["seconds"] / two["seconds"], 2),
         "round speedups": [x["round speedup"] for x in rounds if "round speedup" in x],
         "machine speedup in the same rounds (two spinning processes)": controls,
+        **(
+            {
+                "speedup --jobs 2 / --jobs 1, workers in the build's session": round(
+                    rows[2]["seconds"] / rows[3]["seconds"], 2
+                ),
+                "round speedups, workers in the build's session": [
+                    x["round speedup, workers in the build's session"] for x in rounds if "round speedup" in x
+                ],
+                "machine speedup in the same rounds, each process in its own session": [
+                    x["machine speedup, each spinning process in its own session"]
+                    for x in rounds
+                    if "round speedup" in x
+                ],
+                "own sessions / build's session (wall time), --jobs 1 and --jobs 2": [
+                    round(rows[2]["seconds"] / one["seconds"], 2),
+                    round(rows[3]["seconds"] / two["seconds"], 2),
+                ],
+            }
+            if args.compare_sessions
+            else {}
+        ),
         "CPU s per document, --jobs 1 / --jobs 2": [
             round((r["build process CPU s"] + r["workers CPU s"]) / max(1, r["documents read"]), 4) for r in (one, two)
         ],

@@ -21,6 +21,7 @@ import gc
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -127,6 +128,7 @@ def extract_document(path: Path, name: str, sha256: str | None = None) -> Extrac
     )
 
 
+OWN_SESSION = True  # each worker starts its own session (see _own_session); False only to measure without
 WARM_TEXT_BYTES = 256 * 1024  # plain text of the build's own documents read before forking (jobs > 1)
 WARM_DOCUMENT_BYTES = 32 * 1024
 
@@ -188,6 +190,8 @@ def _serve(conn, close: list, limits: Limits) -> None:
     from graphtool.worker import _set_memory_budget
     from loaders import limits as limits_mod
 
+    if OWN_SESSION:
+        _own_session()
     for other in close:  # the build's ends of every pipe: closed here, a dead build reads as EOF below
         try:
             other.close()
@@ -218,6 +222,35 @@ def _serve(conn, close: list, limits: Limits) -> None:
         except MemoryError:
             conn.send(("error", _memory_message(task.path, limits), True))
             return
+
+
+def _own_session() -> None:
+    """Make this worker the leader of a session of its own, and have it die with the build process.
+
+    Linux with ``kernel.sched_autogroup_enabled=1`` shares CPU equally among sessions, not processes:
+    N workers left in the build's session get one session's share of a busy machine between them,
+    so ``--jobs 2`` was no faster than ``--jobs 1`` there (docs/scale.md). In sessions of their own
+    each worker gets a share. Without autogroups this changes nothing. Leaving the terminal's process
+    group means Ctrl-C, a hang-up or ``timeout``'s group signal no longer reach the worker directly, so
+    on Linux it asks for SIGKILL when the build process dies; the build stops workers by pid as before.
+    """
+    if os.name != "posix":
+        return
+    parent = os.getppid()
+    try:
+        os.setsid()
+    except OSError:
+        return  # already a session leader, or not allowed: stay where we are
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            # PR_SET_PDEATHSIG: fires when the *thread* that forked ends; map() forks from the thread using the pool
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() != parent:  # the build died before the request above took effect
+            os._exit(0)
 
 
 def _memory_message(path, limits: Limits) -> str:

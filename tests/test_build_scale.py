@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import time
 
 import pytest
@@ -395,3 +396,50 @@ def test_documents_read_while_warming_up_are_written_once_in_input_order(fake_lo
     assert len(readers) == 3  # and two workers the rest
     assert two.ok and two.loaded == one.loaded and two.triples == one.triples
     assert every_quad_without_time(stores[1]) == every_quad_without_time(stores[0])
+
+
+_POOL_SCRIPT = """
+import sys, time
+from graphtool.parallel import ExtractionPool
+from loaders.limits import Limits
+pool = ExtractionPool(2, Limits())
+for slot in pool._slots:
+    pool._start(slot)
+print(" ".join(str(slot.proc.pid) for slot in pool._slots), flush=True)
+time.sleep(120)
+"""
+
+
+def _stat(pid: int) -> list[str] | None:
+    from pathlib import Path
+
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_each_worker_has_a_session_of_its_own_and_dies_with_the_build():
+    """Autogroups share CPU among sessions, so each worker leads its own; killed -9, the build takes them along."""
+    import signal
+    import subprocess
+
+    proc = subprocess.Popen([sys.executable, "-c", _POOL_SCRIPT], stdout=subprocess.PIPE, text=True)
+    try:
+        pids = [int(p) for p in proc.stdout.readline().split()]
+        assert len(pids) == 2
+        for pid in pids:
+            _state, parent, _group, session = _stat(pid)[:4]
+            assert (int(parent), int(session)) == (proc.pid, pid)
+        assert _stat(proc.pid)[3] != str(pids[0])  # the build stays in its own session
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+    deadline = time.monotonic() + 30  # generous: a loaded machine schedules the children late
+    while time.monotonic() < deadline:
+        alive = [pid for pid in pids if (_stat(pid) or ["Z"])[0] != "Z"]
+        if not alive:
+            break
+        time.sleep(0.1)
+    assert not alive, "a worker outlived its killed build"

@@ -530,6 +530,32 @@ def _session_members(sid: int) -> list[int]:
     return out
 
 
+def _children(pid: int) -> set[tuple[int, str]]:
+    """(pid, start time) of the live children of ``pid``, read from /proc."""
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 19 and fields[1] == str(pid) and fields[0] != "Z":
+            out.add((int(stat.parent.name), fields[19]))
+    return out
+
+
+def _still_alive(processes: set[tuple[int, str]]) -> list[int]:
+    """Those of ``processes`` (pid, start time) that still run: the same pid started at the same time."""
+    out = []
+    for pid, started in processes:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[19] == started and fields[0] != "Z":
+            out.append(pid)
+    return out
+
+
 @pytest.mark.slow
 def test_kill_9_during_a_build_leaves_every_document_whole_or_absent(tmp_path):
     """SIGKILL at random moments of a real build: each document graph is whole or absent, the store validates,
@@ -555,16 +581,20 @@ def test_kill_9_during_a_build_leaves_every_document_whole_or_absent(tmp_path):
     rng = random.Random(17)
     for _ in range(3):
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        time.sleep(rng.uniform(0.5, 4.0))
+        readers: set[tuple[int, str]] = set()  # the workers start sessions of their own: followed by parent pid
+        until = time.monotonic() + rng.uniform(0.5, 4.0)
+        while time.monotonic() < until:
+            readers |= _children(proc.pid)
+            time.sleep(0.05)
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)
         deadline = time.monotonic() + 30  # generous: a loaded machine schedules the child late
-        while time.monotonic() < deadline:  # the reader child sees its pipe close and exits
-            alive = _session_members(proc.pid)
+        while time.monotonic() < deadline:  # the readers die with the build (or see their pipe close)
+            alive = _session_members(proc.pid) + _still_alive(readers)
             if not alive:
                 break
             time.sleep(0.2)
-        assert not alive, "the reader process outlived its killed build"
+        assert not alive, "a reader process outlived its killed build"
         sizes = _graph_sizes(tmp_path / "store")
         for graph, n in sizes.items():
             assert n == whole[graph], f"{graph}: {n} quads, {whole[graph]} when whole"
