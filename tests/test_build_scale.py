@@ -429,8 +429,13 @@ def test_each_worker_has_a_session_of_its_own_and_dies_with_the_build():
     try:
         pids = [int(p) for p in proc.stdout.readline().split()]
         assert len(pids) == 2
-        for pid in pids:
-            _state, parent, _group, session = _stat(pid)[:4]
+        for pid in pids:  # the worker calls setsid() as it starts: give a loaded machine time to run it
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                _state, parent, _group, session = _stat(pid)[:4]
+                if int(session) == pid:
+                    break
+                time.sleep(0.05)
             assert (int(parent), int(session)) == (proc.pid, pid)
         assert _stat(proc.pid)[3] != str(pids[0])  # the build stays in its own session
     finally:
