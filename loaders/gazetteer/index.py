@@ -100,20 +100,6 @@ _PLACE_NOUNS = (
 # "Енсхеде (Нідерланди)", "Енсхеде, Нідерланди", "Біркенгед — Велика Британія"
 _BEFORE_COUNTRY = frozenset({"(", ",", "—", "–", "-", "/"})
 # nouns that name the country by themselves: "гміна Дубецько" is in Poland
-# the office a person holds in a town: "голова Дніпра Борис Філатов", "президент Люблина Кшиштоф Жук"
-_OFFICE_TITLES = (
-    "голов",
-    "мер",
-    "мэр",
-    "президент",
-    "бургомістр",
-    "бургомистр",
-    "війт",
-    "старост",
-    "губернатор",
-    "маршал",
-    "mayor",
-)
 _COUNTRY_NOUNS = (("гмін", "PL"), ("воєводств", "PL"), ("жудец", "RO"), ("медьє", "HU"), ("лен", "SE"))
 _BIG = 100_000
 _CURATED = 1_000_000  # weight of curated names (foreign_city_names.csv, foreign_regions.csv) and of cities of 1M+
@@ -724,12 +710,7 @@ class Gazetteer:
         names = [e for e in entries if e.kind == NAME]
         if not names or (i > 0 and (lows[i - 1] in _STREET or lows[i - 1].startswith(_RIVER))):
             return None
-        if (
-            j == i + 1
-            and not marker
-            and not (i > 0 and lows[i - 1].startswith(_OFFICE_TITLES))  # "мер Любліна Кшиштоф Жук": the town
-            and _first_name_next(text, toks, lows, i, j)
-        ):
+        if j == i + 1 and not marker and _first_name_next(text, toks, lows, i, j):
             # "Ірина Ромни", "Петро Ірпінь": a surname that is also a town (countries are not surnames)
             names = [e for e in names if place(e).type == "Country"]
             if not names:

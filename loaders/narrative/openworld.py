@@ -232,30 +232,10 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
                 continue  # "регіон", "округ", "муніципалітет" are Ukrainian words too: need a country
         if cc == "UA":
             continue
-        inner = re.match(r"\s+(району|повіту|округу|регіону|воєводства)(?![\w])", norm[end:])
-        if _POST_ADJECTIVE.fullmatch(name) and inner:
-            # "з самоврядуванням Йонішкіського району": the adjective names the unit written after it
-            second = {"району": "район", "повіту": "повіт", "округу": "округ", "регіону": "регіон"}.get(
-                inner.group(1), "воєводство"
-            )
-            name = f"{_nominative_adjective(name, second)} {second}"
-            end += inner.end()
-        elif _POST_ADJECTIVE.fullmatch(name) and unit.nominative in ("повіт", "район", "округ", "регіон", "воєводство"):
+        if _POST_ADJECTIVE.fullmatch(name) and unit.nominative in ("повіт", "район", "округ", "регіон", "воєводство"):
             # "з польським повітом Вадовицьким": the adjective after the unit word names it
             name = f"{_nominative_adjective(name, unit.nominative)} {unit.nominative}"
         add(start, end, name, unit.nominative, cc, "unit-word")
-        if re.search(r"(?:ами|ями)$", m.group(0)[: m.start("name") - m.start()].strip()):
-            # "з польськими гмінами Ґрабовець і Мельник": a plural unit word takes every coordinated name
-            pos = end
-            while True:
-                nxt = re.match(rf"\s*(?:,\s*(?:та|і|й)?|\s(?:та|і|й))\s*({_NAME_WORD})(?![\w'’-])", norm[pos:])
-                if nxt is None:
-                    break
-                a, b = pos + nxt.start(1), pos + nxt.end(1)
-                if _person(norm, a, b) or _organisation(norm[a:b]):
-                    break
-                add(a, b, norm[a:b], unit.nominative, _country_after(norm, b, gaz, matches) or cc, "unit-word")
-                pos = b
     # latin-unit: "з Gmina Biszcza", "Powiat Limanowski", "Landkreis Harburg": the unit word names the country
     for m in _LATIN_UNIT.finditer(norm):
         name = m.group("name")

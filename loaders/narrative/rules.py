@@ -579,23 +579,6 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     _r(
-        "twinning-officials-and-plural-units",
-        "mentions",
-        "gazetteer, openworld",
-        'A town after an office title stays a town though a first name follows ("голова Дніпра Борис Філатов і '
-        'президент Любліна Кшиштоф Жук"); a plural unit word takes every coordinated name ("з польськими гмінами '
-        'Ґрабовець і Мельник"); an adjective after a unit word names the unit written after it ("з самоврядуванням '
-        'Йонішкіського району").',
-        "Міський голова Дніпра Борис Філатов і президент Любліна Кшиштоф Жук підписали меморандум про партнерство. "
-        "Сновська громада підписала меморандуми з польськими гмінами Ґрабовець і Мельник. Новоселицька міська рада "
-        "підписала угоду про співробітництво з самоврядуванням Йонішкіського району Литовської Республіки.",
-        {
-            "Дніпро|partnerOf|Люблін",
-            "Сновська міська територіальна громада|partnerOf|Мельник",
-            "Новоселицька міська територіальна громада|partnerOf|Йонішкіський район",
-        },
-    ),
-    _r(
         "organisation-holds-country",
         "relations",
         "extractor",
