@@ -445,6 +445,11 @@ class Gazetteer:
         self._centres = frozenset(data.get("centres", ()))
         self._by_country: dict[str, list[tuple[str, int]]] = data.get("by_country", {})
         self._country_adj: list[tuple[str, str]] = data.get("country_adjectives", [])
+        # stem -> ISO: a word is split once per stem length, shortest first ("польськ" + "им"), not scanned per stem
+        self._adj_by_stem: dict[str, str] = {}
+        for stem, iso in self._country_adj:
+            self._adj_by_stem.setdefault(stem, iso)
+        self._adj_lengths = sorted({len(stem) for stem in self._adj_by_stem})
         self._latin_file: Path | None = None
         self._latin: dict[str, list[tuple]] | None = None
         self._cache: dict[int, Place] = {}
@@ -524,15 +529,9 @@ class Gazetteer:
         for stem, iso in _COUNTRY_NOUNS:
             if word.startswith(stem) and len(word) <= len(stem) + 3:
                 return iso
-        by_stem = self.__dict__.get("_adj_by_stem")
-        if by_stem is None:  # stem -> ISO, tried by the stems' lengths (one dict probe per length, not a scan)
-            by_stem = self.__dict__["_adj_by_stem"] = {}
-            for stem, iso in self._country_adj:
-                by_stem.setdefault(stem, iso)
-            self.__dict__["_adj_lengths"] = sorted({len(s) for s in by_stem})
-        for n in self.__dict__["_adj_lengths"]:
+        for n in self._adj_lengths:
             if len(word) >= n and word[n:] in _ADJ_TAILS:
-                iso = by_stem.get(word[:n])
+                iso = self._adj_by_stem.get(word[:n])
                 if iso is not None:
                     return iso
         return None
@@ -609,7 +608,7 @@ class Gazetteer:
             m = by_start.get(toks[p][0])
             if m is not None:
                 if m.kind == "foreign":
-                    m.candidates.sort(key=lambda c: c.country != iso)
+                    m.prefer_country(iso)
                     m.extra["country"] = iso
                     if not noun:  # the span of an adjective that names the country, not of "гміна"
                         m.extra["country_span"] = toks[k]

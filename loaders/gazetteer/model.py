@@ -52,3 +52,7 @@ class PlaceMatch:
     role: str | None = None
     marker: str | None = None
     extra: dict = field(default_factory=dict)
+
+    def prefer_country(self, iso: str) -> None:
+        """Candidates in country ``iso`` first, the order otherwise kept ("Тонтон (США)": the American one)."""
+        self.candidates.sort(key=lambda c: c.country != iso)

@@ -194,9 +194,7 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
                 if any(pm.candidates[0].type != "PartnerCity" for pm in known):
                     break  # a Ukrainian town or a country: the foreign run ended
                 for pm in known:
-                    if any(c.country == cc for c in pm.candidates):
-                        # "Тонтон (США)": the Taunton in the United States, not the larger English one
-                        pm.candidates.sort(key=lambda c: c.country != cc)
+                    pm.prefer_country(cc)  # "Тонтон (США)": the Taunton in the United States, not the English one
                 first = min(known, key=lambda pm: pm.start)
                 last_end = max(pm.end for pm in known)
                 if len(known) == 1 and first.start == start and end > last_end and " " in norm[last_end:end]:
@@ -264,9 +262,8 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
             if not _person(norm, start, end) and not _organisation(name):
                 cc = _country_after(norm, end, gaz, matches) or list_cc
                 known = [pm for pm in taken if pm.candidates and pm.start < end and start < pm.end]
-                for pm in known:
-                    if list_cc and any(c.country == list_cc for c in pm.candidates):
-                        pm.candidates.sort(key=lambda c: c.country != list_cc)
+                for pm in known if list_cc else ():
+                    pm.prefer_country(list_cc)
                 if cc != "UA" and not known:
                     add(start, end, name, None, cc, "partner-list" if list_cc is None else "country-list")
             nxt = re.match(r"(?:\s*\([^()]{1,60}\))?\s*(?:,\s*(?:та|і|й|and)?|\s(?:та|і|й|and))\s*", norm[end:])
