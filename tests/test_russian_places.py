@@ -57,17 +57,11 @@ def test_a_town_abroad_after_gorod_is_a_partner_in_a_russian_page() -> None:
 
 
 def test_every_russian_oblast_row_links_its_example(gaz) -> None:
-    import csv
-    from pathlib import Path
+    from loaders.narrative.russian import _OBLAST, oblast_rows
 
-    import loaders
-    from loaders.narrative.russian import _OBLAST, _oblast_names
-
-    rows = Path(loaders.__file__).parent / "lang" / "ru" / "oblasts.csv"
-    with open(rows, encoding="utf-8", newline="") as fh:
-        data = list(csv.DictReader(line for line in fh if not line.startswith("#")))
-    assert len(data) == 24 and len(_oblast_names()) == 24
-    for row in data:
+    rows = oblast_rows()
+    assert len(rows) == 24 and len({r["stem"] for r in rows}) == 24
+    for row in rows:
         got = [pm.candidates[0].label for pm in find_russian_places(f"Проект работает: {row['example']}.", gaz)]
         assert got == [row["oblast"]], row
         assert _OBLAST.search(row["example"])

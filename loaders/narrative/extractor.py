@@ -66,8 +66,8 @@ _SIGNING = re.compile(
     r"(?<![\w])(?:підпис\w*|уклал\w*|уклад\w*|укласти|signed|signing|sign|подписа\w*|заключ\w*)(?![\w])", re.IGNORECASE
 )
 _MONEY_AGREEMENT = re.compile(
-    r"(?<![\w])(?:фінансуванн\w*|грант\w*|кредит\w*|позик\w*|фінансов\w*|financing|grant|loan|финансировани\w*|"
-    r"кредит\w*)(?![\w])",
+    r"(?<![\w])(?:фінансуванн\w*|грант\w*|кредит\w*|позик\w*|фінансов\w*|financing|grant|loan|финансировани\w*)"
+    r"(?![\w])",
     re.IGNORECASE,
 )
 _AGREEMENT = re.compile(
@@ -235,8 +235,6 @@ class _Extractor:
         self.russian = russian_document(text)  # every sentence without Ukrainian letters is read as Russian
         self._unplaced: tuple | None = None  # funders whose money's destination a following sentence may name
         self._partner_lines = 0  # short lines still read as a partner list after a partnership sentence
-        self._only_locating: set[str] = set()  # places abroad named only to locate a partner
-        self._named_abroad: set[str] = set()
 
     # ------------------------------------------------------------ bookkeeping (linear time on huge documents)
 
@@ -570,19 +568,26 @@ class _Extractor:
     def _one_partner_per_name(self) -> None:
         """A partner no gazetteer knows is one town in the whole document: "Гура-Кальварія (пол. Góra Kalwaria)
         — місто в Польщі" and, later, "мером міста Гура-Кальварія" (country unknown there) are the same place."""
-        known: dict[str, object] = {}
+
+        def unknown(pm) -> tuple[str, str] | None:
+            """("pl", "гура-кальварія") of a partner key openworld._synthetic made ("partner:pl-гура-кальварія")."""
+            key = pm.candidates[0].key if pm.candidates else ""
+            if not key.startswith("partner:"):
+                return None
+            cc, _, name = key[len("partner:") :].partition("-")
+            return cc, name
+
+        known = {}
         for st in self.sents:
             for pm in st.place_matches:
-                c = pm.candidates[0] if pm.candidates else None
-                if c is not None and c.key.startswith("partner:") and not c.key.startswith("partner:xx-"):
-                    known.setdefault(c.key.split("-", 1)[1], c)
-        if not known:
-            return
-        for st in self.sents:
+                cc_name = unknown(pm)
+                if cc_name and cc_name[0] != "xx":
+                    known.setdefault(cc_name[1], pm.candidates[0])
+        for st in self.sents if known else ():
             for pm in st.place_matches:
-                c = pm.candidates[0] if pm.candidates else None
-                if c is not None and c.key.startswith("partner:xx-") and c.key[len("partner:xx-") :] in known:
-                    pm.candidates = [known[c.key[len("partner:xx-") :]], *pm.candidates[1:]]
+                cc_name = unknown(pm)
+                if cc_name and cc_name[0] == "xx" and cc_name[1] in known:
+                    pm.candidates = [known[cc_name[1]], *pm.candidates[1:]]
 
     def _is_oblast(self, key: str) -> bool:
         try:
@@ -1464,13 +1469,10 @@ class _Extractor:
         for m in parties:
             if m.key == target or any(self._has(m.key, p, target) for p in ("funds", "implements")):
                 continue
-            if self._after_support_cue(norm, m):
+            if _FUND_BEFORE.search(norm[max(0, m.start - 45) : m.start]):
                 continue  # "за підтримки ЄС": the cue frame has spoken
             funder = money or m.reg.kind in ("development_bank", "government", "eu_body", "bilateral")
             self._rel(m.key, "funds" if funder else "implements", target, st.ev)
-
-    def _after_support_cue(self, norm: str, m: Mention) -> bool:
-        return bool(_FUND_BEFORE.search(norm[max(0, m.start - 45) : m.start]))
 
     def _joint_lead(self, ms: list[Mention], pos: int, norm: str) -> Mention | None:
         """The donor or organisation a "разом з / in partnership with" phrase hangs on: "UNDP, in partnership
@@ -1879,9 +1881,7 @@ class _Extractor:
                     countries.add(ck)
         for m in st.mentions:
             if (m.extra or {}).get("locator"):
-                self._only_locating.add(m.key)
                 continue  # "..., що входить у Мазовецьке воєводство": it only locates the partner
-            self._named_abroad.add(m.key)
             if m.kind == "place" and m.type == "PartnerCity" and m.place is not None and m.place.country:
                 ck = f"country:{m.place.country}"
                 if ck in countries:
@@ -1912,11 +1912,16 @@ class _Extractor:
     def _country_defaults(self) -> None:
         """A partner city's country: stated when the document names that country, else reference data."""
         have = {r.subject for r in self.ex.relations if r.predicate == "inCountry"}
+        locating, named = set(), set()
+        for st in self.sents:
+            for m in st.mentions:
+                (locating if (m.extra or {}).get("locator") else named).add(m.key)
+        only_locating = locating - named
         for key, ent in list(self.ex.entities.items()):
             if ent.type != "PartnerCity" or key in have or not ent.mentions:
                 continue
-            if key in self._only_locating and key not in self._named_abroad:
-                continue
+            if key in only_locating:
+                continue  # named only to locate a partner ("що входить у Мазовецьке воєводство")
             cc = ent.attributes.get("country")
             if not cc:
                 continue

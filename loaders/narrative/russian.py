@@ -98,6 +98,11 @@ class RussianIndex:
                     for f in forms(alt):
                         self.names.setdefault(f, rows[0])
         self._countries(gaz)
+        self.oblasts = {}  # Russian adjective stem -> the oblast (loaders/lang/ru/oblasts.csv), looked up once
+        for row in oblast_rows():
+            found = [pm for pm in gaz.find(row["oblast"]) if pm.candidates]
+            if found:
+                self.oblasts[row["stem"]] = found[0].candidates[0]
 
     def _countries(self, gaz) -> None:
         import gettext
@@ -124,30 +129,23 @@ _OBLAST = re.compile(r"(?<![\w-])(?P<stem>[А-ЯЁ](?:[а-яё]|-[А-ЯЁ])+?)с
 
 
 @lru_cache(maxsize=1)
-def _oblast_names() -> dict[str, str]:
-    """Stem of the Russian oblast adjective -> the oblast's Ukrainian name (loaders/lang/ru/oblasts.csv)."""
+def oblast_rows() -> tuple[dict[str, str], ...]:
+    """loaders/lang/ru/oblasts.csv: the Russian adjective stem of each oblast, its Ukrainian name, an example."""
     import csv
     from pathlib import Path
 
     path = Path(__file__).resolve().parent.parent / "lang" / "ru" / "oblasts.csv"
     with open(path, encoding="utf-8", newline="") as fh:
-        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
-        return {r["stem"]: r["oblast"] for r in rows}
+        return tuple(csv.DictReader(line for line in fh if not line.startswith("#")))
 
 
-def _russian_oblasts(norm: str, gaz) -> list[PlaceMatch]:
+def _russian_oblasts(norm: str, idx: RussianIndex) -> list[PlaceMatch]:
     """ "в Николаевской области" is Миколаївська область."""
     out = []
     for m in _OBLAST.finditer(norm):
-        name = _oblast_names().get(m.group("stem"))
-        if name is None:
-            continue
-        try:
-            found = [pm for pm in gaz.find(name) if pm.candidates]
-        except Exception:
-            continue
-        if found:
-            out.append(PlaceMatch(m.start(), m.end(), m.group(), "community", [found[0].candidates[0]]))
+        place = idx.oblasts.get(m.group("stem"))
+        if place is not None:
+            out.append(PlaceMatch(m.start(), m.end(), m.group(), "community", [place]))
     return out
 
 
@@ -155,7 +153,7 @@ def find_russian_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Pl
     """Ukrainian towns, oblasts and countries named in a Russian sentence; spans ``taken`` covers are skipped."""
     idx = _index_for(id(gaz), gaz)
     out: list[PlaceMatch] = [
-        pm for pm in _russian_oblasts(norm, gaz) if not any(t.start < pm.end and pm.start < t.end for t in taken)
+        pm for pm in _russian_oblasts(norm, idx) if not any(t.start < pm.end and pm.start < t.end for t in taken)
     ]
     for m in _WORD.finditer(norm):
         a, b = m.start(), m.end()
