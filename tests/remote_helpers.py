@@ -12,6 +12,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -183,3 +185,17 @@ def small_graph_store(path: Path):
     store.oxigraph.load(path=str(trig), format=RdfFormat.TRIG)
     store.flush()
     return store
+
+
+@contextmanager
+def mirrored_server(base: Path) -> Iterator[tuple]:
+    """(embedded store with the shared test graph, an Oxigraph server the store was pushed to, the push report);
+    the server is stopped on exit. Skips like :class:`OxigraphServer` when the binary is missing."""
+    from graphtool.push import push
+
+    local = small_graph_store(base / "local")
+    server = OxigraphServer(base / "oxigraph").start()
+    try:
+        yield local, server, push(local, graph_store_url=server.store_url, timeout=20)
+    finally:
+        server.stop()

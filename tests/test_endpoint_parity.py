@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from graphtool.reader import INTERNAL, question
 from graphtool.remote import RemoteStore
-from tests.remote_helpers import OxigraphServer, small_graph_store
+from tests.remote_helpers import mirrored_server
 
 QUESTIONS = {question(p.stem): p.stem for p in INTERNAL.glob("*.rq")}  # text -> file name
 REPORTS = [("community", "Житомир"), ("community", "Житомирська область"), ("donor", "GIZ"), ("donor", "USAID"),
@@ -40,16 +40,9 @@ class Recorder:
 @pytest.fixture(scope="module")
 def readers(tmp_path_factory):
     """(embedded store, the same graphs on an Oxigraph server, the server's query URL, the store's folder)."""
-    from graphtool.push import push
-
     base = tmp_path_factory.mktemp("parity")
-    local = small_graph_store(base / "local")
-    server = OxigraphServer(base / "oxigraph").start()
-    try:
-        push(local, graph_store_url=server.store_url, timeout=20)
+    with mirrored_server(base) as (local, server, _report):
         yield local, RemoteStore(server.query_url), server.query_url, base / "local"
-    finally:
-        server.stop()
 
 
 def _same_questions(here: Recorder, there: Recorder) -> None:

@@ -19,7 +19,7 @@ from graphtool.serve import PoolReader
 from graphtool.store import GraphStore, StoreError
 from graphtool.vocab import GT
 from tests.fixtures_graph import LUTSK_HROMADA
-from tests.remote_helpers import OxigraphServer, small_graph_store
+from tests.remote_helpers import mirrored_server
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = sorted(p.stem for p in INTERNAL.glob("*.rq"))
@@ -50,16 +50,8 @@ EMPTY_ON_FIXTURE = {"document_source", "money_flows_of_donor", "money_flows_of_a
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory):
     """(embedded store, Oxigraph server with the same graphs) holding the shared test graph."""
-    from graphtool.push import push
-
-    base = tmp_path_factory.mktemp("reader")
-    local = small_graph_store(base / "local")
-    server = OxigraphServer(base / "oxigraph").start()
-    try:
-        push(local, graph_store_url=server.store_url, timeout=20)
+    with mirrored_server(tmp_path_factory.mktemp("reader")) as (local, server, _report):
         yield local, server
-    finally:
-        server.stop()
 
 
 def _sorted_rows(table) -> list[tuple[str, ...]]:

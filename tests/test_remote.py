@@ -29,7 +29,7 @@ from graphtool.remote import (
 )
 from graphtool.store import GraphStore, StoreError, to_rdflib
 from graphtool.terms import BindingError, bind_values, term_n3
-from tests.remote_helpers import OxigraphServer, ScriptedServer, json_results, small_graph_store
+from tests.remote_helpers import OxigraphServer, ScriptedServer, json_results, mirrored_server
 
 INJECTION = 'x"} ; DROP ALL ; INSERT DATA { <urn:a> <urn:b> "c" } #{'
 
@@ -222,17 +222,9 @@ def test_not_an_endpoint_url():
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory):
     """(local store, Oxigraph server holding the same graphs)."""
-    from graphtool.push import push
-
-    base = tmp_path_factory.mktemp("remote")
-    local = small_graph_store(base / "local")
-    server = OxigraphServer(base / "oxigraph").start()
-    try:
-        report = push(local, graph_store_url=server.store_url, timeout=20)
+    with mirrored_server(tmp_path_factory.mktemp("remote")) as (local, server, report):
         assert report.triples == len(local)
         yield local, server
-    finally:
-        server.stop()
 
 
 def _cell(term) -> str:
