@@ -517,41 +517,40 @@ def _graph_sizes(store_path) -> dict[str, int]:
     return sizes
 
 
+def _stat(pid: int | str) -> list[str] | None:
+    """The fields of /proc/<pid>/stat after the command name (state first), or None when it is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def _live() -> dict[int, list[str]]:
+    """Every live (not zombie) process: pid -> its stat fields."""
+    out = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        fields = _stat(entry.name)
+        if fields and fields[0] != "Z":
+            out[int(entry.name)] = fields
+    return out
+
+
 def _session_members(sid: int) -> list[int]:
     """Processes still alive (not zombies) in session ``sid``, read from /proc."""
-    out = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if len(fields) > 3 and fields[3] == str(sid) and fields[0] != "Z":
-            out.append(int(stat.parent.name))
-    return out
+    return [pid for pid, fields in _live().items() if len(fields) > 3 and fields[3] == str(sid)]
 
 
 def _children(pid: int) -> set[tuple[int, str]]:
     """(pid, start time) of the live children of ``pid``, read from /proc."""
-    out = set()
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if len(fields) > 19 and fields[1] == str(pid) and fields[0] != "Z":
-            out.add((int(stat.parent.name), fields[19]))
-    return out
+    return {(child, f[19]) for child, f in _live().items() if len(f) > 19 and f[1] == str(pid)}
 
 
 def _still_alive(processes: set[tuple[int, str]]) -> list[int]:
     """Those of ``processes`` (pid, start time) that still run: the same pid started at the same time."""
     out = []
     for pid, started in processes:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if fields[19] == started and fields[0] != "Z":
+        fields = _stat(pid)
+        if fields and fields[19] == started and fields[0] != "Z":
             out.append(pid)
     return out
 
