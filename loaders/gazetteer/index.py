@@ -612,8 +612,11 @@ class Gazetteer:
                     m.extra["country"] = iso
                     if not noun:  # the span of an adjective that names the country, not of "гміна"
                         m.extra["country_span"] = toks[k]
-                continue
-            if any(x.start <= toks[p][0] < x.end for x in out):
+                    continue
+                if iso == "UA":
+                    continue
+                # "з польським містом Познань": the adjective outweighs a Ukrainian village of that name
+            elif any(x.start <= toks[p][0] < x.end for x in out):
                 continue
             from rapidfuzz import fuzz, process
 
@@ -625,6 +628,8 @@ class Gazetteer:
             )
             if hit is not None and hit[1] < 90 and hit[0][:1] != lows[p][:1]:
                 hit = None  # "Вальдбронн" is not "Гайльбронн": a misspelling keeps the first letter
+            if m is not None and (hit is None or hit[1] < 95):
+                continue  # a Ukrainian place gives way only to an exact name abroad
             s, e = toks[p]
             if hit is None:
                 place, score = self._latin_lookup(text[s:e], iso)
@@ -636,6 +641,8 @@ class Gazetteer:
             extra = {"country": iso, "fuzzy": round(hit[1])}
             if not noun:
                 extra["country_span"] = toks[k]
+            if m is not None:
+                out = [x for x in out if x is not m]
             added.append(PlaceMatch(s, e, text[s:e], "foreign", [place], None, None, extra))
         return sorted(out + added, key=lambda m: m.start) if added else out
 
@@ -931,7 +938,16 @@ def _next_to_name(text: str, toks, i: int, j: int) -> bool:
     """True when a capitalised word stands right before or after the span: "Володимир Петренко"."""
     if j < len(toks) and text[toks[j - 1][1] : toks[j][0]].isspace() and text[toks[j][0]].isupper():
         return True
-    return i > 0 and text[toks[i - 1][1] : toks[i][0]].isspace() and text[toks[i - 1][0]].isupper()
+    if not (i > 0 and text[toks[i - 1][1] : toks[i][0]].isspace() and text[toks[i - 1][0]].isupper()):
+        return False
+    if i - 1 == 0 or _sentence_initial(text[toks[i - 2][1] : toks[i - 1][0]]):
+        # "Також Миколаїв …": a sentence-initial adverb or conjunction is capitalised, not a name
+        from .inflect import morph
+
+        word = text[toks[i - 1][0] : toks[i - 1][1]].lower()
+        pos = {p.tag.POS for p in morph().parse(word)}
+        return not pos or not pos <= {"ADVB", "CONJ", "PREP", "PRCL", "NPRO", "INTJ"}
+    return True
 
 
 def _predicate_after(text: str, toks, lows: list[str], j: int) -> bool:

@@ -664,4 +664,31 @@ RULES: tuple[Rule, ...] = (
         "У Вінниці стартував проєкт «Світлі вулиці». Його фінансує Європейський Союз.",
         {"Європейський Союз|funds|Світлі вулиці"},
     ),
+    _r(
+        "country-adjective-over-village",
+        "linking",
+        "loaders.gazetteer.index",
+        "A country adjective before a unit word and a name ('з польським містом Познань') outweighs a Ukrainian village "
+        "of the same name when that country has a town named exactly so.",
+        "Місто Харків підписало угоду про побратимство з польським містом Познань.",
+        {"Харків|partnerOf|Познань", "Познань|inCountry|Польща"},
+    ),
+    _r(
+        "relations-with-unit",
+        "relations",
+        "lang/uk/cues.csv",
+        "'розвиває відносини / контакти / зв'язки з' followed by a unit word ('з містом', 'з гміною') states a "
+        "partnership without any other cooperation word.",
+        "Миколаїв розвиває відносини з містом Гданськ (Польща).",
+        {"Миколаїв|partnerOf|Гданськ"},
+    ),
+    _r(
+        "sentence-adverb-not-a-name",
+        "linking",
+        "loaders.gazetteer.index",
+        "A capitalised sentence-initial adverb or conjunction ('Також', 'Зокрема') before a town that is also a word "
+        "does not make the pair a person's name.",
+        "Також Миколаїв розвиває відносини з містом Гданськ (Польща).",
+        {"Миколаїв|partnerOf|Гданськ"},
+    ),
 )
