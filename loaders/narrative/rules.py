@@ -691,4 +691,13 @@ RULES: tuple[Rule, ...] = (
         "Також Миколаїв розвиває відносини з містом Гданськ (Польща).",
         {"Миколаїв|partnerOf|Гданськ"},
     ),
+    _r(
+        "relations-with-unit-ru-en",
+        "relations",
+        "lang/ru/cues.csv, lang/en/cues.csv",
+        "The same cue in Russian ('развивает отношения с городом', 'породнился') and English ('close ties with the "
+        "Polish city of', 'friendly relations with').",
+        "Житомир породнился с польским городом Кельце. Kharkiv established friendly relations with Bologna (Italy).",
+        {"Житомир|partnerOf|Кельце", "Харків|partnerOf|Болонья"},
+    ),
 )
