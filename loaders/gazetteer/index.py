@@ -743,7 +743,10 @@ class Gazetteer:
                     ok.append(e)
             elif ptype == "Community":
                 if cat in ("village", "settlement", "district") and (common or quoted or e.place not in self._centres):
-                    continue  # a village is read without "с."/"село" only when it is a hromada centre
+                    # a village is read without "с."/"село" only when it is a hromada centre; "У Драбові": a
+                    # centre whose form is also a word counts right after "у", "в", "до", "з"
+                    if not (common == 1 and not quoted and e.place in self._centres and _after_locative(lows, i)):
+                        continue
                 if not common or (
                     (not initial or _predicate_after(text, toks, lows, j))
                     and (common == 1 or not _next_to_name(text, toks, i, j))
@@ -972,6 +975,10 @@ def _predicate_after(text: str, toks, lows: list[str], j: int) -> bool:
 
     pos = {p.tag.POS for p in morph().parse(lows[j])}  # scores are flat in the uk dictionary: use the set
     return bool(pos & {"VERB", "INFN"}) and not pos & {"NOUN", "ADJF"}
+
+
+def _after_locative(lows: list[str], i: int) -> bool:
+    return i > 0 and lows[i - 1] in ("у", "в", "до", "з", "із", "зі", "біля", "поблизу")
 
 
 def _sentence_initial(gap: str) -> bool:

@@ -286,6 +286,7 @@ class _Extractor:
         self._decide_types()
         for st in self.sents:
             self._build_mentions(st)
+        self._hashtag_mentions()
         self._find_home()
         self._entities()
         if self.rekeyed:
@@ -843,6 +844,35 @@ class _Extractor:
                     st.bare_trigger = True
                     st.bare_kind = _trigger_stem(tm.group())
                     break
+
+    def _hashtag_mentions(self) -> None:
+        """Rule ``hashtag-name``: "#ВеликеБудівництво", "#USAID_АГРО" name an initiative the page or the
+        registry names in words ("«Велике будівництво»"): the tag, lower-cased without "_", equals the
+        name without spaces. Tags are read after every sentence's names, so a tag in the heading finds
+        the name given further down."""
+        tags = [(st, m) for st in self.sents for m in _HASHTAG.finditer(st.s.norm)]
+        if not tags:
+            return
+        named: dict[str, Mention] = {}
+        for st in self.sents:
+            for m in st.mentions:
+                if m.kind == "init" and m.in_title is None:
+                    named.setdefault(_squash(m.found.label if m.found else m.surface), m)
+        squashed = _registry_squashed(self.reg)
+        for st, tm in tags:
+            a, b = tm.span(1)
+            if any(x.start < b and a < x.end for x in st.mentions):
+                continue
+            key = _squash(tm.group(1))
+            hit = named.get(key)
+            if hit is not None:
+                st.mentions.append(Mention(a, b, hit.key, "init", hit.type, tm.group(1), reg=hit.reg))
+            elif key in squashed:
+                e = squashed[key]
+                st.mentions.append(Mention(a, b, e.key, "init", e.type, tm.group(1), reg=e))
+            else:
+                continue
+            st.mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
 
     # ------------------------------------------------------------ home community
 
@@ -1963,6 +1993,31 @@ _DEMONSTRATIVE = {
     "наш",
     "нашого",
 }
+
+
+_HASHTAG = re.compile(r"#([^\W\d_][\w]{3,60})")
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name).lower()
+
+
+_SQUASHED: dict[int, dict] = {}
+
+
+def _registry_squashed(reg) -> dict:
+    """Registry programmes and projects by their names without spaces (for hashtags), built once."""
+    table = _SQUASHED.get(id(reg))
+    if table is None:
+        table = {}
+        for e in reg.by_id.values():
+            if e.type in ("Program", "Project"):
+                for name in (e.label, *e.names):
+                    if " " in name.strip():
+                        table.setdefault(_squash(name), e)
+        _SQUASHED.clear()
+        _SQUASHED[id(reg)] = table
+    return table
 
 
 def _definite(norm: str, tm: re.Match) -> bool:

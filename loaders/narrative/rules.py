@@ -700,4 +700,23 @@ RULES: tuple[Rule, ...] = (
         "Житомир породнился с польским городом Кельце. Kharkiv established friendly relations with Bologna (Italy).",
         {"Житомир|partnerOf|Кельце", "Харків|partnerOf|Болонья"},
     ),
+    _r(
+        "hashtag-name",
+        "mentions",
+        "extractor",
+        "A hashtag ('#ВеликеБудівництво', '#USAID_АГРО') names the initiative the page or the registry names in words: "
+        "the tag, lower-cased without '_', equals the name without spaces; a tag in the heading finds a name given later.",
+        "Звіт про #ВеликеБудівництво\n\nУ межах програми «Велике будівництво» зводять школу. "
+        "Усього на Черкащині реалізовують 7 об'єктів у межах #ВеликеБудівництво.",
+        {"Велике будівництво|locatedIn|Черкаська область"},
+    ),
+    _r(
+        "centre-after-preposition",
+        "linking",
+        "loaders.gazetteer.index",
+        "A hromada centre whose case form is also a common word ('Драбові') is read as the place right after 'у', 'в', "
+        "'до', 'з'.",
+        "У Драбові у межах проєкту «Світлий шлях» встановили ліхтарі.",
+        {"Світлий шлях|locatedIn|Драбів"},
+    ),
 )
