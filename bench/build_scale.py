@@ -171,8 +171,10 @@ def run_build(label: str, corpus: Path | list[Path], store_path: Path, own_sessi
     cpu_self, cpu_kids = _cpu()
     busy = _machine_busy()
     started = time.perf_counter()
+    main_thread = time.thread_time()
     with MemorySampler() as memory:
         report = build(corpus, store, **options)
+    main_thread = time.thread_time() - main_thread
     wall = time.perf_counter() - started
     after_self, after_kids = _cpu()
     others = _machine_busy() - busy - (after_self - cpu_self) - (after_kids - cpu_kids)
@@ -189,6 +191,11 @@ def run_build(label: str, corpus: Path | list[Path], store_path: Path, own_sessi
         "bulk": report.bulk,
         "documents/s": round(read / wall, 2) if wall else None,
         "build process CPU s": round(after_self - cpu_self - memory.cpu, 1),
+        # the build's own thread (planning, warm-up, reading the workers' answers, writing the chunk files, the
+        # last chunk's load call) and every other thread: the background chunk loads, Oxigraph's bulk-loader
+        # threads, RocksDB's flushes and compactions (threads that ended are counted too: getrusage)
+        "build process main thread CPU s": round(main_thread, 1),
+        "build process other threads CPU s": round(after_self - cpu_self - memory.cpu - main_thread, 1),
         "memory sampler CPU s": round(memory.cpu, 1),
         "workers CPU s": round(after_kids - cpu_kids, 1),
         "slowest": [report.slowest[0], round(report.slowest[1], 2)],
@@ -214,6 +221,8 @@ def _total(label: str, parts: list[dict]) -> dict:
         "failed",
         "triples",
         "build process CPU s",
+        "build process main thread CPU s",
+        "build process other threads CPU s",
         "memory sampler CPU s",
         "workers CPU s",
         "other processes' CPU s",
@@ -335,6 +344,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.compare_sessions
             else {}
         ),
+        "build process share of the build's CPU, --jobs 1 / --jobs 2": [
+            round(r["build process CPU s"] / max(0.1, r["build process CPU s"] + r["workers CPU s"]), 3)
+            for r in (one, two)
+        ],
         "CPU s per document, --jobs 1 / --jobs 2": [
             round((r["build process CPU s"] + r["workers CPU s"]) / max(1, r["documents read"]), 4) for r in (one, two)
         ],
