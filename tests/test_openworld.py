@@ -7,7 +7,7 @@ import re
 import pytest
 
 from loaders.narrative import LOADER
-from loaders.narrative.openworld import _unit_regex, unit_words
+from loaders.narrative.openworld import _unit_regex, adjective_units, open_world_places, unit_words
 
 
 def _partners(text: str) -> dict[str, set[str]]:
@@ -24,6 +24,29 @@ def _partners(text: str) -> dict[str, set[str]]:
 def test_every_unit_word_row_matches_its_example(unit) -> None:
     assert re.search(rf"(?<![\w])(?:{unit.pattern})(?![\w])", unit.example), unit
     assert _unit_regex().pattern  # the whole table compiles into one pattern
+
+
+@pytest.mark.parametrize("unit", adjective_units(), ids=lambda u: u.nominative)
+def test_every_adjective_unit_row_names_a_unit_in_its_example(unit) -> None:
+    from loaders.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    found = open_world_places(unit.example, gaz.find(unit.example), gaz)
+    labels = {pm.candidates[0].label for pm in found}
+    assert any(label.endswith(" " + unit.nominative) for label in labels), (unit, labels)
+
+
+def test_coordinated_adjectives_before_a_plural_unit_are_one_partner_each() -> None:
+    got = _partners(
+        "Ужгород співпрацює зі словацькими Пряшівським і Кошицьким самоврядними краями, а також з литовським "
+        "Кедайняйським районним самоврядуванням."
+    )
+    assert {
+        "Ужгород > Пряшівський самоврядний край",
+        "Ужгород > Кошицький самоврядний край",
+        "Ужгород > Кедайняйське районне самоврядування",
+    } <= got["partnerOf"]
+    assert "Кошицький самоврядний край > Словаччина" in got["inCountry"]
 
 
 def test_unit_word_partners_are_kept_unlinked_with_their_country() -> None:

@@ -1778,7 +1778,15 @@ class _Extractor:
         if signed_abroad and not (
             any(p.type == "PartnerCity" for p in places) and any(p.type == "Community" for p in places)
         ):
-            return set()
+            # rule ``signed-with-community``: "Стрийська громада підписала меморандум із Мирноградською громадою"
+            ua = [p for p in places if p.type == "Community"]
+            if not (
+                len({p.key for p in ua}) >= 2
+                and _SIGNING.search(norm)
+                and not _MONEY_AGREEMENT.search(norm)
+                and any(re.search(r"(?:^|\s)(?:з|із|зі|між)\s+$", norm[max(0, p.start - 5) : p.start]) for p in ua[1:])
+            ):
+                return set()
         segments = re.split(r",?\s+а\s+також\s+|;\s+", norm)
         bounds = []
         pos = 0
@@ -1815,7 +1823,11 @@ class _Extractor:
                     }
                 else:
                     base = home or ua[0]
-                    pairs |= {(base.key, u.key) for u in ua if u.key != base.key}
+                    pairs |= {
+                        (base.key, u.key)
+                        for u in ua
+                        if u.key != base.key and not _LOCATIVE.search(norm[max(0, u.start - 8) : u.start])
+                    }
             elif foreign and not ua and self.home_key:
                 pairs |= {
                     (self.home_key, f.key)

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from loaders.base import name_key
 from loaders.gazetteer.model import Place, PlaceMatch
@@ -61,18 +62,43 @@ def _unit_regex(lang: str = "uk") -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{alts})\s+(?P<name>{_NAME})", re.UNICODE)
 
 
+class AdjectiveUnit(NamedTuple):
+    pattern: str
+    nominative: str
+    gender: str  # m | f | n: the ending of the adjective in the name ("Тчевський повіт", "Підкарпатське воєводство")
+    example: str
+
+
+@lru_cache(maxsize=4)
+def adjective_units(lang: str = "uk") -> tuple[AdjectiveUnit, ...]:
+    """Unit words named by an adjective before them ("Кошицьким самоврядним краєм"), from
+    ``loaders/lang/<lang>/adjective_units.csv`` (longer units first)."""
+    with open(LANG / lang / "adjective_units.csv", encoding="utf-8", newline="") as fh:
+        return tuple(
+            AdjectiveUnit(r["pattern"], r["nominative"], r["gender"], r["example"]) for r in csv.DictReader(fh)
+        )
+
+
+_ADJ = rf"[{_UP}][\w'’-]*(?:ськ|цьк|зьк)\w*"
+
+
 @lru_cache(maxsize=4)
 def _adjective_unit_regex(lang: str = "uk") -> re.Pattern:
-    units = [u for u in unit_words(lang) if u.nominative in ("район", "повіт", "округ", "регіон", "воєводство")]
-    alts = "|".join(f"(?P<u{i}>{u.pattern})" for i, u in enumerate(units))
-    return re.compile(rf"(?<![\w])(?P<adj>[{_UP}][\w'’-]*(?:ськ|цьк|зьк)\w*)\s+(?:{alts})(?![\w])", re.UNICODE)
+    """One or more coordinated adjectives and a unit word: "Пряшівським і Кошицьким самоврядними краями"."""
+    alts = "|".join(f"(?P<u{i}>{u.pattern})" for i, u in enumerate(adjective_units(lang)))
+    adjs = rf"{_ADJ}(?:\s*,\s*{_ADJ})*(?:\s+(?:і|та|й)\s+{_ADJ})?"
+    return re.compile(rf"(?<![\w])(?P<adjs>{adjs})\s+(?:{alts})(?![\w])", re.UNICODE)
 
 
-def _unit_of(m: re.Match, lang: str = "uk", adjective: bool = False) -> UnitWord:
-    units = unit_words(lang)
-    if adjective:
-        units = tuple(u for u in units if u.nominative in ("район", "повіт", "округ", "регіон", "воєводство"))
-    for i, u in enumerate(units):
+def _adjective_unit_of(m: re.Match, lang: str = "uk") -> AdjectiveUnit:
+    for i, u in enumerate(adjective_units(lang)):
+        if m.group(f"u{i}") is not None:
+            return u
+    raise AssertionError("no unit group matched")
+
+
+def _unit_of(m: re.Match, lang: str = "uk") -> UnitWord:
+    for i, u in enumerate(unit_words(lang)):
         if m.group(f"u{i}") is not None:
             return u
     raise AssertionError("no unit group matched")
@@ -109,13 +135,14 @@ def _fields(place: Place) -> dict:
 _POST_ADJECTIVE = re.compile(r"[\w'’-]+(?:ськ|цьк|зьк)(?:ий|ого|ому|им|ім|е|ій|ою|у)")
 
 
-def _nominative_adjective(adj: str, unit: str) -> str:
+def _nominative_adjective(adj: str, unit: str, gender: str | None = None) -> str:
     """'Укмерзьким' + район -> 'Укмерзький'; a guess by ending, kept as written when unsure."""
-    gender_neuter = unit in ("воєводство",)
-    stem = re.sub(r"(?:ий|ого|ому|им|ім|ій|а|ої|у|ою|е|ої)$", "", adj)
+    if gender is None:
+        gender = "n" if unit in ("воєводство",) else "m"
+    stem = re.sub(r"(?:ими|их|ий|ого|ому|им|ім|ій|і|а|ої|у|ою|е|ої)$", "", adj)
     if stem == adj:
         return adj
-    return stem + ("е" if gender_neuter else "ий")
+    return stem + {"n": "е", "f": "а"}.get(gender, "ий")
 
 
 def _covered(start: int, end: int, matches: list[PlaceMatch]) -> bool:
@@ -272,12 +299,18 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
             pos = end + nxt.end()
     # adjective-unit: "з Укмерзьким районом (Литва)"
     for m in _adjective_unit_regex().finditer(norm):
-        unit = _unit_of(m, adjective=True)
+        unit = _adjective_unit_of(m)
         cc = _country_after(norm, m.end(), gaz, matches) or _country_adjective_before(norm, m.start(), gaz)
         if cc is None or cc == "UA":
             continue  # a Ukrainian raion is the gazetteer's; an unknown one abroad needs its country
-        adj = _nominative_adjective(m.group("adj"), unit.nominative)
-        add(m.start(), m.end(), f"{adj} {unit.nominative}", None, cc, "adjective-unit")
+        adjs = list(re.finditer(_ADJ, m.group("adjs")))
+        for k, am in enumerate(adjs):
+            a, b = m.start("adjs") + am.start(), m.start("adjs") + am.end()
+            if k == 0 and gaz is not None and gaz._country_cue(am.group().lower()):
+                continue  # "литовським Кедайняйським …": the country's adjective, not a name
+            adj = _nominative_adjective(am.group(), unit.nominative, unit.gender)
+            # the last adjective's span runs over the unit word; the earlier ones stand alone
+            add(a, m.end() if k == len(adjs) - 1 else b, f"{adj} {unit.nominative}", None, cc, "adjective-unit")
     return out
 
 

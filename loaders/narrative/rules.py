@@ -418,7 +418,7 @@ RULES: tuple[Rule, ...] = (
         'names, the one later sentences call it by; the trigger may open the sentence ("Програма Polaris ...").',
         "SALAR International оголосила про запуск програми Polaris «Підтримка багаторівневого врядування». "
         "Програма Polaris фінансується урядом Швеції.",
-        {"SALAR International|implements|Polaris", "Уряд Швеції|funds|Polaris"},
+        {"SKL International|implements|Polaris", "Уряд Швеції|funds|Polaris"},
     ),
     _r(
         "quoted-title-with-head",
@@ -550,8 +550,8 @@ RULES: tuple[Rule, ...] = (
         'A short quoted title written in another case ("програми «теплих кредитів»") is named in the nominative '
         '("теплі кредити"); a title whose first word can be nominative ("«Мери за економічне зростання»") stays as '
         "written.",
-        "Фонд енергоефективності фінансує програму «теплих кредитів» для ОСББ Луцька.",
-        {"Фонд енергоефективності|funds|теплі кредити"},
+        "Фонд енергоефективності фінансує програму «доступних кредитів» для ОСББ Луцька.",
+        {"Фонд енергоефективності|funds|доступні кредити"},
     ),
     _r(
         "place-before-agent",
@@ -561,7 +561,7 @@ RULES: tuple[Rule, ...] = (
         'agent list: "який виконується в Україні Alinea International" — Alinea carries it out.',
         'Проєкт "Супровід урядових реформ" (SURGe), який виконується в Україні Alinea International, фінансує '
         "Уряд Канади.",
-        {"Alinea International|implements|Супровід урядових реформ"},
+        {"Alinea International|implements|Супровід урядових реформ в Україні"},
     ),
     _r(
         "partner-list-segments",
@@ -718,5 +718,25 @@ RULES: tuple[Rule, ...] = (
         "'до', 'з'.",
         "У Драбові у межах проєкту «Світлий шлях» встановили ліхтарі.",
         {"Світлий шлях|locatedIn|Драбів"},
+    ),
+    _r(
+        "signed-with-community",
+        "relations",
+        "extractor",
+        "A memorandum or agreement one Ukrainian community signs with another ('із Мирноградською громадою') makes them "
+        "partners; a place after 'на'/'у' only locates the second one.",
+        "Стрийська громада підписала меморандум із Мирноградською громадою, що на Донеччині.",
+        {"Стрийська міська територіальна громада|partnerOf|Мирноградська міська територіальна громада"},
+        {"Стрийська міська територіальна громада|partnerOf|Донецька область"},
+    ),
+    _r(
+        "adjective-units",
+        "mentions",
+        "openworld, lang/uk/adjective_units.csv",
+        "Coordinated adjectives before a (plural) unit word name one unit abroad each ('словацькими Пряшівським і "
+        "Кошицьким самоврядними краями', 'литовським Кедайняйським районним самоврядуванням'), in the nominative "
+        "with the unit's gender; the country comes from an adjective before or a bracket after.",
+        "Ужгород співпрацює зі словацькими Пряшівським і Кошицьким самоврядними краями.",
+        {"Ужгород|partnerOf|Пряшівський самоврядний край", "Кошицький самоврядний край|inCountry|Словаччина"},
     ),
 )
