@@ -39,6 +39,7 @@ MAX_BYTES = 200 * 1024 * 1024
 MAX_EVIDENCE = 100  # sentences kept per relation / mentions per entity (a 50 MB text repeats itself)
 _BARE_TRIGGER = re.compile(r"(?<![\w])(?:проє?кт|програм|ініціатив|мереж|компонент)\w*", re.IGNORECASE)
 _NATIONAL = re.compile(r"україн|національн|всеукраїнськ|загальнодержавн", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:з|із|зі|у|в|на|до|від|для|між|про|по|за|при)\s+$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"(?:^|[\s(])(?:у|в|на|м\.|міст[іо]|селищ[іе]|сел[іо]|громад[іаи]|смт)\s*$", re.IGNORECASE)
 _COUNCIL_TAIL = re.compile(
     r"(?:\s+(?:міськ\w*|селищн\w*|сільськ\w*|обласн\w*|районн\w*)\s+(?:(?:військов\w*|державн\w*)\s+)?(?:рад[аиіуою]\w*|адміністрац\w+)"
@@ -899,6 +900,18 @@ class _Extractor:
                 for m in st.mentions
                 if m.kind == "place" and m.type == "Community" and m.role in ("council", "hromada")
             ]
+            first = next(
+                (m for m in st.mentions if m.kind == "place" and m.type == "Community" and not m.in_title), None
+            )
+            if (
+                named
+                and first is not None
+                and first.start < named[0].start
+                and first.place is not None
+                and first.place.category in ("city", "hromada")
+                and not _PREPOSITION_BEFORE.search(st.s.norm[max(0, first.start - 6) : first.start])
+            ):
+                named = [first]  # "Стрий підписав меморандум з Лиманською громадою": the subject is the home
             if named and named[0].place is not None and named[0].place.category not in ("raion",):
                 self.home, self.home_key = named[0].place, named[0].key  # "Звіт ... Дубівської селищної ради"
                 return
@@ -1815,7 +1828,19 @@ class _Extractor:
             elif (len(ua) >= 2 or (ua and self.home_key and ua[0].key != self.home_key)) and _AGREEMENT.search(norm):
                 # two Ukrainian communities are partners only by an agreement or twinning; "the partner regions
                 # include Odesa, Poltava …" names a programme's participants
-                home = next((u for u in ua if u.key == self.home_key), None)
+                home = next(
+                    (
+                        u
+                        for u in ua
+                        if u.key == self.home_key
+                        or (
+                            u.place is not None
+                            and u.place.category in ("city", "hromada")
+                            and self._same_place(u.key, self.home_key)
+                        )
+                    ),
+                    None,
+                )
                 if home is None and self.home_key and self._municipal_home():
                     # "підписано меморандум з Ужгородським районом та з ... радою": the document's home signs
                     pairs |= {
