@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from graphtool.derived import DERIVED_GRAPH
 from graphtool.store import PREFIXES, GraphStore, StoreError, Table, list_documents, solutions_table, to_rdflib
 from graphtool.terms import BindingError, bind_values
 
@@ -356,15 +357,16 @@ class RemoteStore:
         return list_documents(self)
 
     def __len__(self) -> int:
-        """Quads in the document graphs."""
-        table = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        """Quads in the document graphs (the derived counts a push sends along are not a document's)."""
+        table = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{DERIVED_GRAPH}>) }}")
         return int(table.rows[0][0]) if table.rows else 0
 
     def quads(self) -> Iterator[Any]:
-        """Every quad of every named graph (pyoxigraph ``Quad`` objects), in one request."""
+        """Every quad of the document graphs (pyoxigraph ``Quad`` objects), in one request; the derived counts
+        a push sends along are left out, as ``GraphStore.quads`` leaves them out."""
         from pyoxigraph import Quad
 
-        result = self._results("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", None)
+        result = self._results(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{DERIVED_GRAPH}>) }}", None)
         for sol in result:
             yield Quad(sol["s"], sol["p"], sol["o"], sol["g"])
 

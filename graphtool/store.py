@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from graphtool.derived import DERIVED_GRAPH, derived_triples
 from graphtool.terms import BindingError, bind_values, to_oxigraph
 
 if TYPE_CHECKING:
@@ -62,8 +63,12 @@ _NAMES_GRAPHS = re.compile(r"\b(GRAPH|FROM)\b", re.I)
 READ_RETRIES = 6  # about 3 s of backing off before telling the user a build is writing
 
 
-# every triple of the document graphs (not the ontology's), for rebuilding the default-graph index
-_UNION_TRIPLES = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }}"
+# graphs that are not documents: the ontology, and the counts derived from the documents (graphtool.derived)
+NOT_DOCUMENTS = (ONTOLOGY_GRAPH, DERIVED_GRAPH)
+# every triple of the document graphs, for rebuilding the default-graph index (the derived graph follows it)
+_UNION_TRIPLES = (
+    f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN (<{ONTOLOGY_GRAPH}>, <{DERIVED_GRAPH}>)) }}"
+)
 
 
 def _has_blank_nodes(ntriples_path: str) -> bool:
@@ -214,6 +219,7 @@ class GraphStore:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self._memory: Any = None  # the default graph copied into memory (read_in_memory)
+        self._derived_stale = False  # documents written since the derived graph was computed (refresh_derived)
         try:
             if self.path is None:
                 self._store = Store()
@@ -272,7 +278,7 @@ class GraphStore:
             from pyoxigraph import DefaultGraph
 
             has_default = next(iter(self._store.quads_for_pattern(None, None, None, DefaultGraph())), None)
-            documents = (g for g in self._store.named_graphs() if g.value != ONTOLOGY_GRAPH)
+            documents = (g for g in self._store.named_graphs() if g.value not in NOT_DOCUMENTS)
             self._index = has_default is not None or next(documents, None) is None
         return self._index
 
@@ -325,6 +331,33 @@ class GraphStore:
 
     def _written(self) -> None:
         self._memory = None
+        self._derived_stale = True
+
+    def changed(self) -> None:
+        """Note a write made directly on :attr:`oxigraph` (the bulk build): the in-memory copy is dropped
+        and the derived graph is computed again at the next :meth:`flush` or query."""
+        self._written()
+
+    def refresh_derived(self) -> int:
+        """Compute the derived graph (``graphtool.derived``: the counts the whole-store aggregate queries
+        read) from the documents again, and replace it, in the default-graph index too, in one update.
+        Returns its triples. Called by :meth:`flush` and by the first query after a write."""
+        lines = derived_triples(self._store, union=not self._indexed(), prefixes=PREFIXES)
+        body = "\n".join(lines)
+        update = f"DROP SILENT GRAPH <{DERIVED_GRAPH}>"
+        if lines:
+            update += f" ;\nINSERT DATA {{ GRAPH <{DERIVED_GRAPH}> {{\n{body}\n}} }}"
+        if self._indexed():
+            update = f"{self._retract_from_index(DERIVED_GRAPH)} ;\n{update}"
+            if lines:
+                update += f" ;\nINSERT DATA {{\n{body}\n}}"
+        try:
+            self._store.update(update)
+        except OSError as exc:
+            raise StoreError(f"writing the derived counts failed: {exc}") from exc
+        self._memory = None
+        self._derived_stale = False
+        return len(lines)
 
     @property
     def oxigraph(self):
@@ -534,11 +567,11 @@ class GraphStore:
         """The default graph filled from a ``Quad`` per triple of the document graphs (keeps blank nodes)."""
         from pyoxigraph import DefaultGraph, NamedNode, Quad
 
-        ontology = NamedNode(ONTOLOGY_GRAPH)
+        skip = {NamedNode(g) for g in NOT_DOCUMENTS}
         self._store.bulk_extend(
             Quad(q.subject, q.predicate, q.object, DefaultGraph())
             for q in self._store.quads_for_pattern(None, None, None, None)
-            if not isinstance(q.graph_name, DefaultGraph) and q.graph_name != ontology
+            if not isinstance(q.graph_name, DefaultGraph) and q.graph_name not in skip
         )
 
     def load_ontology(self) -> int:
@@ -564,6 +597,10 @@ class GraphStore:
         return len(triples)
 
     def flush(self) -> None:
+        """Compute the derived graph again if documents were written (or it is missing), then persist."""
+        if not self.read_only:
+            if self._derived_stale or not self._has_derived():
+                self.refresh_derived()
         if self.path is not None:
             self._store.flush()
 
@@ -597,6 +634,8 @@ class GraphStore:
             check_complexity(query)  # the engine would crash the process (stack overflow) on a deeper query
         except QueryRejected as exc:
             raise StoreError(str(exc)) from exc
+        if getattr(self, "_derived_stale", False) and not self.read_only:
+            self.refresh_derived()  # documents written through this object since: count them first
         engine, union = self.engine_for(query)
         try:
             return engine.query(query, use_default_graph_as_union=union, substitutions=subs or None, prefixes=PREFIXES)
@@ -612,30 +651,42 @@ class GraphStore:
         return list_documents(self)
 
     def quads(self) -> Iterator[Any]:
-        """Every quad of the document graphs (pyoxigraph ``Quad`` objects); the derived index and the
-        ontology graph are left out."""
+        """Every quad of the document graphs (pyoxigraph ``Quad`` objects); the derived index, the derived
+        counts and the ontology graph are left out."""
         from pyoxigraph import DefaultGraph, NamedNode
 
-        ontology = NamedNode(ONTOLOGY_GRAPH)
-        return (q for q in self._store if not isinstance(q.graph_name, DefaultGraph) and q.graph_name != ontology)
+        skip = {NamedNode(g) for g in NOT_DOCUMENTS}
+        return (q for q in self._store if not isinstance(q.graph_name, DefaultGraph) and q.graph_name not in skip)
 
     def __len__(self) -> int:
         """Quads in the document graphs."""
         from pyoxigraph import DefaultGraph, NamedNode
 
-        derived = sum(1 for _ in self._store.quads_for_pattern(None, None, None, DefaultGraph()))
-        schema = sum(1 for _ in self._store.quads_for_pattern(None, None, None, NamedNode(ONTOLOGY_GRAPH)))
-        return len(self._store) - derived - schema
+        index = sum(1 for _ in self._store.quads_for_pattern(None, None, None, DefaultGraph()))
+        others = sum(1 for g in NOT_DOCUMENTS for _ in self._store.quads_for_pattern(None, None, None, NamedNode(g)))
+        return len(self._store) - index - others
+
+    def _has_derived(self) -> bool:
+        from pyoxigraph import NamedNode
+
+        return next(iter(self._store.quads_for_pattern(None, None, None, NamedNode(DERIVED_GRAPH))), None) is not None
+
+    def _stated_by_a_document(self, triple: Any) -> bool:
+        from pyoxigraph import DefaultGraph, NamedNode
+
+        skip = {NamedNode(g) for g in NOT_DOCUMENTS}
+        return any(not isinstance(q.graph_name, DefaultGraph) and q.graph_name not in skip
+                   for q in self._store.quads_for_pattern(triple.subject, triple.predicate, triple.object))
 
     def dump(self, output, fmt: str) -> None:
         """Serialise the whole store: ``nquads``, ``trig`` and ``jsonld`` keep the document graphs;
         ``turtle``, ``ntriples`` and ``rdfxml`` write their union."""
-        from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store
+        from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store
 
         formats = {"nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG, "jsonld": RdfFormat.JSON_LD}
         if fmt in formats:
             source = self._store
-            if self._indexed():  # the documents only, without the derived index
+            if self._indexed() or self._has_derived():  # the documents only, without the index and counts
                 source = Store()
                 source.extend(self.quads())
             source.dump(output, formats[fmt], prefixes=PREFIXES if fmt != "nquads" else None)
@@ -646,6 +697,11 @@ class GraphStore:
             if not self._indexed():
                 union = Store()
                 union.extend(Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in self.quads())
+            elif self._has_derived():
+                union = Store()  # the index without the derived counts, which only that graph states
+                derived = {q.triple for q in self._store.quads_for_pattern(None, None, None, NamedNode(DERIVED_GRAPH))}
+                union.bulk_extend(q for q in self._store.quads_for_pattern(None, None, None, DefaultGraph())
+                                  if q.triple not in derived or self._stated_by_a_document(q.triple))
             prefixes = None if fmt == "ntriples" else PREFIXES
             union.dump(output, union_formats[fmt], from_graph=DefaultGraph(), prefixes=prefixes)
             return

@@ -304,6 +304,7 @@ def load_small_graph(path: Path = TRIG):
 
     store = GraphStore(None)
     store.oxigraph.load(path=str(path), format=RdfFormat.TRIG)
+    store.flush()  # the derived counts (graphtool/derived.py) the aggregate queries read
     return store
 
 

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # written for reading, provenance, and the parts of money flows and allocations.
 NOT_RELATIONS = {"within", "includedIn", "mentionedIn", "mentionOf", "flowOf", "provider", "receiver"}
 NOT_RELATIONS |= {"allocationOf", "allocatedTo"}
+NOT_RELATIONS |= {"fundsWithin", "hasPartnerCity"}  # derived at build time (graphtool/derived.py)
 _TERM_USE = re.compile(r"\bGT\.([A-Za-z_][A-Za-z0-9_]*)|\bGT\[\"([A-Za-z0-9_]+)\"\]|\bgt:([A-Za-z_][A-Za-z0-9_]*)")
 
 

@@ -1,0 +1,120 @@
+"""The derived graph: counts and reach links written at build time for the whole-store aggregate queries.
+
+Some library questions aggregate over the whole store (every donor's communities, every document's
+mentions); counting them at each question cost 120-600 ms at a million triples (bench/RESULTS.md,
+issue 12). These aggregates change only when documents do, so the store computes them when it is
+written and keeps them in one named graph, :data:`DERIVED_GRAPH`, copied into the default-graph
+index like any graph (``GraphStore.refresh_derived``, called at the end of every build, removal and
+bulk load). The queries read the stored numbers; a push carries the graph like a document's, so a
+remote server's union answers the same. Each ``CONSTRUCT`` below is the aggregate its query ran
+before, unchanged, so the rows are the same (docs/store-layout.md).
+
+Imports nothing from graphtool: the store calls it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+DERIVED_GRAPH = "https://w3id.org/graphtool/id/graph/derived"
+
+# donors_ranked: what each donor reaches (what it funds and everything gt:includedIn that), counted
+_DONOR_COUNTS = """CONSTRUCT { ?donor gt:fundedCommunityCount ?nc ; gt:fundedProgramCount ?np ; gt:fundedProjectCount ?nj }
+WHERE {
+  { SELECT ?donor (COUNT(DISTINCT ?community) AS ?nc) (COUNT(DISTINCT ?program) AS ?np)
+           (COUNT(DISTINCT ?project) AS ?nj) WHERE {
+      { SELECT DISTINCT ?donor ?item WHERE {
+          { ?donor gt:funds ?item } UNION { ?donor gt:funds ?funded . ?item gt:includedIn ?funded } } }
+      OPTIONAL { ?item a gt:Project BIND(?item AS ?project) }
+      OPTIONAL { ?item a gt:Program BIND(?item AS ?program) }
+      OPTIONAL { ?item gt:locatedIn ?community FILTER EXISTS { ?community a gt:Community } }
+    } GROUP BY ?donor }
+  FILTER EXISTS { ?donor a gt:Donor }
+}"""
+
+# programs_by_communities: what each program reaches (itself and everything gt:includedIn it), counted
+_PROGRAM_COUNTS = """CONSTRUCT { ?program gt:programCommunityCount ?nc ; gt:programProjectCount ?nj }
+WHERE {
+  SELECT ?program (COUNT(DISTINCT ?community) AS ?nc) (COUNT(DISTINCT ?project) AS ?nj) WHERE {
+    { SELECT DISTINCT ?program ?item WHERE {
+        { ?program a gt:Program BIND(?program AS ?item) }
+        UNION { ?program a gt:Program . ?item gt:includedIn ?program } } }
+    OPTIONAL { ?item a gt:Project BIND(?item AS ?project) }
+    OPTIONAL { ?item gt:locatedIn ?community FILTER EXISTS { ?community a gt:Community } }
+  } GROUP BY ?program
+}"""
+
+# programs_by_communities, donors_cofunding: the donors of each program, directly or through its parts
+_FUNDS_WITHIN = """CONSTRUCT { ?donor gt:fundsWithin ?program }
+WHERE { SELECT DISTINCT ?program ?donor WHERE {
+  ?program a gt:Program .
+  { ?donor gt:funds ?program } UNION { ?item gt:includedIn ?program . ?donor gt:funds ?item } } }"""
+
+# partner_countries_ranked: the partner cities of Ukrainian communities, by country, and their counts
+_COUNTRY_COUNTS = """CONSTRUCT { ?country gt:partnerCityCount ?n_cities ; gt:partnerCommunityCount ?n_communities }
+WHERE { SELECT ?country (COUNT(DISTINCT ?city) AS ?n_cities) (COUNT(DISTINCT ?community) AS ?n_communities) WHERE {
+  ?city gt:inCountry ?country .
+  { ?city gt:partnerOf ?community } UNION { ?community gt:partnerOf ?city }
+  FILTER EXISTS { ?community a gt:Community }
+  FILTER EXISTS { ?city skos:prefLabel ?label FILTER(lang(?label) != "en") } } GROUP BY ?country }"""
+_COUNTRY_CITIES = """CONSTRUCT { ?country gt:hasPartnerCity ?city }
+WHERE { SELECT DISTINCT ?country ?city WHERE {
+  ?city gt:inCountry ?country .
+  { ?city gt:partnerOf ?community } UNION { ?community gt:partnerOf ?city }
+  FILTER EXISTS { ?community a gt:Community }
+  FILTER EXISTS { ?city skos:prefLabel ?label FILTER(lang(?label) != "en") } } }"""
+
+# documents_overview: entities each document mentions, and its evidence nodes
+_DOCUMENT_ENTITIES = """CONSTRUCT { ?document gt:mentionedEntityCount ?n }
+WHERE { SELECT ?document (COUNT(DISTINCT ?entity) AS ?n) WHERE { ?entity gt:mentionedIn ?document } GROUP BY ?document }"""
+_DOCUMENT_EVIDENCE = """CONSTRUCT { ?document gt:evidenceCount ?n }
+WHERE { SELECT ?document (COUNT(DISTINCT ?ev) AS ?n) WHERE { ?ev a gt:Evidence ; prov:wasDerivedFrom ?document }
+        GROUP BY ?document }"""
+
+# projects_without_donor: the donors of each project, directly or through what it is gt:includedIn
+# (every project gets one, 0 included, so the question reads the zeros from the index of objects)
+_PROJECT_DONORS = """CONSTRUCT { ?project gt:donorCount ?n }
+WHERE { SELECT ?project (COUNT(DISTINCT ?donor) AS ?n) WHERE {
+  ?project a gt:Project .
+  OPTIONAL { { ?donor gt:funds ?project } UNION { ?project gt:includedIn ?funded . ?donor gt:funds ?funded } }
+} GROUP BY ?project }"""
+
+CONSTRUCTS = (
+    _DONOR_COUNTS,
+    _PROGRAM_COUNTS,
+    _FUNDS_WITHIN,
+    _COUNTRY_COUNTS,
+    _COUNTRY_CITIES,
+    _DOCUMENT_ENTITIES,
+    _DOCUMENT_EVIDENCE,
+    _PROJECT_DONORS,
+)
+
+# the predicates only the derived graph writes (gt: local names)
+PREDICATES = (
+    "fundedCommunityCount",
+    "fundedProgramCount",
+    "fundedProjectCount",
+    "programCommunityCount",
+    "programProjectCount",
+    "fundsWithin",
+    "partnerCityCount",
+    "partnerCommunityCount",
+    "hasPartnerCity",
+    "mentionedEntityCount",
+    "evidenceCount",
+    "donorCount",
+)
+
+
+def derived_triples(engine: Any, *, union: bool, prefixes: dict[str, str]) -> list[str]:
+    """The derived graph's triples as N-Triples lines, computed on a ``pyoxigraph.Store``.
+
+    ``union`` reads the union of the named graphs (a store without a default-graph index); the derived
+    graph's own triples never feed a ``CONSTRUCT`` (none reads a predicate of :data:`PREDICATES`).
+    """
+    lines: list[str] = []
+    for text in CONSTRUCTS:
+        for t in engine.query(text, use_default_graph_as_union=union, prefixes=prefixes):
+            lines.append(f"{t.subject} {t.predicate} {t.object} .")
+    return lines
