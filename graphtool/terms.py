@@ -111,6 +111,24 @@ def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
     projection_star = False
     next_scope: frozenset[str] | None = None  # scope for the group after a sub-SELECT
 
+    # the variables named inside each group (to its matching close): a nested group (a UNION branch, an
+    # OPTIONAL, EXISTS...) that names none of the bound variables gets no VALUES row, which would only be
+    # joined back on them by the enclosing group (and misleads Oxigraph's planner: a VALUES row in each
+    # UNION branch made partner_cities_in_oblast 6x slower, bench/RESULTS.md); a query's own WHERE keeps
+    # every row, since its projection may name a variable its body does not
+    named: dict[int, set[str]] = {}
+    opened: list[int] = []
+    for i, (kind, text, _start, _end) in enumerate(significant):
+        if kind == "open":
+            opened.append(i)
+            named[i] = set()
+        elif kind == "close" and opened:
+            inner = named[opened.pop()]
+            if opened:
+                named[opened[-1]] |= inner
+        elif kind == "var" and opened:
+            named[opened[-1]].add(text[1:])
+
     for i, (kind, text, _start, end) in enumerate(significant):
         upper = text.upper() if kind == "word" else ""
         current = stack[-1] if stack else all_vars
@@ -141,13 +159,15 @@ def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
                 stack.append(frozenset())
                 pending = "group"
                 continue
+            body = next_scope is not None or not stack  # a (sub-)query's WHERE: its projection may name them
             scope = next_scope if next_scope is not None else current
             next_scope = None
             stack.append(scope)
             following = significant[i + 1] if i + 1 < len(significant) else None
             starts_subquery = following is not None and following[1].upper() == "SELECT"
-            if scope and not starts_subquery:
-                names = sorted(scope)
+            wanted = scope if body else scope & named.get(i, set())
+            if wanted and not starts_subquery:
+                names = sorted(wanted)
                 row = " ".join(terms[n] for n in names)
                 inserts.append((end, f" VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}"))
         elif kind == "close":
