@@ -111,21 +111,26 @@ def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
     projection_star = False
     next_scope: frozenset[str] | None = None  # scope for the group after a sub-SELECT
 
-    # the variables named inside each group (to its matching close): a nested group (a UNION branch, an
-    # OPTIONAL, EXISTS...) that names none of the bound variables gets no VALUES row, which would only be
-    # joined back on them by the enclosing group (and misleads Oxigraph's planner: a VALUES row in each
-    # UNION branch made partner_cities_in_oblast 6x slower, bench/RESULTS.md); a query's own WHERE keeps
-    # every row, since its projection may name a variable its body does not
+    # the variables named inside each group (to its matching close): a UNION branch that names none of the
+    # bound variables gets no VALUES row, which would only be joined back on them by the enclosing group
+    # (and misleads Oxigraph's planner: a VALUES row in each UNION branch made partner_cities_in_oblast's
+    # core 6x slower, bench/RESULTS.md). Other groups keep theirs: in an OPTIONAL the row makes Oxigraph
+    # read the optional part per answer row instead of over the whole store (communities_of_donor 1.5x).
     named: dict[int, set[str]] = {}
+    branch: set[int] = set()  # groups that are a UNION branch
     opened: list[int] = []
     for i, (kind, text, _start, _end) in enumerate(significant):
         if kind == "open":
             opened.append(i)
             named[i] = set()
+            if i and significant[i - 1][1].upper() == "UNION":
+                branch.add(i)
         elif kind == "close" and opened:
-            inner = named[opened.pop()]
+            start = opened.pop()
+            if i + 1 < len(significant) and significant[i + 1][1].upper() == "UNION":
+                branch.add(start)
             if opened:
-                named[opened[-1]] |= inner
+                named[opened[-1]] |= named[start]
         elif kind == "var" and opened:
             named[opened[-1]].add(text[1:])
 
@@ -165,7 +170,7 @@ def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
             stack.append(scope)
             following = significant[i + 1] if i + 1 < len(significant) else None
             starts_subquery = following is not None and following[1].upper() == "SELECT"
-            wanted = scope if body else scope & named.get(i, set())
+            wanted = scope & named[i] if i in branch and not body else scope
             if wanted and not starts_subquery:
                 names = sorted(wanted)
                 row = " ".join(terms[n] for n in names)
