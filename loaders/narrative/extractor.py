@@ -40,6 +40,13 @@ MAX_EVIDENCE = 100  # sentences kept per relation / mentions per entity (a 50 MB
 _BARE_TRIGGER = re.compile(r"(?<![\w])(?:проє?кт|програм|ініціатив|мереж|компонент)\w*", re.IGNORECASE)
 _NATIONAL = re.compile(r"україн|національн|всеукраїнськ|загальнодержавн", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:з|із|зі|у|в|на|до|від|для|між|про|по|за|при)\s+$", re.IGNORECASE)
+_NO_PARTNERSHIP = re.compile(
+    r"(?:угод|меморандум|партнерств|побратим|соглашени|договор[её]нност|agreement|partnership)\w*"
+    r"[^.;]{0,80}?(?<![\w])(?:немає|відсутн\w*|нет|отсутству\w*|не\s+(?:достигнут\w*|підписан\w*|укладен\w*|"
+    r"подписан\w*|заключен\w*|існує|существует))(?![\w])"
+    r"|(?<![\w])(?:немає|нет|no|not\s+yet)\s+(?:\w+\s+){0,3}?(?:угод|меморандум|партнерств|соглашени|договор|agreement|partnership)",
+    re.IGNORECASE,
+)
 _LOCATIVE = re.compile(r"(?:^|[\s(])(?:у|в|на|м\.|міст[іо]|селищ[іе]|сел[іо]|громад[іаи]|смт)\s*$", re.IGNORECASE)
 _COUNCIL_TAIL = re.compile(
     r"(?:\s+(?:міськ\w*|селищн\w*|сільськ\w*|обласн\w*|районн\w*)\s+(?:(?:військов\w*|державн\w*)\s+)?(?:рад[аиіуою]\w*|адміністрац\w+)"
@@ -236,6 +243,7 @@ class _Extractor:
         self.russian = russian_document(text)  # every sentence without Ukrainian letters is read as Russian
         self._unplaced: tuple | None = None  # funders whose money's destination a following sentence may name
         self._partner_lines = 0  # short lines still read as a partner list after a partnership sentence
+        self._list_country: str | None = None  # ISO code of a country heading ("Польща:") over partner lines
 
     # ------------------------------------------------------------ bookkeeping (linear time on huge documents)
 
@@ -374,6 +382,13 @@ class _Extractor:
                 st.place_matches = self._with_russian(norm, st.place_matches)
             if is_latin(norm):  # an English page about Ukrainian communities (loaders/narrative/latin.py)
                 st.place_matches = self._with_latin(norm, st.place_matches)
+            heading = _country_heading(norm, st.place_matches)
+            if heading is not None and self._partner_lines > 0:
+                # rule ``country-heading``: "Польща:" over item lines in a partner list: the items are of that
+                # country; the list goes on under each heading
+                self._list_country, self._partner_lines = heading, 4
+            elif len(norm) > 200 or self._partner_lines == 0:
+                self._list_country = None
             if self._partner_context(norm):
                 st.place_matches = self._with_open_world(norm, st.place_matches)
         st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
@@ -488,7 +503,7 @@ class _Extractor:
         from loaders.narrative.openworld import locator_spans, open_world_places
 
         try:
-            found = open_world_places(norm, matches, self.gaz)
+            found = open_world_places(norm, matches, self.gaz, self._list_country)
             merged = sorted([*matches, *found], key=lambda pm: pm.start)
             spans = locator_spans(norm, merged)
         except Exception:  # a new rule must never cost the document
@@ -1785,6 +1800,8 @@ class _Extractor:
             signed_abroad = True
         if _PROJECT_PARTNER.search(norm) and not _TWINNING.search(norm):
             return set()  # "партнерами проєкту виступили громади ...": participants, not twin cities
+        if _NO_PARTNERSHIP.search(norm):
+            return set()  # rule ``no-partnership``: "Угоди про партнерство між Вінницею та Цюрихом наразі немає"
         places = self._place_mentions(st, partners=True)
         if not places:
             return set()
@@ -2030,6 +2047,18 @@ _DEMONSTRATIVE = {
     "наш",
     "нашого",
 }
+
+
+def _country_heading(norm: str, matches: list) -> str | None:
+    """ISO code of a line that opens with a country's name and a colon ("Польща:", "США: Бірмінгем"), else None."""
+    m = re.match(r"\s*(?:[-•*–]\s*)?(\S[^:]{0,40}?)\s*:(?:\s|$)", norm)
+    if m is None:
+        return None
+    for pm in matches:
+        if pm.start == m.start(1) and pm.end == m.end(1) and pm.candidates and pm.candidates[0].type == "Country":
+            iso = pm.candidates[0].country or pm.candidates[0].key.split(":", 1)[1]
+            return None if iso == "UA" else iso
+    return None
 
 
 _HASHTAG = re.compile(r"#([^\W\d_][\w]{3,60})")

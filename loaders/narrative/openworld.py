@@ -182,8 +182,12 @@ def _country_within(matches: list[PlaceMatch], start: int, end: int) -> str | No
     return None
 
 
-def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMatch]:
-    """Partner municipalities and regions abroad that ``matches`` (the gazetteer's) does not cover."""
+def open_world_places(norm: str, matches: list[PlaceMatch], gaz, list_country: str | None = None) -> list[PlaceMatch]:
+    """Partner municipalities and regions abroad that ``matches`` (the gazetteer's) does not cover.
+
+    ``list_country``: the line is an item under a country heading ("Польща:"): its place abroad is
+    of that country, known to a gazetteer or not ("Карміель — з 1999 року").
+    """
     out: list[PlaceMatch] = []
     taken: list[PlaceMatch] = list(matches)
 
@@ -300,7 +304,11 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
     # adjective-unit: "з Укмерзьким районом (Литва)"
     for m in _adjective_unit_regex().finditer(norm):
         unit = _adjective_unit_of(m)
-        cc = _country_after(norm, m.end(), gaz, matches) or _country_adjective_before(norm, m.start(), gaz)
+        cc = (
+            _country_after(norm, m.end(), gaz, matches)
+            or _country_adjective_before(norm, m.start(), gaz)
+            or list_country
+        )
         if cc is None or cc == "UA":
             continue  # a Ukrainian raion is the gazetteer's; an unknown one abroad needs its country
         adjs = list(re.finditer(_ADJ, m.group("adjs")))
@@ -311,6 +319,17 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz) -> list[PlaceMa
             adj = _nominative_adjective(am.group(), unit.nominative, unit.gender)
             # the last adjective's span runs over the unit word; the earlier ones stand alone
             add(a, m.end() if k == len(adjs) - 1 else b, f"{adj} {unit.nominative}", None, cc, "adjective-unit")
+    if list_country:
+        # heading-item: "Карміель — з 1999 року" under "Ізраїль:"; known towns there are of that country
+        for pm in matches:
+            if pm.kind == "foreign" and pm.candidates:
+                pm.prefer_country(list_country)
+        item = re.match(
+            rf"\s*(?:[-•*–]\s*)?(?:[^\W\d][^:]{{0,40}}:\s*)?(?:м\.\s*|місто\s+)?({_NAME})(?=\s*(?:[—–]|\s-\s|,|\(|$))",
+            norm,
+        )
+        if item is not None and not _organisation(item.group(1)) and not _person(norm, item.start(1), item.end(1)):
+            add(item.start(1), item.end(1), item.group(1), None, list_country, "heading-item")
     return out
 
 
@@ -463,6 +482,11 @@ def _country_adjective_before(norm: str, start: int, gaz) -> str | None:
     return None
 
 
+_REGION_WORD = re.compile(
+    r"(?<![\w])(?:штат\w*|земл[яіюе]\w*|провінці\w*|воєводств\w*|регіон\w*|кантон\w*|департамент\w*|графств\w*)(?![\w])"
+)
+
+
 def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]:
     """Spans of places that only locate a partner named just before them (see the module doc)."""
     spans: list[tuple[int, int]] = []
@@ -470,10 +494,15 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
     for pm in foreign:
         # bracket-locator: "Саскатун (Саскачеван, Канада)"
         m = re.match(r"\s*\(([^()]{2,60})\)", norm[pm.end :])
-        if m and "," in m.group(1):
+        if m and ("," in m.group(1) or _REGION_WORD.search(m.group(1))):
+            # "(Опольське воєводство)": a region in brackets after a town locates it as well
             a = pm.end + m.start(1)
             b = pm.end + m.end(1)
             spans.append((a, b))
+        # comma-region: "Бірмінгем, штат Алабама"
+        m = re.match(rf"\s*,\s*{_REGION_WORD.pattern}\s+[{_UP}][\w'’-]+", norm[pm.end :])
+        if m:
+            spans.append((pm.end, pm.end + m.end()))
         # genitive-chain: "гміна Громадка Болеславецького повіту Нижньосілезького воєводства"
         tail = re.match(
             r"(?:\s+[\w'’-]+(?:ого|ої|ських|цьких)\s+(?:повіту|воєводства|округу|регіону|землі|району|області|провінції|графства|кантону|департаменту|штату)){1,3}",

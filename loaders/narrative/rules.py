@@ -750,4 +750,25 @@ RULES: tuple[Rule, ...] = (
         {"Стрий|partnerOf|Лиманська міська територіальна громада"},
         {"Лиманська міська територіальна громада|partnerOf|Мирноградська міська територіальна громада"},
     ),
+    _r(
+        "country-heading",
+        "structure",
+        "extractor, openworld",
+        "A line opening with a country and a colon ('Ізраїль:') in a partner list makes its item, and the items under it, "
+        "places of that country, known to a gazetteer or not; a region after a comma ('Бірмінгем, штат Алабама') or "
+        "alone in brackets ('(Опольське воєводство)') only locates the town before it.",
+        "Вінниця має міста-партнери.\n\nІзраїль:\nКарміель — з 1999 року\n\nСША:\nБірмінгем, штат Алабама — з 2006 року\n",
+        {"Карміель|inCountry|Ізраїль", "Бірмінгем|inCountry|США", "Вінниця|partnerOf|Карміель"},
+        {"Вінниця|partnerOf|Алабама", "Бірмінгем|inCountry|Велика Британія"},
+    ),
+    _r(
+        "no-partnership",
+        "relations",
+        "extractor",
+        "A sentence that denies an agreement ('угоди … немає', 'договоренностей не достигнуто', 'no agreement') states "
+        "no partnership.",
+        "Житомир отримав тролейбуси з Цюриха. Угоди про партнерство між Житомиром та Цюрихом наразі немає.",
+        set(),
+        {"Житомир|partnerOf|Цюрих"},
+    ),
 )
