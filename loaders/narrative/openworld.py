@@ -226,6 +226,11 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz, list_country: s
                     break  # a Ukrainian town or a country: the foreign run ended
                 for pm in known:
                     pm.prefer_country(cc)  # "Тонтон (США)": the Taunton in the United States, not the English one
+                    if pm.candidates[0].country not in (None, cc):
+                        # "Вестланд (Нідерланди)" when the gazetteer knows only a Westland in the US: the bracket
+                        # is right, the town is kept unlinked in the country it names
+                        syn = _synthetic(pm.candidates[0].label, None, cc)
+                        pm.candidates = [Place(**{**_fields(syn), "names": tuple(sorted({*syn.names, pm.surface}))})]
                 first = min(known, key=lambda pm: pm.start)
                 last_end = max(pm.end for pm in known)
                 if len(known) == 1 and first.start == start and end > last_end and " " in norm[last_end:end]:
@@ -499,6 +504,10 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
             a = pm.end + m.start(1)
             b = pm.end + m.end(1)
             spans.append((a, b))
+        # capital-of: "з Ольштином — столицею Вармінсько-Мазурського воєводства"
+        m = re.match(r"\s*[—–-]\s*(?:столиц|центр|адміністративн\w+\s+центр)\w*\s+[^,.;:—–()]{2,60}", norm[pm.end :])
+        if m:
+            spans.append((pm.end, pm.end + m.end()))
         # comma-region: "Бірмінгем, штат Алабама"
         m = re.match(rf"\s*,\s*{_REGION_WORD.pattern}\s+[{_UP}][\w'’-]+", norm[pm.end :])
         if m:

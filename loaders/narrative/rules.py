@@ -771,4 +771,24 @@ RULES: tuple[Rule, ...] = (
         set(),
         {"Житомир|partnerOf|Цюрих"},
     ),
+    _r(
+        "bracket-country-wins",
+        "linking",
+        "openworld",
+        "A country in brackets after a town the gazetteer knows only in another country ('Вестланд (Нідерланди)') keeps "
+        "the town unlinked in the bracket's country.",
+        "Коломия уклала угоди про співпрацю з містами: Ґмюнд (Австрія) та Вестланд (Нідерланди).",
+        {"Вестланд|inCountry|Нідерланди", "Коломия|partnerOf|Вестланд"},
+    ),
+    _r(
+        "cooperation-established-with",
+        "relations",
+        "lang/uk/cues.csv, openworld",
+        "'співпраця налагоджена / триває / ведеться з X' states a partnership; '— столицею <region>' after the partner "
+        "only locates it.",
+        "Луцьк має польських партнерів. Найтісніша співпраця налагоджена з Ольштином — столицею "
+        "Вармінсько-Мазурського воєводства, а також із Холмом.",
+        {"Луцьк|partnerOf|Ольштин", "Луцьк|partnerOf|Холм"},
+        {"Луцьк|partnerOf|Вармінсько-Мазурське воєводство"},
+    ),
 )
