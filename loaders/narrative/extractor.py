@@ -1803,6 +1803,17 @@ class _Extractor:
         if _NO_PARTNERSHIP.search(norm):
             return set()  # rule ``no-partnership``: "Угоди про партнерство між Вінницею та Цюрихом наразі немає"
         places = self._place_mentions(st, partners=True)
+        # "Lutsk, Volyn Oblast — …", "Луцьк, Волинська область": an oblast after its own town only locates it
+        places = [
+            p
+            for k, p in enumerate(places)
+            if not (
+                k > 0
+                and self._is_oblast(p.key)
+                and norm[places[k - 1].end : p.start].strip() == ","
+                and p.key in getattr(places[k - 1].place, "parents", ())
+            )
+        ]
         if not places:
             return set()
         if signed_abroad and not (

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -165,7 +166,7 @@ def latin_index(gaz) -> LatinIndex:
     return _index_for(id(gaz), gaz)
 
 
-_WORD = r"[A-Z][\w'’]*(?:\.(?=\w))?[\w'’]*(?:-[\w'’]+)*\.?"
+_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’]*(?:\.(?=\w))?[\w'’]*(?:-[\w'’]+)*\.?"
 _RUN = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|of|upon|am|an|der|la|le|de|di))*")
 _OBLAST_TAIL = re.compile(r"\s+(?:[Oo]blasts?|[Rr]egions?|[Pp]rovinces?)\b")
 # "Luhansk and Donetsk oblasts", "Kharkiv, Sumy and Chernihiv regions": the plural head covers every name before it
@@ -259,8 +260,11 @@ def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Plac
 _UNIT = r"Gmina|Municipality|County|District|Region|Province|Canton|Commune|Powiat|Prefecture|State|Town|City|Village"
 _UNIT_OF = re.compile(rf"\b(?P<unit>{_UNIT}|{_UNIT.lower()})\s+of\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})")
 _NAME_UNIT = re.compile(
-    rf"\b(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})\s+(?P<unit>County|Municipality|District|Gmina|Powiat|Commune)\b"
+    rf"\b(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}}?)\s+"
+    r"(?P<unit>District\s+Municipality|City\s+Municipality|County|Municipality|District|Gmina|Powiat|Commune)\b"
 )
+_COUNTRY_GAP = re.compile(r"[\s,()]*(?:(?:in|of)\s+)?(?:the\s+)?(?:[A-Z][\w'’-]+\s*[,(]\s*)?$")
+_BRACKET_UNIT = re.compile(r"\s*\(\s*(?P<unit>[A-Za-zÀ-ſ]+)\b")
 
 
 def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMatch]:
@@ -275,15 +279,38 @@ def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMat
             name = re.sub(r"(?:['’]s|\.)$", "", m.group("name"))
             a = m.start("name")
             b = a + len(name)
-            if any(pm.start < b and a < pm.end for pm in [*matches, *out]):
+            if rx is _NAME_UNIT:
+                inside = [pm for pm in matches if pm.candidates and pm.start < m.end() and a < pm.end]
+                if inside and all(pm.kind == "foreign" and a <= pm.start and pm.end <= m.end() for pm in inside):
+                    for pm in inside:
+                        pm.candidates = []  # "Grant County": the county, not the town of Grant a gazetteer knows
+            if any(pm.candidates and pm.start < b and a < pm.end for pm in [*matches, *out]):
                 continue
-            after = [c for c in countries if 0 <= c.start - b <= 12 and c.candidates[0].key != "country:UA"]
+            end = m.end() if rx is _NAME_UNIT else b
+            after = [
+                c
+                for c in countries
+                if 0 <= c.start - end <= 30
+                and _COUNTRY_GAP.fullmatch(norm[end : c.start])
+                and c.candidates[0].key != "country:UA"
+            ] or [c for c in countries if 0 <= c.start - b <= 12 and c.candidates[0].key != "country:UA"]
             if m.group("unit").islower() and not after:
                 continue  # "the state of X" in lower case: only with its country named next to it
             cc = iso_code(after[0].candidates[0]) if after else None
+            if cc is None and rx is _NAME_UNIT:
+                # "Łęczna County (Powiat łęczyński)": a unit word of one country's language in brackets
+                from loaders.narrative.openworld import _LATIN_UNIT_COUNTRY
+
+                bu = _BRACKET_UNIT.match(norm, m.end())
+                cc = _LATIN_UNIT_COUNTRY.get(bu.group("unit").lower()) if bu else None
             unit = m.group("unit").lower()
             if cc is None and unit in ("town", "city", "village", "region", "district", "province", "state"):
                 continue  # these words name Ukrainian places too: only a country makes them foreign
             place = _synthetic(name, unit if unit not in ("town", "city", "village") else None, cc)
-            out.append(PlaceMatch(a, b, name, "foreign", [place]))
+            if rx is _NAME_UNIT:
+                # "Rokiškis District Municipality", "Łęczna County": the name as written, unit and all
+                whole = norm[a : m.end()]
+                place = replace(place, label=whole, names=tuple(sorted({*place.names, whole, name})))
+                b = m.end()
+            out.append(PlaceMatch(a, b, norm[a:b], "foreign", [place]))
     return out

@@ -487,6 +487,7 @@ def _country_adjective_before(norm: str, start: int, gaz) -> str | None:
     return None
 
 
+_REGION_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|(?:,\s*)?(?:in|у|в)\s+(?:the\s+)?)\s*")
 _REGION_WORD = re.compile(
     r"(?<![\w])(?:штат\w*|земл[яіюе]\w*|провінці\w*|воєводств\w*|регіон\w*|кантон\w*|департамент\w*|графств\w*)(?![\w])"
 )
@@ -496,6 +497,15 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
     """Spans of places that only locate a partner named just before them (see the module doc)."""
     spans: list[tuple[int, int]] = []
     foreign = [pm for pm in matches if pm.candidates and pm.candidates[0].type == "PartnerCity"]
+    for pm, nxt in zip(foreign, foreign[1:], strict=False):
+        # region-after: "Grant County, Oregon (USA)", "Łęczna County … in the Lublin Voivodeship": a region right
+        # after a partner locates it
+        unit_named = re.search(r"\s(?:County|District|Municipality|Gmina)$", pm.candidates[0].label)
+        gap = norm[pm.end : nxt.start]
+        if (nxt.candidates[0].category == "foreign_region" and _REGION_GAP.fullmatch(gap)) or (
+            unit_named and gap.strip() == ","
+        ):
+            spans.append((nxt.start, nxt.end))
     for pm in foreign:
         # bracket-locator: "Саскатун (Саскачеван, Канада)"
         m = re.match(r"\s*\(([^()]{2,60})\)", norm[pm.end :])

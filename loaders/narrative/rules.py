@@ -791,4 +791,22 @@ RULES: tuple[Rule, ...] = (
         {"Луцьк|partnerOf|Ольштин", "Луцьк|partnerOf|Холм"},
         {"Луцьк|partnerOf|Вармінсько-Мазурське воєводство"},
     ),
+    _r(
+        "english-unit-names",
+        "mentions",
+        "latin, openworld",
+        "An English unit name is kept whole ('Rokiškis District Municipality', 'Łęczna County', 'Grant County' over the "
+        "town of Grant), its country named up to a state or 'in' away ('Grant County, Oregon (USA)', '… in Lithuania') or "
+        "by a unit word in brackets ('(Powiat łęczyński)'); the region after it only locates it, and so does an oblast "
+        "after its own town ('Lutsk, Volyn Oblast').",
+        "Lutsk, Volyn Oblast — Lutsk City Council signed an agreement with the Gmina of Kraśnik (Poland) and a "
+        "memorandum with Łęczna County (Powiat łęczyński) in the Lublin Voivodeship. In 2021 Lutsk signed a cooperation agreement with the Rokiškis District Municipality in "
+        "Lithuania.",
+        {
+            "Луцьк|partnerOf|Łęczna County",
+            "Łęczna County|inCountry|Польща",
+            "Rokiškis District Municipality|inCountry|Литва",
+        },
+        {"Волинська область|partnerOf|Łęczna County", "Луцьк|partnerOf|Люблінське воєводство"},
+    ),
 )
