@@ -8,7 +8,8 @@ cost one copy of the reference data plus what each document adds.
 Each worker reads a document within the time and memory budget of ``graphtool.worker`` (a worker
 that runs out of time is killed, one that dies is reported; either way the document is named in
 one error line and a fresh worker takes the slot), turns it into its quads and sends them back as
-N-Quads bytes, which the build process parses with Oxigraph's parser and writes. Results come back
+N-Quads bytes: a bulk build appends them to its chunk file as they are (:mod:`graphtool.bulk`), a
+transactional one parses them with Oxigraph's parser to write them. Results come back
 in input order whatever order the workers finish in, so a build writes the same store at any N.
 
 The same :func:`extract_document` runs in the build process (``--jobs 1`` without a time budget,
