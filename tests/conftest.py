@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 import loaders
 from tests import fakeloader
+
+# a narrative rule that raises is caught in production (the document keeps what the other rules found); the
+# tests let it raise, so a broken rule fails them instead of silently finding nothing
+os.environ.setdefault("GRAPHTOOL_STRICT_RULES", "1")
 
 
 @pytest.fixture(scope="module")

@@ -79,14 +79,14 @@ def adjective_units(lang: str = "uk") -> tuple[AdjectiveUnit, ...]:
         )
 
 
-_ADJ = rf"[{_UP}][\w'’-]*(?:ськ|цьк|зьк)\w*"
+_ADJ = rf"[{_UP}][\w'’-]*(?:ськ|цьк|зьк|ск|цк|зк)\w*"
 
 
 @lru_cache(maxsize=4)
 def _adjective_unit_regex(lang: str = "uk") -> re.Pattern:
     """One or more coordinated adjectives and a unit word: "Пряшівським і Кошицьким самоврядними краями"."""
     alts = "|".join(f"(?P<u{i}>{u.pattern})" for i, u in enumerate(adjective_units(lang)))
-    adjs = rf"{_ADJ}(?:\s*,\s*{_ADJ})*(?:\s+(?:і|та|й)\s+{_ADJ})?"
+    adjs = rf"{_ADJ}(?:\s*,\s*{_ADJ})*(?:\s+(?:і|та|й|и)\s+{_ADJ})?"
     return re.compile(rf"(?<![\w])(?P<adjs>{adjs})\s+(?:{alts})(?![\w])", re.UNICODE)
 
 
@@ -135,10 +135,13 @@ def _fields(place: Place) -> dict:
 _POST_ADJECTIVE = re.compile(r"[\w'’-]+(?:ськ|цьк|зьк)(?:ий|ого|ому|им|ім|е|ій|ою|у)")
 
 
-def _nominative_adjective(adj: str, unit: str, gender: str | None = None) -> str:
+def _nominative_adjective(adj: str, unit: str, gender: str | None = None, lang: str = "uk") -> str:
     """'Укмерзьким' + район -> 'Укмерзький'; a guess by ending, kept as written when unsure."""
     if gender is None:
         gender = "n" if unit in ("воєводство",) else "m"
+    if lang == "ru":
+        stem = re.sub(r"(?:ими|ыми|их|ых|ий|ый|ого|ому|им|ым|ом|ой|ая|ое|ую|ые|ие)$", "", adj)
+        return adj if stem == adj else stem + {"n": "ое", "f": "ая"}.get(gender, "ий")
     stem = re.sub(r"(?:ими|их|ий|ого|ому|им|ім|ій|і|а|ої|у|ою|е|ої)$", "", adj)
     if stem == adj:
         return adj
@@ -182,11 +185,14 @@ def _country_within(matches: list[PlaceMatch], start: int, end: int) -> str | No
     return None
 
 
-def open_world_places(norm: str, matches: list[PlaceMatch], gaz, list_country: str | None = None) -> list[PlaceMatch]:
+def open_world_places(
+    norm: str, matches: list[PlaceMatch], gaz, list_country: str | None = None, lang: str = "uk"
+) -> list[PlaceMatch]:
     """Partner municipalities and regions abroad that ``matches`` (the gazetteer's) does not cover.
 
     ``list_country``: the line is an item under a country heading ("Польща:"): its place abroad is
-    of that country, known to a gazetteer or not ("Карміель — з 1999 року").
+    of that country, known to a gazetteer or not ("Карміель — з 1999 року"). ``lang``: the language
+    whose unit words are read (``uk`` or ``ru``, from ``loaders/lang/<lang>/``).
     """
     out: list[PlaceMatch] = []
     taken: list[PlaceMatch] = list(matches)
@@ -207,10 +213,10 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz, list_country: s
         if cc is None:
             # "Гура-Кальварія (пол. Góra Kalwaria) — місто в Польщі": the name in its own language, and the
             # country the apposition names (else the one the language is spoken in)
-            lang = _NATIVE_NAME.match(bm.group(1))
-            if lang is None:
+            native = _NATIVE_NAME.match(bm.group(1))
+            if native is None:
                 continue
-            cc = _country_after(norm, bm.end(), gaz, matches) or _LANGUAGE_COUNTRY.get(lang.group(1).lower())
+            cc = _country_after(norm, bm.end(), gaz, matches) or _LANGUAGE_COUNTRY.get(native.group(1).lower())
         if cc is None or cc == "UA":
             continue
         pos = bm.start()
@@ -248,8 +254,8 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz, list_country: s
                 break
             pos = sep.start()
     # unit-word: "з гміною Біща", "повітом Ліманова"
-    for m in _unit_regex().finditer(norm):
-        unit = _unit_of(m)
+    for m in _unit_regex(lang).finditer(norm):
+        unit = _unit_of(m, lang)
         name = _trim_name(m.group("name"))
         if not name:
             continue
@@ -260,7 +266,7 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz, list_country: s
         cc = _country_after(norm, end, gaz, matches) or _country_adjective_before(norm, m.start(), gaz)
         # "місто X" in a partnership sentence that no gazetteer knows: Ukrainian towns are all known, so it is
         # a town abroad, its country named with it or left unknown
-        if cc is None and unit.nominative not in _FOREIGN_ONLY and unit.nominative != "місто":
+        if cc is None and unit.nominative not in _FOREIGN_ONLY and unit.nominative not in ("місто", "город"):
             cc = _only_foreign_country(matches)
             if cc is None:
                 continue  # "регіон", "округ", "муніципалітет" are Ukrainian words too: need a country
@@ -307,8 +313,8 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz, list_country: s
                 break
             pos = end + nxt.end()
     # adjective-unit: "з Укмерзьким районом (Литва)"
-    for m in _adjective_unit_regex().finditer(norm):
-        unit = _adjective_unit_of(m)
+    for m in _adjective_unit_regex(lang).finditer(norm):
+        unit = _adjective_unit_of(m, lang)
         cc = (
             _country_after(norm, m.end(), gaz, matches)
             or _country_adjective_before(norm, m.start(), gaz)
@@ -321,9 +327,18 @@ def open_world_places(norm: str, matches: list[PlaceMatch], gaz, list_country: s
             a, b = m.start("adjs") + am.start(), m.start("adjs") + am.end()
             if k == 0 and gaz is not None and gaz._country_cue(am.group().lower()):
                 continue  # "литовським Кедайняйським …": the country's adjective, not a name
-            adj = _nominative_adjective(am.group(), unit.nominative, unit.gender)
+            adj = _nominative_adjective(am.group(), unit.nominative, unit.gender, lang)
             # the last adjective's span runs over the unit word; the earlier ones stand alone
             add(a, m.end() if k == len(adjs) - 1 else b, f"{adj} {unit.nominative}", None, cc, "adjective-unit")
+    # adjective-name: "з німецьким Бергхаймом", "с болгарским Кюстендилом": a country adjective before a capitalised
+    # word no gazetteer knows, in the instrumental ("-ом", "-ем"), names a town of that country
+    if gaz is not None:
+        for m in re.finditer(
+            rf"(?<![\w])([\w'’-]+(?:ськ|цьк|зьк|ск|цк)(?:им|ым))\s+([{_UP}][\w'’-]+?)(ом|ем)(?![\w])", norm
+        ):
+            cc = gaz._country_cue(m.group(1).lower())
+            if cc and cc != "UA" and not _sentence_word(norm, m.start(2)):
+                add(m.start(2), m.end(3), m.group(2), None, cc, "adjective-name")
     if list_country:
         # heading-item: "Карміель — з 1999 року" under "Ізраїль:"; known towns there are of that country
         for pm in matches:
@@ -368,7 +383,10 @@ _COUNTRY_LIST_HEAD = re.compile(
     r"\s*(?::|—|–)\s*"
 )
 # "земля" is also plain land ("договір оренди землі Радченка"): like "регіон", it needs a country named with it
-_FOREIGN_ONLY = {"гміна", "повіт", "воєводство", "кантон", "графство", "комуна", "штат", "департамент", "місто-партнер"}
+_FOREIGN_ONLY = {
+    "гміна", "повіт", "воєводство", "кантон", "графство", "комуна", "штат", "департамент", "місто-партнер",
+    "гмина", "повят", "воеводство", "коммуна",
+}  # fmt: skip
 _TITLES = re.compile(
     r"(?<![\w])(?:мер\w*|міськ\w+\s+голов\w*|голов\w*|бургомістр\w*|війт\w*|старост\w*|посл\w*|консул\w*|"
     r"президент\w*|прем'єр\w*|міністр\w*|пан|пані|паном|директор\w*|керівник\w*|маршал\w*|губернатор\w*|"
@@ -429,15 +447,22 @@ def _only_foreign_country(matches: list[PlaceMatch]) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
-_STATE_WORD = re.compile(r"(?:республік|федераці|королівств|князівств|країн|держав|україн|європ)\w*$", re.IGNORECASE)
+_STATE_WORD = re.compile(
+    r"(?:республік|республик|федераці|федераци|королівств|королевств|князівств|княжеств|країн|стран|держав|государств|"
+    r"україн|украин|європ|европ)\w*$",
+    re.IGNORECASE,
+)
 
 
 def _trim_name(name: str) -> str:
     """A name ends before a word that names a state ("Республіки Польща") or the next clause; '' if it starts so."""
     keep = []
-    for w in name.split():
+    words = name.split()
+    for k, w in enumerate(words):
         if _STATE_WORD.match(w):
             break
+        if k + 1 < len(words) and _STATE_WORD.match(words[k + 1]) and re.search(r"(?:ськ|цьк|ск|цк)\w+$", w):
+            break  # "Гранд-Эст Французской Республики": the country's adjective and its state word
         keep.append(w)
     return " ".join(keep)
 
@@ -461,6 +486,19 @@ def _country_after(norm: str, end: int, gaz, matches: list[PlaceMatch] = ()) -> 
         cc = _country_within(list(matches), end + m.start(1), end + m.end(1)) or _country_in(m.group(1), gaz)
         if cc is not None:
             return cc
+    # "воєводством Польщі", "воеводством Республики Польша", "краем Высочина Чешской Республики": the country
+    # in the genitive right after the name
+    gen = re.match(r"\s+(?:(?:Федеративн\w+\s+)?Республи?\w*\s+|Королівств\w+\s+|Королевств\w+\s+)?", norm[end:])
+    if gen is not None and gen.end() > 0:
+        at = end + gen.end()
+        for pm in matches:
+            if pm.start == at and pm.candidates and pm.candidates[0].type == "Country":
+                return iso_code(pm.candidates[0])
+        adj = re.match(r"([\w'’-]+)\s+Республи", norm[at:])
+        if adj is not None and gaz is not None:
+            cc = gaz._country_cue(adj.group(1).lower())
+            if cc:
+                return cc
     tail = _COUNTRY_TAIL.match(norm, end)
     if tail is None:
         return None

@@ -809,4 +809,28 @@ RULES: tuple[Rule, ...] = (
         },
         {"Волинська область|partnerOf|Łęczna County", "Луцьк|partnerOf|Люблінське воєводство"},
     ),
+    _r(
+        "russian-units",
+        "mentions",
+        "openworld, lang/ru/foreign_units.csv, lang/ru/adjective_units.csv",
+        "Russian sentences read Russian unit words ('с округом Бергштрассе', 'с краем Высочина', 'с Силезским "
+        "воеводством') through the same schema; a country in the genitive right after the name ('воеводством Республики "
+        "Польша', 'Гранд-Эст Французской Республики', 'Укмерзьким районом Литви') is its country.",
+        "Запорожская область сотрудничает с Силезским воеводством Республики Польша и регионом Гранд-Эст Французской "
+        "Республики. Соглашение о сотрудничестве подписано с краем Высочина Чешской Республики.",
+        {
+            "Запорізька область|partnerOf|Силезское воеводство",
+            "Гранд-Эст|inCountry|Франція",
+            "Высочина|inCountry|Чехія",
+        },
+    ),
+    _r(
+        "adjective-name",
+        "mentions",
+        "openworld",
+        "A country adjective before a capitalised word no gazetteer knows, in the instrumental, names a town of that "
+        "country in the nominative ('з німецьким Бергхаймом', 'с болгарским Кюстендилом').",
+        "Кременчук має давні дружні відносини з польським містом Хелм та німецьким Бергхаймом.",
+        {"Кременчук|partnerOf|Бергхайм", "Бергхайм|inCountry|Німеччина"},
+    ),
 )
