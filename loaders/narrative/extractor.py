@@ -1834,8 +1834,13 @@ class _Extractor:
         ]
         if not places:
             return set()
+        with_abroad = any(
+            p.type == "PartnerCity" and re.search(r"(?:^|\s)(?:з|із|зі|with|с)\s", norm[max(0, p.start - 40) : p.start])
+            for p in places
+        )
         if signed_abroad and not (
-            any(p.type == "PartnerCity" for p in places) and any(p.type == "Community" for p in places)
+            any(p.type == "PartnerCity" for p in places)
+            and (any(p.type == "Community" for p in places) or (with_abroad and self.home_key))
         ):
             # rule ``signed-with-community``: "Стрийська громада підписала меморандум із Мирноградською громадою"
             ua = [p for p in places if p.type == "Community"]

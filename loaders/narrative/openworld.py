@@ -318,6 +318,7 @@ def open_world_places(
         cc = (
             _country_after(norm, m.end(), gaz, matches)
             or _country_adjective_before(norm, m.start(), gaz)
+            or _list_head_country(norm, m.start(), matches)
             or list_country
         )
         if cc is None or cc == "UA":
@@ -379,8 +380,8 @@ _PARTNER_HEAD = re.compile(
     re.IGNORECASE,
 )
 _COUNTRY_LIST_HEAD = re.compile(
-    r"(?:міст|громад|муніципалітет|гмін|регіон|округ|комун|партнер|самоврядуванн)\w*\s+(?P<country>[А-ЯІЇЄҐ][\w'’-]+)"
-    r"\s*(?::|—|–)\s*"
+    r"(?:(?:міст|громад|муніципалітет|гмін|регіон|округ|комун|партнер|самоврядуванн|побратим)\w*\s+(?:(?:у|в)\s+)?|"
+    r"(?<![\w])(?:у|в)\s+)(?P<country>[А-ЯІЇЄҐ][\w'’-]+)\s*(?::|—|–|\s-\s)\s*"
 )
 # "земля" is also plain land ("договір оренди землі Радченка"): like "регіон", it needs a country named with it
 _FOREIGN_ONLY = {
@@ -463,6 +464,8 @@ def _trim_name(name: str) -> str:
             break
         if k + 1 < len(words) and _STATE_WORD.match(words[k + 1]) and re.search(r"(?:ськ|цьк|ск|цк)\w+$", w):
             break  # "Гранд-Эст Французской Республики": the country's adjective and its state word
+        if k > 0 and re.search(r"(?:ськ|цьк|зьк)(?:ого|ої)$", w):
+            break  # "гміна Кшешув Ніжанського повіту": the unit above, in the genitive, is not part of the name
         keep.append(w)
     return " ".join(keep)
 
@@ -506,6 +509,22 @@ def _country_after(norm: str, end: int, gaz, matches: list[PlaceMatch] = ()) -> 
     for pm in matches:
         if pm.start == at and pm.candidates and pm.candidates[0].type == "Country":
             return iso_code(pm.candidates[0])
+    return None
+
+
+def _list_head_country(norm: str, start: int, matches: list[PlaceMatch]) -> str | None:
+    """ "у Польщі — Пйотркув-Трибунальський, Тчевський повіт та Жешув": the country heading the run the name is in."""
+    best = None
+    for hm in _COUNTRY_LIST_HEAD.finditer(norm, 0, start):
+        if hm.end() <= start and not re.search(r"[.;]|\s(?:а|але)\s", norm[hm.end() : start]):
+            best = hm
+    if best is None:
+        return None
+    at = best.start("country")
+    for pm in matches:
+        if pm.start == at and pm.candidates and pm.candidates[0].type == "Country":
+            cc = iso_code(pm.candidates[0])
+            return None if cc == "UA" else cc
     return None
 
 

@@ -833,4 +833,16 @@ RULES: tuple[Rule, ...] = (
         "Кременчук має давні дружні відносини з польським містом Хелм та німецьким Бергхаймом.",
         {"Кременчук|partnerOf|Бергхайм", "Бергхайм|inCountry|Німеччина"},
     ),
+    _r(
+        "country-run-head",
+        "mentions",
+        "openworld, extractor",
+        "'у Польщі — A, B та C' heads a run with its country, which names an adjective unit in it ('Тчевський повіт'); an "
+        "agreement 'з <town abroad>' in a sentence without a Ukrainian community is the document's home's; a unit above "
+        "a gmina in the genitive ('Кшешув Ніжанського повіту') is not part of its name.",
+        "Місто Рівне має міста-побратими у Польщі — Пйотркув-Трибунальський, Тчевський повіт та Жешув. З грудня "
+        "минулого року "
+        "діє угода з литовським містом Мар'ямполе.",
+        {"Рівне|partnerOf|Тчевський повіт", "Тчевський повіт|inCountry|Польща", "Рівне|partnerOf|Маріямполе"},
+    ),
 )
