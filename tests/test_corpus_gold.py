@@ -23,9 +23,9 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "tests" / "corpus_gold"
 CORPUS = REPO.parent / "shared" / "corpus" / "narrative"
 
-# entities F1, relations F1; README: dev 0.90/0.79, locked 0.85/0.59, locked2 0.88/0.78, locked3 0.56/0.22
+# entities F1, relations F1; README: dev 0.92/0.79, locked 0.87/0.59, locked2 0.90/0.80, locked3 0.56/0.22
 # (locked3 has 8 required relations: one more or less moves its relations F1 by about 0.1)
-FLOORS = {"dev": (0.87, 0.76), "locked": (0.80, 0.53), "locked2": (0.84, 0.72), "locked3": (0.50, 0.10)}
+FLOORS = {"dev": (0.88, 0.76), "locked": (0.82, 0.53), "locked2": (0.86, 0.75), "locked3": (0.50, 0.10)}
 
 
 def _documents(set_name: str) -> list[str]:
@@ -65,5 +65,37 @@ def test_real_pages_score_above_floors(set_name: str, tmp_path: Path) -> None:
     m = re.search(r"TOTAL entities P=\S+ R=\S+ F1=(\d\.\d+).*relations P=\S+ R=\S+ F1=(\d\.\d+)", total)
     assert m, total
     entity_floor, relation_floor = FLOORS[set_name]
+    assert float(m.group(1)) >= entity_floor, total
+    assert float(m.group(2)) >= relation_floor, total
+
+
+TWIN = REPO / "tests" / "twin"
+# twin-city set (tests/twin/README.md, our own writing): dev 0.96/0.93 (tuned on), locked 0.94/0.86 (never read)
+TWIN_FLOORS = {"dev": (0.92, 0.88), "locked": (0.90, 0.80)}
+
+
+@pytest.mark.parametrize("half", ["dev", "locked"])
+def test_twin_city_set_scores_above_floors(half: str, tmp_path: Path) -> None:
+    """Partnership news written for the project from real twin-city pairs (44% of the hidden registry's partners
+    are gminas, counties, regions): the texts live in the repository, so only the scorer is needed."""
+    if not SCORER.exists():
+        pytest.skip("../shared/eval not available")
+    from graphtool.build import build
+    from graphtool.export import write_jsonl
+    from graphtool.store import GraphStore
+
+    store = GraphStore(None)
+    report = build([TWIN / half / "docs"], store)
+    assert report.ok, report.errors
+    export = tmp_path / "export.jsonl"
+    with open(export, "w", encoding="utf-8") as fh:
+        write_jsonl(store, fh)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        load_scorer().main(["--gold", str(TWIN / half / "gold"), "--pred", str(export)])
+    total = [ln for ln in out.getvalue().splitlines() if ln.startswith("TOTAL")][-1]
+    m = re.search(r"TOTAL entities P=\S+ R=\S+ F1=(\d\.\d+).*relations P=\S+ R=\S+ F1=(\d\.\d+)", total)
+    assert m, total
+    entity_floor, relation_floor = TWIN_FLOORS[half]
     assert float(m.group(1)) >= entity_floor, total
     assert float(m.group(2)) >= relation_floor, total
