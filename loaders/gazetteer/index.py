@@ -701,6 +701,8 @@ class Gazetteer:
             return self._p(e.place)
 
         adj = [e for e in entries if e.kind == ADJ]
+        if adj and j == i + 1 and re.search(r"(?:ськ|цьк|зьк)(?:і|их|ими)$", lows[i]):
+            adj = []  # "Українські громади вчаться …": a plural adjective speaks of many, it names no one hromada
         if adj:
             role, level = _role_after(lows, gaps, j, self._forms)
             if role:

@@ -408,7 +408,8 @@ class _Extractor:
             self._partner_lines = 3
             return True
         if self._partner_lines > 0 and len(norm) <= 200:
-            self._partner_lines -= 1
+            if not _BULLET.match(norm) and not re.match(r"\s*—\s", norm):
+                self._partner_lines -= 1  # a run of list items under the partnership sentence stays in it
             return True
         self._partner_lines = 0
         return False

@@ -544,7 +544,7 @@ def _country_adjective_before(norm: str, start: int, gaz) -> str | None:
     return None
 
 
-_REGION_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|(?:,\s*)?(?:in|у|в)\s+(?:the\s+)?)\s*")
+_REGION_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|(?:,\s*)?(?:in|у|в|з|із)\s+(?:the\s+)?)\s*")
 _REGION_WORD = re.compile(
     r"(?<![\w])(?:штат\w*|земл[яіюе]\w*|провінці\w*|воєводств\w*|регіон\w*|кантон\w*|департамент\w*|графств\w*)(?![\w])"
 )
