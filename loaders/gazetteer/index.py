@@ -973,6 +973,8 @@ def _predicate_after(text: str, toks, lows: list[str], j: int) -> bool:
             return True
         if j + 2 < len(toks) and re.search(r"(?:с|з|ц)ьк(?:е|ий|а)$", lows[j + 1]) and lows[j + 2].startswith("міст"):
             return True
+    if lows[j] in ("має", "мають", "є", "був", "була", "було", "буде", "стала", "став", "стало", "веде"):
+        return True  # "Боярка має …": verbs the dictionary also reads as nouns ("має")
     from .inflect import morph
 
     pos = {p.tag.POS for p in morph().parse(lows[j])}  # scores are flat in the uk dictionary: use the set

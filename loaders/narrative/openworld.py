@@ -334,12 +334,18 @@ def open_world_places(
     # adjective-name: "з німецьким Бергхаймом", "с болгарским Кюстендилом": a country adjective before a capitalised
     # word no gazetteer knows, in the instrumental ("-ом", "-ем"), names a town of that country
     if gaz is not None:
-        for m in re.finditer(
-            rf"(?<![\w])([\w'’-]+(?:ськ|цьк|зьк|ск|цк)(?:им|ым))\s+([{_UP}][\w'’-]+?)(ом|ем)(?![\w])", norm
-        ):
+        pattern = (
+            rf"(?<![\w])([\w'’-]+(?:ськ|цьк|зьк|ск|цк)(?:им|ым|ою|ой))\s+([{_UP}][\w'’-]+?)"
+            r"(ом|ем|(?<=[аяоеу])єм|ою|ею)(?![\w])"
+        )
+        for m in re.finditer(pattern, norm):
             cc = gaz._country_cue(m.group(1).lower())
-            if cc and cc != "UA" and not _sentence_word(norm, m.start(2)):
-                add(m.start(2), m.end(3), m.group(2), None, cc, "adjective-name")
+            feminine = m.group(1).endswith(("ою", "ой"))
+            if not cc or cc == "UA" or _sentence_word(norm, m.start(2)) or feminine != (m.group(3) in ("ою", "ею")):
+                continue
+            # Бергхаймом -> Бергхайм, Біржаєм -> Біржай, Варною -> Варна, Ґдинею -> Ґдиня
+            name = m.group(2) + {"єм": "й", "ою": "а", "ею": "я"}.get(m.group(3), "")
+            add(m.start(2), m.end(3), name, None, cc, "adjective-name")
     if list_country:
         # heading-item: "Карміель — з 1999 року" under "Ізраїль:"; known towns there are of that country
         for pm in matches:

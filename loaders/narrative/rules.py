@@ -858,4 +858,14 @@ RULES: tuple[Rule, ...] = (
         {"Баришівська селищна територіальна громада|partnerOf|Саку", "Саку|inCountry|Естонія"},
         {"Новороздільська міська територіальна громада|partnerOf|Підкарпатське воєводство"},
     ),
+    _r(
+        "adjective-name-cases",
+        "mentions",
+        "openworld, gazetteer",
+        "A country adjective before an unknown town in the instrumental gives the town's nominative by its ending "
+        "('литовським Пакруоєм' -> Пакруой, 'болгарською Варною' -> Варна); 'має', 'є', 'стала' after a sentence-initial "
+        "town are its predicate ('Боярка має …').",
+        "Боярка має давні дружні відносини з литовським Пакруоєм.",
+        {"Боярка|partnerOf|Пакруой", "Пакруой|inCountry|Литва"},
+    ),
 )
