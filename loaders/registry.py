@@ -143,13 +143,18 @@ class Registry:
         surface without those letters, unless ``lossy`` (the whole text is known to have lost them).
         """
         toks = toks if toks is not None else tokens(text)
-        low = [t.casefold() for t, _, _ in toks]
+        orig = [t for t, _, _ in toks]
+        low = [t.casefold() for t in orig]
         out: list[RegistryMatch] = []
         i = 0
         n = len(toks)
+        one, two = self._by_first_two()
         while i < n:
             best = None
-            for cands, _kind, cs_ok in ((self.trie.get(toks[i][0]), "cs", True), (self.trie.get(low[i]), "ci", False)):
+            nxt_cs = orig[i + 1] if i + 1 < n else None
+            nxt_ci = low[i + 1] if i + 1 < n else None
+            for key, nxt, cs_ok in ((orig[i], nxt_cs, True), (low[i], nxt_ci, False)):
+                cands = [*two.get((key, nxt), ()), *one.get(key, ())] if nxt is not None else one.get(key)
                 if not cands:
                     continue
                 for seq, idx, cs in cands:
@@ -158,7 +163,7 @@ class Registry:
                     k = len(seq)
                     if i + k > n:
                         continue
-                    got = tuple(t for t, _, _ in toks[i : i + k]) if cs else tuple(low[i : i + k])
+                    got = tuple(orig[i : i + k]) if cs else tuple(low[i : i + k])
                     if got == seq and (best is None or k > best[0]):
                         best = (k, idx, False)
                         break
@@ -186,6 +191,25 @@ class Registry:
             out.append(RegistryMatch(start, end, self.entries[idx], text[start:end], fuzzy))
             i += k
         return out
+
+    def _by_first_two(self) -> tuple[dict, dict]:
+        """The name index split by first token (one-word names) and by first two tokens (longer names, longest
+        first): a common first word ("фонд", "the", "програма") no longer makes every token try every name."""
+        cached = self.__dict__.get("_first_two")
+        if cached is None:
+            one: dict = {}
+            two: dict = {}
+            for lst in self.trie.values():
+                for item in lst:
+                    seq = item[0]
+                    if len(seq) >= 2:
+                        two.setdefault((seq[0], seq[1]), []).append(item)
+                    else:
+                        one.setdefault(seq[0], []).append(item)
+            for lst in two.values():
+                lst.sort(key=lambda x: -len(x[0]))
+            cached = self.__dict__["_first_two"] = (one, two)
+        return cached
 
     def government_of(self, country: str) -> RegistryEntry | None:
         """The registry donor that is the government of an ISO country code, if listed."""
