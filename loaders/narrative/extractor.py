@@ -725,19 +725,20 @@ class _Extractor:
                     d = self.reg.by_id.get(did)
                     if d is None or d.type != "Donor":
                         continue
+                    low_span = span.lower()
                     for name in [*d.acronyms, *d.names]:
-                        hit = re.search(
-                            r"(?<![\w])" + re.escape(name) + r"(?![\w])", span, 0 if name in d.acronyms else re.I
+                        hit = _word_at(
+                            span if name in d.acronyms else low_span, name if name in d.acronyms else name.lower()
                         )
-                        if hit:
+                        if hit is not None:
                             m.mods.append(
                                 Mention(
-                                    m.start + hit.start(),
-                                    m.start + hit.end(),
+                                    m.start + hit,
+                                    m.start + hit + len(name),
                                     d.key,
                                     "donor",
                                     "Donor",
-                                    hit.group(),
+                                    span[hit : hit + len(name)],
                                     reg=d,
                                 )
                             )
@@ -2082,6 +2083,25 @@ _DEMONSTRATIVE = {
     "наш",
     "нашого",
 }
+
+
+def _word_at(hay: str, needle: str) -> int | None:
+    """Where ``needle`` stands in ``hay`` as whole words (no letter or digit on either side), or None.
+
+    A plain search instead of one regex per registry name: the names are many (Russian and English ones too),
+    and as regexes they pushed the module's patterns out of ``re``'s cache.
+    """
+    if not needle:
+        return None
+    pos = hay.find(needle)
+    while pos >= 0:
+        end = pos + len(needle)
+        if (pos == 0 or not (hay[pos - 1].isalnum() or hay[pos - 1] == "_")) and (
+            end >= len(hay) or not (hay[end].isalnum() or hay[end] == "_")
+        ):
+            return pos
+        pos = hay.find(needle, pos + 1)
+    return None
 
 
 def _country_heading(norm: str, matches: list) -> str | None:
