@@ -62,7 +62,9 @@ def cue_regex(kind: str) -> re.Pattern:
     parts = [f"(?:{p})" for p, _ in cues().get(kind, [])]
     if not parts:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?:(?<=:)|(?![\w]))", re.IGNORECASE)
+    # "(?=\w)|^" first: every cue starts with a letter or at the start of the sentence, so the engine leaves a
+    # position of punctuation or space at once instead of trying each of the many alternatives on it
+    return re.compile(r"(?<![\w])(?:(?=\w)|^)(?:" + "|".join(parts) + r")(?:(?<=:)|(?![\w]))", re.IGNORECASE)
 
 
 @cache
