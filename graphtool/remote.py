@@ -358,7 +358,9 @@ class RemoteStore:
 
     def __len__(self) -> int:
         """Quads in the document graphs (the derived counts a push sends along are not a document's)."""
-        table = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{DERIVED_GRAPH}>) }}")
+        table = self.select(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{DERIVED_GRAPH}>) }}"
+        )
         return int(table.rows[0][0]) if table.rows else 0
 
     def quads(self) -> Iterator[Any]:
@@ -366,7 +368,9 @@ class RemoteStore:
         a push sends along are left out, as ``GraphStore.quads`` leaves them out."""
         from pyoxigraph import Quad
 
-        result = self._results(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{DERIVED_GRAPH}>) }}", None)
+        result = self._results(
+            f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{DERIVED_GRAPH}>) }}", None
+        )
         for sol in result:
             yield Quad(sol["s"], sol["p"], sol["o"], sol["g"])
 

@@ -66,9 +66,7 @@ READ_RETRIES = 6  # about 3 s of backing off before telling the user a build is 
 # graphs that are not documents: the ontology, and the counts derived from the documents (graphtool.derived)
 NOT_DOCUMENTS = (ONTOLOGY_GRAPH, DERIVED_GRAPH)
 # every triple of the document graphs, for rebuilding the default-graph index (the derived graph follows it)
-_UNION_TRIPLES = (
-    f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN (<{ONTOLOGY_GRAPH}>, <{DERIVED_GRAPH}>)) }}"
-)
+_UNION_TRIPLES = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN (<{ONTOLOGY_GRAPH}>, <{DERIVED_GRAPH}>)) }}"
 
 
 def _has_blank_nodes(ntriples_path: str) -> bool:
@@ -675,8 +673,10 @@ class GraphStore:
         from pyoxigraph import DefaultGraph, NamedNode
 
         skip = {NamedNode(g) for g in NOT_DOCUMENTS}
-        return any(not isinstance(q.graph_name, DefaultGraph) and q.graph_name not in skip
-                   for q in self._store.quads_for_pattern(triple.subject, triple.predicate, triple.object))
+        return any(
+            not isinstance(q.graph_name, DefaultGraph) and q.graph_name not in skip
+            for q in self._store.quads_for_pattern(triple.subject, triple.predicate, triple.object)
+        )
 
     def dump(self, output, fmt: str) -> None:
         """Serialise the whole store: ``nquads``, ``trig`` and ``jsonld`` keep the document graphs;
@@ -700,8 +700,11 @@ class GraphStore:
             elif self._has_derived():
                 union = Store()  # the index without the derived counts, which only that graph states
                 derived = {q.triple for q in self._store.quads_for_pattern(None, None, None, NamedNode(DERIVED_GRAPH))}
-                union.bulk_extend(q for q in self._store.quads_for_pattern(None, None, None, DefaultGraph())
-                                  if q.triple not in derived or self._stated_by_a_document(q.triple))
+                union.bulk_extend(
+                    q
+                    for q in self._store.quads_for_pattern(None, None, None, DefaultGraph())
+                    if q.triple not in derived or self._stated_by_a_document(q.triple)
+                )
             prefixes = None if fmt == "ntriples" else PREFIXES
             union.dump(output, union_formats[fmt], from_graph=DefaultGraph(), prefixes=prefixes)
             return

@@ -37,7 +37,9 @@ def overview(store) -> dict[str, tuple[int, int]]:
 
 def stored(store) -> set[str]:
     graph = NamedNode(DERIVED_GRAPH)
-    return {f"{q.subject} {q.predicate} {q.object} ." for q in store.oxigraph.quads_for_pattern(None, None, None, graph)}
+    return {
+        f"{q.subject} {q.predicate} {q.object} ." for q in store.oxigraph.quads_for_pattern(None, None, None, graph)
+    }
 
 
 def assert_fresh(store) -> None:
