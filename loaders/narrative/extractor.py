@@ -1661,6 +1661,11 @@ class _Extractor:
                 agents = self._agents_before(ms, cm.start(), norm, kinds=("donor",))  # "X запустив проєкт «Y»"
             if pred == "implements" and agents and agents[0].kind == "init":
                 return  # "впроваджується проєкт «X»": the project itself, not an implementer
+            if pred == "implements" and value == "passive":
+                # "реалізується при фінансовій підтримці компанії ДТЕК": the agent belongs to the funding cue
+                # between them, not to the implementing verb
+                fund = cue_regex("fund")
+                agents = [a for a in agents if not fund.search(norm, cm.end(), a.start)]
             agent_keys = {a.key for a in agents}
             # "програми «Y», яка фінансується ЄС": the relative clause belongs to the nearest name
             target = self._relative_target(inits, cm.start(), norm, agent_keys)

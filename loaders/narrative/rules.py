@@ -868,4 +868,14 @@ RULES: tuple[Rule, ...] = (
         "Боярка має давні дружні відносини з литовським Пакруоєм.",
         {"Боярка|partnerOf|Пакруой", "Пакруой|inCountry|Литва"},
     ),
+    _r(
+        "funding-cue-owns-agent",
+        "relations",
+        "extractor",
+        "An agent after a passive implementing verb but behind a funding cue ('реалізується при фінансовій підтримці "
+        "компанії ДТЕК') funds; it does not implement.",
+        "Конкурс «Громада своїми руками» реалізується при фінансовій підтримці компанії ДТЕК.",
+        {"ДТЕК|funds|Громада своїми руками"},
+        {"ДТЕК|implements|Громада своїми руками"},
+    ),
 )
