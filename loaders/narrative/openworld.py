@@ -160,7 +160,18 @@ def _country_in(text: str, gaz) -> str | None:
     two capitalised names (not "(CTIP)", "(2021–2025)" or a clause), read once per text."""
     if not _BRACKET_NAMES.fullmatch(text) or text.strip().isupper() and len(text.strip()) > 3:
         return None
+    state = _STATE_NAME.fullmatch(text.strip())
+    if state is not None and gaz is not None:
+        # "(Швейцарська Конфедерація)", "(Французька Республіка)": the country's adjective and its state word
+        cc = gaz._country_cue(state.group(1).lower())
+        if cc:
+            return cc
     return _country_cached(text.strip(), id(gaz), gaz)
+
+
+_STATE_NAME = re.compile(
+    r"([\w'’-]+(?:ськ|цьк|зьк|ск|цк)\w*)\s+(?:Конфедераці\w*|Республік?\w*|Республик\w*|Королівств\w*|Королевств\w*|Федераці\w*)"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -263,7 +274,11 @@ def open_world_places(
         end = start + len(name)
         if _person(norm, start, end) or _organisation(name):
             continue  # "війт гміни Даріуш Павліщі": a person, not a municipality
-        cc = _country_after(norm, end, gaz, matches) or _country_adjective_before(norm, m.start(), gaz)
+        cc = (
+            _country_after(norm, end, gaz, matches)
+            or _country_adjective_before(norm, m.start(), gaz)
+            or _list_head_country(norm, m.start(), matches, gaz)
+        )
         # "місто X" in a partnership sentence that no gazetteer knows: Ukrainian towns are all known, so it is
         # a town abroad, its country named with it or left unknown
         if cc is None and unit.nominative not in _FOREIGN_ONLY and unit.nominative not in ("місто", "город"):
@@ -318,7 +333,7 @@ def open_world_places(
         cc = (
             _country_after(norm, m.end(), gaz, matches)
             or _country_adjective_before(norm, m.start(), gaz)
-            or _list_head_country(norm, m.start(), matches)
+            or _list_head_country(norm, m.start(), matches, gaz)
             or list_country
         )
         if cc is None or cc == "UA":
@@ -346,6 +361,15 @@ def open_world_places(
             # Бергхаймом -> Бергхайм, Біржаєм -> Біржай, Варною -> Варна, Ґдинею -> Ґдиня
             name = m.group(2) + {"єм": "й", "ою": "а", "ею": "я"}.get(m.group(3), "")
             add(m.start(2), m.end(3), name, None, cc, "adjective-name")
+    # a town abroad the gazetteer knows, in a list headed by a country ("польських партнерів Стрия: … міста
+    # Бжег-Дольни", "у Польщі — A, B"): the head names its country
+    for pm in matches:
+        if pm.kind == "foreign" and pm.candidates and not (pm.extra or {}).get("country"):
+            cc = _list_head_country(norm, pm.start, matches, gaz)
+            if cc:
+                pm.prefer_country(cc)
+                if pm.candidates[0].country == cc:
+                    pm.extra = {**(pm.extra or {}), "country": cc}
     if list_country:
         # heading-item: "Карміель — з 1999 року" under "Ізраїль:"; known towns there are of that country
         for pm in matches:
@@ -518,13 +542,25 @@ def _country_after(norm: str, end: int, gaz, matches: list[PlaceMatch] = ()) -> 
     return None
 
 
-def _list_head_country(norm: str, start: int, matches: list[PlaceMatch]) -> str | None:
+_ADJ_LIST_HEAD = re.compile(
+    r"(?<![\w])([\w'’-]+(?:ськ|цьк|зьк)(?:их|і|ими))\s+(?:партнер|міст|громад|муніципалітет|самоврядуван|побратим|гмін)"
+    r"\w*[^:.;]{0,40}?:"
+)
+
+
+def _list_head_country(norm: str, start: int, matches: list[PlaceMatch], gaz=None) -> str | None:
     """ "у Польщі — Пйотркув-Трибунальський, Тчевський повіт та Жешув": the country heading the run the name is in."""
     best = None
     for hm in _COUNTRY_LIST_HEAD.finditer(norm, 0, start):
         if hm.end() <= start and not re.search(r"[.;]|\s(?:а|але)\s", norm[hm.end() : start]):
             best = hm
     if best is None:
+        # "делегації польських партнерів Стрия: гміни Ґлубчице … та міста Бжег-Дольни": an adjective heads the list
+        for am in _ADJ_LIST_HEAD.finditer(norm, 0, start):
+            if am.end() <= start and not re.search(r"[.;]|\s(?:а|але)\s", norm[am.end() : start]) and gaz is not None:
+                cc = gaz._country_cue(am.group(1).lower())
+                if cc and cc != "UA":
+                    return cc
         return None
     at = best.start("country")
     for pm in matches:

@@ -878,4 +878,14 @@ RULES: tuple[Rule, ...] = (
         {"ДТЕК|funds|Громада своїми руками"},
         {"ДТЕК|implements|Громада своїми руками"},
     ),
+    _r(
+        "state-name-bracket",
+        "linking",
+        "openworld",
+        "A bracket holding a country's adjective and its state word ('(Швейцарська Конфедерація)', '(Французька "
+        "Республіка)') names the country of the partner before it; a list headed by a country adjective ('польських "
+        "партнерів Стрия: …') prefers that country's towns.",
+        "Фастів має намір встановити партнерські відносини з кантоном Базель-Ланд (Швейцарська Конфедерація).",
+        {"Фастів|partnerOf|Базель-Ланд", "Базель-Ланд|inCountry|Швейцарія"},
+    ),
 )
