@@ -68,6 +68,11 @@ def _skeleton(tok: str) -> str:
     return tok.translate(_SKELETON_DROP)
 
 
+def squash(name: str) -> str:
+    """A name lower-cased without spaces, punctuation or "_": how a hashtag writes it."""
+    return re.sub(r"[\W_]+", "", name).lower()
+
+
 class Registry:
     """Donors and programs with a token-trie matcher over normalised text."""
 
@@ -210,6 +215,19 @@ class Registry:
                 lst.sort(key=lambda x: -len(x[0]))
             cached = self.__dict__["_first_two"] = (one, two)
         return cached
+
+    def initiatives_by_squashed_name(self) -> dict[str, RegistryEntry]:
+        """Programmes and projects by their many-word names without spaces or punctuation (see :func:`squash`),
+        for hashtags ("#ВеликеБудівництво"); built once."""
+        table = self.__dict__.get("_squashed")
+        if table is None:
+            table = self.__dict__["_squashed"] = {}
+            for e in self.by_id.values():
+                if e.type in ("Program", "Project"):
+                    for name in (e.label, *e.names):
+                        if " " in name.strip():
+                            table.setdefault(squash(name), e)
+        return table
 
     def government_of(self, country: str) -> RegistryEntry | None:
         """The registry donor that is the government of an ISO country code, if listed."""

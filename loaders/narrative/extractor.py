@@ -881,17 +881,19 @@ class _Extractor:
         tags = [(st, m) for st in self.sents for m in _HASHTAG.finditer(st.s.norm)]
         if not tags:
             return
+        from loaders.registry import squash
+
         named: dict[str, Mention] = {}
         for st in self.sents:
             for m in st.mentions:
                 if m.kind == "init" and m.in_title is None:
-                    named.setdefault(_squash(m.found.label if m.found else m.surface), m)
-        squashed = _registry_squashed(self.reg)
+                    named.setdefault(squash(m.found.label if m.found else m.surface), m)
+        squashed = self.reg.initiatives_by_squashed_name()
         for st, tm in tags:
             a, b = tm.span(1)
             if any(x.start < b and a < x.end for x in st.mentions):
                 continue
-            key = _squash(tm.group(1))
+            key = squash(tm.group(1))
             hit = named.get(key)
             if hit is not None:
                 st.mentions.append(Mention(a, b, hit.key, "init", hit.type, tm.group(1), reg=hit.reg))
@@ -1841,23 +1843,8 @@ class _Extractor:
         ]
         if not places:
             return set()
-        with_abroad = any(
-            p.type == "PartnerCity" and re.search(r"(?:^|\s)(?:з|із|зі|with|с)\s", norm[max(0, p.start - 40) : p.start])
-            for p in places
-        )
-        if signed_abroad and not (
-            any(p.type == "PartnerCity" for p in places)
-            and (any(p.type == "Community" for p in places) or (with_abroad and self.home_key))
-        ):
-            # rule ``signed-with-community``: "Стрийська громада підписала меморандум із Мирноградською громадою"
-            ua = [p for p in places if p.type == "Community"]
-            if not (
-                len({p.key for p in ua}) >= 2
-                and _SIGNING.search(norm)
-                and not _MONEY_AGREEMENT.search(norm)
-                and any(re.search(r"(?:^|\s)(?:з|із|зі|між)\s+$", norm[max(0, p.start - 5) : p.start]) for p in ua[1:])
-            ):
-                return set()
+        if signed_abroad and not self._signed_with(places, norm):
+            return set()
         segments = re.split(r",?\s+а\s+також\s+|;\s+", norm)
         bounds = []
         pos = 0
@@ -1926,6 +1913,27 @@ class _Extractor:
                 rel, _seen = self._rel_index[(a, "partnerOf", b)]
                 rel.status.setdefault((ev.start, ev.end), status)
         return pairs
+
+    def _signed_with(self, places: list[Mention], norm: str) -> bool:
+        """Whether a sentence that only names a signed act ("меморандум", "угода") states a partnership: it names a
+        community and a partner abroad, or a partner abroad after "з" (the document's home signs), or rule
+        ``signed-with-community``: two communities, the second after "з"/"між"."""
+        ua = [p for p in places if p.type == "Community"]
+        abroad = [p for p in places if p.type == "PartnerCity"]
+        if abroad and ua:
+            return True
+        if (
+            abroad
+            and self.home_key
+            and any(re.search(r"(?:^|\s)(?:з|із|зі|with|с)\s", norm[max(0, p.start - 40) : p.start]) for p in abroad)
+        ):
+            return True
+        return (
+            len({p.key for p in ua}) >= 2
+            and bool(_SIGNING.search(norm))
+            and not _MONEY_AGREEMENT.search(norm)
+            and any(re.search(r"(?:^|\s)(?:з|із|зі|між)\s+$", norm[max(0, p.start - 5) : p.start]) for p in ua[1:])
+        )
 
     def _clause_pairs(self, norm: str, group: list[Mention]) -> set[tuple[str, str]]:
         """Pair Ukrainian communities with partners abroad clause by clause.
@@ -2111,39 +2119,16 @@ def _word_at(hay: str, needle: str) -> int | None:
 
 def _country_heading(norm: str, matches: list) -> str | None:
     """ISO code of a line that opens with a country's name and a colon ("Польща:", "США: Бірмінгем"), else None."""
+    from loaders.narrative.openworld import country_at
+
     m = re.match(r"\s*(?:[-•*–]\s*)?(\S[^:]{0,40}?)\s*:(?:\s|$)", norm)
     if m is None:
         return None
-    for pm in matches:
-        if pm.start == m.start(1) and pm.end == m.end(1) and pm.candidates and pm.candidates[0].type == "Country":
-            iso = pm.candidates[0].country or pm.candidates[0].key.split(":", 1)[1]
-            return None if iso == "UA" else iso
-    return None
+    iso = country_at(matches, m.start(1), m.end(1))
+    return None if iso == "UA" else iso
 
 
 _HASHTAG = re.compile(r"#([^\W\d_][\w]{3,60})")
-
-
-def _squash(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name).lower()
-
-
-_SQUASHED: dict[int, dict] = {}
-
-
-def _registry_squashed(reg) -> dict:
-    """Registry programmes and projects by their names without spaces (for hashtags), built once."""
-    table = _SQUASHED.get(id(reg))
-    if table is None:
-        table = {}
-        for e in reg.by_id.values():
-            if e.type in ("Program", "Project"):
-                for name in (e.label, *e.names):
-                    if " " in name.strip():
-                        table.setdefault(_squash(name), e)
-        _SQUASHED.clear()
-        _SQUASHED[id(reg)] = table
-    return table
 
 
 def _definite(norm: str, tm: re.Match) -> bool:

@@ -270,7 +270,7 @@ _BRACKET_UNIT = re.compile(r"\s*\(\s*(?P<unit>[A-Za-zÀ-ſ]+)\b")
 def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMatch]:
     """Rule ``unit-of`` for Latin text: "the Gmina of Biszcza (Poland)", "Grant County (USA)": a
     municipality abroad no gazetteer knows, kept unlinked with the country named next to it."""
-    from loaders.narrative.openworld import _synthetic, iso_code
+    from loaders.narrative.openworld import _LATIN_UNIT_COUNTRY, _synthetic, iso_code
 
     out: list[PlaceMatch] = []
     countries = [pm for pm in matches if pm.candidates and pm.candidates[0].type == "Country" and pm.kind == "country"]
@@ -299,8 +299,6 @@ def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMat
             cc = iso_code(after[0].candidates[0]) if after else None
             if cc is None and rx is _NAME_UNIT:
                 # "Łęczna County (Powiat łęczyński)": a unit word of one country's language in brackets
-                from loaders.narrative.openworld import _LATIN_UNIT_COUNTRY
-
                 bu = _BRACKET_UNIT.match(norm, m.end())
                 cc = _LATIN_UNIT_COUNTRY.get(bu.group("unit").lower()) if bu else None
             unit = m.group("unit").lower()

@@ -90,23 +90,30 @@ def _adjective_unit_regex(lang: str = "uk") -> re.Pattern:
     return re.compile(rf"(?<![\w])(?P<adjs>{adjs})\s+(?:{alts})(?![\w])", re.UNICODE)
 
 
-def _adjective_unit_of(m: re.Match, lang: str = "uk") -> AdjectiveUnit:
-    for i, u in enumerate(adjective_units(lang)):
+def _row_of(m: re.Match, rows: tuple):
+    """The table row whose group ("u<i>") matched in a regex built from ``rows``."""
+    for i, row in enumerate(rows):
         if m.group(f"u{i}") is not None:
-            return u
-    raise AssertionError("no unit group matched")
-
-
-def _unit_of(m: re.Match, lang: str = "uk") -> UnitWord:
-    for i, u in enumerate(unit_words(lang)):
-        if m.group(f"u{i}") is not None:
-            return u
+            return row
     raise AssertionError("no unit group matched")
 
 
 def iso_code(country: Place) -> str:
     """The ISO 3166 code of a gazetteer country ("country:PL" -> "PL")."""
     return country.country or country.key.split(":", 1)[1]
+
+
+def country_at(matches: list[PlaceMatch], start: int, end: int | None = None) -> str | None:
+    """ISO code of the country a match starting at ``start`` (and ending at ``end``, if given) names, or None."""
+    for pm in matches:
+        if (
+            pm.start == start
+            and (end is None or pm.end == end)
+            and pm.candidates
+            and pm.candidates[0].type == "Country"
+        ):
+            return iso_code(pm.candidates[0])
+    return None
 
 
 def _synthetic(name: str, unit: str | None, country: str | None) -> Place:
@@ -266,7 +273,7 @@ def open_world_places(
             pos = sep.start()
     # unit-word: "з гміною Біща", "повітом Ліманова"
     for m in _unit_regex(lang).finditer(norm):
-        unit = _unit_of(m, lang)
+        unit = _row_of(m, unit_words(lang))
         name = _trim_name(m.group("name"))
         if not name:
             continue
@@ -302,12 +309,9 @@ def open_world_places(
     # Литви: Аніксчяй, Бірштонас та Вілкавішкіс" — the items are places of the country named before the colon
     heads = [(hm, None) for hm in _PARTNER_HEAD.finditer(norm)]
     for hm in _COUNTRY_LIST_HEAD.finditer(norm):
-        at = hm.start("country")
-        country = next(
-            (pm for pm in matches if pm.start == at and pm.candidates and pm.candidates[0].type == "Country"), None
-        )
-        if country is not None and iso_code(country.candidates[0]) != "UA":
-            heads.append((hm, iso_code(country.candidates[0])))
+        cc = country_at(matches, hm.start("country"))
+        if cc is not None and cc != "UA":
+            heads.append((hm, cc))
     for hm, list_cc in heads:
         pos = hm.end()
         while True:
@@ -329,7 +333,7 @@ def open_world_places(
             pos = end + nxt.end()
     # adjective-unit: "з Укмерзьким районом (Литва)"
     for m in _adjective_unit_regex(lang).finditer(norm):
-        unit = _adjective_unit_of(m, lang)
+        unit = _row_of(m, adjective_units(lang))
         cc = (
             _country_after(norm, m.end(), gaz, matches)
             or _country_adjective_before(norm, m.start(), gaz)
@@ -524,9 +528,9 @@ def _country_after(norm: str, end: int, gaz, matches: list[PlaceMatch] = ()) -> 
     gen = re.match(r"\s+(?:(?:Федеративн\w+\s+)?Республи?\w*\s+|Королівств\w+\s+|Королевств\w+\s+)?", norm[end:])
     if gen is not None and gen.end() > 0:
         at = end + gen.end()
-        for pm in matches:
-            if pm.start == at and pm.candidates and pm.candidates[0].type == "Country":
-                return iso_code(pm.candidates[0])
+        cc = country_at(matches, at)
+        if cc is not None:
+            return cc
         adj = re.match(r"([\w'’-]+)\s+Республи", norm[at:])
         if adj is not None and gaz is not None:
             cc = gaz._country_cue(adj.group(1).lower())
@@ -535,13 +539,10 @@ def _country_after(norm: str, end: int, gaz, matches: list[PlaceMatch] = ()) -> 
     tail = _COUNTRY_TAIL.match(norm, end)
     if tail is None:
         return None
-    at = tail.end()
-    for pm in matches:
-        if pm.start == at and pm.candidates and pm.candidates[0].type == "Country":
-            return iso_code(pm.candidates[0])
-    return None
+    return country_at(matches, tail.end())
 
 
+_RUN_BREAK = re.compile(r"[.;]|\s(?:а|але)\s")
 _ADJ_LIST_HEAD = re.compile(
     r"(?<![\w])([\w'’-]+(?:ськ|цьк|зьк)(?:их|і|ими))\s+(?:партнер|міст|громад|муніципалітет|самоврядуван|побратим|гмін)"
     r"\w*[^:.;]{0,40}?:"
@@ -550,23 +551,21 @@ _ADJ_LIST_HEAD = re.compile(
 
 def _list_head_country(norm: str, start: int, matches: list[PlaceMatch], gaz=None) -> str | None:
     """ "у Польщі — Пйотркув-Трибунальський, Тчевський повіт та Жешув": the country heading the run the name is in."""
-    best = None
-    for hm in _COUNTRY_LIST_HEAD.finditer(norm, 0, start):
-        if hm.end() <= start and not re.search(r"[.;]|\s(?:а|але)\s", norm[hm.end() : start]):
-            best = hm
-    if best is None:
-        # "делегації польських партнерів Стрия: гміни Ґлубчице … та міста Бжег-Дольни": an adjective heads the list
-        for am in _ADJ_LIST_HEAD.finditer(norm, 0, start):
-            if am.end() <= start and not re.search(r"[.;]|\s(?:а|але)\s", norm[am.end() : start]) and gaz is not None:
-                cc = gaz._country_cue(am.group(1).lower())
-                if cc and cc != "UA":
-                    return cc
-        return None
-    at = best.start("country")
-    for pm in matches:
-        if pm.start == at and pm.candidates and pm.candidates[0].type == "Country":
-            cc = iso_code(pm.candidates[0])
-            return None if cc == "UA" else cc
+
+    def heads(rx: re.Pattern) -> list[re.Match]:  # heads of runs the name still belongs to
+        return [
+            h for h in rx.finditer(norm, 0, start) if h.end() <= start and not _RUN_BREAK.search(norm, h.end(), start)
+        ]
+
+    country_heads = heads(_COUNTRY_LIST_HEAD)
+    if country_heads:
+        cc = country_at(matches, country_heads[-1].start("country"))
+        return None if cc == "UA" else cc
+    # "делегації польських партнерів Стрия: гміни Ґлубчице … та міста Бжег-Дольни": an adjective heads the list
+    for am in heads(_ADJ_LIST_HEAD) if gaz is not None else ():
+        cc = gaz._country_cue(am.group(1).lower())
+        if cc and cc != "UA":
+            return cc
     return None
 
 
