@@ -26,6 +26,16 @@ def gaz():
 
 
 @pytest.fixture
+def docs(tmp_path):
+    """Two fake documents (tests/fakeloader.py), one in a subfolder: three funding lines in Житомир and Вінниця."""
+    folder = tmp_path / "docs"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.fake").write_text("GIZ funds Solar in Житомир\nUSAID funds Roads in Вінниця\n", encoding="utf-8")
+    (folder / "sub" / "b.fake").write_text("GIZ funds Water in Житомир\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
 def fake_loaders(monkeypatch):
     """Only the tiny fake loader (tests/fakeloader.py) is registered, and it does not fail."""
     monkeypatch.setattr(loaders, "LOADERS", {"fake": "tests.fakeloader"})

@@ -32,6 +32,28 @@ def _documents(set_name: str) -> list[str]:
     return [tomllib.loads(p.read_text(encoding="utf-8"))["document"] for p in sorted((GOLD / set_name).glob("*.toml"))]
 
 
+def _score(docs: Path, gold: Path, tmp_path: Path) -> tuple[float, float, str]:
+    """Build ``docs`` into a fresh in-memory store, export it and score it against ``gold`` with the shared scorer:
+    entities F1, relations F1 and the scorer's TOTAL line."""
+    from graphtool.build import build
+    from graphtool.export import write_jsonl
+    from graphtool.store import GraphStore
+
+    store = GraphStore(None)
+    report = build([docs], store)
+    assert report.ok, report.errors
+    export = tmp_path / "export.jsonl"
+    with open(export, "w", encoding="utf-8") as fh:
+        write_jsonl(store, fh)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        load_scorer().main(["--gold", str(gold), "--pred", str(export)])
+    total = [ln for ln in out.getvalue().splitlines() if ln.startswith("TOTAL")][-1]
+    m = re.search(r"TOTAL entities P=\S+ R=\S+ F1=(\d\.\d+).*relations P=\S+ R=\S+ F1=(\d\.\d+)", total)
+    assert m, total
+    return float(m.group(1)), float(m.group(2)), total
+
+
 def test_the_locked_list_matches_the_locked_gold() -> None:
     listed = {ln.strip() for ln in (GOLD / "LOCKED").read_text().splitlines() if ln[:1].isdigit()}
     locked = {d[:3] for s in ("locked", "locked2", "locked3") for d in _documents(s)}
@@ -44,29 +66,14 @@ def test_the_locked_list_matches_the_locked_gold() -> None:
 def test_real_pages_score_above_floors(set_name: str, tmp_path: Path) -> None:
     if not SCORER.exists() or not CORPUS.exists():
         pytest.skip("../shared/eval or ../shared/corpus not available")
-    from graphtool.build import build
-    from graphtool.export import write_jsonl
-    from graphtool.store import GraphStore
-
     docs = tmp_path / "docs"
     docs.mkdir()
     for name in _documents(set_name):
         shutil.copy(CORPUS / name, docs / name)
-    store = GraphStore(None)
-    report = build([docs], store)
-    assert report.ok, report.errors
-    export = tmp_path / "export.jsonl"
-    with open(export, "w", encoding="utf-8") as fh:
-        write_jsonl(store, fh)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        load_scorer().main(["--gold", str(GOLD / set_name), "--pred", str(export)])
-    total = [ln for ln in out.getvalue().splitlines() if ln.startswith("TOTAL")][-1]
-    m = re.search(r"TOTAL entities P=\S+ R=\S+ F1=(\d\.\d+).*relations P=\S+ R=\S+ F1=(\d\.\d+)", total)
-    assert m, total
+    entities, relations, total = _score(docs, GOLD / set_name, tmp_path)
     entity_floor, relation_floor = FLOORS[set_name]
-    assert float(m.group(1)) >= entity_floor, total
-    assert float(m.group(2)) >= relation_floor, total
+    assert entities >= entity_floor, total
+    assert relations >= relation_floor, total
 
 
 TWIN = REPO / "tests" / "twin"
@@ -80,22 +87,7 @@ def test_twin_city_set_scores_above_floors(half: str, tmp_path: Path) -> None:
     are gminas, counties, regions): the texts live in the repository, so only the scorer is needed."""
     if not SCORER.exists():
         pytest.skip("../shared/eval not available")
-    from graphtool.build import build
-    from graphtool.export import write_jsonl
-    from graphtool.store import GraphStore
-
-    store = GraphStore(None)
-    report = build([TWIN / half / "docs"], store)
-    assert report.ok, report.errors
-    export = tmp_path / "export.jsonl"
-    with open(export, "w", encoding="utf-8") as fh:
-        write_jsonl(store, fh)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        load_scorer().main(["--gold", str(TWIN / half / "gold"), "--pred", str(export)])
-    total = [ln for ln in out.getvalue().splitlines() if ln.startswith("TOTAL")][-1]
-    m = re.search(r"TOTAL entities P=\S+ R=\S+ F1=(\d\.\d+).*relations P=\S+ R=\S+ F1=(\d\.\d+)", total)
-    assert m, total
+    entities, relations, total = _score(TWIN / half / "docs", TWIN / half / "gold", tmp_path)
     entity_floor, relation_floor = TWIN_FLOORS[half]
-    assert float(m.group(1)) >= entity_floor, total
-    assert float(m.group(2)) >= relation_floor, total
+    assert entities >= entity_floor, total
+    assert relations >= relation_floor, total

@@ -16,15 +16,6 @@ from graphtool.library import run_query
 from graphtool.store import PREFIXES, GraphStore
 
 
-@pytest.fixture
-def docs(tmp_path):
-    folder = tmp_path / "docs"
-    (folder / "sub").mkdir(parents=True)
-    (folder / "a.fake").write_text("GIZ funds Solar in Житомир\nUSAID funds Roads in Вінниця\n", encoding="utf-8")
-    (folder / "sub" / "b.fake").write_text("GIZ funds Water in Житомир\n", encoding="utf-8")
-    return folder
-
-
 def ranked(store) -> dict[str, tuple[int, int, int]]:
     table = run_query(store, "donors_ranked", {})
     return {str(r[0]): (int(r[1]), int(r[2]), int(r[3])) for r in table.rows}

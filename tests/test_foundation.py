@@ -19,15 +19,6 @@ from tests import fakeloader
 TIME = "http://www.w3.org/ns/prov#generatedAtTime"
 
 
-@pytest.fixture
-def docs(tmp_path):
-    folder = tmp_path / "docs"
-    (folder / "sub").mkdir(parents=True)
-    (folder / "a.fake").write_text("GIZ funds Solar in Житомир\nUSAID funds Roads in Вінниця\n", encoding="utf-8")
-    (folder / "sub" / "b.fake").write_text("GIZ funds Water in Житомир\n", encoding="utf-8")
-    return folder
-
-
 def quads_without_time(store: GraphStore) -> set[str]:
     return {str(q) for q in store.quads() if q.predicate.value != TIME}
 
