@@ -8,7 +8,6 @@ from click.testing import CliRunner
 
 from graphtool.cli import main
 from graphtool.cli import store as cli
-from tests.test_foundation import docs  # noqa: F401 - fixture (fake_loaders comes from conftest.py)
 
 
 def test_piped_build_prints_progress_lines(fake_loaders, docs, tmp_path):  # noqa: F811

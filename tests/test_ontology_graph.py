@@ -14,7 +14,6 @@ from graphtool.build import build
 from graphtool.serve import make_server, serve_in_thread
 from graphtool.stats import store_stats
 from graphtool.store import ONTOLOGY_GRAPH, GraphStore
-from tests.test_foundation import docs  # noqa: F401 - fixture (fake_loaders comes from conftest.py)
 from tests.test_serve import _get
 
 CLASSES = "SELECT ?g (COUNT(DISTINCT ?c) AS ?n) WHERE { GRAPH ?g { ?c a owl:Class } } GROUP BY ?g"
