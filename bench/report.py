@@ -365,7 +365,11 @@ def _queries(results: dict) -> list[str]:
         "## Queries",
         "",
         f"Library: {q.get('library_status')}; {len(q.get('library') or [])} library queries and "
-        f"{len(q.get('reference') or [])} fixed reference queries (`ref:`). Parameters are bound to entities the "
+        f"{len(q.get('reference') or [])} fixed reference queries (`ref:`); "
+        f"{len(q.get('report_map') or [])} report and map questions (`internal:`, the `queries/internal/*.rq` "
+        "that `graphtool report` and `graphtool map` ask, bound as those commands bind them) and the two commands "
+        "end to end (`report:`, `map:`; embedded store only; their first run, which builds the name index, is "
+        "kept apart as the warm-up). Parameters are bound to entities the "
         "synthetic graph has many facts about (anchors below). One warm-up run, then repeated runs "
         "(Oxigraph up to 15 or 10 s, rdflib up to 5 or 30 s per query); rows are read to the end and converted to "
         "rdflib terms (`GraphStore.select`, the library's read path). Speed-up = rdflib median / Oxigraph median.",

@@ -343,7 +343,9 @@ def main(argv: list[str] | None = None) -> int:
     anchors = synth.anchors()
     library, why = querysets.library_queries(anchors)
     # the fixed reference queries first: cheap on every store, they stay comparable when budgets run out
-    queries = querysets.reference_queries(anchors) + library
+    # then the questions `graphtool report` and `graphtool map` ask, and those two commands end to end
+    report_map = querysets.report_map_queries(anchors) + querysets.operation_queries(anchors)
+    queries = querysets.reference_queries(anchors) + library + report_map
     if args.baseline_queries:  # each earlier version right after the current one: both see the same machine load
         earlier = querysets.baseline_queries(str(args.baseline_queries), anchors)
         before = {q["name"].removeprefix("before:"): q for q in earlier}
@@ -358,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
         "library": [{k: q[k] for k in ("name", "summary", "bindings", "unbound")} for q in library],
         "library_status": why or "ok",
         "reference": [q["name"] for q in queries if q["name"].startswith("ref:")],
+        "report_map": [q["name"] for q in report_map],
         "anchors": anchors,
     }
     import signal

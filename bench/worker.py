@@ -179,12 +179,18 @@ def _open_store(kind: str, spec: dict):
         def run_mem(text: str, bindings: dict, substitute: bool = False) -> int:
             return _rows(loaded, text, bindings, substitute)
 
+        run_mem.reader = loaded  # type: ignore[attr-defined]  # for the report and map commands
         return (lambda: run_mem), triples, None
     loaded = None  # close the writer; query processes open the folder read-only
 
     def open_disk():
         reader = GraphStore(path, read_only=True)
-        return lambda text, bindings, substitute=False: _rows(reader, text, bindings, substitute)
+
+        def run_disk(text: str, bindings: dict, substitute: bool = False) -> int:
+            return _rows(reader, text, bindings, substitute)
+
+        run_disk.reader = reader  # type: ignore[attr-defined]  # for the report and map commands
+        return run_disk
 
     return open_disk, triples, path
 
@@ -262,10 +268,41 @@ def _open_dedup(nquads: str):
     return (lambda: run), triples, None
 
 
+def run_operation(reader, operation: list[str], scratch: str) -> int:
+    """``graphtool report KIND NAME`` or ``graphtool map --KIND NAME`` through ``reader``, as the CLI runs
+    them (the report rendered as HTML, the map written to ``scratch``); returns the links or nodes shown."""
+    command, kind, argument = operation
+    if command == "report":
+        from graphtool.report import build_report, render_report
+
+        report = build_report(reader, kind, argument or None)
+        render_report(report, "html")
+        return sum(len(links) for links in report.groups.values())
+    from graphtool.maps import write_map
+
+    focus = {kind: argument} if kind else {}
+    return write_map(reader, scratch, **focus).nodes
+
+
 def _child_runs(opener, q: dict, bindings: dict, spec: dict, fd: int) -> None:
-    """In the forked process: run one query repeatedly, one JSON line per run on ``fd``."""
+    """In the forked process: run one query repeatedly, one JSON line per run on ``fd``.
+
+    A query with an ``operation`` runs a whole report or map command on the store's reader instead; its
+    first run builds the name index (what one CLI call pays), later runs reuse it (a serving worker)."""
     reps, budget = spec.get("reps", 15), spec.get("query_budget_s", 10.0)
     run = opener()
+    if q.get("operation"):
+        reader = getattr(run, "reader", None)
+        if reader is None:
+            raise NotImplementedError("report and map commands run on the embedded store only")
+        import tempfile
+
+        scratch = str(Path(tempfile.gettempdir()) / f"bench-map-{os.getpid()}.html")
+        reps = spec.get("operation_reps", 5)
+
+        def run(text: str, bindings: dict, substitute: bool = False) -> int:  # noqa: F811
+            return run_operation(reader, q["operation"], scratch)
+
     started = time.perf_counter()
     for i in range(reps + 1):
         t, c = time.perf_counter(), time.process_time()
@@ -395,6 +432,9 @@ def task_store(spec: dict, out: _Out) -> None:
             continue
         if spent > total_budget:
             queries[name] = {"status": "skipped", "reason": f"query budget {total_budget} s spent"}
+            continue
+        if q.get("operation") and kind == "rdflib":
+            queries[name] = {"status": "skipped", "reason": "a graphtool command: embedded store only"}
             continue
         bindings = {k: term_from_json(v) for k, v in q["bindings"].items()}
         started = time.perf_counter()

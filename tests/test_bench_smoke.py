@@ -108,6 +108,38 @@ def test_smoke_run_writes_results(smoke):
         }
         assert len(counts) == 1, (name, counts)
     assert results["maps"]["sizes"]
+    # the report and map questions and the two commands end to end are timed on the embedded store
+    disk = size["stores"]["oxigraph-disk"]["queries"]
+    assert results["queries"]["report_map"] and set(results["queries"]["report_map"]) <= set(disk)
+    for name in results["queries"]["report_map"]:
+        if name.startswith(("report:", "map:")):
+            assert disk[name]["status"] == "ok" and disk[name]["rows"] > 0, (name, disk[name])
+            assert size["stores"]["rdflib"]["queries"][name]["status"] == "skipped"
+
+
+def test_benchmark_times_every_question_reports_and_maps_ask(tmp_path):
+    """Every ``queries/internal`` question a report or map asks is among the benchmark's timed questions."""
+    from bench import querysets, worker
+    from graphtool import reader
+    from graphtool.store import GraphStore
+
+    path = tmp_path / "g.nq"
+    synth.write_nquads(path, 3000)
+    store = GraphStore(None)
+    store.bulk_load_nquads(path)
+    store.flush()
+    texts = {reader.question(p.stem): p.stem for p in reader.INTERNAL.glob("*.rq")}
+    asked: set[str] = set()
+
+    class Recording:
+        def select(self, query, bindings=None):
+            asked.add(texts.get(query, "not an internal question"))
+            return store.select(query, bindings)
+
+    for q in querysets.operation_queries(synth.anchors()):
+        assert worker.run_operation(Recording(), q["operation"], str(tmp_path / "map.html")) > 0, q["name"]
+    timed = {q["name"].removeprefix("internal:").split("@")[0] for q in querysets.report_map_queries(synth.anchors())}
+    assert asked and asked <= timed, asked - timed
 
 
 def test_smoke_report_has_every_section(smoke):
