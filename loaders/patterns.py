@@ -52,8 +52,35 @@ def cues() -> dict[str, list[tuple[str, str]]]:
                 if not row.get("kind") or row["kind"].startswith("#"):
                     continue
                 kind, value = row["kind"].strip(), (row.get("value") or "").strip()
-                out.setdefault(kind, []).append((row["pattern"].strip(), value))
+                pattern = row["pattern"].strip()
+                if pattern.startswith(VERBS):
+                    pattern = verb_forms(pattern[len(VERBS) :].split(), lang)
+                out.setdefault(kind, []).append((pattern, value))
     return out
+
+
+VERBS = "verbs:"  # a cue row naming verbs by their infinitives: every finite form of each is a cue
+_FINITE = ("infn", "past", "3per")  # the forms a subject can go with (not the imperative, not 1st/2nd person)
+
+
+def verb_forms(lemmas: list[str], lang: str) -> str:
+    """A regex alternation of the forms of the verbs (present, future, past, infinitive) from the
+    dictionary: "verbs:підтримувати підтримати" also matches "підтримує", "підтримуватимуть",
+    "підтримала". Languages without a dictionary here keep the infinitives as written."""
+    forms: set[str] = set(lemmas)
+    if lang == "uk":
+        from loaders.morph import morph
+
+        for lemma in lemmas:
+            verb = next((p for p in morph().parse(lemma) if p.tag.POS == "INFN" or "infn" in p.tag), None)
+            if verb is None:
+                raise ValueError(f"loaders/lang/{lang}/cues.csv: {lemma!r} is not an infinitive the dictionary knows")
+            forms.update(
+                f.word
+                for f in verb.lexeme
+                if any(g in f.tag for g in _FINITE) and (f.word.endswith("ла") or not f.word.endswith("а"))
+            )  # not the dialect "підтрима" (no standard form of these ends in "-а" but the past "-ла")
+    return "|".join(sorted(map(re.escape, forms), key=lambda w: (-len(w), w)))
 
 
 @cache

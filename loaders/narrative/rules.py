@@ -888,4 +888,21 @@ RULES: tuple[Rule, ...] = (
         "Фастів має намір встановити партнерські відносини з кантоном Базель-Ланд (Швейцарська Конфедерація).",
         {"Фастів|partnerOf|Базель-Ланд", "Базель-Ланд|inCountry|Швейцарія"},
     ),
+    _r(
+        "verb-lexemes",
+        "relations",
+        "loaders.patterns, lang/uk/cues.csv",
+        "A funding or implementing verb is a cue row naming infinitives ('verbs:підтримувати підтримати …'); every "
+        "finite form the dictionary gives (present, future, past, infinitive) is matched, so aspect, tense and number "
+        "do not each need a pattern; the subject stands before the verb or after it.",
+        "Проєкт «Громади за мир» у Бучі підтримуватимуть уряди Нідерландів та Данії. Минулого року ПРООН "
+        "реалізувала проєкт «Чиста вода». Європейський Союз співфінансуватиме проєкт «Теплий дім».",
+        {
+            "Уряд Нідерландів|funds|Громади за мир",
+            "Уряд Данії|funds|Громади за мир",
+            "Програма розвитку ООН|implements|Чиста вода",
+            "Європейський Союз|funds|Теплий дім",
+        },
+        {"Європейський Союз|implements|Теплий дім"},
+    ),
 )
