@@ -12,6 +12,7 @@ a Python term per triple would cost more than loading it (MEASURED.md).
 from __future__ import annotations
 
 import hashlib
+import math
 import random
 from functools import lru_cache
 from pathlib import Path
@@ -201,28 +202,102 @@ def _anchored() -> tuple[refdata.Hromada, refdata.City]:
     return h, c
 
 
-def document_lines(rng: random.Random, name: str, iris: dict[str, str], facts: int = 6) -> list[str]:
+# How often donors, programmes and organisations recur, and how many facts a document states, measured on
+# real extraction output (the five seeds and the 83 narrative documents of ../shared/corpus, built with
+# `graphtool build`; bench/RESULTS.md, "Is the synthetic graph shaped like extraction output?"): a real
+# document names a median of 6 entities (mean 11.4, 90th percentile 19: a few long digests, many short
+# notes); a donor appears in 3.1 documents on average (the most frequent in 19% of them), a programme in
+# 1.8, an organisation in 1.8. The first generator gave every document 3-12 facts (22 entities) and drew
+# programmes from 40 and organisations from 8 names, so one (donor, programme) pair was stated again in
+# every fourth document: the EU and U-LEAD stood in 52,000 answer rows of one community.
+FACTS_MEDIAN, FACTS_SIGMA, FACTS_MAX = 2.0, 1.0, 150  # facts per document: log-normal, as the real tail
+DONOR_ZIPF = 0.7  # a donor's weight is 1 / rank**s (the registry's order, the EU first)
+PROGRAM_NEW = 40.0  # Chinese-restaurant draw per donor: a new programme with odds PROGRAM_NEW : facts so far
+PROGRAM_SEEDED = 5.0  # the registry's programmes start as if named this many times: the head of the tail
+LOCAL_ORGS = 0.7  # share of implementing organisations that belong to the community (named after it)
+_THEMES = (
+    ("Підтримка місцевого самоврядування", "Local Self-Government Support"),
+    ("Енергоефективні громади", "Energy Efficient Communities"), ("Відновлення громад", "Community Recovery"),
+    ("Розвиток малого підприємництва", "Small Business Development"), ("Чиста вода", "Clean Water"),
+    ("Безпечна школа", "Safe School"), ("Цифрова громада", "Digital Community"),
+    ("Інклюзивні послуги", "Inclusive Services"), ("Ветеранський простір", "Veteran Space"),
+    ("Муніципальна інфраструктура", "Municipal Infrastructure"), ("Громадське здоров'я", "Public Health"),
+    ("Зелене відновлення", "Green Recovery"),
+)  # fmt: skip
+_LOCAL_ORGS = (
+    "ГО «Агенція розвитку {g}»", "КП «Благоустрій» {g}", "Відділ освіти {g}", "ЦНАП {g}",
+    "КНП «Центр первинної медичної допомоги» {g}", "Молодіжна рада {g}",
+)  # fmt: skip
+
+
+class Pools:
+    """What the documents of one graph draw their donors, programmes and organisations from, with the
+    recurrence measured on real extraction output (see the constants above). One per generated graph."""
+
+    def __init__(self) -> None:
+        self.donors = refdata.donors()
+        ids = [d.id for d in self.donors]
+        if ANCHOR_DONOR in ids:  # the anchor donor is the most frequent, as the EU is in the real corpus
+            self.donors = (self.donors[ids.index(ANCHOR_DONOR)], *[d for d in self.donors if d.id != ANCHOR_DONOR])
+        self.weights = [1 / (rank + 1) ** DONOR_ZIPF for rank in range(len(self.donors))]
+        self.programs: dict[str, list[refdata.Program]] = {}
+        self.counts: dict[str, list[float]] = {}
+        for program in refdata.programs():
+            self.programs.setdefault(program.donor, []).append(program)
+            self.counts.setdefault(program.donor, []).append(PROGRAM_SEEDED)
+
+    def facts(self, rng: random.Random) -> int:
+        return max(1, min(FACTS_MAX, round(rng.lognormvariate(math.log(FACTS_MEDIAN), FACTS_SIGMA))))
+
+    def donor(self, rng: random.Random) -> refdata.Donor:
+        return rng.choices(self.donors, self.weights)[0]
+
+    def program(self, rng: random.Random, donor: refdata.Donor) -> refdata.Program:
+        """One of the donor's programmes, or a new one, by a Chinese-restaurant draw."""
+        programs = self.programs.setdefault(donor.id, [])
+        counts = self.counts.setdefault(donor.id, [])
+        if rng.random() < PROGRAM_NEW / (PROGRAM_NEW + sum(counts)):
+            uk, en = rng.choice(_THEMES)
+            n = len(programs) + 1
+            programs.append(
+                refdata.Program(f"{donor.id}-{n}", donor.id, f"{uk} {donor.acronym}-{n}", f"{en} {donor.acronym}-{n}")
+            )
+            counts.append(0.0)
+        i = len(programs) - 1 if counts[-1] == 0.0 else rng.choices(range(len(programs)), counts)[0]
+        counts[i] += 1
+        return programs[i]
+
+    def organization(self, rng: random.Random, hromada: refdata.Hromada) -> str:
+        if rng.random() < LOCAL_ORGS:
+            return rng.choice(_LOCAL_ORGS).format(g=hromada.genitive)
+        return rng.choice(corpus.ORGS)
+
+
+def document_lines(
+    rng: random.Random, name: str, iris: dict[str, str], facts: int = 6, pools: Pools | None = None
+) -> list[str]:
     """The N-Quads lines of one synthetic document graph with about ``facts`` fact sentences."""
     from loaders.base import name_key
 
-    donors = {d.id: d for d in refdata.donors()}
-    programs, hromadas, cities = refdata.programs(), refdata.hromadas(), refdata.partner_cities()
+    pools = pools or Pools()
+    hromadas, cities = refdata.hromadas(), refdata.partner_cities()
     doc = _Doc(name, iris)
     anchor_hromada, anchor_city = _anchored()
     home = anchor_hromada if rng.random() < 0.03 else rng.choice(hromadas)
     first = name == FIRST_DOCUMENT  # names every anchor, so even a tiny graph answers about them
     if first:
-        home = anchor_hromada
+        home, facts = anchor_hromada, max(facts, 2)
     for i in range(facts):
         roll = rng.random()
         hromada = home if rng.random() < 0.7 else rng.choice(hromadas)
         if first and i < 2:
             roll, hromada = (0.0, home) if i == 0 else (0.99, home)
         if roll < 0.6:
-            program = rng.choice(programs)
+            donor = pools.donor(rng)
+            program = pools.program(rng, donor)
             if first and i == 0:
-                program = next(p for p in programs if p.id == ANCHOR_PROGRAM)
-            donor = donors.get(program.donor) or rng.choice(list(donors.values()))
+                program = next(p for p in refdata.programs() if p.id == ANCHOR_PROGRAM)
+                donor = next(d for d in pools.donors if d.id == program.donor)
             proj = corpus.project(rng, hromada)
             ev = doc.sentence(corpus.funds_sentence(rng, donor, program, hromada, proj))
             d, p, h = _donor(doc, donor, ev), _program(doc, program, ev), _hromada(doc, hromada, ev)
@@ -232,7 +307,8 @@ def document_lines(rng: random.Random, name: str, iris: dict[str, str], facts: i
             doc.relation(j, "partOf", p, ev)
             doc.relation(j, "locatedIn", h, ev)
         elif roll < 0.75:
-            program, org = rng.choice(programs), rng.choice(corpus.ORGS)
+            program = pools.program(rng, pools.donor(rng))
+            org = pools.organization(rng, hromada)
             ev = doc.sentence(corpus.implements_sentence(rng, org, program, hromada))
             o = doc.entity(f"org:{name_key(org)}", "Organization", [(PREF, _lit(org, "uk"))], ev)
             p, h = _program(doc, program, ev), _hromada(doc, hromada, ev)
@@ -254,11 +330,12 @@ def write_nquads(path: Path, triples: int, seed: int = 11) -> dict:
     """Write documents until about ``triples`` quads are in ``path``; returns counts."""
     rng = random.Random(seed)
     iris: dict[str, str] = {}
+    pools = Pools()
     n = docs = 0
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as out:
         while n < triples:
-            lines = document_lines(rng, f"synth_{docs:06d}.txt", iris, facts=rng.randint(3, 12))
+            lines = document_lines(rng, f"synth_{docs:06d}.txt", iris, facts=pools.facts(rng), pools=pools)
             out.write("\n".join(lines))
             out.write("\n")
             n += len(lines)
