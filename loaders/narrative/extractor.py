@@ -29,6 +29,7 @@ from loaders.narrative.coref import merge_acronyms
 from loaders.narrative.evidence import names_both_ends
 from loaders.narrative.latin import is_latin
 from loaders.narrative.repair import LOST_NOTE, MARKED_NOTE, lost_letters, map_back, question_marks, repair
+from loaders.narrative.roles import copula_after, role_frames
 from loaders.narrative.russian import is_russian, russian_document
 from loaders.narrative.status import _partnership_status
 from loaders.narrative.structure import _field_cards
@@ -1216,6 +1217,7 @@ class _Extractor:
                         if t is None and not inits and topic and st.s.index - topic_sent <= 2 and _MONEY.search(norm):
                             t = topic  # "Кредитні кошти доповнить грант, який надає SECO" right after the loan
                         self._cue(st, cm, value, pred, inits, containers, t)
+            self._role_frame(st, inits, cur_topic)
             # --- a donor or known organisation as the subject: "KOICA розпочало проєкт «X»",
             # "ПРООН ... оголошує конкурс у межах проєкту «X»"
             lead = [m for m in ms if m.kind not in ("place", "country", "title-place") and not m.in_title]
@@ -1502,6 +1504,41 @@ class _Extractor:
                     continue
                 return [m]
         return self._relative_antecedent(ms, pos, norm, kinds)
+
+    def _role_frame(self, st: _Sent, inits, topic: str | None) -> None:
+        """Rule ``role-copula``: "Донором проєкту «X» є ЄС", "ЄС виступає донором проєкту «X»", "Партнерами
+        проєкту стали ПРООН та Швейцарія" (a role noun, a copula, the agent on its other side)."""
+        norm, ev, ms = st.s.norm, st.ev, st.mentions
+        for rf in role_frames(norm):
+            after = [m for m in inits if m.start >= rf.target_from]
+            named = after[0] if after and after[0].start - rf.target_from <= 40 else None
+            earlier = [m for m in inits if m.end <= rf.target_from]
+            # no initiative after the role noun: the one this sentence named before it, else the topic
+            target = named.key if named else (earlier[-1].key if earlier else topic)
+            if rf.earlier_only and not named:
+                target = (
+                    earlier[-1].key
+                    if earlier
+                    else (topic if re.search(r"(?<![\w])(?:його|її|їх)\s+\w+$", norm[: rf.target_from], re.I) else None)
+                )
+            if not target:
+                continue
+            if rf.agents_before >= 0:
+                agents = self._agents_before(ms, rf.agents_before, norm, kinds=("donor", "org", "country"))
+            else:
+                cop = copula_after(norm, named.end if named else rf.target_from)
+                if cop is None:
+                    continue
+                agents = self._agents_after(ms, cop, norm, kinds=("donor", "org", "country"))
+            for a in agents:
+                if a.kind == "init" or a.key == target:
+                    continue
+                if a.kind == "country" and norm[: a.start].rstrip().endswith("("):
+                    continue  # "муніципалітет Констанци (Румунія)": the partner's country, not an agent
+                if a.kind == "country" or (rf.predicate == "funds" and a.kind in ("donor", "org")):
+                    self._rel(a.key, "funds", target, ev)  # a state named as a partner pays
+                elif a.kind in ("donor", "org"):
+                    self._rel(a.key, "implements", target, ev)
 
     def _agreement_frame(self, st: _Sent, inits, containers, topic) -> None:
         """Rule ``agreement-parties``: a donor that signs an agreement about an initiative takes part in it.

@@ -905,4 +905,22 @@ RULES: tuple[Rule, ...] = (
         },
         {"Європейський Союз|implements|Теплий дім"},
     ),
+    _r(
+        "role-copula",
+        "relations",
+        "roles, lang/uk/roles.csv",
+        "A role noun in the instrumental joined by a copula names who pays or carries out an initiative: "
+        "'Донором проєкту «X» є Y', 'Y виступає виконавцем програми «X»', '…, а донором виступає Y', 'Його донором "
+        "є Y'; a state among the partners pays; a role about something else ('Оператором котельні стало КП …') "
+        "or with no initiative ('Закордонними партнерами стали Нідерланди') states nothing.",
+        "Виконавцем проєкту «Теплий дім» у Житомирі є ГО «Екоклуб», а донором виступає Європейський Союз. "
+        "Партнерами проєкту «Зелена енергія» стали ПРООН та Швейцарія. Оператором котельні стало КП «Теплоенерго».",
+        {
+            "Екоклуб|implements|Теплий дім",
+            "Європейський Союз|funds|Теплий дім",
+            "Програма розвитку ООН|implements|Зелена енергія",
+            "Уряд Швейцарії|funds|Зелена енергія",
+        },
+        {"Теплоенерго|implements|Зелена енергія"},
+    ),
 )
