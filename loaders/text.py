@@ -506,8 +506,8 @@ def _heading_line(norm: str, at: int, piece_start: int, para: _Paragraph | None 
     para = para or _Paragraph(norm)
     line_start = max(norm.rfind("\n", 0, at), norm.rfind("\u2029", 0, at)) + 1
     line = norm[line_start:at].strip()
-    if line.count(" | ") >= 1 and len(line) <= 300:
-        return True  # a menu line or a table row
+    if (line.count(" | ") >= 1 or line.count(" - ") >= 2) and len(line) <= 300:
+        return True  # a menu line or a table row ("Місто — Країна — рік")
     if not line or len(line) > 80 or _OPEN_END.search(line):
         return False
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "«•-–*"):

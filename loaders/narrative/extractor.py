@@ -409,8 +409,10 @@ class _Extractor:
             self._partner_lines = 3
             return True
         if self._partner_lines > 0 and len(norm) <= 200:
-            if not _BULLET.match(norm) and not re.match(r"\s*—\s", norm):
-                self._partner_lines -= 1  # a run of list items under the partnership sentence stays in it
+            if not _BULLET.match(norm) and not re.match(r"\s*—\s", norm) and norm.count(" - ") < 2:
+                # a run of list items or table rows ("Стшижув — Польща — 2004") under the partnership sentence
+                # stays in it
+                self._partner_lines -= 1
             return True
         self._partner_lines = 0
         return False

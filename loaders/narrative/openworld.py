@@ -225,6 +225,8 @@ def open_world_places(
         out.append(pm)
         taken.append(pm)
 
+    # names after a unit word ("повітом Тчевським (Польща)") are the unit-word rule's, which names them whole
+    after_unit = {m.start("name") for m in _unit_regex(lang).finditer(norm)}
     # country-bracket: "Лович, Кутно, Скерневіце (Польща)" — walk back over the run before the bracket
     for bm in re.finditer(r"\(([^()]{2,60})\)", norm):
         cc = _country_within(matches, bm.start(1), bm.end(1)) or _country_in(bm.group(1), gaz)
@@ -265,7 +267,7 @@ def open_world_places(
                 start = first.start
             elif _sentence_word(norm, start) or _person(norm, start, end) or _organisation(norm[start:end]):
                 break
-            else:
+            elif start not in after_unit:
                 add(start, end, norm[start:end], None, cc, "country-bracket")
             sep = re.search(r"(?:\s*,\s*(?:та|і|й|and)?\s*|\s+(?:та|і|й|and)\s+)$", norm[:start])
             if sep is None:
@@ -374,6 +376,14 @@ def open_world_places(
                 pm.prefer_country(cc)
                 if pm.candidates[0].country == cc:
                     pm.extra = {**(pm.extra or {}), "country": cc}
+    # dash-row: "Стшижув — Польща — 2004", "Округ Медісон (штат Айова) — США": a line of a partner table whose
+    # first cell no gazetteer knows and whose second cell is a country abroad
+    row = re.match(rf"\s*(?:[-•*]\s+|\d{{1,3}}[.)]\s*)?({_NAME})(?:\s*\([^()]{{1,60}}\))?(?:\s*[—–]|\s+-)\s+", norm)
+    if row is not None:
+        cc = country_at(matches, row.end())
+        start, end = row.start(1), row.end(1)
+        if cc and cc != "UA" and not _person(norm, start, end) and not _organisation(row.group(1)):
+            add(start, end, row.group(1), None, cc, "dash-row")
     if list_country:
         # heading-item: "Карміель — з 1999 року" under "Ізраїль:"; known towns there are of that country
         for pm in matches:
@@ -510,10 +520,11 @@ def _sentence_word(norm: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
-# "Гура-Кальварія (пол. Góra Kalwaria) — місто в Польщі", "Ліманова у Польщі", "Biszcza, Poland": the country
-# named right after the name, past an optional bracket (the name in its own language) and an apposition head
+# "Гура-Кальварія (пол. Góra Kalwaria) — місто в Польщі", "Ліманова у Польщі", "Biszcza, Poland", "Стшижув —
+# Польща — 2004" (a row of a partner table): the country named right after the name, past an optional bracket
+# (the name in its own language) and an apposition head
 _COUNTRY_TAIL = re.compile(
-    r"(?:\s*\([^()]{2,60}\))?(?:(?:\s*[—–]|\s+-)\s*(?:[\w'’-]+\s+){1,2}?(?:в|у|in)\s+|\s+(?:в|у)\s+|\s*,\s*)"
+    r"(?:\s*\([^()]{2,60}\))?(?:(?:\s*[—–]|\s+-)\s*(?:(?:[\w'’-]+\s+){1,2}?(?:в|у|in)\s+)?|\s+(?:в|у)\s+|\s*,\s*)"
 )
 
 

@@ -923,4 +923,23 @@ RULES: tuple[Rule, ...] = (
         },
         {"Теплоенерго|implements|Зелена енергія"},
     ),
+    _r(
+        "partner-table-rows",
+        "structure",
+        "loaders.text, openworld",
+        "Lines with two or more ' — ' cells are table rows, each its own line ('Місто — Країна — рік'); under a "
+        "partnership heading every row stays in its context, and a first cell no gazetteer knows, followed by a "
+        "country cell, is a partner of that country; a name after a unit word is the unit-word rule's, whole "
+        "('повітом Тчевським (Польща)' -> Тчевський повіт); 'Телавський муніципалітет' is an adjective unit.",
+        "Умань\n\nМіста-побратими\n\nМісто — Країна — рік\nСтшижув — Польща — 2004\nРужомберок — Словаччина — 2008\n"
+        "Бейт-Шемеш — Ізраїль — 2011\nОкруг Медісон (штат Айова) — США — 2016\nТелавський муніципалітет — Грузія — 2019\n",
+        {
+            "Умань|partnerOf|Стшижув",
+            "Стшижув|inCountry|Польща",
+            "Умань|partnerOf|Округ Медісон",
+            "Округ Медісон|inCountry|США",
+            "Умань|partnerOf|Телавський муніципалітет",
+        },
+        {"Умань|partnerOf|Айова"},
+    ),
 )
