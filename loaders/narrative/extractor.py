@@ -2089,12 +2089,18 @@ class _Extractor:
             for m in st.mentions:
                 (locating if (m.extra or {}).get("locator") else named).add(m.key)
         only_locating = locating - named
+        abroad = [k for k in self.country_sentences if k != "country:UA"]
         for key, ent in list(self.ex.entities.items()):
             if ent.type != "PartnerCity" or key in have or not ent.mentions:
                 continue
             if key in only_locating:
                 continue  # named only to locate a partner ("що входить у Мазовецьке воєводство")
             cc = ent.attributes.get("country")
+            if not cc and len(abroad) == 1:
+                # rule ``only-country-abroad``: a partner of unknown country in a document that names one country
+                # abroad and no other ("Four more Danish municipalities …: Vejle Municipality and …") is of it
+                self._rel(key, "inCountry", abroad[0], ent.mentions[0])
+                continue
             if not cc:
                 continue
             ck = f"country:{cc}"

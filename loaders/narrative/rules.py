@@ -942,4 +942,15 @@ RULES: tuple[Rule, ...] = (
         },
         {"Умань|partnerOf|Айова"},
     ),
+    _r(
+        "only-country-abroad",
+        "discourse",
+        "extractor",
+        "A partner whose country nothing near it says, in a document that names one country abroad and no other, "
+        "is of that country.",
+        "Four more Danish municipalities have signed partnership agreements with communities in Mykolaiv Oblast. "
+        "Denmark leads the region's reconstruction.\n\nThe new partners are:\n\n"
+        "- Vejle Municipality and the Voznesensk city community;\n- Holstebro Municipality and the Bashtanka community.\n",
+        {"Vejle Municipality|inCountry|Данія", "Holstebro Municipality|inCountry|Данія"},
+    ),
 )
