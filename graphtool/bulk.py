@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
+from collections import deque
 from pathlib import Path
 
 from graphtool.iri import document_iri
@@ -39,6 +40,13 @@ BULK_MIN_FRESH = 200
 # same 279k quads took 1.8 s of CPU into an empty store and 4 s into one of 6.4M; the same 6.7M quads
 # loaded in 128 MB chunks took 60 s of CPU, in 32 MB chunks 76 s (bench/RESULTS.md, issue 15).
 CHUNK_BYTES = 128 * 2**20
+# A batch projected below CHUNK_PARTS full chunks gets smaller ones (not below MIN_CHUNK_BYTES): the last
+# chunk's load runs after the extraction with nothing beside it, so a short one ends the build sooner.
+CHUNK_PARTS = 4
+MIN_CHUNK_BYTES = 8 * 2**20
+# Chunk loads at once. One bulk_load keeps about one core busy (its parser; bench/RESULTS.md, issue 15):
+# two let the loads use both cores once the workers are done, and never leave the workers waiting on one.
+LOADS_AT_ONCE = 2
 
 
 def wants_bulk(to_read: int, stored: int) -> bool:
@@ -49,16 +57,25 @@ def wants_bulk(to_read: int, stored: int) -> bool:
 class BulkLoad:
     """Collects documents' N-Quads in chunk files beside the store and bulk-loads them (see the module docstring).
 
-    A chunk of :data:`CHUNK_BYTES` is loaded in a background thread while the workers go on extracting
-    (``bulk_load`` releases the GIL); chunks are loaded one at a time, in input order.
+    A full chunk is handed to a background load (``bulk_load`` releases the GIL) and the build goes on
+    at once: up to :data:`LOADS_AT_ONCE` chunks load side by side, one more waits on disk, and only
+    then does the build wait. A chunk holding documents that replace stored ones loads alone: its
+    removals must not interleave with another chunk's load of the same default-graph triples.
+    A chunk is closed at :data:`CHUNK_BYTES`, or earlier in a batch projected to be smaller than
+    :data:`CHUNK_PARTS` such chunks, so the last one (whose load nothing overlaps) stays short.
     """
 
     def __init__(self, store: GraphStore, manifest: BuildManifest, tasks, stored_iris: set[str]) -> None:
         self.store, self.manifest, self.stored_iris = store, manifest, stored_iris
         self.documents: list[tuple[str, Path]] = []
         self.union = store.default_graph_is_index  # the default graph is the union: write it as we go
-        self._loader: threading.Thread | None = None
         self._error: BaseException | None = None
+        self._expected = max(1, len(tasks))
+        self._total = 0  # document bytes written so far, every chunk
+        self._lock = threading.Condition()
+        self._queue: deque[tuple[Path, list[tuple[str, Path]], bool]] = deque()  # closed chunks waiting to load
+        self._running: dict[threading.Thread, bool] = {}  # loads under way -> whether it loads alone
+        self.loads = 0  # chunks loaded (or being loaded)
         manifest.mark_pending((document_iri(t.name), t.path) for t in tasks)
         self._start_chunk()
 
@@ -68,23 +85,56 @@ class BulkLoad:
         self._chunk: list[tuple[str, Path]] = []
         self._written = 0
 
+    def _limit(self) -> int:
+        """Bytes at which the current chunk is closed: :data:`CHUNK_BYTES`, less in a small batch."""
+        done = len(self.documents)
+        projected = self._total * self._expected / done if done else CHUNK_BYTES * CHUNK_PARTS
+        return min(CHUNK_BYTES, max(MIN_CHUNK_BYTES, int(projected / CHUNK_PARTS)))
+
     def add(self, iri: str, nquads: bytes, path: Path) -> None:
-        """One document's quads, appended to the current chunk (loaded once the chunk is full)."""
+        """One document's quads, appended to the current chunk (loaded in the background once it is full)."""
         self._out.write(nquads)
         if self.union:  # the same lines in the default graph: N-Quads escape newlines, so only line ends match
             self._out.write(nquads.replace(f" <{iri}> .\n".encode(), b" .\n"))
         self._written += len(nquads)
+        self._total += len(nquads)
         self.documents.append((iri, path))
         self._chunk.append((iri, path))
-        if self._written >= CHUNK_BYTES:
-            self._out.close()
-            path_, chunk = self.path, self._chunk
-            self._wait()  # one load at a time, in order: a slow disk holds the build back here
-            self._loader = threading.Thread(
-                target=self._load, args=(path_, chunk), name="graphtool-bulk-load", daemon=True
-            )
-            self._loader.start()
+        if self._written >= self._limit():
+            self._submit(wait_for_room=True)
             self._start_chunk()
+
+    def _submit(self, wait_for_room: bool) -> None:
+        """Close the current chunk and queue it for loading; with ``wait_for_room``, first wait while
+        a chunk is already waiting (at most LOADS_AT_ONCE + 1 closed chunk files on disk)."""
+        self._out.close()
+        alone = not self.union or any(iri in self.stored_iris for iri, _ in self._chunk)
+        with self._lock:
+            while wait_for_room and self._queue:
+                self._lock.wait()  # the workers wait too (their answers are not read): a slow disk holds them
+            self._queue.append((self.path, self._chunk, alone))
+            self._dispatch()
+
+    def _dispatch(self) -> None:
+        """Start the queued chunks there is room for, in order (called holding the lock)."""
+        while self._queue:
+            alone = self._queue[0][2]
+            if self._running and (alone or len(self._running) >= LOADS_AT_ONCE or any(self._running.values())):
+                return
+            path, chunk, alone = self._queue.popleft()
+            thread = threading.Thread(target=self._run, args=(path, chunk), name="graphtool-bulk-load", daemon=True)
+            self._running[thread] = alone
+            self.loads += 1
+            thread.start()
+
+    def _run(self, path: Path, chunk: list[tuple[str, Path]]) -> None:
+        try:
+            self._load(path, chunk)
+        finally:
+            with self._lock:
+                self._running.pop(threading.current_thread(), None)
+                self._dispatch()
+                self._lock.notify_all()
 
     def _load(self, path: Path, chunk: list[tuple[str, Path]]) -> None:
         """Replace the previous graphs of a chunk's documents, then load the chunk (errors kept for finish)."""
@@ -103,21 +153,24 @@ class BulkLoad:
                 else:
                     self.store.bulk_load_nquads(path)
         except BaseException as exc:  # noqa: BLE001 - raised again by finish() in the build's thread
-            self._error = exc
+            self._error = self._error or exc
         finally:
             path.unlink(missing_ok=True)
 
     def _wait(self) -> None:
-        if self._loader is not None:
-            self._loader.join()
-            self._loader = None
+        """Until every queued and running load has ended."""
+        with self._lock:
+            while self._queue or self._running:
+                self._lock.wait()
 
     def finish(self) -> None:
         """Load the last chunk, flush, and unmark the documents (a failure is raised here)."""
         try:
-            self._out.close()
+            if self._chunk:
+                self._submit(wait_for_room=False)
+            else:
+                self._out.close()
             self._wait()
-            self._load(self.path, self._chunk)
             if self._error is not None:
                 raise self._error
             self.store.flush()
@@ -128,6 +181,10 @@ class BulkLoad:
             self.discard()
 
     def discard(self) -> None:
+        with self._lock:
+            for path, _chunk, _alone in self._queue:
+                path.unlink(missing_ok=True)
+            self._queue.clear()
         self._wait()
         if not self._out.closed:
             self._out.close()
