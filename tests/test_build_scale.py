@@ -448,3 +448,41 @@ def test_each_worker_has_a_session_of_its_own_and_dies_with_the_build():
             break
         time.sleep(0.1)
     assert not alive, "a worker outlived its killed build"
+
+
+def test_chunks_load_two_at_a_time_and_a_chunk_replacing_documents_loads_alone(
+    fake_loaders, corpus, tmp_path, monkeypatch
+):
+    import threading
+
+    from graphtool import bulk
+
+    monkeypatch.setattr(bulk, "CHUNK_BYTES", 2000)  # a chunk every few documents
+    real = bulk.BulkLoad._load
+    lock, running, seen = threading.Lock(), [0], []  # (loads running when this one started, it replaces)
+
+    def load(self, path, chunk):
+        with lock:
+            seen.append((running[0], any(iri in self.stored_iris for iri, _ in chunk)))
+            running[0] += 1
+        try:
+            time.sleep(0.2)  # long enough for the next chunk to be closed meanwhile
+            real(self, path, chunk)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setattr(bulk.BulkLoad, "_load", load)
+    store, one = GraphStore(tmp_path / "s"), GraphStore(tmp_path / "one")
+    build([corpus], one, jobs=1, bulk=False)
+    assert build([corpus], store, jobs=1, bulk=True).documents == 20
+    assert len(seen) >= 3 and max(n for n, _ in seen) == bulk.LOADS_AT_ONCE - 1  # side by side, never more
+    assert every_quad_without_time(store) == every_quad_without_time(one)
+    seen.clear()
+    for n in (1, 4, 9):
+        (corpus / "east" / f"doc{n:02d}.fake").write_text(f"EBRD funds Tram{n} in city{n}\n", encoding="utf-8")
+    build([corpus], one, jobs=1, bulk=False)
+    assert build([corpus], store, jobs=1, bulk=True, force=True).documents == 20
+    assert any(replaces for _, replaces in seen) and all(n == 0 for n, replaces in seen if replaces)
+    assert every_quad_without_time(store) == every_quad_without_time(one)
+    assert not list(store.path.glob("graphtool-bulk-*"))
