@@ -553,13 +553,17 @@ class Gazetteer:
         from rapidfuzz import fuzz, process
 
         choices = [t[0] for t in towns]
-        best = None
-        for variant in {style(surface) for style in _LATIN_STYLES}:
-            hit = process.extractOne(variant, choices, scorer=fuzz.ratio, score_cutoff=88)
-            if hit and (best is None or hit[1] > best[1]):
-                best = hit
+        best, written = None, surface
+        # "Бірштонасом" is looked up as "Бірштонас" too, and labelled so when that reads closer
+        forms = [surface, *(w[:1].upper() + w[1:] for w in sorted(_nominatives(surface.lower())))]
+        for form in forms:
+            for variant in {style(form) for style in _LATIN_STYLES}:
+                hit = process.extractOne(variant, choices, scorer=fuzz.ratio, score_cutoff=88)
+                if hit and (best is None or hit[1] > best[1]):
+                    best, written = hit, form
         if best is None:
             return None, 0.0
+        surface = written
         folded, gid, name, pop, lat, lon = towns[best[2]]
         key = f"geonames:{gid}"
         known = self.get(key)
@@ -621,11 +625,15 @@ class Gazetteer:
             from rapidfuzz import fuzz, process
 
             names = self._by_country.get(iso, [])
-            hit = (
-                process.extractOne(lows[p], [n for n, _ in names], scorer=fuzz.ratio, score_cutoff=80)
-                if names
-                else None
-            )
+            # "з литовським Бірштонасом": the name in the instrumental; its nominative by the ending first
+            exact = _nominatives(lows[p])
+            hit = next(((n, 100, i) for i, (n, _) in enumerate(names) if n in exact), None) if exact else None
+            if hit is None:
+                hit = (
+                    process.extractOne(lows[p], [n for n, _ in names], scorer=fuzz.ratio, score_cutoff=80)
+                    if names
+                    else None
+                )
             if hit is not None and hit[1] < 90 and hit[0][:1] != lows[p][:1]:
                 hit = None  # "Вальдбронн" is not "Гайльбронн": a misspelling keeps the first letter
             if m is not None and (hit is None or hit[1] < 95):
@@ -841,6 +849,15 @@ class Gazetteer:
 
 
 _UK_LETTERS = re.compile("[іїєґІЇЄҐ]")
+
+
+def _nominatives(word: str) -> set[str]:
+    """Nominatives an unknown name in the instrumental may have (Бірштонасом -> бірштонас, Варною -> варна)."""
+    out = set()
+    for ending, repl in (("ом", ""), ("ем", ""), ("єм", "й"), ("ою", "а"), ("ею", "я")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            out.add(word[: -len(ending)] + repl)
+    return out
 
 
 def _as_written(place: Place, surface: str, fuzzy: bool = False) -> Place:

@@ -1879,6 +1879,10 @@ class _Extractor:
                     )
                 )
             )
+            # "з двома громадами Сумщини": an oblast in the genitive after "громади" only says where they are
+            and not (
+                self._is_oblast(p.key) and re.search(r"(?<![\w])громад\w*\s+$", norm[max(0, p.start - 20) : p.start])
+            )
         ]
         if not places:
             return set()

@@ -953,4 +953,15 @@ RULES: tuple[Rule, ...] = (
         "- Vejle Municipality and the Voznesensk city community;\n- Holstebro Municipality and the Bashtanka community.\n",
         {"Vejle Municipality|inCountry|Данія", "Holstebro Municipality|inCountry|Данія"},
     ),
+    _r(
+        "instrumental-abroad",
+        "linking",
+        "loaders.gazetteer.index, extractor",
+        "A town abroad after a country adjective, in the instrumental, is looked up and labelled in the nominative "
+        "('з литовським Бірштонасом' -> Бірштонас); an oblast in the genitive after 'громади' ('з двома громадами "
+        "Сумщини') only says where they are: it is no partner.",
+        "Березань підписала меморандуми з двома громадами Сумщини та литовським Бірштонасом.",
+        {"Березань|partnerOf|Бірштонас", "Бірштонас|inCountry|Литва"},
+        {"Сумська область|partnerOf|Бірштонас", "Березань|partnerOf|Сумська область"},
+    ),
 )
