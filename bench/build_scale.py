@@ -11,11 +11,14 @@ file. Then, on on-disk stores:
 
 1. the corpus built at ``--jobs 1`` and at ``--jobs 2`` into two stores, side by side: in ``--rounds``
    rounds, each a share of the folders, the two modes alternating (and which goes first), so a
-   change in the machine's load falls on both (bulk-loaded, as a fresh build is);
+   change in the machine's load falls on both (bulk-loaded, as a fresh build is); with ``--one-core``
+   also ``--jobs 1`` with the build process, its threads and its worker all held to one CPU (a third
+   store): ``--jobs 1`` alone already runs its worker and the chunk loads on two cores;
 2. optionally the whole corpus at ``--jobs 2`` without the bulk loader (one transaction per document),
 3. a rebuild of the ``--jobs 2`` store with nothing changed, then one after touching 1% of the files.
 
-Each run reports wall time, documents/s, the CPU seconds of the build process and of its workers,
+Each run reports wall time, documents/s, the seconds from the last document written to the build's
+end (the loads and counts nothing overlaps), the CPU seconds of the build process and of its workers,
 the CPU seconds the machine's other processes spent meanwhile, and each worker's peak RSS and peak
 unique (private) memory, sampled with psutil every 0.5 s. Each round also times a control, two
 processes of plain Python spinning (:func:`machine_speedup`): on a machine whose other sessions keep
@@ -157,13 +160,33 @@ def _cpu() -> tuple[float, float]:
     return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 
 
-def run_build(label: str, corpus: Path | list[Path], store_path: Path, own_session: bool = True, **options) -> dict:
-    """One build, timed and sampled (``own_session``: each worker in a session of its own, the default)."""
+def _pin(cpus: set[int] | None) -> None:
+    """Hold every thread of this process (and so what it forks or starts next) to ``cpus``; None: all CPUs."""
+    cpus = cpus or set(range(os.cpu_count() or 1))
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            os.sched_setaffinity(int(tid), cpus)  # per thread on Linux: RocksDB's threads too
+        except OSError:
+            pass  # a thread that just ended
+
+
+def run_build(
+    label: str,
+    corpus: Path | list[Path],
+    store_path: Path,
+    own_session: bool = True,
+    cpus: set[int] | None = None,
+    **options,
+) -> dict:
+    """One build, timed and sampled (``own_session``: each worker in a session of its own, the default;
+    ``cpus``: the build, its threads and its workers held to these CPUs)."""
     from graphtool import parallel
     from graphtool.build import build
     from graphtool.store import GraphStore
 
     parallel.OWN_SESSION = own_session
+    if cpus:
+        _pin(cpus)
 
     store = GraphStore(store_path)
     corpus = corpus if isinstance(corpus, list) else [corpus]
@@ -172,8 +195,17 @@ def run_build(label: str, corpus: Path | list[Path], store_path: Path, own_sessi
     busy = _machine_busy()
     started = time.perf_counter()
     main_thread = time.thread_time()
-    with MemorySampler() as memory:
-        report = build(corpus, store, **options)
+    last = [started]
+
+    def on_file(_path) -> None:
+        last[0] = time.perf_counter()
+
+    try:
+        with MemorySampler() as memory:
+            report = build(corpus, store, on_file=on_file, **options)
+    finally:
+        if cpus:
+            _pin(None)
     main_thread = time.thread_time() - main_thread
     wall = time.perf_counter() - started
     after_self, after_kids = _cpu()
@@ -190,6 +222,9 @@ def run_build(label: str, corpus: Path | list[Path], store_path: Path, own_sessi
         "triples": report.triples,
         "bulk": report.bulk,
         "documents/s": round(read / wall, 2) if wall else None,
+        "CPUs": sorted(cpus) if cpus else "all",
+        # the last chunk loads, the flush and the derived counts: nothing of the extraction overlaps them
+        "seconds after the last document": round(started + wall - last[0], 1),
         "build process CPU s": round(after_self - cpu_self - memory.cpu, 1),
         # the build's own thread (planning, warm-up, reading the workers' answers, writing the chunk files, the
         # last chunk's load call) and every other thread: the background chunk loads, Oxigraph's bulk-loader
@@ -216,6 +251,7 @@ def _total(label: str, parts: list[dict]) -> dict:
     read = sum(p["documents read"] + p["failed"] for p in parts)
     row = {"run": label, "options": parts[0]["options"], "seconds": round(seconds, 1)}
     for key in (
+        "seconds after the last document",
         "documents read",
         "unchanged",
         "failed",
@@ -249,6 +285,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=4, help="Alternating rounds of the --jobs 1/2 comparison.")
     parser.add_argument("--shared", type=Path, default=SHARED, help="The real pages (../shared/corpus).")
     parser.add_argument(
+        "--one-core",
+        action="store_true",
+        help="Each round also builds at --jobs 1 with the build and its worker held to one CPU (a third store).",
+    )
+    parser.add_argument(
         "--compare-sessions",
         action="store_true",
         help="Each round also builds with the workers left in the build's session (as before 2026-12-06 20:30) "
@@ -279,10 +320,16 @@ def main(argv: list[str] | None = None) -> int:
             modes = modes if r % 2 == 0 else modes[2:] + modes[:2]
         else:
             modes = [(j, True) for j in order]
+        if args.one_core:  # (0: --jobs 1 on one CPU), first, between or last in turn
+            modes.insert(r % 3, (0, True))
         control = machine_speedup()
         control_own = machine_speedup(new_session=True) if args.compare_sessions else None
         made_here = []
         for jobs, own in modes:
+            if jobs == 0:
+                label, cpus = f"round {r + 1}, --jobs 1 on one CPU", {min(os.sched_getaffinity(0))}
+                made_here.append(run_build(label, share, args.work / "jobs1-one-cpu", cpus=cpus, jobs=1, bulk=True))
+                continue
             label = f"round {r + 1}, --jobs {jobs}" + ("" if own else ", workers in the build's session")
             store = args.work / (f"jobs{jobs}" if own else f"jobs{jobs}-one-session")
             made_here.append(run_build(label, share, store, own_session=own, jobs=jobs, bulk=True))
@@ -291,6 +338,9 @@ def main(argv: list[str] | None = None) -> int:
         mine = [x for x in made_here if x["run"].endswith(("--jobs 1", "--jobs 2"))]
         pair = {x["run"][-8:]: x["seconds"] for x in mine}
         mine[-1]["round speedup"] = round(pair["--jobs 1"] / pair["--jobs 2"], 2)
+        if args.one_core:
+            alone = next(x for x in made_here if x["run"].endswith("on one CPU"))
+            mine[-1]["round speedup against --jobs 1 on one CPU"] = round(alone["seconds"] / pair["--jobs 2"], 2)
         mine[-1]["machine speedup (two spinning processes, before and after)"] = control
         if args.compare_sessions:
             control_own = round((control_own + machine_speedup(new_session=True)) / 2, 2)
@@ -307,6 +357,12 @@ def main(argv: list[str] | None = None) -> int:
         for j in (1, 2):
             label = f"--jobs {j}, workers in the build's session"
             rows.append(_total(f"whole corpus, {label} (sum of rounds)", [x for x in rounds if label in x["run"]]))
+    alone = None
+    if args.one_core:
+        alone = _total(
+            "whole corpus, --jobs 1 on one CPU (sum of rounds)", [x for x in rounds if "one CPU" in x["run"]]
+        )
+        rows.append(alone)
     if not args.skip_no_bulk:
         rows.append(run_build("fresh, --jobs 2 --no-bulk", corpus, args.work / "jobs2-nobulk", jobs=2, bulk=False))
     rows.append(run_build("rebuild, nothing changed", corpus, args.work / "jobs2", jobs=2))
@@ -322,6 +378,16 @@ def main(argv: list[str] | None = None) -> int:
     summary = {
         "speedup --jobs 2 / --jobs 1": round(one["seconds"] / two["seconds"], 2),
         "round speedups": [x["round speedup"] for x in rounds if "round speedup" in x],
+        **(
+            {
+                "speedup --jobs 2 / --jobs 1 on one CPU": round(alone["seconds"] / two["seconds"], 2),
+                "round speedups against --jobs 1 on one CPU": [
+                    x["round speedup against --jobs 1 on one CPU"] for x in rounds if "round speedup" in x
+                ],
+            }
+            if args.one_core
+            else {}
+        ),
         "machine speedup in the same rounds (two spinning processes)": controls,
         **(
             {
@@ -344,6 +410,9 @@ def main(argv: list[str] | None = None) -> int:
             if args.compare_sessions
             else {}
         ),
+        "seconds after the last document, --jobs 1 / --jobs 2": [
+            r["seconds after the last document"] for r in (one, two)
+        ],
         "build process share of the build's CPU, --jobs 1 / --jobs 2": [
             round(r["build process CPU s"] / max(0.1, r["build process CPU s"] + r["workers CPU s"]), 3)
             for r in (one, two)
