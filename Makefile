@@ -39,6 +39,8 @@ eval: $(BIN)/graphtool
 	PATH=$(abspath $(BIN)):$$PATH tests/corpus_gold/run.sh locked3
 	PATH=$(abspath $(BIN)):$$PATH DOCS=tests/twin/dev/docs GOLD=tests/twin/dev/gold ../shared/eval/run.sh
 	PATH=$(abspath $(BIN)):$$PATH DOCS=tests/twin/locked/docs GOLD=tests/twin/locked/gold ../shared/eval/run.sh
+	PATH=$(abspath $(BIN)):$$PATH DOCS=tests/twin2/dev/docs GOLD=tests/twin2/dev/gold ../shared/eval/run.sh
+	PATH=$(abspath $(BIN)):$$PATH DOCS=tests/twin2/locked/docs GOLD=tests/twin2/locked/gold ../shared/eval/run.sh
 
 bench: $(BIN)/graphtool
 	$(BIN)/python -m bench.run

@@ -25,7 +25,7 @@ CORPUS = REPO.parent / "shared" / "corpus" / "narrative"
 
 # entities F1, relations F1; README: dev 0.92/0.79, locked 0.87/0.59, locked2 0.90/0.80, locked3 0.56/0.22
 # (locked3 has 8 required relations: one more or less moves its relations F1 by about 0.1)
-FLOORS = {"dev": (0.88, 0.76), "locked": (0.82, 0.53), "locked2": (0.86, 0.75), "locked3": (0.50, 0.10)}
+FLOORS = {"dev": (0.88, 0.76), "locked": (0.82, 0.56), "locked2": (0.86, 0.75), "locked3": (0.50, 0.10)}
 
 
 def _documents(set_name: str) -> list[str]:
@@ -76,18 +76,25 @@ def test_real_pages_score_above_floors(set_name: str, tmp_path: Path) -> None:
     assert relations >= relation_floor, total
 
 
-TWIN = REPO / "tests" / "twin"
-# twin-city set (tests/twin/README.md, our own writing): dev 0.96/0.93 (tuned on), locked 0.94/0.86 (never read)
-TWIN_FLOORS = {"dev": (0.92, 0.88), "locked": (0.90, 0.80)}
+# twin-city sets (tests/twin*/README.md, our own writing, two independent authors):
+# set 1: dev 0.96/0.94 (tuned on), locked 0.94/0.86 (never read);
+# set 2 (session 6): dev 0.93/0.83 (0.92/0.79 when first read), locked 0.90/0.78 (never read)
+TWIN_FLOORS = {
+    ("twin", "dev"): (0.92, 0.88),
+    ("twin", "locked"): (0.90, 0.80),
+    ("twin2", "dev"): (0.90, 0.80),
+    ("twin2", "locked"): (0.87, 0.74),
+}
 
 
-@pytest.mark.parametrize("half", ["dev", "locked"])
-def test_twin_city_set_scores_above_floors(half: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("which,half", list(TWIN_FLOORS))
+def test_twin_city_set_scores_above_floors(which: str, half: str, tmp_path: Path) -> None:
     """Partnership news written for the project from real twin-city pairs (44% of the hidden registry's partners
     are gminas, counties, regions): the texts live in the repository, so only the scorer is needed."""
     if not SCORER.exists():
         pytest.skip("../shared/eval not available")
-    entities, relations, total = _score(TWIN / half / "docs", TWIN / half / "gold", tmp_path)
-    entity_floor, relation_floor = TWIN_FLOORS[half]
+    twin = REPO / "tests" / which
+    entities, relations, total = _score(twin / half / "docs", twin / half / "gold", tmp_path)
+    entity_floor, relation_floor = TWIN_FLOORS[which, half]
     assert entities >= entity_floor, total
     assert relations >= relation_floor, total
