@@ -98,7 +98,8 @@ def cue_regex(kind: str) -> re.Pattern:
 def cue_values(kind: str) -> tuple[tuple[re.Pattern, str], ...]:
     # a cue that ends with a colon ("Фінансування:KfW") may touch the next word
     return tuple(
-        (re.compile(r"(?<![\w])(?:" + p + r")(?:(?<=:)|(?![\w]))", re.IGNORECASE), v) for p, v in cues().get(kind, [])
+        (re.compile(r"(?<![\w])(?:(?=\w)|^)(?:" + p + r")(?:(?<=:)|(?![\w]))", re.IGNORECASE), v)
+        for p, v in cues().get(kind, [])
     )
 
 

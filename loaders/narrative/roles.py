@@ -53,7 +53,7 @@ def _regexes(lang: str = "uk") -> tuple[re.Pattern, ...]:
     roles, copulas = _table(lang)
     role = "|".join(sorted(map(re.escape, roles), key=len, reverse=True))
     cop = "|".join(sorted(map(re.escape, copulas), key=len, reverse=True))
-    role_rx = re.compile(rf"(?<![\w])(?P<role>{role})(?![\w])", re.IGNORECASE)
+    role_rx = re.compile(rf"(?<![\w])(?=\w)(?P<role>{role})(?![\w])", re.IGNORECASE)
     # the copula after the initiative: only a short stretch without a clause break between them
     cop_after = re.compile(rf"[^.;:!?«»]{{0,60}}?(?<![\w])(?:{cop})(?![\w])\s*", re.IGNORECASE)
     cop_before = re.compile(rf"(?<![\w])(?:{cop})\s+(?:(?:також|ще|саме|офіційно)\s+)?$", re.IGNORECASE)
