@@ -152,3 +152,21 @@ def test_smoke_report_has_every_section(smoke):
 def test_report_renders_missing_sections():
     text = report.render({"mode": "full", "machine": {}})
     assert "## Targets" in text and "not measured" in text
+
+
+def test_synthetic_graph_keeps_the_measured_shape_of_extraction_output(tmp_path):
+    """bench.shape on a generated graph: documents as short and hubs as rare as the real corpus's (bench/RESULTS.md:
+    entities per document median 6, a programme in 1.8 documents, the most frequent donor in 19% of them)."""
+    from bench import shape
+    from graphtool.store import GraphStore
+
+    path = tmp_path / "g.nq"
+    info = synth.write_nquads(path, 40_000)
+    store = GraphStore(None)
+    store.bulk_load_nquads(path)
+    found = shape.shape(store)
+    assert found["documents"] == info["documents"] and found["quads"] == info["triples"]
+    assert 4 <= found["entities_per_document"]["median"] <= 10
+    assert found["entities_per_document"]["max"] > 3 * found["entities_per_document"]["median"]  # a long tail
+    assert found["hubs"]["Program"]["documents_per_entity"] < 4
+    assert found["hubs"]["Donor"]["most_frequent_in"] < 0.35
