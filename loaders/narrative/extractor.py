@@ -234,6 +234,8 @@ class _Extractor:
         self.sents: list[_Sent] = []
         self.home = None  # Place of the document's home community
         self.home_key: str | None = None
+        self.section_heads: dict[int, str | None] = {}  # index of a section heading -> its community (or None)
+        self.section_home: str | None = None  # the community of the section being read
         self.type_of: dict[str, str] = {}  # name key -> Program/Project for found initiatives
         self.first_ev: dict[str, tuple[int, Evidence]] = {}
         self.country_sentences: dict[str, Evidence] = {}
@@ -301,6 +303,7 @@ class _Extractor:
             self._build_mentions(st)
         self._hashtag_mentions()
         self._find_home()
+        self._find_sections()
         self._entities()
         if self.rekeyed:
             for st in self.sents:
@@ -955,6 +958,26 @@ class _Extractor:
         self.home = places[key]
         self.home_key = key
 
+    def _find_sections(self) -> None:
+        """Rule ``section-home``: a digest in sections, each headed by a line that only names a community
+        ("Охтирка", then "Місто … підписало угоди з естонським Вільянді"): in its section, partners abroad that a
+        sentence names without a Ukrainian community are that community's. Two such headings or more make sections."""
+        heads: dict[int, str | None] = {}
+        for st in self.sents:
+            norm = st.s.norm.strip()
+            places = [m for m in st.mentions if m.kind == "place"]
+            if len(norm) <= 50 and re.fullmatch(r"[\w'’ -]+:?", norm) and norm[:1].isupper():
+                heads[st.s.index] = None  # another heading ("Суми" read as a common word) ends the section
+            if len(norm) > 50 or len(places) != 1 or places[0].type != "Community":
+                continue
+            p = places[0]
+            if p.place is not None and p.place.category in ("oblast", "raion"):
+                continue
+            rest = (norm[: p.start] + norm[p.end :]).strip(" :.-–—•*")
+            if not rest or re.fullmatch(r"(?:\d+[.)]?\s*)?(?:(?:міська|селищна|сільська)\s+)?(?:громада|ТГ)?", rest):
+                heads[st.s.index] = p.key
+        self.section_heads = heads if len({v for v in heads.values() if v}) >= 2 else {}
+
     def _municipal_home(self) -> bool:
         return self.home is not None and self.home.category not in ("oblast", "raion")
 
@@ -1079,6 +1102,8 @@ class _Extractor:
             self._cur_ev = ev
             norm = st.s.norm
             ms = st.mentions
+            if st.s.index in self.section_heads:
+                self.section_home = self.section_heads[st.s.index]
             inits = [m for m in ms if m.kind == "init" and not m.in_title]
             item = bool(_BULLET.match(norm) or self._line_item(st)) and not inits
             if list_of is not None and not (item and st.s.index - list_of[1] == 1):
@@ -1941,9 +1966,9 @@ class _Extractor:
                         for u in ua
                         if u.key != base.key and not _LOCATIVE.search(norm[max(0, u.start - 8) : u.start])
                     }
-            elif foreign and not ua and self.home_key:
+            elif foreign and not ua and (self.section_home or self.home_key):
                 pairs |= {
-                    (self.home_key, f.key)
+                    (self.section_home or self.home_key, f.key)
                     for f in foreign
                     if not _LOCATIVE.search(norm[max(0, f.start - 8) : f.start])
                     or (listed and re.fullmatch(r"\s*(?:[-•*–]\s*)?(?:м\.|місто)\s*", norm[: f.start]))  # "• м. Кросно"
@@ -1967,7 +1992,7 @@ class _Extractor:
             return True
         if (
             abroad
-            and self.home_key
+            and (self.home_key or self.section_home)
             and any(re.search(r"(?:^|\s)(?:з|із|зі|with|с)\s", norm[max(0, p.start - 40) : p.start]) for p in abroad)
         ):
             return True

@@ -287,6 +287,7 @@ def open_world_places(
             _country_after(norm, end, gaz, matches)
             or _country_adjective_before(norm, m.start(), gaz)
             or _list_head_country(norm, m.start(), matches, gaz)
+            or _region_country_after(norm, end, matches)
         )
         # "місто X" in a partnership sentence that no gazetteer knows: Ukrainian towns are all known, so it is
         # a town abroad, its country named with it or left unknown
@@ -340,6 +341,7 @@ def open_world_places(
             _country_after(norm, m.end(), gaz, matches)
             or _country_adjective_before(norm, m.start(), gaz)
             or _list_head_country(norm, m.start(), matches, gaz)
+            or _region_country_after(norm, m.end(), matches)
             or list_country
         )
         if cc is None or cc == "UA":
@@ -528,6 +530,24 @@ _COUNTRY_TAIL = re.compile(
 )
 
 
+_GENITIVE_CHAIN = re.compile(
+    r"(?:\s+[\w'’-]+(?:ого|ої|ських|цьких)\s+(?:повіту|воєводства|округу|регіону|землі|району|області|провінції"
+    r"|графства|кантону|департаменту|штату)){1,3}"
+)
+
+
+def _region_country_after(norm: str, end: int, matches: list[PlaceMatch]) -> str | None:
+    """The country of a region abroad named in the genitive right after a name ("Ольштинським повітом
+    Вармінсько-Мазурського воєводства" is in Poland)."""
+    tail = _GENITIVE_CHAIN.match(norm, end)
+    if tail is None:
+        return None
+    for pm in matches:
+        if end <= pm.start < tail.end() and pm.kind == "foreign" and pm.candidates and pm.candidates[0].country:
+            return pm.candidates[0].country
+    return None
+
+
 def _country_after(norm: str, end: int, gaz, matches: list[PlaceMatch] = ()) -> str | None:
     m = re.match(r"\s*\(([^()]{2,60})\)", norm[end:])
     if m is not None:
@@ -632,12 +652,9 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
         if m:
             spans.append((pm.end, pm.end + m.end()))
         # genitive-chain: "гміна Громадка Болеславецького повіту Нижньосілезького воєводства"
-        tail = re.match(
-            r"(?:\s+[\w'’-]+(?:ого|ої|ських|цьких)\s+(?:повіту|воєводства|округу|регіону|землі|району|області|провінції|графства|кантону|департаменту|штату)){1,3}",
-            norm[pm.end :],
-        )
+        tail = _GENITIVE_CHAIN.match(norm, pm.end)
         if tail:
-            spans.append((pm.end, pm.end + tail.end()))
+            spans.append((pm.end, tail.end()))
         # part-of clause: "Гура-Кальварія — місто в Польщі, що входить у Мазовецьке воєводство"
         part = re.match(
             r"(?:\([^()]*\)|[^.;:!?()]){0,80}?,\s*(?:що|яке|який|яка)\s+(?:входить|входять|належить|розташован\w*)\s+"

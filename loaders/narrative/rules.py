@@ -974,4 +974,29 @@ RULES: tuple[Rule, ...] = (
         "Это уже третье соглашение громады.",
         {"Чугуївська міська територіальна громада|partnerOf|Рыманув"},
     ),
+    _r(
+        "section-home",
+        "discourse",
+        "extractor",
+        "A digest in sections, each headed by a line that only names a community: a partnership sentence of the section "
+        "that names partners abroad but no Ukrainian community is about the section's community; an unknown heading "
+        "ends the section.",
+        "Громади області та їхні партнери\n\nОхтирка\nМісто підписало угоди з естонським Вільянді.\n\n"
+        "Шостка\nГромада підписала меморандум із литовським Алітусом.\n",
+        {"Охтирка|partnerOf|Вільянді", "Шостка|partnerOf|Алітус"},
+        {"Охтирка|partnerOf|Алітус"},
+    ),
+    _r(
+        "genitive-region-country",
+        "linking",
+        "openworld",
+        "A unit abroad followed by its region in the genitive takes the region's country ('з Ольштинським повітом "
+        "Вармінсько-Мазурського воєводства' is in Poland); the region only locates it.",
+        "Лебединська громада уклала угоду про співробітництво з Ольштинським повітом Вармінсько-Мазурського воєводства.",
+        {
+            "Лебединська міська територіальна громада|partnerOf|Ольштинський повіт",
+            "Ольштинський повіт|inCountry|Польща",
+        },
+        {"Лебединська міська територіальна громада|partnerOf|Вармінсько-Мазурське воєводство"},
+    ),
 )
