@@ -279,6 +279,8 @@ def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMat
             name = re.sub(r"(?:['’]s|\.)$", "", m.group("name"))
             a = m.start("name")
             b = a + len(name)
+            if gaz is not None and gaz._country_cue(name.split()[0].lower()):
+                continue  # "the Polish Gmina of …": a country's adjective, not a name
             if rx is _NAME_UNIT:
                 inside = [pm for pm in matches if pm.candidates and pm.start < m.end() and a < pm.end]
                 if inside and all(pm.kind == "foreign" and a <= pm.start and pm.end <= m.end() for pm in inside):
@@ -297,6 +299,12 @@ def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMat
             if m.group("unit").islower() and not after:
                 continue  # "the state of X" in lower case: only with its country named next to it
             cc = iso_code(after[0].candidates[0]) if after else None
+            before = re.search(r"([A-Z][a-z]+)\s+$", norm[max(0, m.start() - 20) : m.start()])
+            adjective = None
+            if cc is None and before is not None and gaz is not None:
+                cc = adjective = gaz._country_cue(before.group(1).lower()) or None  # "the Polish Gmina of Baligród"
+            if cc is None and rx is _UNIT_OF:
+                cc = _LATIN_UNIT_COUNTRY.get(m.group("unit").lower())  # "Gmina" and "Powiat" are Polish
             if cc is None and rx is _NAME_UNIT:
                 # "Łęczna County (Powiat łęczyński)": a unit word of one country's language in brackets
                 bu = _BRACKET_UNIT.match(norm, m.end())
@@ -310,5 +318,8 @@ def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMat
                 whole = norm[a : m.end()]
                 place = replace(place, label=whole, names=tuple(sorted({*place.names, whole, name})))
                 b = m.end()
-            out.append(PlaceMatch(a, b, norm[a:b], "foreign", [place]))
+            pm = PlaceMatch(a, b, norm[a:b], "foreign", [place])
+            if adjective:
+                pm.extra = {"country": adjective}  # the adjective names the country, as "польським" does
+            out.append(pm)
     return out
