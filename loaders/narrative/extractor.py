@@ -236,6 +236,7 @@ class _Extractor:
         self.home_key: str | None = None
         self.section_heads: dict[int, str | None] = {}  # index of a section heading -> its community (or None)
         self.section_home: str | None = None  # the community of the section being read
+        self._card_partners: tuple | None = None  # (sentence index, partners, evidence) of the last partner line
         self.type_of: dict[str, str] = {}  # name key -> Program/Project for found initiatives
         self.first_ev: dict[str, tuple[int, Evidence]] = {}
         self.country_sentences: dict[str, Evidence] = {}
@@ -958,6 +959,23 @@ class _Extractor:
         self.home = places[key]
         self.home_key = key
 
+    def _country_field(self, st: _Sent) -> None:
+        """Rule ``card-country``: a partner card's "Країна" field ("Партнер" / "Тисауйварош" / "Країна" /
+        "Угорщина") names the country of the partner its card named just above."""
+        ms = [m for m in st.mentions if m.kind == "place" and m.type == "PartnerCity"]
+        if ms:
+            self._card_partners = (st.s.index, ms, st.ev)
+        if not _COUNTRY_FIELD.match(st.s.norm) or self._card_partners is None:
+            return
+        at, partners, ev = self._card_partners
+        country = next((m for m in st.mentions if m.kind == "country"), None)
+        if country is None or country.key == "country:UA" or st.s.index - at > 2:
+            return
+        span = Evidence(self.text[ev.start : st.ev.end], ev.start, st.ev.end)
+        for p in partners:
+            if not any(r.predicate == "inCountry" for r in self._rels_of(p.key)):
+                self._rel(p.key, "inCountry", country.key, span)
+
     def _find_sections(self) -> None:
         """Rule ``section-home``: a digest in sections, each headed by a line that only names a community
         ("Охтирка", then "Місто … підписало угоди з естонським Вільянді"): in its section, partners abroad that a
@@ -1358,6 +1376,7 @@ class _Extractor:
             else:
                 project_named = -1
             self._countries(st)
+            self._country_field(st)
             # --- discourse memory
             if not inits and ((_BULLET.match(norm) and st.quotes) or (st.unnamed and not st.bare_trigger)):
                 topic = None  # a new list item with a name we do not know: what follows is not about the old topic
@@ -2146,6 +2165,8 @@ class _Extractor:
 
 
 # ---------------------------------------------------------------- helpers
+
+_COUNTRY_FIELD = re.compile(r"\s*(?:країна|країна-партнер|country|страна)\s*:", re.IGNORECASE)
 
 
 _DEMONSTRATIVE = {

@@ -647,6 +647,14 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
         m = re.match(r"\s*[—–-]\s*(?:столиц|центр|адміністративн\w+\s+центр)\w*\s+[^,.;:—–()]{2,60}", norm[pm.end :])
         if m:
             spans.append((pm.end, pm.end + m.end()))
+        # which-is-in: "комуною Ла-Шапель-сюр-Ердр, що в департаменті Атлантична Луара"
+        m = re.match(
+            r"\s*,\s*(?:що|яка|який|яке)\s+(?:в|у|на)\s+(?:департамент|регіон|провінці|воєводств|земл|штат|кантон|округ"
+            r"|графств|повіт|район|краї|області)\w*\s+[^,.;:()]{2,60}",
+            norm[pm.end :],
+        )
+        if m:
+            spans.append((pm.end, pm.end + m.end()))
         # comma-region: "Бірмінгем, штат Алабама"
         m = re.match(rf"\s*,\s*{_REGION_WORD.pattern}\s+[{_UP}][\w'’-]+", norm[pm.end :])
         if m:

@@ -1011,4 +1011,13 @@ RULES: tuple[Rule, ...] = (
         {"Болехів|partnerOf|Baligród", "Baligród|inCountry|Польща", "Болехів|partnerOf|Sigulda Municipality"},
         {"Болехів|partnerOf|Polish Gmina"},
     ),
+    _r(
+        "card-country",
+        "structure",
+        "structure, extractor",
+        "A partner card's 'Країна' field names the country of the partner the card named just above; 'що в "
+        "департаменті X' after a partner only locates it.",
+        "Партнери громади\n\nПартнер\nТисауйварош\nКраїна\nУгорщина\nТип документа\nУгода про побратимство\n",
+        {"Тисауйварош|inCountry|Угорщина"},
+    ),
 )
