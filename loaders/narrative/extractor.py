@@ -623,6 +623,13 @@ class _Extractor:
                 cc_name = unknown(pm)
                 if cc_name and cc_name[0] == "xx" and cc_name[1] in known:
                     pm.candidates = [known[cc_name[1]], *pm.candidates[1:]]
+                elif cc_name is None and pm.kind == "foreign" and pm.candidates:
+                    # "з районом Ґерліц (Landkreis Görlitz)", later "з Ґерліцом": the unit the page introduced, not
+                    # the gazetteer's town of that name in the same country
+                    unit = known.get(name_key(pm.candidates[0].label))
+                    same_country = unit is not None and unit.country == pm.candidates[0].country
+                    if same_country and any(" " in n for n in unit.names):  # introduced with its unit word
+                        pm.candidates = [unit, *pm.candidates[1:]]
 
     def _is_oblast(self, key: str) -> bool:
         try:

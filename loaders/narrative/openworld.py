@@ -306,6 +306,11 @@ def open_world_places(
         name = m.group("name")
         unit = m.group("unit")
         start = m.start()
+        before = norm[:start].rstrip()
+        if before.endswith("(") and any(
+            t.end == len(before[:-1].rstrip()) and t.candidates and t.candidates[0].type == "PartnerCity" for t in taken
+        ):
+            continue  # "районом Ґерліц (Landkreis Görlitz)": the partner's own name in its language, not a second place
         add(start, m.end("name"), f"{unit} {name}", None, _LATIN_UNIT_COUNTRY.get(unit.lower()), "latin-unit")
     # partner-list: "Міста-побратими Бердичева: Ольштинек, Цєхануф, Кальвін-Сіті" — every item of the list
     # after a partner heading is a partner, known to a gazetteer or not; country-list: "з трьома громадами
@@ -531,8 +536,8 @@ _COUNTRY_TAIL = re.compile(
 
 
 _GENITIVE_CHAIN = re.compile(
-    r"(?:\s+[\w'’-]+(?:ого|ої|ських|цьких)\s+(?:повіту|воєводства|округу|регіону|землі|району|області|провінції"
-    r"|графства|кантону|департаменту|штату)){1,3}"
+    r"(?:\s*\([^()]{1,60}\))?(?P<chain>(?:\s+[\w'’-]+(?:ого|ої|ських|цьких)\s+(?:повіту|воєводства|округу|регіону"
+    r"|землі|району|області|провінції|графства|кантону|департаменту|штату)(?:\s+(?-i:[А-ЯІЇЄҐ])[\w'’-]+(?=[\s,.;:)]|$))?){1,3})"
 )
 
 
@@ -662,7 +667,7 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
         # genitive-chain: "гміна Громадка Болеславецького повіту Нижньосілезького воєводства"
         tail = _GENITIVE_CHAIN.match(norm, pm.end)
         if tail:
-            spans.append((pm.end, tail.end()))
+            spans.append((tail.start("chain"), tail.end()))  # a bracket before the chain is the name's own
         # part-of clause: "Гура-Кальварія — місто в Польщі, що входить у Мазовецьке воєводство"
         part = re.match(
             r"(?:\([^()]*\)|[^.;:!?()]){0,80}?,\s*(?:що|яке|який|яка)\s+(?:входить|входять|належить|розташован\w*)\s+"

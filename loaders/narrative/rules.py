@@ -1020,4 +1020,16 @@ RULES: tuple[Rule, ...] = (
         "Партнери громади\n\nПартнер\nТисауйварош\nКраїна\nУгорщина\nТип документа\nУгода про побратимство\n",
         {"Тисауйварош|inCountry|Угорщина"},
     ),
+    _r(
+        "unit-over-namesake",
+        "linking",
+        "extractor",
+        "A unit abroad the page introduced with its unit word ('з районом Ґерліц (Landkreis Görlitz)') is the place "
+        "its later bare mentions name ('з Ґерліцом'), not the gazetteer's town of that name in the same country.",
+        "Шепетівська міська рада підтримала намір встановити партнерські відносини з районом Ґерліц (Landkreis "
+        "Görlitz) федеральної землі Саксонія. Контакти з Ґерліцом розпочалися навесні 2022 року, коли німецькі "
+        "партнери передали громаді допомогу.",
+        {"Шепетівська міська територіальна громада|partnerOf|Ґерліц", "Ґерліц|inCountry|Німеччина"},
+        {"Шепетівська міська територіальна громада|partnerOf|Саксонія"},
+    ),
 )
