@@ -85,6 +85,7 @@ _MONEY_AGREEMENT = re.compile(
 _AGREEMENT = re.compile(
     r"побратим|поріднен|поріднил|меморандум|угод|договір|договор|співробітництв|співпрац|партнерств|"
     r"(?:громад|міст)\w*-партнер|дружн\w+\s+(?:відносин|зв'яз)|партнерськ\w+\s+(?:відносин|зв'яз)|"
+    r"партнер(?:ом|ами)\s+(?:є|стал\w*)(?![\w])|(?<![\w])(?:є|стал\w*)\s+(?:\w+\s+)?партнер(?:ом|ами)|"
     r"partner\s+(?:city|cities|town|towns|community|communities|municipalit)|"
     r"twin|sister|memorand|agreement|pact|соглашени|сотрудничеств|побратим",
     re.IGNORECASE,
@@ -955,6 +956,15 @@ class _Extractor:
                 and not _PREPOSITION_BEFORE.search(st.s.norm[max(0, first.start - 6) : first.start])
             ):
                 named = [first]  # "Стрий підписав меморандум з Лиманською громадою": the subject is the home
+            elif (
+                not named
+                and first is not None
+                and first.place is not None
+                and first.place.category in ("city", "hromada")
+                and re.fullmatch(r"[\s\W\d]*", st.s.norm[: first.start])
+                and _SUBJECT_VERB.match(st.s.norm, first.end)
+            ):
+                named = [first]  # "Калуш уклав угоди з …" opening the page: its subject is the home
             if named and named[0].place is not None and named[0].place.category not in ("raion",):
                 self.home, self.home_key = named[0].place, named[0].key  # "Звіт ... Дубівської селищної ради"
                 return
@@ -2173,6 +2183,10 @@ class _Extractor:
 
 # ---------------------------------------------------------------- helpers
 
+# a finite verb right after a sentence-initial name: "Калуш уклав", "Боярка має", "Стрий підписав"
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:(?:вже|уже|також|ще|нещодавно|офіційно)\s+)?[а-яіїєґ'’]+(?:в|ла|ли|ло|є|ють|ує|ить|ать|ять|ає|ме|муть)(?![\w])"
+)
 _COUNTRY_FIELD = re.compile(r"\s*(?:країна|країна-партнер|country|страна)\s*:", re.IGNORECASE)
 
 

@@ -1032,4 +1032,15 @@ RULES: tuple[Rule, ...] = (
         {"Шепетівська міська територіальна громада|partnerOf|Ґерліц", "Ґерліц|inCountry|Німеччина"},
         {"Шепетівська міська територіальна громада|partnerOf|Саксонія"},
     ),
+    _r(
+        "partner-copula",
+        "relations",
+        "extractor",
+        "'Партнером є X', 'X став партнером': a Ukrainian community named so in a partnership passage is the "
+        "document's home's partner; the oblast after it ('на Житомирщині') only locates it.",
+        "Калуш уклав угоди про співпрацю з містом Ґюмрі (Вірменія). Ще одним партнером є Новоград-Волинська громада "
+        "на Житомирщині.",
+        {"Калуш|partnerOf|Звягельська міська територіальна громада"},
+        {"Калуш|partnerOf|Житомирська область"},
+    ),
 )
