@@ -297,6 +297,8 @@ def open_world_places(
                 continue  # "регіон", "округ", "муніципалітет" are Ukrainian words too: need a country
         if cc == "UA":
             continue
+        if _POST_ADJECTIVE.fullmatch(name) and _GENITIVE_CHAIN.match(norm, start - 1):
+            continue  # "повітом Лодзинського воєводства": the adjective names the region after it, not this unit
         if _POST_ADJECTIVE.fullmatch(name) and unit.nominative in ("повіт", "район", "округ", "регіон", "воєводство"):
             # "з польським повітом Вадовицьким": the adjective after the unit word names it
             name = f"{_nominative_adjective(name, unit.nominative)} {unit.nominative}"
@@ -550,7 +552,7 @@ def _region_country_after(norm: str, end: int, matches: list[PlaceMatch]) -> str
     for pm in matches:
         if end <= pm.start < tail.end() and pm.kind == "foreign" and pm.candidates and pm.candidates[0].country:
             return pm.candidates[0].country
-    return None
+    return "PL" if "воєводства" in tail.group("chain") else None  # voivodeships are Polish
 
 
 def _country_after(norm: str, end: int, gaz, matches: list[PlaceMatch] = ()) -> str | None:
