@@ -1420,6 +1420,10 @@ class _Extractor:
                 and project_named != st.s.index
             ):
                 bare_recent = st.s.index
+            if inits and topic and norm.rstrip().endswith(":") and list_of is None:
+                # rule ``list-under-named-lead``: "… 7 освітніх об'єктів у межах Програми «X»:" and one item per
+                # line: each item is about the initiative the lead-in named
+                list_of = (topic, st.s.index)
         for m, ev in self._pending_entities:
             if any(r.subject == m.key for r in self.ex.relations if ev in r.evidence):
                 ent = self._entity_for(m)

@@ -1050,4 +1050,14 @@ RULES: tuple[Rule, ...] = (
         {"Калуш|partnerOf|Звягельська міська територіальна громада"},
         {"Калуш|partnerOf|Житомирська область"},
     ),
+    _r(
+        "list-under-named-lead",
+        "discourse",
+        "extractor",
+        "A line that names an initiative and ends with a colon leads a list: each item line after it is about that "
+        "initiative (its places are where it takes place).",
+        "Усього на Черкащині цьогоріч реалізовують 7 об'єктів у межах програми «Велике будівництво»:\n\n"
+        "Смілянська школа №11;\n\nДНЗ №3 у Шполі;\n\nДНЗ у Черкасах на Митниці.\n",
+        {"Велике будівництво|locatedIn|Шпола", "Велике будівництво|locatedIn|Черкаси"},
+    ),
 )
