@@ -1060,4 +1060,14 @@ RULES: tuple[Rule, ...] = (
         "Смілянська школа №11;\n\nДНЗ №3 у Шполі;\n\nДНЗ у Черкасах на Митниці.\n",
         {"Велике будівництво|locatedIn|Шпола", "Велике будівництво|locatedIn|Черкаси"},
     ),
+    _r(
+        "nominative-unit-not-locative",
+        "relations",
+        "extractor",
+        "Only a locative before a place ('у місті', 'в громаді') says the place is where something happens; the "
+        "nominative unit word of a list item ('місто Кейдани (Литва) — меморандум; громада Фалешти …') names a partner.",
+        "Славута\n\nМіжнародне співробітництво:\nгміна Ґнев (Польща) — угода про партнерство, 2011 р.; місто Кейдани "
+        "(Литва) — меморандум, 2021 р.\n",
+        {"Славута|partnerOf|Кейдани", "Кейдани|inCountry|Литва"},
+    ),
 )
