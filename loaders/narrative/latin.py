@@ -278,7 +278,12 @@ def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMat
         for m in rx.finditer(norm):
             name = re.sub(r"(?:['’]s|\.)$", "", m.group("name"))
             a = m.start("name")
+            lead = re.match(r"(?:The|A|An)\s+", name)
+            if lead:  # "The Grant County Board …": the article is not part of the name
+                name, a = name[lead.end() :], a + lead.end()
             b = a + len(name)
+            if not name:
+                continue
             if gaz is not None and gaz._country_cue(name.split()[0].lower()):
                 continue  # "the Polish Gmina of …": a country's adjective, not a name
             if rx is _NAME_UNIT:
@@ -298,13 +303,13 @@ def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMat
             ] or [c for c in countries if 0 <= c.start - b <= 12 and c.candidates[0].key != "country:UA"]
             if m.group("unit").islower() and not after:
                 continue  # "the state of X" in lower case: only with its country named next to it
-            cc = iso_code(after[0].candidates[0]) if after else None
+            implied = _LATIN_UNIT_COUNTRY.get(m.group("unit").lower()) if rx is _UNIT_OF else None
+            # "the Gmina of Jasienica Rosielna — and in Slovakia …": a unit word of one country's own language wins
+            cc = implied or (iso_code(after[0].candidates[0]) if after else None)
             before = re.search(r"([A-Z][a-z]+)\s+$", norm[max(0, m.start() - 20) : m.start()])
             adjective = None
             if cc is None and before is not None and gaz is not None:
                 cc = adjective = gaz._country_cue(before.group(1).lower()) or None  # "the Polish Gmina of Baligród"
-            if cc is None and rx is _UNIT_OF:
-                cc = _LATIN_UNIT_COUNTRY.get(m.group("unit").lower())  # "Gmina" and "Powiat" are Polish
             if cc is None and rx is _NAME_UNIT:
                 # "Łęczna County (Powiat łęczyński)": a unit word of one country's language in brackets
                 bu = _BRACKET_UNIT.match(norm, m.end())

@@ -1011,8 +1011,8 @@ RULES: tuple[Rule, ...] = (
         "linking",
         "latin, lang/en/cues.csv",
         "In English, a country adjective before a unit names the unit's country ('the Polish Gmina of Baligród') and "
-        "is no name itself; 'Gmina' and 'Powiat' alone are Polish; 'has cooperated since 2016 with' states a "
-        "partnership.",
+        "is no name itself; 'Gmina' and 'Powiat' are Polish whatever country is named nearby; a leading article is "
+        "not part of a name ('The Grant County Board'); 'has cooperated since 2016 with' states a partnership.",
         "The Bolekhiv city territorial community and the Polish Gmina of Baligród have signed an agreement on "
         "partnership. Bolekhiv has cooperated since 2021 with Sigulda Municipality in Latvia.",
         {"Болехів|partnerOf|Baligród", "Baligród|inCountry|Польща", "Болехів|partnerOf|Sigulda Municipality"},
