@@ -307,9 +307,8 @@ def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMat
             # "the Gmina of Jasienica Rosielna — and in Slovakia …": a unit word of one country's own language wins
             cc = implied or (iso_code(after[0].candidates[0]) if after else None)
             before = re.search(r"([A-Z][a-z]+)\s+$", norm[max(0, m.start() - 20) : m.start()])
-            adjective = None
-            if cc is None and before is not None and gaz is not None:
-                cc = adjective = gaz._country_cue(before.group(1).lower()) or None  # "the Polish Gmina of Baligród"
+            adjective = (gaz._country_cue(before.group(1).lower()) or None) if before and gaz is not None else None
+            cc = cc or adjective  # "the Polish Gmina of Baligród"
             if cc is None and rx is _NAME_UNIT:
                 # "Łęczna County (Powiat łęczyński)": a unit word of one country's language in brackets
                 bu = _BRACKET_UNIT.match(norm, m.end())
@@ -324,7 +323,7 @@ def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMat
                 place = replace(place, label=whole, names=tuple(sorted({*place.names, whole, name})))
                 b = m.end()
             pm = PlaceMatch(a, b, norm[a:b], "foreign", [place])
-            if adjective:
-                pm.extra = {"country": adjective}  # the adjective names the country, as "польським" does
+            if cc and not after and cc in (adjective, implied):
+                pm.extra = {"country": cc}  # the adjective or the unit word names the country, as "польським" does
             out.append(pm)
     return out
