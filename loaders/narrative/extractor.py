@@ -1946,6 +1946,12 @@ class _Extractor:
             and not (
                 self._is_oblast(p.key) and re.search(r"(?<![\w])громад\w*\s+$", norm[max(0, p.start - 20) : p.start])
             )
+            # "Horodenka, a town … in the Ivano-Frankivsk region": an oblast after a community, "in"/"у" before it
+            and not (
+                self._is_oblast(p.key)
+                and any(q.type == "Community" for q in places[:k])
+                and re.search(r"(?:^|\s)(?:in(?:\s+the)?|у|в)\s+$", norm[max(0, p.start - 12) : p.start])
+            )
         ]
         if not places:
             return set()

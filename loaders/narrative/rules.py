@@ -959,10 +959,16 @@ RULES: tuple[Rule, ...] = (
         "loaders.gazetteer.index, extractor",
         "A town abroad after a country adjective, in the instrumental, is looked up and labelled in the nominative "
         "('з литовським Бірштонасом' -> Бірштонас); an oblast in the genitive after 'громади' ('з двома громадами "
-        "Сумщини') only says where they are: it is no partner.",
-        "Березань підписала меморандуми з двома громадами Сумщини та литовським Бірштонасом.",
+        "Сумщини') only says where they are: it is no partner; nor is an oblast after a community with 'in'/'у' "
+        "before it ('Horodenka, a town in the Ivano-Frankivsk region').",
+        "Березань підписала меморандуми з двома громадами Сумщини та литовським Бірштонасом. The Grant County board "
+        "approved a sister-community relationship with Horodenka, a town in the Ivano-Frankivsk region of Ukraine.",
         {"Березань|partnerOf|Бірштонас", "Бірштонас|inCountry|Литва"},
-        {"Сумська область|partnerOf|Бірштонас", "Березань|partnerOf|Сумська область"},
+        {
+            "Сумська область|partnerOf|Бірштонас",
+            "Березань|partnerOf|Сумська область",
+            "Івано-Франківська область|partnerOf|Grant County",
+        },
     ),
     _r(
         "russian-hromada",
