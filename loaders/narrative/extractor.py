@@ -1483,6 +1483,10 @@ class _Extractor:
             if m.kind == "place" and m.role != "council":
                 continue
             gap = norm[cur : m.start]
+            if out and m.key == out[-1].key and re.fullmatch(r"\s*[-–—]\s*", gap):
+                # "з Міжнародною фінансовою корпорацією – IFC, …": the same agent again, the list goes on
+                cur = m.end
+                continue
             if out and m.kind == "country" and re.fullmatch(r"\s*\(", gap):
                 close = re.match(r"\s*\)", norm[m.end :])
                 if close:  # "Університет Лейдена (Нідерланди), ...": the agent's country, the list goes on
