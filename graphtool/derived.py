@@ -113,8 +113,12 @@ def derived_triples(engine: Any, *, union: bool, prefixes: dict[str, str]) -> li
     ``union`` reads the union of the named graphs (a store without a default-graph index); the derived
     graph's own triples never feed a ``CONSTRUCT`` (none reads a predicate of :data:`PREDICATES`).
     """
-    lines: list[str] = []
+    return [f"{t.subject} {t.predicate} {t.object} ." for t in derived_terms(engine, union=union, prefixes=prefixes)]
+
+
+def derived_terms(engine: Any, *, union: bool, prefixes: dict[str, str]) -> list[Any]:
+    """The derived graph's triples as ``pyoxigraph.Triple`` objects (see :func:`derived_triples`)."""
+    triples: list[Any] = []
     for text in CONSTRUCTS:
-        for t in engine.query(text, use_default_graph_as_union=union, prefixes=prefixes):
-            lines.append(f"{t.subject} {t.predicate} {t.object} .")
-    return lines
+        triples.extend(engine.query(text, use_default_graph_as_union=union, prefixes=prefixes))
+    return triples

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graphtool.derived import DERIVED_GRAPH, derived_triples
+from graphtool.derived import DERIVED_GRAPH, derived_terms
 from graphtool.terms import BindingError, bind_values, to_oxigraph
 
 if TYPE_CHECKING:
@@ -218,6 +218,7 @@ class GraphStore:
         self.read_only = read_only
         self._memory: Any = None  # the default graph copied into memory (read_in_memory)
         self._derived_stale = False  # documents written since the derived graph was computed (refresh_derived)
+        self._derived_rewrite = False  # the index lost the derived triples (rebuild_index): write them whole
         try:
             if self.path is None:
                 self._store = Store()
@@ -338,24 +339,65 @@ class GraphStore:
 
     def refresh_derived(self) -> int:
         """Compute the derived graph (``graphtool.derived``: the counts the whole-store aggregate queries
-        read) from the documents again, and replace it, in the default-graph index too, in one update.
-        Returns its triples. Called by :meth:`flush` and by the first query after a write."""
-        lines = derived_triples(self._store, union=not self._indexed(), prefixes=PREFIXES)
-        body = "\n".join(lines)
-        update = f"DROP SILENT GRAPH <{DERIVED_GRAPH}>"
-        if lines:
-            update += f" ;\nINSERT DATA {{ GRAPH <{DERIVED_GRAPH}> {{\n{body}\n}} }}"
-        if self._indexed():
-            update = f"{self._retract_from_index(DERIVED_GRAPH)} ;\n{update}"
-            if lines:
-                update += f" ;\nINSERT DATA {{\n{body}\n}}"
+        read) from the documents again, and write what changed, in the default-graph index too, in one
+        update. Returns its triples. Called by :meth:`flush` and by the first query after a write.
+
+        Only the difference with the stored graph is written: rewriting the whole graph and its share of
+        the index took as long as computing it (5M triples: 11 s of 25 s, bench/RESULTS.md, issue 15),
+        while a build of a quarter of the documents changes a fraction of the counts. The stored graph
+        ends the same as a full rewrite leaves it (blank nodes, which a SPARQL update cannot name again,
+        take the full rewrite).
+        """
+        from pyoxigraph import BlankNode, NamedNode
+
+        fresh = set(derived_terms(self._store, union=not self._indexed(), prefixes=PREFIXES))
+        graph = NamedNode(DERIVED_GRAPH)
+        stored = {q.triple for q in self._store.quads_for_pattern(None, None, None, graph)}
+        if getattr(self, "_derived_rewrite", False) or any(
+            isinstance(t.subject, BlankNode) or isinstance(t.object, BlankNode) for t in fresh | stored
+        ):  # the index was rebuilt without the derived triples, or a blank node
+            update = self._rewrite_derived(fresh)
+        else:
+            update = self._derived_difference(stored, fresh)
         try:
-            self._store.update(update)
+            if update:
+                self._store.update(update)
         except OSError as exc:
             raise StoreError(f"writing the derived counts failed: {exc}") from exc
         self._memory = None
-        self._derived_stale = False
-        return len(lines)
+        self._derived_stale = self._derived_rewrite = False
+        return len(fresh)
+
+    def _rewrite_derived(self, fresh: set[Any]) -> str:
+        """Update text replacing the whole derived graph (and its triples in the index) with ``fresh``."""
+        body = "\n".join(f"{t} ." for t in fresh)
+        update = f"DROP SILENT GRAPH <{DERIVED_GRAPH}>"
+        if fresh:
+            update += f" ;\nINSERT DATA {{ GRAPH <{DERIVED_GRAPH}> {{\n{body}\n}} }}"
+        if self._indexed():
+            update = f"{self._retract_from_index(DERIVED_GRAPH)} ;\n{update}"
+            if fresh:
+                update += f" ;\nINSERT DATA {{\n{body}\n}}"
+        return update
+
+    def _derived_difference(self, stored: set[Any], fresh: set[Any]) -> str:
+        """Update text turning the stored derived graph into ``fresh``: the triples it loses leave the graph
+        (and the index, unless a document states them too), the new ones enter both; '' when equal."""
+        gone, new = stored - fresh, fresh - stored
+        parts = []
+        if gone:
+            if self._indexed():
+                unstated = [t for t in gone if not self._stated_by_a_document(t)]
+                if unstated:
+                    parts.append("DELETE DATA {\n" + "\n".join(f"{t} ." for t in unstated) + "\n}")
+            body = "\n".join(f"{t} ." for t in gone)
+            parts.append(f"DELETE DATA {{ GRAPH <{DERIVED_GRAPH}> {{\n{body}\n}} }}")
+        if new:
+            body = "\n".join(f"{t} ." for t in new)
+            parts.append(f"INSERT DATA {{ GRAPH <{DERIVED_GRAPH}> {{\n{body}\n}} }}")
+            if self._indexed():
+                parts.append(f"INSERT DATA {{\n{body}\n}}")
+        return " ;\n".join(parts)
 
     @property
     def oxigraph(self):
@@ -548,6 +590,7 @@ class GraphStore:
         from pyoxigraph import DefaultGraph, RdfFormat
 
         self._written()
+        self._derived_rewrite = True  # the derived triples leave the index with the rest: written again whole
         self._store.clear_graph(DefaultGraph())
         fd, name = tempfile.mkstemp(prefix="graphtool-index-", suffix=".nt", dir=self.path)
         os.close(fd)
