@@ -39,7 +39,9 @@ LANG = Path(__file__).resolve().parents[1] / "lang"
 _UP = "A-ZА-ЯІЇЄҐÀ-ÖØ-Þ"
 _NAME_WORD = rf"[{_UP}][\w'’]*(?:-[\w'’]+)*"
 # up to four capitalised words ("Солт Лейк Сіті", "Зелонкі-Пшибишевські", "Назарет Ілліт")
-_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+# lower-case particles inside a name abroad: "Freiburg im Breisgau", "Frankfurt am Main", "Newcastle upon Tyne"
+_PARTICLE = r"(?:im|am|an\s+der|ob\s+der|upon|on|de|del|della|di|da|la|le|sur|nad|pod)"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
 _LIST_SEP = re.compile(r"\s*,\s*|\s+(?:та|і|й|and)\s+|\s*,\s*(?:та|і|й|and)\s+")
 
 

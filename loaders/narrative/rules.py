@@ -1090,4 +1090,15 @@ RULES: tuple[Rule, ...] = (
             "Програма розвитку ООН|implements|ЕНЕРГОДІМ",
         },
     ),
+    _r(
+        "name-particles",
+        "mentions",
+        "openworld",
+        "A name abroad may hold lower-case particles ('Freiburg im Breisgau', 'Frankfurt am Main', 'Newcastle upon "
+        "Tyne'): the whole name is the partner, not its last word.",
+        "Lviv has sister-city agreements with Wrocław and Lublin (Poland), and an agreement with Freiburg im Breisgau "
+        "(Germany) dates back to 1989.",
+        {"Львів|partnerOf|Freiburg im Breisgau", "Freiburg im Breisgau|inCountry|Німеччина"},
+        {"Львів|partnerOf|Breisgau"},
+    ),
 )
