@@ -644,6 +644,24 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
             unit_named and gap.strip() == ","
         ):
             spans.append((nxt.start, nxt.end))
+    # in-regions: "counties and cities in states such as Indiana, Kentucky and Ohio", "у штатах Індіана та Огайо":
+    # regions named as where partners are, not partners
+    for rm in re.finditer(
+        r"(?<![\w])(?:in|у|в)\s+(?:the\s+)?(?:states?|regions?|provinces?|штат\w*|регіон\w*|провінці\w*|земл\w*)"
+        r"\s+(?:(?:such\s+as|like|як)\s+)?",
+        norm,
+    ):
+        pos = rm.end()
+        for pm in sorted(foreign, key=lambda x: x.start):
+            if pm.start < pos:
+                continue
+            if pm.start != pos or pm.candidates[0].category != "foreign_region":
+                break
+            spans.append((pm.start, pm.end))
+            sep = _LIST_SEP.match(norm, pm.end)
+            if sep is None:
+                break
+            pos = sep.end()
     for pm in foreign:
         # bracket-locator: "Саскатун (Саскачеван, Канада)"
         m = re.match(r"\s*\(([^()]{2,60})\)", norm[pm.end :])

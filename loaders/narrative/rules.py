@@ -1101,4 +1101,14 @@ RULES: tuple[Rule, ...] = (
         {"Львів|partnerOf|Freiburg im Breisgau", "Freiburg im Breisgau|inCountry|Німеччина"},
         {"Львів|partnerOf|Breisgau"},
     ),
+    _r(
+        "in-regions",
+        "mentions",
+        "openworld",
+        "Regions after 'in states such as', 'in regions like', 'у штатах' say where partners are; they are no partners.",
+        "The programme links Ukrainian hromadas with counties and cities in states such as Indiana, Kentucky and Ohio. "
+        "Liubeshiv signed a sister-community agreement with Grant County (USA).",
+        {"Любешів|partnerOf|Grant County"},
+        {"Любешів|partnerOf|Індіана", "Любешів|partnerOf|Огайо"},
+    ),
 )
