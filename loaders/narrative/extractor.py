@@ -49,7 +49,10 @@ _NO_PARTNERSHIP = re.compile(
     r"|(?<![\w])(?:немає|нет|no|not\s+yet)\s+(?:\w+\s+){0,3}?(?:угод|меморандум|партнерств|соглашени|договор|agreement|partnership)",
     re.IGNORECASE,
 )
-_LOCATIVE = re.compile(r"(?:^|[\s(])(?:у|в|на|м\.|місті|селищі|селі|громаді|смт|городе|поселке|in)\s*$", re.IGNORECASE)
+_LOCATIVE = re.compile(  # "у місті X", "in X", "in rural X", "in the northern X"
+    r"(?:^|[\s(])(?:у|в|на|м\.|місті|селищі|селі|громаді|смт|городе|поселке|in(?:\s+(?:the\s+)?(?-i:[a-z]+))?)\s*$",
+    re.IGNORECASE,
+)
 _COUNCIL_TAIL = re.compile(
     r"(?:\s+(?:міськ\w*|селищн\w*|сільськ\w*|обласн\w*|районн\w*)\s+(?:(?:військов\w*|державн\w*)\s+)?(?:рад[аиіуою]\w*|адміністрац\w+)"
     r"|\s*-?\s*(?:міськрад\w*|облдержадміністрац\w*|райдержадміністрац\w*|ОДА|ОВА|РДА|РВА)(?![\w]))",
@@ -2005,20 +2008,20 @@ class _Extractor:
                 if home is None and self.home_key and self._municipal_home():
                     # "підписано меморандум з Ужгородським районом та з ... радою": the document's home signs
                     pairs |= {
-                        (self.home_key, u.key) for u in ua if not _LOCATIVE.search(norm[max(0, u.start - 8) : u.start])
+                        (self.home_key, u.key) for u in ua if not _LOCATIVE.search(norm[max(0, u.start - 20) : u.start])
                     }
                 else:
                     base = home or ua[0]
                     pairs |= {
                         (base.key, u.key)
                         for u in ua
-                        if u.key != base.key and not _LOCATIVE.search(norm[max(0, u.start - 8) : u.start])
+                        if u.key != base.key and not _LOCATIVE.search(norm[max(0, u.start - 20) : u.start])
                     }
             elif foreign and not ua and (self.section_home or self.home_key):
                 pairs |= {
                     (self.section_home or self.home_key, f.key)
                     for f in foreign
-                    if not _LOCATIVE.search(norm[max(0, f.start - 8) : f.start])
+                    if not _LOCATIVE.search(norm[max(0, f.start - 20) : f.start])
                     or (listed and re.fullmatch(r"\s*(?:[-•*–]\s*)?(?:м\.|місто)\s*", norm[: f.start]))  # "• м. Кросно"
                 }
         pairs = {(a, b) for a, b in pairs if a != b and not self._same_place(a, b)}

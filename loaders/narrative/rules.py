@@ -1105,10 +1105,12 @@ RULES: tuple[Rule, ...] = (
         "in-regions",
         "mentions",
         "openworld",
-        "Regions after 'in states such as', 'in regions like', 'у штатах' say where partners are; they are no partners.",
-        "The programme links Ukrainian hromadas with counties and cities in states such as Indiana, Kentucky and Ohio. "
-        "Liubeshiv signed a sister-community agreement with Grant County (USA).",
+        "Regions after 'in states such as', 'in regions like', 'у штатах' say where partners are; they are no partners; "
+        "nor is a place after 'in' and one lower-case word ('finds a partner in rural Oregon').",
+        "Small Ukrainian hromada finds a partner in rural Oregon\n\nThe programme links Ukrainian hromadas with counties and cities "
+        "in states such as Indiana, Kentucky and Ohio. Liubeshiv signed a sister-community agreement with Grant County "
+        "(USA).",
         {"Любешів|partnerOf|Grant County"},
-        {"Любешів|partnerOf|Індіана", "Любешів|partnerOf|Огайо"},
+        {"Любешів|partnerOf|Індіана", "Любешів|partnerOf|Огайо", "Любешів|partnerOf|Орегон"},
     ),
 )
