@@ -213,7 +213,7 @@ def baseline_queries(folder: str, anchors: dict[str, dict[str, str]]) -> list[di
 # community and donor map: name lookups read entity_types, entity_names, entity_attributes (?p =
 # gt:category) and relation_links (?p = gt:locatedIn) over the whole store; a report asks entity_card,
 # entity_links and entity_evidence per entity it reaches (the donor is the hub case), money flows per
-# donor or activity, and a document's first line and source per document it cites; a map reads every
+# donor or activity, and the sentences and source of the documents it cites; a map reads every
 # type, name, attribute, document, evidence and, per relation, relation_links unbound.
 _INTERNAL_BINDINGS: tuple[tuple[str, str, dict[str, tuple[str, str]]], ...] = (
     ("entity_types", "", {}),
@@ -232,8 +232,7 @@ _INTERNAL_BINDINGS: tuple[tuple[str, str, dict[str, tuple[str, str]]], ...] = (
     ("entity_evidence", "donor", {"e": ("anchor", "donor")}),
     ("money_flows_of_donor", "", {"donor": ("anchor", "donor")}),
     ("money_flows_of_activity", "", {"activity": ("anchor", "program")}),
-    ("document_first_line", "", {"file": ("literal", "synth_000000.txt")}),
-    ("document_source", "", {"file": ("literal", "synth_000000.txt")}),
+    ("document_lines", "", {"file": ("literal", "synth_000000.txt")}),
 )
 
 # Whole commands, end to end through the embedded store's reader (no rdflib equivalent): (kind, argument)

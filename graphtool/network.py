@@ -126,7 +126,10 @@ def resolve_focus(reader: Reader, name: str, types: list[str]) -> str:
 def descendants_in_codifier(graph, place: str) -> set[str]:
     """A place and every community located (transitively) in it."""
     found, todo = {place}, [place]
+    read = getattr(graph, "read_links", None)  # a graph read on demand asks about a level at once
     while todo:
+        if read is not None:
+            read(todo)
         node = todo.pop()
         for child, _, rel in graph.in_edges(node, keys=True):
             if rel == "locatedIn" and graph.nodes[child].get("type") == "Community" and child not in found:

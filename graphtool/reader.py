@@ -6,7 +6,8 @@ endpoint (:class:`graphtool.remote.RemoteStore`) and the server's worker pool
 ``analyze``, stats and the name lookup take any of them as a :class:`Reader` and ask their questions
 with :func:`ask`, from the ``.rq`` files in ``queries/internal/`` (beside the researchers' library
 in ``queries/``), so the same text runs unchanged on every store. Values are bound as RDF terms, never
-pasted into the text. This module imports only :mod:`queries` (and, for types, :mod:`graphtool.store`).
+pasted into the text. This module imports only :mod:`queries`, :mod:`graphtool.terms` (inside :func:`ask`)
+and, for types, :mod:`graphtool.store`.
 """
 
 from __future__ import annotations
@@ -44,5 +45,17 @@ def question(name: str) -> str:
 
 
 def ask(reader: Reader, name: str, bindings: Mapping[str, Any] | None = None) -> Table:
-    """Run the question ``name`` (a file of ``queries/internal/``) on any reader."""
-    return reader.select(question(name), dict(bindings) if bindings else None)
+    """Run the question ``name`` (a file of ``queries/internal/``) on any reader.
+
+    A binding given as a list asks about each of its values in one question: the list becomes a
+    ``VALUES`` block of RDF terms (:func:`graphtool.terms.bind_values`, the helper every reader binds
+    with), so a report asks once about all the entities it reached, not once per entity.
+    """
+    text, single = question(name), dict(bindings or {})
+    many = {k: list(v) for k, v in single.items() if isinstance(v, list | tuple)}
+    if many:
+        from graphtool.terms import bind_values
+
+        text = bind_values(text, many)
+        single = {k: v for k, v in single.items() if k not in many}
+    return reader.select(text, single or None)

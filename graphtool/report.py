@@ -173,6 +173,31 @@ def _link(graph, u: str, v: str, rel: str, other: str, via: str = "", subject: s
     return Link(rel, text, data.get("type", ""), other, via, subject, _sources(graph, u, v, rel))
 
 
+def _read(graph, nodes) -> None:
+    """Ask about ``nodes`` (their cards, links and evidence) in one question when ``graph`` reads on demand
+    (:class:`graphtool.report_graph.LinkGraph`), before a walk asks about them one by one."""
+    read = getattr(graph, "read_links", None)
+    if read is not None:
+        read(list(nodes))
+
+
+def _read_closure(graph, nodes, rel: str, direction: str) -> None:
+    """Read ``nodes`` and what they reach through ``rel`` (``out``: what they point to), a level per question."""
+    seen, level = set(), list(dict.fromkeys(nodes))
+    while level:
+        _read(graph, level)
+        seen |= set(level)
+        level = list(dict.fromkeys(
+            v if direction == "out" else u for node in level for u, v in _edges(graph, node, rel, direction)
+            if (v if direction == "out" else u) not in seen
+        ))  # fmt: skip
+
+
+def _read_partner_cities(graph, nodes) -> None:
+    """Read the partner cities among ``nodes`` (a link to one names its country: its ``inCountry`` links)."""
+    _read(graph, [n for n in nodes if (graph.nodes.get(n) or {}).get("type") == "PartnerCity"])
+
+
 def _edges(graph, node: str, rel: str, direction: str):
     """(u, v) pairs of ``rel`` edges leaving (``out``) or entering (``in``) ``node``."""
     if direction == "out":
@@ -235,6 +260,11 @@ def _community_groups(graph, node: str) -> dict[str, list[Link]]:
     from graphtool.network import descendants_in_codifier
 
     scope = descendants_in_codifier(graph, node)
+    _read(graph, scope)
+    located = [item for place in scope for item, _ in _edges(graph, place, "locatedIn", "in")]
+    _read_closure(graph, located, "partOf", "out")
+    _read_partner_cities(graph, [x for place in scope for edge in _edges(graph, place, "partnerOf", "out")
+                                 + _edges(graph, place, "partnerOf", "in") for x in edge])  # fmt: skip
     items, donors, implementers, partners, plans, codifier = [], [], [], [], [], []
     for place in sorted(scope):
         where = _label(graph, place) if place != node else ""
@@ -287,6 +317,7 @@ def _merge_places(links: list[Link]) -> list[Link]:
 def _plan_facts(graph, plans: list[str]) -> list[tuple[str, str]]:
     """Measures of a community's action plans: how many, by funding source and executor, the international."""
     measures = set()
+    _read_closure(graph, plans, "partOf", "in")
     for plan in plans:
         measures |= {m for m in _parts(graph, plan) if graph.nodes[m].get("type") == "Measure"}
     if not measures:
@@ -336,6 +367,11 @@ def _who_what_where(graph) -> tuple[list[tuple[str, str]], dict[str, list[Link]]
     groups: dict[str, list[Link]] = {}
     work_all, places_all, oblasts_all = set(), set(), set()
     donors = sorted(graph.entities("Donor"), key=lambda n: (_label(graph, n).casefold(), n))
+    _read(graph, donors)
+    funded_all = [f for donor in donors for _, f in _edges(graph, donor, "funds", "out")]
+    _read_closure(graph, funded_all, "partOf", "in")
+    work = {w for f in funded_all for w in _parts(graph, f)}
+    _read_closure(graph, [p for w in work for _, p in _edges(graph, w, "locatedIn", "out")], "locatedIn", "out")
     for donor in donors:
         rows = []
         for _, funded in _edges(graph, donor, "funds", "out"):
@@ -373,6 +409,8 @@ def _places_of(graph, work: list[str]) -> list[Link]:
 
 def _donor_groups(graph, node: str) -> dict[str, list[Link]]:
     funded = [v for _, v in _edges(graph, node, "funds", "out")]
+    _read_closure(graph, funded, "partOf", "out")
+    _read_closure(graph, [p for f in funded for p in _parents(graph, f)], "partOf", "in")
     work = []
     for f in funded:
         work += [w for w in _parts(graph, f) if w not in work]
@@ -406,6 +444,8 @@ def _implementers(graph, work: list[str], node: str = "") -> list[Link]:
 
 
 def _program_groups(graph, node: str) -> dict[str, list[Link]]:
+    _read_closure(graph, [node], "partOf", "in")
+    _read_closure(graph, [node], "partOf", "out")
     work = _parts(graph, node)
     donors = []
     for w in _parents(graph, node) + work[1:]:
@@ -445,7 +485,7 @@ def _money(reader: Reader, graph, donor: str | None = None, activities: list[str
     if donor:
         rows = ask(reader, "money_flows_of_donor", {"donor": URIRef(donor)}).dicts()
     else:
-        rows = [r for a in activities for r in ask(reader, "money_flows_of_activity", {"activity": URIRef(a)}).dicts()]
+        rows = _money_of_activities(reader, list(dict.fromkeys(activities)))
 
     def name(node) -> str:
         return _label(graph, str(node)) if node is not None and str(node) in graph else ""
@@ -481,6 +521,21 @@ def _money(reader: Reader, graph, donor: str | None = None, activities: list[str
     return facts, shown
 
 
+def _money_of_activities(reader: Reader, activities: list[str]) -> list[dict]:
+    """The money flows of ``activities``, activity by activity in their order, asked in one question per
+    ``BATCH`` of them."""
+    from rdflib import URIRef
+
+    from graphtool.report_graph import BATCH
+
+    by_activity: dict[str, list[dict]] = {a: [] for a in activities}
+    for start in range(0, len(activities), BATCH):
+        chunk = [URIRef(a) for a in activities[start : start + BATCH]]
+        for row in ask(reader, "money_flows_of_activity", {"activity": chunk}).dicts():
+            by_activity[str(row["activity"])].append(row)
+    return [row for a in activities for row in by_activity[a]]
+
+
 def _decimal(value: str):
     from decimal import Decimal, InvalidOperation
 
@@ -492,12 +547,18 @@ def _decimal(value: str):
 
 def _partnership_groups(graph, communities: set[str] | None) -> dict[str, list[Link]]:
     """Partner cities of ``communities`` (of every community: None), grouped by the partner's country."""
+    edges = graph.relation_edges("partnerOf")
+    read_cards = getattr(graph, "read_cards", None)
+    if read_cards is not None:
+        read_cards([x for u, v, _rel in edges for x in (u, v)])
     if communities is None:  # every community: the ends of the store's partnerships that are communities
         communities = set()
-        for u, v, _rel in graph.relation_edges("partnerOf"):
+        for u, v, _rel in edges:
             communities |= {x for x in (u, v) if (graph.nodes.get(x) or {}).get("type") == "Community"}
     groups: dict[str, list[Link]] = {}
-    for u, v, rel in graph.relation_edges("partnerOf"):
+    _read(graph, [x for u, v, _rel in edges if {u, v} & communities for x in (u, v)
+                  if (graph.nodes.get(x) or {}).get("type") != "Community"])  # fmt: skip
+    for u, v, rel in edges:
         if not ({u, v} & communities) or u not in graph or v not in graph:
             continue
         ours, other = (u, v) if u in communities else (v, u)
@@ -516,22 +577,43 @@ def document_lines(reader: Reader, report: Report) -> dict[str, str]:
     """For every document the report quotes, its earliest sentence in the graph (shortened): usually the
     heading or first line of a news item, so a reader sees "Житомир отримав …" rather than a hashed file
     name. Documents carry no title of their own in the graph yet."""
+    from rdflib import Literal
+
+    from graphtool.report_graph import BATCH
+
     names = sorted(
         {s.document for links in report.groups.values() for link in links for s in link.sources if s.document}
     )
+    first: dict[str, tuple] = {}
+    sources: dict[str, str] = {}
+    for start in range(0, len(names), BATCH):
+        chunk = [Literal(name) for name in names[start : start + BATCH]]
+        for file, sentence, offset, source in ask(reader, "document_lines", {"file": chunk}).rows:
+            if source is not None:
+                sources.setdefault(str(file), str(source))
+            elif sentence is not None:
+                key = (_offset(offset), str(sentence))
+                if str(file) not in first or key < first[str(file)]:
+                    first[str(file)] = key
     out = {}
     for name in names:
-        rows = ask(reader, "document_first_line", {"file": name}).rows
         line = ""
-        if rows:
-            line = " ".join(str(rows[0][0]).split())
+        if name in first:
+            line = " ".join(first[name][1].split())
             line = line if len(line) <= 80 else line[:79].rstrip() + "…"
-        src = ask(reader, "document_source", {"file": name}).rows
-        if src:
-            line = f"{line} — {src[0][0]}" if line else str(src[0][0])
+        if name in sources:
+            line = f"{line} — {sources[name]}" if line else sources[name]
         if line:
             out[name] = line
     return out
+
+
+def _offset(term) -> tuple:
+    """A sentence's start offset as SPARQL orders it: numbers by value, before anything else."""
+    try:
+        return (0, int(str(term)), "")
+    except ValueError:
+        return (1, 0, str(term))
 
 
 def _doc_name(report: Report, name: str) -> str:
@@ -608,6 +690,7 @@ def _other_links(graph, node: str, groups: dict[str, list[Link]]) -> list[Link]:
     """The entity's own links (either way, any relation of the ontology) that no group above shows: a
     relation added to the ontology reaches every report here with no code edit."""
     shown = {(link.relation, link.other_iri) for links in groups.values() for link in links}
+    _read_partner_cities(graph, [x for edge in graph.out_edges(node) + graph.in_edges(node) for x in edge[:2]])
     out = []
     for u, v, rel in graph.out_edges(node, keys=True) + graph.in_edges(node, keys=True):
         other = v if u == node else u

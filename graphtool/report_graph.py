@@ -1,10 +1,13 @@
-"""The part of the graph a report reads, fetched through a :class:`graphtool.reader.Reader` entity by entity.
+"""The part of the graph a report reads, fetched through a :class:`graphtool.reader.Reader` on demand.
 
 A report starts at one entity and walks a few steps (a hromada's settlements, a program's parts, their
 donors), so it asks only about the entities it reaches: ``queries/internal/entity_card.rq`` for an
 entity's class, names, attributes and documents, ``entity_links.rq`` for its links either way with
-their evidence. Each answer is kept, so an entity is asked about once per report. Nothing loads the
-whole store, and the same ``.rq`` files run on the embedded store and on a SPARQL server.
+their evidence. Each question asks about up to :data:`BATCH` entities at once (``?e`` bound to a list of
+terms): the report reads a step of its walk ahead (:meth:`LinkGraph.read_links`), and reading links
+reads the cards of the entities at their other ends, so a report asks a few dozen questions however many
+entities it reaches. Each answer is kept. Nothing loads the whole store, and the same ``.rq`` files run
+on the embedded store and on a SPARQL server.
 
 :class:`LinkGraph` answers the few questions of a ``networkx.MultiDiGraph`` that the report code asks
 (``nodes[x]``, ``x in graph``, ``out_edges``/``in_edges`` with keys, ``get_edge_data``) with the same
@@ -16,7 +19,7 @@ relation added to the ontology is therefore a link here with no code edit. This 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import product
 from typing import Any
 
@@ -67,66 +70,62 @@ class LinkGraph:
     def card(self, iri: str) -> dict[str, Any] | None:
         """The entity's ``type``, ``label`` (Ukrainian first), ``label_en``, attributes and ``documents``;
         None when ``iri`` is no entity of the ontology's entity types."""
-        if iri in self._cards:
-            return self._cards[iri]
+        if iri not in self._cards:
+            self.read_cards([iri])
+        return self._cards[iri]
+
+    def read_cards(self, iris: Iterable[str]) -> None:
+        """Ask for the cards of every one of ``iris`` not known yet, ``BATCH`` entities per question."""
         from rdflib import URIRef
 
-        types: list[str] = []
-        names: dict[str, list[str]] = {}
-        card: dict[str, Any] = {"iri": iri, "documents": []}
-        for what, key, value in ask(self.reader, "entity_card", {"e": URIRef(iri)}).rows:
-            if what is None:
-                continue
-            what = str(what)
-            if what == "class" and str(value) in _TYPES:
-                types.append(_TYPES[str(value)])
-            elif what == "name":
-                names.setdefault(getattr(value, "language", None) or "", []).append(str(value))
-            elif what == "attribute":
-                name = _ATTRS[str(key)]
-                if name not in card:
-                    card[name] = float(value) if name in ("lat", "lon") else str(value)
-            elif what == "document":
-                card["documents"].append(str(value))
-        if not types:
-            self._cards[iri] = None
-            return None
-        card["type"] = types[0] if len(types) == 1 else _first_declared(types)
-        main = sorted(names.get("uk", [])) or sorted(names.get("", [])) or sorted(names.get("en", []))
-        card["label"] = main[0] if main else iri.rsplit("/", 1)[-1]
-        if names.get("en"):
-            card["label_en"] = sorted(names["en"])[0]
-        card["documents"] = sorted(set(card["documents"]))
-        self._cards[iri] = card
-        return card
+        todo = list(dict.fromkeys(i for i in iris if i not in self._cards))
+        for chunk in _chunks(todo):
+            answers: dict[str, list[tuple]] = {iri: [] for iri in chunk}
+            for e, what, key, value in ask(self.reader, "entity_card", {"e": [URIRef(i) for i in chunk]}).rows:
+                answers[str(e)].append((what, key, value))
+            for iri, rows in answers.items():
+                self._cards[iri] = _card(iri, rows)
 
     def _fetch(self, iri: str) -> tuple[list[Edge], list[Edge]]:
-        if iri in self._links:
-            return self._links[iri]
+        if iri not in self._links:
+            self.read_links([iri])
+        return self._links[iri]
+
+    def read_links(self, iris: Iterable[str]) -> None:
+        """Ask for the links (with their evidence) of every one of ``iris`` not known yet, ``BATCH`` entities
+        per question, and the cards of the entities at their other ends: a report walks on to those."""
         from rdflib import URIRef
 
-        out: dict[Edge, None] = {}
-        into: dict[Edge, None] = {}
-        if iri in self:
-            for s, p, o, cls in ask(self.reader, "entity_links", {"e": URIRef(iri)}).rows:
+        todo = list(dict.fromkeys(i for i in iris if i not in self._links))
+        self.read_cards(todo)
+        todo = [i for i in todo if self._cards[i] is not None]
+        for iri in iris:
+            if iri not in self._links and self._cards.get(iri) is None:
+                self._links[iri] = ([], [])
+        for chunk in _chunks(todo):
+            out: dict[str, dict[Edge, None]] = {iri: {} for iri in chunk}
+            into: dict[str, dict[Edge, None]] = {iri: {} for iri in chunk}
+            for s, p, o, cls in ask(self.reader, "entity_links", {"e": [URIRef(i) for i in chunk]}).rows:
                 rel = _RELATIONS.get(str(p))
                 if rel is None or str(cls) not in _TYPES:
                     continue
                 edge = (str(s), str(o), rel)
-                if edge[0] == iri:
-                    out[edge] = None
-                if edge[1] == iri:  # both, for a link of the entity to itself
-                    into[edge] = None
-            self._read_evidence(iri, set(out) | set(into))
-        self._links[iri] = (list(out), list(into))
-        return self._links[iri]
+                if edge[0] in out:
+                    out[edge[0]][edge] = None
+                if edge[1] in into:  # both, for a link of the entity to itself
+                    into[edge[1]][edge] = None
+            edges = {edge for iri in chunk for edge in (*out[iri], *into[iri])}
+            self._read_evidence(chunk, edges)
+            for iri in chunk:
+                self._links[iri] = (list(out[iri]), list(into[iri]))
+            self.read_cards(x for edge in edges for x in edge[:2])
 
-    def _read_evidence(self, iri: str, edges: set[Edge]) -> None:
-        """The evidence of ``edges`` (links of ``iri``): document, sentence, offsets, partnership status."""
+    def _read_evidence(self, iris: list[str], edges: set[Edge]) -> None:
+        """The evidence of ``edges`` (links of ``iris``): document, sentence, offsets, partnership status."""
         from rdflib import URIRef
 
         fields: dict[tuple[str, Edge], dict[str, set[str]]] = {}
-        for ev, s, p, o, key, value in ask(self.reader, "entity_evidence", {"e": URIRef(iri)}).rows:
+        for ev, s, p, o, key, value in ask(self.reader, "entity_evidence", {"e": [URIRef(i) for i in iris]}).rows:
             rel = _RELATIONS.get(str(p))
             edge = (str(s), str(o), rel or "")
             if edge in edges:
@@ -178,6 +177,44 @@ class LinkGraph:
         ends are entities is the caller's check (``x in graph``), so a few links cost a few questions."""
         rows = ask(self.reader, "relation_links", {"p": RELATION_PROPERTIES[relation]}).rows
         return [(str(s), str(o), relation) for s, _p, o in rows]
+
+
+BATCH = 100  # entities per question: at 400, Oxigraph planned entity_links as a scan of the store (150,000 quads: >25 s)
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(items), BATCH):
+        yield items[start : start + BATCH]
+
+
+def _card(iri: str, rows: list[tuple]) -> dict[str, Any] | None:
+    """An entity's card from its ``entity_card`` rows (None when it has no class of the ontology)."""
+    types: list[str] = []
+    names: dict[str, list[str]] = {}
+    card: dict[str, Any] = {"iri": iri, "documents": []}
+    for what, key, value in rows:
+        if what is None:
+            continue
+        what = str(what)
+        if what == "class" and str(value) in _TYPES:
+            types.append(_TYPES[str(value)])
+        elif what == "name":
+            names.setdefault(getattr(value, "language", None) or "", []).append(str(value))
+        elif what == "attribute":
+            name = _ATTRS[str(key)]
+            if name not in card:
+                card[name] = float(value) if name in ("lat", "lon") else str(value)
+        elif what == "document":
+            card["documents"].append(str(value))
+    if not types:
+        return None
+    card["type"] = types[0] if len(types) == 1 else _first_declared(types)
+    main = sorted(names.get("uk", [])) or sorted(names.get("", [])) or sorted(names.get("en", []))
+    card["label"] = main[0] if main else iri.rsplit("/", 1)[-1]
+    if names.get("en"):
+        card["label_en"] = sorted(names["en"])[0]
+    card["documents"] = sorted(set(card["documents"]))
+    return card
 
 
 def evidence_order(item: dict[str, Any]) -> tuple:

@@ -80,6 +80,11 @@ def term_n3(value: Any) -> str:
     raise BindingError(f"cannot bind {value!r} as an RDF term")
 
 
+def _many(value: Any) -> bool:
+    """A binding to several values (one ``VALUES`` row each), not one term."""
+    return isinstance(value, list | tuple)
+
+
 def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
     """Return ``query`` with each bound variable fixed by a ``VALUES`` row, as RDF terms.
 
@@ -89,21 +94,27 @@ def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
     substitution (pyoxigraph ``substitutions``, SEP-0007). Values are serialised with their
     N-Triples escaping, never pasted as user text.
 
+    A value given as a list (or tuple) binds its variable to each of them: one ``VALUES`` row per value,
+    in a block of its own, so one question asks about many entities at once (a report's cards).
+
     Example:
         >>> bind_values('SELECT ?x ?o WHERE { ?x ?p ?o }', {'o': 'x'})
         'SELECT ?x ?o WHERE { VALUES (?o) { ("x") } ?x ?p ?o }'
+        >>> bind_values('SELECT ?x ?o WHERE { ?x ?p ?o }', {'o': ['x', 'y']})
+        'SELECT ?x ?o WHERE { VALUES (?o) { ("x") ("y") } ?x ?p ?o }'
     """
     if not bindings:
         return query
     for name in bindings:
         if not re.fullmatch(r"[A-Za-z0-9_\u00B7\u00C0-\uFFFF]+", name):
             raise BindingError(f"not a variable name: {name!r}")
-    terms = {name: term_n3(value) for name, value in bindings.items()}
+    terms = {name: term_n3(value) for name, value in bindings.items() if not _many(value)}
+    rows = {name: [term_n3(v) for v in value] for name, value in bindings.items() if _many(value)}
     tokens = [(m.lastgroup, m.group(), m.start(), m.end()) for m in _TOKEN.finditer(query)]
     significant = [t for t in tokens if t[0] not in ("ws", "comment")]
 
     inserts: list[tuple[int, str]] = []
-    all_vars = frozenset(terms)
+    all_vars = frozenset(terms) | frozenset(rows)
     # a stack of frames, one per open brace: the bound variables in scope inside it
     stack: list[frozenset[str]] = []
     pending = "group"  # what the next '{' opens: group | template | data
@@ -172,9 +183,14 @@ def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
             starts_subquery = following is not None and following[1].upper() == "SELECT"
             wanted = scope & named[i] if i in branch and not body else scope
             if wanted and not starts_subquery:
-                names = sorted(wanted)
-                row = " ".join(terms[n] for n in names)
-                inserts.append((end, f" VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}"))
+                names = sorted(n for n in wanted if n in terms)
+                blocks = []
+                if names:
+                    row = " ".join(terms[n] for n in names)
+                    blocks.append(f" VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}")
+                for n in sorted(n for n in wanted if n in rows):
+                    blocks.append(f" VALUES (?{n}) {{ {' '.join(f'({t})' for t in rows[n])} }}")
+                inserts.append((end, "".join(blocks)))
         elif kind == "close":
             if stack:
                 stack.pop()

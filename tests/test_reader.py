@@ -25,8 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = sorted(p.stem for p in INTERNAL.glob("*.rq"))
 # Bindings for the questions that need one (or are worth asking with one); the rest run unbound.
 BINDINGS = {
-    "document_first_line": {"file": "news-south.txt"},
-    "document_source": {"file": "news-south.txt"},
+    "document_lines": {"file": "news-south.txt"},
     "money_flows_of_donor": {"donor": URIRef(entity_iri("donor:usaid"))},
     "money_flows_of_activity": {"activity": URIRef(entity_iri("project:chysta-voda"))},
     # a report's questions about one entity (graphtool.report_graph): a partner hromada, a donor
@@ -44,7 +43,7 @@ BOUND_TOO = {
 }
 # Rows some questions must give on the test graph (a question that answers nothing proves nothing).
 # the fixture's documents name no source address and hold no IATI money (tests/test_report.py reads money)
-EMPTY_ON_FIXTURE = {"document_source", "money_flows_of_donor", "money_flows_of_activity"}
+EMPTY_ON_FIXTURE = {"money_flows_of_donor", "money_flows_of_activity"}
 
 
 @pytest.fixture(scope="module")

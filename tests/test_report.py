@@ -139,7 +139,8 @@ class _Recorder:
         self.reader, self.asked = reader, []
 
     def select(self, query, bindings=None):
-        self.asked.append((query.splitlines()[0], bool(bindings)))
+        # bound as terms: by the reader (one value) or, many values at once, by a VALUES block in the text
+        self.asked.append((query.splitlines()[0], bool(bindings) or " VALUES (?" in query))
         return self.reader.select(query, bindings)
 
 
@@ -155,6 +156,38 @@ def test_a_report_asks_about_what_it_reaches_not_the_whole_store(store, kind, na
     report = build_report(recorder, kind, name)
     assert any(report.groups.values())
     assert recorder.asked and all(bound for _summary, bound in recorder.asked), recorder.asked
+
+
+def test_the_questions_a_report_asks_do_not_grow_with_the_entities_it_reaches(store):
+    """Cards, links and evidence of many entities are one question each (a VALUES block of terms), and a
+    report asks about the documents it quotes at once: not one question per entity or per document."""
+    from graphtool.report_graph import LinkGraph
+
+    entities = sorted({str(row[0]) for row in store.select("SELECT ?e WHERE { ?e a ?c FILTER(STRSTARTS(STR(?c), STR(gt:))) "
+                                                             "FILTER(?c NOT IN (gt:Document, gt:Evidence, gt:Mention)) }").rows})  # fmt: skip
+    assert len(entities) > 20
+    asked = []
+    for some in (entities[:2], entities):
+        recorder = _Recorder(store)
+        graph = LinkGraph(recorder)
+        graph.read_links(some)
+        asked.append(len(recorder.asked))
+        assert all(graph.card(e) is None or graph.out_edges(e) is not None for e in some)
+        assert len(recorder.asked) == asked[-1]  # everything the walk needs was read above
+    assert asked[1] <= asked[0] <= 4, asked  # cards, links, evidence, the cards at their other ends
+    # the same cards and links as asking entity by entity
+    one_by_one = LinkGraph(store)
+    for e in entities:
+        assert one_by_one.card(e) == graph.card(e)
+        assert sorted(one_by_one.out_edges(e)) == sorted(graph.out_edges(e))  # in the engine's order: sorted
+        assert sorted(one_by_one.in_edges(e)) == sorted(graph.in_edges(e))
+        for edge in graph.out_edges(e):
+            assert one_by_one.get_edge_data(*edge) == graph.get_edge_data(*edge)
+    recorder = _Recorder(store)
+    report = build_report(recorder, "3w", None)
+    quoted = {s.document for links in report.groups.values() for link in links for s in link.sources}
+    assert len(quoted) > 1 and report.documents
+    assert sum("Documents' sentences" in summary for summary, _bound in recorder.asked) == 1
 
 
 def test_an_entitys_links_no_group_shows_are_other_links(store):
