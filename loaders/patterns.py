@@ -80,7 +80,29 @@ def verb_forms(lemmas: list[str], lang: str) -> str:
                 for f in verb.lexeme
                 if any(g in f.tag for g in _FINITE) and (f.word.endswith("ла") or not f.word.endswith("а"))
             )  # not the dialect "підтрима" (no standard form of these ends in "-а" but the past "-ла")
-    return "|".join(sorted(map(re.escape, forms), key=lambda w: (-len(w), w)))
+    return trie_regex(forms)
+
+
+def trie_regex(words: set[str]) -> str:
+    """One regex for a set of words with their common prefixes factored out ("підтримує|підтримують" ->
+    "підтриму(?:ють|є)"): the engine reads each prefix once instead of trying every word at every position."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        # longer continuations first, so that a longer form wins over its prefix
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
 
 
 @cache

@@ -4,14 +4,23 @@ import re
 
 import pytest
 
-from loaders.patterns import cue_regex, verb_forms
+from loaders.patterns import cue_regex, trie_regex, verb_forms
 
 
 def test_every_finite_form_of_each_infinitive():
-    forms = set(verb_forms(["підтримувати", "підтримати"], "uk").split("|"))
-    assert {"підтримує", "підтримують", "підтримуватимуть", "підтримала", "підтримали", "підтримати"} <= forms
-    assert "підтримай" not in forms  # not the imperative
-    assert "підтрима" not in forms  # not the dialect form
+    rx = re.compile(verb_forms(["підтримувати", "підтримати"], "uk"))
+    for form in ("підтримує", "підтримують", "підтримуватимуть", "підтримала", "підтримали", "підтримати"):
+        assert rx.fullmatch(form), form
+    assert not rx.fullmatch("підтримай")  # not the imperative
+    assert not rx.fullmatch("підтрима")  # not the dialect form
+
+
+def test_trie_regex_matches_exactly_its_words():
+    words = {"підтримує", "підтримують", "підтримав", "фінансує", "a.b"}
+    rx = re.compile(trie_regex(words))
+    assert all(rx.fullmatch(w) for w in words)
+    for other in ("підтриму", "підтримуютьс", "фінанс", "axb", ""):
+        assert not rx.fullmatch(other), other
 
 
 def test_a_word_that_is_not_an_infinitive_is_an_error_naming_the_file():

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from loaders.patterns import trie_regex
+
 LANG = Path(__file__).resolve().parent.parent / "lang"
 
 
@@ -51,7 +53,7 @@ def _table(lang: str = "uk") -> tuple[dict[str, str], tuple[str, ...]]:
 @cache
 def _regexes(lang: str = "uk") -> tuple[re.Pattern, ...]:
     roles, copulas = _table(lang)
-    role = "|".join(sorted(map(re.escape, roles), key=len, reverse=True))
+    role = trie_regex(set(roles))
     cop = "|".join(sorted(map(re.escape, copulas), key=len, reverse=True))
     role_rx = re.compile(rf"(?<![\w])(?=\w)(?P<role>{role})(?![\w])", re.IGNORECASE)
     # the copula after the initiative: only a short stretch without a clause break between them
