@@ -1272,6 +1272,8 @@ class _Extractor:
                     self._unplaced = None
             # --- funds / implements from cues
             for rx_kind, pred in (("fund", "funds"), ("implement", "implements")):
+                if not cue_regex(rx_kind).search(norm):
+                    continue  # one pass of all the kind's rows finds none: no row needs its own pass
                 for rx, value in cue_values(rx_kind):
                     for cm in rx.finditer(norm):
                         # a sentence naming no initiative continues the paragraph's one ("Частину вартості
