@@ -179,7 +179,8 @@ class LinkGraph:
         return [(str(s), str(o), relation) for s, _p, o in rows]
 
 
-BATCH = 100  # entities per question: at 400, Oxigraph planned entity_links as a scan of the store (150,000 quads: >25 s)
+# entities per question: at 400, Oxigraph planned entity_links as a scan of the store (150,000 quads: >25 s)
+BATCH = 100
 
 
 def _chunks(items: list[str]) -> Iterator[list[str]]:
