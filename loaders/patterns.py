@@ -72,7 +72,7 @@ def verb_forms(lemmas: list[str], lang: str) -> str:
         from loaders.morph import morph
 
         for lemma in lemmas:
-            verb = next((p for p in morph().parse(lemma) if p.tag.POS == "INFN" or "infn" in p.tag), None)
+            verb = next((p for p in morph().parse(lemma) if "infn" in p.tag), None)
             if verb is None:
                 raise ValueError(f"loaders/lang/{lang}/cues.csv: {lemma!r} is not an infinitive the dictionary knows")
             forms.update(

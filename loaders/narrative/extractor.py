@@ -1587,14 +1587,12 @@ class _Extractor:
             after = [m for m in inits if m.start >= rf.target_from]
             named = after[0] if after and after[0].start - rf.target_from <= 40 else None
             earlier = [m for m in inits if m.end <= rf.target_from]
-            # no initiative after the role noun: the one this sentence named before it, else the topic
-            target = named.key if named else (earlier[-1].key if earlier else topic)
-            if rf.earlier_only and not named:
-                target = (
-                    earlier[-1].key
-                    if earlier
-                    else (topic if re.search(r"(?<![\w])(?:його|її|їх)\s+\w+$", norm[: rf.target_from], re.I) else None)
-                )
+            # no initiative after the role noun: the one this sentence named before it, else (unless only that one
+            # will do: "…, а донором виступає ЄС") the topic
+            if named or earlier:
+                target = (named or earlier[-1]).key
+            else:
+                target = None if rf.earlier_only else topic
             if not target:
                 continue
             if rf.agents_before >= 0:

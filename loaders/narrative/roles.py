@@ -24,8 +24,7 @@ LANG = Path(__file__).resolve().parent.parent / "lang"
 class RoleMatch:
     predicate: str  # funds | implements
     target_from: int  # the initiative is sought from here on (after the role noun)
-    agents_from: int  # agents after this position (role first), or -1
-    agents_before: int  # agents before this position (agent first), or -1
+    agents_before: int  # agents before this position (agent first), or -1: after the copula
     earlier_only: bool = False  # no initiative after the role noun: the one named before it in the sentence
 
 
@@ -74,20 +73,19 @@ def role_frames(norm: str, lang: str = "uk") -> list[RoleMatch]:
     out = []
     for m in role_rx.finditer(norm):
         pred = roles[m.group("role").lower()]
-        if not (_INITIATIVE_NEXT.match(norm, m.end()) or cop_next.match(norm, m.end())):
+        copula_next = cop_next.match(norm, m.end())
+        if not (copula_next or _INITIATIVE_NEXT.match(norm, m.end())):
             continue  # "Оператором котельні стало КП …": the role is about something else
-        if cop_next.match(norm, m.end()) and not _POSSESSIVE.search(norm, max(0, m.start() - 12), m.start()):
+        if copula_next and not _POSSESSIVE.search(norm, max(0, m.start() - 12), m.start()):
             # "…, а донором виступає ЄС" is about the initiative named before it (the caller checks there is
             # one); "Закордонними партнерами стали Нідерланди" is not about one
-            if re.search(r"(?<![\w])[\w'-]+(?:ими|іми|ими)\s*$", norm[max(0, m.start() - 20) : m.start()]):
+            if re.search(r"(?<![\w])[\w'-]+(?:ими|іми)\s*$", norm[max(0, m.start() - 20) : m.start()]):
                 continue
-            out.append(RoleMatch(pred, m.end(), m.end(), -1, earlier_only=True))
+            out.append(RoleMatch(pred, m.end(), -1, earlier_only=True))
             continue
         before = cop_before.search(norm, max(0, m.start() - 30), m.start())
-        if before is not None:  # "ЄС є донором проєкту «X»"
-            out.append(RoleMatch(pred, m.end(), -1, before.start()))
-        else:  # "Донором проєкту «X» є ЄС": the copula comes after the initiative
-            out.append(RoleMatch(pred, m.end(), m.end(), -1))
+        # "ЄС є донором проєкту «X»"; else "Донором проєкту «X» є ЄС": the copula comes after the initiative
+        out.append(RoleMatch(pred, m.end(), before.start() if before is not None else -1))
     return out
 
 
