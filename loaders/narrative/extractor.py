@@ -1931,35 +1931,7 @@ class _Extractor:
         if _NO_PARTNERSHIP.search(norm):
             return set()  # rule ``no-partnership``: "Угоди про партнерство між Вінницею та Цюрихом наразі немає"
         places = self._place_mentions(st, partners=True)
-        # "Lutsk, Volyn Oblast — …", "Луцьк, Волинська область": an oblast after its own town only locates it
-        # "… з Коростенською громадою, що на Житомирщині": an oblast after "що на" locates the community before it
-        places = [
-            p
-            for k, p in enumerate(places)
-            if not (
-                k > 0
-                and self._is_oblast(p.key)
-                and (
-                    (
-                        norm[places[k - 1].end : p.start].strip() == ","
-                        and p.key in getattr(places[k - 1].place, "parents", ())
-                    )
-                    or re.search(
-                        r"(?:що|яка|який|яке|розташован\w*)\s+(?:на|у|в)\s+$", norm[max(0, p.start - 24) : p.start]
-                    )
-                )
-            )
-            # "з двома громадами Сумщини": an oblast in the genitive after "громади" only says where they are
-            and not (
-                self._is_oblast(p.key) and re.search(r"(?<![\w])громад\w*\s+$", norm[max(0, p.start - 20) : p.start])
-            )
-            # "Horodenka, a town … in the Ivano-Frankivsk region": an oblast after a community, "in"/"у" before it
-            and not (
-                self._is_oblast(p.key)
-                and any(q.type == "Community" for q in places[:k])
-                and re.search(r"(?:^|\s)(?:in(?:\s+the)?|у|в)\s+$", norm[max(0, p.start - 12) : p.start])
-            )
-        ]
+        places = [p for k, p in enumerate(places) if not self._oblast_locates(places, k, norm)]
         if not places:
             return set()
         if signed_abroad and not self._signed_with(places, norm):
@@ -2032,6 +2004,26 @@ class _Extractor:
                 rel, _seen = self._rel_index[(a, "partnerOf", b)]
                 rel.status.setdefault((ev.start, ev.end), status)
         return pairs
+
+    def _oblast_locates(self, places: list[Mention], k: int, norm: str) -> bool:
+        """Whether the oblast ``places[k]`` only says where a community named in the sentence is, and is no partner:
+        "Lutsk, Volyn Oblast — …", "Луцьк, Волинська область" (after its own town); "… з Коростенською громадою, що на
+        Житомирщині"; "з двома громадами Сумщини" (genitive after "громади"); "Horodenka, a town … in the
+        Ivano-Frankivsk region" (after a community, "in"/"у" before it)."""
+        p = places[k]
+        if not self._is_oblast(p.key):
+            return False
+        before = norm[max(0, p.start - 24) : p.start]
+        if k > 0 and (
+            (norm[places[k - 1].end : p.start].strip() == "," and p.key in getattr(places[k - 1].place, "parents", ()))
+            or re.search(r"(?:що|яка|який|яке|розташован\w*)\s+(?:на|у|в)\s+$", before)
+        ):
+            return True
+        if re.search(r"(?<![\w])громад\w*\s+$", before[-20:]):
+            return True
+        return any(q.type == "Community" for q in places[:k]) and bool(
+            re.search(r"(?:^|\s)(?:in(?:\s+the)?|у|в)\s+$", before[-12:])
+        )
 
     def _signed_with(self, places: list[Mention], norm: str) -> bool:
         """Whether a sentence that only names a signed act ("меморандум", "угода") states a partnership: it names a
