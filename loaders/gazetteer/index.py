@@ -851,10 +851,15 @@ class Gazetteer:
 _UK_LETTERS = re.compile("[іїєґІЇЄҐ]")
 
 
+# the instrumental ending of a town's name and what its nominative ends with (Бергхаймом -> Бергхайм,
+# Біржаєм -> Біржай, Варною -> Варна, Ґдинею -> Ґдиня)
+INSTRUMENTAL_NOMINATIVE = {"ом": "", "ем": "", "єм": "й", "ою": "а", "ею": "я"}
+
+
 def _nominatives(word: str) -> set[str]:
     """Nominatives an unknown name in the instrumental may have (Бірштонасом -> бірштонас, Варною -> варна)."""
     out = set()
-    for ending, repl in (("ом", ""), ("ем", ""), ("єм", "й"), ("ою", "а"), ("ею", "я")):
+    for ending, repl in INSTRUMENTAL_NOMINATIVE.items():
         if word.endswith(ending) and len(word) > len(ending) + 2:
             out.add(word[: -len(ending)] + repl)
     return out

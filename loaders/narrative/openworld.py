@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from loaders.base import name_key
+from loaders.gazetteer.index import INSTRUMENTAL_NOMINATIVE
 from loaders.gazetteer.model import Place, PlaceMatch
 
 LANG = Path(__file__).resolve().parents[1] / "lang"
@@ -376,7 +377,7 @@ def open_world_places(
             if not cc or cc == "UA" or _sentence_word(norm, m.start(2)) or feminine != (m.group(3) in ("ою", "ею")):
                 continue
             # Бергхаймом -> Бергхайм, Біржаєм -> Біржай, Варною -> Варна, Ґдинею -> Ґдиня
-            name = m.group(2) + {"єм": "й", "ою": "а", "ею": "я"}.get(m.group(3), "")
+            name = m.group(2) + INSTRUMENTAL_NOMINATIVE[m.group(3)]
             add(m.start(2), m.end(3), name, None, cc, "adjective-name")
     # a town abroad the gazetteer knows, in a list headed by a country ("польських партнерів Стрия: … міста
     # Бжег-Дольни", "у Польщі — A, B"): the head names its country
