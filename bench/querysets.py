@@ -213,8 +213,9 @@ def baseline_queries(folder: str, anchors: dict[str, dict[str, str]]) -> list[di
 # community and donor map: name lookups read entity_types, entity_names, entity_attributes (?p =
 # gt:category) and relation_links (?p = gt:locatedIn) over the whole store; a report asks entity_card,
 # entity_links and entity_evidence per entity it reaches (the donor is the hub case), money flows per
-# donor or activity, and the sentences and source of the documents it cites; a map reads every
-# type, name, attribute, document, evidence and, per relation, relation_links unbound.
+# donor or activity, and the sentences and source of the documents it cites; a focused map asks
+# entity_card, entity_links and entity_evidence about the entities its walk reaches, as a report does;
+# the whole map reads every type, name, attribute, document, evidence and, per relation, relation_links unbound.
 _INTERNAL_BINDINGS: tuple[tuple[str, str, dict[str, tuple[str, str]]], ...] = (
     ("entity_types", "", {}),
     ("entity_names", "", {}),

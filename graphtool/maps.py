@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graphtool.reader import Reader, ask
+from graphtool.reader import Reader
 from graphtool.styles import DEFAULT_NODE_STYLE, DEFAULT_RELATION_COLOUR, NODE_STYLES, RELATION_COLOURS
 from graphtool.vocab import ENTITY_CLASSES, RELATION_PROPERTIES
 from graphtool.vocab import label as term_label
@@ -560,14 +560,6 @@ def render_map(
     return html
 
 
-def add_names(reader: Reader, graph) -> None:
-    """Give each node every name it has (labels in all languages, aliases, acronyms) for the search box."""
-    for e, name, _kind in ask(reader, "entity_names").rows:
-        node = graph.nodes.get(str(e))
-        if node is not None:
-            node.setdefault("names", set()).add(str(name))
-
-
 def write_map(
     reader: Reader,
     output: str | Path,
@@ -586,12 +578,17 @@ def write_map(
 
     started = time.perf_counter()
     graph = focus_network(
-        reader, donor=donor, program=program, community=community, oblast=oblast, types=types or DEFAULT_TYPES
+        reader,
+        donor=donor,
+        program=program,
+        community=community,
+        oblast=oblast,
+        types=types or DEFAULT_TYPES,
+        names=True,  # read once: with the labels, or from the focus's name lookup
     )
     # executors and funding sources of plan rows left out by ``types`` would float alone
     keep_alone = {"Community", "Donor", "Program", "Project", "PartnerCity"}
     graph.remove_nodes_from([n for n, d in graph.degree() if d == 0 and graph.nodes[n].get("type") not in keep_alone])
-    add_names(reader, graph)
     if heading is None:
         focus = [f"{k}: {v}" for k, v in (("donor", donor), ("program", program), ("community", community),
                                            ("oblast", oblast)) if v]  # fmt: skip

@@ -41,14 +41,23 @@ class NetworkError(Exception):
     """A focus (donor, program, community, oblast) was not found or is ambiguous."""
 
 
-def load_network(reader: Reader, types: Iterable[str] | None = None):
-    """The whole graph (or only entities of ``types``) as a ``networkx.MultiDiGraph`` keyed by relation."""
-    import networkx as nx
-
+def _wanted(types: Iterable[str] | None) -> set[str]:
     wanted = set(types or ENTITY_TYPES)
     unknown = wanted - set(ENTITY_TYPES)
     if unknown:
         raise NetworkError(f"unknown entity type(s): {', '.join(sorted(unknown))}; known: {', '.join(ENTITY_TYPES)}")
+    return wanted
+
+
+def load_network(reader: Reader, types: Iterable[str] | None = None, *, names: bool = False):
+    """The whole graph (or only entities of ``types``) as a ``networkx.MultiDiGraph`` keyed by relation.
+
+    With ``names``, each node also gets ``names``: every name it has (labels in all languages, aliases,
+    acronyms; a map's search box), from the same reading of the names as the labels.
+    """
+    import networkx as nx
+
+    wanted = _wanted(types)
     g = nx.MultiDiGraph()
     labels: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     # separate DISTINCT queries: every document graph repeats an entity's type and labels
@@ -58,8 +67,12 @@ def load_network(reader: Reader, types: Iterable[str] | None = None):
         if type_ in wanted and iri not in g:
             g.add_node(iri, type=type_, iri=iri, documents=[])
     for e, label, kind in ask(reader, "entity_names").rows:
-        if str(kind) == "pref" and str(e) in g:
+        if str(e) not in g:
+            continue
+        if str(kind) == "pref":
             labels[str(e)][getattr(label, "language", None) or ""].append(str(label))
+        if names:
+            g.nodes[str(e)].setdefault("names", set()).add(str(label))
     for iri, by_lang in labels.items():
         main = sorted(by_lang.get("uk", [])) or sorted(by_lang.get("", [])) or sorted(by_lang.get("en", []))
         g.nodes[iri]["label"] = main[0]
@@ -149,7 +162,10 @@ def neighbourhood(graph, focus: Iterable[str], depth: int = 4) -> set[str]:
     focus = set(focus)
     seen = set(focus)
     frontier = [(node, "focus") for node in focus]
+    read = getattr(graph, "read_links", None)  # a graph read on demand asks about a step at once
     for _ in range(depth):
+        if read is not None:
+            read([node for node, _mode in frontier])
         nxt = []
         for node, mode in frontier:
             ntype = graph.nodes[node].get("type")
@@ -178,6 +194,88 @@ def neighbourhood(graph, focus: Iterable[str], depth: int = 4) -> set[str]:
     return seen
 
 
+class FocusGraph:
+    """The entities of some types and the links between them, read around a focus on demand.
+
+    A focused map needs the few entities near its focus, not the whole store: this answers the questions
+    :func:`descendants_in_codifier` and :func:`neighbourhood` ask of a ``networkx.MultiDiGraph``
+    (``nodes[x]``, ``x in graph``, ``out_edges``/``in_edges`` with keys, ``read_links``) through a
+    :class:`graphtool.report_graph.LinkGraph`, which reads cards, links and evidence of up to 100 entities per
+    question (values bound as terms), as reports do. An entity whose type is not wanted is absent, and so are
+    its links: the same nodes and edges :func:`load_network` gives for ``types``.
+    """
+
+    def __init__(self, reader: Reader, types: Iterable[str] | None = None) -> None:
+        from graphtool.report_graph import LinkGraph
+
+        self.wanted = _wanted(types)
+        self.links = LinkGraph(reader)
+        self.nodes = _FocusNodes(self)
+
+    def card(self, iri: str) -> dict[str, Any] | None:
+        """The entity's attributes as :func:`load_network` gives them, or None (no entity of a wanted type).
+
+        An entity with several classes of the ontology has the first declared one (none has two in the
+        fixtures, the generated graphs or the real corpus)."""
+        card = self.links.card(iri)
+        return card if card is not None and card["type"] in self.wanted else None
+
+    def __contains__(self, iri: object) -> bool:
+        return isinstance(iri, str) and self.card(iri) is not None
+
+    def read_links(self, iris: Iterable[str]) -> None:
+        """Read the links of all ``iris`` at once (``BATCH`` per question), and the cards at their other ends."""
+        self.links.read_links(list(iris))
+
+    def out_edges(self, iri: str, keys: bool = True) -> list[tuple[str, str, str]]:
+        if self.card(iri) is None:
+            return []
+        return [e for e in self.links.out_edges(iri) if self.card(e[1]) is not None]
+
+    def in_edges(self, iri: str, keys: bool = True) -> list[tuple[str, str, str]]:
+        if self.card(iri) is None:
+            return []
+        return [e for e in self.links.in_edges(iri) if self.card(e[0]) is not None]
+
+    def subgraph(self, nodes: Iterable[str]):
+        """``nodes`` and every link between two of them, as the ``networkx.MultiDiGraph`` :func:`load_network`
+        would give cut to them (``graph.subgraph(nodes)``)."""
+        import networkx as nx
+
+        cards = {n: card for n in sorted(set(nodes)) if (card := self.card(n)) is not None}
+        keep = list(cards)
+        self.read_links(keep)
+        inside = set(keep)
+        g = nx.MultiDiGraph()
+        for iri, card in cards.items():
+            data = {"type": card["type"], "iri": iri, "documents": list(card["documents"]), "label": card["label"]}
+            data.update((k, v) for k, v in card.items() if k not in data)
+            g.add_node(iri, **data)
+        for iri in keep:
+            for s, o, rel in sorted(self.out_edges(iri)):
+                if o in inside:
+                    evidence = self.links.get_edge_data(s, o, rel)
+                    g.add_edge(s, o, key=rel, relation=rel, evidence=list(evidence["evidence"] if evidence else []))
+        return g
+
+
+class _FocusNodes:
+    """``graph.nodes[iri]`` of a :class:`FocusGraph`."""
+
+    def __init__(self, graph: FocusGraph) -> None:
+        self._graph = graph
+
+    def __getitem__(self, iri: str) -> dict[str, Any]:
+        card = self._graph.card(iri)
+        if card is None:
+            raise KeyError(iri)
+        return card
+
+    def get(self, iri: str, default: Any = None) -> Any:
+        card = self._graph.card(iri)
+        return default if card is None else card
+
+
 def focus_network(
     reader: Reader,
     *,
@@ -186,22 +284,38 @@ def focus_network(
     community: str | None = None,
     oblast: str | None = None,
     types: Iterable[str] | None = None,
+    names: bool = False,
 ):
-    """The network, cut to what touches the given donor/program/community/oblast (all of them if none)."""
-    g = load_network(reader, types)
+    """The network, cut to what touches the given donor/program/community/oblast (all of them if none).
+
+    With a focus only its neighbourhood is read (:class:`FocusGraph`: a few bound questions per step of
+    the walk, however large the store); without one the whole network is (:func:`load_network`). With
+    ``names`` each node gets all its names (``names``, for a map's search box) from the same reading of
+    the names as the focus's lookup, or as the whole network's labels.
+    """
+    if not (donor or program or community or oblast):
+        return load_network(reader, types, names=names)
+    graph = FocusGraph(reader, types)
     focus: set[str] = set()
     if donor:
         focus.add(resolve_focus(reader, donor, ["Donor"]))
     if program:
         focus.add(resolve_focus(reader, program, ["Program", "Project"]))
     if community:
-        focus |= descendants_in_codifier(g, resolve_focus(reader, community, ["Community"]))
+        focus |= descendants_in_codifier(graph, resolve_focus(reader, community, ["Community"]))
     if oblast:
-        focus |= descendants_in_codifier(g, resolve_focus(reader, oblast, ["Community"]))
-    if not focus:
-        return g
-    focus &= set(g.nodes)
-    return g.subgraph(neighbourhood(g, focus)).copy()
+        focus |= descendants_in_codifier(graph, resolve_focus(reader, oblast, ["Community"]))
+    graph.links.read_cards(focus)
+    g = graph.subgraph(neighbourhood(graph, {f for f in focus if f in graph}))
+    if names:
+        from graphtool.names import name_index
+
+        index = name_index(reader)  # built by the focus's lookup above: not read again
+        for iri, data in g.nodes(data=True):
+            entry = index.entries.get(iri)
+            if entry is not None and entry.names:
+                data["names"] = set(entry.names)
+    return g
 
 
 # --------------------------------------------------------------------------- analysis

@@ -144,3 +144,137 @@ def test_cli_export_and_analyze(store_dir, tmp_path):
         main, ["analyze", "--store", str(store_dir), "--format", "json", "--types", "Donor,Project"]
     )
     assert result.exit_code == 0 and '"central_donors"' in result.output
+
+
+# --------------------------------------------------------------------------- focused maps read the neighbourhood
+
+
+def _whole_then_cut(reader, types=None, **focus):
+    """What ``focus_network(..., names=True)`` gave before it read by neighbourhood: the whole network,
+    cut to the neighbourhood afterwards, and every name read again (as ``maps.add_names`` did)."""
+    from graphtool.network import descendants_in_codifier, neighbourhood, resolve_focus
+    from graphtool.reader import ask
+
+    g = load_network(reader, types)
+    found: set[str] = set()
+    if focus.get("donor"):
+        found.add(resolve_focus(reader, focus["donor"], ["Donor"]))
+    if focus.get("program"):
+        found.add(resolve_focus(reader, focus["program"], ["Program", "Project"]))
+    for key in ("community", "oblast"):
+        if focus.get(key):
+            found |= descendants_in_codifier(g, resolve_focus(reader, focus[key], ["Community"]))
+    cut = g.subgraph(neighbourhood(g, found & set(g.nodes))).copy()
+    for e, name, _kind in ask(reader, "entity_names").rows:
+        if str(e) in cut:
+            cut.nodes[str(e)].setdefault("names", set()).add(str(name))
+    return cut
+
+
+def _same_graph(new, old) -> None:
+    assert sorted(new.nodes(data=True)) == sorted(old.nodes(data=True))
+    assert sorted(new.edges(keys=True, data=True), key=lambda e: e[:3]) == sorted(
+        old.edges(keys=True, data=True), key=lambda e: e[:3]
+    )
+
+
+FIXTURE_FOCI = [
+    {"donor": "usaid"},
+    {"donor": "Європейський Союз"},
+    {"program": "U-LEAD"},
+    {"program": "DOBRE"},
+    {"community": "Житомир"},
+    {"community": "Луцька міська територіальна громада"},
+    {"oblast": "Волинська область"},
+    {"oblast": "Житомирська область", "donor": "GIZ"},
+]
+
+
+@pytest.mark.parametrize("types", [None, DEFAULT_TYPES, ("Donor", "Program", "Project"), ("Community", "PartnerCity")])
+@pytest.mark.parametrize("focus", FIXTURE_FOCI, ids=lambda f: "+".join(f"{k}={v}" for k, v in f.items()))
+def test_a_focused_network_is_the_whole_network_cut(store, focus, types):
+    """Read by neighbourhood, a focused network has the nodes, attributes, names, edges and evidence the
+    whole network cut to the same neighbourhood has (and so the same map page)."""
+    from graphtool.maps import render_map
+
+    new = focus_network(store, types=types, names=True, **focus)
+    old = _whole_then_cut(store, types, **focus)
+    if types is None:
+        assert new.number_of_edges() > 0
+    _same_graph(new, old)
+    assert render_map(new, layout="geo") == render_map(old, layout="geo")
+
+
+def test_a_focus_of_a_type_left_out_is_empty(store):
+    assert focus_network(store, donor="usaid", types=["Community"]).number_of_nodes() == 0
+    with pytest.raises(NetworkError, match="unknown entity type"):
+        focus_network(store, donor="usaid", types=["Donors"])
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """A store of about 20,000 quads from the benchmark's generator, and its anchors."""
+    from bench import synth
+    from graphtool.store import GraphStore
+
+    path = tmp_path_factory.mktemp("synth") / "g.nq"
+    synth.write_nquads(path, 20_000)
+    store = GraphStore(None)
+    store.bulk_load_nquads(path)
+    store.flush()
+    return store, synth.anchors()
+
+
+@pytest.mark.parametrize("kind", ["community", "donor", "program", "oblast"])
+def test_a_focused_network_is_the_whole_network_cut_on_a_generated_store(generated, kind):
+    store, anchors = generated
+    for name in (anchors[kind]["iri"], anchors[kind]["name"]):
+        new = focus_network(store, types=DEFAULT_TYPES, names=True, **{kind: name})
+        assert new.number_of_nodes() > 3
+        _same_graph(new, _whole_then_cut(store, DEFAULT_TYPES, **{kind: name}))
+
+
+class _Counting:
+    """A reader that writes down the first line of every question it is asked, and whether values were bound."""
+
+    def __init__(self, reader) -> None:
+        self.reader, self.asked = reader, []
+
+    def select(self, query, bindings=None):
+        self.asked.append((query.splitlines()[0], bool(bindings) or " VALUES (?" in query))
+        return self.reader.select(query, bindings)
+
+
+def test_a_focused_map_asks_about_its_neighbourhood_not_the_whole_store(generated, tmp_path):
+    """Apart from the name lookup's index (four whole-store questions, built once), a focused map asks bound
+    questions about the entities it reaches, a few per step of its walk: as many on a store of 3,000 quads
+    as on one of 20,000, and never the whole store's evidence, documents or links."""
+    from bench import synth
+    from graphtool.maps import write_map
+    from graphtool.reader import question
+    from graphtool.store import GraphStore
+
+    first = {question(name).splitlines()[0]: name for name in
+             ("entity_types", "entity_attributes", "entity_names", "relation_links", "entity_card", "entity_links",
+              "entity_evidence")}  # fmt: skip
+    path = tmp_path / "small.nq"
+    synth.write_nquads(path, 3_000)
+    small = GraphStore(None)
+    small.bulk_load_nquads(path)
+    small.flush()
+    big, anchors = generated
+    for kind in ("community", "donor", "program", "oblast"):
+        counts = []
+        for store in (small, big):
+            reader = _Counting(store)
+            report = write_map(reader, tmp_path / "m.html", **{kind: anchors[kind]["iri"]})
+            assert report.nodes > 3
+            names = [first.get(summary, summary) for summary, _bound in reader.asked]
+            index = ["entity_types", "entity_attributes", "entity_names", "relation_links"]
+            assert names[:4] == index, names  # the name index, once
+            assert all(bound for _summary, bound in reader.asked[4:]), reader.asked
+            assert set(names[4:]) <= {"entity_card", "entity_links", "entity_evidence"}, names
+            counts.append(len(names))
+        if kind != "oblast":  # an oblast's hromadas are read level by level: one step more when there are more
+            assert counts[0] == counts[1], (kind, counts)
+        assert max(counts) <= 20, (kind, counts)
