@@ -66,6 +66,8 @@ _FUND_BEFORE = re.compile(
     r"(?:за|при|завдяки)\s+(?:(?:технічної|фінансової|грантової)\s+(?:(?:і|та)\s+)?)*(?:підтримк\w+|сприяння|фінансування)\s*(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_ADJECTIVE_UNIT_LABEL = re.compile(r"([А-ЯІЇЄҐ][\w'’-]+?)(?:ськ|цьк|зьк)(?:ий|е|а)\s+(повіт|район|округ|повят)$")
+_CONTRAST = re.compile(r",\s+а\s+(?!також\s)(?=[а-яіїєґ'’]+\s+[А-ЯІЇЄҐ])")
 _PROJECT_PARTNER = re.compile(
     r"партнер\w*\s+(?:\w+\s+)?(?:проє?кт|програм|ініціатив|мереж|конкурс|форум)\w*|(?:проє?кт|програм)\w*\s+(?:\w+\s+)?партнер\w*",
     re.IGNORECASE,
@@ -632,6 +634,27 @@ class _Extractor:
                     same_country = unit is not None and unit.country == pm.candidates[0].country
                     if same_country and any(" " in n for n in unit.names):  # introduced with its unit word
                         pm.candidates = [unit, *pm.candidates[1:]]
+        self._adjective_unit_is_named_unit()
+
+    def _adjective_unit_is_named_unit(self) -> None:
+        """ "з повітом Ліманова" and, later, "із Ліманівським повітом": a unit named by its place's adjective is the
+        unit the page named before (or after) by the place's name, not a second partner."""
+        foreign = [(st, pm) for st in self.sents for pm in st.place_matches if pm.kind == "foreign" and pm.candidates]
+        for _, pm in foreign:
+            best = pm.candidates[0]
+            m = _ADJECTIVE_UNIT_LABEL.match(best.label) if best.key.startswith("partner:") else None
+            if m is None:
+                continue
+            stems = {m.group(1), re.sub(r"(?:ів|ен|ин|ов|ан)$", "", m.group(1))}
+            for st, other in foreign:
+                place = other.candidates[0]
+                if place.key == best.key or " " in place.label or best.country not in (None, place.country):
+                    continue
+                if not re.search(rf"{m.group(2)[:4]}\w*\s+$", st.s.norm[max(0, other.start - 16) : other.start]):
+                    continue  # "Хелм" and "Холмський повіт" are two partners: the town, and the county around it
+                if any(place.label.startswith(st) and len(place.label) - len(st) <= 3 for st in stems if len(st) >= 4):
+                    pm.candidates = [place, *pm.candidates[1:]]
+                    break
 
     def _is_oblast(self, key: str) -> bool:
         try:
@@ -1943,10 +1966,21 @@ class _Extractor:
             i = norm.find(seg, pos)
             bounds.append((i, i + len(seg)))
             pos = i + len(seg)
+        # "… з регіоном Пеї-де-ла-Луар, а департамент Атлантична Луара виділив кошти": a clause after ", а" has
+        # a subject of its own; its places are partners only by a partnership cue of its own
+        contrast = next(
+            (
+                m.start()
+                for m in _CONTRAST.finditer(norm)
+                if not cue_regex("partner").search(norm, m.end())
+                and not re.search(r"\s(?:з|із|зі|с)\s", norm[m.end() :])
+            ),
+            None,
+        )
         pairs = set()
         lead_ua = None  # "Партнерами Ніжинської громади є: місто Лович …; місто Кутно …": the list runs on
         for a, b in bounds:
-            group = [p for p in places if a <= p.start < b]
+            group = [p for p in places if a <= p.start < b and (contrast is None or p.start < contrast)]
             ua = [p for p in group if p.type == "Community"]
             foreign = [p for p in group if p.type == "PartnerCity"]
             if ua and foreign:

@@ -296,8 +296,9 @@ def open_world_places(
         # a town abroad, its country named with it or left unknown
         if cc is None and unit.nominative not in _FOREIGN_ONLY and unit.nominative not in ("місто", "город"):
             cc = _only_foreign_country(matches)
-            if cc is None:
-                continue  # "регіон", "округ", "муніципалітет" are Ukrainian words too: need a country
+            if cc is None and not _PARTNERED_WITH.search(norm[max(0, m.start() - 120) : m.start()]):
+                continue  # "регіон", "округ", "муніципалітет" are Ukrainian words too: need a country or a partnership
+        cc = cc or _UNIT_COUNTRY.get(unit.nominative)
         if cc == "UA":
             continue
         if _POST_ADJECTIVE.fullmatch(name) and _GENITIVE_CHAIN.match(norm, start - 1):
@@ -353,9 +354,16 @@ def open_world_places(
             or _list_head_country(norm, m.start(), matches, gaz)
             or _region_country_after(norm, m.end(), matches)
             or list_country
+            or _UNIT_COUNTRY.get(unit.nominative)
         )
-        if cc is None or cc == "UA":
-            continue  # a Ukrainian raion is the gazetteer's; an unknown one abroad needs its country
+        if cc == "UA" or (
+            cc is None
+            and (
+                unit.nominative not in _FOREIGN_ONLY
+                or not _PARTNERED_WITH.search(norm[max(0, m.start() - 120) : m.start()])
+            )
+        ):
+            continue  # a Ukrainian raion is the gazetteer's; one abroad needs its country, or a foreign unit partnered with
         adjs = list(re.finditer(_ADJ, m.group("adjs")))
         for k, am in enumerate(adjs):
             a, b = m.start("adjs") + am.start(), m.start("adjs") + am.end()
@@ -444,6 +452,14 @@ _FOREIGN_ONLY = {
     "гміна", "повіт", "воєводство", "кантон", "графство", "комуна", "штат", "департамент", "місто-партнер",
     "гмина", "повят", "воеводство", "коммуна",
 }  # fmt: skip
+# a unit word that names its country ("з гміною Біща", "з Гнезненським повятом" is Polish too, but a Romanian
+# county is a "повіт" in Ukrainian: it stays without a country)
+_UNIT_COUNTRY = {"гміна": "PL", "гмина": "PL", "воєводство": "PL", "воеводство": "PL", "повят": "PL", "медьє": "HU"}
+# a partnership frame right before "з регіоном Пеї-де-ла-Луар": the unit after it is the partner, a place abroad
+# (Ukrainian towns and regions are all in the gazetteer) even when no country is named in the sentence
+_PARTNERED_WITH = re.compile(
+    r"(?:партнерств|побратим|співпрац|сотрудничеств|партнерств)\w*[^.;]{0,60}?\s(?:з|із|зі|с|со)\s*$", re.IGNORECASE
+)
 _TITLES = re.compile(
     r"(?<![\w])(?:мер\w*|міськ\w+\s+голов\w*|голов\w*|бургомістр\w*|війт\w*|старост\w*|посл\w*|консул\w*|"
     r"президент\w*|прем'єр\w*|міністр\w*|пан|пані|паном|директор\w*|керівник\w*|маршал\w*|губернатор\w*|"

@@ -1113,4 +1113,37 @@ RULES: tuple[Rule, ...] = (
         {"Любешів|partnerOf|Grant County"},
         {"Любешів|partnerOf|Індіана", "Любешів|partnerOf|Огайо", "Любешів|partnerOf|Орегон"},
     ),
+    _r(
+        "partner-unit-no-country",
+        "mentions",
+        "openworld",
+        "A unit word abroad after a partnership frame ('партнерство з регіоном …') is a partner even when the page "
+        "names no country near it; a Polish unit (гміна, воєводство, повят) names its country, and an adjective unit "
+        "(повіт) needs no country.",
+        "Чернігівська обласна рада підписала декларацію про партнерство з регіоном Пеї-де-ла-Луар. Лозова підписала "
+        "угоду про партнерство з Гнезненським повітом.",
+        {"Чернігівська область|partnerOf|Пеї-де-ла-Луар", "Лозова|partnerOf|Гнезненський повіт"},
+    ),
+    _r(
+        "contrast-clause",
+        "relations",
+        "extractor",
+        "A clause after ', а' with a subject of its own ('…, а департамент X виділив кошти') takes no partner from "
+        "the clause before it, unless it carries a partnership cue or an elliptical 'з …'.",
+        "Чернігівська обласна рада підписала декларацію про партнерство з регіоном Пеї-де-ла-Луар, а департамент "
+        "Атлантична Луара виділив 200 тисяч євро на відбудову шкіл.",
+        {"Чернігівська область|partnerOf|Пеї-де-ла-Луар"},
+        {"Чернігівська область|partnerOf|Атлантична Луара"},
+    ),
+    _r(
+        "adjective-unit-coreference",
+        "discourse",
+        "extractor",
+        "A unit named by its place's adjective ('Ліманівський повіт') is the unit the page named by the place "
+        "('повіт Ліманова'), not a second partner; a town and the county around it ('Хелм', 'Холмський повіт') stay two.",
+        "Новояворівськ підписав меморандум про співпрацю з повітом Ліманова (Польща). Разом із Ліманівським повітом "
+        "громада готує спільну заявку.",
+        {"Новояворівськ|partnerOf|Ліманова"},
+        {"Новояворівськ|partnerOf|Ліманівський повіт"},
+    ),
 )
