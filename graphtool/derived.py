@@ -14,6 +14,7 @@ Imports nothing from graphtool: the store calls it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 DERIVED_GRAPH = "https://w3id.org/graphtool/id/graph/derived"
@@ -122,3 +123,124 @@ def derived_terms(engine: Any, *, union: bool, prefixes: dict[str, str]) -> list
     for text in CONSTRUCTS:
         triples.extend(engine.query(text, use_default_graph_as_union=union, prefixes=prefixes))
     return triples
+
+
+# ------------------------------------------------------------------ keyed recomputation
+#
+# Each CONSTRUCT above gives one row (a few triples) per key: a donor, a programme, a country, a document
+# or a project. A row depends only on the triples that some match of its pattern, for that key, uses;
+# every pattern is monotone (no negation), so when documents change, a row can differ only if a triple
+# that entered or left the union takes part in a match of it, before the change or after it. The
+# finders below name those keys: given the changed document graphs (``?g``), every key whose pattern
+# matches, in the store as it is, through a triple of those graphs at any position. The store runs
+# them on the graphs it is about to remove (before removing them) and on the graphs it wrote (at the
+# next refresh), then recomputes the CONSTRUCTs with ``VALUES`` over the keys found and replaces just
+# those rows (GraphStore.refresh_derived). A finder may name a key whose row did not change (the
+# recompute then gives the stored row again); it never misses one whose row did.
+#
+# Two kinds of triple are stated by most documents (a community's type; a donor funding a programme)
+# and reach far (every item in the community; every project of the programme): those take part only
+# when they entered or left the union, which the store checks triple by triple against the graphs
+# that did not change (the ``?c`` and ``?f`` finders), instead of every time a document names them.
+
+
+@dataclass(frozen=True)
+class KeyClass:
+    """The keys of some CONSTRUCTs: the variable they group by, the derived predicates of their rows
+    (``object_predicates``: rows whose key is the object), and the finders that name the keys a change
+    reaches (``graphs`` bound to ``?g``; ``communities`` to ``?c``, ``funded`` to ``?f``: see above)."""
+
+    name: str
+    variable: str
+    constructs: tuple[str, ...]
+    subject_predicates: tuple[str, ...]
+    object_predicates: tuple[str, ...]
+    graphs: str
+    communities: str | None = None
+    funded: str | None = None
+
+
+# what an item (a project, a programme, anything funded or included) is reached by: its donors
+_DONORS_OF_ITEM = "{ ?key gt:funds ?x } UNION { ?x gt:includedIn ?f0 . ?key gt:funds ?f0 }"
+
+KEY_CLASSES = (
+    KeyClass(
+        "donor",
+        "donor",
+        (_DONOR_COUNTS,),
+        ("fundedCommunityCount", "fundedProgramCount", "fundedProjectCount"),
+        (),
+        graphs=f"""SELECT DISTINCT ?key WHERE {{
+  {{ GRAPH ?g {{ ?key gt:funds ?y }} }}
+  UNION {{ GRAPH ?g {{ ?key a gt:Donor }} }}
+  UNION {{ GRAPH ?g {{ ?x gt:includedIn ?f }} ?key gt:funds ?f }}
+  UNION {{ GRAPH ?g {{ ?x a gt:Project }} {_DONORS_OF_ITEM} }}
+  UNION {{ GRAPH ?g {{ ?x a gt:Program }} {_DONORS_OF_ITEM} }}
+  UNION {{ GRAPH ?g {{ ?x gt:locatedIn ?l }} {_DONORS_OF_ITEM} }}
+}}""",
+        communities=f"SELECT DISTINCT ?key WHERE {{ ?x gt:locatedIn ?c . {_DONORS_OF_ITEM} }}",
+    ),
+    KeyClass(
+        "program",
+        "program",
+        (_PROGRAM_COUNTS, _FUNDS_WITHIN),
+        ("programCommunityCount", "programProjectCount"),
+        ("fundsWithin",),
+        graphs="""SELECT DISTINCT ?key WHERE {
+  { GRAPH ?g { ?key a gt:Program } }
+  UNION { GRAPH ?g { ?x gt:includedIn ?key } ?key a gt:Program }
+  UNION { GRAPH ?g { ?d gt:funds ?key } ?key a gt:Program }
+  UNION { GRAPH ?g { ?d gt:funds ?i } ?i gt:includedIn ?key . ?key a gt:Program }
+  UNION { GRAPH ?g { ?key a gt:Project } ?key a gt:Program }
+  UNION { GRAPH ?g { ?x a gt:Project } ?x gt:includedIn ?key . ?key a gt:Program }
+  UNION { GRAPH ?g { ?key gt:locatedIn ?l } ?key a gt:Program }
+  UNION { GRAPH ?g { ?x gt:locatedIn ?l } ?x gt:includedIn ?key . ?key a gt:Program }
+}""",
+        communities="""SELECT DISTINCT ?key WHERE {
+  { ?key gt:locatedIn ?c . ?key a gt:Program } UNION { ?x gt:locatedIn ?c . ?x gt:includedIn ?key . ?key a gt:Program } }""",
+    ),
+    KeyClass(
+        "country",
+        "country",
+        (_COUNTRY_COUNTS, _COUNTRY_CITIES),
+        ("partnerCityCount", "partnerCommunityCount", "hasPartnerCity"),
+        (),
+        graphs="""SELECT DISTINCT ?key WHERE {
+  { GRAPH ?g { ?city gt:inCountry ?key } }
+  UNION { GRAPH ?g { ?a gt:partnerOf ?b } ?a gt:inCountry ?key }
+  UNION { GRAPH ?g { ?a gt:partnerOf ?b } ?b gt:inCountry ?key }
+  UNION { GRAPH ?g { ?city skos:prefLabel ?label } ?city gt:inCountry ?key }
+}""",
+        communities="""SELECT DISTINCT ?key WHERE {
+  { ?city gt:partnerOf ?c } UNION { ?c gt:partnerOf ?city } ?city gt:inCountry ?key }""",
+    ),
+    KeyClass(
+        "document",
+        "document",
+        (_DOCUMENT_ENTITIES, _DOCUMENT_EVIDENCE),
+        ("mentionedEntityCount", "evidenceCount"),
+        (),
+        graphs="""SELECT DISTINCT ?key WHERE {
+  { GRAPH ?g { ?e gt:mentionedIn ?key } }
+  UNION { GRAPH ?g { ?ev prov:wasDerivedFrom ?key } }
+  UNION { GRAPH ?g { ?ev a gt:Evidence } ?ev prov:wasDerivedFrom ?key }
+}""",
+    ),
+    KeyClass(
+        "project",
+        "project",
+        (_PROJECT_DONORS,),
+        ("donorCount",),
+        (),
+        graphs="""SELECT DISTINCT ?key WHERE {
+  { GRAPH ?g { ?key a gt:Project } }
+  UNION { GRAPH ?g { ?d gt:funds ?key } ?key a gt:Project }
+  UNION { GRAPH ?g { ?key gt:includedIn ?f } ?key a gt:Project }
+}""",
+        funded="SELECT DISTINCT ?key WHERE { ?key gt:includedIn ?f . ?key a gt:Project }",
+    ),
+)
+
+# the far-reaching triples of the changed graphs, checked one by one (see above)
+CHANGED_COMMUNITIES = "SELECT DISTINCT ?c WHERE { GRAPH ?g { ?c a gt:Community } }"
+CHANGED_FUNDING = "SELECT DISTINCT ?d ?f WHERE { GRAPH ?g { ?d gt:funds ?f } }"

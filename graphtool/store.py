@@ -19,13 +19,14 @@ from __future__ import annotations
 import functools
 import os
 import re
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graphtool.derived import DERIVED_GRAPH, derived_terms
+from graphtool.derived import CHANGED_COMMUNITIES, CHANGED_FUNDING, DERIVED_GRAPH, KEY_CLASSES, derived_terms
 from graphtool.terms import BindingError, bind_values, to_oxigraph
 
 if TYPE_CHECKING:
@@ -61,6 +62,10 @@ LARGE_DOCUMENT = 200_000  # quads; a larger document graph is bulk-loaded, not w
 # a query that reads named graphs or sets its own dataset (checked on the text: a false match only costs speed)
 _NAMES_GRAPHS = re.compile(r"\b(GRAPH|FROM)\b", re.I)
 READ_RETRIES = 6  # about 3 s of backing off before telling the user a build is writing
+# Keyed refresh of the derived counts (refresh_derived): graphs per finder question, keys per recomputing
+# question (Oxigraph plans a long VALUES block as a scan of the store, bench/RESULTS.md, issue 12).
+DERIVED_GRAPH_BATCH = 200
+DERIVED_KEY_BATCH = 100
 
 
 # graphs that are not documents: the ontology, and the counts derived from the documents (graphtool.derived)
@@ -219,6 +224,11 @@ class GraphStore:
         self._memory: Any = None  # the default graph copied into memory (read_in_memory)
         self._derived_stale = False  # documents written since the derived graph was computed (refresh_derived)
         self._derived_rewrite = False  # the index lost the derived triples (rebuild_index): write them whole
+        # the keys whose derived rows a change since the last refresh can reach, by graphtool.derived.KeyClass
+        # name, found before each removal; None: compute every row (a write whose graphs are not known)
+        self._derived_keys: dict[str, set[Any]] | None = {}
+        self._derived_added: set[str] = set()  # document graphs written since (their keys: at the refresh)
+        self._derived_lock = threading.Lock()  # a bulk build removes and notes graphs from its load threads
         try:
             if self.path is None:
                 self._store = Store()
@@ -328,34 +338,116 @@ class GraphStore:
             return memory, False
         return self._store, not self._indexed()
 
-    def _written(self) -> None:
+    def _written(self, graphs: Iterable[str] | None = None) -> None:
+        """Note a write: the in-memory copy is dropped and the derived graph is stale. ``graphs``: the
+        document graphs written (their keys are found at the refresh); None: graphs unknown, so the next
+        refresh computes every row."""
         self._memory = None
         self._derived_stale = True
+        with self._derived_lock:
+            if graphs is None:
+                self._derived_keys = None
+            elif self._derived_keys is not None:
+                self._derived_added.update(graphs)
 
-    def changed(self) -> None:
+    def changed(self, graphs: Iterable[str] | None = None) -> None:
         """Note a write made directly on :attr:`oxigraph` (the bulk build): the in-memory copy is dropped
-        and the derived graph is computed again at the next :meth:`flush` or query."""
-        self._written()
+        and the derived graph is computed again at the next :meth:`flush` or query; only the rows these
+        document graphs reach when they are named (graphs that were replaced must have been removed with
+        :meth:`remove_documents` first), every row when not."""
+        self._written(None if graphs is None else list(graphs))
 
-    def refresh_derived(self) -> int:
+    def _before_removing(self, graphs: Iterable[str]) -> None:
+        """Find the derived keys these document graphs reach, while the store still holds them."""
+        graphs = set(graphs)
+        if graphs and self._derived_keys is not None:
+            self._find_derived_keys(graphs)
+
+    def _find_derived_keys(self, graphs: set[str]) -> None:
+        """Add to the pending keys every key whose derived row a triple of these document graphs takes part
+        in, as the store is now (``graphtool.derived``, "keyed recomputation"). The far-reaching triples
+        (a community's type, a donor funding something) count only when no other graph states them."""
+        from pyoxigraph import BlankNode, NamedNode
+
+        union = not self._indexed()
+        names = sorted(graphs)
+        found: dict[str, set[Any]] = {kc.name: set() for kc in KEY_CLASSES}
+        communities: set[Any] = set()
+        funding: set[tuple[Any, Any]] = set()
+
+        def ask(text: str, bindings: dict[str, Any]) -> Iterator[Any]:
+            return self._store.query(bind_values(text, bindings), use_default_graph_as_union=union, prefixes=PREFIXES)
+
+        for start in range(0, len(names), DERIVED_GRAPH_BATCH):
+            chunk = [NamedNode(g) for g in names[start : start + DERIVED_GRAPH_BATCH]]
+            communities.update(row[0] for row in ask(CHANGED_COMMUNITIES, {"g": chunk}))
+            funding.update((row[0], row[1]) for row in ask(CHANGED_FUNDING, {"g": chunk}))
+            for kc in KEY_CLASSES:
+                found[kc.name].update(row[0] for row in ask(kc.graphs, {"g": chunk}))
+        community_type = (NamedNode(PREFIXES["rdf"] + "type"), NamedNode(GT_NS + "Community"))
+        changed_c = [c for c in communities if not self._stated_outside((c, *community_type), graphs)]
+        funds = NamedNode(GT_NS + "funds")
+        changed_f = list({f for d, f in funding if not self._stated_outside((d, funds, f), graphs)})
+        for kc in KEY_CLASSES:
+            for text, values, var in ((kc.communities, changed_c, "c"), (kc.funded, changed_f, "f")):
+                if text and values:
+                    if any(isinstance(v, BlankNode) for v in values):
+                        found[kc.name].add(BlankNode())  # cannot be bound: the refresh computes every row
+                        continue
+                    for start in range(0, len(values), DERIVED_KEY_BATCH):
+                        found[kc.name].update(
+                            row[0] for row in ask(text, {var: values[start : start + DERIVED_KEY_BATCH]})
+                        )
+        with self._derived_lock:
+            if self._derived_keys is None:
+                return
+            if any(isinstance(k, BlankNode) for keys in found.values() for k in keys):
+                self._derived_keys = None  # a blank node key cannot be bound in VALUES: every row, then
+                return
+            for name, keys in found.items():
+                self._derived_keys.setdefault(name, set()).update(k for k in keys if isinstance(k, NamedNode))
+
+    def _stated_outside(self, triple: tuple[Any, Any, Any], graphs: set[str]) -> bool:
+        """True when a document graph not in ``graphs`` states the triple (it stays in the union whatever
+        happens to those)."""
+        from pyoxigraph import DefaultGraph
+
+        return any(
+            not isinstance(q.graph_name, DefaultGraph)
+            and q.graph_name.value not in graphs
+            and q.graph_name.value not in NOT_DOCUMENTS
+            for q in self._store.quads_for_pattern(*triple)
+        )
+
+    def refresh_derived(self, *, full: bool = False) -> int:
         """Compute the derived graph (``graphtool.derived``: the counts the whole-store aggregate queries
         read) from the documents again, and write what changed, in the default-graph index too, in one
-        update. Returns its triples. Called by :meth:`flush` and by the first query after a write.
+        update. Returns the triples computed. Called by :meth:`flush` and by the first query after a write.
 
-        Only the difference with the stored graph is written: rewriting the whole graph and its share of
-        the index took as long as computing it (5M triples: 11 s of 25 s, bench/RESULTS.md, issue 15),
-        while a build of a quarter of the documents changes a fraction of the counts. The stored graph
-        ends the same as a full rewrite leaves it (blank nodes, which a SPARQL update cannot name again,
-        take the full rewrite).
+        Only the rows a change can reach are computed again, when the writes named their graphs
+        (``graphtool.derived``, "keyed recomputation": the keys found before each removal and, here, from
+        the graphs written); every row otherwise, or with ``full``, or when the store holds no derived
+        graph yet. Only the difference with the stored rows is written: rewriting the whole graph and its
+        share of the index took as long as computing it (5M triples: 11 s of 25 s, bench/RESULTS.md, issue
+        15). The stored graph ends the same as a full rewrite leaves it (blank nodes, which a SPARQL update
+        cannot name again, take the full rewrite).
         """
         from pyoxigraph import BlankNode, NamedNode
 
-        fresh = set(derived_terms(self._store, union=not self._indexed(), prefixes=PREFIXES))
         graph = NamedNode(DERIVED_GRAPH)
-        stored = {q.triple for q in self._store.quads_for_pattern(None, None, None, graph)}
+        keyed = None
+        if not full and not getattr(self, "_derived_rewrite", False) and self._has_derived():
+            keyed = self._keyed_rows()
+        if keyed is not None:
+            stored, fresh = keyed
+        else:
+            fresh = set(derived_terms(self._store, union=not self._indexed(), prefixes=PREFIXES))
+            stored = {q.triple for q in self._store.quads_for_pattern(None, None, None, graph)}
         if getattr(self, "_derived_rewrite", False) or any(
             isinstance(t.subject, BlankNode) or isinstance(t.object, BlankNode) for t in fresh | stored
         ):  # the index was rebuilt without the derived triples, or a blank node
+            if keyed is not None:
+                return self.refresh_derived(full=True)
             update = self._rewrite_derived(fresh)
         else:
             update = self._derived_difference(stored, fresh)
@@ -366,7 +458,43 @@ class GraphStore:
             raise StoreError(f"writing the derived counts failed: {exc}") from exc
         self._memory = None
         self._derived_stale = self._derived_rewrite = False
+        with self._derived_lock:
+            self._derived_keys, self._derived_added = {}, set()
         return len(fresh)
+
+    def _keyed_rows(self) -> tuple[set[Any], set[Any]] | None:
+        """The stored and the recomputed derived rows of the keys a change since the last refresh reaches;
+        None when every row must be computed (a write that did not name its graphs, a blank node key)."""
+        from pyoxigraph import NamedNode
+
+        with self._derived_lock:
+            added = set(self._derived_added)
+        if self._derived_keys is None:
+            return None
+        self._find_derived_keys(added)
+        with self._derived_lock:
+            keys = self._derived_keys
+        if keys is None:
+            return None
+        union = not self._indexed()
+        graph = NamedNode(DERIVED_GRAPH)
+        stored: set[Any] = set()
+        fresh: set[Any] = set()
+        for kc in KEY_CLASSES:
+            values = sorted(keys.get(kc.name, ()), key=str)
+            for start in range(0, len(values), DERIVED_KEY_BATCH):
+                chunk = values[start : start + DERIVED_KEY_BATCH]
+                for text in kc.constructs:
+                    fresh.update(self._store.query(
+                        bind_values(text, {kc.variable: chunk}), use_default_graph_as_union=union, prefixes=PREFIXES))  # fmt: skip
+            subject_predicates = [NamedNode(GT_NS + p) for p in kc.subject_predicates]
+            object_predicates = [NamedNode(GT_NS + p) for p in kc.object_predicates]
+            for key in values:
+                for p in subject_predicates:
+                    stored.update(q.triple for q in self._store.quads_for_pattern(key, p, None, graph))
+                for p in object_predicates:
+                    stored.update(q.triple for q in self._store.quads_for_pattern(None, p, key, graph))
+        return stored, fresh
 
     def _rewrite_derived(self, fresh: set[Any]) -> str:
         """Update text replacing the whole derived graph (and its triples in the index) with ``fresh``."""
@@ -413,7 +541,9 @@ class GraphStore:
         bulk loader instead (:meth:`_replace_large`). Returns the number of quads written.
         """
         quads = quads if isinstance(quads, list) else list(quads)
-        self._written()
+        if self._larger_than(graph_iri, 0):  # a replacement: the derived keys its old graph reaches
+            self._before_removing([graph_iri])
+        self._written([graph_iri])
         if len(quads) > LARGE_DOCUMENT:
             return self._replace_large(graph_iri, quads)
         body = []
@@ -457,7 +587,8 @@ class GraphStore:
         (one ``DROP GRAPH`` of it is one transaction holding every deletion). Not atomic."""
         from pyoxigraph import NamedNode
 
-        self._written()
+        self._before_removing([graph_iri])
+        self._written([])
         graph = NamedNode(graph_iri)
         chunk = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }} LIMIT {CLEAR_CHUNK}"
         update = f"DELETE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }} WHERE {{ {chunk} }}"
@@ -476,9 +607,10 @@ class GraphStore:
     def append_document(self, quads: list[Any]) -> int:
         """Add one batch of a streamed document's quads to its graph (and the index) with the bulk loader:
         several times faster than a transaction (``extend``), whose buffer also grows with the batch."""
-        from pyoxigraph import DefaultGraph, RdfFormat
+        from pyoxigraph import DefaultGraph, NamedNode, RdfFormat
 
-        self._written()
+        graphs = {q.graph_name for q in quads}
+        self._written([g.value for g in graphs] if all(isinstance(g, NamedNode) for g in graphs) else None)
         try:
             self._store.bulk_extend(quads)
             if self._indexed():  # as N-Triples text: 6x cheaper than a new Quad object per triple
@@ -508,15 +640,24 @@ class GraphStore:
         A document named by its path ("zhytomyr/report.txt") is also found by its base name when no
         other document has that base name.
         """
-        from pyoxigraph import NamedNode
 
         docs = self.documents()
         removed = [d["iri"] for d in docs if name_or_iri in (d["iri"], d["file_name"])]
         if not removed and "/" not in name_or_iri:
             by_base = [d["iri"] for d in docs if d["file_name"].rsplit("/", 1)[-1] == name_or_iri]
             removed = by_base if len(by_base) == 1 else []
+        self.remove_documents(removed)
+        return removed
+
+    def remove_documents(self, graph_iris: list[str]) -> None:
+        """Retract these document graphs (IRIs) and their share of the index; the derived keys they reach
+        are found once for all of them first."""
+        from pyoxigraph import NamedNode
+
+        removed = [g for g in graph_iris if self._larger_than(g, 0)]
         if removed:
-            self._written()
+            self._before_removing(removed)
+            self._written([])
         for graph in removed:
             if self._larger_than(graph, CLEAR_CHUNK):  # one transaction would hold every deletion in memory
                 self.clear_document(graph)
@@ -524,7 +665,6 @@ class GraphStore:
                 self._store.update(f"{self._retract_from_index(graph)} ;\nDROP SILENT GRAPH <{graph}>")
             else:
                 self._store.remove_graph(NamedNode(graph))
-        return removed
 
     def _larger_than(self, graph_iri: str, n: int) -> bool:
         """True when the graph holds more than ``n`` quads (counts no further)."""
