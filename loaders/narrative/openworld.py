@@ -29,6 +29,7 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -398,24 +399,32 @@ def open_world_places(
                     pm.extra = {**(pm.extra or {}), "country": cc}
     # dash-row: "Стшижув — Польща — 2004", "Округ Медісон (штат Айова) — США": a line of a partner table whose
     # first cell no gazetteer knows and whose second cell is a country abroad
-    row = re.match(rf"\s*(?:[-•*]\s+|\d{{1,3}}[.)]\s*)?({_NAME})(?:\s*\([^()]{{1,60}}\))?(?:\s*[—–]|\s+-)\s+", norm)
-    if row is not None:
-        cc = country_at(matches, row.end())
-        start, end = row.start(1), row.end(1)
-        if cc and cc != "UA" and not _person(norm, start, end) and not _organisation(row.group(1)):
-            add(start, end, row.group(1), None, cc, "dash-row")
+    # the rows of a list the sentence splitter kept in one sentence ("Польща: Хелм — …; Бяла-Підляська — …;"): each
+    # item after "; " starts a row of its own
+    rows = [0, *(m.end() for m in islice(re.finditer(r";\s+", norm), 200))]  # a list, not a 1 MB line
+    for pos in rows:
+        row = _DASH_ROW.match(norm, pos)
+        if row is not None:
+            cc = country_at(matches, row.end())
+            start, end = row.start(1), row.end(1)
+            if cc and cc != "UA" and not _person(norm, start, end) and not _organisation(row.group(1)):
+                add(start, end, row.group(1), None, cc, "dash-row")
     if list_country:
         # heading-item: "Карміель — з 1999 року" under "Ізраїль:"; known towns there are of that country
         for pm in matches:
             if pm.kind == "foreign" and pm.candidates:
                 pm.prefer_country(list_country)
-        item = re.match(
-            rf"\s*(?:[-•*–]\s*)?(?:[^\W\d][^:]{{0,40}}:\s*)?(?:м\.\s*|місто\s+)?({_NAME})(?=\s*(?:[—–]|\s-\s|,|\(|$))",
-            norm,
-        )
-        if item is not None and not _organisation(item.group(1)) and not _person(norm, item.start(1), item.end(1)):
-            add(item.start(1), item.end(1), item.group(1), None, list_country, "heading-item")
+        for pos in rows:
+            item = _HEADING_ITEM.match(norm, pos)
+            if item is not None and not _organisation(item.group(1)) and not _person(norm, item.start(1), item.end(1)):
+                add(item.start(1), item.end(1), item.group(1), None, list_country, "heading-item")
     return out
+
+
+_DASH_ROW = re.compile(rf"\s*(?:[-•*]\s+|\d{{1,3}}[.)]\s*)?({_NAME})(?:\s*\([^()]{{1,60}}\))?(?:\s*[—–]|\s+-)\s+")
+_HEADING_ITEM = re.compile(
+    rf"\s*(?:[-•*–]\s*)?(?:[^\W\d][^:]{{0,40}}:\s*)?(?:м\.\s*|місто\s+)?({_NAME})(?=\s*(?:[—–]|\s-\s|,|\(|$))"
+)
 
 
 # "(пол. Góra Kalwaria)": a Latin-script name after a language abbreviation; the country of the language where

@@ -1146,4 +1146,14 @@ RULES: tuple[Rule, ...] = (
         {"Новояворівськ|partnerOf|Ліманова"},
         {"Новояворівськ|partnerOf|Ліманівський повіт"},
     ),
+    _r(
+        "rows-in-one-sentence",
+        "structure",
+        "openworld",
+        "Rows of a partner list that end in ';' stay in one sentence: under a country heading each row after '; ' is "
+        "an item of its own ('Польща: Хелм — угода …; Бяла-Підляська — угода …;'), not only the first.",
+        "Громада Ковеля підтримує партнерські відносини з містами двох держав.\n\nПольща:\nХелм — угода про "
+        "співпрацю (1997);\nБяла-Підляська — угода про партнерство (2003);\nгміна Володава — угода (2021).",
+        {"Ковель|partnerOf|Бяла-Підляська", "Бяла-Підляська|inCountry|Польща"},
+    ),
 )
