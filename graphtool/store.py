@@ -62,6 +62,17 @@ LARGE_DOCUMENT = 200_000  # quads; a larger document graph is bulk-loaded, not w
 # a query that reads named graphs or sets its own dataset (checked on the text: a false match only costs speed)
 _NAMES_GRAPHS = re.compile(r"\b(GRAPH|FROM)\b", re.I)
 READ_RETRIES = 6  # about 3 s of backing off before telling the user a build is writing
+
+
+# Written into the derived graph by the first write after a refresh, removed by the next refresh: a store
+# opened with it was written by a process that stopped before counting, so every row is computed again.
+@functools.cache
+def _pending() -> tuple[Any, Any, Any, Any]:
+    from pyoxigraph import Literal, NamedNode
+
+    return NamedNode(DERIVED_GRAPH), NamedNode(GT_NS + "derivedPending"), Literal(True), NamedNode(DERIVED_GRAPH)
+
+
 # Keyed refresh of the derived counts (refresh_derived): graphs per finder question, keys per recomputing
 # question (Oxigraph plans a long VALUES block as a scan of the store, bench/RESULTS.md, issue 12).
 DERIVED_GRAPH_BATCH = 200
@@ -244,6 +255,9 @@ class GraphStore:
                 f"cannot open the store at {self.path}: {exc}. "
                 "Is another graphtool process (for example 'graphtool serve') using it?"
             ) from exc
+        if not read_only and next(iter(self._store.quads_for_pattern(*_pending())), None) is not None:
+            # a process wrote documents and stopped before counting them: count every row at the next refresh
+            self._derived_stale, self._derived_keys = True, None
 
     def _open_read_only(self):
         from pyoxigraph import Store
@@ -343,12 +357,28 @@ class GraphStore:
         document graphs written (their keys are found at the refresh); None: graphs unknown, so the next
         refresh computes every row."""
         self._memory = None
+        if not self._derived_stale and self.path is not None:
+            self._mark_pending()
         self._derived_stale = True
         with self._derived_lock:
             if graphs is None:
                 self._derived_keys = None
             elif self._derived_keys is not None:
                 self._derived_added.update(graphs)
+
+    def _mark_pending(self) -> None:
+        """Record in the store that documents are being written and not yet counted (``_pending()``); a
+        store without derived rows is counted whole at the next refresh anyway."""
+        from pyoxigraph import Quad
+
+        if not self._has_derived():
+            with self._derived_lock:
+                self._derived_keys = None
+            return
+        try:
+            self._store.add(Quad(*_pending()))
+        except OSError as exc:
+            raise StoreError(f"writing to the store at {self.path} failed: {exc}") from exc
 
     def changed(self, graphs: Iterable[str] | None = None) -> None:
         """Note a write made directly on :attr:`oxigraph` (the bulk build): the in-memory copy is dropped
@@ -440,6 +470,7 @@ class GraphStore:
             keyed = self._keyed_rows()
         if keyed is not None:
             stored, fresh = keyed
+            stored.update(q.triple for q in self._store.quads_for_pattern(*_pending()))  # leaves with the update
         else:
             fresh = set(derived_terms(self._store, union=not self._indexed(), prefixes=PREFIXES))
             stored = {q.triple for q in self._store.quads_for_pattern(None, None, None, graph)}
