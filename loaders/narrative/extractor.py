@@ -449,7 +449,7 @@ class _Extractor:
         Волинській ..." names each oblast; the plural head is written once, after the list or right before it.
         A list opened by "громадах:" ("у громадах: Ірпінській, Бучанській") names hromadas the same way, of
         whichever type (міська, селищна, сільська) the codifier has."""
-        if not _OBLASTS_HEAD.search(norm) and not re.search(r"громад(?:и|ах|ам|ами)", norm, re.IGNORECASE):
+        if not _OBLASTS_HEAD.search(norm) and not re.search(r"громад(?:и|ах|ам|ами)?(?![\w])", norm, re.IGNORECASE):
             return matches
         out = list(matches)
         for run in _OBLAST_RUN.finditer(norm):
@@ -2406,7 +2406,7 @@ _HROMADAS_LEAD = re.compile(
     r"громад(?:и|ах|ам|ами)(?:-учасниц\w*)?\s*[:—–(-]?\s*$"
     # "15 громад Чернігівської та Сумської областей: Менська, ...", "громади Херсонщини: ...", "п'ять громад: ..."
     r"|громад(?:и|ах|ам|ами)?(?:\s+[А-ЯІЇЄҐ][\w'’-]+(?:\s+(?:та|і|й)\s+[А-ЯІЇЄҐ][\w'’-]+)?(?:\s+област(?:і|ей))?)?"
-    r"\s*[:—–]\s*$",
+    r"\s*[:—–-]\s*$",
     re.IGNORECASE,
 )
 _ELLIPSIS_HEAD = re.compile(r"(?<![\w])(?:ТГ|ОТГ|територіальн\w+\s+громад\w*|громад\w*)(?![\w])")
