@@ -24,7 +24,7 @@ _DONOR_COUNTS = """CONSTRUCT { ?donor gt:fundedCommunityCount ?nc ; gt:fundedPro
 WHERE {
   { SELECT ?donor (COUNT(DISTINCT ?community) AS ?nc) (COUNT(DISTINCT ?program) AS ?np)
            (COUNT(DISTINCT ?project) AS ?nj) WHERE {
-      { SELECT DISTINCT ?donor ?item WHERE {
+      { SELECT DISTINCT ?donor ?item WHERE { # keys
           { ?donor gt:funds ?item } UNION { ?donor gt:funds ?funded . ?item gt:includedIn ?funded } } }
       OPTIONAL { ?item a gt:Project BIND(?item AS ?project) }
       OPTIONAL { ?item a gt:Program BIND(?item AS ?program) }
@@ -37,7 +37,7 @@ WHERE {
 _PROGRAM_COUNTS = """CONSTRUCT { ?program gt:programCommunityCount ?nc ; gt:programProjectCount ?nj }
 WHERE {
   SELECT ?program (COUNT(DISTINCT ?community) AS ?nc) (COUNT(DISTINCT ?project) AS ?nj) WHERE {
-    { SELECT DISTINCT ?program ?item WHERE {
+    { SELECT DISTINCT ?program ?item WHERE { # keys
         { ?program a gt:Program BIND(?program AS ?item) }
         UNION { ?program a gt:Program . ?item gt:includedIn ?program } } }
     OPTIONAL { ?item a gt:Project BIND(?item AS ?project) }
@@ -47,19 +47,19 @@ WHERE {
 
 # programs_by_communities, donors_cofunding: the donors of each program, directly or through its parts
 _FUNDS_WITHIN = """CONSTRUCT { ?donor gt:fundsWithin ?program }
-WHERE { SELECT DISTINCT ?program ?donor WHERE {
+WHERE { SELECT DISTINCT ?program ?donor WHERE { # keys
   ?program a gt:Program .
   { ?donor gt:funds ?program } UNION { ?item gt:includedIn ?program . ?donor gt:funds ?item } } }"""
 
 # partner_countries_ranked: the partner cities of Ukrainian communities, by country, and their counts
 _COUNTRY_COUNTS = """CONSTRUCT { ?country gt:partnerCityCount ?n_cities ; gt:partnerCommunityCount ?n_communities }
-WHERE { SELECT ?country (COUNT(DISTINCT ?city) AS ?n_cities) (COUNT(DISTINCT ?community) AS ?n_communities) WHERE {
+WHERE { SELECT ?country (COUNT(DISTINCT ?city) AS ?n_cities) (COUNT(DISTINCT ?community) AS ?n_communities) WHERE { # keys
   ?city gt:inCountry ?country .
   { ?city gt:partnerOf ?community } UNION { ?community gt:partnerOf ?city }
   FILTER EXISTS { ?community a gt:Community }
   FILTER EXISTS { ?city skos:prefLabel ?label FILTER(lang(?label) != "en") } } GROUP BY ?country }"""
 _COUNTRY_CITIES = """CONSTRUCT { ?country gt:hasPartnerCity ?city }
-WHERE { SELECT DISTINCT ?country ?city WHERE {
+WHERE { SELECT DISTINCT ?country ?city WHERE { # keys
   ?city gt:inCountry ?country .
   { ?city gt:partnerOf ?community } UNION { ?community gt:partnerOf ?city }
   FILTER EXISTS { ?community a gt:Community }
@@ -67,15 +67,16 @@ WHERE { SELECT DISTINCT ?country ?city WHERE {
 
 # documents_overview: entities each document mentions, and its evidence nodes
 _DOCUMENT_ENTITIES = """CONSTRUCT { ?document gt:mentionedEntityCount ?n }
-WHERE { SELECT ?document (COUNT(DISTINCT ?entity) AS ?n) WHERE { ?entity gt:mentionedIn ?document } GROUP BY ?document }"""
+WHERE { SELECT ?document (COUNT(DISTINCT ?entity) AS ?n) WHERE { # keys
+  ?entity gt:mentionedIn ?document } GROUP BY ?document }"""
 _DOCUMENT_EVIDENCE = """CONSTRUCT { ?document gt:evidenceCount ?n }
-WHERE { SELECT ?document (COUNT(DISTINCT ?ev) AS ?n) WHERE { ?ev a gt:Evidence ; prov:wasDerivedFrom ?document }
-        GROUP BY ?document }"""
+WHERE { SELECT ?document (COUNT(DISTINCT ?ev) AS ?n) WHERE { # keys
+  ?ev a gt:Evidence ; prov:wasDerivedFrom ?document } GROUP BY ?document }"""
 
 # projects_without_donor: the donors of each project, directly or through what it is gt:includedIn
 # (every project gets one, 0 included, so the question reads the zeros from the index of objects)
 _PROJECT_DONORS = """CONSTRUCT { ?project gt:donorCount ?n }
-WHERE { SELECT ?project (COUNT(DISTINCT ?donor) AS ?n) WHERE {
+WHERE { SELECT ?project (COUNT(DISTINCT ?donor) AS ?n) WHERE { # keys
   ?project a gt:Project .
   OPTIONAL { { ?donor gt:funds ?project } UNION { ?project gt:includedIn ?funded . ?donor gt:funds ?funded } }
 } GROUP BY ?project }"""
@@ -90,6 +91,11 @@ CONSTRUCTS = (
     _DOCUMENT_EVIDENCE,
     _PROJECT_DONORS,
 )
+
+# where a keyed recomputation puts the keys: a comment, so the full text runs unchanged (GraphStore.refresh_derived
+# puts a sub-query there with one VALUES row per key, the only place the keys enter: in every group that names
+# the variable, as graphtool.terms.bind_values puts them, Oxigraph joined an OPTIONAL's whole store with them)
+KEYS_MARK = "# keys\n"
 
 # the predicates only the derived graph writes (gt: local names)
 PREDICATES = (

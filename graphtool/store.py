@@ -26,7 +26,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graphtool.derived import CHANGED_COMMUNITIES, CHANGED_FUNDING, DERIVED_GRAPH, KEY_CLASSES, derived_terms
+from graphtool.derived import (
+    CHANGED_COMMUNITIES,
+    CHANGED_FUNDING,
+    DERIVED_GRAPH,
+    KEY_CLASSES,
+    KEYS_MARK,
+    derived_terms,
+)
 from graphtool.terms import BindingError, bind_values, to_oxigraph
 
 if TYPE_CHECKING:
@@ -513,19 +520,38 @@ class GraphStore:
         fresh: set[Any] = set()
         for kc in KEY_CLASSES:
             values = sorted(keys.get(kc.name, ()), key=str)
-            for start in range(0, len(values), DERIVED_KEY_BATCH):
-                chunk = values[start : start + DERIVED_KEY_BATCH]
-                for text in kc.constructs:
-                    fresh.update(self._store.query(
-                        bind_values(text, {kc.variable: chunk}), use_default_graph_as_union=union, prefixes=PREFIXES))  # fmt: skip
+            if not values:
+                continue
             subject_predicates = [NamedNode(GT_NS + p) for p in kc.subject_predicates]
             object_predicates = [NamedNode(GT_NS + p) for p in kc.object_predicates]
+            if self._rows_at_most((subject_predicates or object_predicates)[0], 2 * len(values)):
+                # the change reaches half the class or more (the donors, in a big batch): every row of it
+                for text in kc.constructs:
+                    fresh.update(self._store.query(text, use_default_graph_as_union=union, prefixes=PREFIXES))
+                for p in subject_predicates + object_predicates:
+                    stored.update(q.triple for q in self._store.quads_for_pattern(None, p, None, graph))
+                continue
+            for start in range(0, len(values), DERIVED_KEY_BATCH):
+                chunk = values[start : start + DERIVED_KEY_BATCH]
+                source = "{ " + bind_values(f"SELECT ?{kc.variable} WHERE {{ }}", {kc.variable: chunk}) + " }\n"
+                for text in kc.constructs:
+                    keyed = text.replace(KEYS_MARK, source)
+                    fresh.update(self._store.query(keyed, use_default_graph_as_union=union, prefixes=PREFIXES))
             for key in values:
                 for p in subject_predicates:
                     stored.update(q.triple for q in self._store.quads_for_pattern(key, p, None, graph))
                 for p in object_predicates:
                     stored.update(q.triple for q in self._store.quads_for_pattern(None, p, key, graph))
         return stored, fresh
+
+    def _rows_at_most(self, predicate: Any, n: int) -> bool:
+        """True when the derived graph holds ``n`` triples of ``predicate`` or fewer (counts no further)."""
+        from itertools import islice
+
+        from pyoxigraph import NamedNode
+
+        rows = self._store.quads_for_pattern(None, predicate, None, NamedNode(DERIVED_GRAPH))
+        return sum(1 for _ in islice(rows, n + 1)) <= n
 
     def _rewrite_derived(self, fresh: set[Any]) -> str:
         """Update text replacing the whole derived graph (and its triples in the index) with ``fresh``."""

@@ -250,6 +250,8 @@ def test_keyed_refresh_equals_a_full_recompute(tmp_path, monkeypatch, seed, inde
     import graphtool.store as store_module
 
     full = []
+    if seed != 5:  # every key class recomputed key by key, even one the change reaches half of
+        monkeypatch.setattr(store_module.GraphStore, "_rows_at_most", lambda *_: False)
     monkeypatch.setattr(store_module, "derived_terms", lambda *a, **k: full.append(a[0]) or derived_terms_of(*a, **k))
     first = synthetic_documents(12, seed=30 + seed) | scattered_documents(30, seed=50 + seed)
     second = synthetic_documents(12, seed=40 + seed) | scattered_documents(30, seed=60 + seed)
