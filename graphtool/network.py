@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import IO, Any
 
 from graphtool.reader import Reader, ask
-from graphtool.report_graph import evidence_order
+from graphtool.report_graph import (
+    _RELATIONS,
+    _TYPES,
+    Edge,
+    _card,
+    _chunks,
+    _first_declared,
+    evidence_by_link,
+    evidence_order,
+)
 from graphtool.styles import NODE_STYLES
 from graphtool.vocab import ENTITY_CLASSES, GEO, GT, RELATION_PROPERTIES
 
@@ -197,83 +206,172 @@ def neighbourhood(graph, focus: Iterable[str], depth: int = 4) -> set[str]:
 class FocusGraph:
     """The entities of some types and the links between them, read around a focus on demand.
 
-    A focused map needs the few entities near its focus, not the whole store: this answers the questions
+    A focused map needs the entities near its focus, not the whole store. This answers the questions
     :func:`descendants_in_codifier` and :func:`neighbourhood` ask of a ``networkx.MultiDiGraph``
-    (``nodes[x]``, ``x in graph``, ``out_edges``/``in_edges`` with keys, ``read_links``) through a
-    :class:`graphtool.report_graph.LinkGraph`, which reads cards, links and evidence of up to 100 entities per
-    question (values bound as terms), as reports do. An entity whose type is not wanted is absent, and so are
-    its links: the same nodes and edges :func:`load_network` gives for ``types``.
+    (``nodes[x]["type"]``, ``x in graph``, ``out_edges``/``in_edges`` with keys, ``read_links``) with bound
+    questions about up to ``BATCH`` entities each (``entity_types``, ``entity_links``; values bound as terms,
+    as reports ask): a walk reads a step at once, and the type of an entity at a link's other end comes
+    with the link. :meth:`subgraph` then reads the cards of the nodes kept and the evidence of the links
+    between them only. An entity whose type is not wanted is absent, and so are its links: the nodes, edges
+    and attributes :func:`load_network` gives for ``types`` (an entity with several classes of the ontology
+    has the first declared; none has two in the fixtures, the generated graphs or the real corpus).
     """
 
     def __init__(self, reader: Reader, types: Iterable[str] | None = None) -> None:
-        from graphtool.report_graph import LinkGraph
-
+        self.reader = reader
         self.wanted = _wanted(types)
-        self.links = LinkGraph(reader)
+        self._types: dict[str, str | None] = {}  # iri -> its entity type, None: no entity of the ontology
+        self._links: dict[str, tuple[list[Edge], list[Edge]]] = {}  # iri -> (out, in), both ends entities
         self.nodes = _FocusNodes(self)
 
-    def card(self, iri: str) -> dict[str, Any] | None:
-        """The entity's attributes as :func:`load_network` gives them, or None (no entity of a wanted type).
-
-        An entity with several classes of the ontology has the first declared one (none has two in the
-        fixtures, the generated graphs or the real corpus)."""
-        card = self.links.card(iri)
-        return card if card is not None and card["type"] in self.wanted else None
+    def type_of(self, iri: str) -> str | None:
+        """The entity's type if it is one of the wanted types, else None."""
+        if iri not in self._types:
+            self.read_types([iri])
+        found = self._types[iri]
+        return found if found in self.wanted else None
 
     def __contains__(self, iri: object) -> bool:
-        return isinstance(iri, str) and self.card(iri) is not None
+        return isinstance(iri, str) and self.type_of(iri) is not None
+
+    def read_types(self, iris: Iterable[str]) -> None:
+        """Ask for the classes of every one of ``iris`` not known yet."""
+        from rdflib import URIRef
+
+        todo = list(dict.fromkeys(i for i in iris if i not in self._types))
+        for chunk in _chunks(todo):
+            classes: dict[str, list[str]] = {iri: [] for iri in chunk}
+            for e, cls in ask(self.reader, "entity_types", {"e": [URIRef(i) for i in chunk]}).rows:
+                if str(cls) in _TYPES:
+                    classes[str(e)].append(_TYPES[str(cls)])
+            for iri, found in classes.items():
+                self._types[iri] = _first_declared(found) if found else None
 
     def read_links(self, iris: Iterable[str]) -> None:
-        """Read the links of all ``iris`` at once (``BATCH`` per question), and the cards at their other ends."""
-        self.links.read_links(list(iris))
+        """Ask for the links of every one of ``iris`` not known yet, and the types at their other ends."""
+        from rdflib import URIRef
 
-    def out_edges(self, iri: str, keys: bool = True) -> list[tuple[str, str, str]]:
-        if self.card(iri) is None:
-            return []
-        return [e for e in self.links.out_edges(iri) if self.card(e[1]) is not None]
+        todo = list(dict.fromkeys(i for i in iris if i not in self._links))
+        self.read_types(todo)
+        for iri in todo:
+            if self._types[iri] is None:
+                self._links[iri] = ([], [])
+        for chunk in _chunks([i for i in todo if self._types[i] is not None]):
+            out: dict[str, dict[Edge, None]] = {iri: {} for iri in chunk}
+            into: dict[str, dict[Edge, None]] = {iri: {} for iri in chunk}
+            ends: dict[str, list[str]] = defaultdict(list)  # the classes of the entities at the other ends
+            for s, p, o, cls in ask(self.reader, "entity_links", {"e": [URIRef(i) for i in chunk]}).rows:
+                rel = _RELATIONS.get(str(p))
+                if rel is None or str(cls) not in _TYPES:
+                    continue
+                edge = (str(s), str(o), rel)
+                if edge[0] in out:
+                    out[edge[0]][edge] = None
+                if edge[1] in into:  # both, for a link of the entity to itself
+                    into[edge[1]][edge] = None
+                if (edge[0] in out) != (edge[1] in into):  # ?class is the class of the end not asked about
+                    ends[edge[1] if edge[0] in out else edge[0]].append(_TYPES[str(cls)])
+            for iri, found in ends.items():
+                self._types.setdefault(iri, _first_declared(found))
+            for iri in chunk:
+                self._links[iri] = (list(out[iri]), list(into[iri]))
 
-    def in_edges(self, iri: str, keys: bool = True) -> list[tuple[str, str, str]]:
-        if self.card(iri) is None:
+    def _fetch(self, iri: str) -> tuple[list[Edge], list[Edge]]:
+        if iri not in self._links:
+            self.read_links([iri])
+        return self._links[iri]
+
+    def out_edges(self, iri: str, keys: bool = True) -> list[Edge]:
+        """``(iri, other, relation)`` for every link from ``iri`` to an entity of a wanted type."""
+        if self.type_of(iri) is None:
             return []
-        return [e for e in self.links.in_edges(iri) if self.card(e[0]) is not None]
+        return [e for e in self._fetch(iri)[0] if self.type_of(e[1]) is not None]
+
+    def in_edges(self, iri: str, keys: bool = True) -> list[Edge]:
+        """``(other, iri, relation)`` for every link to ``iri`` from an entity of a wanted type."""
+        if self.type_of(iri) is None:
+            return []
+        return [e for e in self._fetch(iri)[1] if self.type_of(e[0]) is not None]
 
     def subgraph(self, nodes: Iterable[str]):
-        """``nodes`` and every link between two of them, as the ``networkx.MultiDiGraph`` :func:`load_network`
-        would give cut to them (``graph.subgraph(nodes)``)."""
-        import networkx as nx
+        """``nodes`` and every link between two of them, as ``load_network(reader, types).subgraph(nodes)``.
 
-        cards = {n: card for n in sorted(set(nodes)) if (card := self.card(n)) is not None}
-        keep = list(cards)
+        The cards (``entity_card``) are read for these nodes only, and the evidence (``entity_evidence``) of
+        each link at the end that has fewer links: a donor linked to a thousand projects is not read whole
+        for the few of them on the map.
+        """
+        import networkx as nx
+        from rdflib import URIRef
+
+        keep = sorted(n for n in set(nodes) if n in self)
         self.read_links(keep)
         inside = set(keep)
+        edges = [(s, o, rel) for iri in keep for s, o, rel in self.out_edges(iri) if o in inside]
+        degree = {iri: len(self._links[iri][0]) + len(self._links[iri][1]) for iri in keep}
+        rows: list[tuple] = []
+        for chunk in _chunks(_cover(edges, degree)):
+            rows += ask(self.reader, "entity_evidence", {"e": [URIRef(i) for i in chunk]}).rows
+        evidence = evidence_by_link(rows, edges)
+        cards: dict[str, list[tuple]] = {iri: [] for iri in keep}
+        for chunk in _chunks(keep):
+            for e, what, key, value in ask(self.reader, "entity_card", {"e": [URIRef(i) for i in chunk]}).rows:
+                cards[str(e)].append((what, key, value))
         g = nx.MultiDiGraph()
-        for iri, card in cards.items():
-            data = {"type": card["type"], "iri": iri, "documents": list(card["documents"]), "label": card["label"]}
+        for iri, card_rows in cards.items():
+            card = _card(iri, card_rows) or {}
+            data = {"type": self.type_of(iri), "iri": iri, "documents": card.get("documents", []),
+                    "label": card.get("label", iri.rsplit("/", 1)[-1])}  # fmt: skip
             data.update((k, v) for k, v in card.items() if k not in data)
             g.add_node(iri, **data)
-        for iri in keep:
-            for s, o, rel in sorted(self.out_edges(iri)):
-                if o in inside:
-                    evidence = self.links.get_edge_data(s, o, rel)
-                    g.add_edge(s, o, key=rel, relation=rel, evidence=list(evidence["evidence"] if evidence else []))
+        for s, o, rel in sorted(edges):
+            g.add_edge(s, o, key=rel, relation=rel, evidence=evidence[(s, o, rel)])
         return g
 
 
+def _cover(edges: list[Edge], degree: dict[str, int]) -> list[str]:
+    """Entities to read the evidence of so that every one of ``edges`` has an end among them, reading few links
+    in all (an entity's evidence is that of all its ``degree`` links): greedily the entity with the most links
+    on the map not yet covered per link it has (a weighted vertex cover)."""
+    import heapq
+
+    incident: dict[str, set[Edge]] = defaultdict(set)
+    for edge in edges:
+        incident[edge[0]].add(edge)
+        incident[edge[1]].add(edge)
+    heap = [(-len(found) / max(1, degree[iri]), iri) for iri, found in incident.items()]
+    heapq.heapify(heap)
+    covered: set[Edge] = set()
+    chosen = []
+    total = len(set(edges))
+    while heap and len(covered) < total:
+        score, iri = heapq.heappop(heap)
+        new = incident[iri] - covered
+        if not new:
+            continue
+        now = -len(new) / max(1, degree[iri])
+        if now > score:  # fewer uncovered links than when it was pushed: back in the queue with its score now
+            heapq.heappush(heap, (now, iri))
+            continue
+        chosen.append(iri)
+        covered |= new
+    return sorted(chosen)
+
+
 class _FocusNodes:
-    """``graph.nodes[iri]`` of a :class:`FocusGraph`."""
+    """``graph.nodes[iri]`` of a :class:`FocusGraph`: the entity's ``type`` (what a walk asks)."""
 
     def __init__(self, graph: FocusGraph) -> None:
         self._graph = graph
 
     def __getitem__(self, iri: str) -> dict[str, Any]:
-        card = self._graph.card(iri)
-        if card is None:
+        found = self._graph.type_of(iri)
+        if found is None:
             raise KeyError(iri)
-        return card
+        return {"type": found}
 
     def get(self, iri: str, default: Any = None) -> Any:
-        card = self._graph.card(iri)
-        return default if card is None else card
+        found = self._graph.type_of(iri)
+        return default if found is None else {"type": found}
 
 
 def focus_network(
@@ -305,7 +403,7 @@ def focus_network(
         focus |= descendants_in_codifier(graph, resolve_focus(reader, community, ["Community"]))
     if oblast:
         focus |= descendants_in_codifier(graph, resolve_focus(reader, oblast, ["Community"]))
-    graph.links.read_cards(focus)
+    graph.read_types(focus)
     g = graph.subgraph(neighbourhood(graph, {f for f in focus if f in graph}))
     if names:
         from graphtool.names import name_index

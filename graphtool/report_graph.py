@@ -124,29 +124,9 @@ class LinkGraph:
         """The evidence of ``edges`` (links of ``iris``): document, sentence, offsets, partnership status."""
         from rdflib import URIRef
 
-        fields: dict[tuple[str, Edge], dict[str, set[str]]] = {}
-        for ev, s, p, o, key, value in ask(self.reader, "entity_evidence", {"e": [URIRef(i) for i in iris]}).rows:
-            rel = _RELATIONS.get(str(p))
-            edge = (str(s), str(o), rel or "")
-            if edge in edges:
-                fields.setdefault((str(ev), edge), {}).setdefault(str(key), set()).add(str(value))
-        found: dict[Edge, set[tuple]] = {edge: set() for edge in edges}
-        for (_ev, edge), values in fields.items():
-            for file, sentence, start, end, status in product(
-                *(sorted(values.get(k, ())) or ([None] if k in ("start", "end", "status") else [])
-                  for k in ("file", "sentence", "start", "end", "status"))
-            ):  # fmt: skip
-                found[edge].add((file, sentence, _int(start), _int(end), status))
-        for edge, rows in found.items():
-            if edge in self._evidence:
-                continue
-            items = []
-            for file, sentence, start, end, status in rows:
-                item = {"document": file, "sentence": sentence, "start": start, "end": end}
-                if status is not None:
-                    item["status"] = status  # a partnership: signed, planned or ended, as this sentence says
-                items.append(item)
-            self._evidence[edge] = sorted(items, key=evidence_order)
+        rows = ask(self.reader, "entity_evidence", {"e": [URIRef(i) for i in iris]}).rows
+        for edge, items in evidence_by_link(rows, edges).items():
+            self._evidence.setdefault(edge, items)
 
     def out_edges(self, iri: str, keys: bool = True) -> list[Edge]:
         """``(iri, other, relation)`` for every link leaving ``iri``."""
@@ -216,6 +196,35 @@ def _card(iri: str, rows: list[tuple]) -> dict[str, Any] | None:
         card["label_en"] = sorted(names["en"])[0]
     card["documents"] = sorted(set(card["documents"]))
     return card
+
+
+def evidence_by_link(rows: Iterable[tuple], edges: Iterable[Edge]) -> dict[Edge, list[dict[str, Any]]]:
+    """The evidence of each of ``edges`` from ``entity_evidence`` rows (``?ev ?s ?p ?o ?key ?value``): one item
+    per document, sentence, offsets and partnership status a statement gives, in :func:`evidence_order`."""
+    wanted = set(edges)
+    fields: dict[tuple[str, Edge], dict[str, set[str]]] = {}
+    for ev, s, p, o, key, value in rows:
+        rel = _RELATIONS.get(str(p))
+        edge = (str(s), str(o), rel or "")
+        if edge in wanted:
+            fields.setdefault((str(ev), edge), {}).setdefault(str(key), set()).add(str(value))
+    found: dict[Edge, set[tuple]] = {edge: set() for edge in wanted}
+    for (_ev, edge), values in fields.items():
+        for file, sentence, start, end, status in product(
+            *(sorted(values.get(k, ())) or ([None] if k in ("start", "end", "status") else [])
+              for k in ("file", "sentence", "start", "end", "status"))
+        ):  # fmt: skip
+            found[edge].add((file, sentence, _int(start), _int(end), status))
+    out: dict[Edge, list[dict[str, Any]]] = {}
+    for edge, found_rows in found.items():
+        items = []
+        for file, sentence, start, end, status in found_rows:
+            item = {"document": file, "sentence": sentence, "start": start, "end": end}
+            if status is not None:
+                item["status"] = status  # a partnership: signed, planned or ended, as this sentence says
+            items.append(item)
+        out[edge] = sorted(items, key=evidence_order)
+    return out
 
 
 def evidence_order(item: dict[str, Any]) -> tuple:
