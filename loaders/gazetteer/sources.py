@@ -354,6 +354,34 @@ def _ukrainise(name: str) -> str:
     return "".join(out)
 
 
+_LATIN_ALTERNATE = re.compile(
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'’]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-Ža-zß-öø-ÿā-ž][a-zß-öø-ÿā-ž'’]*){0,2}"
+)
+
+
+def _ascii_fold(name: str) -> str:
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(ch))
+
+
+def _latin_alternates(city: dict, taken: frozenset[str] = frozenset(), limit: int = 16) -> list[str]:
+    """A town's other Latin-script names from GeoNames ("Aarhus" beside "Århus", "Cologne" beside "Köln"): how
+    English and transliterated pages write it (towns of 20,000 people or more). Short names ("Bat", "More" for
+    Bath and Mora collide with words), names with digits, all-capitals codes and long phrases are left out."""
+    if (city.get("population") or 0) < 20_000:
+        return []  # exonyms are for larger towns; a small town's alternates are mostly other towns' or old names
+    out = []
+    for alt in city.get("alternatenames") or ():
+        if alt == city["name"] or len(alt) < 5 or alt.startswith("The ") or not _LATIN_ALTERNATE.fullmatch(alt):
+            continue
+        if _ascii_fold(alt) not in taken:  # "Marshal" is an alternate of one Marshall and the name of others
+            out.append(alt)
+            if len(out) == limit:
+                break
+    return out
+
+
 def foreign_places(cities: dict) -> tuple[list[Place], list[tuple[str, str, int, int]]]:
     """Cities abroad with a Ukrainian-usable Cyrillic name, plus curated names and regions.
 
@@ -364,6 +392,9 @@ def foreign_places(cities: dict) -> tuple[list[Place], list[tuple[str, str, int,
     curated: dict[str, dict] = {r["geonames_id"]: r for r in read_csv("foreign_city_names.csv")}
     places: list[Place] = []
     names: list[tuple[str, str, int, int]] = []
+    primary = frozenset(
+        _ascii_fold(c["name"]) for c in cities.values()
+    )  # an alternate that names another town is ambiguous
     for gid, c in cities.items():
         cc = c["countrycode"]
         if cc in _EXCLUDED_COUNTRIES:
@@ -391,7 +422,7 @@ def foreign_places(cities: dict) -> tuple[list[Place], list[tuple[str, str, int,
                 type="PartnerCity",
                 label=label,
                 label_en=c["name"],
-                names=tuple(dict.fromkeys([label, *usable, c["name"]])),
+                names=tuple(dict.fromkeys([label, *usable, c["name"], *_latin_alternates(c, primary)])),
                 identifiers={"geonames": str(gid), "iso3166": cc},
                 category="foreign_city",
                 country=cc,

@@ -263,6 +263,7 @@ _NAME_UNIT = re.compile(
     rf"\b(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}}?)\s+"
     r"(?P<unit>District\s+Municipality|City\s+Municipality|County|Municipality|District|Gmina|Powiat|Commune)\b"
 )
+_TOWN_UNITS = ("municipality", "city municipality", "gmina", "commune")
 _COUNTRY_GAP = re.compile(r"[\s,()]*(?:(?:in|of)\s+)?(?:the\s+)?(?:[A-Z][\w'’-]+\s*[,(]\s*)?$")
 _BRACKET_UNIT = re.compile(r"\s*\(\s*(?P<unit>[A-Za-zÀ-ſ]+)\b")
 
@@ -282,13 +283,23 @@ def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMat
             if lead:  # "The Grant County Board …": the article is not part of the name
                 name, a = name[lead.end() :], a + lead.end()
             b = a + len(name)
-            if not name:
-                continue
+            if not name or name.lower() in ("the", "a", "an", "this", "that", "its", "their", "our", "each", "every"):
+                continue  # "The Municipality of Aarhus": an article before the unit word is no name ("Union County" is)
             if gaz is not None and gaz._country_cue(name.split()[0].lower()):
                 continue  # "the Polish Gmina of …": a country's adjective, not a name
             if rx is _NAME_UNIT:
                 inside = [pm for pm in matches if pm.candidates and pm.start < m.end() and a < pm.end]
                 if inside and all(pm.kind == "foreign" and a <= pm.start and pm.end <= m.end() for pm in inside):
+                    if len(inside) == 1 and m.group("unit").lower() in _TOWN_UNITS:
+                        # "Aarhus Municipality", "Gmina Biszcza": the municipality is the town the gazetteer knows
+                        town = inside[0]
+                        whole = norm[town.start : m.end()]
+                        town.candidates = [
+                            replace(town.candidates[0], names=(*town.candidates[0].names, whole)),
+                            *town.candidates[1:],
+                        ]
+                        town.end, town.surface = m.end(), whole
+                        continue
                     for pm in inside:
                         pm.candidates = []  # "Grant County": the county, not the town of Grant a gazetteer knows
             if any(pm.candidates and pm.start < b and a < pm.end for pm in [*matches, *out]):

@@ -666,9 +666,10 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
         # after a partner locates it
         unit_named = re.search(r"\s(?:County|District|Municipality|Gmina)$", pm.candidates[0].label)
         gap = norm[pm.end : nxt.start]
-        if (nxt.candidates[0].category == "foreign_region" and _REGION_GAP.fullmatch(gap)) or (
+        region = nxt.candidates[0].category == "foreign_region"
+        if (region and (_REGION_GAP.fullmatch(gap) or re.fullmatch(r"\s*\(\s*", gap))) or (
             unit_named and gap.strip() == ","
-        ):
+        ):  # "Lancaster County (Pennsylvania)": a region in brackets right after a partner locates it too
             spans.append((nxt.start, nxt.end))
     # in-regions: "counties and cities in states such as Indiana, Kentucky and Ohio", "у штатах Індіана та Огайо":
     # regions named as where partners are, not partners

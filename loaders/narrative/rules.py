@@ -951,7 +951,7 @@ RULES: tuple[Rule, ...] = (
         "Four more Danish municipalities have signed partnership agreements with communities in Mykolaiv Oblast. "
         "Denmark leads the region's reconstruction.\n\nThe new partners are:\n\n"
         "- Vejle Municipality and the Voznesensk city community;\n- Holstebro Municipality and the Bashtanka community.\n",
-        {"Vejle Municipality|inCountry|Данія", "Holstebro Municipality|inCountry|Данія"},
+        {"Вейле|inCountry|Данія", "Холстебро|inCountry|Данія"},
     ),
     _r(
         "instrumental-abroad",
@@ -1021,7 +1021,7 @@ RULES: tuple[Rule, ...] = (
         "not part of a name ('The Grant County Board'); 'has cooperated since 2016 with' states a partnership.",
         "The Bolekhiv city territorial community and the Polish Gmina of Baligród have signed an agreement on "
         "partnership. Bolekhiv has cooperated since 2021 with Sigulda Municipality in Latvia.",
-        {"Болехів|partnerOf|Baligród", "Baligród|inCountry|Польща", "Болехів|partnerOf|Sigulda Municipality"},
+        {"Болехів|partnerOf|Baligród", "Baligród|inCountry|Польща", "Болехів|partnerOf|Сігулда"},
         {"Болехів|partnerOf|Polish Gmina"},
     ),
     _r(
@@ -1168,5 +1168,36 @@ RULES: tuple[Rule, ...] = (
             "Березанська міська територіальна громада|partnerOf|Краснопільська селищна територіальна громада",
             "Березанська міська територіальна громада|partnerOf|Великописарівська селищна територіальна громада",
         },
+    ),
+    _r(
+        "latin-exonyms",
+        "linking",
+        "gazetteer.sources, latin",
+        "A town abroad of 20,000 people or more is also known by its other Latin names from GeoNames ('Aarhus' "
+        "beside 'Århus', 'Cologne' beside 'Köln'), unless such a name is too short, is another town's name, or is "
+        "an English title ('Marshal').",
+        "Mykolaiv city itself has a separate partnership with Aarhus, signed in 2023.",
+        {"Миколаїв|partnerOf|Орхус"},
+    ),
+    _r(
+        "town-unit",
+        "linking",
+        "latin",
+        "'Aarhus Municipality', 'the Municipality of Aarhus': a municipality or commune named by a town the "
+        "gazetteer knows is that town, not a second partner; a county around a town stays a place of its own.",
+        "Mykolaiv signed a partnership agreement with Aarhus Municipality (Denmark). The Municipality of Aarhus "
+        "sent equipment to Mykolaiv as part of the partnership.",
+        {"Миколаїв|partnerOf|Орхус", "Орхус|inCountry|Данія"},
+        {"Миколаїв|partnerOf|Aarhus Municipality", "Миколаїв|partnerOf|The Municipality"},
+    ),
+    _r(
+        "bracket-region-locator",
+        "mentions",
+        "openworld",
+        "A region abroad in brackets right after a partner ('Lancaster County (Pennsylvania)') locates it; it is "
+        "no partner.",
+        "Pavlohrad signed a sister-community agreement with Lancaster County (Pennsylvania), USA.",
+        {"Павлоград|partnerOf|Lancaster County"},
+        {"Павлоград|partnerOf|Пенсильванія"},
     ),
 )
