@@ -1200,4 +1200,24 @@ RULES: tuple[Rule, ...] = (
         {"Павлоград|partnerOf|Lancaster County"},
         {"Павлоград|partnerOf|Пенсильванія"},
     ),
+    _r(
+        "russian-state-name",
+        "linking",
+        "russian",
+        "A Russian state name by its adjective ('(Чешская Республика)', 'Словацкой Республики') is that country.",
+        "Никополь подписал соглашение о партнерстве с городом Кутна-Гора (Чешская Республика), переговоры "
+        "с которым ведутся с 2011 года.",
+        {"Нікополь|partnerOf|Кутна Гора", "Кутна Гора|inCountry|Чехія"},
+    ),
+    _r(
+        "country-adjective-district",
+        "linking",
+        "gazetteer.index, lang/ru/foreign_units.csv",
+        "A country's adjective before a district word ('німецького району Лерах', 'немецкого района Лёррах') names "
+        "the country of the district, as it does before 'містом'.",
+        "Богодухівська громада стала партнером німецького району Лерах. Богодуховская громада стала партнером "
+        "немецкого района Лёррах (земля Баден-Вюртемберг).",
+        {"Богодухівська міська територіальна громада|partnerOf|Леррах", "Леррах|inCountry|Німеччина"},
+        {"Богодухівська міська територіальна громада|partnerOf|Баден-Вюртемберг"},
+    ),
 )

@@ -24,6 +24,7 @@ from loaders.gazetteer.model import PlaceMatch
 
 _RUSSIAN_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
 _UKRAINIAN_ONLY = re.compile(r"[іїєґІЇЄҐ]")
+_STATE = re.compile(r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:ск|цк)(?:ая|ой|ую|ою))\s+Республик(?:а|и|е|у|ой)(?![\w])")
 _WORD = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
 
 
@@ -188,6 +189,12 @@ def find_russian_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Pl
         for pm in [*_russian_oblasts(norm, idx), *_russian_hromadas(norm, idx)]
         if not any(t.start < pm.end and pm.start < t.end for t in taken)
     ]
+    for m in _STATE.finditer(norm):
+        # "(Чешская Республика)", "Словацкой Республики": a country by its adjective and the state word
+        cc = gaz._country_cue(m.group("adj").lower()) if hasattr(gaz, "_country_cue") else None
+        key = f"country:{cc}" if cc else None
+        if key in gaz._by_key and not any(pm.start < m.end() and m.start() < pm.end for pm in [*taken, *out]):
+            out.append(PlaceMatch(m.start(), m.end(), m.group(), "country", [gaz._p(gaz._by_key[key])]))
     for m in _WORD.finditer(norm):
         a, b = m.start(), m.end()
         if any(pm.start < b and a < pm.end for pm in [*taken, *out]):
