@@ -638,9 +638,10 @@ class _Extractor:
 
     def _adjective_unit_is_named_unit(self) -> None:
         """ "з повітом Ліманова" and, later, "із Ліманівським повітом": a unit named by its place's adjective is the
-        unit the page named before (or after) by the place's name, not a second partner."""
+        unit the page named before (or after) by the place's name, not a second partner; so is a town of that name
+        named in other sentences ("Укмерзький район", "мер Укмерге": a district municipality named after its town)."""
         foreign = [(st, pm) for st in self.sents for pm in st.place_matches if pm.kind == "foreign" and pm.candidates]
-        for _, pm in foreign:
+        for own, pm in foreign:
             best = pm.candidates[0]
             m = _ADJECTIVE_UNIT_LABEL.match(best.label) if best.key.startswith("partner:") else None
             if m is None:
@@ -650,8 +651,13 @@ class _Extractor:
                 place = other.candidates[0]
                 if place.key == best.key or " " in place.label or best.country not in (None, place.country):
                     continue
-                if not re.search(rf"{m.group(2)[:4]}\w*\s+$", st.s.norm[max(0, other.start - 16) : other.start]):
-                    continue  # "Хелм" and "Холмський повіт" are two partners: the town, and the county around it
+                side_by_side = any(x.candidates and x.candidates[0].key == place.key for x in own.place_matches)
+                if side_by_side and not re.search(
+                    rf"{m.group(2)[:4]}\w*\s+$", st.s.norm[max(0, other.start - 16) : other.start]
+                ):
+                    # "Хелм — угода …; Холмський повіт — угода …": listed side by side, the town and the county around
+                    # it are two partners; "Укмерзький район" and, elsewhere, "мер Укмерге" are one
+                    continue
                 if any(place.label.startswith(st) and len(place.label) - len(st) <= 3 for st in stems if len(st) >= 4):
                     pm.candidates = [place, *pm.candidates[1:]]
                     break

@@ -1220,4 +1220,15 @@ RULES: tuple[Rule, ...] = (
         {"Богодухівська міська територіальна громада|partnerOf|Леррах", "Леррах|inCountry|Німеччина"},
         {"Богодухівська міська територіальна громада|partnerOf|Баден-Вюртемберг"},
     ),
+    _r(
+        "district-named-after-town",
+        "discourse",
+        "extractor",
+        "A district abroad named by its town's adjective ('Укмерзький район') and the town named in other sentences "
+        "('мер Укмерге') are one partner; named side by side in one list they stay two.",
+        "Коростенська громада підписала угоду про партнерство з Укмерзьким районом (Литва). Угоду підписали мер "
+        "Укмерге та голова Коростенської громади.",
+        {"Коростенська міська територіальна громада|partnerOf|Укмерге", "Укмерге|inCountry|Литва"},
+        {"Коростенська міська територіальна громада|partnerOf|Укмерзький район"},
+    ),
 )
