@@ -83,6 +83,11 @@ def _pending() -> tuple[Any, Any, Any, Any]:
 # Keyed refresh of the derived counts (refresh_derived): graphs per finder question, keys per recomputing
 # question (Oxigraph plans a long VALUES block as a scan of the store, bench/RESULTS.md, issue 12).
 DERIVED_GRAPH_BATCH = 200
+# A refresh after changes to more than this share of the documents computes every row: finding and recomputing
+# the keys costs about 24 ms per changed document at 5M triples besides a floor of about 3 s (the donors, which
+# any batch reaches), the whole graph 10-13 s; a round of a quarter of the documents cost more keyed than whole
+# (bench/RESULTS.md, issue 15)
+DERIVED_KEYED_SHARE = 0.02
 DERIVED_KEY_BATCH = 100
 
 
@@ -246,6 +251,8 @@ class GraphStore:
         # name, found before each removal; None: compute every row (a write whose graphs are not known)
         self._derived_keys: dict[str, set[Any]] | None = {}
         self._derived_added: set[str] = set()  # document graphs written since (their keys: at the refresh)
+        self._derived_touched: set[str] = set()  # document graphs written or removed since
+        self._derived_budget: int | None = None  # how many of those the keyed refresh takes (DERIVED_KEYED_SHARE)
         self._derived_lock = threading.Lock()  # a bulk build removes and notes graphs from its load threads
         try:
             if self.path is None:
@@ -371,7 +378,31 @@ class GraphStore:
             if graphs is None:
                 self._derived_keys = None
             elif self._derived_keys is not None:
+                graphs = set(graphs)
                 self._derived_added.update(graphs)
+        if graphs:
+            self._keyed_within_share(graphs)
+
+    def _keyed_within_share(self, graphs: set[str]) -> bool:
+        """Count these graphs as changed since the last refresh; past :data:`DERIVED_KEYED_SHARE` of the
+        store's documents the refresh computes every row instead (and no finder runs any more): True
+        while the keyed refresh goes on."""
+        if self._derived_keys is None:
+            return False
+        if self._derived_budget is None:
+            from pyoxigraph import DefaultGraph
+
+            documents = sum(
+                1
+                for g in self._store.named_graphs()
+                if not isinstance(g, DefaultGraph) and g.value not in NOT_DOCUMENTS
+            )
+            self._derived_budget = max(1, int(DERIVED_KEYED_SHARE * documents))
+        with self._derived_lock:
+            self._derived_touched.update(graphs)
+            if len(self._derived_touched) > self._derived_budget:
+                self._derived_keys = None
+        return self._derived_keys is not None
 
     def _mark_pending(self) -> None:
         """Record in the store that documents are being written and not yet counted (``_pending()``); a
@@ -397,7 +428,7 @@ class GraphStore:
     def _before_removing(self, graphs: Iterable[str]) -> None:
         """Find the derived keys these document graphs reach, while the store still holds them."""
         graphs = set(graphs)
-        if graphs and self._derived_keys is not None:
+        if graphs and self._derived_keys is not None and self._keyed_within_share(graphs):
             self._find_derived_keys(graphs)
 
     def _find_derived_keys(self, graphs: set[str]) -> None:
@@ -498,6 +529,7 @@ class GraphStore:
         self._derived_stale = self._derived_rewrite = False
         with self._derived_lock:
             self._derived_keys, self._derived_added = {}, set()
+            self._derived_touched, self._derived_budget = set(), None
         return len(fresh)
 
     def _keyed_rows(self) -> tuple[set[Any], set[Any]] | None:

@@ -250,6 +250,7 @@ def test_keyed_refresh_equals_a_full_recompute(tmp_path, monkeypatch, seed, inde
     import graphtool.store as store_module
 
     full = []
+    monkeypatch.setattr(store_module, "DERIVED_KEYED_SHARE", 1.0)  # keyed however large the change
     if seed != 5:  # every key class recomputed key by key, even one the change reaches half of
         monkeypatch.setattr(store_module.GraphStore, "_rows_at_most", lambda *_: False)
     monkeypatch.setattr(store_module, "derived_terms", lambda *a, **k: full.append(a[0]) or derived_terms_of(*a, **k))
@@ -322,9 +323,12 @@ def derived_terms_of(*args, **kwargs):
     return derived_terms(*args, **kwargs)
 
 
-def test_a_store_written_and_not_counted_is_counted_whole_when_opened_again(tmp_path):
+def test_a_store_written_and_not_counted_is_counted_whole_when_opened_again(tmp_path, monkeypatch):
     """A process that wrote documents and stopped before its refresh (killed mid-build) leaves a mark in
     the store: the next process counts every row, not only the keys its own changes reach."""
+    import graphtool.store as store_module
+
+    monkeypatch.setattr(store_module, "DERIVED_KEYED_SHARE", 1.0)
     documents = scattered_documents(30, seed=7)
     path = tmp_path / "store"
     store = GraphStore(path)
@@ -344,3 +348,32 @@ def test_a_store_written_and_not_counted_is_counted_whole_when_opened_again(tmp_
     assert not any("derivedPending" in line for line in stored(store))
     del store
     assert stored(GraphStore(path, read_only=True)) == from_scratch(held)
+
+
+def test_a_change_to_more_than_a_small_share_of_the_documents_counts_every_row(tmp_path, monkeypatch):
+    """Past DERIVED_KEYED_SHARE of the documents the keys cost more than the whole graph: the refresh
+    computes every row (and the finders stop running); below it, only the keys."""
+    import graphtool.store as store_module
+
+    full, found = [], []
+    monkeypatch.setattr(store_module, "derived_terms", lambda *a, **k: full.append(a[0]) or derived_terms_of(*a, **k))
+    monkeypatch.setattr(store_module, "DERIVED_KEYED_SHARE", 0.1)
+    find = GraphStore._find_derived_keys
+    monkeypatch.setattr(GraphStore, "_find_derived_keys", lambda self, g: found.append(set(g)) or find(self, g))
+    first, second = scattered_documents(30, seed=8), scattered_documents(30, seed=9)
+    store = GraphStore(tmp_path / "store")
+    for graph, lines in first.items():
+        write(store, graph, lines)
+    store.flush()
+    held = dict(first)
+    for n, whole in ((3, False), (4, True)):  # 10% of 30 documents: 3 replaced are keyed, 4 counted whole
+        full.clear()
+        found.clear()
+        for graph in sorted(held)[:n]:
+            held[graph] = second[graph] if held[graph] is first[graph] else first[graph]
+            write(store, graph, held[graph])
+        assert len(found) == min(n, 3)  # a finder before each replacement, until the share is passed
+        store.flush()
+        assert len(found) == min(n, 3) + (0 if whole else 1)  # and, keyed, one over the graphs written
+        assert any(engine is store.oxigraph for engine in full) is whole
+        assert stored(store) == from_scratch(held)
