@@ -635,6 +635,20 @@ class _Extractor:
                     if same_country and any(" " in n for n in unit.names):  # introduced with its unit word
                         pm.candidates = [unit, *pm.candidates[1:]]
         self._adjective_unit_is_named_unit()
+        self._one_town_per_name()
+
+    def _one_town_per_name(self) -> None:
+        """One sense per document: "the American city of Monticello, Indiana" and, later, "Monticello understands
+        …" are one town; a later bare mention takes the town the first mention chose among its namesakes."""
+        chosen: dict = {}  # name -> the Place its first mention chose
+        for st in self.sents:
+            for pm in st.place_matches:
+                if pm.kind != "foreign" or not pm.candidates or pm.candidates[0].key.startswith("partner:"):
+                    continue
+                name = name_key(pm.surface)
+                first = chosen.setdefault(name, pm.candidates[0])
+                if first.key != pm.candidates[0].key and name in {name_key(n) for n in (first.label, *first.names)}:
+                    pm.candidates = [first, *(c for c in pm.candidates if c.key != first.key)]
 
     def _adjective_unit_is_named_unit(self) -> None:
         """ "з повітом Ліманова" and, later, "із Ліманівським повітом": a unit named by its place's adjective is the

@@ -1231,4 +1231,14 @@ RULES: tuple[Rule, ...] = (
         {"Коростенська міська територіальна громада|partnerOf|Укмерге", "Укмерге|inCountry|Литва"},
         {"Коростенська міська територіальна громада|partnerOf|Укмерзький район"},
     ),
+    _r(
+        "one-town-per-name",
+        "linking",
+        "extractor",
+        "One sense per document: a town abroad named again by the same name is the town its first mention chose "
+        "among namesakes ('Monticello, Indiana', later 'Monticello understands …').",
+        "On July 19 the Ukrainian city of Liubar and the American city of Monticello, Indiana, signed a Sister City "
+        "Agreement. Monticello understands the value of a warm welcome, the mayor of Monticello said.",
+        {"Любар|partnerOf|Monticello"},
+    ),
 )
