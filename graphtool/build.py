@@ -162,7 +162,7 @@ def build(
     """
     from graphtool.bulk import BulkLoad, wants_bulk
     from graphtool.manifest import BuildManifest
-    from graphtool.parallel import ExtractionPool, default_jobs, warm_samples, warm_up
+    from graphtool.parallel import ExtractionPool, default_jobs, warm_up
     from loaders import limits as limits_mod
 
     limits = limits or Limits.from_env()
@@ -194,16 +194,12 @@ def build(
     tasks = [t for t in tasks if t not in streamed]
     report.jobs = max(1, jobs or default_jobs())
     early: dict = {}  # documents the build process read itself while warming up (jobs > 1)
-    pool = ExtractionPool(report.jobs, limits) if cluster is None or not tasks else _cluster_pool(cluster, limits, jobs)
     if tasks and cluster is None:
-        samples = warm_samples(tasks[:64]) if report.jobs > 1 and len(tasks) >= 16 * report.jobs else []
-        # with samples to read here, the first worker forks once the reference data is loaded and reads the
-        # other documents meanwhile; the others fork after the samples, sharing the caches they filled
-        sampled = set(samples)
-        ahead = [t for t in tasks if t not in sampled]
-        early = warm_up(loader_names, samples, between=(lambda: pool.prefetch(ahead)) if samples else None)
+        samples = tasks[:64] if report.jobs > 1 and len(tasks) >= 16 * report.jobs else []
+        early = warm_up(loader_names, samples)
     if bulk is None:
         bulk = cluster is not None or wants_bulk(len(tasks), len(documents))
+    pool = ExtractionPool(report.jobs, limits) if cluster is None or not tasks else _cluster_pool(cluster, limits, jobs)
     report.jobs = pool.jobs
     sink = BulkLoad(store, manifest, tasks, {d["iri"] for d in documents.values()}) if bulk and tasks else None
     report.bulk = sink is not None

@@ -24,7 +24,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
@@ -134,31 +134,7 @@ WARM_TEXT_BYTES = 256 * 1024  # plain text of the build's own documents read bef
 WARM_DOCUMENT_BYTES = 32 * 1024
 
 
-def warm_samples(candidates: Sequence[Task]) -> list[Task]:
-    """The candidates :func:`warm_up` would read: plain texts (.txt/.md) of at most 32 KB whose loader
-    extracts text, up to 256 KB in all (whether each is UTF-8 is seen when it is read)."""
-    from loaders import pick_loader
-
-    chosen, budget = [], WARM_TEXT_BYTES
-    for task in candidates:
-        if budget <= 0:
-            break
-        path = Path(task.path)
-        try:
-            if path.suffix.lower() not in (".txt", ".md") or (size := os.path.getsize(path)) > WARM_DOCUMENT_BYTES:
-                continue
-            if not hasattr(pick_loader(path), "extract_text"):
-                continue
-        except Exception:  # noqa: BLE001 - a file that cannot be looked at is left to the workers
-            continue
-        chosen.append(task)
-        budget -= size
-    return chosen
-
-
-def warm_up(
-    loader_names: Sequence[str], samples: Sequence[Task] = (), between: Callable[[], None] | None = None
-) -> dict[Task, Extracted]:
+def warm_up(loader_names: Sequence[str], samples: Sequence[Task] = ()) -> dict[Task, Extracted]:
     """Load the reference data of these loaders in this process, before workers fork from it.
 
     A loader with a ``prepare()`` method is asked to prepare; one that extracts plain text
@@ -169,10 +145,6 @@ def warm_up(
     than one on the same documents; bench/RESULTS.md, issue 15). Their results are returned, to be
     written like the workers' ones, so no document is read twice. A sample that fails is left out:
     a worker reads it again and reports the failure in the usual words.
-
-    ``between`` is called once the reference data is loaded and after each sample: the build hands a
-    worker forked at the first call its next document there (:meth:`ExtractionPool.prefetch`), so the
-    second core reads documents during the samples instead of waiting for them.
     """
     from loaders import get_loader, pick_loader
 
@@ -188,8 +160,6 @@ def warm_up(
     done: dict[Task, Extracted] = {}
     budget = WARM_TEXT_BYTES
     for task in samples:
-        if between is not None:
-            between()
         if budget <= 0:
             break
         path = Path(task.path)
@@ -332,8 +302,6 @@ class ExtractionPool:
         self._slots = [_Slot() for _ in range(self.jobs if self.forked else 0)]
         self.peak_rss: dict[int, int] = {}  # worker pid -> peak RSS in bytes
         self.window = max(16, 4 * self.jobs)  # results held back while an earlier document is still read
-        self._ahead: list[Task] | None = None  # documents the first worker reads before map() (prefetch)
-        self._early: dict[Task, Extracted | str] = {}  # their results so far
 
     def __enter__(self) -> ExtractionPool:
         return self
@@ -408,40 +376,16 @@ class ExtractionPool:
             self.peak_rss[result.pid] = max(self.peak_rss.get(result.pid, 0), result.peak_rss)
             yield task, result
 
-    def prefetch(self, tasks: Sequence[Task]) -> None:
-        """Keep the first worker reading ``tasks`` in order while this process does something else (its
-        warm-up): the first call forks it and hands it the first document, each later call collects an
-        answer that is ready and hands it the next one, without waiting. :meth:`map`, given a list that
-        holds these tasks, takes their results and the one still being read as its own."""
-        if not self.forked or not self._slots:
-            return
-        if self._ahead is None:
-            self._ahead = list(tasks)
-        slot = self._slots[0]
-        if slot.busy and slot.conn.poll():
-            self._early[slot.task] = self._receive(slot)
-            slot.task = slot.index = None
-        if not slot.busy and self._ahead:
-            self._send(slot, -1, self._ahead.pop(0))  # its index in map()'s list is set there
-
     def map(self, tasks: Sequence[Task]) -> Iterator[tuple[Task, Extracted | str]]:
         """(task, result) for every task in input order; a result is :class:`Extracted` or an error line."""
         if not self.forked:
             yield from self._in_process(tasks)
             return
-        position = {task: i for i, task in enumerate(tasks)} if self._ahead is not None else {}
-        done: dict[int, Extracted | str] = {position[t]: result for t, result in self._early.items()}
-        for slot in self._slots:
-            if slot.busy:
-                slot.index = position[slot.task]  # prefetched and still being read
-        sent = set(done) | {s.index for s in self._slots if s.busy}
-        self._early, self._ahead = {}, None
+        done: dict[int, Extracted | str] = {}
         queued = 0  # next task to hand out
         out = 0  # next result to yield
         while out < len(tasks):
             for slot in self._slots:
-                while queued in sent:
-                    queued += 1
                 if not slot.busy and queued < len(tasks) and queued < out + self.window:
                     self._send(slot, queued, tasks[queued])
                     queued += 1

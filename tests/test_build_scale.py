@@ -393,48 +393,7 @@ def test_documents_read_while_warming_up_are_written_once_in_input_order(fake_lo
         readers[pid].append(name)
     assert sorted(reads[1::2]) == sorted(one.loaded)  # every document read exactly once
     assert readers[str(os.getpid())][:2] == ["d00.txt", "d01.txt"]  # the build process read the first texts
-    assert 2 <= len(readers) <= 3  # and the workers the rest (the first may read them all while the samples run)
-    assert two.ok and two.loaded == one.loaded and two.triples == one.triples
-    assert every_quad_without_time(stores[1]) == every_quad_without_time(stores[0])
-
-
-def test_the_first_worker_reads_documents_while_the_build_process_warms_up(fake_loaders, tmp_path, monkeypatch):
-    """At --jobs 2 the first worker forks once the reference data is loaded and reads the documents that are
-    no samples while the build process reads the samples; the second forks after them. Every document is
-    read once and the store is --jobs 1's."""
-    import os
-    import time
-
-    from tests.fakeloader import FakeLoader
-
-    monkeypatch.setattr(FakeLoader, "extensions", (".fake", ".txt"))
-    monkeypatch.setattr(FakeLoader, "extract_text", lambda self, text, name="<text>": None, raising=False)
-    log = tmp_path / "reads.log"
-    real = FakeLoader.load
-
-    def load(self, path):
-        time.sleep(0.05)  # a document takes a while: the samples keep the build process busy for about 2 s
-        with open(log, "a", encoding="utf-8") as fh:
-            fh.write(f"{os.getpid()} {path.name}\n")
-        return real(self, path)
-
-    monkeypatch.setattr(FakeLoader, "load", load)
-    root = tmp_path / "corpus"
-    root.mkdir()
-    for n in range(80):
-        suffix = ".txt" if n % 4 == 0 else ".fake"  # 16 samples among the first 64 (.txt), 64 others
-        (root / f"d{n:02d}{suffix}").write_text(f"D{n % 3} funds P{n} in city{n % 7}\n", encoding="utf-8")
-    stores = GraphStore(tmp_path / "one"), GraphStore(tmp_path / "two")
-    one = build([root], stores[0], jobs=1)
-    log.unlink()
-    two = build([root], stores[1], jobs=2)
-    reads = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
-    me = str(os.getpid())
-    last_sample = max(i for i, (pid, _) in enumerate(reads) if pid == me)
-    during = [name for pid, name in reads[:last_sample] if pid != me]
-    assert during and not set(during) & {name for pid, name in reads if pid == me}  # a worker read others meanwhile
-    assert sorted(name for _, name in reads) == sorted(one.loaded)  # every document read exactly once
-    assert len({pid for pid, _ in reads}) == 3  # the second worker joined after the samples
+    assert len(readers) == 3  # and two workers the rest
     assert two.ok and two.loaded == one.loaded and two.triples == one.triples
     assert every_quad_without_time(stores[1]) == every_quad_without_time(stores[0])
 
