@@ -22,7 +22,8 @@ from loaders.cachefile import read_cache, write_cache
 
 INDEX_VERSION = "tok2-3"
 # a word with its inner apostrophes (м'ясо), but not an English possessive: "World Bank's" is "World Bank" + "'s"
-TOKEN = re.compile(r"[A-Za-z0-9]+(?='s\b)|[\w']+|\+", re.UNICODE)
+# "відGIZ" (a space lost in scraping): a Cyrillic run glued to a Latin acronym is two tokens
+TOKEN = re.compile(r"[A-Za-z0-9]+(?='s\b)|[а-яіїєґА-ЯІЇЄҐ']+(?=[A-Z][A-Z0-9])|[\w']+|\+", re.UNICODE)
 _SKELETON_DROP = str.maketrans("", "", "іїєґ'")
 
 

@@ -416,6 +416,8 @@ def _quote_dir(ch: str, s: str, k: int) -> str:
 def _fix_word(m: re.Match) -> str:
     w = m.group()
     if any(c in _CYR_SET for c in w) and any(c in _LOOKALIKE_SET for c in w):
+        if any(c.isascii() and c.isalpha() and c not in _LOOKALIKE_SET for c in w):
+            return w  # "відGIZ" (a space lost): a Latin acronym glued to a word, not Latin letters inside one
         return w.translate(LATIN_LOOKALIKE)
     return w
 

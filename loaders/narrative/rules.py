@@ -1241,4 +1241,14 @@ RULES: tuple[Rule, ...] = (
         "Agreement. Monticello understands the value of a warm welcome, the mayor of Monticello said.",
         {"Любар|partnerOf|Monticello"},
     ),
+    _r(
+        "glued-acronym",
+        "structure",
+        "text, registry",
+        "A Latin acronym glued to a Cyrillic word by a lost space ('відGIZ') keeps its Latin letters and is a token "
+        "of its own; only words whose Latin letters are all look-alikes ('мiсто') are Cyrillic words.",
+        "На відкритті будуть присутні директори Програми «U-LEAD з Європою» відGIZ Бастіан Файгель і від Sida "
+        "Камеран Худур.",
+        {"Німецьке товариство міжнародного співробітництва|implements|U-LEAD з Європою"},
+    ),
 )
