@@ -1251,4 +1251,14 @@ RULES: tuple[Rule, ...] = (
         "Камеран Худур.",
         {"Німецьке товариство міжнародного співробітництва|implements|U-LEAD з Європою"},
     ),
+    _r(
+        "english-implementing-partners",
+        "relations",
+        "lang/en/cues.csv",
+        "'Implementing partners are X and Y', 'project partners include X': the organisations after the role "
+        "implement the project the sentence or the document names.",
+        "The EU funds the 'Clean Water' project in Mykolaiv. Implementing partners are UNICEF and the Danish "
+        "Refugee Council.",
+        {"Дитячий фонд ООН|implements|Clean Water", "Данська рада у справах біженців|implements|Clean Water"},
+    ),
 )
