@@ -222,7 +222,12 @@ class FocusGraph:
         self.wanted = _wanted(types)
         self._types: dict[str, str | None] = {}  # iri -> its entity type, None: no entity of the ontology
         self._links: dict[str, tuple[list[Edge], list[Edge]]] = {}  # iri -> (out, in), both ends entities
-        self.nodes = _FocusNodes(self)
+
+    @property
+    def nodes(self) -> _FocusNodes:
+        """``graph.nodes[iri]`` (made on each use: a view kept here would be a reference cycle, and a cycle
+        keeps the reader, and so an on-disk store's lock, alive until the garbage collector runs)."""
+        return _FocusNodes(self)
 
     def type_of(self, iri: str) -> str | None:
         """The entity's type if it is one of the wanted types, else None."""

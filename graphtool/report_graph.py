@@ -62,7 +62,12 @@ class LinkGraph:
         self._cards: dict[str, dict[str, Any] | None] = {}
         self._links: dict[str, tuple[list[Edge], list[Edge]]] = {}  # iri -> (out, in)
         self._evidence: dict[Edge, list[dict[str, Any]]] = {}
-        self.nodes = _Nodes(self)
+
+    @property
+    def nodes(self) -> _Nodes:
+        """``graph.nodes[iri]`` (made on each use: a view kept here would be a reference cycle, and a cycle
+        keeps the reader, and so an on-disk store's lock, alive until the garbage collector runs)."""
+        return _Nodes(self)
 
     def __contains__(self, iri: object) -> bool:
         return isinstance(iri, str) and self.card(iri) is not None

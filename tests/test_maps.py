@@ -264,3 +264,22 @@ def test_cli_map(store_dir, tmp_path):
     assert result.exit_code == 1 and "no Donor named" in result.output
     result = CliRunner().invoke(main, ["map", "--store", str(store_dir), "-o", str(out), "--types", "Donors"])
     assert result.exit_code == 1 and "unknown entity type" in result.output
+
+
+def test_a_map_or_report_lets_go_of_the_store_it_read(store_dir, tmp_path):
+    """Nothing a focused map or a report reads with is kept in a reference cycle: once the caller drops the
+    store, it is closed at once (not when the garbage collector runs), so the next open finds no lock."""
+    import gc
+
+    from graphtool.report import build_report
+    from graphtool.store import GraphStore
+
+    gc.disable()
+    try:
+        for _ in range(2):
+            store = GraphStore(store_dir)
+            write_map(store, tmp_path / "m.html", donor="USAID")
+            build_report(store, "community", "Житомир")
+            del store
+    finally:
+        gc.enable()
