@@ -297,8 +297,12 @@ def open_world_places(
         # a town abroad, its country named with it or left unknown
         if cc is None and unit.nominative not in _FOREIGN_ONLY and unit.nominative not in ("місто", "город"):
             cc = _only_foreign_country(matches)
-            if cc is None and not _PARTNERED_WITH.search(norm[max(0, m.start() - 120) : m.start()]):
-                continue  # "регіон", "округ", "муніципалітет" are Ukrainian words too: need a country or a partnership
+            if cc is None and (
+                not _PARTNERED_WITH.search(norm[max(0, m.start() - 120) : m.start()]) or _ukrainian_word(name)
+            ):
+                # "регіон", "округ", "муніципалітет" are Ukrainian words too: need a country, or a partnership with a
+                # name no Ukrainian dictionary knows ("з регіоном Пеї-де-ла-Луар", not "з регіоном Полісся")
+                continue
         cc = cc or _UNIT_COUNTRY.get(unit.nominative)
         if cc == "UA":
             continue
@@ -490,6 +494,16 @@ def _organisation(name: str) -> bool:
 
     first = name.split()[0].lower()
     return any(first.startswith(h[:-1]) for h in _org_heads() if len(h) > 4)
+
+
+def _ukrainian_word(name: str) -> bool:
+    """'Полісся', 'Поділля': a name the Ukrainian dictionary knows (a region at home), not a foreign one."""
+    try:
+        from loaders.gazetteer.inflect import morph
+
+        return all(morph().parse(w.lower())[0].is_known for w in name.split())
+    except Exception:
+        return True
 
 
 def _person_word(word: str) -> bool:
