@@ -584,22 +584,20 @@ def document_lines(reader: Reader, report: Report) -> dict[str, str]:
     names = sorted(
         {s.document for links in report.groups.values() for link in links for s in link.sources if s.document}
     )
-    first: dict[str, tuple] = {}
+    first: dict[str, str] = {}
     sources: dict[str, str] = {}
     for start in range(0, len(names), BATCH):
         chunk = [Literal(name) for name in names[start : start + BATCH]]
-        for file, sentence, offset, source in ask(reader, "document_lines", {"file": chunk}).rows:
+        for file, earliest, source in ask(reader, "document_lines", {"file": chunk}).rows:
             if source is not None:
                 sources.setdefault(str(file), str(source))
-            elif sentence is not None:
-                key = (_offset(offset), str(sentence))
-                if str(file) not in first or key < first[str(file)]:
-                    first[str(file)] = key
+            elif earliest is not None:
+                first[str(file)] = _sentence_of(str(earliest))
     out = {}
     for name in names:
         line = ""
         if name in first:
-            line = " ".join(first[name][1].split())
+            line = " ".join(first[name].split())
             line = line if len(line) <= 80 else line[:79].rstrip() + "…"
         if name in sources:
             line = f"{line} — {sources[name]}" if line else sources[name]
@@ -608,12 +606,9 @@ def document_lines(reader: Reader, report: Report) -> dict[str, str]:
     return out
 
 
-def _offset(term) -> tuple:
-    """A sentence's start offset as SPARQL orders it: numbers by value, before anything else."""
-    try:
-        return (0, int(str(term)), "")
-    except ValueError:
-        return (1, 0, str(term))
+def _sentence_of(earliest: str) -> str:
+    """The sentence of ``document_lines``' ``?first``: the offset in ten digits, a space, the sentence."""
+    return earliest.split(" ", 1)[1] if " " in earliest else ""
 
 
 def _doc_name(report: Report, name: str) -> str:

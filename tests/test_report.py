@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from graphtool import names
 from graphtool.cli import main
-from graphtool.report import Link, ReportError, Source, build_report, render_report, report_rows, write_report
+from graphtool.report import Link, Report, ReportError, Source, build_report, render_report, report_rows, write_report
 from tests.fixtures_graph import TRIG, load_small_graph
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -187,7 +187,46 @@ def test_the_questions_a_report_asks_do_not_grow_with_the_entities_it_reaches(st
     report = build_report(recorder, "3w", None)
     quoted = {s.document for links in report.groups.values() for link in links for s in link.sources}
     assert len(quoted) > 1 and report.documents
-    assert sum("Documents' sentences" in summary for summary, _bound in recorder.asked) == 1
+    assert sum("earliest sentence" in summary for summary, _bound in recorder.asked) == 1
+
+
+def test_a_documents_first_line_is_its_least_offset_then_least_sentence():
+    """``document_lines`` picks each document's first line in the question (one row per document): offsets by
+    number (9 before 10, which a string order would swap), a tie at one offset by the least sentence, and
+    the document's source address after it."""
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from graphtool.report import document_lines
+    from graphtool.store import GraphStore
+    from graphtool.vocab import GT
+
+    store = GraphStore(None)
+    xsd_int = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    quads = []
+    for name, sentences, source in (
+        ("a.txt", [(10, "Ten comes second."), (9, "Nine comes first."), (100, "Later.")], None),
+        ("b.txt", [(0, "Zebra at zero."), (0, "Aardvark at zero."), (3, "Ab")], "https://example.org/b"),
+        ("c.txt", [], "https://example.org/c"),
+    ):  # fmt: skip
+        doc = NamedNode(f"https://example.org/doc/{name}")
+        quads.append(Quad(doc, NamedNode(str(GT.fileName)), Literal(name), doc))
+        if source:
+            quads.append(Quad(doc, NamedNode("http://purl.org/dc/terms/source"), Literal(source), doc))
+        for i, (start, text) in enumerate(sentences):
+            x = NamedNode(f"https://example.org/ev/{name}/{i}")
+            quads += [
+                Quad(x, NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"), doc, doc),
+                Quad(x, NamedNode(str(GT.sentence)), Literal(text), doc),
+                Quad(x, NamedNode(str(GT.startOffset)), Literal(str(start), datatype=xsd_int), doc),
+            ]
+    store.oxigraph.extend(quads)
+    link = Link("funds", "X", "Donor", "x", sources=[Source(n, "") for n in ("a.txt", "b.txt", "c.txt", "d.txt")])
+    report = Report("donor", "t", "X", "Donor", "x", groups={"g": [link]})
+    assert document_lines(store, report) == {
+        "a.txt": "Nine comes first.",
+        "b.txt": "Aardvark at zero. — https://example.org/b",
+        "c.txt": "https://example.org/c",
+    }
 
 
 def test_an_entitys_links_no_group_shows_are_other_links(store):
