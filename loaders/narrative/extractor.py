@@ -636,6 +636,43 @@ class _Extractor:
                         pm.candidates = [unit, *pm.candidates[1:]]
         self._adjective_unit_is_named_unit()
         self._one_town_per_name()
+        self._short_name_is_long_name()
+
+    def _short_name_is_long_name(self) -> None:
+        """ "Клагенфурт-ам-Вертерзе" and, later, "Клагенфурт"; "Freiburg im Breisgau" and "Фрайбург": a town abroad
+        named by the first part of a longer name the page gave is that town, not a namesake."""
+        foreign = [pm for st in self.sents for pm in st.place_matches if pm.kind == "foreign" and pm.candidates]
+        known = {}  # a gazetteer town's names -> the town: "Freiburg im Breisgau" is one of Фрайбург's
+        for pm in foreign:
+            place = pm.candidates[0]
+            if place.type == "PartnerCity" and not place.key.startswith("partner:"):
+                for n in (place.label, *place.names):
+                    known.setdefault(n.lower(), place)
+        for pm in foreign:
+            place = pm.candidates[0]
+            if place.key.startswith("partner:") and place.label.lower() in known:
+                pm.candidates = [known[place.label.lower()], *pm.candidates[1:]]
+        longs = {}
+        for pm in foreign:
+            place = pm.candidates[0]
+            if place.type == "PartnerCity":
+                longs.setdefault(place.key, place)
+        for pm in foreign:
+            short = pm.candidates[0]
+            if short.type != "PartnerCity" or short.category == "foreign_region":
+                continue
+            names = {n.lower() for n in (short.label, *short.names) if len(n) >= 4}
+            for place in longs.values():
+                if place.key == short.key or short.country not in (None, place.country):
+                    continue
+                if any(
+                    n.lower().startswith(f"{x}{sep}")
+                    for n in (place.label, *place.names)
+                    for x in names
+                    for sep in "- "
+                ):
+                    pm.candidates = [place, *pm.candidates[1:]]
+                    break
 
     def _one_town_per_name(self) -> None:
         """One sense per document: "the American city of Monticello, Indiana" and, later, "Monticello understands

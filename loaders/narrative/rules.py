@@ -1261,4 +1261,15 @@ RULES: tuple[Rule, ...] = (
         "Refugee Council.",
         {"Дитячий фонд ООН|implements|Clean Water", "Данська рада у справах біженців|implements|Clean Water"},
     ),
+    _r(
+        "short-name-is-long-name",
+        "discourse",
+        "extractor",
+        "A town abroad named by the first part of a longer name the page gave ('Клагенфурт-ам-Вертерзе', later "
+        "'Клагенфурт') is that town; a name no gazetteer knew that is one of a known town's names is that town.",
+        "Чернівці поєднує побратимство з австрійським містом Клагенфурт-ам-Вертерзе (Австрія) від 1992 року. Мер "
+        "Клагенфурта передав Чернівцям генератори.",
+        {"Чернівці|partnerOf|Клагенфурт-ам-Вертерзе"},
+        {"Чернівці|partnerOf|Клагенфурт"},
+    ),
 )
