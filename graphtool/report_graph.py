@@ -20,7 +20,6 @@ relation added to the ontology is therefore a link here with no code edit. This 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import product
 from typing import Any
 
 from graphtool.reader import Reader, ask
@@ -204,22 +203,16 @@ def _card(iri: str, rows: list[tuple]) -> dict[str, Any] | None:
 
 
 def evidence_by_link(rows: Iterable[tuple], edges: Iterable[Edge]) -> dict[Edge, list[dict[str, Any]]]:
-    """The evidence of each of ``edges`` from ``entity_evidence`` rows (``?ev ?s ?p ?o ?key ?value``): one item
-    per document, sentence, offsets and partnership status a statement gives, in :func:`evidence_order`."""
+    """The evidence of each of ``edges`` from ``entity_evidence`` rows (``?ev ?s ?p ?o ?file ?sentence ?start
+    ?end ?status``, one per statement and combination of its values): one item per document, sentence,
+    offsets and partnership status a statement gives, in :func:`evidence_order`."""
     wanted = set(edges)
-    fields: dict[tuple[str, Edge], dict[str, set[str]]] = {}
-    for ev, s, p, o, key, value in rows:
+    found: dict[Edge, set[tuple]] = {edge: set() for edge in wanted}
+    for _ev, s, p, o, file, sentence, start, end, status in rows:
         rel = _RELATIONS.get(str(p))
         edge = (str(s), str(o), rel or "")
-        if edge in wanted:
-            fields.setdefault((str(ev), edge), {}).setdefault(str(key), set()).add(str(value))
-    found: dict[Edge, set[tuple]] = {edge: set() for edge in wanted}
-    for (_ev, edge), values in fields.items():
-        for file, sentence, start, end, status in product(
-            *(sorted(values.get(k, ())) or ([None] if k in ("start", "end", "status") else [])
-              for k in ("file", "sentence", "start", "end", "status"))
-        ):  # fmt: skip
-            found[edge].add((file, sentence, _int(start), _int(end), status))
+        if edge in wanted and file is not None and sentence is not None:
+            found[edge].add((str(file), str(sentence), _int(start), _int(end), None if status is None else str(status)))
     out: dict[Edge, list[dict[str, Any]]] = {}
     for edge, found_rows in found.items():
         items = []

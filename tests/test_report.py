@@ -8,6 +8,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from rdflib import URIRef
 
 from graphtool import names
 from graphtool.cli import main
@@ -473,3 +474,51 @@ def test_reports_show_the_source_address_a_document_names(tmp_path) -> None:
     assert build([doc], store).ok
     text = render_markdown(build_report(store, "community", "Луцьк"))
     assert "https://example.gov.ua/news/1" in text and "page.txt" in text
+
+
+def test_entity_evidence_is_one_row_per_statement_and_its_optional_fields():
+    """``entity_evidence`` gives a statement's fields as columns: offsets and status optional, a statement
+    without a document or sentence gives no item, two sentences give two items, at either end of a link."""
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from graphtool.reader import ask
+    from graphtool.report_graph import evidence_by_link
+    from graphtool.store import GraphStore
+    from graphtool.vocab import GT
+
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    xsd_int = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    a, b, doc = (NamedNode(f"https://example.org/{x}") for x in ("a", "b", "doc"))
+    quads = [Quad(doc, NamedNode(str(GT.fileName)), Literal("d.txt"), doc)]
+    statements = {  # statement -> (sentences, start, end, status, in a document)
+        "full": (["Full."], 4, 9, "signed", True),
+        "bare": (["Bare."], None, None, None, True),
+        "twice": (["One.", "Two."], 20, 24, None, True),
+        "nowhere": (["No document."], 30, 42, None, False),
+    }
+    for name, (sentences, start, end, status, in_doc) in statements.items():
+        ev = NamedNode(f"https://example.org/ev/{name}")
+        quads += [Quad(ev, NamedNode(f"{rdf}type"), NamedNode(str(GT.Evidence)), doc),
+                  Quad(ev, NamedNode(f"{rdf}subject"), a, doc), Quad(ev, NamedNode(f"{rdf}predicate"),
+                  NamedNode(str(GT.partnerOf)), doc), Quad(ev, NamedNode(f"{rdf}object"), b, doc)]  # fmt: skip
+        quads += [Quad(ev, NamedNode(str(GT.sentence)), Literal(text), doc) for text in sentences]
+        for prop, value in (("startOffset", start), ("endOffset", end)):
+            if value is not None:
+                quads.append(Quad(ev, NamedNode(str(GT[prop])), Literal(str(value), datatype=xsd_int), doc))
+        if status:
+            quads.append(Quad(ev, NamedNode(str(GT.partnershipStatus)), Literal(status), doc))
+        if in_doc:
+            quads.append(Quad(ev, NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"), doc, doc))
+    store = GraphStore(None)
+    store.oxigraph.extend(quads)
+    edge = (a.value, b.value, "partnerOf")
+    expected = [
+        {"document": "d.txt", "sentence": "Bare.", "start": None, "end": None},
+        {"document": "d.txt", "sentence": "Full.", "start": 4, "end": 9, "status": "signed"},
+        {"document": "d.txt", "sentence": "One.", "start": 20, "end": 24},
+        {"document": "d.txt", "sentence": "Two.", "start": 20, "end": 24},
+    ]
+    for many in ([a], [b], [a, b]):
+        rows = ask(store, "entity_evidence", {"e": [URIRef(x.value) for x in many]}).rows
+        assert len(rows) == 4, rows  # full, bare, twice x 2 sentences (DISTINCT: asking both ends gives them once)
+        assert evidence_by_link(rows, [edge]) == {edge: expected}
