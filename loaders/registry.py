@@ -20,7 +20,7 @@ from pathlib import Path
 from loaders.base import cache_dir
 from loaders.cachefile import read_cache, write_cache
 
-INDEX_VERSION = "tok2-3"
+INDEX_VERSION = "tok2-4"
 # a word with its inner apostrophes (м'ясо), but not an English possessive: "World Bank's" is "World Bank" + "'s"
 # "відGIZ" (a space lost in scraping): a Cyrillic run glued to a Latin acronym is two tokens
 TOKEN = re.compile(r"[A-Za-z0-9]+(?='s\b)|[а-яіїєґА-ЯІЇЄҐ']+(?=[A-Z][A-Z0-9])|[\w']+|\+", re.UNICODE)
@@ -293,7 +293,44 @@ def read_entries(donors_csv: Path, programs_csv: Path) -> list[RegistryEntry]:
     entries = _read_rows(donors_csv, ("wikidata", "iati"), _donor_entry)
     entries += _read_rows(programs_csv, ("wikidata",), _program_entry)
     _add_language_names(entries)
+    _add_government_forms(entries)
     return entries
+
+
+def _english_adjectives() -> dict[str, str]:
+    """ISO code -> the English adjective of a country ("DK" -> "Danish"), from ontology/data/country_adjectives.csv."""
+    path = Path(__file__).resolve().parents[1] / "ontology" / "data" / "country_adjectives.csv"
+    out: dict[str, str] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    except OSError:
+        return out
+    for line in lines:
+        iso, _, stems = line.partition("|")
+        latin = [s for s in stems.split(";") if s.isascii() and s.isalpha()]
+        if latin:
+            out[iso.strip()] = latin[-1].capitalize()
+    return out
+
+
+def _add_government_forms(entries: list[RegistryEntry]) -> None:
+    """A state's government is also named by its foreign ministry in English: "the Danish Ministry of Foreign
+    Affairs", "Ministry for Foreign Affairs of Finland" and "the Dutch Government" fund through the government
+    donor (``gov_<country>``), as "Міністерство закордонних справ Данії" already does in the CSV."""
+    adjectives = _english_adjectives()
+    for e in entries:
+        if not e.id.startswith("gov_") or e.kind != "government" or not e.country:
+            continue
+        country = (e.label_en or "").removeprefix("Government of ").removeprefix("the ").strip()
+        adj = adjectives.get(e.country)
+        forms = []
+        if country and not country.startswith("Government"):
+            forms += [f"Ministry of Foreign Affairs of {country}", f"Ministry for Foreign Affairs of {country}"]
+        if adj:
+            forms += [f"{adj} Ministry of Foreign Affairs", f"{adj} Ministry for Foreign Affairs", f"{adj} Government"]
+        for name in forms:
+            if name not in e.names:
+                e.names.append(name)
 
 
 def _cell(row: dict, column: str) -> str:
@@ -378,7 +415,8 @@ def load_registry(donors_csv: Path | None = None, programs_csv: Path | None = No
     if donors_csv is None or programs_csv is None:
         donors_csv, programs_csv = registry_paths()
     digest = hashlib.sha256(INDEX_VERSION.encode())
-    for p in (donors_csv, programs_csv, *language_name_files()):
+    adjectives = Path(__file__).resolve().parents[1] / "ontology" / "data" / "country_adjectives.csv"
+    for p in (donors_csv, programs_csv, *language_name_files(), adjectives):
         digest.update(p.read_bytes() if p.exists() else b"-")
     cache = cache_dir() / f"registry-{digest.hexdigest()[:16]}.json"
     try:

@@ -1293,4 +1293,15 @@ RULES: tuple[Rule, ...] = (
         "про взаємодопомогу з Гуляйпільською громадою Запорізької області.",
         {"Бережанська міська територіальна громада|partnerOf|Гуляйпільська міська територіальна громада"},
     ),
+    _r(
+        "foreign-ministry-english",
+        "linking",
+        "registry",
+        "A state's foreign ministry or government named in English ('the Danish Ministry of Foreign Affairs', "
+        "'Ministry for Foreign Affairs of Finland', 'the Dutch Government') is that state's government donor; "
+        "'has committed', 'pledged' are money verbs.",
+        "The partnerships are financed through Denmark's Ukraine Fund, under which the Danish Ministry of Foreign "
+        "Affairs has committed more than DKK 1 billion to reconstruction in Mykolaiv Oblast.",
+        {"Уряд Данії|funds|Ukraine Fund"},
+    ),
 )
