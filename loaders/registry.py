@@ -20,7 +20,7 @@ from pathlib import Path
 from loaders.base import cache_dir
 from loaders.cachefile import read_cache, write_cache
 
-INDEX_VERSION = "tok2-4"
+INDEX_VERSION = "tok2-5"
 # a word with its inner apostrophes (м'ясо), but not an English possessive: "World Bank's" is "World Bank" + "'s"
 # "відGIZ" (a space lost in scraping): a Cyrillic run glued to a Latin acronym is two tokens
 TOKEN = re.compile(r"[A-Za-z0-9]+(?='s\b)|[а-яіїєґА-ЯІЇЄҐ']+(?=[A-Z][A-Z0-9])|[\w']+|\+", re.UNICODE)
@@ -328,6 +328,9 @@ def _add_government_forms(entries: list[RegistryEntry]) -> None:
             forms += [f"Ministry of Foreign Affairs of {country}", f"Ministry for Foreign Affairs of {country}"]
         if adj:
             forms += [f"{adj} Ministry of Foreign Affairs", f"{adj} Ministry for Foreign Affairs", f"{adj} Government"]
+        genitive = e.label.removeprefix("Уряд ").strip() if e.label.startswith("Уряд ") else ""
+        if genitive:  # "Міністерство закордонних справ Нідерландів", "МЗС Нідерландів", "уряду Нідерландів"
+            forms += [f"Міністерство закордонних справ {genitive}", f"МЗС {genitive}"]
         for name in forms:
             if name not in e.names:
                 e.names.append(name)
