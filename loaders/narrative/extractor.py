@@ -374,6 +374,21 @@ class _Extractor:
                 del self.ex.entities[ckey]
         if acting:  # two countries' relations may now coincide on one government: merge their evidence
             self.ex.merge_same_relations()
+        # "Японія передала Україні техніку … Урядом Японії та JICA": a state named beside its government donor, and
+        # locating nothing, is that donor
+        related = {k for r in self.ex.relations for k in (r.subject, r.object)}
+        for ckey, country in list(self.ex.entities.items()):
+            if country.type != "Country" or ckey == "country:UA" or ckey in related:
+                continue
+            gov = self.reg.government_of(ckey.split(":", 1)[1])
+            donor = self.ex.entities.get(gov.key) if gov is not None else None
+            if donor is None or not donor.mentions:
+                continue
+            donor.names |= {country.label} | ({country.label_en} if country.label_en else set())
+            donor.mentions = [*donor.mentions, *(ev for ev in country.mentions if ev not in donor.mentions)][
+                :MAX_EVIDENCE
+            ]
+            del self.ex.entities[ckey]
 
     # ------------------------------------------------------------ pass 1: raw matches
 
