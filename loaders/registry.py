@@ -20,7 +20,7 @@ from pathlib import Path
 from loaders.base import cache_dir
 from loaders.cachefile import read_cache, write_cache
 
-INDEX_VERSION = "tok2-5"
+INDEX_VERSION = "tok2-6"
 # a word with its inner apostrophes (м'ясо), but not an English possessive: "World Bank's" is "World Bank" + "'s"
 # "відGIZ" (a space lost in scraping): a Cyrillic run glued to a Latin acronym is two tokens
 TOKEN = re.compile(r"[A-Za-z0-9]+(?='s\b)|[а-яіїєґА-ЯІЇЄҐ']+(?=[A-Z][A-Z0-9])|[\w']+|\+", re.UNICODE)
@@ -318,6 +318,7 @@ def _add_government_forms(entries: list[RegistryEntry]) -> None:
     Affairs", "Ministry for Foreign Affairs of Finland" and "the Dutch Government" fund through the government
     donor (``gov_<country>``), as "Міністерство закордонних справ Данії" already does in the CSV."""
     adjectives = _english_adjectives()
+    taken = {n.casefold() for e in entries for n in (e.label, e.label_en or "", *e.names, *e.acronyms)}
     for e in entries:
         if not e.id.startswith("gov_") or e.kind != "government" or not e.country:
             continue
@@ -332,7 +333,7 @@ def _add_government_forms(entries: list[RegistryEntry]) -> None:
         if genitive:  # "Міністерство закордонних справ Нідерландів", "МЗС Нідерландів", "уряду Нідерландів"
             forms += [f"Міністерство закордонних справ {genitive}", f"МЗС {genitive}"]
         for name in forms:
-            if name not in e.names:
+            if name.casefold() not in taken:  # "Міністерство закордонних справ Німеччини" is Auswärtiges Amt's own
                 e.names.append(name)
 
 
