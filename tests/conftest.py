@@ -53,7 +53,7 @@ def misbehaving_loader(fake_loaders, monkeypatch):
     def load(self, path):
         text = path.read_text(encoding="utf-8")
         if "SLOW" in text:
-            time.sleep(60)
+            time.sleep(600)  # far past any bound below: a build that waited for it would fail the test
         if "HOG" in text:
             hog = bytearray(3 * 1024**3)  # 3 GB: over the test's budget
             hog[-1] = 1

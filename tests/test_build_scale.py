@@ -64,7 +64,7 @@ def test_a_slow_or_crashing_document_costs_its_own_slot_at_jobs_2(misbehaving_lo
     result = CliRunner().invoke(
         main, ["build", str(corpus), "--jobs", "2", "--doc-timeout", "3", "--store", str(tmp_path / "s")]
     )
-    assert time.monotonic() - started < 40
+    assert time.monotonic() - started < 300  # the slow document sleeps 600 s; a loaded machine may take minutes
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "slow.fake: not read within the time budget of 3 s" in result.stderr
     assert "crash.fake: the reader process died (killed by SIGABRT)" in result.stderr
