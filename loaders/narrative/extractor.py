@@ -90,7 +90,7 @@ _AGREEMENT = re.compile(
     r"(?:громад|міст)\w*-партнер|дружн\w+\s+(?:відносин|зв'яз)|партнерськ\w+\s+(?:відносин|зв'яз)|"
     r"партнер(?:ом|ами)\s+(?:є|стал\w*)(?![\w])|(?<![\w])(?:є|стал\w*)\s+(?:\w+\s+)?партнер(?:ом|ами)|"
     r"partner\s+(?:city|cities|town|towns|community|communities|municipalit)|"
-    r"twin|sister|memorand|agreement|pact|соглашени|сотрудничеств|побратим",
+    r"twin|sister|memorand|agreement|pact|(?<![\w])partnership|соглашени|сотрудничеств|побратим",
     re.IGNORECASE,
 )
 _GOVERNMENTS = re.compile(r"(?<![\w])уряд(?:ів|и|ами|ам|ах)\s+(?:[\w'-]+\s*(?:,|та|і|й)\s+){1,3}$", re.IGNORECASE)

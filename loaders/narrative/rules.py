@@ -1316,4 +1316,14 @@ RULES: tuple[Rule, ...] = (
         "Програми екстреного відновлення, яку фінансує Уряд Японії.",
         {"Уряд Японії|funds|Програма екстреного відновлення"},
     ),
+    _r(
+        "english-domestic-partnership",
+        "relations",
+        "extractor",
+        "Two Ukrainian communities in an English sentence with 'partnership' ('Bolekhiv has a partnership with the "
+        "Orikhiv community') are partners, as 'agreement' or 'memorandum' already made them.",
+        "Inside Ukraine, Bolekhiv has a partnership with the Orikhiv community in Zaporizhzhia Oblast, most of whose "
+        "residents were forced to leave their homes.",
+        {"Болехів|partnerOf|Оріхівська міська територіальна громада"},
+    ),
 )
