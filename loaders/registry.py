@@ -20,7 +20,7 @@ from pathlib import Path
 from loaders.base import cache_dir
 from loaders.cachefile import read_cache, write_cache
 
-INDEX_VERSION = "tok2-6"
+INDEX_VERSION = "tok2-7"
 # a word with its inner apostrophes (м'ясо), but not an English possessive: "World Bank's" is "World Bank" + "'s"
 # "відGIZ" (a space lost in scraping): a Cyrillic run glued to a Latin acronym is two tokens
 TOKEN = re.compile(r"[A-Za-z0-9]+(?='s\b)|[а-яіїєґА-ЯІЇЄҐ']+(?=[A-Z][A-Z0-9])|[\w']+|\+", re.UNICODE)
@@ -332,6 +332,10 @@ def _add_government_forms(entries: list[RegistryEntry]) -> None:
         genitive = e.label.removeprefix("Уряд ").strip() if e.label.startswith("Уряд ") else ""
         if genitive:  # "Міністерство закордонних справ Нідерландів", "МЗС Нідерландів", "уряду Нідерландів"
             forms += [f"Міністерство закордонних справ {genitive}", f"МЗС {genitive}"]
+        for name in list(e.names):  # Russian, from "Правительство Дании" (loaders/lang/ru/registry_names.csv)
+            if name.startswith("Правительство "):
+                ru = name.removeprefix("Правительство ")
+                forms += [f"Министерство иностранных дел {ru}", f"МИД {ru}"]
         for name in forms:
             if name.casefold() not in taken:  # "Міністерство закордонних справ Німеччини" is Auswärtiges Amt's own
                 e.names.append(name)

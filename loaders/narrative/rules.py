@@ -1298,13 +1298,14 @@ RULES: tuple[Rule, ...] = (
         "linking",
         "registry",
         "A state's foreign ministry or government named in English ('the Danish Ministry of Foreign Affairs', "
-        "'Ministry for Foreign Affairs of Finland', 'the Dutch Government'), as in Ukrainian ('МЗС Нідерландів'), is "
+        "'Ministry for Foreign Affairs of Finland', 'the Dutch Government'), as in Ukrainian ('МЗС Нідерландів') and "
+        "Russian ('МИД Дании'), is "
         "that state's government donor; "
         "'has committed', 'pledged' are money verbs.",
         "The partnerships are financed through Denmark's Ukraine Fund, under which the Danish Ministry of Foreign "
         "Affairs has committed more than DKK 1 billion to reconstruction in Mykolaiv Oblast. Проєкт «Тепла громада» "
-        "фінансує МЗС Нідерландів.",
-        {"Уряд Данії|funds|Ukraine Fund", "Уряд Нідерландів|funds|Тепла громада"},
+        "фінансує МЗС Нідерландів. МИД Дании выделил грант на проект «Чистая вода» в Николаеве.",
+        {"Уряд Данії|funds|Ukraine Fund", "Уряд Нідерландів|funds|Тепла громада", "Уряд Данії|funds|Чистая вода"},
     ),
     _r(
         "country-beside-its-government",
