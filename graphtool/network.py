@@ -23,6 +23,7 @@ from graphtool.report_graph import (
     _card,
     _chunks,
     _first_declared,
+    _Nodes,
     evidence_by_link,
     evidence_order,
 )
@@ -224,10 +225,15 @@ class FocusGraph:
         self._links: dict[str, tuple[list[Edge], list[Edge]]] = {}  # iri -> (out, in), both ends entities
 
     @property
-    def nodes(self) -> _FocusNodes:
+    def nodes(self) -> _Nodes:
         """``graph.nodes[iri]`` (made on each use: a view kept here would be a reference cycle, and a cycle
         keeps the reader, and so an on-disk store's lock, alive until the garbage collector runs)."""
-        return _FocusNodes(self)
+        return _Nodes(self._type_attributes)
+
+    def _type_attributes(self, iri: str) -> dict[str, Any] | None:
+        """``graph.nodes[iri]`` of a focused map: the entity's ``type`` (what a walk asks), if it is wanted."""
+        found = self.type_of(iri)
+        return None if found is None else {"type": found}
 
     def type_of(self, iri: str) -> str | None:
         """The entity's type if it is one of the wanted types, else None."""
@@ -360,23 +366,6 @@ def _cover(edges: list[Edge], degree: dict[str, int]) -> list[str]:
         chosen.append(iri)
         covered |= new
     return sorted(chosen)
-
-
-class _FocusNodes:
-    """``graph.nodes[iri]`` of a :class:`FocusGraph`: the entity's ``type`` (what a walk asks)."""
-
-    def __init__(self, graph: FocusGraph) -> None:
-        self._graph = graph
-
-    def __getitem__(self, iri: str) -> dict[str, Any]:
-        found = self._graph.type_of(iri)
-        if found is None:
-            raise KeyError(iri)
-        return {"type": found}
-
-    def get(self, iri: str, default: Any = None) -> Any:
-        found = self._graph.type_of(iri)
-        return default if found is None else {"type": found}
 
 
 def focus_network(

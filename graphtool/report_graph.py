@@ -19,7 +19,7 @@ relation added to the ontology is therefore a link here with no code edit. This 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from graphtool.reader import Reader, ask
@@ -37,20 +37,21 @@ Edge = tuple[str, str, str]  # (subject, object, relation), as networkx's (u, v,
 
 
 class _Nodes:
-    """``graph.nodes[iri]``: the entity's attributes (``KeyError`` for what is no entity of the ontology)."""
+    """``graph.nodes[iri]``: the attributes ``lookup`` gives an entity (``KeyError`` where it gives None: no entity
+    of the ontology, or none the graph wants). :class:`LinkGraph` looks up cards, ``network.FocusGraph`` types."""
 
-    def __init__(self, graph: LinkGraph) -> None:
-        self._graph = graph
+    def __init__(self, lookup: Callable[[str], dict[str, Any] | None]) -> None:
+        self._lookup = lookup
 
     def __getitem__(self, iri: str) -> dict[str, Any]:
-        card = self._graph.card(iri)
-        if card is None:
+        found = self._lookup(iri)
+        if found is None:
             raise KeyError(iri)
-        return card
+        return found
 
     def get(self, iri: str, default: Any = None) -> dict[str, Any] | None:
-        card = self._graph.card(iri)
-        return default if card is None else card
+        found = self._lookup(iri)
+        return default if found is None else found
 
 
 class LinkGraph:
@@ -66,7 +67,7 @@ class LinkGraph:
     def nodes(self) -> _Nodes:
         """``graph.nodes[iri]`` (made on each use: a view kept here would be a reference cycle, and a cycle
         keeps the reader, and so an on-disk store's lock, alive until the garbage collector runs)."""
-        return _Nodes(self)
+        return _Nodes(self.card)
 
     def __contains__(self, iri: object) -> bool:
         return isinstance(iri, str) and self.card(iri) is not None
