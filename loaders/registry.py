@@ -298,18 +298,15 @@ def read_entries(donors_csv: Path, programs_csv: Path) -> list[RegistryEntry]:
 
 
 def _english_adjectives() -> dict[str, str]:
-    """ISO code -> the English adjective of a country ("DK" -> "Danish"), from ontology/data/country_adjectives.csv."""
-    path = Path(__file__).resolve().parents[1] / "ontology" / "data" / "country_adjectives.csv"
+    """ISO code -> the English adjective of a country ("DK" -> "Danish"): the last Latin stem of its row in
+    ontology/data/country_adjectives.csv (read by the gazetteer's :func:`country_adjective_rows`)."""
+    from loaders.gazetteer.index import country_adjective_rows
+
     out: dict[str, str] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()[1:]
-    except OSError:
-        return out
-    for line in lines:
-        iso, _, stems = line.partition("|")
-        latin = [s for s in stems.split(";") if s.isascii() and s.isalpha()]
+    for iso, stems in country_adjective_rows():
+        latin = [s for s in stems if s.isascii() and s.isalpha()]
         if latin:
-            out[iso.strip()] = latin[-1].capitalize()
+            out[iso] = latin[-1].capitalize()
     return out
 
 
@@ -423,8 +420,9 @@ def load_registry(donors_csv: Path | None = None, programs_csv: Path | None = No
     if donors_csv is None or programs_csv is None:
         donors_csv, programs_csv = registry_paths()
     digest = hashlib.sha256(INDEX_VERSION.encode())
-    adjectives = Path(__file__).resolve().parents[1] / "ontology" / "data" / "country_adjectives.csv"
-    for p in (donors_csv, programs_csv, *language_name_files(), adjectives):
+    import ontology
+
+    for p in (donors_csv, programs_csv, *language_name_files(), ontology.DATA / "country_adjectives.csv"):
         digest.update(p.read_bytes() if p.exists() else b"-")
     cache = cache_dir() / f"registry-{digest.hexdigest()[:16]}.json"
     try:

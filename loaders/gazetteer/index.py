@@ -240,30 +240,30 @@ def build_index() -> dict:
     }
 
 
-def _country_adjectives() -> list[tuple[str, str]]:
-    """(stem, ISO code) of adjectives naming a country: "польськ" -> PL (ontology/data/country_adjectives.csv).
-
-    The file is shared with the narrative loader: read either "iso|stems" or "iso,stems", with
-    stems separated by ";" or "|" and "#" comment lines.
-    """
+def country_adjective_rows() -> list[tuple[str, list[str]]]:
+    """(ISO code, adjective stems in file order) of ontology/data/country_adjectives.csv: ("PL", ["польськ", …,
+    "polish"]). The file is shared with the narrative loader and the registry: read either "iso|stems" or
+    "iso,stems", with stems separated by ";" or "|" and "#" comment lines."""
     from .sources import DATA_DIR
 
     path = DATA_DIR / "country_adjectives.csv"
-    if not path.exists():
-        return []
-    out = []
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return []
     lines = [ln.strip() for ln in text.splitlines()]
     lines = [ln for ln in lines if ln and not ln.startswith("#")]
+    rows = []
     for line in lines[1:]:
         iso, _, stems = line.partition("," if "," in line.split("|", 1)[0] else "|")
-        for stem in re.split(r"[;|,]", stems):
-            if stem.strip() and len(iso.strip()) == 2:
-                out.append((stem.strip(), iso.strip().upper()))
-    return sorted(out, reverse=True)
+        if len(iso.strip()) == 2:
+            rows.append((iso.strip().upper(), [st.strip() for st in re.split(r"[;|,]", stems) if st.strip()]))
+    return rows
+
+
+def _country_adjectives() -> list[tuple[str, str]]:
+    """(stem, ISO code) of adjectives naming a country: "польськ" -> PL (see :func:`country_adjective_rows`)."""
+    return sorted(((stem, iso) for iso, stems in country_adjective_rows() for stem in stems), reverse=True)
 
 
 def _names_by_country(places: list[Place], forms: dict) -> dict[str, list[tuple[str, int]]]:

@@ -25,6 +25,7 @@ from functools import cached_property
 from pathlib import Path
 
 from loaders.base import Entity, Evidence, Extraction, LoaderError, Relation, name_key
+from loaders.gazetteer.model import PlaceMatch
 from loaders.narrative.coref import merge_acronyms
 from loaders.narrative.evidence import names_both_ends
 from loaders.narrative.latin import is_latin
@@ -653,10 +654,14 @@ class _Extractor:
         self._one_town_per_name()
         self._short_name_is_long_name()
 
+    def _foreign_matches(self) -> list[tuple[_Sent, PlaceMatch]]:
+        """Every place abroad the document's sentences matched, with its sentence, in reading order."""
+        return [(st, pm) for st in self.sents for pm in st.place_matches if pm.kind == "foreign" and pm.candidates]
+
     def _short_name_is_long_name(self) -> None:
         """ "Клагенфурт-ам-Вертерзе" and, later, "Клагенфурт"; "Freiburg im Breisgau" and "Фрайбург": a town abroad
         named by the first part of a longer name the page gave is that town, not a namesake."""
-        foreign = [pm for st in self.sents for pm in st.place_matches if pm.kind == "foreign" and pm.candidates]
+        foreign = [pm for _, pm in self._foreign_matches()]
         known = {}  # a gazetteer town's names -> the town: "Freiburg im Breisgau" is one of Фрайбург's
         for pm in foreign:
             place = pm.candidates[0]
@@ -706,7 +711,7 @@ class _Extractor:
         """ "з повітом Ліманова" and, later, "із Ліманівським повітом": a unit named by its place's adjective is the
         unit the page named before (or after) by the place's name, not a second partner; so is a town of that name
         named in other sentences ("Укмерзький район", "мер Укмерге": a district municipality named after its town)."""
-        foreign = [(st, pm) for st in self.sents for pm in st.place_matches if pm.kind == "foreign" and pm.candidates]
+        foreign = self._foreign_matches()
         for own, pm in foreign:
             best = pm.candidates[0]
             m = _ADJECTIVE_UNIT_LABEL.match(best.label) if best.key.startswith("partner:") else None

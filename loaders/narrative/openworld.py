@@ -471,7 +471,7 @@ _UNIT_COUNTRY = {"гміна": "PL", "гмина": "PL", "воєводство":
 # a partnership frame right before "з регіоном Пеї-де-ла-Луар": the unit after it is the partner, a place abroad
 # (Ukrainian towns and regions are all in the gazetteer) even when no country is named in the sentence
 _PARTNERED_WITH = re.compile(
-    r"(?:партнерств|побратим|співпрац|сотрудничеств|партнерств)\w*[^.;]{0,60}?\s(?:з|із|зі|с|со)\s*$", re.IGNORECASE
+    r"(?:партнерств|побратим|співпрац|сотрудничеств)\w*[^.;]{0,60}?\s(?:з|із|зі|с|со)\s*$", re.IGNORECASE
 )
 _TITLES = re.compile(
     r"(?<![\w])(?:мер\w*|міськ\w+\s+голов\w*|голов\w*|бургомістр\w*|війт\w*|старост\w*|посл\w*|консул\w*|"
