@@ -20,7 +20,7 @@ from pathlib import Path
 from loaders.base import cache_dir
 from loaders.cachefile import read_cache, write_cache
 
-INDEX_VERSION = "tok2-7"
+INDEX_VERSION = "tok2-8"
 # a word with its inner apostrophes (м'ясо), but not an English possessive: "World Bank's" is "World Bank" + "'s"
 # "відGIZ" (a space lost in scraping): a Cyrillic run glued to a Latin acronym is two tokens
 TOKEN = re.compile(r"[A-Za-z0-9]+(?='s\b)|[а-яіїєґА-ЯІЇЄҐ']+(?=[A-Z][A-Z0-9])|[\w']+|\+", re.UNICODE)
@@ -298,15 +298,16 @@ def read_entries(donors_csv: Path, programs_csv: Path) -> list[RegistryEntry]:
 
 
 def _english_adjectives() -> dict[str, str]:
-    """ISO code -> the English adjective of a country ("DK" -> "Danish"): the last Latin stem of its row in
-    ontology/data/country_adjectives.csv (read by the gazetteer's :func:`country_adjective_rows`)."""
+    """ISO code -> the English adjective of a country ("DK" -> "Danish"): the first Latin stem of its row in
+    ontology/data/country_adjectives.csv (read by the gazetteer's :func:`country_adjective_rows`); the first is
+    the state's own ("british"), later ones may name a part of it ("welsh": the Welsh Government is not the UK's)."""
     from loaders.gazetteer.index import country_adjective_rows
 
     out: dict[str, str] = {}
     for iso, stems in country_adjective_rows():
         latin = [s for s in stems if s.isascii() and s.isalpha()]
         if latin:
-            out[iso] = latin[-1].capitalize()
+            out[iso] = latin[0].capitalize()
     return out
 
 

@@ -200,3 +200,11 @@ def test_cue_rows_have_three_fields_and_compile() -> None:
                 assert None not in row, f"{path}:{n}: more than three fields (a comma in the pattern?)"
                 assert row["value"], f"{path}:{n}: no value"
                 re.compile(row["pattern"])
+
+
+def test_generated_government_names_use_the_state_s_own_adjective():
+    from loaders.registry import get_registry
+
+    uk = get_registry().by_id["gov_uk"]
+    assert "British Government" in uk.names
+    assert not any(name.startswith(("Welsh", "Scottish")) for name in uk.names)
