@@ -33,7 +33,7 @@ from loaders.narrative.repair import LOST_NOTE, MARKED_NOTE, lost_letters, map_b
 from loaders.narrative.roles import copula_after, role_frames
 from loaders.narrative.russian import is_russian, russian_document
 from loaders.narrative.status import _partnership_status
-from loaders.narrative.structure import _field_cards
+from loaders.narrative.structure import COUNTRY_FIELD_WORDS, _field_cards
 from loaders.patterns import Found, cue_regex, cue_values, find_initiatives, find_organisations, quoted_spans
 from loaders.patterns import org_heads as _org_heads
 from loaders.text import Sentence, read_text, sentences
@@ -2305,7 +2305,7 @@ class _Extractor:
 _SUBJECT_VERB = re.compile(
     r"\s+(?:(?:вже|уже|також|ще|нещодавно|офіційно)\s+)?[а-яіїєґ'’]+(?:в|ла|ли|ло|є|ють|ує|ить|ать|ять|ає|ме|муть)(?![\w])"
 )
-_COUNTRY_FIELD = re.compile(r"\s*(?:країна|країна-партнер|country|страна)\s*:", re.IGNORECASE)
+_COUNTRY_FIELD = re.compile(r"\s*" + COUNTRY_FIELD_WORDS + r"\s*:", re.IGNORECASE)
 
 
 _DEMONSTRATIVE = {

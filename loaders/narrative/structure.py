@@ -11,12 +11,14 @@ import re
 
 from loaders.text import Sentence
 
+# the label of a partner card's country field; a field word of the card too
+COUNTRY_FIELD_WORDS = r"(?:країна|країна-партнер|country|страна)"
 _CARD_WORDS = (
     r"(?:фінансування|джерел\w*\s+фінансування|донор\w*|спонсор\w*|грантодав\w*|виконав\w*|"
     r"співвиконав\w*|реалізатор\w*|партнер(?:и|ами)?(?:-виконав\w*)?|учасник(?:и)?|організатор\w*|оператор\w*|"
     r"місце\s+реалізації|територія\s+реалізації|громад\w*-учасниц\w*|(?:цільов\w+\s+)?(?:регіон\w*|област\w*|"
     r"географі\w*)(?:\s+(?:реалізації|діяльності|охоплення))?|funding|donors?|funded\s+by|implement\w*|partners?|"
-    r"regions?|geography|країна|країна-партнер|country|страна)"
+    r"regions?|geography|" + COUNTRY_FIELD_WORDS + ")"
 )
 _CARD_LABEL = re.compile(r"\s*(?:[-•*–]\s*)?" + _CARD_WORDS + r"\s*:?\s*", re.IGNORECASE)
 
