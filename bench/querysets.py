@@ -234,6 +234,7 @@ _INTERNAL_BINDINGS: tuple[tuple[str, str, dict[str, tuple[str, str]]], ...] = (
     ("money_flows_of_donor", "", {"donor": ("anchor", "donor")}),
     ("money_flows_of_activity", "", {"activity": ("anchor", "program")}),
     ("document_lines", "", {"file": ("literal", "synth_000000.txt")}),
+    ("document_lines_read", "", {"file": ("literal", "synth_000000.txt")}),
 )
 
 # Whole commands, end to end through the embedded store's reader (no rdflib equivalent): (kind, argument)

@@ -576,7 +576,12 @@ def _partnership_groups(graph, communities: set[str] | None) -> dict[str, list[L
 def document_lines(reader: Reader, report: Report) -> dict[str, str]:
     """For every document the report quotes, its earliest sentence in the graph (shortened): usually the
     heading or first line of a news item, so a reader sees "Житомир отримав …" rather than a hashed file
-    name. Documents carry no title of their own in the graph yet."""
+    name. Documents carry no title of their own in the graph yet.
+
+    The store writes each document's first line at build time (``gt:firstLine``, graphtool/derived.py);
+    the documents left without one (a store written before it, a server holding the document graphs
+    only, a document with no sentence) are asked again with ``document_lines_read``, which picks it from
+    their sentences: the same lines either way."""
     from rdflib import Literal
 
     from graphtool.report_graph import BATCH
@@ -592,6 +597,12 @@ def document_lines(reader: Reader, report: Report) -> dict[str, str]:
             if source is not None:
                 sources.setdefault(str(file), str(source))
             elif earliest is not None:
+                first[str(file)] = _sentence_of(str(earliest))
+    unread = [name for name in names if name not in first]
+    for start in range(0, len(unread), BATCH):
+        chunk = [Literal(name) for name in unread[start : start + BATCH]]
+        for file, earliest in ask(reader, "document_lines_read", {"file": chunk}).rows:
+            if earliest is not None:
                 first[str(file)] = _sentence_of(str(earliest))
     out = {}
     for name in names:

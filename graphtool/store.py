@@ -272,6 +272,21 @@ class GraphStore:
         if not read_only and next(iter(self._store.quads_for_pattern(*_pending())), None) is not None:
             # a process wrote documents and stopped before counting them: count every row at the next refresh
             self._derived_stale, self._derived_keys = True, None
+        elif not read_only and self._derived_outdated():
+            self._derived_keys = None  # written before a derived row existed: the next refresh writes every row
+
+    def _derived_outdated(self) -> bool:
+        """True when the derived graph was written by a version without the documents' first lines
+        (``gt:firstLine``): it has rows and no first line, while some sentence has an offset. Readers fall
+        back to reading the sentences (``document_lines_read``); a refresh of every row writes them."""
+        from pyoxigraph import NamedNode
+
+        derived = NamedNode(DERIVED_GRAPH)
+        if next(iter(self._store.quads_for_pattern(None, None, None, derived)), None) is None:
+            return False
+        if next(iter(self._store.quads_for_pattern(None, NamedNode(GT_NS + "firstLine"), None, derived)), None):
+            return False
+        return next(iter(self._store.quads_for_pattern(None, NamedNode(GT_NS + "startOffset"), None)), None) is not None
 
     def _open_read_only(self):
         from pyoxigraph import Store

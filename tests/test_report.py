@@ -188,7 +188,9 @@ def test_the_questions_a_report_asks_do_not_grow_with_the_entities_it_reaches(st
     report = build_report(recorder, "3w", None)
     quoted = {s.document for links in report.groups.values() for link in links for s in link.sources}
     assert len(quoted) > 1 and report.documents
-    assert sum("earliest sentence" in summary for summary, _bound in recorder.asked) == 1
+    # the first lines written at build time, one question; none left to pick from the sentences
+    assert sum("first line, as the store wrote it" in summary for summary, _bound in recorder.asked) == 1
+    assert not any("read from its sentences" in summary for summary, _bound in recorder.asked)
 
 
 def test_a_documents_first_line_is_its_least_offset_then_least_sentence():
@@ -228,6 +230,128 @@ def test_a_documents_first_line_is_its_least_offset_then_least_sentence():
         "b.txt": "Aardvark at zero. — https://example.org/b",
         "c.txt": "https://example.org/c",
     }
+
+
+def _document(name: str, sentences: list[tuple[int, str]], source: str | None = None) -> tuple[str, list]:
+    """A document graph of evidence sentences at offsets (``?x prov:wasDerivedFrom ?doc ; gt:sentence ;
+    gt:startOffset``) and its file name: what the first line is picked from (and, with a mention, what the
+    derived graph counts)."""
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from graphtool.vocab import GT
+
+    doc = NamedNode(f"https://example.org/doc/{name}")
+    xsd_int = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    quads = [Quad(doc, NamedNode(str(GT.fileName)), Literal(name), doc),
+             Quad(NamedNode("https://example.org/entity"), NamedNode(str(GT.mentionedIn)), doc, doc)]  # fmt: skip
+    if source:
+        quads.append(Quad(doc, NamedNode("http://purl.org/dc/terms/source"), Literal(source), doc))
+    for i, (start, text) in enumerate(sentences):
+        x = NamedNode(f"https://example.org/ev/{name}/{i}")
+        quads += [
+            Quad(x, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), NamedNode(str(GT.Evidence)), doc),
+            Quad(x, NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"), doc, doc),
+            Quad(x, NamedNode(str(GT.sentence)), Literal(text), doc),
+            Quad(x, NamedNode(str(GT.startOffset)), Literal(str(start), datatype=xsd_int), doc),
+        ]
+    return doc.value, quads
+
+
+def _quoting(*names: str) -> Report:
+    link = Link("funds", "X", "Donor", "x", sources=[Source(n, "") for n in names])
+    return Report("donor", "t", "X", "Donor", "x", groups={"g": [link]})
+
+
+def _first_lines(store) -> dict[str, str]:
+    """The ``gt:firstLine`` values of the derived graph and of the default-graph index, by document IRI."""
+    from graphtool.derived import DERIVED_GRAPH
+
+    out = {}
+    for graph in (f"GRAPH <{DERIVED_GRAPH}> {{ ?doc gt:firstLine ?line }}", "?doc gt:firstLine ?line"):
+        rows = store.oxigraph.query(f"SELECT ?doc ?line WHERE {{ {graph} }}", prefixes={"gt": str(GT_NS)})
+        out[graph.startswith("GRAPH")] = {row[0].value: row[1].value for row in rows}
+    assert out[True] == out[False], "the index holds the derived graph's first lines"
+    return out[True]
+
+
+GT_NS = "https://w3id.org/graphtool/ontology#"
+
+
+def test_a_documents_first_line_is_written_at_build_time_and_follows_reload_and_removal():
+    """The store writes each document's first line (``gt:firstLine``, graphtool/derived.py) when it is written;
+    reloading the document replaces it, removing the document retracts it, and the report reads it with one
+    question per batch, not the sentences."""
+    from graphtool.report import document_lines
+    from graphtool.store import GraphStore
+
+    store = GraphStore(None)
+    a, quads = _document("a.txt", [(10, "Ten comes second."), (9, "Nine comes first."), (100, "Later.")])
+    store.replace_document(a, quads)
+    b, quads = _document("b.txt", [(0, "Zebra at zero."), (0, "Aardvark at zero.")], "https://example.org/b")
+    store.replace_document(b, quads)
+    store.flush()
+    assert _first_lines(store) == {a: "0000000009 Nine comes first.", b: "0000000000 Aardvark at zero."}
+    recorder = _Recorder(store)
+    assert document_lines(recorder, _quoting("a.txt", "b.txt")) == {
+        "a.txt": "Nine comes first.", "b.txt": "Aardvark at zero. — https://example.org/b"}  # fmt: skip
+    assert len(recorder.asked) == 1 and "first line, as the store wrote it" in recorder.asked[0][0]
+
+    store.replace_document(a, _document("a.txt", [(42, "Reloaded."), (7, "Now seven is first.")])[1])
+    store.flush()
+    assert _first_lines(store) == {a: "0000000007 Now seven is first.", b: "0000000000 Aardvark at zero."}
+    assert document_lines(store, _quoting("a.txt"))["a.txt"] == "Now seven is first."
+
+    store.replace_document(a, _document("a.txt", [])[1])  # reloaded without a sentence: no first line
+    store.flush()
+    assert _first_lines(store) == {b: "0000000000 Aardvark at zero."}
+    assert document_lines(store, _quoting("a.txt")) == {}
+    store.remove_documents([b])
+    store.flush()
+    assert _first_lines(store) == {}
+    assert document_lines(store, _quoting("a.txt", "b.txt")) == {}
+
+
+def test_a_store_written_before_first_lines_answers_the_same(tmp_path):
+    """A store whose derived graph has no ``gt:firstLine`` (written by an older version): the report picks
+    the first lines from the sentences instead (``document_lines_read``), with the same answer; opened for
+    writing, its next refresh writes every document's first line, not only the changed documents'."""
+    from graphtool.derived import DERIVED_GRAPH
+    from graphtool.report import document_lines
+    from graphtool.store import GraphStore
+
+    path = tmp_path / "store"
+    store = GraphStore(path)
+    docs = {name: _document(name, sentences) for name, sentences in (
+        ("a.txt", [(10, "Ten comes second."), (9, "Nine comes first.")]),
+        ("b.txt", [(3, "Three."), (0, "Zero.")]),
+        ("c.txt", [(1, "One.")]),
+        *((f"{i}.txt", [(i, f"Sentence {i}.")]) for i in range(5)),
+    )}  # fmt: skip
+    for iri, quads in docs.values():
+        store.replace_document(iri, quads)
+    store.flush()
+    report = _quoting("a.txt", "b.txt", "c.txt")
+    expected = {"a.txt": "Nine comes first.", "b.txt": "Zero.", "c.txt": "One."}
+    assert document_lines(store, report) == expected and len(_first_lines(store)) == len(docs)
+    # what an older version wrote: the same derived graph (here the evidence counts) without the first lines
+    store.oxigraph.update(f"DELETE WHERE {{ GRAPH <{DERIVED_GRAPH}> {{ ?d <{GT_NS}firstLine> ?l }} }} ; "
+                          f"DELETE WHERE {{ ?d <{GT_NS}firstLine> ?l }}")  # fmt: skip
+    store.flush()
+    del store
+
+    old = GraphStore(path, read_only=True)
+    recorder = _Recorder(old)
+    assert document_lines(recorder, report) == expected
+    assert [summary for summary, _bound in recorder.asked if "read from its sentences" in summary]
+    del old, recorder
+
+    store = GraphStore(path)
+    store.replace_document(*_document("d.txt", [(5, "Five.")]))  # one changed document, yet every row
+    store.flush()
+    lines = _first_lines(store)
+    assert lines["https://example.org/doc/d.txt"] == "0000000005 Five." and len(lines) == len(docs) + 1
+    assert lines[docs["a.txt"][0]] == "0000000009 Nine comes first." and lines[docs["4.txt"][0]] == "0000000004 Sentence 4."
+    assert not store._derived_outdated()
 
 
 def test_an_entitys_links_no_group_shows_are_other_links(store):
