@@ -891,24 +891,28 @@ class _Extractor:
         for a, b in st.quotes:
             if a in claimed:
                 continue
-            prog = max(
-                (x for x in mentions if x.kind == "init" and x.type == "Program" and x.end <= a),
-                key=lambda x: x.end,
-                default=None,
-            )
+            before = max((x for x in mentions if x.end <= a), key=lambda x: x.end, default=None)
             if (
-                prog is None
-                or norm[prog.end : a].strip()
-                or _TRIGGER_BEFORE.search(norm[max(0, prog.start - 25) : prog.start])
+                before is None
+                or norm[before.end : a].strip()
+                or _TRIGGER_BEFORE.search(norm[max(0, before.start - 25) : before.start])
+                or any(x.start < a < x.end or (a <= x.start and x.end <= b) for x in mentions)
             ):
                 continue
             title = norm[a + 1 : b - 1].strip()
-            if len(title) < 4:
+            if len(title) < 4 or not title[0].isupper():
                 continue
-            f = Found(prog.start, b, title, "Project", {title}, (a + 1, b - 1), "проєкт")
-            child = Mention(a, b, "project:" + name_key(title), "init", "Project", title, found=f)
-            child.parent = prog.key
-            mentions.append(child)
+            if before.kind == "init" and before.type == "Program":
+                f = Found(before.start, b, title, "Project", {title}, (a + 1, b - 1), "проєкт")
+                child = Mention(a, b, "project:" + name_key(title), "init", "Project", title, found=f)
+                child.parent = before.key
+                mentions.append(child)
+            elif before.kind == "donor" and before.reg is not None:
+                # "ЮНІСЕФ «Школа в боксі»": a title right after a donor's name is that donor's initiative
+                f = Found(before.start, b, title, "Project", {title}, (a + 1, b - 1), "проєкт")
+                child = Mention(a, b, "project:" + name_key(title), "init", "Project", title, found=f)
+                child.mods.append(before)
+                mentions.append(child)
         # places
         for pm in st.place_matches:
             if not pm.candidates:
@@ -2243,8 +2247,8 @@ class _Extractor:
                     self._rel(m.key, "inCountry", ck, ev)
 
     def _home_defaults(self) -> None:
-        """Initiatives with no stated place in a municipal document happen in its home community."""
-        if not self._municipal_home():
+        """Initiatives with no stated place in a municipal or oblast document happen in its home community."""
+        if self.home is None or self.home.category == "raion":
             return
         home_oblast = _oblast_code(self.home_key)
         sites: dict[str, set[str]] = {}
@@ -2255,6 +2259,8 @@ class _Extractor:
             if ent.type not in ("Program", "Project") or not ent.mentions:
                 continue
             here = sites.get(key, set())
+            if here and self.home.category == "oblast":
+                continue  # an oblast's page that places the initiative said where in the oblast
             if self.home_key in here or any(
                 _oblast_code(k) and _oblast_code(k) != home_oblast for k in here if k.startswith("katottg:")
             ):

@@ -1327,4 +1327,24 @@ RULES: tuple[Rule, ...] = (
         "residents were forced to leave their homes.",
         {"Болехів|partnerOf|Оріхівська міська територіальна громада"},
     ),
+    _r(
+        "donor-title",
+        "mentions",
+        "extractor",
+        "A quoted title right after a donor's name, with no trigger word before the donor ('набори ЮНІСЕФ «Школа в "
+        "боксі»'), is that donor's initiative, as a title after a programme's name is a project in it.",
+        "Громада Бобровиці отримала від партнерів десять наборів ЮНІСЕФ «Шкільна скриня» для малих шкіл.",
+        {"Дитячий фонд ООН|implements|Шкільна скриня"},
+    ),
+    _r(
+        "oblast-home",
+        "discourse",
+        "extractor",
+        "An oblast's own page (the oblast dominates it from the title on) places an initiative it names nowhere "
+        "else in the oblast, as a municipal page places it in its community; a place stated anywhere wins.",
+        "Як на Черкащині розширюють мережу ЦНАП\n\nНа Черкащині працює 112 точок доступу до послуг. Черкаська "
+        "обласна адміністрація звітує про роботу ЦНАП в області. За словами заступника голови, 29 центрів створили "
+        "в межах участі у проєкті «Доступні послуги».",
+        {"Доступні послуги|locatedIn|Черкаська область"},
+    ),
 )
