@@ -1868,6 +1868,12 @@ class _Extractor:
             if chosen:  # "Консультантом з управління проєктом обрано компанію X"
                 agents = self._agents_after(ms, chosen.end(), norm)
             agents = [a for a in agents if a.kind != "init"]
+            lead = next((m for m in inits if m.start >= cm.end()), None)
+            if not agents and lead is not None and _ROLE_OF.fullmatch(norm[cm.end() : lead.start]):
+                # "Виконавець проєкту «X» — ГО «Y»", "Реалізатором програми «X» є Y": the agent after the name
+                link = _ROLE_LINK.match(norm, lead.end)
+                agents = self._agents_after(ms, link.end(), norm) if link else []
+            agents = [a for a in agents if a.kind != "init"]
             conts = [m for m in inits if m.start > cm.end()]
             target = conts[0].key if conts else topic
         else:
@@ -2419,6 +2425,10 @@ _EVENT_TRIGGERS = (
     "конкурс",
     "форум",
     "кампані",
+)
+_ROLE_OF = re.compile(r"\s*(?:проє?кт\w*|програм\w*|ініціатив\w*)?\s*", re.IGNORECASE)
+_ROLE_LINK = re.compile(
+    r"\s*(?:[-–—:]|є|буде|стал[аио]?|став|(?:виступа[єю]\w*|виступи(?:в|ла|ли|ло)))\s+", re.IGNORECASE
 )
 _TRIGGER_BEFORE = re.compile(r"(?:програм|проє?кт|ініціатив|мереж|компонент)\w*\s*$", re.IGNORECASE)
 _PROJECT_FIELD = re.compile(

@@ -1347,4 +1347,33 @@ RULES: tuple[Rule, ...] = (
         "в межах участі у проєкті «Доступні послуги».",
         {"Доступні послуги|locatedIn|Черкаська область"},
     ),
+    _r(
+        "role-noun-before-title",
+        "relations",
+        "extractor",
+        "A role noun, then the initiative it belongs to, then the agent after a dash or 'є' ('Виконавець проєкту "
+        "«X» — ГО «Y»', 'Реалізатором програми «X» виступила Y'): the agent carries out that initiative.",
+        "Виконавець проєкту «Чисті береги» — ГО «Зелений світ». Реалізатором програми «Відкриті громади» виступила "
+        "ГО «Агенція розвитку».",
+        {"Зелений світ|implements|Чисті береги", "Агенція розвитку|implements|Відкриті громади"},
+    ),
+    _r(
+        "inline-role-field",
+        "relations",
+        "lang/uk/cues.csv",
+        "A field written inside a sentence after a comma ('…, виконавець — ГО «Y», донор — USAID'): the agent "
+        "carries out or pays for the initiative named before it.",
+        "Проєкт «Сильні громади», виконавець — ГО «Екоклуб», донор — USAID.",
+        {"Екоклуб|implements|Сильні громади", "Агентство США з міжнародного розвитку|funds|Сильні громади"},
+    ),
+    _r(
+        "cooperation-with-adjective-town",
+        "relations",
+        "lang/uk/cues.csv",
+        "'співпрацює / співпраця з' a country adjective and a town ('з французьким Пуатьє', 'з німецьким "
+        "Гамельном') states a partnership, as 'з містом X' does.",
+        "Рівне співпрацює з французьким Пуатьє у сфері культури. Житомир і Вінниця домовилися про співпрацю з "
+        "німецьким Гамельном.",
+        {"Рівне|partnerOf|Пуатьє", "Житомир|partnerOf|Гамельн", "Вінниця|partnerOf|Гамельн"},
+    ),
 )
