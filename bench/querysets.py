@@ -212,9 +212,10 @@ def baseline_queries(folder: str, anchors: dict[str, dict[str, str]]) -> list[di
 # recording every question of a community, donor, program, partnerships and 3W report and of a whole,
 # community and donor map: name lookups read entity_types, entity_names, entity_attributes (?p =
 # gt:category) and relation_links (?p = gt:locatedIn) over the whole store; a report asks entity_card,
-# entity_links and entity_evidence per entity it reaches (the donor is the hub case), money flows per
-# donor or activity, and the sentences and source of the documents it cites; a focused map asks
-# entity_card, entity_links and entity_evidence about the entities its walk reaches, as a report does;
+# entity_links and entity_evidence per entity it reaches (the donor is the hub case), entity_documents for
+# its own entity, money flows per donor or activity, and the first lines and source of the documents it
+# cites; a focused map asks entity_card, entity_documents, entity_links and entity_evidence about the
+# entities its walk reaches;
 # the whole map reads every type, name, attribute, document, evidence and, per relation, relation_links unbound.
 _INTERNAL_BINDINGS: tuple[tuple[str, str, dict[str, tuple[str, str]]], ...] = (
     ("entity_types", "", {}),
@@ -227,6 +228,7 @@ _INTERNAL_BINDINGS: tuple[tuple[str, str, dict[str, tuple[str, str]]], ...] = (
     ("relation_links", "funds", {"p": ("iri", "https://w3id.org/graphtool/ontology#funds")}),
     ("entity_card", "community", {"e": ("anchor", "community")}),
     ("entity_card", "donor", {"e": ("anchor", "donor")}),
+    ("entity_documents", "community", {"e": ("anchor", "community")}),
     ("entity_links", "community", {"e": ("anchor", "community")}),
     ("entity_links", "donor", {"e": ("anchor", "donor")}),
     ("entity_evidence", "community", {"e": ("anchor", "community")}),

@@ -26,6 +26,7 @@ from graphtool.report_graph import (
     _Nodes,
     evidence_by_link,
     evidence_order,
+    read_documents,
 )
 from graphtool.styles import NODE_STYLES
 from graphtool.vocab import ENTITY_CLASSES, GEO, GT, RELATION_PROPERTIES
@@ -307,7 +308,7 @@ class FocusGraph:
     def subgraph(self, nodes: Iterable[str]):
         """``nodes`` and every link between two of them, as ``load_network(reader, types).subgraph(nodes)``.
 
-        The cards (``entity_card``) are read for these nodes only, and the evidence (``entity_evidence``) of
+        The cards (``entity_card``, ``entity_documents``) are read for these nodes only, and the evidence (``entity_evidence``) of
         each link at the end that has fewer links: a donor linked to a thousand projects is not read whole
         for the few of them on the map.
         """
@@ -327,10 +328,11 @@ class FocusGraph:
         for chunk in _chunks(keep):
             for e, what, key, value in ask(self.reader, "entity_card", {"e": [URIRef(i) for i in chunk]}).rows:
                 cards[str(e)].append((what, key, value))
+        documents = read_documents(self.reader, keep)
         g = nx.MultiDiGraph()
         for iri, card_rows in cards.items():
             card = _card(iri, card_rows) or {}
-            data = {"type": self.type_of(iri), "iri": iri, "documents": card.get("documents", []),
+            data = {"type": self.type_of(iri), "iri": iri, "documents": documents[iri],
                     "label": card.get("label", iri.rsplit("/", 1)[-1])}  # fmt: skip
             data.update((k, v) for k, v in card.items() if k not in data)
             g.add_node(iri, **data)

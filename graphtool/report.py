@@ -251,8 +251,9 @@ def _facts(graph, node: str) -> list[tuple[str, str]]:
     if data.get("lat") is not None:
         facts.append(("Координати / Coordinates", f"{data['lat']:.4f}, {data['lon']:.4f}"))
     facts.append(("IRI", node))
-    if data.get("documents"):
-        facts.append(("Згадано в / Mentioned in", ", ".join(data["documents"])))
+    documents = graph.documents(node)
+    if documents:
+        facts.append(("Згадано в / Mentioned in", ", ".join(documents)))
     return facts
 
 

@@ -2,8 +2,8 @@
 
 A report starts at one entity and walks a few steps (a hromada's settlements, a program's parts, their
 donors), so it asks only about the entities it reaches: ``queries/internal/entity_card.rq`` for an
-entity's class, names, attributes and documents, ``entity_links.rq`` for its links either way with
-their evidence. Each question asks about up to :data:`BATCH` entities at once (``?e`` bound to a list of
+entity's class, names and attributes, ``entity_links.rq`` for its links either way with their evidence,
+``entity_documents.rq`` for the documents that mention the entity the report is about. Each question asks about up to :data:`BATCH` entities at once (``?e`` bound to a list of
 terms): the report reads a step of its walk ahead (:meth:`LinkGraph.read_links`), and reading links
 reads the cards of the entities at their other ends, so a report asks a few dozen questions however many
 entities it reaches. Each answer is kept. Nothing loads the whole store, and the same ``.rq`` files run
@@ -62,6 +62,7 @@ class LinkGraph:
         self._cards: dict[str, dict[str, Any] | None] = {}
         self._links: dict[str, tuple[list[Edge], list[Edge]]] = {}  # iri -> (out, in)
         self._evidence: dict[Edge, list[dict[str, Any]]] = {}
+        self._documents: dict[str, list[str]] = {}
 
     @property
     def nodes(self) -> _Nodes:
@@ -73,8 +74,8 @@ class LinkGraph:
         return isinstance(iri, str) and self.card(iri) is not None
 
     def card(self, iri: str) -> dict[str, Any] | None:
-        """The entity's ``type``, ``label`` (Ukrainian first), ``label_en``, attributes and ``documents``;
-        None when ``iri`` is no entity of the ontology's entity types."""
+        """The entity's ``type``, ``label`` (Ukrainian first), ``label_en`` and attributes; None when ``iri``
+        is no entity of the ontology's entity types. The documents that mention it are :meth:`documents`."""
         if iri not in self._cards:
             self.read_cards([iri])
         return self._cards[iri]
@@ -90,6 +91,13 @@ class LinkGraph:
                 answers[str(e)].append((what, key, value))
             for iri, rows in answers.items():
                 self._cards[iri] = _card(iri, rows)
+
+    def documents(self, iri: str) -> list[str]:
+        """The file names of the documents that mention the entity, sorted (read when asked: a report shows
+        them for its own entity only, and they were two rows in three of the cards of all it reaches)."""
+        if iri not in self._documents:
+            self._documents.update(read_documents(self.reader, [iri]))
+        return self._documents[iri]
 
     def _fetch(self, iri: str) -> tuple[list[Edge], list[Edge]]:
         if iri not in self._links:
@@ -173,11 +181,24 @@ def _chunks(items: list[str]) -> Iterator[list[str]]:
         yield items[start : start + BATCH]
 
 
+def read_documents(reader: Reader, iris: Iterable[str]) -> dict[str, list[str]]:
+    """The sorted file names of the documents that mention each of ``iris`` (``entity_documents``, ``BATCH``
+    entities per question)."""
+    from rdflib import URIRef
+
+    todo = list(dict.fromkeys(iris))
+    found: dict[str, set[str]] = {iri: set() for iri in todo}
+    for chunk in _chunks(todo):
+        for e, file in ask(reader, "entity_documents", {"e": [URIRef(i) for i in chunk]}).rows:
+            found[str(e)].add(str(file))
+    return {iri: sorted(files) for iri, files in found.items()}
+
+
 def _card(iri: str, rows: list[tuple]) -> dict[str, Any] | None:
     """An entity's card from its ``entity_card`` rows (None when it has no class of the ontology)."""
     types: list[str] = []
     names: dict[str, list[str]] = {}
-    card: dict[str, Any] = {"iri": iri, "documents": []}
+    card: dict[str, Any] = {"iri": iri}
     for what, key, value in rows:
         if what is None:
             continue
@@ -190,8 +211,6 @@ def _card(iri: str, rows: list[tuple]) -> dict[str, Any] | None:
             name = _ATTRS[str(key)]
             if name not in card:
                 card[name] = float(value) if name in ("lat", "lon") else str(value)
-        elif what == "document":
-            card["documents"].append(str(value))
     if not types:
         return None
     card["type"] = types[0] if len(types) == 1 else _first_declared(types)
@@ -199,7 +218,6 @@ def _card(iri: str, rows: list[tuple]) -> dict[str, Any] | None:
     card["label"] = main[0] if main else iri.rsplit("/", 1)[-1]
     if names.get("en"):
         card["label_en"] = sorted(names["en"])[0]
-    card["documents"] = sorted(set(card["documents"]))
     return card
 
 

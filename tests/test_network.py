@@ -256,7 +256,7 @@ def test_a_focused_map_asks_about_its_neighbourhood_not_the_whole_store(generate
 
     first = {question(name).splitlines()[0]: name for name in
              ("entity_types", "entity_attributes", "entity_names", "relation_links", "entity_card", "entity_links",
-              "entity_evidence")}  # fmt: skip
+              "entity_evidence", "entity_documents")}  # fmt: skip
     path = tmp_path / "small.nq"
     synth.write_nquads(path, 3_000)
     small = GraphStore(None)
@@ -273,6 +273,7 @@ def test_a_focused_map_asks_about_its_neighbourhood_not_the_whole_store(generate
             index = ["entity_types", "entity_attributes", "entity_names", "relation_links"]
             assert names[:4] == index, names  # the name index, once
             assert all(bound for _summary, bound in reader.asked[4:]), reader.asked
-            assert set(names[4:]) <= {"entity_types", "entity_card", "entity_links", "entity_evidence"}, names
+            assert set(names[4:]) <= {"entity_types", "entity_card", "entity_links", "entity_evidence",
+                                      "entity_documents"}, names  # fmt: skip
             counts.append(len(names))
         assert counts[0] == counts[1] <= 12, (kind, counts)

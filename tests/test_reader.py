@@ -26,6 +26,7 @@ QUESTIONS = sorted(p.stem for p in INTERNAL.glob("*.rq"))
 # Bindings for the questions that need one (or are worth asking with one); the rest run unbound.
 BINDINGS = {
     "document_lines": {"file": "news-south.txt"},
+    "document_lines_read": {"file": "news-south.txt"},
     "money_flows_of_donor": {"donor": URIRef(entity_iri("donor:usaid"))},
     "money_flows_of_activity": {"activity": URIRef(entity_iri("project:chysta-voda"))},
     # a report's questions about one entity (graphtool.report_graph): a partner hromada, a donor
@@ -40,6 +41,7 @@ BOUND_TOO = {
     "entity_card": {"e": URIRef(entity_iri("donor:usaid"))},
     "entity_links": {"e": URIRef(entity_iri("donor:usaid"))},
     "entity_evidence": {"e": URIRef(entity_iri("donor:usaid"))},
+    "entity_documents": {"e": URIRef(entity_iri("donor:usaid"))},
 }
 # Rows some questions must give on the test graph (a question that answers nothing proves nothing).
 # the fixture's documents name no source address and hold no IATI money (tests/test_report.py reads money)
