@@ -213,7 +213,7 @@ def build(
                     sink.add(result.iri, result.nquads, path)
                     report.triples += result.count
                 else:
-                    report.triples += store.replace_document(result.iri, result.quads())
+                    report.triples += store.replace_document(result.iri, result.nquads)
                     manifest.record(result.iri, path)
             except (LoaderError, StoreError, ValueError, OSError) as exc:
                 if _disk_full(exc):
