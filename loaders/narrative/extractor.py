@@ -1844,7 +1844,12 @@ class _Extractor:
             bare_object = re.search(
                 r"(?<![\w])(?:проє?кт|програм|ініціатив)\w*\s+(?:[\w'-]+\s+)?$", before_text, re.IGNORECASE
             )
-            ovs = relative or bare_object or re.search(r"(?<![\w])(?:а|та|і|й)\s*$", before_text)
+            ovs = (
+                relative
+                or bare_object
+                or re.search(r"(?<![\w])(?:а|та|і|й)\s*$", before_text)
+                or re.match(r"\s+(?:про[єе]?кт|програм)\w*\s+(?=[A-ZА-ЯІЇЄҐ])", norm[cm.end() :])
+            )  # "фінансує проєкт ЮНІСЕФ": the object, then its subject
             after_agents = [a for a in self._agents_after(ms, cm.end(), norm) if a.kind != "init"]
             before_agents = self._agents_before(
                 ms, cm.start(), norm, kinds=("donor", "org", "country") if pred == "funds" else ("donor", "org")
@@ -2426,9 +2431,11 @@ _EVENT_TRIGGERS = (
     "форум",
     "кампані",
 )
-_ROLE_OF = re.compile(r"\s*(?:проє?кт\w*|програм\w*|ініціатив\w*)?\s*", re.IGNORECASE)
+_ROLE_OF = re.compile(r"\s*(?:про[єе]?кт\w*|програм\w*|ініціатив\w*|инициатив\w*)?\s*", re.IGNORECASE)
 _ROLE_LINK = re.compile(
-    r"\s*(?:[-–—:]|є|буде|стал[аио]?|став|(?:виступа[єю]\w*|виступи(?:в|ла|ли|ло)))\s+", re.IGNORECASE
+    r"\s*(?:[-–—:]|є|буде|стал[аио]?|став|является|являются|(?:виступа[єюе]\w*|выступа\w*|виступи(?:в|ла|ли|ло)|"
+    r"выступил\w*))\s+",
+    re.IGNORECASE,
 )
 _TRIGGER_BEFORE = re.compile(r"(?:програм|проє?кт|ініціатив|мереж|компонент)\w*\s*$", re.IGNORECASE)
 _PROJECT_FIELD = re.compile(

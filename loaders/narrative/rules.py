@@ -1376,4 +1376,23 @@ RULES: tuple[Rule, ...] = (
         "німецьким Гамельном.",
         {"Рівне|partnerOf|Пуатьє", "Житомир|partnerOf|Гамельн", "Вінниця|partnerOf|Гамельн"},
     ),
+    _r(
+        "russian-roles-and-orgs",
+        "relations",
+        "lang/ru/cues.csv",
+        "Russian pages name organisations by their form ('ОО «X»', 'общественная организация «X»') and roles as "
+        "Ukrainian ones do ('Исполнителем проекта «X» является …', 'при содействии', 'за средства').",
+        "Исполнителем проекта «Безопасная школа» является ОО «Детство», это уже второй этап работы в общинах.",
+        {"Детство|implements|Безопасная школа"},
+    ),
+    _r(
+        "object-then-subject",
+        "relations",
+        "extractor",
+        "A funding or implementing verb, then 'проєкт'/'програму' and a capitalised name ('…, фінансує проєкт "
+        "ЮНІСЕФ'): the name after the object is the subject, not the agent named before the verb.",
+        "Проєкт «Безпечна школа» реалізує ГО «Дитинство», фінансує проєкт ЮНІСЕФ.",
+        {"Дитячий фонд ООН|funds|Безпечна школа", "Дитинство|implements|Безпечна школа"},
+        {"Дитинство|funds|Безпечна школа"},
+    ),
 )
