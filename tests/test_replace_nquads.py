@@ -73,13 +73,19 @@ class Recording:
     """A pyoxigraph store that records the update texts it runs (and can fail them, as a full disk does)."""
 
     def __init__(self, real, fail: bool = False):
-        self._real, self.updates, self.fail = real, [], fail
+        self._real, self.updates, self.loads, self.fail = real, [], [], fail
 
     def update(self, text, *args, **kwargs):
         self.updates.append(text)
         if self.fail:
             raise OSError("IO error: No space left on device")
         return self._real.update(text, *args, **kwargs)
+
+    def load(self, data, *args, **kwargs):
+        self.loads.append(data)
+        if self.fail:
+            raise OSError("IO error: No space left on device")
+        return self._real.load(data, *args, **kwargs)
 
     def __getattr__(self, name):
         return getattr(self._real, name)
@@ -100,6 +106,11 @@ def test_only_the_lines_that_changed_are_written(tmp_path):
     reference.remove_documents([graph])
     reference.replace_document(graph, nquads(odd["second"]))
     [update] = recording.updates
+    assert not recording.loads
+    recording.updates.clear()
+    store.replace_document("urn:x:doc:new", nquads(odd_documents("urn:x:doc:new")["second"]))
+    reference.replace_document("urn:x:doc:new", nquads(odd_documents("urn:x:doc:new")["second"]))
+    assert not recording.updates and len(recording.loads) == 1  # nothing to take out: one load
     assert "only in the second version" in update and "only in the first version" in update
     assert "quoted" not in update  # stated by both versions: not touched
     # one value, two spellings (as stored, as given): taken out and written again
@@ -120,6 +131,9 @@ def test_a_failed_write_keeps_the_previous_version_and_names_the_document(tmp_pa
     store._store = recording = Recording(store._store, fail=True)
     with pytest.raises(StoreError, match="urn:x:doc:odd"):
         store.replace_document(graph, nquads(odd["second"]))
+    with pytest.raises(StoreError, match="urn:x:doc:new"):  # a new document: written by one load
+        store.replace_document("urn:x:doc:new", nquads(odd_documents("urn:x:doc:new")["first"]))
+    assert len(recording.updates) == len(recording.loads) == 1
     store._store = recording._real
     assert everything(store) == before
 
