@@ -1,4 +1,4 @@
-"""The derived graph: counts and reach links written at build time for the whole-store aggregate queries.
+"""The derived graph: counts, reach links and first lines written at build time for the questions that aggregate.
 
 Some library questions aggregate over the whole store (every donor's communities, every document's
 mentions); counting them at each question cost 120-600 ms at a million triples (bench/RESULTS.md,

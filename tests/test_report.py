@@ -350,7 +350,8 @@ def test_a_store_written_before_first_lines_answers_the_same(tmp_path):
     store.flush()
     lines = _first_lines(store)
     assert lines["https://example.org/doc/d.txt"] == "0000000005 Five." and len(lines) == len(docs) + 1
-    assert lines[docs["a.txt"][0]] == "0000000009 Nine comes first." and lines[docs["4.txt"][0]] == "0000000004 Sentence 4."
+    assert lines[docs["a.txt"][0]] == "0000000009 Nine comes first."
+    assert lines[docs["4.txt"][0]] == "0000000004 Sentence 4."
     assert not store._derived_outdated()
 
 
