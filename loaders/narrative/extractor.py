@@ -74,6 +74,17 @@ _PROJECT_PARTNER = re.compile(
     re.IGNORECASE,
 )
 _TWINNING = re.compile(r"побратим|меморандум|угод|договір|договор|співробітництв", re.IGNORECASE)
+_PLURAL_COMMUNITIES = re.compile(
+    r"(?<![\w])(?:(?:ці|цих|цими|обидві|обох|обома|ці\s+дві|цих\s+двох|прикордонн\w+|сусідн\w+|партнерськ\w+|"
+    r"прифронтов\w+|деокупован\w+|звільнен\w+)\s+)?громад(?:и|ами|ам|ах)?(?![\w-])",
+    re.IGNORECASE,
+)
+_ASKED_PARTNER = re.compile(
+    r"(?<![\w])(?:з|із|зі|с)\s+(?:ким|якими|якою|яким|какими|кем)(?![\w])[^?]{0,60}"
+    r"(?:дружит|дружите|дружить|співпрац|партнер|побрат|сотруднича|дружат)"
+    r"|(?:хто|які|кто|какие)\s+(?:ваші|ваш|у\s+вас|ваши)?\s*(?:партнер|побратим)",
+    re.IGNORECASE,
+)
 _SIGNED_ACT = re.compile(
     r"(?<![\w])(?:меморандум\w*|угод\w*|договір|договор\w*|memorand\w*|agreement\w*|соглашени\w*)(?![\w])",
     re.IGNORECASE,
@@ -87,9 +98,9 @@ _MONEY_AGREEMENT = re.compile(
     re.IGNORECASE,
 )
 _AGREEMENT = re.compile(
-    r"побратим|поріднен|поріднил|меморандум|угод|договір|договор|співробітництв|співпрац|партнерств|"
+    r"побратим|поріднен|поріднил|меморандум|угод|договір|договор|співробітництв|співпрац|партнерств|шефств|"
     r"(?:громад|міст)\w*-партнер|дружн\w+\s+(?:відносин|зв'яз)|партнерськ\w+\s+(?:відносин|зв'яз)|"
-    r"партнер(?:ом|ами)\s+(?:є|стал\w*)(?![\w])|(?<![\w])(?:є|стал\w*)\s+(?:\w+\s+)?партнер(?:ом|ами)|"
+    r"партнер(?:ом|ами)\s+(?:є|став|стал\w*)(?![\w])|(?<![\w])(?:є|став|стал\w*)\s+(?:\w+\s+)?партнер(?:ом|ами)|"
     r"partner\s+(?:city|cities|town|towns|community|communities|municipalit)|"
     r"twin|sister|memorand|agreement|pact|(?<![\w])partnership|соглашени|сотрудничеств|побратим",
     re.IGNORECASE,
@@ -237,6 +248,7 @@ class _Extractor:
         self.gaz = _gazetteer()
         self.ex = Extraction()
         self.sents: list[_Sent] = []
+        self._positions: dict[int, int] | None = None
         self.home = None  # Place of the document's home community
         self.home_key: str | None = None
         self.section_heads: dict[int, str | None] = {}  # index of a section heading -> its community (or None)
@@ -1478,6 +1490,8 @@ class _Extractor:
                 and any(m.type == "PartnerCity" for m in ms if m.kind == "place")
             )
             partner_sentence = self._partners(st, listed=listed)
+            if not partner_sentence:
+                partner_sentence = self._plural_partners(st)
             if listed:
                 last_listed = st.s.index  # a bulleted list goes on
             is_cue = bool(cue_regex("partner").search(norm) and cue_regex("partner_need").search(norm))
@@ -2103,7 +2117,10 @@ class _Extractor:
                     ),
                     None,
                 )
-                if home is None and self.home_key and self._municipal_home():
+                opening = re.fullmatch(
+                    r"[\s\W\d]*(?:(?:місто|міста|громада|громади|між)\s+)?", norm[: ua[0].start], re.I
+                )
+                if home is None and self.home_key and self._municipal_home() and not opening:
                     # "підписано меморандум з Ужгородським районом та з ... радою": the document's home signs
                     pairs |= {
                         (self.home_key, u.key) for u in ua if not _LOCATIVE.search(norm[max(0, u.start - 20) : u.start])
@@ -2129,6 +2146,74 @@ class _Extractor:
             if status:
                 rel, _seen = self._rel_index[(a, "partnerOf", b)]
                 rel.status.setdefault((ev.start, ev.end), status)
+        return pairs
+
+    def _plural_partners(self, st: _Sent) -> set[tuple[str, str]]:
+        """Rule ``plural-partner-anaphor``: "… представників трьох громад — Березанської, Краснопільської та
+        Великописарівської. Міський голова Березані та голови прикордонних громад підписали меморандуми": a signed
+        partnership between one named community and unnamed "громади" takes the communities the sentence before
+        named, in this paragraph."""
+        norm = st.s.norm
+        if st.s.index == 0:
+            return set()
+        answer = self._answered_partners(st)
+        if answer:
+            return answer
+        if not (_SIGNED_ACT.search(norm) or cue_regex("partner").search(norm)):
+            return set()
+        if not cue_regex("partner_need").search(norm) and not _SIGNING.search(norm):
+            return set()
+        places = self._place_mentions(st, partners=True)
+        ua = [p for p in places if p.type == "Community" and p.place is not None and not self._is_oblast(p.key)]
+        if len({p.key for p in ua}) != 1 or any(p.type == "PartnerCity" for p in places):
+            return set()
+        anaphor = _PLURAL_COMMUNITIES.search(norm)
+        if anaphor is None or any(p.start <= anaphor.start() < p.end + 3 for p in ua):
+            return set()
+        prev = self._previous(st)
+        if prev is None or prev.s.paragraph != st.s.paragraph:
+            return set()
+        named = ua[0]
+        before = [
+            p
+            for p in self._place_mentions(prev)
+            if p.type == "Community"
+            and p.place is not None
+            and p.place.category in ("city", "hromada", "settlement", "village")
+            and not self._same_place(p.key, named.key)
+            and p.key != named.key
+        ]
+        if len({p.key for p in before}) < 2 and not (before and _PLURAL_COMMUNITIES.search(prev.s.norm)):
+            return set()
+        span = Evidence(self.text[prev.ev.start : st.ev.end], prev.ev.start, st.ev.end)
+        pairs = {(named.key, p.key) for p in before}
+        for a, b in pairs:
+            self._rel(a, "partnerOf", b, span)
+        return pairs
+
+    def _previous(self, st: _Sent) -> _Sent | None:
+        if self._positions is None:
+            self._positions = {id(x): i for i, x in enumerate(self.sents)}
+        i = self._positions.get(id(st), 0)
+        return self.sents[i - 1] if i > 0 else None
+
+    def _answered_partners(self, st: _Sent) -> set[tuple[str, str]]:
+        """Rule ``interview-answer``: "— А в Україні з ким дружите?" / "— З Тростянецькою громадою на Сумщині.": an
+        answer opening with "з" completes the question's partnership; the interviewee speaks for the page's home."""
+        prev = self._previous(st)
+        if prev is None:
+            return set()
+        question = prev.s.norm.strip()
+        if not self.home_key or not question.endswith("?") or not _ASKED_PARTNER.search(question):
+            return set()
+        if not re.match(r"\s*[-–—]?\s*(?:з|із|зі|с|with)\s", st.s.norm, re.IGNORECASE):
+            return set()
+        first = [p for p in self._place_mentions(st, partners=True) if p.start < 60]
+        first = [p for p in first if not self._is_oblast(p.key) or p.type == "PartnerCity"][:3]
+        span = Evidence(self.text[prev.ev.start : st.ev.end], prev.ev.start, st.ev.end)
+        pairs = {(self.home_key, p.key) for p in first if not self._same_place(p.key, self.home_key)}
+        for a, b in pairs:
+            self._rel(a, "partnerOf", b, span)
         return pairs
 
     def _oblast_locates(self, places: list[Mention], k: int, norm: str) -> bool:
@@ -2165,11 +2250,18 @@ class _Extractor:
             and any(re.search(r"(?:^|\s)(?:з|із|зі|with|с)\s", norm[max(0, p.start - 40) : p.start]) for p in abroad)
         ):
             return True
+        signing = _SIGNING.search(norm)
+        if len({p.key for p in ua}) < 2 or not signing or _MONEY_AGREEMENT.search(norm):
+            return False
+        if any(re.search(r"(?:^|\s)(?:з|із|зі|між)\s+$", norm[max(0, p.start - 5) : p.start]) for p in ua[1:]):
+            return True
+        if re.search(r"(?:^|\s)між\s+$", norm[max(0, ua[0].start - 5) : ua[0].start]):
+            return True  # "Між Коломийською та Сіверськодонецькою громадами підписано меморандум"
+        # "Коломийська та Сіверськодонецька громади підписали меморандум": both subjects, no third party after "з"
         return (
-            len({p.key for p in ua}) >= 2
-            and bool(_SIGNING.search(norm))
-            and not _MONEY_AGREEMENT.search(norm)
-            and any(re.search(r"(?:^|\s)(?:з|із|зі|між)\s+$", norm[max(0, p.start - 5) : p.start]) for p in ua[1:])
+            re.fullmatch(r"\s*(?:,|та|і|й)\s*", norm[ua[0].end : ua[1].start]) is not None
+            and ua[1].end <= signing.start()
+            and not re.search(r"(?<![\w])(?:з|із|зі|with|с)\s", norm[signing.end() :])
         )
 
     def _clause_pairs(self, norm: str, group: list[Mention]) -> set[tuple[str, str]]:

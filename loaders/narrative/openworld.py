@@ -666,6 +666,11 @@ def _country_adjective_before(norm: str, start: int, gaz) -> str | None:
 
 
 _REGION_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|(?:,\s*)?(?:in|у|в|з|із)\s+(?:the\s+)?)\s*")
+_LOWER_UNIT = re.compile(
+    r"(?<![\w])(?:повіт\w*|округ\w*|район\w*|гмін\w*|комун\w*|county|district|municipality|gmina|commune|"
+    r"landkreis|kreis|повят\w*|общин\w*)(?![\w])",
+    re.IGNORECASE,
+)
 _REGION_WORD = re.compile(
     r"(?<![\w])(?:штат\w*|земл[яіюе]\w*|провінці\w*|воєводств\w*|регіон\w*|кантон\w*|департамент\w*|графств\w*)(?![\w])"
 )
@@ -681,6 +686,8 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
         unit_named = re.search(r"\s(?:County|District|Municipality|Gmina)$", pm.candidates[0].label)
         gap = norm[pm.end : nxt.start]
         region = nxt.candidates[0].category == "foreign_region"
+        if region and pm.candidates[0].category == "foreign_region" and not _LOWER_UNIT.search(pm.surface):
+            continue  # "Підкарпатське воєводство, Люблінське воєводство": regions listed side by side are peers
         if (region and (_REGION_GAP.fullmatch(gap) or re.fullmatch(r"\s*\(\s*", gap))) or (
             unit_named and gap.strip() == ","
         ):  # "Lancaster County (Pennsylvania)": a region in brackets right after a partner locates it too
