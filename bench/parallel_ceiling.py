@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.rounds < 1 or args.units < 2 or args.n < 1:
         parser.error("--rounds must be at least 1, --units at least 2 and --n at least 1")
 
+    started = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
     rows = []
     for r in range(args.rounds):
         order = MODES[r % len(MODES) :] + MODES[: r % len(MODES)]
@@ -129,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
                 max(speedups),
             ]
     result = {
-        "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
+        "started": started,
+        "ended": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
         "cpus": os.cpu_count(),
         "sched_autogroup_enabled": _read("/proc/sys/kernel/sched_autogroup_enabled"),
         "options": {"rounds": args.rounds, "units": args.units, "n": args.n},

@@ -1,9 +1,12 @@
 """The build process's CPU per document written one transaction each, by two versions of the code side by side
 (issue 15: what the writer costs when documents are added to or replaced in an existing store).
 
-    python -m bench.writer_compare --old 90ed82d^ [--new HEAD] [--documents 1000] [--repeats 3] [--jobs 2]
+    python -m bench.writer_compare --old f772405 [--old-paths graphtool/store.py graphtool/build.py] [--new HEAD]
+                                   [--documents 1000] [--repeats 3] [--jobs 2]
 
-Both versions are taken with ``git archive`` (:func:`bench.derived_rounds.snapshot`). The corpus
+Both versions are taken with ``git archive`` (:func:`bench.derived_rounds.snapshot`); with ``--old-paths``
+the old version is the new tree with only those files as they were at ``--old`` (so the loaders, which
+others change meanwhile, are the same in both). The corpus
 (:func:`bench.build_scale.make_corpus`) is split by folder: the first half is bulk-built once into a base
 store (by the new code). Then, for each repeat and each version (which goes first alternates), in a fresh
 process of that version, on a copy of the base store, without the bulk loader (one transaction per
@@ -61,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--old", required=True, help="Git ref of the code to compare against.")
+    parser.add_argument("--old-paths", nargs="*", default=[], help="Take only these files from --old.")
     parser.add_argument("--new", default="HEAD")
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--repeats", type=int, default=3)
@@ -74,7 +78,15 @@ def main(argv: list[str] | None = None) -> int:
 
     shutil.rmtree(args.work, ignore_errors=True)
     code = {"old": args.work / "old", "new": args.work / "new"}
-    commits = {name: snapshot(getattr(args, name), folder) for name, folder in code.items()}
+    if args.old_paths:
+        commits = {"new": snapshot(args.new, code["new"])}
+        snapshot(args.new, code["old"])
+        for path in args.old_paths:
+            shown = subprocess.run(["git", "show", f"{args.old}:{path}"], cwd=HERE.parent, check=True, capture_output=True)
+            (code["old"] / path).write_bytes(shown.stdout)
+        commits["old"] = f"{commits['new']} with {', '.join(args.old_paths)} of {args.old}"
+    else:
+        commits = {name: snapshot(getattr(args, name), folder) for name, folder in code.items()}
     corpus = args.work / "corpus"
     made = make_corpus(corpus, args.documents, args.seed)
     folders = sorted(p for p in corpus.iterdir() if p.is_dir())
