@@ -936,7 +936,20 @@ _GERMAN = {
     "я": "ja",
     "с": "s",
 }
-_LATIN_STYLES = tuple(_latin_style(t) for t in (_BASE, _POLISH, _CZECH, _GERMAN))
+
+
+def _polish_rz(word: str) -> str:
+    """Polish spelling written back with the sounds Ukrainian merges: "Бжозув" -> "brzozow", "Любачув" ->
+    "lubaczow", "Жешув" -> "rzeszow" (ж is rz as often as ż, -ув is -ów, лю/ля are lu/la)."""
+    w = word.lower().replace("'", "")
+    w = re.sub(r"л([юяє])", lambda m: "л" + {"ю": "u", "я": "a", "є": "e"}[m.group(1)], w)
+    w = re.sub(r"ув$", "ow", w)
+    w = re.sub(r"льо", "lo", w)
+    return "".join(_POLISH_RZ.get(ch, ch) for ch in w)
+
+
+_POLISH_RZ = {**_POLISH, "ж": "rz", "ь": "", "і": "i"}
+_LATIN_STYLES = (*(_latin_style(t) for t in (_BASE, _POLISH, _CZECH, _GERMAN)), _polish_rz)
 
 
 def _uniq(places) -> list[Place]:

@@ -422,6 +422,49 @@ def open_world_places(
             item = _HEADING_ITEM.match(norm, pos)
             if item is not None and not _organisation(item.group(1)) and not _person(norm, item.start(1), item.end(1)):
                 add(item.start(1), item.end(1), item.group(1), None, list_country, "heading-item")
+    if gaz is not None and hasattr(gaz, "_latin_lookup"):
+        for pm in _spelled_abroad(norm, taken, gaz):
+            if not _covered(pm.start, pm.end, taken):
+                out.append(pm)
+                taken.append(pm)
+    return out
+
+
+# countries whose towns Ukrainian communities twin with most, in the order a spelling is tried
+_TWIN_COUNTRIES = ("PL", "SK", "CZ", "HU", "RO", "LT", "LV", "EE", "MD", "DE", "AT", "FR", "IT", "BG", "GE")
+_WITH_NAME = re.compile(rf"(?<![\w])(?P<prep>з|із|зі|та|і|й|,)\s+(?P<name>[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?)(?![\w-])")
+
+
+def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz) -> list[PlaceMatch]:
+    """Rule ``spelled-abroad``: "угоду про співпрацю з Бжозувом", "Новий Розділ і Любачув підписали угоду": a
+    capitalised word after a partnership's "з", or coordinated with a community or a partner, that no gazetteer
+    and no Ukrainian dictionary knows, spelled back into Latin letters close to a town of a country Ukrainian
+    communities twin with (score >= 92), is that town."""
+    out: list[PlaceMatch] = []
+    for m in _WITH_NAME.finditer(norm):
+        start, end = m.span("name")
+        if _covered(start, end, taken) or len(m.group("name")) < 4 or _sentence_word(norm, start):
+            continue
+        if m.group("prep") in ("з", "із", "зі"):
+            if not _PARTNERED_WITH.search(norm[max(0, start - 120) : start]):
+                continue
+        else:
+            before = norm[: m.start()].rstrip()
+            if not any(pm.end == len(before) and pm.candidates for pm in taken):
+                continue  # "Новий Розділ і Любачув", "Ряшів, Ярослав": coordinated with a place named just before
+        name = m.group("name")
+        if _ukrainian_word(name) or _person(norm, start, end) or _organisation(name):
+            continue
+        best, best_cc, best_score = None, None, 0.0
+        for cc in _TWIN_COUNTRIES:
+            place, score = gaz._latin_lookup(name, cc)
+            if place is not None and score > best_score:
+                best, best_cc, best_score = place, cc, score
+        if best is None or best_score < 92:
+            continue
+        pm = PlaceMatch(start, end, name, "foreign", [best])
+        pm.extra = {"open_world": "spelled-abroad", "country": best_cc, "fuzzy": round(best_score)}
+        out.append(pm)
     return out
 
 

@@ -1441,4 +1441,23 @@ RULES: tuple[Rule, ...] = (
         "громадою на Сумщині.",
         {"Яготинська міська територіальна громада|partnerOf|Тростянецька міська територіальна громада"},
     ),
+    _r(
+        "spelled-abroad",
+        "linking",
+        "openworld",
+        "A capitalised word after a partnership's 'з', or coordinated with a place just named, that no gazetteer "
+        "and no Ukrainian dictionary knows, spelled back into Latin letters (Polish 'ж' as 'rz', '-ув' as '-ów') "
+        "close to a town of a country Ukrainian communities twin with, is that town.",
+        "Дрогобич підписав угоду про співпрацю з Бжозувом. Новий Розділ і Любачув підписали угоду про партнерство.",
+        {"Дрогобич|partnerOf|Березів", "Новий Розділ|partnerOf|Любачів", "Любачів|inCountry|Польща"},
+    ),
+    _r(
+        "friends-and-anniversaries",
+        "relations",
+        "lang/uk/cues.csv",
+        "'Друзі з <town abroad>' and anniversaries of a twinning ('Коломия та Ніса: 20 років дружби') state a "
+        "partnership.",
+        "Друзі з польського Ряшева передали Житомиру дві карети швидкої допомоги. Коломия та Ніса: 20 років дружби.",
+        {"Житомир|partnerOf|Жешув", "Коломия|partnerOf|Ніса"},
+    ),
 )
