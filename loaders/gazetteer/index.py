@@ -408,9 +408,9 @@ def _head(lows: list[str], k: int) -> tuple[str | None, str | None]:
     t = lows[k]
     if t.startswith("област") or t == "обл":
         return "oblast", "oblast"
-    if t in ("ода", "ова", "овва"):
-        return "council", "oblast"
-    if t in ("рда", "рва"):
+    if t in ("ода", "ова", "овва") or t.startswith(("облдержадміністрац", "облрад", "облвійськадміністрац")):
+        return "council", "oblast"  # "Запорізькою облдержадміністрацією", "Волинської облради"
+    if t in ("рда", "рва") or t.startswith(("райдержадміністрац", "райрад")):
         return "council", "raion"
     if t.startswith(("обласн", "районн")):
         # "обласна рада / державна адміністрація" is the authority; "обласний центр зайнятості" is not

@@ -2362,8 +2362,10 @@ class _Extractor:
             if ent.type not in ("Program", "Project") or not ent.mentions:
                 continue
             here = sites.get(key, set())
-            if here and self.home.category == "oblast":
-                continue  # an oblast's page that places the initiative said where in the oblast
+            if self.home.category == "oblast" and (here or (key.startswith("program:") and "program:n-" not in key)):
+                # an oblast's page that places the initiative said where in the oblast; a registry programme
+                # works across the country, an oblast's page does not make it the oblast's
+                continue
             if self.home_key in here or any(
                 _oblast_code(k) and _oblast_code(k) != home_oblast for k in here if k.startswith("katottg:")
             ):

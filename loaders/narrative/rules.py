@@ -1460,4 +1460,15 @@ RULES: tuple[Rule, ...] = (
         "Друзі з польського Ряшева передали Житомиру дві карети швидкої допомоги. Коломия та Ніса: 20 років дружби.",
         {"Житомир|partnerOf|Жешув", "Коломия|partnerOf|Ніса"},
     ),
+    _r(
+        "authority-compounds",
+        "linking",
+        "loaders.gazetteer",
+        "Compound names of an oblast's or raion's authority ('облдержадміністрація', 'облрада', 'райдержадміністрація', "
+        "'райрада') after the region's adjective name the region's council, as 'обласна державна адміністрація' does; "
+        "a party to an agreement within a programme places the programme there.",
+        "У рамках реалізації Програми підтримки переселенців між Запорізькою облдержадміністрацією та компанією GIZ "
+        "відбулося підписання угоди про співпрацю.",
+        {"Програма підтримки переселенців|locatedIn|Запорізька область"},
+    ),
 )
