@@ -88,7 +88,9 @@ def main(argv: list[str] | None = None) -> int:
             made_here = {}
             for jobs in order:
                 options = {"bulk": True} if phase == "build" else {"bulk": False, "force": True}
-                row = run_build(f"round {r + 1}, {phase}, --jobs {jobs}", share, args.work / f"jobs{jobs}", jobs=jobs, **options)
+                row = run_build(
+                    f"round {r + 1}, {phase}, --jobs {jobs}", share, args.work / f"jobs{jobs}", jobs=jobs, **options
+                )
                 row.update(round=r + 1, phase=phase, jobs=jobs)
                 rows.append(row)
                 made_here[jobs] = row
@@ -104,7 +106,14 @@ def main(argv: list[str] | None = None) -> int:
     for phase in phases:
         for jobs in (1, 2):
             mine = [x for x in rows if x["phase"] == phase and x["jobs"] == jobs]
-            keys = ("seconds", "documents read", WRITER, "build process main thread CPU s", WORKERS, "other processes' CPU s")
+            keys = (
+                "seconds",
+                "documents read",
+                WRITER,
+                "build process main thread CPU s",
+                WORKERS,
+                "other processes' CPU s",
+            )
             total = {k: round(sum(x[k] for x in mine), 1) for k in keys}
             total["documents/s"] = round(total["documents read"] / total["seconds"], 2)
             total["writer CPU ms per document"] = round(1000 * total[WRITER] / max(1, total["documents read"]), 1)

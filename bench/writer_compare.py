@@ -82,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         commits = {"new": snapshot(args.new, code["new"])}
         snapshot(args.new, code["old"])
         for path in args.old_paths:
-            shown = subprocess.run(["git", "show", f"{args.old}:{path}"], cwd=HERE.parent, check=True, capture_output=True)
+            shown = subprocess.run(
+                ["git", "show", f"{args.old}:{path}"], cwd=HERE.parent, check=True, capture_output=True
+            )
             (code["old"] / path).write_bytes(shown.stdout)
         commits["old"] = f"{commits['new']} with {', '.join(args.old_paths)} of {args.old}"
     else:

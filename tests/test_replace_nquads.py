@@ -29,7 +29,7 @@ def odd_documents(graph: str) -> dict[str, list[str]]:
     """Two versions of a document with what the difference must survive: a triple another document also
     states, literals Oxigraph stores in another spelling ("01" is kept as "1", "+00:00" as "Z"), a line with spaces and an
     escaped quote and newline in its literal."""
-    shared = "<urn:x:shared> <urn:x:p> \"shared\""
+    shared = '<urn:x:shared> <urn:x:p> "shared"'
     first = [
         f'<urn:x:a> <urn:x:n> "01"^^<{XSD}integer> <{graph}> .',
         f'<urn:x:a> <urn:x:when> "2026-12-07T05:00:00+00:00"^^<{XSD}dateTime> <{graph}> .',
@@ -117,7 +117,9 @@ def test_only_the_lines_that_changed_are_written(tmp_path):
     assert '"1"^^' in update and '"01"^^' in update and "05:00:00Z" in update and "05:00:00+00:00" in update
     store._store = recording._real
     assert everything(store) == everything(reference)
-    index = {(q.subject.value, q.object.value) for q in store.oxigraph.quads_for_pattern(None, None, None, DefaultGraph())}
+    index = {
+        (q.subject.value, q.object.value) for q in store.oxigraph.quads_for_pattern(None, None, None, DefaultGraph())
+    }
     assert ("urn:x:shared", "shared") in index  # dropped by this document, still stated by the other
     assert ("urn:x:a", "only in the first version") not in index
 
