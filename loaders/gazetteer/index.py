@@ -74,6 +74,11 @@ _STREET = frozenset(
 )
 # "річки Дніпро", "берега Ірпеня": the river, not the town
 _RIVER = ("річк", "ріки", "ріці", "ріку", "рікою", "берег", "березі", "басейн", "русл", "гирл", "заплав", "акваторі")
+_FACILITY = (
+    "школ", "ліце", "гімназі", "загальноосвітн", "опорн", "лікарн", "амбулатор", "поліклінік", "садоч", "садок",
+    "садк", "бібліотек", "стадіон", "спорткомплекс", "водоканал", "будинок культури", "будинку культури",
+)  # fmt: skip
+_FACILITY_ABBR = {"нвк", "зош", "ззсо", "здо", "цнап", "цпмсд", "днз", "бк"}
 _AUTHORITY = ("рад", "голов", "військов", "адміністрац", "виконав", "державн", "цивільн")
 _MARKER_CATS = {"city": ("city",), "village": ("village",), "settlement": ("settlement",)}
 _HROMADA_ABBR = {"тг", "отг", "мтг", "стг", "сттг", "ттг", "сотг", "мотг", "сільтг"}
@@ -418,6 +423,10 @@ def _head(lows: list[str], k: int) -> tuple[str | None, str | None]:
         if k + 1 < n and lows[k + 1].startswith(_AUTHORITY):
             return "council", level
         return None, None
+    if t in _FACILITY_ABBR or t.startswith(_FACILITY):
+        # "у Драбівському НВК", "Смілянська загальноосвітня школа", "Шполянській лікарні": a local facility named by
+        # its town's adjective stands in that community
+        return "institution", "hromada"
     if t.startswith("район") or t == "р-н":
         return "raion", "raion"
     if t in _HROMADA_NOUN:

@@ -1257,9 +1257,19 @@ class _Extractor:
             if st.s.index in self.section_heads:
                 self.section_home = self.section_heads[st.s.index]
             inits = [m for m in ms if m.kind == "init" and not m.in_title]
-            item = bool(_BULLET.match(norm) or self._line_item(st)) and not inits
+            # a list item may name a thing of its own ("Драбівський НВК «…»;"), and an abbreviation may split it
+            # ("Золотоніська гімназія ім. С.Д. | Скляренка;")
+            item = bool(_BULLET.match(norm) or self._line_item(st)) and (not inits or norm.rstrip().endswith(";"))
             if list_of is not None and not (item and st.s.index - list_of[1] == 1):
-                list_of = None
+                a, b = st.s.start, st.s.end
+                text = self.text
+                fragment = b - a <= 100 and not (
+                    (a == 0 or text[a - 1] in "\n>") and (b >= len(text) or text[b] in "\n<")
+                )
+                if fragment and st.s.index - list_of[1] == 1 and (text.rfind("\n", 0, a) > text.rfind(":", 0, a)):
+                    item = True  # one line split at an abbreviation: the item goes on
+                else:
+                    list_of = None
             # descriptive "проєкт із ..." right after an unnamed "проєкт" is that project again
             if topic and st.s.index - bare_recent <= 2:
                 for m in list(inits):
@@ -1526,7 +1536,9 @@ class _Extractor:
                 elif not (m.found and m.found.trigger):
                     last_of["програм"] = (m.key, st.s.index)  # a registry programme named without a trigger word
             named = [m for m in inits if m.key not in containers and m.key not in self.supporters]
-            if named:
+            if list_of is not None and item and list_of[1] == st.s.index:
+                pass  # an item naming a thing of its own leaves the list's initiative the topic
+            elif named:
                 topic = named[-1].key
                 topic_para, topic_sent = st.s.paragraph, st.s.index
                 topic_named = st.s.index
@@ -1541,7 +1553,8 @@ class _Extractor:
                 and project_named != st.s.index
             ):
                 bare_recent = st.s.index
-            if inits and topic and norm.rstrip().endswith(":") and list_of is None:
+            if inits and topic and norm.rstrip().endswith(":") and (list_of is None or list_of[1] == st.s.index):
+                # (the initiative this line names leads its list, not the one an earlier line named)
                 # rule ``list-under-named-lead``: "… 7 освітніх об'єктів у межах Програми «X»:" and one item per
                 # line: each item is about the initiative the lead-in named
                 list_of = (topic, st.s.index)
@@ -1989,6 +2002,8 @@ class _Extractor:
                     continue
             if m.role == "council" and p is not None and p.category in ("oblast", "raion") and not partners:
                 continue
+            if partners and m.role == "institution":
+                continue  # "Драбівський ліцей співпрацює з ліцеєм у Кракові": schools, not the towns, are partners
             if partners and m.role == "oblast-list":
                 continue  # oblasts listed in a partnership sentence take part; they are not the partners
             out.append(m)

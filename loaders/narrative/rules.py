@@ -1471,4 +1471,24 @@ RULES: tuple[Rule, ...] = (
         "відбулося підписання угоди про співпрацю.",
         {"Програма підтримки переселенців|locatedIn|Запорізька область"},
     ),
+    _r(
+        "facility-town",
+        "linking",
+        "loaders.gazetteer",
+        "A local facility named by its town's adjective ('у Драбівському НВК', 'Смілянська загальноосвітня школа', "
+        "'Шполянській лікарні') stands in that community; such facilities are never the partners of a partnership.",
+        "У Бобровицькому ліцеї в межах програми «Безпечна школа» облаштували укриття.",
+        {"Безпечна школа|locatedIn|Бобровицька міська територіальна громада"},
+    ),
+    _r(
+        "list-items-own-names",
+        "discourse",
+        "extractor",
+        "Items of a list under a line that names its initiative ('… 7 об'єктів у межах Програми X:') stay about it "
+        "when an item names a thing of its own ('Драбівський НВК «…»;') or an abbreviation splits an item "
+        "('гімназія ім. С.Д. Скляренка;'); the line's own initiative leads the list, not one an earlier line named.",
+        "Цього року тривають роботи в межах програми «Нові школи»:\n\nСмілянський ліцей;\n\nДрабівський НВК "
+        "«Гімназія»;\n\nЗолотоніська гімназія ім. С.Д. Скляренка;\n\nДНЗ у Черкасах.",
+        {"Нові школи|locatedIn|Золотоніська міська територіальна громада", "Нові школи|locatedIn|Черкаси"},
+    ),
 )
