@@ -24,6 +24,7 @@ from graphtool.report_graph import (
     _chunks,
     _first_declared,
     _Nodes,
+    cover,
     evidence_by_link,
     evidence_order,
     read_documents,
@@ -321,7 +322,7 @@ class FocusGraph:
         edges = [(s, o, rel) for iri in keep for s, o, rel in self.out_edges(iri) if o in inside]
         degree = {iri: len(self._links[iri][0]) + len(self._links[iri][1]) for iri in keep}
         rows: list[tuple] = []
-        for chunk in _chunks(_cover(edges, degree)):
+        for chunk in _chunks(cover(edges, degree)):
             rows += ask(self.reader, "entity_evidence", {"e": [URIRef(i) for i in chunk]}).rows
         evidence = evidence_by_link(rows, edges)
         cards: dict[str, list[tuple]] = {iri: [] for iri in keep}
@@ -339,35 +340,6 @@ class FocusGraph:
         for s, o, rel in sorted(edges):
             g.add_edge(s, o, key=rel, relation=rel, evidence=evidence[(s, o, rel)])
         return g
-
-
-def _cover(edges: list[Edge], degree: dict[str, int]) -> list[str]:
-    """Entities to read the evidence of so that every one of ``edges`` has an end among them, reading few links
-    in all (an entity's evidence is that of all its ``degree`` links): greedily the entity with the most links
-    on the map not yet covered per link it has (a weighted vertex cover)."""
-    import heapq
-
-    incident: dict[str, set[Edge]] = defaultdict(set)
-    for edge in edges:
-        incident[edge[0]].add(edge)
-        incident[edge[1]].add(edge)
-    heap = [(-len(found) / max(1, degree[iri]), iri) for iri, found in incident.items()]
-    heapq.heapify(heap)
-    covered: set[Edge] = set()
-    chosen = []
-    total = len(set(edges))
-    while heap and len(covered) < total:
-        score, iri = heapq.heappop(heap)
-        new = incident[iri] - covered
-        if not new:
-            continue
-        now = -len(new) / max(1, degree[iri])
-        if now > score:  # fewer uncovered links than when it was pushed: back in the queue with its score now
-            heapq.heappush(heap, (now, iri))
-            continue
-        chosen.append(iri)
-        covered |= new
-    return sorted(chosen)
 
 
 def focus_network(

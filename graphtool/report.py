@@ -26,9 +26,10 @@ import io
 import json
 import re
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from graphtool.formats import spreadsheet_safe
 from graphtool.reader import Reader, ask
@@ -36,6 +37,7 @@ from graphtool.vocab import bilingual
 
 KINDS = ("community", "donor", "program", "partnerships", "3w")
 FORMATS = ("md", "html", "csv", "json", "xlsx")
+T = TypeVar("T")
 CONTAINS = "містить / contains"  # the report's own inverse of partOf; every other name is the ontology's label
 
 
@@ -649,7 +651,7 @@ def _build_report(reader: Reader, kind: str, name: str | None = None) -> Report:
     graph = LinkGraph(reader)
     if kind == "3w":
         report = Report(kind, "Хто — що — де / Who — what — where (3W)", "", "", "")
-        report.facts, report.groups = _who_what_where(graph)
+        report.facts, report.groups = _with_evidence_shown(graph, lambda: _who_what_where(graph))
         return report
     if name:
         try:
@@ -668,8 +670,13 @@ def _build_report(reader: Reader, kind: str, name: str | None = None) -> Report:
             entity, etype, iri = "Усі громади / All communities", "", ""
         report = Report(kind, f"Партнерства / Partnerships: {entity}", entity, etype, iri)
         report.facts = _facts(graph, node) if name else []
-        report.groups = _partnership_groups(graph, scope)
+        report.groups = _with_evidence_shown(graph, lambda: _partnership_groups(graph, scope))
         return report
+    return _with_evidence_shown(graph, lambda: _entity_report(_Remembered(reader), graph, kind, node))
+
+
+def _entity_report(reader: Reader, graph, kind: str, node: str) -> Report:
+    """The community, donor or program report about ``node``."""
     heading = {"community": "Громада / Community", "donor": "Донор / Donor", "program": "Програма / Program"}[kind]
     report = Report(kind, f"{heading}: {_label(graph, node)}", _label(graph, node), graph.nodes[node]["type"], node)
     report.facts = _facts(graph, node)
@@ -691,6 +698,38 @@ def _build_report(reader: Reader, kind: str, name: str | None = None) -> Report:
     if others:
         report.groups[OTHER_GROUP] = others
     return report
+
+
+def _with_evidence_shown(graph, gather: Callable[[], T]) -> T:
+    """``gather()``, having read the evidence of exactly the links it shows, in one batch.
+
+    A report walks many more links than it shows (a community report at 1M triples: 3,608 links walked, 617
+    shown), and which it shows does not depend on their evidence. So on a graph that reads on demand
+    (:class:`graphtool.report_graph.LinkGraph`) ``gather`` runs twice: first with every link's evidence
+    noted and given as none, which names the links it shows; then, their evidence read, for the report.
+    The second pass asks nothing else: the graph kept the cards and links, ``gather``'s own reader
+    (:class:`_Remembered`) its other answers. A ``networkx`` graph holds its evidence: one pass.
+    """
+    later = getattr(graph, "evidence_later", None)
+    if later is None:
+        return gather()
+    with later():
+        gather()
+    return gather()
+
+
+class _Remembered:
+    """A :class:`Reader` that answers a question asked again (same text, same bindings) from its first answer."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self._answers: dict[tuple, Any] = {}
+
+    def select(self, query: str, bindings: Mapping[str, Any] | None = None):
+        key = (query, tuple(sorted((bindings or {}).items())))
+        if key not in self._answers:
+            self._answers[key] = self.reader.select(query, bindings)
+        return self._answers[key]
 
 
 def _other_links(graph, node: str, groups: dict[str, list[Link]]) -> list[Link]:

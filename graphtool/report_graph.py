@@ -2,12 +2,13 @@
 
 A report starts at one entity and walks a few steps (a hromada's settlements, a program's parts, their
 donors), so it asks only about the entities it reaches: ``queries/internal/entity_card.rq`` for an
-entity's class, names and attributes, ``entity_links.rq`` for its links either way with their evidence,
-``entity_documents.rq`` for the documents that mention the entity the report is about. Each question asks about up to :data:`BATCH` entities at once (``?e`` bound to a list of
-terms): the report reads a step of its walk ahead (:meth:`LinkGraph.read_links`), and reading links
-reads the cards of the entities at their other ends, so a report asks a few dozen questions however many
-entities it reaches. Each answer is kept. Nothing loads the whole store, and the same ``.rq`` files run
-on the embedded store and on a SPARQL server.
+entity's class, names and attributes, ``entity_links.rq`` for its links either way, ``entity_evidence.rq``
+for the evidence of the links it shows (once it knows them: :meth:`LinkGraph.evidence_later`),
+``entity_documents.rq`` for the documents that mention the entity the report is about. Each question asks
+about up to :data:`BATCH` entities at once (``?e`` bound to a list of terms): the report reads a step of
+its walk ahead (:meth:`LinkGraph.read_links`), and reading links reads the cards of the entities at their
+other ends, so a report asks a few dozen questions however many entities it reaches. Each answer is kept.
+Nothing loads the whole store, and the same ``.rq`` files run on the embedded store and on a SPARQL server.
 
 :class:`LinkGraph` answers the few questions of a ``networkx.MultiDiGraph`` that the report code asks
 (``nodes[x]``, ``x in graph``, ``out_edges``/``in_edges`` with keys, ``get_edge_data``) with the same
@@ -19,7 +20,9 @@ relation added to the ontology is therefore a link here with no code edit. This 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from graphtool.reader import Reader, ask
@@ -61,8 +64,10 @@ class LinkGraph:
         self.reader = reader
         self._cards: dict[str, dict[str, Any] | None] = {}
         self._links: dict[str, tuple[list[Edge], list[Edge]]] = {}  # iri -> (out, in)
+        self._edges: set[Edge] = set()  # every link read
         self._evidence: dict[Edge, list[dict[str, Any]]] = {}
         self._documents: dict[str, list[str]] = {}
+        self._noted: dict[Edge, None] | None = None  # within evidence_later(): the links whose evidence was asked
 
     @property
     def nodes(self) -> _Nodes:
@@ -105,8 +110,9 @@ class LinkGraph:
         return self._links[iri]
 
     def read_links(self, iris: Iterable[str]) -> None:
-        """Ask for the links (with their evidence) of every one of ``iris`` not known yet, ``BATCH`` entities
-        per question, and the cards of the entities at their other ends: a report walks on to those."""
+        """Ask for the links of every one of ``iris`` not known yet, ``BATCH`` entities per question, and the
+        cards of the entities at their other ends: a report walks on to those. Their evidence is read when
+        asked for (:meth:`get_edge_data`, :meth:`read_evidence`): a report shows a few of the links it walks."""
         from rdflib import URIRef
 
         todo = list(dict.fromkeys(i for i in iris if i not in self._links))
@@ -128,18 +134,38 @@ class LinkGraph:
                 if edge[1] in into:  # both, for a link of the entity to itself
                     into[edge[1]][edge] = None
             edges = {edge for iri in chunk for edge in (*out[iri], *into[iri])}
-            self._read_evidence(chunk, edges)
+            self._edges |= edges
             for iri in chunk:
                 self._links[iri] = (list(out[iri]), list(into[iri]))
             self.read_cards(x for edge in edges for x in edge[:2])
 
-    def _read_evidence(self, iris: list[str], edges: set[Edge]) -> None:
-        """The evidence of ``edges`` (links of ``iris``): document, sentence, offsets, partnership status."""
+    def read_evidence(self, edges: Iterable[Edge]) -> None:
+        """Ask for the evidence (document, sentence, offsets, partnership status) of every one of ``edges`` (links
+        read before) not known yet: ``entity_evidence`` about one end of each, the end with fewer links
+        (:func:`cover`), ``BATCH`` entities per question."""
         from rdflib import URIRef
 
-        rows = ask(self.reader, "entity_evidence", {"e": [URIRef(i) for i in iris]}).rows
-        for edge, items in evidence_by_link(rows, edges).items():
-            self._evidence.setdefault(edge, items)
+        todo = list(dict.fromkeys(e for e in edges if e in self._edges and e not in self._evidence))
+        if not todo:
+            return
+        degree = {iri: len(self._links[iri][0]) + len(self._links[iri][1]) for e in todo for iri in e[:2]
+                  if iri in self._links}  # fmt: skip
+        rows: list[tuple] = []
+        for chunk in _chunks(cover(todo, degree)):
+            rows += ask(self.reader, "entity_evidence", {"e": [URIRef(i) for i in chunk]}).rows
+        self._evidence.update(evidence_by_link(rows, todo))
+
+    @contextmanager
+    def evidence_later(self) -> Iterator[None]:
+        """Within, a link's evidence is not read but noted and given as none (a report's first pass, which
+        learns the links it shows); on leaving, the evidence of the noted links is read in one batch."""
+        self._noted = {}
+        try:
+            yield
+            noted = list(self._noted)
+        finally:
+            self._noted = None
+        self.read_evidence(noted)
 
     def out_edges(self, iri: str, keys: bool = True) -> list[Edge]:
         """``(iri, other, relation)`` for every link leaving ``iri``."""
@@ -151,11 +177,16 @@ class LinkGraph:
 
     def get_edge_data(self, u: str, v: str, rel: str) -> dict[str, Any] | None:
         """``{"relation": …, "evidence": [...]}`` of the link ``u -rel-> v``, or None."""
-        if (u, v, rel) not in self._evidence:
+        edge = (u, v, rel)
+        if edge not in self._evidence:
             self._fetch(u)
-        if (u, v, rel) not in self._evidence:
-            return None
-        return {"relation": rel, "evidence": self._evidence[(u, v, rel)]}
+            if edge not in self._edges:
+                return None
+            if self._noted is not None:
+                self._noted[edge] = None
+                return {"relation": rel, "evidence": []}
+            self.read_evidence([edge])
+        return {"relation": rel, "evidence": self._evidence[edge]}
 
     def entities(self, entity_type: str) -> Iterator[str]:
         """Every entity of one type (``Donor``), once."""
@@ -179,6 +210,40 @@ BATCH = 100
 def _chunks(items: list[str]) -> Iterator[list[str]]:
     for start in range(0, len(items), BATCH):
         yield items[start : start + BATCH]
+
+
+def cover(edges: Iterable[Edge], degree: dict[str, int]) -> list[str]:
+    """Entities to read the evidence of so that every one of ``edges`` has an end among them, reading few links
+    in all (an entity's evidence is that of all its ``degree`` links; an entity whose links were not read counts
+    as having very many): greedily the entity with the most links not yet covered per link it has (a weighted
+    vertex cover)."""
+    import heapq
+
+    incident: dict[str, set[Edge]] = defaultdict(set)
+    for edge in edges:
+        incident[edge[0]].add(edge)
+        incident[edge[1]].add(edge)
+
+    def links(iri: str) -> int:
+        return max(1, degree.get(iri, 1_000_000))
+
+    heap = [(-len(found) / links(iri), iri) for iri, found in incident.items()]
+    heapq.heapify(heap)
+    covered: set[Edge] = set()
+    chosen = []
+    total = len({edge for found in incident.values() for edge in found})
+    while heap and len(covered) < total:
+        score, iri = heapq.heappop(heap)
+        new = incident[iri] - covered
+        if not new:
+            continue
+        now = -len(new) / links(iri)
+        if now > score:  # fewer uncovered links than when it was pushed: back in the queue with its score now
+            heapq.heappush(heap, (now, iri))
+            continue
+        chosen.append(iri)
+        covered |= new
+    return sorted(chosen)
 
 
 def read_documents(reader: Reader, iris: Iterable[str]) -> dict[str, list[str]]:
