@@ -462,6 +462,7 @@ class Gazetteer:
         self._adj_lengths = sorted({len(stem) for stem in self._adj_by_stem})
         self._latin_file: Path | None = None
         self._latin: dict[str, list[tuple]] | None = None
+        self._latin_choices: dict[str, list[str]] = {}
         self._cache: dict[int, Place] = {}
 
     # ---- lookup
@@ -562,7 +563,9 @@ class Gazetteer:
             return None, 0.0
         from rapidfuzz import fuzz, process
 
-        choices = [t[0] for t in towns]
+        choices = self._latin_choices.get(iso)
+        if choices is None:
+            choices = self._latin_choices[iso] = [t[0] for t in towns]
         best, written = None, surface
         # "Бірштонасом" is looked up as "Бірштонас" too, and labelled so when that reads closer
         forms = [surface, *(w[:1].upper() + w[1:] for w in sorted(_nominatives(surface.lower())))]

@@ -74,6 +74,7 @@ _PROJECT_PARTNER = re.compile(
     re.IGNORECASE,
 )
 _TWINNING = re.compile(r"побратим|меморандум|угод|договір|договор|співробітництв", re.IGNORECASE)
+_SPELL_LOOKUPS = 50
 _PLURAL_COMMUNITIES = re.compile(
     r"(?<![\w])(?:(?:ці|цих|цими|обидві|обох|обома|ці\s+дві|цих\s+двох|прикордонн\w+|сусідн\w+|партнерськ\w+|"
     r"прифронтов\w+|деокупован\w+|звільнен\w+)\s+)?громад(?:и|ами|ам|ах)?(?![\w-])",
@@ -249,6 +250,7 @@ class _Extractor:
         self.ex = Extraction()
         self.sents: list[_Sent] = []
         self._positions: dict[int, int] | None = None
+        self._spell_budget = [_SPELL_LOOKUPS]  # spelling look-ups of unknown names abroad left for this document
         self.home = None  # Place of the document's home community
         self.home_key: str | None = None
         self.section_heads: dict[int, str | None] = {}  # index of a section heading -> its community (or None)
@@ -551,7 +553,7 @@ class _Extractor:
 
         try:
             lang = "ru" if is_russian(norm, self.russian) else "uk"
-            found = open_world_places(norm, matches, self.gaz, self._list_country, lang)
+            found = open_world_places(norm, matches, self.gaz, self._list_country, lang, self._spell_budget)
             merged = sorted([*matches, *found], key=lambda pm: pm.start)
             spans = locator_spans(norm, merged)
         except Exception:  # a new rule must never cost the document (tests set GRAPHTOOL_STRICT_RULES to see it)

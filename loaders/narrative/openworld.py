@@ -208,13 +208,19 @@ def _country_within(matches: list[PlaceMatch], start: int, end: int) -> str | No
 
 
 def open_world_places(
-    norm: str, matches: list[PlaceMatch], gaz, list_country: str | None = None, lang: str = "uk"
+    norm: str,
+    matches: list[PlaceMatch],
+    gaz,
+    list_country: str | None = None,
+    lang: str = "uk",
+    budget: list[int] | None = None,
 ) -> list[PlaceMatch]:
     """Partner municipalities and regions abroad that ``matches`` (the gazetteer's) does not cover.
 
     ``list_country``: the line is an item under a country heading ("Польща:"): its place abroad is
     of that country, known to a gazetteer or not ("Карміель — з 1999 року"). ``lang``: the language
-    whose unit words are read (``uk`` or ``ru``, from ``loaders/lang/<lang>/``).
+    whose unit words are read (``uk`` or ``ru``, from ``loaders/lang/<lang>/``). ``budget``: how many spelling
+    look-ups (rule ``spelled-abroad``) the document has left, decremented here; None for no limit.
     """
     out: list[PlaceMatch] = []
     taken: list[PlaceMatch] = list(matches)
@@ -423,7 +429,7 @@ def open_world_places(
             if item is not None and not _organisation(item.group(1)) and not _person(norm, item.start(1), item.end(1)):
                 add(item.start(1), item.end(1), item.group(1), None, list_country, "heading-item")
     if gaz is not None and hasattr(gaz, "_latin_lookup"):
-        for pm in _spelled_abroad(norm, taken, gaz):
+        for pm in _spelled_abroad(norm, taken, gaz, budget):
             if not _covered(pm.start, pm.end, taken):
                 out.append(pm)
                 taken.append(pm)
@@ -431,11 +437,12 @@ def open_world_places(
 
 
 # countries whose towns Ukrainian communities twin with most, in the order a spelling is tried
-_TWIN_COUNTRIES = ("PL", "SK", "CZ", "HU", "RO", "LT", "LV", "EE", "MD", "DE", "AT", "FR", "IT", "BG", "GE")
+# (neighbours, whose small towns GeoNames seldom spells in Cyrillic; the rest are the cued look-up's)
+_TWIN_COUNTRIES = ("PL", "SK", "CZ", "HU", "RO", "LT", "LV", "EE", "MD", "BG", "GE")
 _WITH_NAME = re.compile(rf"(?<![\w])(?P<prep>з|із|зі|та|і|й|,)\s+(?P<name>[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?)(?![\w-])")
 
 
-def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz) -> list[PlaceMatch]:
+def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] | None = None) -> list[PlaceMatch]:
     """Rule ``spelled-abroad``: "угоду про співпрацю з Бжозувом", "Новий Розділ і Любачув підписали угоду": a
     capitalised word after a partnership's "з", or coordinated with a community or a partner, that no gazetteer
     and no Ukrainian dictionary knows, spelled back into Latin letters close to a town of a country Ukrainian
@@ -453,6 +460,10 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz) -> list[PlaceMatch]
             if not any(pm.end == len(before) and pm.candidates for pm in taken):
                 continue  # "Новий Розділ і Любачув", "Ряшів, Ярослав": coordinated with a place named just before
         name = m.group("name")
+        if budget is not None:
+            if budget[0] <= 0:
+                break  # a page of thousands of unknown names costs no more than its first few dozen
+            budget[0] -= 1
         if _ukrainian_word(name) or _person(norm, start, end) or _organisation(name):
             continue
         best, best_cc, best_score = None, None, 0.0
