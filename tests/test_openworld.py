@@ -7,7 +7,7 @@ import re
 import pytest
 
 from loaders.narrative import LOADER
-from loaders.narrative.openworld import _unit_regex, adjective_units, open_world_places, unit_words
+from loaders.narrative.openworld import _TWIN_COUNTRIES, _unit_regex, adjective_units, open_world_places, unit_words
 
 
 def _partners(text: str) -> dict[str, set[str]]:
@@ -149,3 +149,30 @@ def test_land_of_a_person_in_a_lease_is_not_a_region_abroad() -> None:
         "Про внесення змін до договору оренди землі Радченка С. від 26.02.2014 року в межах Драбівської селищної ради."
     )
     assert not got.get("partnerOf")
+
+
+def test_an_unknown_name_is_spelled_back_to_a_small_town_abroad() -> None:
+    got = _partners("Дрогобич підписав угоду про співпрацю з Бжозувом.")
+    assert "Дрогобич > Березів" in got["partnerOf"]  # Brzozów, which GeoNames names in Cyrillic "Березів"
+    assert "Березів > Польща" in got["inCountry"]
+    # a word the Ukrainian dictionary knows is not looked up abroad
+    assert "partnerOf" not in _partners("Дрогобич підписав угоду про співпрацю з Вишнею.")
+
+
+def test_spelling_look_ups_are_bounded_per_document(monkeypatch) -> None:
+    from loaders.narrative import extractor
+
+    gaz = extractor._gazetteer()
+    calls: list[str] = []
+    real = gaz._latin_lookup
+
+    def counting(surface, iso):
+        calls.append(surface)
+        return real(surface, iso)
+
+    monkeypatch.setattr(gaz, "_latin_lookup", counting)
+    names = [f"Жвибор{chr(0x430 + k % 20)}{chr(0x430 + k // 20)}ом" for k in range(300)]
+    text = " ".join(f"Місто підписало угоду про співпрацю з {n}." for n in names)
+    LOADER.extract_text(text)
+    assert 0 < len(set(calls)) <= extractor._SPELL_LOOKUPS
+    assert len(calls) <= extractor._SPELL_LOOKUPS * len(_TWIN_COUNTRIES)
