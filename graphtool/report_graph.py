@@ -179,7 +179,8 @@ class LinkGraph:
         """``{"relation": …, "evidence": [...]}`` of the link ``u -rel-> v``, or None."""
         edge = (u, v, rel)
         if edge not in self._evidence:
-            self._fetch(u)
+            if edge not in self._edges:
+                self._fetch(u)
             if edge not in self._edges:
                 return None
             if self._noted is not None:

@@ -193,6 +193,40 @@ def test_the_questions_a_report_asks_do_not_grow_with_the_entities_it_reaches(st
     assert not any("read from its sentences" in summary for summary, _bound in recorder.asked)
 
 
+@pytest.mark.parametrize(("kind", "name"), [("community", "Житомир"), ("community", "Луцьк"), ("donor", "GIZ"),
+                                            ("program", "DOBRE"), ("partnerships", "Житомирська область"),
+                                            ("partnerships", None), ("3w", None)])  # fmt: skip
+def test_a_report_reads_the_evidence_of_the_links_it_shows_and_only_those(store, kind, name, monkeypatch):
+    """A report's first pass names the links it shows; their evidence, read in one batch after it, is what a
+    report reading each link's evidence as it asks shows (none lost, none moved to another link), and no
+    link it walks without showing has its evidence read."""
+    import contextlib
+
+    from graphtool.report_graph import LinkGraph
+
+    with monkeypatch.context() as m:  # the reference: each link's evidence read when the report asks for it
+        m.setattr(LinkGraph, "evidence_later", lambda self: contextlib.nullcontext())
+        expected = build_report(store, kind, name)
+    graphs, later = [], LinkGraph.evidence_later
+
+    def noting(self):
+        graphs.append(self)
+        return later(self)
+
+    monkeypatch.setattr(LinkGraph, "evidence_later", noting)
+    report = build_report(store, kind, name)
+    assert report.to_dict() == expected.to_dict()
+    assert render_report(report, "md") == render_report(expected, "md")
+    [graph] = graphs
+    shown = {(s.document, s.sentence) for links in report.groups.values() for link in links for s in link.sources}
+    read = {edge: items for edge, items in graph._evidence.items() if items}
+    assert read and shown
+    for edge, items in read.items():  # every statement read is one the report shows
+        assert {(x["document"], x["sentence"]) for x in items} <= shown, edge
+    if kind == "community":  # a community report walks links it does not show: their evidence stays unread
+        assert set(graph._evidence) < graph._edges
+
+
 def test_a_documents_first_line_is_its_least_offset_then_least_sentence():
     """``document_lines`` picks each document's first line in the question (one row per document): offsets by
     number (9 before 10, which a string order would swap), a tie at one offset by the least sentence, and
