@@ -414,21 +414,40 @@ def _donor_groups(graph, node: str) -> dict[str, list[Link]]:
     funded = [v for _, v in _edges(graph, node, "funds", "out")]
     _read_closure(graph, funded, "partOf", "out")
     _read_closure(graph, [p for f in funded for p in _parents(graph, f)], "partOf", "in")
-    work = []
+    # each closure once: a donor funds thousands of items, most of them parts of the same few programs
+    closures: dict[tuple[str, str], list[str]] = {}
+
+    def parents(x: str) -> list[str]:
+        if (x, "out") not in closures:
+            closures[(x, "out")] = _parents(graph, x)
+        return closures[(x, "out")]
+
+    def parts(x: str) -> list[str]:
+        if (x, "in") not in closures:
+            closures[(x, "in")] = _parts(graph, x)
+        return closures[(x, "in")]
+
+    work, in_work = [], set()
     for f in funded:
-        work += [w for w in _parts(graph, f) if w not in work]
+        for w in parts(f):
+            if w not in in_work:
+                in_work.add(w)
+                work.append(w)
     funds = [_link(graph, node, f, "funds", f) for f in funded]
     within = []
     for f in funded:
-        for parent in _parents(graph, f)[1:]:
+        for parent in parents(f)[1:]:
             within.append(_link(graph, f, parent, "partOf", parent, via=_label(graph, f)))
-        for part in _parts(graph, f)[1:]:
+        for part in parts(f)[1:]:
             within.append(_link(graph, part, f, "partOf", part, via=_label(graph, f)))
+    funders: dict[str, list[tuple[str, str]]] = {}
     cofunders = []
     for f in funded:
-        for program in _parents(graph, f):
-            for w in _parts(graph, program):
-                for other, _ in _edges(graph, w, "funds", "in"):
+        for program in parents(f):
+            for w in parts(program):
+                if w not in funders:
+                    funders[w] = _edges(graph, w, "funds", "in")
+                for other, _ in funders[w]:
                     if other != node:
                         cofunders.append(_link(graph, other, w, "funds", other, via=_label(graph, program)))
     return {
