@@ -2171,18 +2171,18 @@ class _Extractor:
         partnership between one named community and unnamed "громади" takes the communities the sentence before
         named, in this paragraph."""
         norm = st.s.norm
-        if st.s.index == 0:
-            return set()
+        if st.s.index == 0 or not any(m.kind == "place" for m in st.mentions):
+            return set()  # (every case below needs a place in the sentence: most sentences stop here)
         answer = self._answered_partners(st)
         if answer:
             return answer
-        if not (_SIGNED_ACT.search(norm) or cue_regex("partner").search(norm)):
-            return set()
-        if not cue_regex("partner_need").search(norm) and not _SIGNING.search(norm):
-            return set()
         places = self._place_mentions(st, partners=True)
         ua = [p for p in places if p.type == "Community" and p.place is not None and not self._is_oblast(p.key)]
         if len({p.key for p in ua}) != 1 or any(p.type == "PartnerCity" for p in places):
+            return set()
+        if not (_SIGNED_ACT.search(norm) or cue_regex("partner").search(norm)):
+            return set()
+        if not cue_regex("partner_need").search(norm) and not _SIGNING.search(norm):
             return set()
         anaphor = _PLURAL_COMMUNITIES.search(norm)
         if anaphor is None or any(p.start <= anaphor.start() < p.end + 3 for p in ua):
