@@ -691,7 +691,8 @@ def _build_report(reader: Reader, kind: str, name: str | None = None) -> Report:
         report.facts = _facts(graph, node) if name else []
         report.groups = _with_evidence_shown(graph, lambda: _partnership_groups(graph, scope))
         return report
-    return _with_evidence_shown(graph, lambda: _entity_report(_Remembered(reader), graph, kind, node))
+    remembered = _Remembered(reader)
+    return _with_evidence_shown(graph, lambda: _entity_report(remembered, graph, kind, node))
 
 
 def _entity_report(reader: Reader, graph, kind: str, node: str) -> Report:

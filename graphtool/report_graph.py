@@ -68,6 +68,8 @@ class LinkGraph:
         self._evidence: dict[Edge, list[dict[str, Any]]] = {}
         self._documents: dict[str, list[str]] = {}
         self._noted: dict[Edge, None] | None = None  # within evidence_later(): the links whose evidence was asked
+        self._of_type: dict[str, list[str]] = {}
+        self._of_relation: dict[str, list[Edge]] = {}
 
     @property
     def nodes(self) -> _Nodes:
@@ -191,17 +193,22 @@ class LinkGraph:
 
     def entities(self, entity_type: str) -> Iterator[str]:
         """Every entity of one type (``Donor``), once."""
+        if entity_type not in self._of_type:
+            rows = ask(self.reader, "entity_types", {"class": ENTITY_CLASSES[entity_type]}).rows
+            self._of_type[entity_type] = [str(e) for e, _cls in rows]
         seen = set()
-        for e, _cls in ask(self.reader, "entity_types", {"class": ENTITY_CLASSES[entity_type]}).rows:
-            if str(e) not in seen and self.card(str(e)) is not None:
-                seen.add(str(e))
-                yield str(e)
+        for e in self._of_type[entity_type]:
+            if e not in seen and self.card(e) is not None:
+                seen.add(e)
+                yield e
 
     def relation_edges(self, relation: str) -> list[Edge]:
         """Every link of one relation, as ``(subject, object, relation)`` in the store's order; whether both
         ends are entities is the caller's check (``x in graph``), so a few links cost a few questions."""
-        rows = ask(self.reader, "relation_links", {"p": RELATION_PROPERTIES[relation]}).rows
-        return [(str(s), str(o), relation) for s, _p, o in rows]
+        if relation not in self._of_relation:
+            rows = ask(self.reader, "relation_links", {"p": RELATION_PROPERTIES[relation]}).rows
+            self._of_relation[relation] = [(str(s), str(o), relation) for s, _p, o in rows]
+        return list(self._of_relation[relation])
 
 
 # entities per question: at 400, Oxigraph planned entity_links as a scan of the store (150,000 quads: >25 s)
