@@ -928,9 +928,12 @@ class _Extractor:
                 child.mods.append(before)
                 mentions.append(child)
         # places
+        initiative_here = any(m.kind == "init" for m in mentions) or bool(_BARE_TRIGGER.search(norm))
         for pm in st.place_matches:
             if not pm.candidates:
                 continue
+            if pm.role == "institution" and not initiative_here and not self._line_item(st):
+                continue  # "Житомирський ліцей" in passing: only a site of an initiative or a listed item counts
             place = pm.candidates[0]
             kind = "country" if place.type == "Country" else "place"
             m = Mention(pm.start, pm.end, place.key, kind, place.type, pm.surface, place=place, role=pm.role)
