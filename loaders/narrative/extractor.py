@@ -932,7 +932,7 @@ class _Extractor:
         for pm in st.place_matches:
             if not pm.candidates:
                 continue
-            if pm.role == "institution" and not initiative_here and not self._line_item(st):
+            if pm.role == "institution" and not initiative_here and not self._short_line(st):
                 continue  # "Житомирський ліцей" in passing: only a site of an initiative or a listed item counts
             place = pm.candidates[0]
             kind = "country" if place.type == "Country" else "place"
@@ -2059,6 +2059,12 @@ class _Extractor:
                 if re.fullmatch(r"\s*(?:у|в)\s+(?:м\.\s*|місті\s+)?", norm[x.end : p.start]):
                     return True
         return False
+
+    def _short_line(self, st: _Sent) -> bool:
+        """The sentence is on a short line of its own, whole or split at an abbreviation ("гімназія ім. С.Д. …")."""
+        text, a, b = self.text, st.s.start, st.s.end
+        lo, hi = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+        return (hi if hi >= 0 else len(text)) - lo <= 150
 
     def _line_item(self, st: _Sent) -> bool:
         """The sentence is one short line of its own (a table row or list item without a bullet)."""
