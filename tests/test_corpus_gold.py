@@ -23,9 +23,9 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "tests" / "corpus_gold"
 CORPUS = REPO.parent / "shared" / "corpus" / "narrative"
 
-# entities F1, relations F1; README: dev 0.92/0.79, locked 0.87/0.59, locked2 0.90/0.80, locked3 0.56/0.22
+# entities F1, relations F1; README (session 8): dev 0.93/0.83, locked 0.87/0.63, locked2 0.91/0.82, locked3 0.60/0.40
 # (locked3 has 8 required relations: one more or less moves its relations F1 by about 0.1)
-FLOORS = {"dev": (0.89, 0.78), "locked": (0.82, 0.60), "locked2": (0.86, 0.75), "locked3": (0.50, 0.10)}
+FLOORS = {"dev": (0.89, 0.80), "locked": (0.82, 0.60), "locked2": (0.86, 0.75), "locked3": (0.55, 0.30)}
 
 
 def _documents(set_name: str) -> list[str]:
@@ -78,11 +78,12 @@ def test_real_pages_score_above_floors(set_name: str, tmp_path: Path) -> None:
 
 # twin-city sets (tests/twin*/README.md, our own writing, two independent authors):
 # set 1: dev 0.96/0.95 (tuned on), locked 0.94/0.86 (never read);
-# set 2 (session 6): dev 0.94/0.88 (0.92/0.79 when first read), locked 0.90/0.81 (0.89/0.78 at first, never read)
+# set 2 (session 6): dev 0.94/0.88 (0.92/0.79 when first read), locked 0.90/0.81 (0.89/0.78 at first, never read);
+# session 8: set 1 dev 0.97/0.96, locked 0.94/0.87; set 2 dev 0.96/0.92, locked 0.91/0.82
 TWIN_FLOORS = {
     ("twin", "dev"): (0.94, 0.92),
     ("twin", "locked"): (0.91, 0.83),
-    ("twin2", "dev"): (0.92, 0.87),
+    ("twin2", "dev"): (0.92, 0.89),
     ("twin2", "locked"): (0.88, 0.79),
 }
 
