@@ -727,8 +727,9 @@ def _with_evidence_shown(graph, gather: Callable[[], T]) -> T:
     shown), and which it shows does not depend on their evidence. So on a graph that reads on demand
     (:class:`graphtool.report_graph.LinkGraph`) ``gather`` runs twice: first with every link's evidence
     noted and given as none, which names the links it shows; then, their evidence read, for the report.
-    The second pass asks nothing else: the graph kept the cards and links, ``gather``'s own reader
-    (:class:`_Remembered`) its other answers. A ``networkx`` graph holds its evidence: one pass.
+    The second pass asks nothing else: the graph kept the cards, links, entities of a type and links of a
+    relation, ``gather``'s own reader (:class:`_Remembered`) its other answers. A ``networkx`` graph holds its
+    evidence: one pass.
     """
     later = getattr(graph, "evidence_later", None)
     if later is None:
