@@ -1043,8 +1043,22 @@ class _Extractor:
 
     # ------------------------------------------------------------ home community
 
+    def _hromada_above(self, place) -> object | None:
+        """The hromada a settlement or village belongs to (from the codifier's hierarchy), or None."""
+        if place is None or place.category not in ("settlement", "village") or self.gaz is None:
+            return None
+        for key in place.parents:
+            try:
+                parent = self.gaz.place(key)
+            except Exception:
+                continue
+            if parent is not None and parent.category == "hromada":
+                return parent
+        return None
+
     def _find_home(self) -> None:
         scores: Counter = Counter()
+        below: Counter = Counter()
         places = {}
         for st in self.sents:
             title = st.s.index < 4 or st.s.start < 400
@@ -1056,6 +1070,15 @@ class _Extractor:
                     w += 1
                 scores[m.key] += w
                 places[m.key] = m.place
+                hromada = self._hromada_above(m.place)
+                if hromada is not None:
+                    # rule ``home-by-its-villages``: a digest names the villages of its hromada more than the
+                    # hromada; each names the hromada too (its town or its villages make it the home)
+                    below[hromada.key] += w
+                    places.setdefault(hromada.key, hromada)
+        for key, w in below.items():
+            if scores[key] or sum(1 for k in scores if k != key) >= 2:
+                scores[key] += w
         if not scores:
             return
         for st in self.sents[:3]:
@@ -1092,7 +1115,13 @@ class _Extractor:
                 return
         key, score = scores.most_common(1)[0]
         # the home must dominate the document and be named near its start (a news digest has none)
-        early = any(m.key == key for st in self.sents[:4] if st.s.start < 600 for m in st.mentions)
+        early = any(
+            m.key == key or getattr(self._hromada_above(m.place), "key", None) == key
+            for st in self.sents[:4]
+            if st.s.start < 600
+            for m in st.mentions
+            if m.kind == "place"
+        )
         if score < 3 or score < 0.3 * sum(scores.values()) or not early:
             return
         self.home = places[key]

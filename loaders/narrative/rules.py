@@ -1491,4 +1491,15 @@ RULES: tuple[Rule, ...] = (
         "«Гімназія»;\n\nЗолотоніська гімназія ім. С.Д. Скляренка;\n\nДНЗ у Черкасах.",
         {"Нові школи|locatedIn|Золотоніська міська територіальна громада", "Нові школи|locatedIn|Черкаси"},
     ),
+    _r(
+        "home-by-its-villages",
+        "discourse",
+        "extractor",
+        "A hromada's digest names its villages more often than the hromada: each village named also counts for the "
+        "hromada it belongs to when the page's home is chosen, so the hromada can be the home and its initiatives "
+        "stated without a place happen there.",
+        "Новини громади за тиждень\n\nУ селі Золотоношка відремонтували дорогу. У селі Митлашівка відкрили "
+        "новий клуб. У селі Перервинці провели толоку.\n\nГромада отримала набори ЮНІСЕФ «Шкільна скриня».",
+        {"Шкільна скриня|locatedIn|Драбівська селищна територіальна громада"},
+    ),
 )
