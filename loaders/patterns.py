@@ -793,6 +793,9 @@ def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
                 full = " ".join(nominative(head.split())) + f" «{title}»"
                 out.append(Found(m.start(), b, title, "Organization", {title, full}, (q + 1, b - 1), head.lower()))
             else:
+                if _has_verb(m.group("mods")):
+                    taken.discard(q)
+                    continue  # "Школи отримали набори ЮНІСЕФ «X»": a clause, not a school named «X»
                 head = m.group("head").strip()
                 noun = m.group("noun").lower()
                 head = _trim_to_adjectives(head, m.group("noun"))
@@ -826,6 +829,17 @@ def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         out.append(Found(a, b, m.group("title"), "Organization", {m.group("title")}, (a, b), "latin"))
     out.extend(_academic(s, quotes, taken))
     return out
+
+
+def _has_verb(words: str) -> bool:
+    """Whether a finite verb stands among ``words`` (the dictionary's first reading)."""
+    from loaders.morph import parses
+
+    for w in words.split():
+        ps = parses(w.lower().strip(",.;:"))
+        if ps and "VERB" in str(ps[0].tag):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -1502,4 +1502,13 @@ RULES: tuple[Rule, ...] = (
         "новий клуб. У селі Перервинці провели толоку.\n\nГромада отримала набори ЮНІСЕФ «Шкільна скриня».",
         {"Шкільна скриня|locatedIn|Драбівська селищна територіальна громада"},
     ),
+    _r(
+        "head-noun-then-clause",
+        "mentions",
+        "loaders.patterns",
+        "A facility noun followed by a clause with a verb before a quoted title ('Школи отримали набори ЮНІСЕФ "
+        "«X»') does not name the facility «X»; only words without a verb between them do ('ліцей «Ерудит»').",
+        "Школи громади отримали набори ЮНІСЕФ «Шкільна скриня».",
+        {"Дитячий фонд ООН|implements|Шкільна скриня"},
+    ),
 )
