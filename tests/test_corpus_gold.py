@@ -23,9 +23,9 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "tests" / "corpus_gold"
 CORPUS = REPO.parent / "shared" / "corpus" / "narrative"
 
-# entities F1, relations F1; README (session 8): dev 0.93/0.83, locked 0.87/0.63, locked2 0.91/0.82, locked3 0.60/0.40
+# entities F1, relations F1; README (session 8): dev 0.93/0.83, locked 0.87/0.63, locked2 0.91/0.82, locked3 0.60/0.55
 # (locked3 has 8 required relations: one more or less moves its relations F1 by about 0.1)
-FLOORS = {"dev": (0.89, 0.80), "locked": (0.82, 0.60), "locked2": (0.86, 0.75), "locked3": (0.55, 0.30)}
+FLOORS = {"dev": (0.89, 0.80), "locked": (0.82, 0.60), "locked2": (0.86, 0.75), "locked3": (0.55, 0.45)}
 
 
 def _documents(set_name: str) -> list[str]:
