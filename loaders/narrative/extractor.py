@@ -250,6 +250,7 @@ class _Extractor:
         self.ex = Extraction()
         self.sents: list[_Sent] = []
         self._positions: dict[int, int] | None = None
+        self._hromadas_above: dict[str, object] = {}
         self._spell_budget = [_SPELL_LOOKUPS]  # spelling look-ups of unknown names abroad left for this document
         self.home = None  # Place of the document's home community
         self.home_key: str | None = None
@@ -928,10 +929,12 @@ class _Extractor:
                 child.mods.append(before)
                 mentions.append(child)
         # places
-        initiative_here = any(m.kind == "init" for m in mentions) or bool(_BARE_TRIGGER.search(norm))
+        initiative_here = None  # worked out at the first facility ("у Драбівському НВК") only
         for pm in st.place_matches:
             if not pm.candidates:
                 continue
+            if pm.role == "institution" and initiative_here is None:
+                initiative_here = any(m.kind == "init" for m in mentions) or bool(_BARE_TRIGGER.search(norm))
             if pm.role == "institution" and not initiative_here and not self._short_line(st):
                 continue  # "Житомирський ліцей" in passing: only a site of an initiative or a listed item counts
             place = pm.candidates[0]
@@ -1047,12 +1050,16 @@ class _Extractor:
         """The hromada a settlement or village belongs to (from the codifier's hierarchy), or None."""
         if place is None or place.category not in ("settlement", "village") or self.gaz is None:
             return None
+        if place.key in self._hromadas_above:
+            return self._hromadas_above[place.key]
+        self._hromadas_above[place.key] = None
         for key in place.parents:
             try:
                 parent = self.gaz.place(key)
             except Exception:
                 continue
             if parent is not None and parent.category == "hromada":
+                self._hromadas_above[place.key] = parent
                 return parent
         return None
 
