@@ -1381,7 +1381,7 @@ RULES: tuple[Rule, ...] = (
         "relations",
         "lang/ru/cues.csv",
         "Russian pages name organisations by their form ('ОО «X»', 'общественная организация «X»') and roles as "
-        "Ukrainian ones do ('Исполнителем проекта «X» является …', 'при содействии', 'за средства').",
+        "Ukrainian ones do ('Исполнителем проекта «X» является …').",
         "Исполнителем проекта «Безопасная школа» является ОО «Детство», это уже второй этап работы в общинах.",
         {"Детство|implements|Безопасная школа"},
     ),
