@@ -27,28 +27,12 @@ import sys
 import time
 from pathlib import Path
 
+from bench.build_scale import _machine_busy as machine_cpu
+from bench.build_scale import _spin as spin
+
 HERE = Path(__file__).resolve().parent
 OTHERS = "other processes' CPU s"
 MODES = ("1 process", "2 processes", "2 processes, own sessions")
-
-
-def machine_cpu() -> float:
-    """CPU seconds every process of the machine has spent so far (/proc/stat; 0 where it does not exist)."""
-    try:
-        with open("/proc/stat") as fh:
-            fields = [int(x) for x in fh.readline().split()[1:]]
-    except (OSError, ValueError):
-        return 0.0
-    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle and waiting for I/O
-    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
-
-
-def spin(n: int) -> int:
-    """One unit of work: plain Python arithmetic."""
-    x = 0
-    for i in range(n):
-        x += i * i
-    return x
 
 
 def _children_cpu() -> float:
