@@ -50,6 +50,19 @@ def snapshot(ref: str, folder: Path) -> str:
     return commit.stdout.strip()
 
 
+def run_in(code: Path, snippet: str, *args: str) -> dict:
+    """Run ``snippet`` with ``args`` in a fresh interpreter over the tree ``code``; its last output line, as JSON."""
+    done = subprocess.run(
+        [sys.executable, "-c", snippet, *args],
+        cwd=code,
+        env={**os.environ, "PYTHONPATH": str(code)},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--old", required=True, help="Git ref of the code to compare against.")
@@ -76,15 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         for name in ("old", "new") if r % 2 == 0 else ("new", "old"):
             label = f"round {r + 1}, {name} ({commits[name]})"
             started = time.strftime("%H:%M:%S", time.gmtime())
-            out = subprocess.run(
-                [sys.executable, "-c", _ROUND, label, str(args.work / f"store-{name}"), str(args.jobs), *share],
-                cwd=code[name],
-                env={**os.environ, "PYTHONPATH": str(code[name])},
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            row = json.loads(out.stdout.strip().splitlines()[-1])
+            row = run_in(code[name], _ROUND, label, str(args.work / f"store-{name}"), str(args.jobs), *share)
             row["code"], row["round"], row["started (UTC)"] = name, r + 1, started
             rows.append(row)
             print(json.dumps(row, ensure_ascii=False), file=sys.stderr, flush=True)

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -60,7 +59,7 @@ COLUMNS = (
 
 def main(argv: list[str] | None = None) -> int:
     from bench.build_scale import EXAMPLES, make_corpus, run_build
-    from bench.derived_rounds import snapshot
+    from bench.derived_rounds import run_in, snapshot
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--old", required=True, help="Git ref of the code to compare against.")
@@ -110,15 +109,7 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(store, ignore_errors=True)
                 shutil.copytree(base, store)
                 label = f"{phase}, {version} ({commits[version]}), repeat {repeat + 1}"
-                done = subprocess.run(
-                    [sys.executable, "-c", _RUN, label, str(store), str(args.jobs), force or "-", *map(str, share)],
-                    cwd=code[version],
-                    env={**os.environ, "PYTHONPATH": str(code[version])},
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                )
-                row = json.loads(done.stdout.strip().splitlines()[-1])
+                row = run_in(code[version], _RUN, label, str(store), str(args.jobs), force or "-", *map(str, share))
                 row.update(phase=phase, version=version, commit=commits[version], repeat=repeat + 1)
                 rows.append(row)
                 print(json.dumps(row, ensure_ascii=False), file=sys.stderr, flush=True)
