@@ -1050,18 +1050,18 @@ class _Extractor:
         """The hromada a settlement or village belongs to (from the codifier's hierarchy), or None."""
         if place is None or place.category not in ("settlement", "village") or self.gaz is None:
             return None
-        if place.key in self._hromadas_above:
-            return self._hromadas_above[place.key]
-        self._hromadas_above[place.key] = None
-        for key in place.parents:
-            try:
-                parent = self.gaz.place(key)
-            except Exception:
-                continue
-            if parent is not None and parent.category == "hromada":
-                self._hromadas_above[place.key] = parent
-                return parent
-        return None
+        if place.key not in self._hromadas_above:
+            found = None
+            for key in place.parents:
+                try:
+                    parent = self.gaz.place(key)
+                except Exception:
+                    continue
+                if parent is not None and parent.category == "hromada":
+                    found = parent
+                    break
+            self._hromadas_above[place.key] = found
+        return self._hromadas_above[place.key]
 
     def _find_home(self) -> None:
         scores: Counter = Counter()
@@ -1146,7 +1146,7 @@ class _Extractor:
         country = next((m for m in st.mentions if m.kind == "country"), None)
         if country is None or country.key == "country:UA" or st.s.index - at > 2:
             return
-        span = Evidence(self.text[ev.start : st.ev.end], ev.start, st.ev.end)
+        span = self._span(ev.start, st.ev.end)
         for p in partners:
             if not any(r.predicate == "inCountry" for r in self._rels_of(p.key)):
                 self._rel(p.key, "inCountry", country.key, span)
@@ -1302,12 +1302,13 @@ class _Extractor:
             # ("Золотоніська гімназія ім. С.Д. | Скляренка;")
             item = bool(_BULLET.match(norm) or self._line_item(st)) and (not inits or norm.rstrip().endswith(";"))
             if list_of is not None and not (item and st.s.index - list_of[1] == 1):
-                a, b = st.s.start, st.s.end
-                text = self.text
-                fragment = b - a <= 100 and not (
-                    (a == 0 or text[a - 1] in "\n>") and (b >= len(text) or text[b] in "\n<")
-                )
-                if fragment and st.s.index - list_of[1] == 1 and (text.rfind("\n", 0, a) > text.rfind(":", 0, a)):
+                a = st.s.start
+                fragment = st.s.end - a <= 100 and not self._whole_line(st)
+                if (
+                    fragment
+                    and st.s.index - list_of[1] == 1
+                    and ":" not in self.text[self.text.rfind("\n", 0, a) + 1 : a]
+                ):
                     item = True  # one line split at an abbreviation: the item goes on
                 else:
                     list_of = None
@@ -1434,7 +1435,7 @@ class _Extractor:
                     self._unplaced = None
                 elif len(dest) == 1 and _MONEY_BACK.search(norm) and not any(m.kind == "donor" for m in ms):
                     first = self.sents[at].s  # the span: the sentence with the money and this one
-                    both = Evidence(self.text[first.start : st.s.end], first.start, st.s.end)
+                    both = self._span(first.start, st.s.end)
                     self._apply_cue(agents_u, dest[0].key, value_u, pred_u, both)
                     self._unplaced = None
             # --- funds / implements from cues
@@ -2104,8 +2105,12 @@ class _Extractor:
 
     def _line_item(self, st: _Sent) -> bool:
         """The sentence is one short line of its own (a table row or list item without a bullet)."""
+        return st.s.end - st.s.start <= 100 and self._whole_line(st)
+
+    def _whole_line(self, st: _Sent) -> bool:
+        """The sentence starts and ends a line of the text."""
         text, a, b = self.text, st.s.start, st.s.end
-        return b - a <= 100 and (a == 0 or text[a - 1] in "\n>") and (b >= len(text) or text[b] in "\n<")
+        return (a == 0 or text[a - 1] in "\n>") and (b >= len(text) or text[b] in "\n<")
 
     def _partners(self, st: _Sent, listed: bool = False) -> set[tuple[str, str]]:
         """Partnerships stated in a sentence; ``listed``: the sentence continues a "Міста-побратими:" heading."""
@@ -2247,11 +2252,15 @@ class _Extractor:
         ]
         if len({p.key for p in before}) < 2 and not (before and _PLURAL_COMMUNITIES.search(prev.s.norm)):
             return set()
-        span = Evidence(self.text[prev.ev.start : st.ev.end], prev.ev.start, st.ev.end)
+        span = self._span(prev.ev.start, st.ev.end)
         pairs = {(named.key, p.key) for p in before}
         for a, b in pairs:
             self._rel(a, "partnerOf", b, span)
         return pairs
+
+    def _span(self, start: int, end: int) -> Evidence:
+        """Evidence over the text from ``start`` to ``end`` (a relation read across two sentences)."""
+        return Evidence(self.text[start:end], start, end)
 
     def _previous(self, st: _Sent) -> _Sent | None:
         if self._positions is None:
@@ -2272,7 +2281,7 @@ class _Extractor:
             return set()
         first = [p for p in self._place_mentions(st, partners=True) if p.start < 60]
         first = [p for p in first if not self._is_oblast(p.key) or p.type == "PartnerCity"][:3]
-        span = Evidence(self.text[prev.ev.start : st.ev.end], prev.ev.start, st.ev.end)
+        span = self._span(prev.ev.start, st.ev.end)
         pairs = {(self.home_key, p.key) for p in first if not self._same_place(p.key, self.home_key)}
         for a, b in pairs:
             self._rel(a, "partnerOf", b, span)
