@@ -43,9 +43,9 @@ CUE_LANGUAGES = ("uk", "en", "ru")  # the order their rows are tried in
 
 
 @lru_cache(maxsize=1)
-def cues() -> dict[str, list[tuple[str, str]]]:
-    """Cue table from ``loaders/lang/<language>/cues.csv`` (uk, then en, ru): kind -> [(regex, value)]."""
-    out: dict[str, list[tuple[str, str]]] = {}
+def cues() -> dict[str, list[tuple[str, str, str]]]:
+    """Cue table from ``loaders/lang/<language>/cues.csv`` (uk, then en, ru): kind -> [(regex, value, language)]."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
     for lang in CUE_LANGUAGES:
         with open(LANG / lang / "cues.csv", encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
@@ -55,8 +55,24 @@ def cues() -> dict[str, list[tuple[str, str]]]:
                 pattern = row["pattern"].strip()
                 if pattern.startswith(VERBS):
                     pattern = verb_forms(pattern[len(VERBS) :].split(), lang)
-                out.setdefault(kind, []).append((pattern, value))
+                out.setdefault(kind, []).append((pattern, value, lang))
     return out
+
+
+# The letters a language's cue rows cannot match without: every English row reads Latin letters, every Ukrainian and
+# Russian row Cyrillic ones (tests/test_cue_languages.py checks each row). Both classes are case-insensitive, like the
+# rows, so they also see the look-alikes a case-insensitive letter matches (the Kelvin sign for "k", "ᲀ" for "в").
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]", re.IGNORECASE)
+CUE_SCRIPT = {"uk": _CYRILLIC, "en": _LATIN, "ru": _CYRILLIC}
+
+
+@lru_cache(maxsize=256)
+def cue_languages(text: str) -> tuple[str, ...]:
+    """The languages whose cue rows can match in ``text`` or any part of it: a Ukrainian sentence without Latin
+    letters is not read with the English rows, an English one not with the Ukrainian and Russian rows. A sentence
+    with a Latin donor name ("USAID") keeps every language, so the result of a cue search never changes."""
+    return tuple(lang for lang in CUE_LANGUAGES if CUE_SCRIPT[lang].search(text))
 
 
 VERBS = "verbs:"  # a cue row naming verbs by their infinitives: every finite form of each is a cue
@@ -106,9 +122,10 @@ def trie_regex(words: set[str]) -> str:
 
 
 @cache
-def cue_regex(kind: str) -> re.Pattern:
-    """One alternation regex (case-insensitive) for all cues of a kind; group name = value."""
-    parts = [f"(?:{p})" for p, _ in cues().get(kind, [])]
+def cue_regex(kind: str, languages: tuple[str, ...] = CUE_LANGUAGES) -> re.Pattern:
+    """One alternation regex (case-insensitive) for the cues of a kind in ``languages`` (see :func:`cue_languages`),
+    rows in table order."""
+    parts = [f"(?:{p})" for p, _, lang in cues().get(kind, []) if lang in languages]
     if not parts:
         return re.compile(r"(?!x)x")
     # "(?=\w)|^" first: every cue starts with a letter or at the start of the sentence, so the engine leaves a
@@ -117,12 +134,28 @@ def cue_regex(kind: str) -> re.Pattern:
 
 
 @cache
-def cue_values(kind: str) -> tuple[tuple[re.Pattern, str], ...]:
+def _cue_rows(kind: str) -> tuple[tuple[re.Pattern, str, str], ...]:
     # a cue that ends with a colon ("Фінансування:KfW") may touch the next word
     return tuple(
-        (re.compile(r"(?<![\w])(?:(?=\w)|^)(?:" + p + r")(?:(?<=:)|(?![\w]))", re.IGNORECASE), v)
-        for p, v in cues().get(kind, [])
+        (re.compile(r"(?<![\w])(?:(?=\w)|^)(?:" + p + r")(?:(?<=:)|(?![\w]))", re.IGNORECASE), v, lang)
+        for p, v, lang in cues().get(kind, [])
     )
+
+
+@cache
+def cue_values(kind: str, languages: tuple[str, ...] = CUE_LANGUAGES) -> tuple[tuple[re.Pattern, str], ...]:
+    """Each cue row of a kind in ``languages`` as its own regex with its value, in table order."""
+    return tuple((rx, v) for rx, v, lang in _cue_rows(kind) if lang in languages)
+
+
+def cue_regex_in(kind: str, text: str) -> re.Pattern:
+    """:func:`cue_regex` of the languages ``text`` can be in: the same matches in ``text`` and its parts, fewer rows."""
+    return cue_regex(kind, cue_languages(text))
+
+
+def cue_values_in(kind: str, text: str) -> tuple[tuple[re.Pattern, str], ...]:
+    """:func:`cue_values` of the languages ``text`` can be in (rows that cannot match in ``text`` are left out)."""
+    return cue_values(kind, cue_languages(text))
 
 
 # ---------------------------------------------------------------- quotes

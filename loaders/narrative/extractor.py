@@ -34,7 +34,7 @@ from loaders.narrative.roles import copula_after, role_frames
 from loaders.narrative.russian import is_russian, russian_document
 from loaders.narrative.status import _partnership_status
 from loaders.narrative.structure import COUNTRY_FIELD_WORDS, _field_cards
-from loaders.patterns import Found, cue_regex, cue_values, find_initiatives, find_organisations, quoted_spans
+from loaders.patterns import Found, cue_regex_in, cue_values_in, find_initiatives, find_organisations, quoted_spans
 from loaders.patterns import org_heads as _org_heads
 from loaders.text import Sentence, read_text, sentences
 
@@ -437,14 +437,16 @@ class _Extractor:
         st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
         self._acronym_orgs(norm, st)
         st.row = self._table_row(norm, st)
-        st.coref = bool(cue_regex("coref").search(norm[:60])) or bool(
+        st.coref = bool(cue_regex_in("coref", norm).search(norm[:60])) or bool(
             re.search(r"(?:в|у)\s+(?:межах|рамках)\s+якого|(?:цей|цього|даний)\s+проє?кт", norm, re.I)
         )
         return st
 
     def _partner_context(self, norm: str) -> bool:
         """The sentence speaks of partnership, or is a short line under a sentence that did."""
-        if (cue_regex("partner").search(norm) and cue_regex("partner_need").search(norm)) or _SIGNED_ACT.search(norm):
+        if (
+            cue_regex_in("partner", norm).search(norm) and cue_regex_in("partner_need", norm).search(norm)
+        ) or _SIGNED_ACT.search(norm):
             self._partner_lines = 3
             return True
         if self._partner_lines > 0 and len(norm) <= 200:
@@ -1349,7 +1351,7 @@ class _Extractor:
 
             containers: dict[str, str] = {}  # container key -> cue
             # --- partOf
-            for cm in cue_regex("partof").finditer(norm):
+            for cm in cue_regex_in("partof", norm).finditer(norm):
                 if re.search(r"(?<![\w])(?:її|його|їх)(?![\w])", cm.group()) and topic:
                     # "У її межах місто реалізувало проєкт «X»": the framework is the current topic
                     inner = [m for m in inits if m.start >= cm.end() and m.key != topic]
@@ -1406,7 +1408,7 @@ class _Extractor:
                         and not re.search(
                             r"[,;:]|(?<![\w])(?:та|і|й|що|який|яка)(?![\w])", norm[first.end : cm.start()]
                         )
-                        and not any(rx.search(norm, first.end, cm.start()) for rx, _v in cue_values("fund"))
+                        and not any(rx.search(norm, first.end, cm.start()) for rx, _v in cue_values_in("fund", norm))
                     ):
                         # (a funding verb between them makes it the funder: "ЕИБ предоставит кредит в рамках ...")
                         self._rel(first.key, "implements", cont.key, ev)
@@ -1440,9 +1442,9 @@ class _Extractor:
                     self._unplaced = None
             # --- funds / implements from cues
             for rx_kind, pred in (("fund", "funds"), ("implement", "implements")):
-                if not cue_regex(rx_kind).search(norm):
+                if not cue_regex_in(rx_kind, norm).search(norm):
                     continue  # one pass of all the kind's rows finds none: no row needs its own pass
-                for rx, value in cue_values(rx_kind):
+                for rx, value in cue_values_in(rx_kind, norm):
                     for cm in rx.finditer(norm):
                         # a sentence naming no initiative continues the paragraph's one ("Частину вартості
                         # покрито грантом ЄС")
@@ -1538,7 +1540,7 @@ class _Extractor:
                     or (st.s.index - last_listed == 1 and (_BULLET.match(st.s.norm) or self._line_item(st)))
                 )
                 and not inits
-                and (not cue_regex("partner_need").search(norm) or _BULLET.match(norm) or self._line_item(st))
+                and (not cue_regex_in("partner_need", norm).search(norm) or _BULLET.match(norm) or self._line_item(st))
                 and any(m.type == "PartnerCity" for m in ms if m.kind == "place")
             )
             partner_sentence = self._partners(st, listed=listed)
@@ -1546,7 +1548,9 @@ class _Extractor:
                 partner_sentence = self._plural_partners(st)
             if listed:
                 last_listed = st.s.index  # a bulleted list goes on
-            is_cue = bool(cue_regex("partner").search(norm) and cue_regex("partner_need").search(norm))
+            is_cue = bool(
+                cue_regex_in("partner", norm).search(norm) and cue_regex_in("partner_need", norm).search(norm)
+            )
             if is_cue and not partner_sentence and not any(m.type == "PartnerCity" for m in ms if m.kind == "place"):
                 header_at = st.s.index  # "Міста-побратими та міста-партнери Тернополя": a list follows
             orphans = self._locations(
@@ -1959,7 +1963,7 @@ class _Extractor:
             if pred == "implements" and value == "passive":
                 # "реалізується при фінансовій підтримці компанії ДТЕК": the agent belongs to the funding cue
                 # between them, not to the implementing verb
-                fund = cue_regex("fund")
+                fund = cue_regex_in("fund", norm)
                 agents = [a for a in agents if not fund.search(norm, cm.end(), a.start)]
             agent_keys = {a.key for a in agents}
             # "програми «Y», яка фінансується ЄС": the relative clause belongs to the nearest name
@@ -2116,7 +2120,9 @@ class _Extractor:
         """Partnerships stated in a sentence; ``listed``: the sentence continues a "Міста-побратими:" heading."""
         norm, ev = st.s.norm, st.ev
         signed_abroad = False
-        if not listed and (not cue_regex("partner").search(norm) or not cue_regex("partner_need").search(norm)):
+        if not listed and (
+            not cue_regex_in("partner", norm).search(norm) or not cue_regex_in("partner_need", norm).search(norm)
+        ):
             # rule ``agreement-abroad``: "Вінницька міська рада та муніципалітет Кельце підписали меморандум": an
             # agreement between a Ukrainian community and a town abroad is a partnership without "співпраця"
             if not _SIGNED_ACT.search(norm):
@@ -2145,7 +2151,7 @@ class _Extractor:
             (
                 m.start()
                 for m in _CONTRAST.finditer(norm)
-                if not cue_regex("partner").search(norm, m.end())
+                if not cue_regex_in("partner", norm).search(norm, m.end())
                 and not re.search(r"\s(?:з|із|зі|с)\s", norm[m.end() :])
             ),
             None,
@@ -2230,9 +2236,9 @@ class _Extractor:
         ua = [p for p in places if p.type == "Community" and p.place is not None and not self._is_oblast(p.key)]
         if len({p.key for p in ua}) != 1 or any(p.type == "PartnerCity" for p in places):
             return set()
-        if not (_SIGNED_ACT.search(norm) or cue_regex("partner").search(norm)):
+        if not (_SIGNED_ACT.search(norm) or cue_regex_in("partner", norm).search(norm)):
             return set()
-        if not cue_regex("partner_need").search(norm) and not _SIGNING.search(norm):
+        if not cue_regex_in("partner_need", norm).search(norm) and not _SIGNING.search(norm):
             return set()
         anaphor = _PLURAL_COMMUNITIES.search(norm)
         if anaphor is None or any(p.start <= anaphor.start() < p.end + 3 for p in ua):
