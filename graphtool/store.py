@@ -1006,7 +1006,20 @@ class GraphStore:
             raise StoreError(explain_syntax_error(query, str(exc), PREFIXES)) from exc
 
     def select(self, query: str, bindings: dict[str, Any] | None = None) -> Table:
-        """Run a SELECT query and return its rows as rdflib terms."""
+        """Run a SELECT query and return its rows as rdflib terms.
+
+        A final ``ORDER BY`` of variables is done in Python when it can be done the engine's way
+        (:mod:`graphtool.ordering`: the on-disk engine reads both strings of every comparison from disk,
+        half the time of a large answer at 1M triples); otherwise the engine sorts.
+        """
+        from graphtool.ordering import sort_rows, split_order
+
+        split = split_order(query)
+        if split is not None:
+            table = self.retrying(lambda: solutions_table(self.raw_query(split[0], bindings), StoreError))
+            rows = sort_rows(table.variables, table.rows, split[1])
+            if rows is not None:
+                return Table(table.variables, rows)
         return self.retrying(lambda: solutions_table(self.raw_query(query, bindings), StoreError))
 
     def documents(self) -> list[dict[str, str]]:
