@@ -3,9 +3,10 @@
     python -m bench.command_compare --old edc5f1a [--new HEAD] [--triples 1000000] [--rounds 2] [--warm 2]
         [--store DIR] [OPERATION ...]
 
-OPERATION is ``map:community``, ``map:donor``, ``map:program``, ``map:oblast``, ``map:whole`` or
-``report:KIND`` (community, donor, program, partnerships); default: the three maps and the community
-report. The store is generated once (``bench.synth``, on disk; kept in ``--store`` when given) and opened
+OPERATION is ``map:community``, ``map:donor``, ``map:program``, ``map:oblast``, ``map:whole``,
+``report:KIND`` (community, donor, program, partnerships) or ``query:NAME`` (a library question run with
+no parameter, as ``graphtool query NAME`` does; its rows, in order, are the output compared); default: the
+three maps and the community report. The store is generated once (``bench.synth``, on disk; kept in ``--store`` when given) and opened
 read-only by every run. Both versions are taken with ``git archive`` into folders of their own (edits to
 the working tree during the run change nothing); each run is a fresh process of one version that does the
 command once as one CLI call does (it builds the name index) and ``--warm`` times more reusing it (as a
@@ -53,6 +54,12 @@ store.select = timed
 command, kind = operation.split(":")
 anchor = {"partnerships": "oblast"}.get(kind, kind)
 def run():
+    if command == "query":
+        from graphtool.library import run_query
+        table = run_query(store, kind, {})
+        cells = lambda row: "\\t".join("" if t is None else t.n3() for t in row)
+        Path(out).write_text("".join(cells(row) + "\\n" for row in table.rows), encoding="utf-8")
+        return {"rows": len(table.rows)}
     if command == "map":
         from graphtool.maps import write_map
         done = write_map(store, out, **({} if kind == "whole" else {kind: anchors[anchor]["iri"]}))
@@ -128,13 +135,17 @@ def table(rows: list[dict]) -> str:
             return statistics.median(values) if values else float("nan")
 
         first = next(r for r in rows if r["operation"] == operation and r["version"] == "new")
-        shown = ", ".join(f"{first[k]:,} {k}" for k in ("nodes", "edges", "links") if k in first)
+        shown = ", ".join(f"{first[k]:,} {k}" for k in ("nodes", "edges", "links", "rows") if k in first)
         same = {r["same_output"] for r in rows if r["operation"] == operation and "same_output" in r}
-        cells = [f"{med('old', k, w):.1f} -> {med('new', k, w):.1f}" for w in (False, True) for k in ("cpu", "wall")]
+        same_rows = {r.get("same_rows") for r in rows if r["operation"] == operation and "same_output" in r}
+        verdict = "same" if same == {True} else "same rows, order differs" if same_rows == {True} else "DIFFERENT"
+        digits = 2 if operation.startswith("query:") else 1  # a question takes tenths of a second
+        cells = [f"{med('old', k, w):.{digits}f} -> {med('new', k, w):.{digits}f}" for w in (False, True)
+                 for k in ("cpu", "wall")]  # fmt: skip
         out.append(
             f"| {operation} | {shown} | {med('old', 'questions', False):,.0f} -> {med('new', 'questions', False):,.0f} | "
             + " | ".join(cells)
-            + f" | {'same' if same == {True} else 'DIFFERENT'} |"
+            + f" | {verdict} |"
         )
     return "\n".join(out)
 
@@ -151,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     for operation in args.operations:
         command, _, kind = operation.partition(":")
+        if command == "query" and kind:
+            continue
         if command not in ("map", "report") or (kind not in ANCHOR and not (command == "map" and kind == "whole")):
             parser.error(f"unknown operation {operation!r}")
     with tempfile.TemporaryDirectory(prefix="command-compare-") as tmp:
@@ -170,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
                         print(json.dumps(row, ensure_ascii=False), file=sys.stderr, flush=True)
                     outputs[version] = out.read_bytes()
                 rows[-1]["same_output"] = outputs["old"] == outputs["new"]
+                rows[-1]["same_rows"] = sorted(outputs["old"].splitlines()) == sorted(outputs["new"].splitlines())
     print(table(rows))
     return 0
 
