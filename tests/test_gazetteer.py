@@ -339,3 +339,10 @@ def test_small_town_abroad_by_its_latin_name(gaz):
 
 def test_rivers_are_not_towns(gaz):
     assert labels(gaz, "Міст через річку Дніпро, на березі Ірпеня, у Дніпрі та Ірпені.") == ["Дніпро", "Ірпінь"]
+
+
+def test_a_town_that_is_also_a_word_is_the_town_alone_on_its_line(gaz):
+    """ "Суми" alone (a section heading) is the city; "Суми коштів" at a sentence's start are sums."""
+    assert labels(gaz, "Суми") == ["Суми"]
+    assert labels(gaz, "Суми:") == ["Суми"]
+    assert labels(gaz, "Суми коштів виділено на ремонт.") == []

@@ -709,6 +709,8 @@ class Gazetteer:
             if not text[toks[k][0]].isupper() and w not in _FUNCTION and not w.startswith(_GENERIC):
                 return None
         initial = i == 0 or _sentence_initial(gaps[i])
+        # "Суми" alone on its line (a digest's section heading, a dateline): the town, though also a word
+        alone = i == 0 and j == len(toks) and not text[:start].strip() and not text[end:].strip(" :.\n")
         marker = None
         if (
             i > 0
@@ -771,7 +773,7 @@ class Gazetteer:
                     if not (common == 1 and not quoted and e.place in self._centres and _after_locative(lows, i)):
                         continue
                 if not common or (
-                    (not initial or _predicate_after(text, toks, lows, j))
+                    (not initial or alone or _predicate_after(text, toks, lows, j))
                     and (common == 1 or not _next_to_name(text, toks, i, j))
                 ):
                     ok.append(e)

@@ -1511,4 +1511,14 @@ RULES: tuple[Rule, ...] = (
         "Школи громади отримали набори ЮНІСЕФ «Шкільна скриня».",
         {"Дитячий фонд ООН|implements|Шкільна скриня"},
     ),
+    _r(
+        "heading-town-also-a-word",
+        "mentions",
+        "loaders.gazetteer.index",
+        "A town whose name is also a common word ('Суми', 'Ізюм') is read as the town when it stands alone on its "
+        "line (a digest's section heading, a dateline); inside a sentence it still needs a verb or a marker.",
+        "Охтирка\n\nМісто підписало угоду з естонським Вільянді.\n\nСуми\n\nОбласний центр має найдовший "
+        "список партнерів: до Целле (Німеччина) додалося французьке місто Ла-Рош-сюр-Йон.",
+        {"Суми|partnerOf|Ла-Рош-сюр-Іон", "Охтирка|partnerOf|Вільянді"},
+    ),
 )
