@@ -892,8 +892,8 @@ class _Extractor:
                     and not norm[f.end : x.start].strip()
                 ):
                     m.mods.append(x)
-            fm = re.match(r"\s*,?\s*(?:від|by|from|от)\s+", after)
-            if fm:  # "програма «Відкриті двері» від USAID": the donor the name comes from
+            fm = re.match(r"\s*,?\s*(?:від|by|from|от|of(?:\s+the)?)\s+", after)
+            if fm:  # "програма «Відкриті двері» від USAID", "the «X» initiative of the EU": the donor the name comes from
                 for x in mentions:
                     if x.kind == "donor" and x.start == f.end + fm.end():
                         m.mods.append(x)

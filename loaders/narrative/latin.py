@@ -242,6 +242,16 @@ def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Plac
                 continue
             places = [idx.place(i) for i in rows]
             places.sort(key=lambda p: (p.type != "Country", p.country != "UA", -(p.population or 0)))
+            adj = _REGIONAL_ADJECTIVE.match(norm, b)
+            if adj and places[0].type == "PartnerCity" and free(a, adj.end()):
+                # "Głogów Małopolski", "Tomaszów Mazowiecki": a town named with its region's adjective is a town of
+                # its own, not the namesake the first word names; unknown to the gazetteer, it is kept unlinked
+                from loaders.narrative.openworld import _synthetic
+
+                b, k = adj.end(), k + 1
+                place = _synthetic(norm[a:b], None, places[0].country)
+                out.append(PlaceMatch(a, b, norm[a:b], "foreign", [place], role=role))
+                continue
             if places[0].category == "oblast":
                 oblast_ctx.add(places[0].key)
             kind = (
@@ -256,6 +266,10 @@ def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Plac
                 pm.candidates = inside + [p for p in pm.candidates if p not in inside]
     return out
 
+
+# a capitalised adjective of a region after a town's name, in the languages of the neighbours ("Małopolski",
+# "Mazowiecki", "Wielkopolskie", "Slezská")
+_REGIONAL_ADJECTIVE = re.compile(r"[ -][A-ZŁŚŻĆ][a-ząćęłńóśźżáéíóúýčďěňřšťůž]+(?:ski|ska|skie|cki|cka|ckie|ský|ská|ské|cký)\b")
 
 _UNIT = r"Gmina|Municipality|County|District|Region|Province|Canton|Commune|Powiat|Prefecture|State|Town|City|Village"
 _UNIT_OF = re.compile(rf"\b(?P<unit>{_UNIT}|{_UNIT.lower()})\s+of\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})")
@@ -324,6 +338,14 @@ def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMat
                 # "Łęczna County (Powiat łęczyński)": a unit word of one country's language in brackets
                 bu = _BRACKET_UNIT.match(norm, m.end())
                 cc = _LATIN_UNIT_COUNTRY.get(bu.group("unit").lower()) if bu else None
+            if cc is None:
+                # "the Gmina of Baligród (Lesko County, …)": a unit in brackets after a town abroad is in its country
+                host = [
+                    pm
+                    for pm in [*matches, *out]
+                    if pm.kind == "foreign" and pm.candidates and re.fullmatch(r"\s*\(\s*", norm[pm.end : a])
+                ]
+                cc = host[0].candidates[0].country if host else None
             unit = m.group("unit").lower()
             if cc is None and unit in ("town", "city", "village", "region", "district", "province", "state"):
                 continue  # these words name Ukrainian places too: only a country makes them foreign

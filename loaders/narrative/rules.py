@@ -1521,4 +1521,33 @@ RULES: tuple[Rule, ...] = (
         "список партнерів: до Целле (Німеччина) додалося французьке місто Ла-Рош-сюр-Йон.",
         {"Суми|partnerOf|Ла-Рош-сюр-Іон", "Охтирка|partnerOf|Вільянді"},
     ),
+    _r(
+        "town-with-regional-adjective",
+        "mentions",
+        "latin",
+        "A town abroad written with its region's adjective ('Głogów Małopolski', 'Tomaszów Mazowiecki') is a town of its "
+        "own, not the namesake its first word names; unknown to the gazetteer it is kept unlinked, in the first word's country.",
+        "Bolekhiv has cooperated since 2016 with the town of Głogów Małopolski in Poland.",
+        {"Болехів|partnerOf|Głogów Małopolski"},
+        {"Болехів|partnerOf|Ґлоґув"},
+    ),
+    _r(
+        "unit-in-brackets-after-town",
+        "mentions",
+        "latin",
+        "A municipality or county abroad in brackets right after a town abroad ('the Polish Gmina of Baligród (Lesko "
+        "County, …)') lies in that town's country.",
+        "Bolekhiv signed an agreement with the Polish Gmina of Baligród (Lesko County, Podkarpackie Voivodeship). "
+        "Bolekhiv has cooperated with Lesko County since 2021.",
+        {"Lesko County|inCountry|Польща"},
+    ),
+    _r(
+        "english-of-owner",
+        "mentions",
+        "extractor",
+        "In English a donor after an initiative's head word and 'of (the)' is its owner: 'the \"Partnership for Local "
+        "Development\" initiative of the Polish Solidarity Fund', as 'від USAID' after a title in Ukrainian.",
+        'The visit was supported by the "Partnership for Local Development" initiative of the Polish Solidarity Fund.',
+        {"Фонд міжнародної солідарності|funds|Partnership for Local Development"},
+    ),
 )
