@@ -462,14 +462,16 @@ class _Extractor:
         """Rule ``elliptic-hromadas``: "Березнівська міська, Соснівська селищна та Костопільська міська ТГ" names
         three hromadas; the head noun is written once, after the last. Each coordinated "<adjective> міська|
         селищна|сільська" before it is looked up as "<adjective> міська громада"."""
-        if not _ELLIPSIS_HEAD.search(norm):
+        if not _ELLIPSIS_HEAD.search(norm) and not _ELLIPSIS_LED.search(norm):
             return matches
         out = list(matches)
-        for m in _ELLIPTIC.finditer(norm):
+        # "Громади Сокирянська міська, Кельменецька селищна та Новоселицька міська …": the head written first
+        led = [m for run in _ELLIPSIS_LED.finditer(norm) for m in _ELLIPTIC_ITEM.finditer(norm, *run.span("run"))]
+        for m in [*_ELLIPTIC.finditer(norm), *led]:
             a, b = m.start(), m.end()
             if any(pm.candidates and pm.start < b and a < pm.end for pm in out):
                 continue
-            if not _ELLIPSIS_HEAD.match(norm, b) and not _ELLIPSIS_HEAD.search(norm[b : b + 160]):
+            if m not in led and not _ELLIPSIS_HEAD.match(norm, b) and not _ELLIPSIS_HEAD.search(norm[b : b + 160]):
                 continue
             kind = {"міськ": "міська", "селищн": "селищна", "сільськ": "сільська"}[m.group("type").lower()]
             pm = self._adjective_place(norm, a, b, m.group("adj"), (f"{kind} громада",), "hromada", "hromada")
@@ -2664,6 +2666,15 @@ _CHOSEN = re.compile(
 )
 _ELLIPTIC = re.compile(
     r"(?P<adj>[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ій|ої|ою|у))\s+(?P<type>міськ|селищн|сільськ)(?:а|ій|ої|ою|у)(?=\s*(?:,|та\s|і\s|й\s))"
+)
+_ELLIPTIC_ITEM = re.compile(
+    r"(?P<adj>[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ій|ої|ою|у|і|их|им|ими))\s+(?P<type>міськ|селищн|сільськ)(?:а|ій|ої|ою|у|і|их|им|ими)(?![\w])"
+)
+_ELLIPSIS_LED = re.compile(
+    r"(?<![\w])(?:громад\w*|ТГ|ОТГ):?\s+(?P<run>(?:{i}(?:\s*,\s*|\s+(?:та|і|й)\s+))+{i})".format(
+        i=r"[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)\w{0,3}\s+(?:міськ|селищн|сільськ)\w{0,3}"
+    ),
+    re.IGNORECASE,
 )
 _OBLASTS_HEAD = re.compile(r"\s*(?<![\w])(?:област(?:і|ей|ях|ям|ями)|обл\.)(?![\w])", re.IGNORECASE)
 _OBLAST_WORD = re.compile(r"[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ій|ої|ою|у)(?![\w'’-])")

@@ -1550,4 +1550,17 @@ RULES: tuple[Rule, ...] = (
         'The visit was supported by the "Partnership for Local Development" initiative of the Polish Solidarity Fund.',
         {"Фонд міжнародної солідарності|funds|Partnership for Local Development"},
     ),
+    _r(
+        "elliptic-hromadas-head-first",
+        "linking",
+        "extractor",
+        "The head noun written once before coordinated '<adjective> міська|селищна|сільська' ('Громади Сокирянська "
+        "міська, Кельменецька селищна та Новоселицька міська') names each hromada, as it does written once after them.",
+        "Громади Сокирянська міська, Кельменецька селищна та Новоселицька міська отримали обладнання від UNDP у межах "
+        "проєкту «Ремонт шкіл».",
+        {
+            "Ремонт шкіл|locatedIn|Кельменецька селищна територіальна громада",
+            "Ремонт шкіл|locatedIn|Новоселицька міська територіальна громада",
+        },
+    ),
 )
