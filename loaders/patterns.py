@@ -540,7 +540,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
             words.pop(0)
         if len(words) < 2 or words[0] in LATIN_STOP or words[0].lower() in _EN_TITLES:
             continue  # "Deputy Director of USAID Ukraine’s Office": a person's post, not an initiative
-        poss = [i for i, w in enumerate(words) if re.search(r"['’]s$", w)]
+        poss = [i for i, w in enumerate(words) if re.search(rf"['’]s$|-{_EN_BACKED}$", w)]
         owner = None
         if poss:
             # "USAID's Economic Resilience Activity": the name follows the owner, who is its modifier
@@ -588,9 +588,10 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         a = m.start("name")
         # the head word after the name marks it as surely as quotes do; "the World Bank's HEAT project": the owner
         # is a modifier
-        if m.group("owner"):
-            lo = m.start("owner")
-            out.append(Found(lo, a + len(name), name, typ, {name}, (a, a + len(name)), head, mods=(lo, m.end("owner"))))
+        owner = "owner" if m.group("owner") else "funder" if m.group("funder") else None
+        if owner:
+            lo = m.start(owner)
+            out.append(Found(lo, a + len(name), name, typ, {name}, (a, a + len(name)), head, mods=(lo, m.end(owner))))
             continue
         out.append(Found(a, a + len(name), name, typ, {name}, (a, a + len(name)), head))
     # 1c. a quoted title that is itself headed by a trigger: "продовжує реалізацію «Програми екстреної підтримки …»"
@@ -624,7 +625,9 @@ _EN_INITIATIVE = re.compile(
     r"Activity|Facility|Fund|Partnership|Office|Offices))(?![\w])"
 )
 _EN_AFTER_QUOTE = re.compile(r"\s*(?P<head>project|programme|program|initiative)(?![\w])", re.IGNORECASE)
-_EN_MODS = re.compile(r"(?:(?:[A-Z][\w&+]*)(?:\s*[-/–]\s*|\s+and\s+|\s+)){1,4}$")
+# "EU-funded", "USAID-supported": a donor's name made an adjective of the initiative after it
+_EN_BACKED = r"(?:co-?)?(?:funded|financed|supported|backed|sponsored)"
+_EN_MODS = re.compile(rf"(?:(?:[A-Z][\w&+]*)(?:-{_EN_BACKED})?(?:\s*[-/–]\s*|\s+and\s+|\s+)){{1,4}}$")
 
 
 def _en_modifiers(s: str, quote: int) -> int:
@@ -637,7 +640,8 @@ _EN_SINGLE_QUOTED = re.compile(
     r"(?<![\w])'(?P<t>[A-Z][^'«»\"]{2,150}?)'\s*(?P<head>project|programme|program|initiative)(?![\w])", re.IGNORECASE
 )
 _EN_LOWER_HEAD = re.compile(
-    rf"(?<![\w])(?:the|(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})['’]s|"
+    rf"(?<![\w])(?:(?:the\s+)?(?P<funder>[A-Z][\w&.]*(?:[\s/–-]+[A-Z][\w&.]*){{0,2}})-{_EN_BACKED}|"
+    rf"the|(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})['’]s|"
     rf"an?\s+(?:[$€£]\s?|(?:USD|EUR|US\$)\s?)[\d.,]+(?:\s*(?:million|billion|mln|bn|m))?)\s+"
     rf"(?P<name>[A-Z][\w'’&+-]*(?:\s+{_EN_WORD}){{0,6}}?)\s+(?P<head>project|programme|program|initiative|activity)(?![\w])"
 )

@@ -1563,4 +1563,24 @@ RULES: tuple[Rule, ...] = (
             "Ремонт шкіл|locatedIn|Новоселицька міська територіальна громада",
         },
     ),
+    _r(
+        "english-donor-funded",
+        "mentions",
+        "patterns",
+        "In English a donor's name made an adjective ('the EU-funded Recovery project', 'the USAID-supported … Activity', "
+        "'the World Bank-financed HEAT project') is the initiative's funder and no part of its name.",
+        "Under the EU-funded Recovery project, UNDP donated three school buses to the Irpin community.",
+        {"Європейський Союз|funds|Recovery", "Recovery|locatedIn|Ірпінська міська територіальна громада"},
+    ),
+    _r(
+        "english-passives-in-pair",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "'implemented by X and funded by Y': 'funded by' is the passive of Y alone; the organisation before it "
+        "implements and does not fund.",
+        'The project "Clean Water for Kherson" is implemented by the Danish Refugee Council and funded by the '
+        "Government of Denmark.",
+        {"Данська рада у справах біженців|implements|Clean Water for Kherson", "Уряд Данії|funds|Clean Water for Kherson"},
+        {"Данська рада у справах біженців|funds|Clean Water for Kherson"},
+    ),
 )
