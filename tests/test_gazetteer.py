@@ -346,3 +346,9 @@ def test_a_town_that_is_also_a_word_is_the_town_alone_on_its_line(gaz):
     assert labels(gaz, "Суми") == ["Суми"]
     assert labels(gaz, "Суми:") == ["Суми"]
     assert labels(gaz, "Суми коштів виділено на ремонт.") == []
+
+
+def test_a_surname_town_after_a_sentence_initial_noun_is_the_town(gaz):
+    """ "Делегація Хмельницького": the first word is capitalised as the sentence's first, not as a first name."""
+    assert labels(gaz, "Делегація Хмельницького відвідала Сегед.")[:1] == ["Хмельницький"]
+    assert labels(gaz, "Богдана Хмельницького вшанували у Чигирині.") == ["Чигирин"]

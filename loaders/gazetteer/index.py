@@ -1000,8 +1000,12 @@ def _next_to_name(text: str, toks, i: int, j: int) -> bool:
         from .inflect import morph
 
         word = text[toks[i - 1][0] : toks[i - 1][1]].lower()
-        pos = {p.tag.POS for p in morph().parse(word)}
-        return not pos or not pos <= {"ADVB", "CONJ", "PREP", "PRCL", "NPRO", "INTJ"}
+        parses = morph().parse(word)
+        if any(p.tag.grammemes & {"Name", "Surn", "Patr"} for p in parses):
+            return True
+        # "Делегація Хмельницького …", "Також Миколаїв …": a sentence-initial common noun, adverb or conjunction
+        pos = {p.tag.POS for p in parses}
+        return not pos or not pos <= {"ADVB", "CONJ", "PREP", "PRCL", "NPRO", "INTJ", "NOUN"}
     return True
 
 

@@ -1583,4 +1583,13 @@ RULES: tuple[Rule, ...] = (
         {"Данська рада у справах біженців|implements|Clean Water for Kherson", "Уряд Данії|funds|Clean Water for Kherson"},
         {"Данська рада у справах біженців|funds|Clean Water for Kherson"},
     ),
+    _r(
+        "sentence-initial-noun-is-no-first-name",
+        "mentions",
+        "loaders.gazetteer.index",
+        "A town whose name is also a surname ('Хмельницького') is a person only beside a first name; a common noun "
+        "opening the sentence ('Делегація Хмельницького', 'Громада Ромнів') is capitalised as the first word, not as a name.",
+        "Делегація Хмельницького відвідала місто-партнер Сегед.",
+        {"Хмельницький|partnerOf|Сегед"},
+    ),
 )
