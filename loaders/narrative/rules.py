@@ -1592,4 +1592,22 @@ RULES: tuple[Rule, ...] = (
         "Делегація Хмельницького відвідала місто-партнер Сегед.",
         {"Хмельницький|partnerOf|Сегед"},
     ),
+    _r(
+        "grant-received-from",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'отримала грант … від X на … проєкту «Y»': the giver after 'від' funds the initiative, with up to eight words "
+        "between the verb and 'від' (an amount: 'грант у розмірі 1,2 млн грн').",
+        "Баранівська громада отримала грант у розмірі 1,2 млн грн від USAID на реалізацію проєкту «Безпечна школа».",
+        {"Агентство США з міжнародного розвитку|funds|Безпечна школа"},
+    ),
+    _r(
+        "numbered-name-field",
+        "mentions",
+        "patterns",
+        "A numbered item whose line is a name field ('1. Назва: «Енергоефективні школи»') names the initiative its "
+        "field lines describe, like an unnumbered one.",
+        "Проєкти в Олевській громаді\n\n1. Назва: «Енергоефективні школи»\nДонор: Уряд Японії\n",
+        {"Уряд Японії|funds|Енергоефективні школи"},
+    ),
 )
