@@ -265,7 +265,9 @@ def open_world_places(
                     if pm.candidates[0].country not in (None, cc):
                         # "Вестланд (Нідерланди)" when the gazetteer knows only a Westland in the US: the bracket
                         # is right, the town is kept unlinked in the country it names
-                        syn = _synthetic(pm.candidates[0].label, None, cc)
+                        # "з регіоном Наварра (Іспанія)": after a unit word the name stands in the nominative
+                        label = pm.surface if pm.start in after_unit else pm.candidates[0].label
+                        syn = _synthetic(label, None, cc)
                         pm.candidates = [Place(**{**_fields(syn), "names": tuple(sorted({*syn.names, pm.surface}))})]
                 first = min(known, key=lambda pm: pm.start)
                 last_end = max(pm.end for pm in known)

@@ -1610,4 +1610,14 @@ RULES: tuple[Rule, ...] = (
         "Проєкти в Олевській громаді\n\n1. Назва: «Енергоефективні школи»\nДонор: Уряд Японії\n",
         {"Уряд Японії|funds|Енергоефективні школи"},
     ),
+    _r(
+        "unit-word-name-is-nominative",
+        "mentions",
+        "openworld",
+        "When the country in brackets rules out every town a gazetteer matched ('з регіоном Наварра (Іспанія)': only a "
+        "Navarre in Florida is known), the partner is kept unlinked in that country under its name as written after "
+        "the unit word (in the nominative there), not the American town's label.",
+        "Білоцерківська громада приєдналася до партнерства з регіоном Наварра (Іспанія).",
+        {"Білоцерківська міська територіальна громада|partnerOf|Наварра", "Наварра|inCountry|Іспанія"},
+    ),
 )
