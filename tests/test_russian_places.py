@@ -65,3 +65,38 @@ def test_every_russian_oblast_row_links_its_example(gaz) -> None:
         got = [pm.candidates[0].label for pm in find_russian_places(f"Проект работает: {row['example']}.", gaz)]
         assert got == [row["oblast"]], row
         assert _OBLAST.search(row["example"])
+
+
+def test_russian_names_decline_adjectives_and_two_words() -> None:
+    from loaders.narrative.russian import forms
+
+    assert {"каменского", "каменском", "каменским"} <= forms("Каменское")
+    assert {"белой церкви", "белую церковь"} <= forms("Белая Церковь")
+    assert {"кривого рога", "кривом роге"} <= forms("Кривой Рог")
+    assert {"каменца-подольского", "ивано-франковске"} <= forms("Каменец-Подольский") | forms("Ивано-Франковск")
+    assert {"сумах", "винницы", "запорожью"} <= forms("Сумы") | forms("Винница") | forms("Запорожье")
+    assert "кривого рог" not in forms("Кривой Рог")  # the two words agree in case
+
+
+def test_units_named_by_their_centres_adjective(gaz) -> None:
+    text = (
+        "в Днепровском районе, Каменского района, Херсонский городской совет, Херсонского городского головы, "
+        "Николаевской громады, Николаевская сельская громада, Наблюдательный совет"
+    )
+    got = [(pm.surface, pm.role, pm.candidates[0].label) for pm in find_russian_places(text, gaz)]
+    assert got == [
+        ("Днепровском", "raion", "Дніпровський район"),
+        ("Каменского", "raion", "Кам'янський район"),
+        ("Херсонский", "council", "Херсонська міська територіальна громада"),
+        ("Херсонского", "council", "Херсонська міська територіальна громада"),
+        ("Николаевской", "hromada", "Миколаївська міська територіальна громада"),
+    ]  # Миколаїв's hromada is a city one ("сельская" is another hromada); a board is no council
+
+
+def test_adjectival_towns_and_surnames(gaz) -> None:
+    def towns(text: str) -> list[str]:
+        return [pm.candidates[0].label for pm in find_russian_places(text, gaz)]
+
+    assert towns("Делегация Каменского посетила Гливице.") == ["Кам'янське"]
+    assert towns("Мэр Каменского и жители Белой Церкви.") == ["Кам'янське", "Біла Церква"]
+    assert towns("на улице Богдана Хмельницкого и В. Каменского") == []

@@ -1386,6 +1386,24 @@ RULES: tuple[Rule, ...] = (
         {"Детство|implements|Безопасная школа"},
     ),
     _r(
+        "russian-adjective-places",
+        "mentions",
+        "russian",
+        "Russian names decline by their endings, adjectival town names and two-word names included ('Каменского', "
+        "'в Белой Церкви'); a raion, hromada or council named by the adjective of its centre ('в Днепровском районе', "
+        "'Херсонский городской совет', 'Николаевской громады') is that town's hromada, or its raion when the raion "
+        "bears the town's name; an adjective after a first name or initials ('Богдана Хмельницкого') is a surname.",
+        "Делегация Каменского посетила город-побратим Гливице. Проект «Чистая вода» реализуется в Днепровском районе "
+        "и в Белой Церкви. Херсонский городской совет подписал меморандум о сотрудничестве с польским городом "
+        "Люблин. Это было объявлено на пресс-конференции, где выступили эксперты и представители мэрии.",
+        {
+            "Кам'янське|partnerOf|Гливиці",
+            "Чистая вода|locatedIn|Дніпровський район",
+            "Чистая вода|locatedIn|Біла Церква",
+            "Херсонська міська територіальна громада|partnerOf|Люблін",
+        },
+    ),
+    _r(
         "object-then-subject",
         "relations",
         "extractor",

