@@ -399,6 +399,40 @@ def _own_latin_name(mods: str) -> str | None:
     return mods
 
 
+_LATIN_NAME = r"[A-Z][\w'’&+.-]*(?:\s+[A-Z0-9][\w'’&+.-]*){0,5}"
+_DEFINES = r"\s*(?:[—–:]|\s-\s)\s*(?:це\s+)?(?:[а-яіїєґ'’-]+\s+){0,3}?"
+_DEFINED_TRIG = re.compile(_DEFINES + r"(?P<trig>проєкт|проект|програм|ініціатив)\w*(?![\w])", re.IGNORECASE)
+_DEFINED_LEAD = re.compile(
+    r"\s*(?:[-•*–]\s*)?(?:[А-ЯІЇЄҐа-яіїєґ'’-]+\s+){0,3}?(?P<name>" + _LATIN_NAME + r")(?=" + _DEFINED_TRIG.pattern + ")"
+)
+_DEFINED_TAIL = re.compile(
+    r"(?<![\w])(?P<trig>проєкт|проект|програм|ініціатив)\w*\s+(?:[а-яіїєґА-ЯІЇЄҐ'’-]+\s+){0,5}?(?:[—–]|(?<=\s)-)\s+(?P<name>" + _LATIN_NAME + r")\s*[.;]?\s*$"
+)
+
+
+def _defined_names(s: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Spans of names a sentence defines as an initiative (see step 8 of :func:`find_initiatives`). A single Latin
+    word needs lower-case letters or a digit ("EU4Business"): an acronym alone ("GIZ: проєкт …") is an organisation."""
+    out = []
+    lead = _DEFINED_LEAD.match(s)
+    if lead is not None:
+        out.append((*lead.span("name"), lead.group("trig").lower()))
+    tail = _DEFINED_TAIL.search(s)
+    if tail is not None:
+        out.append((*tail.span("name"), tail.group("trig").lower()))
+    out = [(a, a + len(s[a:b].rstrip(".,;")), t) for a, b, t in out]  # "— Digital Cherkasy.": the sentence's stop
+    out = [
+        (a, b, t)
+        for a, b, t in out
+        if " " in s[a:b].strip() or (re.search(r"[a-z]{2}|\d", s[a:b]) and not s[a:b].isupper())
+    ]
+    first = next(((a, b) for a, b in quotes if not s[:a].strip(" •*-–")), None)
+    defined = _DEFINED_TRIG.match(s, first[1]) if first is not None else None
+    if defined is not None:
+        out.append((*first, defined.group("trig").lower()))  # "«Рідна школа» — програма, яку …"
+    return out
+
+
 def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
     """Programs and projects named in a normalised sentence."""
     from loaders.morph import nominative
@@ -607,6 +641,16 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         trig = head.group("trig").lower()
         typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
         out.append(Found(a, b, label, typ, {label, title}, (a + 1, b - 1), trig))
+    # 8. a name defined by the noun after a dash: "Digital Cherkasy — це проєкт …", "«Рідна школа» — програма, яку
+    # …", "• Практичні інтенсиви GROW UP: навчальна програма …", "стартував проєкт із цифровізації — Digital Cherkasy"
+    for a, b, trig in _defined_names(s, quotes):
+        if any(f.start < b and a < f.end for f in out):
+            continue
+        quoted = s[a] in "«\"“„"
+        title = _clean_title(s[a:b]) if quoted else s[a:b]
+        typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
+        span = (a + 1, b - 1) if quoted else (a, b)
+        out.append(Found(a, b, title, typ, {title}, span, trig))  # the definition names it as surely as quotes
     # 6. compounds: IT-кластер, агро-хаб
     for m in _COMPOUND.finditer(s):
         if any(a <= m.start() < b for a, b in quotes):

@@ -1638,4 +1638,14 @@ RULES: tuple[Rule, ...] = (
         "Білоцерківська громада приєдналася до партнерства з регіоном Наварра (Іспанія).",
         {"Білоцерківська міська територіальна громада|partnerOf|Наварра", "Наварра|inCountry|Іспанія"},
     ),
+    _r(
+        "defined-by-its-noun",
+        "mentions",
+        "patterns",
+        "A name the sentence defines as an initiative by a dash or colon and the noun ('Digital Cherkasy — це проєкт …', "
+        "'«Рідна школа» — програма, яку …', '• Практичні інтенсиви GROW UP: навчальна програма …', 'стартував проєкт "
+        "із цифровізації Черкащини — Digital Cherkasy') is an initiative, quoted or not; a lone acronym is not.",
+        "«Рідна школа» — програма, яку фінансує Уряд Німеччини в Житомирській області.",
+        {"Уряд Німеччини|funds|Рідна школа", "Рідна школа|locatedIn|Житомирська область"},
+    ),
 )
