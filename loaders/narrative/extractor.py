@@ -64,7 +64,8 @@ _AGGRESSOR = re.compile(
     re.IGNORECASE,
 )
 _FUND_BEFORE = re.compile(
-    r"(?:за|при|завдяки)\s+(?:(?:технічної|фінансової|грантової)\s+(?:(?:і|та)\s+)?)*(?:підтримк\w+|сприяння|фінансування)\s*(?:[\w'-]+\s+){0,2}$",
+    r"(?:за|при|завдяки|благодаря)\s+(?:(?:технічн|фінансов|грантов|техническ|финансов)\w+\s+(?:(?:і|та|и)\s+)?)*"
+    r"(?:підтримк\w+|сприяння|фінансування|поддержк\w+|содействи\w+|финансировани\w+)\s*(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _ADJECTIVE_UNIT_LABEL = re.compile(r"([А-ЯІЇЄҐ][\w'’-]+?)(?:ськ|цьк|зьк)(?:ий|е|а)\s+(повіт|район|округ|повят)$")
@@ -1850,7 +1851,7 @@ class _Extractor:
         (ЮНІСЕФ), який разом із Міністерством освіти запустив проєкт «X»" — UNICEF launched it."""
         lo = max(0, pos - 120)
         rel = None
-        for rm in re.finditer(r",\s*(?:який|яка|яке|які|that|which|who)\s", norm[lo:pos]):
+        for rm in re.finditer(r",\s*(?:який|яка|яке|які|котор(?:ый|ая|ое|ые)|that|which|who)\s", norm[lo:pos]):
             rel = rm
         if rel is None or re.search(r"[.;:!?]", norm[lo + rel.end() : pos]):
             return []
@@ -1892,7 +1893,9 @@ class _Extractor:
     def _relative_target(self, inits, pos: int, norm: str, exclude: set[str], loose: bool = False) -> str | None:
         """ "програми X, яку впроваджує GIZ": a relative pronoun before the cue points at the initiative before it."""
         window = norm[max(0, pos - (90 if loose else 14)) : pos]
-        rx = r"[»\w)]\s*,?\s*(?:який|яка|яке|які|якого|якої|яку|що)\s*" + (r"[^,;]*$" if loose else r"$")
+        rx = r"[»\w)]\s*,?\s*(?:який|яка|яке|які|якого|якої|яку|що|котор(?:ый|ая|ое|ые|ого|ой|ую)|что)\s*" + (
+            r"[^,;]*$" if loose else r"$"
+        )
         if not re.search(rx, window):
             return None
         before = [m for m in inits if m.end <= pos and m.key not in exclude]
@@ -1915,7 +1918,9 @@ class _Extractor:
                 self._apply_cue(states, target, "active", "funds", ev)  # "у партнерстві з Данією": a state pays
         elif value in ("active",):
             before_text = norm[max(0, cm.start() - 40) : cm.start()]
-            relative = re.search(r"(?:який|яка|яке|які|якого|якої|яку|що)\s*,?\s*(?:[\w'-]+\s+)?$", before_text)
+            relative = re.search(
+                r"(?:який|яка|яке|які|якого|якої|яку|що|котор\w+|что)\s*,?\s*(?:[\w'-]+\s+)?$", before_text
+            )
             bare_object = re.search(
                 r"(?<![\w])(?:проє?кт|програм|ініціатив)\w*\s+(?:[\w'-]+\s+)?$", before_text, re.IGNORECASE
             )
