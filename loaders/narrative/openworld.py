@@ -258,6 +258,21 @@ def open_world_places(
             start, end = lo + m.start(1), lo + m.end(1)
             known = [pm for pm in taken if pm.candidates and pm.start < end and start < pm.end]
             if known:
+                village = known[0].candidates[0] if len(known) == 1 else None
+                if (
+                    village is not None
+                    and village.type == "Community"
+                    and village.category in ("village", "settlement")
+                    and pos == bm.start()
+                    and start in after_unit
+                ):
+                    # "з містом Красник (Польща)": a Ukrainian village's name right before a country abroad, after a
+                    # unit word, is that country's town: looked up there by its Latin spelling, else kept unlinked
+                    pm = known[0]
+                    found, _score = gaz._latin_lookup(pm.surface, cc) if hasattr(gaz, "_latin_lookup") else (None, 0)
+                    pm.candidates = [found or _synthetic(pm.surface, None, cc)]
+                    pm.kind = "foreign"
+                    break
                 if any(pm.candidates[0].type != "PartnerCity" for pm in known):
                     break  # a Ukrainian town or a country: the foreign run ended
                 for pm in known:

@@ -1685,4 +1685,14 @@ RULES: tuple[Rule, ...] = (
         "реалізовано на кошти ЄС.",
         {"Європейський Союз|funds|Громадський простір", "Європейський Союз|funds|Нова школа"},
     ),
+    _r(
+        "village-name-abroad",
+        "mentions",
+        "openworld",
+        "A name after a unit word and right before a country abroad in brackets ('з містом Красник (Польща)') is that "
+        "country's town even when a Ukrainian village bears the same name: looked up there by its Latin spelling, "
+        "else kept unlinked.",
+        "Калуш уклав угоду з містом Красник (Польща).",
+        {"Калуш|partnerOf|Красник", "Красник|inCountry|Польща"},
+    ),
 )
