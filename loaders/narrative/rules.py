@@ -1695,4 +1695,15 @@ RULES: tuple[Rule, ...] = (
         "Калуш уклав угоду з містом Красник (Польща).",
         {"Калуш|partnerOf|Красник", "Красник|inCountry|Польща"},
     ),
+    _r(
+        "foundation-before-title",
+        "mentions",
+        "patterns",
+        "'Фундація «X»' and 'Фонд «X»' name an organisation as 'ГО «X»' does; 'Українська' is the adjective of Ukraine, "
+        "not the genitive of the town Українськ (a place stopword: read only after 'м.', 'місто').",
+        "Програму «Сильні громади» реалізує Фундація «Відкрите суспільство». Проєкт «Молодь діє» реалізує Українська "
+        "Гельсінська спілка з прав людини.",
+        {"Відкрите суспільство|implements|Сильні громади"},
+        {"Молодь діє|locatedIn|Українськ"},
+    ),
 )
