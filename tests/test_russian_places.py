@@ -113,3 +113,20 @@ def test_towns_abroad_by_their_russian_names_where_the_structure_says_so(gaz) ->
     # no structure: a preposition alone does not make a town of a name outside a sentence about partners
     assert abroad("Мэр вернулся из Ольштына.") == []
     assert abroad("Делегация вернулась с летним Ольштыном.") == []  # not a country's adjective
+
+
+def test_coordinated_adjectives_and_region_names(gaz) -> None:
+    def labels(text: str) -> list[str]:
+        return sorted(pm.candidates[0].label for pm in find_russian_places(text, gaz))
+
+    assert labels("в Днепропетровской, Запорожской и Херсонской областях") == [
+        "Дніпропетровська область",
+        "Запорізька область",
+        "Херсонська область",
+    ]
+    assert labels("в Чугуевской и Лозовской громадах") == [
+        "Лозівська міська територіальна громада",
+        "Чугуївська міська територіальна громада",
+    ]
+    assert labels("на Харьковщине и Львовщине") == ["Львівська область", "Харківська область"]
+    assert labels("в Европейской и Херсонской областях") == ["Херсонська область"]  # not an oblast's stem

@@ -261,7 +261,25 @@ def _index_for(gaz_id: int, gaz) -> RussianIndex:
     return RussianIndex(gaz)
 
 
-_OBLAST = re.compile(r"(?<![\w-])(?P<stem>[А-ЯЁ](?:[а-яё]|-[А-ЯЁ])+?)с?к(?:ая|ой|ую|ом|ою)\s+област(?:ь|и|ью)(?![\w])")
+_OBLAST = re.compile(
+    r"(?<![\w-])(?P<stem>[А-ЯЁ](?:[а-яё]|-[А-ЯЁ])+?)с?к(?:ая|ой|ую|ом|ою|ие|их|им|ими)\s+област(?:ь|и|ью|ей|ям|ями|ях)(?![\w])"
+)
+_OBLAST_STEM = re.compile(r"(?P<stem>[А-ЯЁ](?:[а-яё]|-[А-ЯЁ])+?)с?к(?:ая|ой|ую|ом|ою|ие|их|им|ими)")
+_REGION = re.compile(r"(?<![\w-])(?P<stem>[А-ЯЁ](?:[а-яё]|-[А-ЯЁ])+?)щин(?:а|ы|е|у|ой|ою)(?![\w])")
+_COORDINATED = re.compile(
+    r"(?<![\w-])(?P<adj>[А-ЯЁ](?:[а-яё]|-[А-ЯЁ])+(?:ск|цк)(?:ая|ой|ую|ом|ою|ие|их|им|ими))(?:,\s*|\s+и\s+)$"
+)
+
+
+def _coordinated(norm: str, start: int) -> list[tuple[int, int, str]]:
+    """Adjectives coordinated before the one at ``start`` ("в Николаевской, Одесской и Херсонской областях"):
+    the head noun is written once, after the last; (start, end, adjective) of each, nearest first."""
+    out = []
+    while (m := _COORDINATED.search(norm[max(0, start - 60) : start])) is not None:
+        a = start - len(m.group())
+        out.append((a, a + len(m.group("adj")), m.group("adj")))
+        start = a
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -279,6 +297,15 @@ def _russian_oblasts(norm: str, idx: RussianIndex) -> list[PlaceMatch]:
     """ "в Николаевской области" is Миколаївська область."""
     out = []
     for m in _OBLAST.finditer(norm):
+        place = idx.oblasts.get(m.group("stem"))
+        if place is not None:
+            out.append(PlaceMatch(m.start(), m.end(), m.group(), "community", [place]))
+            for a, b, adj in _coordinated(norm, m.start()):
+                other = idx.oblasts.get(_OBLAST_STEM.fullmatch(adj).group("stem"))
+                if other is not None:
+                    out.append(PlaceMatch(a, b, adj, "community", [other]))
+    for m in _REGION.finditer(norm):
+        # "на Харьковщине", "Николаевщины": the oblast by its region name
         place = idx.oblasts.get(m.group("stem"))
         if place is not None:
             out.append(PlaceMatch(m.start(), m.end(), m.group(), "community", [place]))
@@ -305,10 +332,13 @@ def _russian_units(norm: str, idx: RussianIndex) -> list[PlaceMatch]:
         head, kind = m.group("head").lower(), m.group("type")
         if head.startswith(("совет", "голов", "администрац", "военн")) and not kind:
             continue  # "Наблюдательный совет": a council needs its type word ("городской совет")
-        place = _unit_of(m.group("stem").lower(), head, kind.lower() if kind else None, idx)
-        if place is not None:
-            role = "raion" if head.startswith("район") else "hromada" if not _COUNCIL.match(head) else "council"
-            out.append(PlaceMatch(m.start("adj"), m.end("adj"), m.group("adj"), "community", [place], role=role))
+        role = "raion" if head.startswith("район") else "hromada" if not _COUNCIL.match(head) else "council"
+        adjectives = [(m.start("adj"), m.end("adj"), m.group("adj")), *_coordinated(norm, m.start("adj"))]
+        for a, b, adj in adjectives:  # "в Чугуевской и Лозовской громадах": each adjective with the head
+            stem = re.match(r"[А-ЯЁа-яё-]+?[сц]к(?=[а-яё]{2,3}$)", adj)
+            place = _unit_of(stem.group().lower(), head, kind.lower() if kind else None, idx) if stem else None
+            if place is not None:
+                out.append(PlaceMatch(a, b, adj, "community", [place], role=role))
     return out
 
 
