@@ -407,7 +407,9 @@ _DEFINED_LEAD = re.compile(
     r"\s*(?:[-•*–]\s*)?(?:[А-ЯІЇЄҐа-яіїєґ'’-]+\s+){0,3}?(?P<name>" + _LATIN_NAME + r")(?=" + _DEFINED_TRIG.pattern + ")"
 )
 _DEFINED_TAIL = re.compile(
-    r"(?<![\w])(?P<trig>проєкт|проект|програм|ініціатив)\w*\s+(?:[а-яіїєґА-ЯІЇЄҐ'’-]+\s+){0,5}?(?:[—–]|(?<=\s)-)\s+(?P<name>" + _LATIN_NAME + r")\s*[.;]?\s*$"
+    r"(?<![\w])(?P<trig>проєкт|проект|програм|ініціатив)\w*\s+(?:[а-яіїєґА-ЯІЇЄҐ'’-]+\s+){0,5}?(?:[—–]|(?<=\s)-)\s+(?P<name>"
+    + _LATIN_NAME
+    + r")\s*[.;]?\s*$"
 )
 
 
@@ -647,7 +649,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
     for a, b, trig in _defined_names(s, quotes):
         if any(f.start < b and a < f.end for f in out):
             continue
-        quoted = s[a] in "«\"“„"
+        quoted = s[a] in '«"“„'
         title = _clean_title(s[a:b]) if quoted else s[a:b]
         typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
         span = (a + 1, b - 1) if quoted else (a, b)
@@ -848,6 +850,9 @@ def _is_plural(text: str) -> bool:
     )
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
 def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
     """Organisations named by an abbreviation or a head noun before a quoted name: ГО «X», КУ «X», парк «X»."""
     from loaders.morph import nominative
@@ -855,7 +860,8 @@ def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
     out: list[Found] = []
     by_start = {a: b for a, b in quotes}
     taken: set[int] = set()
-    for rx, kind in ((_ORG_ABBR, "abbr"), (_ORG_LONG, "long"), (_HEAD_QUOTE, "head")):
+    # these three end at an opening quote: a sentence without quotes has none of them
+    for rx, kind in ((_ORG_ABBR, "abbr"), (_ORG_LONG, "long"), (_HEAD_QUOTE, "head")) if quotes else ():
         for m in rx.finditer(s):
             q = m.end()
             if q not in by_start or q in taken:
@@ -890,6 +896,14 @@ def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
                 found = Found(start, b, title, typ, {title, full}, (q + 1, b - 1), noun, full=full)
                 found.names.add(" ".join(nom[-1:]) + f" «{title}»")
                 out.append(found)
+    if _LATIN_LETTER.search(s):  # the patterns below read a Latin name
+        out.extend(_latin_organisations(s, quotes, out))
+    out.extend(_academic(s, quotes, taken))
+    return out
+
+
+def _latin_organisations(s: str, quotes: list[tuple[int, int]], found: list[Found]) -> list[Found]:
+    out: list[Found] = []
     fm = _LATIN_FIELD.match(s)
     if fm and fm.group("title").split()[0] not in LATIN_STOP:
         title = fm.group("title").rstrip(" &.")
@@ -903,13 +917,12 @@ def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         out.append(Found(m.start(), end, title, "Organization", {title}, (m.start("title"), end), "latin"))
     for m in _ORG_LATIN_SUFFIX.finditer(s):
         a, b = m.span("title")
-        if any(f.start <= a < f.end or a <= f.start < b for f in out) or any(x <= a < y for x, y in quotes):
+        if any(f.start <= a < f.end or a <= f.start < b for f in [*found, *out]) or any(x <= a < y for x, y in quotes):
             continue
         words = m.group("title").split()
         if words[0] != "The" and (len(words) < 2 or words[0] in LATIN_STOP):
             continue
         out.append(Found(a, b, m.group("title"), "Organization", {m.group("title")}, (a, b), "latin"))
-    out.extend(_academic(s, quotes, taken))
     return out
 
 
