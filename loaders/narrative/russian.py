@@ -7,9 +7,16 @@ same KATOTTG entity as "Краматорськ":
 - Ukrainian towns: the Cyrillic alternate names GeoNames gives a Ukrainian town ("Краматорск",
   "Винница", "Запорожье"), tied to the KATOTTG town through its English name (:mod:`.latin`);
 - countries: their Russian names from the ISO 3166 translations that ship with pycountry;
-- inflected forms come from the endings of Russian nouns ("Краматорск" -> "Краматорске",
-  "Винница" -> "Виннице", "Запорожье" -> "Запорожью"); a one-word name of a town under 40,000
-  people is not read alone (too many are also common words: "Лиман", "Счастье").
+- inflected forms come from the endings of Russian nouns and adjectives ("Краматорск" -> "Краматорске",
+  "Винница" -> "Виннице", "Каменское" -> "в Каменском"), the words of a two-word name in the same case
+  ("Белой Церкви"); a one-word name of a town under 40,000 people is not read alone (too many are also
+  common words: "Лиман", "Счастье"), nor an adjectival one after a first name ("Богдана Хмельницкого");
+- units by the adjective a town's name makes (:func:`adjective_stems`): oblasts (``lang/ru/oblasts.csv``,
+  also by region name: "на Харьковщине"), and the hromada, council or namesake raion of a town
+  ("Херсонский городской совет", "Каменского района"), coordinated adjectives before one head noun
+  included ("в Николаевской и Херсонской областях");
+- towns abroad: the Russian names GeoNames gives the towns abroad the gazetteer knows ("Оберхаузен"),
+  read only where the structure says a town is named ("город-побратим Оберхаузен", "с польским Ольштыном").
 
 No Russian morphology dictionary is loaded: a second pymorphy3 analyzer in the process changes the
 tag set the Ukrainian one reads (its grammemes are class-level state).
