@@ -896,7 +896,8 @@ class _Extractor:
                 ):
                     m.mods.append(x)
             fm = re.match(r"\s*,?\s*(?:від|by|from|от|of(?:\s+the)?)\s+", after)
-            if fm:  # "програма «Відкриті двері» від USAID", "the «X» initiative of the EU": the donor the name comes from
+            # "програма «Відкриті двері» від USAID", "the «X» initiative of the EU": the donor the name comes from
+            if fm:
                 for x in mentions:
                     if x.kind == "donor" and x.start == f.end + fm.end():
                         m.mods.append(x)

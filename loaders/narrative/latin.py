@@ -269,7 +269,9 @@ def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Plac
 
 # a capitalised adjective of a region after a town's name, in the languages of the neighbours ("Małopolski",
 # "Mazowiecki", "Wielkopolskie", "Slezská")
-_REGIONAL_ADJECTIVE = re.compile(r"[ -][A-ZŁŚŻĆ][a-ząćęłńóśźżáéíóúýčďěňřšťůž]+(?:ski|ska|skie|cki|cka|ckie|ský|ská|ské|cký)\b")
+_REGIONAL_ADJECTIVE = re.compile(
+    r"[ -][A-ZŁŚŻĆ][a-ząćęłńóśźżáéíóúýčďěňřšťůž]+(?:ski|ska|skie|cki|cka|ckie|ský|ská|ské|cký)\b"
+)
 
 _UNIT = r"Gmina|Municipality|County|District|Region|Province|Canton|Commune|Powiat|Prefecture|State|Town|City|Village"
 _UNIT_OF = re.compile(rf"\b(?P<unit>{_UNIT}|{_UNIT.lower()})\s+of\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})")

@@ -1661,7 +1661,10 @@ RULES: tuple[Rule, ...] = (
         "implements and does not fund.",
         'The project "Clean Water for Kherson" is implemented by the Danish Refugee Council and funded by the '
         "Government of Denmark.",
-        {"Данська рада у справах біженців|implements|Clean Water for Kherson", "Уряд Данії|funds|Clean Water for Kherson"},
+        {
+            "Данська рада у справах біженців|implements|Clean Water for Kherson",
+            "Уряд Данії|funds|Clean Water for Kherson",
+        },
         {"Данська рада у справах біженців|funds|Clean Water for Kherson"},
     ),
     _r(
