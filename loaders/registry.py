@@ -442,7 +442,9 @@ def load_registry(donors_csv: Path | None = None, programs_csv: Path | None = No
 
 @lru_cache(maxsize=4)
 def _cached(donors: str, programs: str, stamp: tuple) -> Registry:
-    return load_registry(Path(donors), Path(programs))
+    from loaders.text import permanent
+
+    return permanent(load_registry(Path(donors), Path(programs)))
 
 
 def get_registry() -> Registry:

@@ -1059,4 +1059,7 @@ def get_gazetteer() -> Gazetteer:
         from .inflect import morph
 
         morph()
+        from loaders.text import permanent
+
+        permanent(_GAZ)
     return _GAZ

@@ -159,7 +159,9 @@ class LatinIndex:
 
 @lru_cache(maxsize=1)
 def _index_for(gaz_id: int, gaz) -> LatinIndex:
-    return LatinIndex(gaz)
+    from loaders.text import permanent
+
+    return permanent(LatinIndex(gaz))
 
 
 def latin_index(gaz) -> LatinIndex:

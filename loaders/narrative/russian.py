@@ -28,6 +28,7 @@ import re
 from functools import lru_cache
 
 from loaders.gazetteer.model import PlaceMatch
+from loaders.text import permanent
 
 _RUSSIAN_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
 _UKRAINIAN_ONLY = re.compile(r"[іїєґІЇЄҐ]")
@@ -230,7 +231,7 @@ class RussianIndex:
             )
             if not alts:
                 continue
-            label = _fold(gaz._p(row).label)[:3]
+            label = _fold(gaz._rows[row][2])[:3]  # the raw row: no Place made for each of thousands of towns
             for alt in alts:
                 # the Russian name, not another language's: it starts as the Ukrainian one does ("Оберхаузен",
                 # "Обергаузен"; "Ольштын", "Ольштин")
@@ -265,7 +266,7 @@ class RussianIndex:
 
 @lru_cache(maxsize=1)
 def _index_for(gaz_id: int, gaz) -> RussianIndex:
-    return RussianIndex(gaz)
+    return permanent(RussianIndex(gaz))
 
 
 _OBLAST = re.compile(
