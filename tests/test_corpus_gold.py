@@ -80,10 +80,11 @@ def test_real_pages_score_above_floors(set_name: str, tmp_path: Path) -> None:
 # set 1: dev 0.96/0.95 (tuned on), locked 0.94/0.86 (never read);
 # set 2 (session 6): dev 0.94/0.88 (0.92/0.79 when first read), locked 0.90/0.81 (0.89/0.78 at first, never read);
 # session 8: set 1 dev 0.97/0.96, locked 0.94/0.87; set 2 dev 0.96/0.92, locked 0.91/0.82
+# session 9: set 2 dev 0.96/0.94 (the others unchanged)
 TWIN_FLOORS = {
     ("twin", "dev"): (0.94, 0.92),
     ("twin", "locked"): (0.91, 0.83),
-    ("twin2", "dev"): (0.92, 0.89),
+    ("twin2", "dev"): (0.94, 0.91),
     ("twin2", "locked"): (0.88, 0.79),
 }
 
