@@ -842,6 +842,21 @@ class _Extractor:
                 )
                 if prev is not None and prev.kind == "init" and not norm[prev.end : rm.start].strip():
                     owner = prev  # "Програма «Угорщина - ... - Україна» ЄІС 2014-2020": a qualifier of the name
+            if (
+                owner is not None
+                and owner.kind == "init"
+                and owner.found.unquoted
+                and owner.reg is None
+                and kind in ("donor", "org")
+                and rm.end >= owner.found.title[1] - 1
+            ):
+                # "The European Union and the United Nations Development Programme (UNDP) handed over …": the head
+                # word ends a donor's name, it heads no initiative; the names inside stand on their own
+                mentions.remove(owner)
+                for x in mentions:
+                    if x.in_title == owner.key:
+                        x.in_title = None
+                owner = None
             if owner is not None:
                 if (
                     owner.kind == "org"

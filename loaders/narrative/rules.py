@@ -1745,4 +1745,16 @@ RULES: tuple[Rule, ...] = (
         {"Відкрите суспільство|implements|Сильні громади"},
         {"Молодь діє|locatedIn|Українськ"},
     ),
+    _r(
+        "head-word-ends-a-donor",
+        "mentions",
+        "extractor",
+        "An English capitalised run ending in a head word ('… Programme') is no initiative when the head word ends a "
+        "donor's name: 'The European Union and the United Nations Development Programme (UNDP) handed over …' names two "
+        "donors.",
+        "The European Union and the United Nations Development Programme (UNDP) handed over 12 generators to the Nizhyn "
+        'community. The equipment was purchased within the EU-funded "Resilient Communities" project.',
+        {"Європейський Союз|funds|Resilient Communities"},
+        {"Програма розвитку ООН|implements|European Union and the United Nations Development Programme"},
+    ),
 )
