@@ -1757,4 +1757,14 @@ RULES: tuple[Rule, ...] = (
         {"Європейський Союз|funds|Resilient Communities"},
         {"Програма розвитку ООН|implements|European Union and the United Nations Development Programme"},
     ),
+    _r(
+        "english-activity-coref",
+        "discourse",
+        "loaders/lang/en/cues.csv",
+        "In English 'the Activity', 'this initiative' refer back to the initiative named before, as 'the project' does "
+        "(USAID names its projects Activities).",
+        "USAID and the Sumy City Council signed a memorandum under the USAID Economic Resilience Activity (ERA). "
+        "Through the Activity, USAID will provide grants to small businesses in Okhtyrka and Trostianets.",
+        {"Економічне відновлення Східної України|locatedIn|Охтирка"},
+    ),
 )
