@@ -230,7 +230,7 @@ _TRIG = (
 )
 # trigger, up to 7 words without clause punctuation, then a quote
 _TRIG_QUOTE = re.compile(
-    r"(?<![\w])" + _TRIG + r"(?P<mods>(?:\s+[^\s«»,;:.()]+){0,7}?)\s*(?::\s*)?(?=«)", re.IGNORECASE
+    r"(?<![\w])" + _TRIG + r"(?P<mods>(?:\s+[^\s«»,;:.()]+){0,7}?)\s*(?::\s*|,\s*(?=«(?-i:[A-Z])))?(?=«)", re.IGNORECASE
 )
 _TRIG_LATIN = re.compile(
     r"(?<![\w])(?i:" + _TRIG + r")(?P<mods>(?:\s+[а-яіїєґ'-]+){0,3}?)\s+"

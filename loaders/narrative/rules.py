@@ -1767,4 +1767,13 @@ RULES: tuple[Rule, ...] = (
         "Through the Activity, USAID will provide grants to small businesses in Okhtyrka and Trostianets.",
         {"Економічне відновлення Східної України|locatedIn|Охтирка"},
     ),
+    _r(
+        "english-finances-and-apposed-title",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "'X finances …' is a funding verb like 'funds' ('financed by' stays the passive); a quoted Latin title set off "
+        "by a comma after its head word ('a similar project, \"Clean Water Zhytomyr\"') is that initiative's name.",
+        'The German development bank KfW finances a similar project, "Clean Water Zhytomyr".',
+        {"Німецький банк розвитку KfW|funds|Clean Water Zhytomyr"},
+    ),
 )
