@@ -1776,4 +1776,14 @@ RULES: tuple[Rule, ...] = (
         'The German development bank KfW finances a similar project, "Clean Water Zhytomyr".',
         {"Німецький банк розвитку KfW|funds|Clean Water Zhytomyr"},
     ),
+    _r(
+        "english-with-donor-funding",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "'With EU funding, …', 'with USAID support', 'thanks to Swiss financing' name the funder before the money noun, "
+        "as 'with the support of X' names it after.",
+        'With EU funding, the Danish Refugee Council repaired 50 homes in Irpin as part of its "Homes for Ukraine" '
+        "programme.",
+        {"Європейський Союз|funds|Homes for Ukraine"},
+    ),
 )
