@@ -402,12 +402,15 @@ def _own_latin_name(mods: str) -> str | None:
 
 _LATIN_NAME = r"[A-Z][\w'’&+.-]*(?:\s+[A-Z0-9][\w'’&+.-]*){0,5}"
 _DEFINES = r"\s*(?:[—–:]|\s-\s)\s*(?:це\s+)?(?:[а-яіїєґ'’-]+\s+){0,3}?"
-_DEFINED_TRIG = re.compile(_DEFINES + r"(?P<trig>проєкт|проект|програм|ініціатив)\w*(?![\w])", re.IGNORECASE)
+_INITIATIVE_NOUN = r"(?P<trig>проєкт|проект|програм|ініціатив)\w*"
+_DEFINED_TRIG = re.compile(_DEFINES + _INITIATIVE_NOUN + r"(?![\w])", re.IGNORECASE)
 _DEFINED_LEAD = re.compile(
     r"\s*(?:[-•*–]\s*)?(?:[А-ЯІЇЄҐа-яіїєґ'’-]+\s+){0,3}?(?P<name>" + _LATIN_NAME + r")(?=" + _DEFINED_TRIG.pattern + ")"
 )
 _DEFINED_TAIL = re.compile(
-    r"(?<![\w])(?P<trig>проєкт|проект|програм|ініціатив)\w*\s+(?:[а-яіїєґА-ЯІЇЄҐ'’-]+\s+){0,5}?(?:[—–]|(?<=\s)-)\s+(?P<name>"
+    r"(?<![\w])"
+    + _INITIATIVE_NOUN
+    + r"\s+(?:[а-яіїєґА-ЯІЇЄҐ'’-]+\s+){0,5}?(?:[—–]|(?<=\s)-)\s+(?P<name>"
     + _LATIN_NAME
     + r")\s*[.;]?\s*$"
 )
@@ -850,9 +853,6 @@ def _is_plural(text: str) -> bool:
     )
 
 
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
-
-
 def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
     """Organisations named by an abbreviation or a head noun before a quoted name: ГО «X», КУ «X», парк «X»."""
     from loaders.morph import nominative
@@ -896,7 +896,7 @@ def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
                 found = Found(start, b, title, typ, {title, full}, (q + 1, b - 1), noun, full=full)
                 found.names.add(" ".join(nom[-1:]) + f" «{title}»")
                 out.append(found)
-    if _LATIN_LETTER.search(s):  # the patterns below read a Latin name
+    if _LATIN.search(s):  # the patterns below read a Latin name
         out.extend(_latin_organisations(s, quotes, out))
     out.extend(_academic(s, quotes, taken))
     return out

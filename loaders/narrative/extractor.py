@@ -143,6 +143,7 @@ class _Sent:
     bare_kind: str = ""  # Project for "проєкт", Program for "програма/ініціатива/мережа"
     unnamed: bool = False
     coref: bool = False
+    partner_cue: bool = False  # a "partner" cue and a "partner_need" cue (both are needed to state a partnership)
 
     @cached_property
     def ev(self) -> Evidence:
@@ -413,6 +414,9 @@ class _Extractor:
         st = _Sent(s)
         norm = s.norm
         st.quotes = quoted_spans(norm)
+        st.partner_cue = bool(
+            cue_regex_in("partner", norm).search(norm) and cue_regex_in("partner_need", norm).search(norm)
+        )
         if self.gaz is not None:
             try:
                 st.place_matches = self.gaz.find(norm)
@@ -433,7 +437,7 @@ class _Extractor:
                 self._list_country, self._partner_lines = heading, 4
             elif len(norm) > 200 or self._partner_lines == 0:
                 self._list_country = None
-            if self._partner_context(norm):
+            if self._partner_context(st):
                 st.place_matches = self._with_open_world(norm, st.place_matches)
         st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
         self._acronym_orgs(norm, st)
@@ -443,11 +447,10 @@ class _Extractor:
         )
         return st
 
-    def _partner_context(self, norm: str) -> bool:
+    def _partner_context(self, st: _Sent) -> bool:
         """The sentence speaks of partnership, or is a short line under a sentence that did."""
-        if (
-            cue_regex_in("partner", norm).search(norm) and cue_regex_in("partner_need", norm).search(norm)
-        ) or _SIGNED_ACT.search(norm):
+        norm = st.s.norm
+        if st.partner_cue or _SIGNED_ACT.search(norm):
             self._partner_lines = 3
             return True
         if self._partner_lines > 0 and len(norm) <= 200:
@@ -1567,10 +1570,11 @@ class _Extractor:
                 partner_sentence = self._plural_partners(st)
             if listed:
                 last_listed = st.s.index  # a bulleted list goes on
-            is_cue = bool(
-                cue_regex_in("partner", norm).search(norm) and cue_regex_in("partner_need", norm).search(norm)
-            )
-            if is_cue and not partner_sentence and not any(m.type == "PartnerCity" for m in ms if m.kind == "place"):
+            if (
+                st.partner_cue
+                and not partner_sentence
+                and not any(m.type == "PartnerCity" for m in ms if m.kind == "place")
+            ):
                 header_at = st.s.index  # "Міста-побратими та міста-партнери Тернополя": a list follows
             orphans = self._locations(
                 st, inits, containers, cur_topic if (refers or not partner_sentence) else None, partner_sentence
@@ -2143,9 +2147,7 @@ class _Extractor:
         """Partnerships stated in a sentence; ``listed``: the sentence continues a "Міста-побратими:" heading."""
         norm, ev = st.s.norm, st.ev
         signed_abroad = False
-        if not listed and (
-            not cue_regex_in("partner", norm).search(norm) or not cue_regex_in("partner_need", norm).search(norm)
-        ):
+        if not listed and not st.partner_cue:
             # rule ``agreement-abroad``: "Вінницька міська рада та муніципалітет Кельце підписали меморандум": an
             # agreement between a Ukrainian community and a town abroad is a partnership without "співпраця"
             if not _SIGNED_ACT.search(norm):
