@@ -570,7 +570,7 @@ class Gazetteer:
         # "Бірштонасом" is looked up as "Бірштонас" too, and labelled so when that reads closer
         forms = [surface, *(w[:1].upper() + w[1:] for w in sorted(_nominatives(surface.lower())))]
         for form in forms:
-            for variant in {style(form) for style in _LATIN_STYLES}:
+            for variant in {style(form) for style in (*_LATIN_STYLES, *_COUNTRY_STYLES.get(iso, ()))}:
                 hit = process.extractOne(variant, choices, scorer=fuzz.ratio, score_cutoff=88)
                 if hit and (best is None or hit[1] > best[1]):
                     best, written = hit, form
@@ -581,6 +581,11 @@ class Gazetteer:
         key = f"geonames:{gid}"
         known = self.get(key)
         if known is not None:
+            styles = (*_LATIN_STYLES, *_COUNTRY_STYLES.get(iso, ()))
+            if max(fuzz.ratio(style(known.label), folded) for style in styles) < 50:
+                # GeoNames' Ukrainian name is another language's ("Нові Град на Тисі" for Tiszaújváros): the
+                # document's spelling, which reads as the town's own name, is the better label
+                return replace(known, label=surface, names=(surface, *known.names)), best[1]
             return _as_written(known, surface, fuzzy=True), best[1]
         place = Place(
             key=key,
@@ -959,11 +964,38 @@ def _polish_rz(word: str) -> str:
     w = re.sub(r"л([юяє])", lambda m: "л" + {"ю": "u", "я": "a", "є": "e"}[m.group(1)], w)
     w = re.sub(r"ув$", "ow", w)
     w = re.sub(r"льо", "lo", w)
+    w = re.sub(r"(?<=[пткбдг])ш", "rz", w)  # "Пшемишль" -> "przemysl", "Тшебіня" -> "trzebinia": rz after a stop
     return "".join(_POLISH_RZ.get(ch, ch) for ch in w)
+
+
+# Hungarian spelling written back (ASCII-folded: á -> a, ő -> o): "Тисауйварош" -> "tiszaujvaros",
+# "Ньїредьгаза" -> "nyiregyhaza", "Фегердьярмат" -> "fehergyarmat"
+_HUNGARIAN_PAIRS = (("дь", "gy"), ("ть", "ty"), ("нь", "ny"), ("ль", "l"), ("ьї", "i"), ("ья", "a"), ("ьо", "o"))
+_HUNGARIAN = {
+    **_BASE, "с": "sz", "ш": "s", "ч": "cs", "ж": "zs", "ц": "c", "г": "h", "ґ": "g", "х": "h", "и": "i",
+    "й": "j", "ї": "i", "є": "e", "ю": "ju", "я": "ja", "ь": "",
+}  # fmt: skip
+
+
+def _hungarian(word: str) -> str:
+    w = word.lower().replace("'", "").replace("’", "")
+    for cyr, lat in _HUNGARIAN_PAIRS:
+        w = w.replace(cyr, lat)
+    return "".join(_HUNGARIAN.get(ch, ch) for ch in w)
+
+
+# Romanian (and Moldovan) spelling written back, diacritics folded: "Сучава" -> "suceava" is read as "sucava",
+# "Яломіца" -> "ialomita", "Бистриця" -> "bistrita"
+_ROMANIAN = {
+    **_BASE, "к": "c", "ч": "c", "ш": "s", "ж": "j", "ц": "t", "г": "g", "х": "h", "и": "i", "й": "i", "ї": "i",
+    "є": "e", "ю": "iu", "я": "ia", "ь": "",
+}  # fmt: skip
 
 
 _POLISH_RZ = {**_POLISH, "ж": "rz", "ь": "", "і": "i"}
 _LATIN_STYLES = (*(_latin_style(t) for t in (_BASE, _POLISH, _CZECH, _GERMAN)), _polish_rz)
+# a country's own spelling, tried for its towns only
+_COUNTRY_STYLES = {"HU": (_hungarian,), "RO": (_latin_style(_ROMANIAN),), "MD": (_latin_style(_ROMANIAN),)}
 
 
 def _uniq(places) -> list[Place]:

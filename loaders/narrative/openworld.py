@@ -316,6 +316,8 @@ def open_world_places(
             or _list_head_country(norm, m.start(), matches, gaz)
             or _region_country_after(norm, end, matches)
         )
+        if cc is None and unit.nominative in _COUNTRY_NAMED:
+            continue  # "громада X" is abroad only with its country named: "з угорською громадою Фегердьярмат"
         # "місто X" in a partnership sentence that no gazetteer knows: Ukrainian towns are all known, so it is
         # a town abroad, its country named with it or left unknown
         if cc is None and unit.nominative not in _FOREIGN_ONLY and unit.nominative not in ("місто", "город"):
@@ -459,17 +461,31 @@ _TWIN_COUNTRIES = ("PL", "SK", "CZ", "HU", "RO", "LT", "LV", "EE", "MD", "BG", "
 _WITH_NAME = re.compile(rf"(?<![\w])(?P<prep>з|із|зі|та|і|й|,)\s+(?P<name>[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?)(?![\w-])")
 
 
+_PARTNER_APPOSITION = re.compile(
+    rf"(?P<run>{_NAME_WORD}(?:(?:\s*,\s*|\s+(?:та|і|й)\s+){_NAME_WORD}){{0,6}})(?:\s*(?:[—–]|\s-)\s*|\s+(?:є|стал[иоа]?|став)\s+)"
+    r"(?:міст(?:о|а|ом|ами)-(?:побратим|партнер)\w*|побратим\w*)(?![\w-])"
+)
+_APPOSED_NAME = re.compile(rf"(?P<name>{_NAME_WORD})")
+
+
 def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] | None = None) -> list[PlaceMatch]:
     """Rule ``spelled-abroad``: "угоду про співпрацю з Бжозувом", "Новий Розділ і Любачув підписали угоду": a
     capitalised word after a partnership's "з", or coordinated with a community or a partner, that no gazetteer
     and no Ukrainian dictionary knows, spelled back into Latin letters close to a town of a country Ukrainian
     communities twin with (score >= 92), is that town."""
     out: list[PlaceMatch] = []
-    for m in _WITH_NAME.finditer(norm):
+    slots = [(m, False) for m in _WITH_NAME.finditer(norm)]
+    # "Пшемишль — місто-побратим Львова", "Пшемишль та Ярослав — міста-партнери …": the names the apposition
+    # calls twin towns, sentence-initial or not
+    for am in _PARTNER_APPOSITION.finditer(norm):
+        slots.extend((nm, True) for nm in _APPOSED_NAME.finditer(norm, am.start("run"), am.end("run")))
+    for m, apposed in sorted(slots, key=lambda slot: slot[0].start("name")):
         start, end = m.span("name")
-        if _covered(start, end, taken) or len(m.group("name")) < 4 or _sentence_word(norm, start):
+        if _covered(start, end, taken) or len(m.group("name")) < 4 or (_sentence_word(norm, start) and not apposed):
             continue
-        if m.group("prep") in ("з", "із", "зі"):
+        if apposed:
+            pass
+        elif m.group("prep") in ("з", "із", "зі"):
             if not _PARTNERED_WITH.search(norm[max(0, start - 120) : start]):
                 continue
         else:
@@ -536,6 +552,8 @@ _FOREIGN_ONLY = {
     "гміна", "повіт", "воєводство", "кантон", "графство", "комуна", "штат", "департамент", "місто-партнер",
     "гмина", "повят", "воеводство", "коммуна",
 }  # fmt: skip
+# unit words that are Ukrainian units too: abroad only with a country named beside them
+_COUNTRY_NAMED = {"громада"}
 # a unit word that names its country ("з гміною Біща", "з Гнезненським повятом" is Polish too, but a Romanian
 # county is a "повіт" in Ukrainian: it stays without a country)
 _UNIT_COUNTRY = {"гміна": "PL", "гмина": "PL", "воєводство": "PL", "воеводство": "PL", "повят": "PL", "медьє": "HU"}

@@ -1786,4 +1786,42 @@ RULES: tuple[Rule, ...] = (
         "programme.",
         {"Європейський Союз|funds|Homes for Ukraine"},
     ),
+    _r(
+        "spelled-abroad-own-spelling",
+        "linking",
+        "loaders/gazetteer/index.py",
+        "A town abroad spelled back into Latin letters the way its own language writes the sounds: Hungarian ('с' as "
+        "'sz', 'ш' as 's', 'дь' as 'gy'), Romanian, and Polish 'rz' after a stop ('Пшемишль' is Przemyśl). When "
+        "GeoNames' Ukrainian name of the town is another language's, the document's spelling is its label.",
+        "Тячів підписав угоду про співпрацю з Тисауйварошем.",
+        {"Тячів|partnerOf|Тисауйварош", "Тисауйварош|inCountry|Угорщина"},
+    ),
+    _r(
+        "twin-town-apposition",
+        "linking",
+        "openworld",
+        "Names set off by a dash before 'місто-побратим', 'міста-партнери' or after 'є містом-побратимом' are towns "
+        "abroad even at the start of a sentence, where a capitalised word is not a name by case alone.",
+        "Пшемишль — місто-побратим Львова.",
+        {"Львів|partnerOf|Перемишль"},
+    ),
+    _r(
+        "foreign-hromada-with-country",
+        "linking",
+        "loaders/lang/uk/foreign_units.csv",
+        "'громада' names a municipality abroad when a country is named with it ('з угорською громадою Берегдароц', "
+        "'з громадою X (Угорщина)'); without one it stays a Ukrainian hromada.",
+        "Тячівська громада співпрацює з угорською громадою Берегдароц.",
+        {"Тячівська міська територіальна громада|partnerOf|Берегдароц", "Берегдароц|inCountry|Угорщина"},
+    ),
+    _r(
+        "cooperation-since-year",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'співпрацює з Любліном' stays a partnership when a time or topic follows the partner ('з 1990 року', 'у "
+        "сфері освіти'), and 'з яким громада співпрацює' refers the partner to the community named before.",
+        "Делегація Тячева відвідала угорське місто Мішкольц, з яким громада співпрацює з 2015 року. Луцьк співпрацює з "
+        "Любліном з 1990 року.",
+        {"Тячів|partnerOf|Мішкольц", "Луцьк|partnerOf|Люблін"},
+    ),
 )
