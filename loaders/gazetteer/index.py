@@ -984,6 +984,22 @@ def _hungarian(word: str) -> str:
     return "".join(_HUNGARIAN.get(ch, ch) for ch in w)
 
 
+# German spelling as Ukrainian writes it since 2019 (г for h, ай for ei): "Вільдесгаузен" -> "wildeshausen",
+# "Гайльбронн" -> "heilbronn", "Мюльгайм" -> "mulheim", "Ойскірхен" -> "euskirchen"
+_GERMAN_PAIRS = (("ай", "ei"), ("ой", "eu"), ("ль", "l"), ("ьо", "o"), ("кс", "x"))
+_GERMAN_H = {
+    **_GERMAN, "г": "h", "ґ": "g", "ю": "u", "я": "ja", "ь": "", "и": "i", "с": "s", "з": "s", "ш": "sch", "ц": "z",
+}  # fmt: skip
+
+
+def _german_h(word: str) -> str:
+    w = word.lower().replace("'", "").replace("’", "")
+    for cyr, lat in _GERMAN_PAIRS:
+        w = w.replace(cyr, lat)
+    w = re.sub(r"г(?=$|[бвгґджзклмнпрстфхцчшщ])", "g", w)  # "Гарбург": -burg, "Ерланген" has g before no vowel
+    return "".join(_GERMAN_H.get(ch, ch) for ch in w)
+
+
 # Romanian (and Moldovan) spelling written back, diacritics folded: "Сучава" -> "suceava" is read as "sucava",
 # "Яломіца" -> "ialomita", "Бистриця" -> "bistrita"
 _ROMANIAN = {
@@ -995,7 +1011,13 @@ _ROMANIAN = {
 _POLISH_RZ = {**_POLISH, "ж": "rz", "ь": "", "і": "i"}
 _LATIN_STYLES = (*(_latin_style(t) for t in (_BASE, _POLISH, _CZECH, _GERMAN)), _polish_rz)
 # a country's own spelling, tried for its towns only
-_COUNTRY_STYLES = {"HU": (_hungarian,), "RO": (_latin_style(_ROMANIAN),), "MD": (_latin_style(_ROMANIAN),)}
+_COUNTRY_STYLES = {
+    "HU": (_hungarian,),
+    "RO": (_latin_style(_ROMANIAN),),
+    "MD": (_latin_style(_ROMANIAN),),
+    "DE": (_german_h,),
+    "AT": (_german_h,),
+}
 
 
 def _uniq(places) -> list[Place]:
@@ -1057,8 +1079,12 @@ def _predicate_after(text: str, toks, lows: list[str], j: int) -> bool:
         # "Хмельницький та Сегед стали …", "Рівне та французьке місто Ле-Ман уклали …": coordinated names
         if text[toks[j + 1][0]].isupper():
             return True
-        if j + 2 < len(toks) and re.search(r"(?:с|з|ц)ьк(?:е|ий|а)$", lows[j + 1]) and lows[j + 2].startswith("міст"):
-            return True
+        if (
+            j + 2 < len(toks)
+            and re.search(r"(?:с|з|ц)ьк(?:е|ий|а)$", lows[j + 1])
+            and (lows[j + 2].startswith("міст") or text[toks[j + 2][0]].isupper())
+        ):
+            return True  # "… та французьке місто Ле-Ман", "Хмельницький і литовський Каунас підписали …"
     if lows[j] in ("має", "мають", "є", "був", "була", "було", "буде", "стала", "став", "стало", "веде"):
         return True  # "Боярка має …": verbs the dictionary also reads as nouns ("має")
     from .inflect import morph

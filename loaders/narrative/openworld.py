@@ -326,7 +326,14 @@ def open_world_places(
                 not _PARTNERED_WITH.search(norm[max(0, m.start() - 120) : m.start()]) or _ukrainian_word(name)
             ):
                 # "регіон", "округ", "муніципалітет" are Ukrainian words too: need a country, or a partnership with a
-                # name no Ukrainian dictionary knows ("з регіоном Пеї-де-ла-Луар", not "з регіоном Полісся")
+                # name no Ukrainian dictionary knows ("з регіоном Пеї-де-ла-Луар", not "з регіоном Полісся"), or a
+                # name that reads as a town abroad ("між Ірпенем і районом Гарбург": Harburg)
+                place = None if _ukrainian_word(name) else _spelled_town(name, gaz, budget)
+                if place is not None and not _covered(start, end, taken):
+                    pm = PlaceMatch(start, end, norm[start:end], "foreign", [place])
+                    pm.extra = {"open_world": "spelled-abroad", "country": place.country}
+                    out.append(pm)
+                    taken.append(pm)
                 continue
         cc = cc or _UNIT_COUNTRY.get(unit.nominative)
         if cc == "UA":
@@ -337,6 +344,17 @@ def open_world_places(
             # "з польським повітом Вадовицьким": the adjective after the unit word names it
             name = f"{_nominative_adjective(name, unit.nominative)} {unit.nominative}"
         add(start, end, name, unit.nominative, cc, "unit-word")
+        if re.search(r"(?:ами|ах)$", norm[m.start() : start].rstrip()):
+            # "з містами Вільдесгаузен та Ґюнцбург", "гмінами Біща, Ґрембув і Кшешув": a plural unit word names
+            # every coordinated name after it
+            pos = end
+            while (nxt := _NEXT_NAME.match(norm, pos)) is not None:
+                n_start, n_end = nxt.span("name")
+                item = _trim_name(nxt.group("name"))
+                if not item or _person(norm, n_start, n_end) or _organisation(item):
+                    break
+                add(n_start, n_start + len(item), item, unit.nominative, cc, "unit-word")
+                pos = n_start + len(item)
     # latin-unit: "з Gmina Biszcza", "Powiat Limanowski", "Landkreis Harburg": the unit word names the country
     for m in _LATIN_UNIT.finditer(norm):
         name = m.group("name")
@@ -457,7 +475,7 @@ def open_world_places(
 
 # countries whose towns Ukrainian communities twin with most, in the order a spelling is tried
 # (neighbours, whose small towns GeoNames seldom spells in Cyrillic; the rest are the cued look-up's)
-_TWIN_COUNTRIES = ("PL", "SK", "CZ", "HU", "RO", "LT", "LV", "EE", "MD", "BG", "GE")
+_TWIN_COUNTRIES = ("PL", "SK", "CZ", "HU", "RO", "LT", "LV", "EE", "MD", "BG", "GE", "DE")
 _WITH_NAME = re.compile(rf"(?<![\w])(?P<prep>з|із|зі|та|і|й|,)\s+(?P<name>[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?)(?![\w-])")
 
 
@@ -493,23 +511,36 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
             if not any(pm.end == len(before) and pm.candidates for pm in taken):
                 continue  # "Новий Розділ і Любачув", "Ряшів, Ярослав": coordinated with a place named just before
         name = m.group("name")
-        if budget is not None:
-            if budget[0] <= 0:
-                break  # a page of thousands of unknown names costs no more than its first few dozen
-            budget[0] -= 1
+        if budget is not None and budget[0] <= 0:
+            break  # a page of thousands of unknown names costs no more than its first few dozen
         if _ukrainian_word(name) or _person(norm, start, end) or _organisation(name):
+            if budget is not None:
+                budget[0] -= 1
             continue
-        best, best_cc, best_score = None, None, 0.0
-        for cc in _TWIN_COUNTRIES:
-            place, score = gaz._latin_lookup(name, cc)
-            if place is not None and score > best_score:
-                best, best_cc, best_score = place, cc, score
-        if best is None or best_score < 92:
+        best = _spelled_town(name, gaz, budget)
+        if best is None:
             continue
         pm = PlaceMatch(start, end, name, "foreign", [best])
-        pm.extra = {"open_world": "spelled-abroad", "country": best_cc, "fuzzy": round(best_score)}
+        pm.extra = {"open_world": "spelled-abroad", "country": best.country}
         out.append(pm)
     return out
+
+
+def _spelled_town(name: str, gaz, budget: list[int] | None) -> Place | None:
+    """The town abroad of a country Ukrainian communities twin with whose Latin name ``name``, spelled back, is
+    closest to (score >= 92), or None; one look-up of the document's ``budget``."""
+    if gaz is None or not hasattr(gaz, "_latin_lookup") or len(name) < 4:
+        return None
+    if budget is not None:
+        if budget[0] <= 0:
+            return None
+        budget[0] -= 1
+    best, best_score = None, 0.0
+    for cc in _TWIN_COUNTRIES:
+        place, score = gaz._latin_lookup(name, cc)
+        if place is not None and score > best_score:
+            best, best_score = place, score
+    return best if best is not None and best_score >= 92 else None
 
 
 _DASH_ROW = re.compile(rf"\s*(?:[-•*]\s+|\d{{1,3}}[.)]\s*)?({_NAME})(?:\s*\([^()]{{1,60}}\))?(?:\s*[—–]|\s+-)\s+")
@@ -552,6 +583,9 @@ _FOREIGN_ONLY = {
     "гміна", "повіт", "воєводство", "кантон", "графство", "комуна", "штат", "департамент", "місто-партнер",
     "гмина", "повят", "воеводство", "коммуна",
 }  # fmt: skip
+_NEXT_NAME = re.compile(
+    rf"(?:\s*,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+)(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+)
 # unit words that are Ukrainian units too: abroad only with a country named beside them
 _COUNTRY_NAMED = {"громада"}
 # a unit word that names its country ("з гміною Біща", "з Гнезненським повятом" is Polish too, but a Romanian
@@ -692,6 +726,16 @@ def _country_after(norm: str, end: int, gaz, matches: list[PlaceMatch] = ()) -> 
         cc = _country_within(list(matches), end + m.start(1), end + m.end(1)) or _country_in(m.group(1), gaz)
         if cc is not None:
             return cc
+        for pm in matches:  # "районом Гарбург (Нижня Саксонія)": a region abroad in the bracket names its country
+            c = pm.candidates[0] if pm.candidates else None
+            if (
+                c is not None
+                and end + m.start(1) <= pm.start
+                and pm.end <= end + m.end(1)
+                and c.category == "foreign_region"
+                and c.country not in (None, "UA")
+            ):
+                return c.country
     # "воєводством Польщі", "воеводством Республики Польша", "краем Высочина Чешской Республики": the country
     # in the genitive right after the name
     gen = re.match(r"\s+(?:(?:Федеративн\w+\s+)?Республи?\w*\s+|Королівств\w+\s+|Королевств\w+\s+)?", norm[end:])
@@ -775,6 +819,9 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
         unit_named = re.search(r"\s(?:County|District|Municipality|Gmina)$", pm.candidates[0].label)
         gap = norm[pm.end : nxt.start]
         region = nxt.candidates[0].category == "foreign_region"
+        if region and re.fullmatch(r"\s*\(\s*", gap):
+            spans.append((nxt.start, nxt.end))  # "районом Гарбург (Нижня Саксонія)": a region in brackets locates
+            continue
         if region and pm.candidates[0].category == "foreign_region" and not _LOWER_UNIT.search(pm.surface):
             continue  # "Підкарпатське воєводство, Люблінське воєводство": regions listed side by side are peers
         if (region and (_REGION_GAP.fullmatch(gap) or re.fullmatch(r"\s*\(\s*", gap))) or (

@@ -831,7 +831,8 @@ RULES: tuple[Rule, ...] = (
         "A country adjective before a capitalised word no gazetteer knows, in the instrumental, names a town of that "
         "country in the nominative ('з німецьким Бергхаймом', 'с болгарским Кюстендилом').",
         "Кременчук має давні дружні відносини з польським містом Хелм та німецьким Бергхаймом.",
-        {"Кременчук|partnerOf|Бергхайм", "Бергхайм|inCountry|Німеччина"},
+        # Bergheim is found by its German spelling (rule german-spelling-written-back) and labelled as GeoNames has it
+        {"Кременчук|partnerOf|Бергем", "Бергем|inCountry|Німеччина"},
     ),
     _r(
         "country-run-head",
@@ -1823,5 +1824,48 @@ RULES: tuple[Rule, ...] = (
         "Делегація Тячева відвідала угорське місто Мішкольц, з яким громада співпрацює з 2015 року. Луцьк співпрацює з "
         "Любліном з 1990 року.",
         {"Тячів|partnerOf|Мішкольц", "Луцьк|partnerOf|Люблін"},
+    ),
+    _r(
+        "german-spelling-written-back",
+        "linking",
+        "loaders/gazetteer/index.py",
+        "German towns are looked up by their spelling too: Ukrainian writes German h as 'г' and ei as 'ай' "
+        "('Вільдесгаузен' is Wildeshausen, 'Гарбург' Harburg), where GeoNames' Cyrillic names are Russian-style.",
+        "Ірпінь співпрацює з Вільдесгаузеном.",
+        {"Ірпінь|partnerOf|Вілдесхаузен", "Вілдесхаузен|inCountry|Німеччина"},
+    ),
+    _r(
+        "plural-unit-word",
+        "linking",
+        "openworld",
+        "A plural unit word names every coordinated name after it: 'з містами Вільдесгаузен та Ґюнцбург', 'гмінами "
+        "Біща, Ґрембув і Кшешув'.",
+        "Ірпінь співпрацює з містами Вільдесгаузен та Ґюнцбург.",
+        {"Ірпінь|partnerOf|Вільдесгаузен", "Ірпінь|partnerOf|Ґюнцбург"},
+    ),
+    _r(
+        "unit-name-spelled-abroad",
+        "linking",
+        "openworld",
+        "A unit word ('район', 'округ', 'регіон') before a name no dictionary knows, in a partnership sentence with "
+        "no country named, is a unit abroad when the name reads as a town of a country Ukrainian communities twin "
+        "with; a region in brackets after it names its country and only locates it.",
+        "Партнерство між Ірпенем і районом Гарбург триває з 2022 року. Угоду про співпрацю підписали Буча і район "
+        "Гарбург (Нижня Саксонія).",
+        {"Ірпінь|partnerOf|Харбург", "Буча|partnerOf|Харбург", "Харбург|inCountry|Німеччина"},
+    ),
+    _r(
+        "befriended-and-exchange",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'здружився з', 'подружилися' and 'домовилися про обмін делегаціями' are partnership verbs; 'Хмельницький і "
+        "литовський Каунас' coordinates two towns, not two adjectives.",
+        "Коростень здружився з естонським Вільянді. Хмельницький і литовський Каунас підписали меморандум. Лубенська "
+        "громада і польський повіт Ліманова домовилися про обмін делегаціями.",
+        {
+            "Коростень|partnerOf|Вільянді",
+            "Хмельницький|partnerOf|Каунас",
+            "Лубенська міська територіальна громада|partnerOf|Ліманова",
+        },
     ),
 )
