@@ -1,16 +1,19 @@
 """``graphtool map`` and ``graphtool report`` by two versions of the code, side by side on one store (issue 12).
 
     python -m bench.command_compare --old edc5f1a [--new HEAD] [--triples 1000000] [--rounds 2] [--warm 2]
-        [--store DIR] [OPERATION ...]
+        [--store DIR] [--new-store DIR] [OPERATION ...]
 
 OPERATION is ``map:community``, ``map:donor``, ``map:program``, ``map:oblast``, ``map:whole``,
 ``report:KIND`` (community, donor, program, partnerships) or ``query:NAME`` (a library question run with
 no parameter, as ``graphtool query NAME`` does; its rows, in order, are the output compared); default: the
-three maps and the community report. The store is generated once (``bench.synth``, on disk; kept in ``--store`` when given) and opened
-read-only by every run. Both versions are taken with ``git archive`` into folders of their own (edits to
-the working tree during the run change nothing); each run is a fresh process of one version that does the
-command once as one CLI call does (it builds the name index) and ``--warm`` times more reusing it (as a
-serving worker does), focused on the generator's anchors by IRI. Every question the command asks is
+three maps and the community report. The store is generated once (``bench.synth``, on disk; kept in
+``--store`` when given) and opened read-only by every run; with ``--new-store``, the new version reads that
+one instead (a store written by the new code's own build, when the change is in how a store is written;
+both must hold the same data; made by the code running this script when missing). Both versions are taken
+with ``git archive`` into folders of their own (edits to the working tree during the run change nothing);
+each run is a fresh process of one version that does the command once as one CLI call does (it builds the
+name index) and ``--warm`` times more reusing it (as a serving worker does), focused on the generator's
+anchors by IRI. Every question the command asks is
 timed (count, wall, CPU, rows) by the first line of its ``queries/internal`` file. The map's HTML (or the
 report's Markdown) of each version is kept next to the store and compared byte for byte. Rows go to
 stderr as JSON, a Markdown table to stdout.
@@ -159,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--warm", type=int, default=2, help="runs after the first in the same process")
     parser.add_argument("--store", type=Path, help="the generated store (made when missing, kept)")
+    parser.add_argument("--new-store", type=Path, help="the store the new version reads (default: --store)")
     args = parser.parse_args(argv)
     for operation in args.operations:
         command, _, kind = operation.partition(":")
@@ -170,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         store = args.store or work / "store"
         anchors = make_store(store, args.triples)
+        stores = {"old": store, "new": args.new_store or store}
+        if args.new_store is not None:
+            make_store(args.new_store, args.triples)
         code = {v: archive(rev, work / v) for v, rev in (("old", args.old), ("new", args.new))}
         rows: list[dict] = []
         for round_ in range(args.rounds):
@@ -177,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
                 outputs = {}
                 for version in ("old", "new") if round_ % 2 == 0 else ("new", "old"):
                     out = work / f"{version}-{operation.replace(':', '-')}.out"
-                    for row in run(code[version], store, anchors, operation, out, args.warm):
+                    for row in run(code[version], stores[version], anchors, operation, out, args.warm):
                         row.update(version=version, operation=operation, round=round_)
                         rows.append(row)
                         print(json.dumps(row, ensure_ascii=False), file=sys.stderr, flush=True)
