@@ -775,7 +775,13 @@ class Gazetteer:
                 if cat in ("village", "settlement", "district") and (common or quoted or e.place not in self._centres):
                     # a village is read without "с."/"село" only when it is a hromada centre; "У Драбові": a
                     # centre whose form is also a word counts right after "у", "в", "до", "з"
-                    if not (common == 1 and not quoted and e.place in self._centres and _after_locative(lows, i)):
+                    # "У Макарові": a centre whose form is also a surname counts right after "у", "в" (a person is
+                    # not "in" anyone)
+                    centre = not quoted and e.place in self._centres
+                    if not (
+                        (common == 1 and centre and _after_locative(lows, i))
+                        or (common == 2 and centre and i > 0 and lows[i - 1] in ("у", "в") and gaps[i].isspace())
+                    ):
                         continue
                 if not common or (
                     (not initial or alone or _predicate_after(text, toks, lows, j))

@@ -1868,4 +1868,13 @@ RULES: tuple[Rule, ...] = (
             "Лубенська міська територіальна громада|partnerOf|Ліманова",
         },
     ),
+    _r(
+        "centre-named-like-a-surname",
+        "linking",
+        "loaders/gazetteer/index.py",
+        "A hromada centre whose form is also a surname's ('Макарові', 'Іванкові') is the town right after 'у', 'в': "
+        "a person is not 'in' anyone.",
+        "Ремонт амбулаторії в Макарові профінансувала USAID через проєкт «Підтримка громад».",
+        {"Підтримка громад|locatedIn|Макарів"},
+    ),
 )
