@@ -813,6 +813,8 @@ def _trim_to_adjectives(head: str, noun: str) -> str:
 
 
 _TRIG_ONLY = re.compile(r"(?<![\w])" + _TRIG, re.IGNORECASE)
+# "Конкурс на отримання субгрантів «X»": a grant call names its title after the grant it offers
+_GRANT_CALL = re.compile(r"\s+на\s+(?:отримання|одержання|надання)\s+(?:суб)?грант\w*", re.IGNORECASE)
 _MODS_STOP = re.compile(
     r"(?<![\w])(?:межах|рамках|складі|за|від|через|що|який|яка|які|якого|якої|де|щодо|з|із|зі|для|на|у|в|до|про)(?![\w])",
     re.IGNORECASE,
@@ -836,7 +838,7 @@ def _trigger_quotes(s: str, by_start: dict[int, int]) -> list[re.Match]:
         if m is None or m.end() != q:
             continue
         mods = m.group("mods")
-        if _MODS_STOP.search(mods):
+        if _MODS_STOP.search(mods) and not _GRANT_CALL.fullmatch(mods):
             continue
         if any(
             str((parses(w)[:1] or [None])[0].tag.POS if parses(w) else "") in ("VERB", "INFN", "PRTS", "GRND")

@@ -303,6 +303,7 @@ def _is_cyr(ch: str) -> bool:
 _TRANSLATE = str.maketrans({**_SIMPLE_MAP, "\r": " "})
 _DROP = re.compile("[" + SOFT_HYPHEN + ZERO_WIDTH + STRESS + "]|(?<=[^\\W\\d_])[-‐‑]\n[ \t]*(?=[^\\W\\d_])")
 _QUOTE = re.compile('["“”]')
+_HASHTAG = re.compile(r"(?<![\w&/#])#([^\W\d_][^\W_]*(?:_[^\W_]+)+)")  # words joined by "_"
 _WORD = re.compile(r"[^\W\d_][^\W\d_']*")
 _LONE_I = re.compile(r"(?:(?<=[а-яіїєґА-ЯІЇЄҐ] )|(?<=[а-яіїєґА-ЯІЇЄҐ][,;:] ))[iI](?= [а-яіїєґА-ЯІЇЄҐ])")
 
@@ -334,6 +335,9 @@ def normalise(text: str, base: int = 0) -> tuple[str, list[int] | None]:
     out = text.translate(_TRANSLATE)
     if '"' in out or "“" in out or "”" in out:
         out = _QUOTE.sub(lambda m: _quote_dir(m.group(), out, m.start()), out)
+    if "#" in out:
+        # "Програми #USAID_АГРО": a hashtag of words joined by "_" reads as its words (same length)
+        out = _HASHTAG.sub(lambda m: " " + m.group(1).replace("_", " "), out)
     if _LOOKALIKE_RE.search(out):
         out = _WORD.sub(_fix_word, out)
         out = _LONE_I.sub(lambda m: m.group().translate(LATIN_LOOKALIKE), out)

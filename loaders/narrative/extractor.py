@@ -335,6 +335,7 @@ class _Extractor:
                         x.in_title = self.rekeyed[x.in_title]
         self._merge_org_variants()
         self._relations()
+        self._programme_lists()
         self._countries_as_governments()
         merge_acronyms(self.ex)
         names_both_ends(self)
@@ -1906,6 +1907,27 @@ class _Extractor:
     def _has(self, s: str, p: str, o: str) -> bool:
         return (s, p, o) in self._rel_index
 
+    def _programme_lists(self) -> None:
+        """Rule ``programme-list``: "ВІДКРИТІ КОНКУРСИ Програми USAID АГРО:" and one bulleted item per line: each
+        initiative an item names is part of the programme the lead-in names. The list ends at a line that is no
+        item (the item's own further sentences, on its line, belong to it)."""
+        lead: str | None = None
+        last_end = 0
+        for st in self.sents:
+            norm = st.s.norm
+            inits = [m for m in st.mentions if m.kind == "init" and not m.in_title]
+            on_item_line = "\n" not in self.text[last_end : st.s.start]
+            if norm.rstrip().endswith(":") and _LIST_LEAD.search(norm):
+                progs = {m.key for m in inits if m.type == "Program"}
+                lead = progs.pop() if len(progs) == 1 and len(inits) == 1 else None
+            elif lead is not None and _BULLET.match(norm):
+                for m in inits:
+                    if m.key != lead and not any(rel.predicate == "partOf" for rel in self._rels_of(m.key)):
+                        self._rel(m.key, "partOf", lead, st.ev)
+            elif lead is not None and not on_item_line:
+                lead = None
+            last_end = st.s.end
+
     def _after_partof(self, norm: str, m: Mention) -> bool:
         """True when a "в межах/у рамках" cue stands right before the initiative (it is the framework)."""
         return bool(re.search(r"(?:рамках|межах|складі)\s+[\w\s'-]{0,40}$", norm[max(0, m.start - 50) : m.start]))
@@ -2716,6 +2738,12 @@ _HROMADAS_LEAD = re.compile(
 )
 _ELLIPSIS_HEAD = re.compile(r"(?<![\w])(?:ТГ|ОТГ|територіальн\w+\s+громад\w*|громад\w*)(?![\w])")
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
+# a lead-in that announces the items of a programme: its contests, calls, components, opportunities
+_LIST_LEAD = re.compile(
+    r"(?:конкурс|можливост|ініціатив|напрям|компонент|грант|проєкт|проект|заход|курс|програм|projects?|"
+    r"components?|calls?|grants?|opportunit)\w*",
+    re.IGNORECASE,
+)
 _UNQUOTED_ORG = re.compile(
     r"\s*(?:(?:проє?кту|програми|є|став|стала|стали|виступає|виступають|виступили)\s+){0,2}"
     r"(?:компані\w*\s+|організаці\w*\s+)?(?P<org>[А-ЯІЇЄҐ][\w'-]+(?:\s+[а-яіїєґА-ЯІЇЄҐ'-]+){0,9})"

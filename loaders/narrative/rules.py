@@ -1877,4 +1877,39 @@ RULES: tuple[Rule, ...] = (
         "Ремонт амбулаторії в Макарові профінансувала USAID через проєкт «Підтримка громад».",
         {"Підтримка громад|locatedIn|Макарів"},
     ),
+    _r(
+        "programme-list",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A lead-in that ends with a colon and names one programme and its contests, calls, components or "
+        "opportunities, followed by one bulleted item per line: each initiative an item names is part of that "
+        "programme. The list ends at a line that is no item.",
+        "ВІДКРИТІ КОНКУРСИ Програми USAID АГРО:\n\n• Конкурс на отримання субгрантів «Ми консультуємо, ви "
+        "експортуєте». Заявки приймаються до 19 квітня.\n\n• Річний програмний запит «Вдосконалення ланцюгів доданої "
+        "вартості в секторі аквакультури».",
+        {
+            "Ми консультуємо, ви експортуєте|partOf|Програма USAID з аграрного і сільського розвитку",
+            "Вдосконалення ланцюгів доданої вартості в секторі аквакультури|partOf|Програма USAID з аграрного і "
+            "сільського розвитку",
+        },
+    ),
+    _r(
+        "hashtag-words",
+        "structure",
+        "loaders/text.py",
+        "A hashtag of words joined by '_' reads as its words: '#USAID_АГРО' is 'USAID АГРО' (the '#' and '_' become "
+        "spaces, so offsets hold). Municipal pages repost donors' social-media posts.",
+        "Громада долучилася до Програми #USAID_АГРО.",
+        {"Агентство США з міжнародного розвитку|funds|Програма USAID з аграрного і сільського розвитку"},
+    ),
+    _r(
+        "grant-call-title",
+        "mentions",
+        "loaders/patterns.py",
+        "'Конкурс на отримання субгрантів «X»' names a grant call X: the 'на' of the grant it offers does not cut the "
+        "trigger off its title.",
+        "ВІДКРИТІ КОНКУРСИ Програми USAID АГРО:\n\n• Конкурс на одержання субгранту «Розвиток мікропідприємництва у "
+        "громадах».",
+        {"Розвиток мікропідприємництва у громадах|partOf|Програма USAID з аграрного і сільського розвитку"},
+    ),
 )
