@@ -574,8 +574,11 @@ def sentences(text: str) -> Iterator[Sentence]:
                 continue
             if m.group().strip().startswith((".", "!", "?", "…")):
                 # the word before the mark: a bounded window, never the whole growing segment
-                if _is_abbreviation(norm[max(s, m.start() - 64) : m.start()]) or not _next_starts_sentence(norm, e):
-                    continue
+                item_next = "\n" in m.group() and _ITEM_START.match(norm, e) is not None
+                if not item_next and (
+                    _is_abbreviation(norm[max(s, m.start() - 64) : m.start()]) or not _next_starts_sentence(norm, e)
+                ):
+                    continue  # ("2001 р.\n2. Бердичівська громада": a list item on the next line ends it all the same)
                 if m.group("nl") is None and _LIST_NUMBER.fullmatch(norm, s, m.start()):
                     continue  # "2. «Title»": a list item's number, not a sentence
                 opened += norm.count("«", counted, m.start())
@@ -615,6 +618,7 @@ def sentences(text: str) -> Iterator[Sentence]:
 
 
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}")
+_ITEM_START = re.compile(r"[-•–*]\s|\d{1,2}[.)]\s")
 
 
 def _inside_bracket(norm: str, s: int, at: int, e: int) -> bool:

@@ -1307,6 +1307,7 @@ class _Extractor:
         topic: str | None = None
         header_at = -10
         last_listed = -10
+        header_lead = False  # the last partner heading ends with a colon and names agreements
         last_field, field_refers = -10, False
         topic_named = -10
         prev_orphans = None
@@ -1564,7 +1565,17 @@ class _Extractor:
                 )
                 and not inits
                 and (not cue_regex_in("partner_need", norm).search(norm) or _BULLET.match(norm) or self._line_item(st))
-                and any(m.type == "PartnerCity" for m in ms if m.kind == "place")
+                and (
+                    any(m.type == "PartnerCity" for m in ms if m.kind == "place")
+                    # "2. Бердичівська громада – 2022 р." under "угоди про співпрацю:": a domestic partner's item
+                    or (
+                        (_BULLET.match(norm) or self._line_item(st))
+                        and len(norm) <= 120
+                        and not _FIELD_LINE.match(norm)  # "• Місце: с. Покровське" is a project card's field
+                        and header_lead
+                        and any(m.type == "Community" for m in ms if m.kind == "place")
+                    )
+                )
             )
             partner_sentence = self._partners(st, listed=listed)
             if not partner_sentence:
@@ -1577,6 +1588,8 @@ class _Extractor:
                 and not any(m.type == "PartnerCity" for m in ms if m.kind == "place")
             ):
                 header_at = st.s.index  # "Міста-побратими та міста-партнери Тернополя": a list follows
+                # "громада має такі угоди про співпрацю:": a lead-in of agreements lists domestic partners too
+                header_lead = norm.rstrip().endswith(":") and bool(_AGREEMENT.search(norm))
             orphans = self._locations(
                 st, inits, containers, cur_topic if (refers or not partner_sentence) else None, partner_sentence
             )
@@ -2252,6 +2265,13 @@ class _Extractor:
                         for u in ua
                         if u.key != base.key and not _LOCATIVE.search(norm[max(0, u.start - 20) : u.start])
                     }
+            elif listed and ua and not foreign and (self.section_home or self.home_key):
+                # rule ``domestic-partner-item``: an item of a partner list that names a Ukrainian community
+                pairs |= {
+                    (self.section_home or self.home_key, u.key)
+                    for u in ua
+                    if not self._is_oblast(u.key) and not _LOCATIVE.search(norm[max(0, u.start - 20) : u.start])
+                }
             elif foreign and not ua and (self.section_home or self.home_key):
                 pairs |= {
                     (self.section_home or self.home_key, f.key)

@@ -62,7 +62,10 @@ def unit_words(lang: str = "uk") -> tuple[UnitWord, ...]:
 
 @lru_cache(maxsize=4)
 def _unit_regex(lang: str = "uk") -> re.Pattern:
-    alts = "|".join(f"(?P<u{i}>{u.pattern})" for i, u in enumerate(unit_words(lang)))
+    # "Місто Фалешти (Молдова) – 2012 р.", "Гміна Баранув-Сандомирський": a list item starts with the unit word
+    alts = "|".join(
+        f"(?P<u{i}>[{u.pattern[0]}{u.pattern[0].upper()}]{u.pattern[1:]})" for i, u in enumerate(unit_words(lang))
+    )
     return re.compile(rf"(?<![\w])(?:{alts})\s+(?P<name>{_NAME})", re.UNICODE)
 
 

@@ -937,8 +937,9 @@ RULES: tuple[Rule, ...] = (
         {
             "Умань|partnerOf|Стшижув",
             "Стшижув|inCountry|Польща",
-            "Умань|partnerOf|Округ Медісон",
-            "Округ Медісон|inCountry|США",
+            # "Округ" starting the row is the unit word (its names keep "округ Медісон")
+            "Умань|partnerOf|Медісон",
+            "Медісон|inCountry|США",
             "Умань|partnerOf|Телавський муніципалітет",
         },
         {"Умань|partnerOf|Айова"},
@@ -1911,5 +1912,20 @@ RULES: tuple[Rule, ...] = (
         "ВІДКРИТІ КОНКУРСИ Програми USAID АГРО:\n\n• Конкурс на одержання субгранту «Розвиток мікропідприємництва у "
         "громадах».",
         {"Розвиток мікропідприємництва у громадах|partOf|Програма USAID з аграрного і сільського розвитку"},
+    ),
+    _r(
+        "domestic-partner-item",
+        "structure",
+        "loaders/narrative/extractor.py, loaders.text",
+        "Under a lead-in that ends with a colon and names agreements ('громада має такі угоди про співпрацю:'), an item "
+        "line naming a Ukrainian community is a domestic partner of the document's community, as items naming towns "
+        "abroad are partners; a list item on the next line ends the item before it even after an abbreviation ('2001 "
+        "р.'), and a unit word may start an item ('Місто Фалешти (Молдова)').",
+        "Міжнародне співробітництво Славутської громади\n\nСтаном на 2024 рік громада має такі угоди про співпрацю:\n"
+        "1. Місто Фалешти (Молдова) – 2012 р.\n2. Бердичівська громада – 2022 р.\n",
+        {
+            "Славутська міська територіальна громада|partnerOf|Фалешти",
+            "Славутська міська територіальна громада|partnerOf|Бердичівська міська територіальна громада",
+        },
     ),
 )
