@@ -74,6 +74,12 @@ _PROJECT_PARTNER = re.compile(
     r"партнер\w*\s+(?:\w+\s+)?(?:проє?кт|програм|ініціатив|мереж|конкурс|форум)\w*|(?:проє?кт|програм)\w*\s+(?:\w+\s+)?партнер\w*",
     re.IGNORECASE,
 )
+# a partner town referred to by a noun: "з польського міста-побратима", "угоду між містами", "містом-партнером"
+_PARTNER_ANAPHOR = re.compile(
+    r"(?<![\w])(?:міст\w*-(?:побратим|партнер)\w*|побратим\w*|між\s+(?:нашими\s+|двома\s+|обома\s+)?"
+    r"(?:містами|громадами)|партнерськ\w+\s+міст\w*|(?:гмін|громад)\w*-партнер\w*)",
+    re.IGNORECASE,
+)
 _TWINNING = re.compile(r"побратим|меморандум|угод|договір|договор|співробітництв", re.IGNORECASE)
 _SPELL_LOOKUPS = 50
 _PLURAL_COMMUNITIES = re.compile(
@@ -1308,6 +1314,7 @@ class _Extractor:
         header_at = -10
         last_listed = -10
         header_lead = False  # the last partner heading ends with a colon and names agreements
+        foreign_seen: set[str] = set()  # places abroad named so far (not as locators)
         last_field, field_refers = -10, False
         topic_named = -10
         prev_orphans = None
@@ -1580,6 +1587,13 @@ class _Extractor:
             partner_sentence = self._partners(st, listed=listed)
             if not partner_sentence:
                 partner_sentence = self._plural_partners(st)
+            if not partner_sentence:
+                self._partner_named_before(st, foreign_seen)
+            foreign_seen |= {
+                m.key
+                for m in ms
+                if m.kind == "place" and m.type == "PartnerCity" and not (m.extra or {}).get("locator")
+            }
             if listed:
                 last_listed = st.s.index  # a bulleted list goes on
             if (
@@ -2287,6 +2301,25 @@ class _Extractor:
                 rel, _seen = self._rel_index[(a, "partnerOf", b)]
                 rel.status.setdefault((ev.start, ev.end), status)
         return pairs
+
+    def _partner_named_before(self, st: _Sent, foreign_seen: set[str]) -> set[tuple[str, str]]:
+        """Rule ``partner-named-before``: "Калуш приймав гостей з Ніско" … "делегація з польського
+        міста-побратима", "угоду про партнерство між містами підписали у 2006 році": a partnership sentence that
+        names no place abroad and refers to its partner town by a noun is about the one town abroad the document
+        named before; the partner of the document's community."""
+        home = self.section_home or self.home_key
+        if home is None or len(foreign_seen) != 1 or not st.partner_cue or not _PARTNER_ANAPHOR.search(st.s.norm):
+            return set()
+        places = self._place_mentions(st, partners=True)
+        if any(p.type == "PartnerCity" for p in places) or any(
+            p.type == "Community" and not self._same_place(p.key, home) for p in places
+        ):
+            return set()
+        (partner,) = foreign_seen
+        if self._same_place(home, partner):
+            return set()
+        self._rel(home, "partnerOf", partner, st.ev)
+        return {(home, partner)}
 
     def _plural_partners(self, st: _Sent) -> set[tuple[str, str]]:
         """Rule ``plural-partner-anaphor``: "… представників трьох громад — Березанської, Краснопільської та

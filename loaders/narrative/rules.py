@@ -1928,4 +1928,15 @@ RULES: tuple[Rule, ...] = (
             "Славутська міська територіальна громада|partnerOf|Бердичівська міська територіальна громада",
         },
     ),
+    _r(
+        "partner-named-before",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A partnership sentence that names no place abroad and refers to its partner by a noun ('з польського "
+        "міста-побратима', 'угоду про партнерство між містами') is about the one town abroad the document named "
+        "before, often in its heading: that town is the partner of the document's community.",
+        "Калуш приймав гостей з Ніско\n\nДо Калуша завітала делегація з польського міста-побратима. Угоду про "
+        "партнерство між містами підписали у 2006 році.",
+        {"Калуш|partnerOf|Ніско"},
+    ),
 )
