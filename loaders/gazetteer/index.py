@@ -912,7 +912,22 @@ def _latin_style(table: dict[str, str]):
 
 _BASE = dict(zip("абвгґдезиіїйклмнопрстуфхць", "abvhgdezyiijklmnoprstufhc", strict=False))
 _BASE.update(
-    {"є": "ie", "ж": "zh", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "iu", "я": "ia", "ь": "", "х": "kh", "ц": "ts"}
+    {
+        "є": "ie",
+        "ж": "zh",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "shch",
+        "ю": "iu",
+        "я": "ia",
+        "ь": "",
+        "х": "kh",
+        "ц": "ts",
+        "ы": "y",
+        "э": "e",
+        "ё": "e",
+        "ъ": "",
+    }  # (Russian letters: "Пшемысль" on a Russian page)
 )
 # Ukrainian spellings of Polish, Czech/Slovak and German names written back (ASCII-folded: ż -> z, š -> s)
 _POLISH = {

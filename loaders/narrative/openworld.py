@@ -479,7 +479,9 @@ def open_world_places(
 # countries whose towns Ukrainian communities twin with most, in the order a spelling is tried
 # (neighbours, whose small towns GeoNames seldom spells in Cyrillic; the rest are the cued look-up's)
 _TWIN_COUNTRIES = ("PL", "SK", "CZ", "HU", "RO", "LT", "LV", "EE", "MD", "BG", "GE", "DE")
-_WITH_NAME = re.compile(rf"(?<![\w])(?P<prep>з|із|зі|та|і|й|,)\s+(?P<name>[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?)(?![\w-])")
+_WITH_NAME = re.compile(
+    rf"(?P<prep>(?<![\w])(?:з|із|зі|с|со|та|і|й|и)|,)\s+(?P<name>[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?)(?![\w-])"
+)
 
 
 _PARTNER_APPOSITION = re.compile(
@@ -506,7 +508,7 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
             continue
         if apposed:
             pass
-        elif m.group("prep") in ("з", "із", "зі"):
+        elif m.group("prep") in ("з", "із", "зі", "с", "со"):
             if not _PARTNERED_WITH.search(norm[max(0, start - 120) : start]):
                 continue
         else:

@@ -980,7 +980,8 @@ RULES: tuple[Rule, ...] = (
         "the Ukrainian hromada of that town; small towns count here, where the structure says it is a place.",
         "Чугуевская городская громада подписала соглашение о сотрудничестве с польской гминой Рыманув. "
         "Это уже третье соглашение громады.",
-        {"Чугуївська міська територіальна громада|partnerOf|Рыманув"},
+        # Rymanów is found by its spelling (rule spelled-abroad-in-lists-and-russian), labelled as GeoNames has it
+        {"Чугуївська міська територіальна громада|partnerOf|Риманів", "Риманів|inCountry|Польща"},
     ),
     _r(
         "section-home",
@@ -1938,5 +1939,16 @@ RULES: tuple[Rule, ...] = (
         "Калуш приймав гостей з Ніско\n\nДо Калуша завітала делегація з польського міста-побратима. Угоду про "
         "партнерство між містами підписали у 2006 році.",
         {"Калуш|partnerOf|Ніско"},
+    ),
+    _r(
+        "spelled-abroad-in-lists-and-russian",
+        "linking",
+        "openworld",
+        "The spelled-abroad look-up reads a name coordinated by a comma with a place just named ('Ярослав, "
+        "Пшемысль'), and Russian pages: 'с'/'со'/'и' as its prepositions, and ы/э/ё spelled back ('Пшемысль' is "
+        "Przemyśl).",
+        "Городами-побратимами Тернополя являются Ярослав, Пшемысль и Кельце. Эти связи были установлены ещё в "
+        "девяностые годы. Мэры городов обсудили новые совместные проекты.",
+        {"Тернопіль|partnerOf|Перемишль"},
     ),
 )
