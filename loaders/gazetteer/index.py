@@ -506,13 +506,16 @@ class Gazetteer:
         forms = self._forms
         out: list[PlaceMatch] = []
         n = len(toks)
+        # run[k]: how many tokens from k on are separated by spaces only (a name never spans punctuation)
+        run = [1] * n
+        for k in range(n - 2, -1, -1):
+            if gaps[k + 1].isspace():
+                run[k] = min(run[k + 1] + 1, MAX_NGRAM)
         i = 0
         while i < n:
             matched = None
-            for length in range(min(MAX_NGRAM, n - i), 0, -1):
+            for length in range(run[i], 0, -1):
                 j = i + length
-                if length > 1 and any(not gaps[k].isspace() for k in range(i + 1, j)):
-                    continue
                 key = lows[i] if length == 1 else " ".join(lows[i:j])
                 entries = forms.get(key)
                 if entries:
