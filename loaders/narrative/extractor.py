@@ -1331,6 +1331,11 @@ class _Extractor:
             if st.s.index in self.section_heads:
                 self.section_home = self.section_heads[st.s.index]
             inits = [m for m in ms if m.kind == "init" and not m.in_title]
+            if not inits and _CAPS_HEADING.fullmatch(norm) and self._whole_line(st):
+                # rule ``heading-ends-topic``: a digest's section heading in capitals ("ГРАНТИ", "ЕНЕРГЕТИКА"):
+                # "проєкт" after it does not refer back to an initiative of the section before
+                topic, topic_sent, bare_recent, list_of = None, -10, -10, None
+                last_of.clear()
             # a list item may name a thing of its own ("Драбівський НВК «…»;"), and an abbreviation may split it
             # ("Золотоніська гімназія ім. С.Д. | Скляренка;")
             item = bool(_BULLET.match(norm) or self._line_item(st)) and (not inits or norm.rstrip().endswith(";"))
@@ -2790,6 +2795,7 @@ _HROMADAS_LEAD = re.compile(
     re.IGNORECASE,
 )
 _ELLIPSIS_HEAD = re.compile(r"(?<![\w])(?:ТГ|ОТГ|територіальн\w+\s+громад\w*|громад\w*)(?![\w])")
+_CAPS_HEADING = re.compile(r"[\s\d.)•*–-]*[А-ЯІЇЄҐA-Z][А-ЯІЇЄҐA-Z'’ ,&/-]{3,60}:?\s*")
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 # a lead-in that announces the items of a programme: its contests, calls, components, opportunities
 _LIST_LEAD = re.compile(

@@ -1951,4 +1951,15 @@ RULES: tuple[Rule, ...] = (
         "девяностые годы. Мэры городов обсудили новые совместные проекты.",
         {"Тернопіль|partnerOf|Перемишль"},
     ),
+    _r(
+        "heading-ends-topic",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A digest's section heading in capitals on its own line ('ГРАНТИ', 'ЕНЕРГЕТИКА') ends the topic: 'проєкт' "
+        "after it does not refer back to an initiative named in the section before.",
+        "ЕНЕРГЕТИКА\nГромада отримала установки від USAID в межах проєкту «Енергетична безпека».\n\nГРАНТИ\n"
+        "Проєкт реалізується за фінансової підтримки Швейцарії в рамках програми «Сильні громади».",
+        {"Уряд Швейцарії|funds|Сильні громади"},
+        {"Енергетична безпека|partOf|Сильні громади"},
+    ),
 )
