@@ -429,6 +429,8 @@ def _head(lows: list[str], k: int) -> tuple[str | None, str | None]:
         return "institution", "hromada"
     if t.startswith("район") or t == "р-н":
         return "raion", "raion"
+    if t.startswith(("міськрад", "селищрад", "сільрад", "міськвиконком")):
+        return "council", "hromada"  # "Олевська міськрада", "Ніжинському міськвиконкому"
     if t in _HROMADA_NOUN:
         return "hromada", "hromada"
     if t.startswith(("міськ", "селищн", "сільськ", "об'єднан", "територіальн")):

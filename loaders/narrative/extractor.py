@@ -2874,7 +2874,13 @@ def _council_label(surface: str) -> str | None:
     low = " ".join(words).lower()
     if not re.search(r"рад|адміністрац|ода\b|ова\b|рда\b", low):
         return None
-    return " ".join(nominative(words))
+    label = " ".join(nominative(words))
+    # "Ніжинська міськрада" is the council its full name names: "Ніжинська міська рада"
+    return _SHORT_COUNCIL.sub(lambda m: _SHORT_COUNCIL_FULL[m.group(1).lower()], label)
+
+
+_SHORT_COUNCIL_FULL = {"міськрада": "міська рада", "селищрада": "селищна рада", "сільрада": "сільська рада"}
+_SHORT_COUNCIL = re.compile(r"(?<![\w])(міськрада|селищрада|сільрада)(?![\w])", re.IGNORECASE)
 
 
 _HROMADA_NAME_TAIL = re.compile(r"(?:міська|селищна|сільська)\s+громада$")

@@ -1962,4 +1962,13 @@ RULES: tuple[Rule, ...] = (
         {"Уряд Швейцарії|funds|Сильні громади"},
         {"Енергетична безпека|partOf|Сильні громади"},
     ),
+    _r(
+        "short-council-words",
+        "linking",
+        "loaders/gazetteer/index.py",
+        "'міськрада', 'селищрада', 'сільрада', 'міськвиконком' after a town's adjective name its council, as 'міська "
+        "рада' does; the council is labelled by its full name.",
+        "Олевська міськрада підписала угоду про співпрацю з гміною Біща.",
+        {"Олевська міська територіальна громада|partnerOf|Біща"},
+    ),
 )
