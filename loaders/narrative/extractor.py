@@ -172,8 +172,13 @@ def _venue_abroad(norm: str, p) -> bool:
 
 _SOURCE_LINE = re.compile(r"\A\s*(?:SOURCE|Source|Джерело|Источник)\s*:\s*(https?://[^\s<>\"]{3,2000})")
 _CARRIES_OUT = ("un_agency", "implementer", "ngo")  # registry kinds that run programmes others pay for
-_HROMADA_TYPE = re.compile(r"\s+(міськ|селищн|сільськ)(?:а|ій|ої|ою|у|ої|ої)(?![\w])", re.IGNORECASE)
-_TYPE_LABEL = {"міськ": "міська", "селищн": "селищна", "сільськ": "сільська"}
+_HROMADA_TYPE = re.compile(
+    r"\s+(міськ|селищн|сільськ|міськрад|селищрад|сільрад)(?:а|ій|ої|ою|у|ої|ої|і|и|ою)(?![\w])", re.IGNORECASE
+)
+_TYPE_LABEL = {
+    "міськ": "міська", "селищн": "селищна", "сільськ": "сільська",
+    "міськрад": "міська", "селищрад": "селищна", "сільрад": "сільська",
+}  # fmt: skip
 
 
 def _type_word_decides(norm: str, matches: list) -> None:
