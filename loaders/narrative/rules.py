@@ -1971,4 +1971,13 @@ RULES: tuple[Rule, ...] = (
         "Олевська міськрада підписала угоду про співпрацю з гміною Біща.",
         {"Олевська міська територіальна громада|partnerOf|Біща"},
     ),
+    _r(
+        "thanks-to-cooperation-with",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'Завдяки співпраці з X', 'завдяки партнерству з X' name X as a partner that carries out the initiative of the "
+        "sentence, as 'у співпраці з X' does.",
+        "Завдяки партнерству з Данською радою у справах біженців у Бучі відремонтували 20 будинків за проєктом «Дім».",
+        {"Данська рада у справах біженців|implements|Дім", "Дім|locatedIn|Буча"},
+    ),
 )
