@@ -74,6 +74,10 @@ _PROJECT_PARTNER = re.compile(
     r"партнер\w*\s+(?:\w+\s+)?(?:проє?кт|програм|ініціатив|мереж|конкурс|форум)\w*|(?:проє?кт|програм)\w*\s+(?:\w+\s+)?партнер\w*",
     re.IGNORECASE,
 )
+# joining the partners just listed: "до цього кола долучився грузинський Батумі", "список поповнив …"
+_JOINED = re.compile(
+    r"(?<![\w])(?:долучи|приєдна|поповни|додал|додав|став\w*\s+(?:ще\s+)?одн\w+\s+з\s+них)\w*", re.IGNORECASE
+)
 # a partner town referred to by a noun: "з польського міста-побратима", "угоду між містами", "містом-партнером"
 _PARTNER_ANAPHOR = re.compile(
     r"(?<![\w])(?:міст\w*-(?:побратим|партнер)\w*|побратим\w*|між\s+(?:нашими\s+|двома\s+|обома\s+)?"
@@ -1320,6 +1324,7 @@ class _Extractor:
         last_listed = -10
         header_lead = False  # the last partner heading ends with a colon and names agreements
         foreign_seen: set[str] = set()  # places abroad named so far (not as locators)
+        last_partners: tuple[str, int] | None = None  # (community, sentence index) of the last partnership sentence
         last_field, field_refers = -10, False
         topic_named = -10
         prev_orphans = None
@@ -1599,6 +1604,10 @@ class _Extractor:
                 partner_sentence = self._plural_partners(st)
             if not partner_sentence:
                 self._partner_named_before(st, foreign_seen)
+                self._joined_partners(st, last_partners)
+            if partner_sentence:
+                homes = {a for a, _b in partner_sentence}
+                last_partners = (homes.pop(), st.s.index) if len(homes) == 1 else None
             foreign_seen |= {
                 m.key
                 for m in ms
@@ -2330,6 +2339,19 @@ class _Extractor:
             return set()
         self._rel(home, "partnerOf", partner, st.ev)
         return {(home, partner)}
+
+    def _joined_partners(self, st: _Sent, last: tuple[str, int] | None) -> None:
+        """Rule ``joined-the-partners``: "… серед міст-побратимів Одеси — Марсель, Ліверпуль …. Останнім часом до
+        цього кола долучився грузинський Батумі": a town abroad that joins, in the next sentence, the partners just
+        listed is a partner of the same community."""
+        if last is None or not 0 < st.s.index - last[1] <= 2 or not _JOINED.search(st.s.norm):
+            return
+        places = self._place_mentions(st, partners=True)
+        if any(p.type == "Community" for p in places):
+            return
+        for p in places:
+            if p.type == "PartnerCity" and not (p.extra or {}).get("locator") and not self._same_place(last[0], p.key):
+                self._rel(last[0], "partnerOf", p.key, st.ev)
 
     def _plural_partners(self, st: _Sent) -> set[tuple[str, str]]:
         """Rule ``plural-partner-anaphor``: "… представників трьох громад — Березанської, Краснопільської та

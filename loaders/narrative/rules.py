@@ -1980,4 +1980,14 @@ RULES: tuple[Rule, ...] = (
         "Завдяки партнерству з Данською радою у справах біженців у Бучі відремонтували 20 будинків за проєктом «Дім».",
         {"Данська рада у справах біженців|implements|Дім", "Дім|locatedIn|Буча"},
     ),
+    _r(
+        "joined-the-partners",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A town abroad that, in one of the next two sentences, joins the partners a sentence just listed ('до цього кола "
+        "долучився', 'список поповнив') is a partner of the same community.",
+        "Серед міст-побратимів Одеси — Марсель (Франція) та Варна (Болгарія). Останнім часом до цього кола долучився "
+        "грузинський Батумі.",
+        {"Одеса|partnerOf|Батумі", "Одеса|partnerOf|Марсель"},
+    ),
 )
