@@ -72,6 +72,17 @@ def stop_names(lang: str = "en") -> frozenset[str]:
         return frozenset(fold(w) for w in fh.read().split() if not w.startswith("#"))
 
 
+@lru_cache(maxsize=2)
+def given_names(lang: str = "en") -> frozenset[str]:
+    """Given names after which a capitalised word is a surname ("supervisor Karen Hollister said")."""
+    with open(LANG / lang / "given_names.txt", encoding="utf-8") as fh:
+        return frozenset(fold(w) for line in fh if not line.startswith("#") for w in line.split())
+
+
+# "LANCASTER, Wis. —", "KYIV, Ukraine —": a news dateline places the report, not a partner
+_DATELINE = re.compile(r",\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:[—–-]|\(|$)")
+
+
 _OBLAST_STEM = re.compile(r"^(.*?)(?:ська|цька|зька)\s+область$")
 _ALIASES = {"us": "country:US", "usa": "country:US", "u.s.": "country:US", "uk": "country:GB", "eu": ""}
 
@@ -201,6 +212,7 @@ def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Plac
     """Places in a Latin-script sentence (see the module doc); spans ``taken`` already covers are skipped."""
     idx = latin_index(gaz)
     stop = stop_names()
+    given = given_names()
     out: list[PlaceMatch] = []
 
     def free(a: int, b: int) -> bool:
@@ -242,6 +254,9 @@ def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Plac
             a, b, rows, role = hit
             if not free(a, b):
                 continue
+            first = next(i for i, w in enumerate(words) if base + w.start() == a)
+            if first > 0 and norm[base + words[first - 1].end() : a] == " " and fold(words[first - 1].group()) in given:
+                continue  # rule ``given-name-before``: "Karen Hollister said": a person's surname, not a town
             places = [idx.place(i) for i in rows]
             places.sort(key=lambda p: (p.type != "Country", p.country != "UA", -(p.population or 0)))
             adj = _REGIONAL_ADJECTIVE.match(norm, b)
@@ -259,7 +274,10 @@ def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Plac
             kind = (
                 "country" if places[0].type == "Country" else ("community" if places[0].country == "UA" else "foreign")
             )
-            out.append(PlaceMatch(a, b, norm[a:b], kind, places, role=role))
+            pm = PlaceMatch(a, b, norm[a:b], kind, places, role=role)
+            if not norm[:a].strip() and norm[a:b].isupper() and _DATELINE.match(norm, b):
+                pm.extra = {"locator": True}  # rule ``dateline``: "LANCASTER, Wis. — …" places the report
+            out.append(pm)
     # "Liubar, Zhytomyr Oblast": a Ukrainian town inside the oblast the text names beats namesakes
     for pm in out:
         if pm.kind == "community" and len(pm.candidates) > 1 and oblast_ctx:

@@ -1990,4 +1990,25 @@ RULES: tuple[Rule, ...] = (
         "грузинський Батумі.",
         {"Одеса|partnerOf|Батумі", "Одеса|partnerOf|Марсель"},
     ),
+    _r(
+        "given-name-before",
+        "linking",
+        "loaders/lang/en/given_names.txt",
+        "In English a capitalised word right after a given name is a surname, not a town ('supervisor Karen Hollister "
+        "said'); the list holds English given names and Ukrainian ones as English pages transliterate them.",
+        "Kalush signed a partnership agreement with Nisko, supervisor Karen Hollister said.",
+        {"Калуш|partnerOf|Ніско"},
+        {"Калуш|partnerOf|Голлістер"},
+    ),
+    _r(
+        "dateline",
+        "linking",
+        "loaders/narrative/latin.py",
+        "A news dateline in capitals at the start of an English page ('LANCASTER, Wis. —') places the report; the town "
+        "is no partner.",
+        "LANCASTER, Wis. — The Grant County Board voted to approve a sister-community relationship with Horodenka, "
+        "Ukraine.\n\nGrant County (USA) and Horodenka signed a sister-city agreement.",
+        {"Городенка|partnerOf|Grant County"},
+        {"Городенка|partnerOf|Ланкастер"},
+    ),
 )
