@@ -251,7 +251,7 @@ _ACTION_LINE = re.compile(
 )
 _NAME_FIELD = re.compile(
     r"\s*(?:[-•*–—·▪]\s*|\d{1,2}[.)]\s*)?(?:повна\s+)?назва(?:\s+(?P<trig>проєкт|проект|програм|ініціатив)\w*)?\s*:\s*"
-    r"(?P<title>«[^«»]{2,150}»|[" + U + r"0-9][^:«»]{2,150}?)\s*$",
+    r"(?P<title>«[^«»]{2,150}»|[" + U + r"0-9][^«»]{2,150}?)\s*$",
     re.IGNORECASE,
 )
 # a numbered item that is only a quoted title: "2. «Безпечний простір для дітей»" (a list item whose fields follow)

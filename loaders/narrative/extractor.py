@@ -1370,8 +1370,9 @@ class _Extractor:
                         st.bare_trigger = True
             refers = (st.coref or st.bare_trigger) and st.s.index - topic_sent <= 3
             field = bool(_FIELD_LINE.match(norm)) and bool(_PROJECT_FIELD.match(norm))
-            if field and not st.bare_trigger:
+            if field and (not st.bare_trigger or _OF_PROJECT_LABEL.match(norm)):
                 # "Донор: ..." lines belong to the item named just above, however long the block of fields
+                # ("Партнер проєкту: …": the label's "проєкту" is that item too)
                 refers = st.s.index - topic_named <= 4 or (field_refers and st.s.index - last_field == 1)
                 field_refers, last_field = refers, st.s.index
             elif _FIELD_LINE.match(norm) and not inits and st.s.index - last_field == 1:
@@ -1397,6 +1398,12 @@ class _Extractor:
 
             containers: dict[str, str] = {}  # container key -> cue
             # --- partOf
+            if field and refers and cur_topic and _PROGRAMME_FIELD.match(norm):
+                # rule ``programme-field``: a project card's "Програма: Interreg NEXT …" line under the project's name
+                for m in inits:
+                    if m.type == "Program" and m.key != cur_topic and not self._has(m.key, "partOf", cur_topic):
+                        self._rel(cur_topic, "partOf", m.key, ev)
+                        containers[m.key] = "field"  # the card's project stays the topic of the fields below
             for cm in cue_regex_in("partof", norm).finditer(norm):
                 if re.search(r"(?<![\w])(?:її|його|їх)(?![\w])", cm.group()) and topic:
                     # "У її межах місто реалізувало проєкт «X»": the framework is the current topic
@@ -1658,7 +1665,11 @@ class _Extractor:
                 topic = named[-1].key
                 topic_para, topic_sent = st.s.paragraph, st.s.index
                 topic_named = st.s.index
-            elif inits and (st.bare_trigger or st.unnamed or all(m.key in containers for m in inits)):
+            elif (
+                inits
+                and (st.bare_trigger or st.unnamed or all(m.key in containers for m in inits))
+                and containers.get(inits[-1].key) != "field"
+            ):
                 topic = inits[-1].key
                 topic_para, topic_sent = st.s.paragraph, st.s.index
             elif (refers or cur_topic) and topic and not field:
@@ -2746,9 +2757,11 @@ _PROJECT_FIELD = re.compile(
     r"джерел\w*\s+фінансування|(?:спів)?виконав\w*|реалізатор\w*|партнер\w*|(?:спів)?організатор\w*|"
     r"місце\s+реалізації|місце\s+проведення|територія\s+реалізації|громад\w*(?:-учасниц\w*)?|бюджет\w*|вартість|"
     r"(?:цільов\w+\s+)?(?:регіон\w*|област\w*|географі\w*|територі\w*)(?:\s+(?:реалізації|діяльності|охоплення))?|"
-    r"термін\w*\s+реалізації)(?:\s+проє?кту)?\s*(?:/[^:\n]{1,40})?(?::|\s[–—-]\s)",
+    r"термін\w*\s+реалізації|програма|статус)(?:\s+проє?кту)?\s*(?:/[^:\n]{1,40})?(?::|\s[–—-]\s)",
     re.IGNORECASE,
 )
+_OF_PROJECT_LABEL = re.compile(r"\s*(?:[-•*–—·▪]\s*)?[\w'’ -]{1,40}?\s+проє?кту\s*(?::|\s[–—-]\s)", re.IGNORECASE)
+_PROGRAMME_FIELD = re.compile(r"\s*(?:[-•*–—·▪]\s*)?(?:програма|programme|program)\s*(?::|\s[–—-]\s)", re.IGNORECASE)
 _FIELD_LINE = re.compile(
     r"\s*(?:[-•*–—·▪]\s*)?[А-ЯІЇЄҐA-Z](?:[\w' /-]{1,50}:(?:\s|(?=[А-ЯІЇЄҐA-Z«]))|[\w' /]{1,30}\s[–—-]\s)"
 )

@@ -2011,4 +2011,21 @@ RULES: tuple[Rule, ...] = (
         {"Городенка|partnerOf|Grant County"},
         {"Городенка|partnerOf|Ланкастер"},
     ),
+    _r(
+        "project-card-fields",
+        "structure",
+        "loaders/narrative/structure.py, loaders/narrative/extractor.py",
+        "A project card writes 'Назва проєкту', 'Програма', 'Донор', 'Партнер проєкту', 'Місце реалізації' each on a "
+        "line and its value on the next: the name (colons allowed) names the project, the programme line makes it part "
+        "of that programme without taking over the card, and every later field is about the card's project (a joined "
+        "field counts as one sentence).",
+        "Назва проєкту\nТиса без кордонів\nПрограма\nInterreg NEXT Угорщина–Словаччина–Румунія–Україна\nДонор\n"
+        "Європейський Союз\nПартнер проєкту\nТисауйварош (Угорщина)\nМісце реалізації\nТячів\n",
+        {
+            "Тиса без кордонів|partOf|Interreg NEXT Угорщина – Словаччина – Румунія – Україна 2021–2027",
+            "Європейський Союз|funds|Тиса без кордонів",
+            "Тиса без кордонів|locatedIn|Тисауйварош",
+            "Тиса без кордонів|locatedIn|Тячів",
+        },
+    ),
 )

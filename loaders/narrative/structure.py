@@ -8,6 +8,7 @@ between them becomes the colon it stands for, so the text keeps its length and e
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from loaders.text import Sentence
 
@@ -15,12 +16,17 @@ from loaders.text import Sentence
 COUNTRY_FIELD_WORDS = r"(?:країна|країна-партнер|country|страна)"
 _CARD_WORDS = (
     r"(?:фінансування|джерел\w*\s+фінансування|донор\w*|спонсор\w*|грантодав\w*|виконав\w*|"
+    r"назва(?:\s+(?:проєкту|проекту|програми|ініціативи))?|програма|бюджет|статус|тип\s+документа|"
+    r"дата\s+підписання|напрям\w*(?:\s+співпраці)?|"
     r"співвиконав\w*|реалізатор\w*|партнер(?:и|ами)?(?:-виконав\w*)?|учасник(?:и)?|організатор\w*|оператор\w*|"
     r"місце\s+реалізації|територія\s+реалізації|громад\w*-учасниц\w*|(?:цільов\w+\s+)?(?:регіон\w*|област\w*|"
     r"географі\w*)(?:\s+(?:реалізації|діяльності|охоплення))?|funding|donors?|funded\s+by|implement\w*|partners?|"
     r"regions?|geography|" + COUNTRY_FIELD_WORDS + ")"
 )
-_CARD_LABEL = re.compile(r"\s*(?:[-•*–]\s*)?" + _CARD_WORDS + r"\s*:?\s*", re.IGNORECASE)
+# "Партнер проєкту", "Донор програми": a label may name whose field it is
+_CARD_LABEL = re.compile(
+    r"\s*(?:[-•*–]\s*)?" + _CARD_WORDS + r"(?:\s+(?:проєкту|проекту|програми))?\s*:?\s*", re.IGNORECASE
+)
 
 
 def _field_cards(text: str, sents) -> list:
@@ -39,6 +45,7 @@ def _field_cards(text: str, sents) -> list:
             and (len(b.norm) <= 40 or (len(b.norm) <= 120 and not re.search(r"[.!?]\s*$", b.norm)))
             and "\n" in text[a.end : b.start + 1]
             and not _CARD_LABEL.fullmatch(b.norm)
+            and not re.match(r"\s*[-•*–]\s", b.norm)  # "Громади-учасниці проєкту:" then "- Менська …;": a list
         ):
             gap = text[a.end : b.start]
             label = a.norm.rstrip().rstrip(":")
@@ -53,6 +60,10 @@ def _field_cards(text: str, sents) -> list:
                 a = Sentence(a.index, a.start, a.end, a.text, norm, a.omap, a.paragraph)
         out.append(a)
         i += 1
+    if len(out) < len(sents):
+        # a joined field counts as one sentence: indices stay consecutive, so "the item named N sentences above"
+        # spans the same number of fields on a card as in prose
+        out = [s if s.index == k else replace(s, index=k) for k, s in enumerate(out)]
     return out
 
 
