@@ -2309,7 +2309,12 @@ class _Extractor:
                         for u in ua
                         if u.key != base.key and not _LOCATIVE.search(norm[max(0, u.start - 20) : u.start])
                     }
-            elif listed and ua and not foreign and (self.section_home or self.home_key):
+            elif (
+                ua
+                and not foreign
+                and (self.section_home or self.home_key)
+                and (listed or (_PARTNER_FIELD.match(norm) and len(norm) <= 120))
+            ):
                 # rule ``domestic-partner-item``: an item of a partner list that names a Ukrainian community
                 pairs |= {
                     (self.section_home or self.home_key, u.key)
@@ -2759,6 +2764,10 @@ _PROJECT_FIELD = re.compile(
     r"(?:цільов\w+\s+)?(?:регіон\w*|област\w*|географі\w*|територі\w*)(?:\s+(?:реалізації|діяльності|охоплення))?|"
     r"термін\w*\s+реалізації|програма|статус)(?:\s+проє?кту)?\s*(?:/[^:\n]{1,40})?(?::|\s[–—-]\s)",
     re.IGNORECASE,
+)
+# a partner card's own field: "Партнер: Бучанська міська територіальна громада" (not "Партнер проєкту:")
+_PARTNER_FIELD = re.compile(
+    r"\s*(?:[-•*–]\s*)?(?:партнер|громада-партнер|місто-партнер|побратим|місто-побратим)\s*:", re.IGNORECASE
 )
 _OF_PROJECT_LABEL = re.compile(r"\s*(?:[-•*–—·▪]\s*)?[\w'’ -]{1,40}?\s+проє?кту\s*(?::|\s[–—-]\s)", re.IGNORECASE)
 _PROGRAMME_FIELD = re.compile(r"\s*(?:[-•*–—·▪]\s*)?(?:програма|programme|program)\s*(?::|\s[–—-]\s)", re.IGNORECASE)

@@ -2028,4 +2028,14 @@ RULES: tuple[Rule, ...] = (
             "Тиса без кордонів|locatedIn|Тячів",
         },
     ),
+    _r(
+        "partner-card-domestic",
+        "structure",
+        "loaders/narrative/extractor.py",
+        "A partner card's own field ('Партнер: Бучанська міська територіальна громада', the label and its value on two "
+        "lines) names a domestic partner of the page's community, as it names partners abroad.",
+        "Партнери Тячівської міської територіальної громади\n\nПартнер\nБучанська міська територіальна громада\n"
+        "Тип документа\nМеморандум про співпрацю\n",
+        {"Тячівська міська територіальна громада|partnerOf|Бучанська міська територіальна громада"},
+    ),
 )
