@@ -1436,7 +1436,10 @@ class _Extractor:
                     if m.start >= cont.end
                     and m.key not in chained
                     and m.key not in containers
-                    and not re.search(r"(?<![\w])(?:який|яка|яке|які|якого|якої|що)(?![\w])", norm[cont.end : m.start])
+                    and not re.search(
+                        r"(?<![\w])(?:який|яка|яке|які|якого|якої|яку|якій|якому|яким|якою|якими|яких|що)(?![\w])",
+                        norm[cont.end : m.start],
+                    )
                 ]
                 if before:
                     target = before[-1].key
