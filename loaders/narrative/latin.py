@@ -150,6 +150,8 @@ class LatinIndex:
                 if alt.isascii() and re.fullmatch(r"[A-Z][A-Za-z' -]{2,}", alt):
                     key = fold(alt)
                     have = self.names.setdefault(key, [])
+                    if any(gaz._p(i).country == "UA" and gaz._p(i).type == "Community" for i in have):
+                        continue  # Nikopol's GeoNames entry lists "Slov'yansk": another Ukrainian town's own name
                     if key not in stop_names() and rows[0] not in have:
                         have.append(rows[0])  # beside "Odessa, Texas": the sort puts Ukraine first
 

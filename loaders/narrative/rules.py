@@ -1951,4 +1951,79 @@ RULES: tuple[Rule, ...] = (
         "девяностые годы. Мэры городов обсудили новые совместные проекты.",
         {"Тернопіль|partnerOf|Перемишль"},
     ),
+    _r(
+        "latin-alternate-of-another-town",
+        "linking",
+        "loaders/narrative/latin.py",
+        "A Latin alternate name GeoNames lists for a Ukrainian town that is already another Ukrainian town's own "
+        "name is not this town's spelling (Nikopol's entry lists 'Slov'yansk'): the Latin and Russian look-ups "
+        "keep the town that bears the name.",
+        "Проект «Чистая вода» реализуется в Славянске при поддержке Евросоюза. Это был первый этап проекта, "
+        "который объединил усилия общественности. Жители города высоко оценили результаты.",
+        {"Чистая вода|locatedIn|Слов'янськ"},
+        {"Чистая вода|locatedIn|Нікополь"},
+    ),
+    _r(
+        "lender-within",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "The organisation that opens a sentence and acts within an initiative ('X ... under the project Y', "
+        "'X в рамках проекта Y') funds it when it is a development bank or signs a loan or grant for it; "
+        "otherwise it carries it out.",
+        "EBRD signed a loan agreement with Ternopil under the Ternopil Energy Efficiency project.",
+        {"Європейський банк реконструкції та розвитку|funds|Ternopil Energy Efficiency"},
+        {"Європейський банк реконструкції та розвитку|implements|Ternopil Energy Efficiency"},
+    ),
+    _r(
+        "coordinated-subjects",
+        "relations",
+        "loaders/narrative/extractor.py, loaders/lang/en/cues.csv",
+        "Agents coordinated before a verb ('Sweden and the EU fund ...', 'ЄС та Швеція фінансують ...') are each "
+        "its subject; English plural 'fund'/'finance' and 'support(s) the <noun> project/programme/office' are "
+        "funding verbs.",
+        "Sweden and the EU fund the Recovery and Development Office in Voznesensk.",
+        {
+            "Уряд Швеції|funds|Recovery and Development Office",
+            "Європейський Союз|funds|Recovery and Development Office",
+        },
+    ),
+    _r(
+        "donor-in-latin-name",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A programme named in Latin script with the acronym of the donor the registry knows as its funder in or "
+        "right before its name ('USAID HOVERLA Activity') is funded by that donor: the name says so.",
+        "USAID HOVERLA Activity supported communities in establishment of partnership with Liubar.",
+        {"Агентство США з міжнародного розвитку|funds|Програма USAID «ГОВЕРЛА»"},
+    ),
+    _r(
+        "russian-coordinated-agents",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "Agents after a funding or implementing cue coordinated by Russian 'и' ('финансируют Швеция и Евросоюз') "
+        "are each an agent, as with 'та', 'і', 'and'.",
+        "Новости города Житомира\n\nПроект «Прозрачный город» финансируют Швеция и Евросоюз. Жители города "
+        "высоко оценили результаты.",
+        {"Уряд Швеції|funds|Прозрачный город", "Європейський Союз|funds|Прозрачный город"},
+    ),
+    _r(
+        "coref-noun-before-name",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A coreference noun the cues hold ('проекта', 'программы') followed by the name it heads ('в рамках "
+        "программы «U-LEAD с Европой»') names that initiative; it does not refer back to the paragraph's one.",
+        "Новости города Житомира\n\nВсемирный банк и ЕБРР профинансировали проект «Модернизация теплоснабжения» в "
+        "Житомире. В рамках программы «U-LEAD с Европой» Житомирская городская громада получила новое оборудование.",
+        {"Світовий банк|funds|Модернизация теплоснабжения"},
+        {"Модернизация теплоснабжения|partOf|U-LEAD з Європою"},
+    ),
+    _r(
+        "state-backs-unquoted-name",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "An unquoted capitalised initiative name counts next to a donor, or next to a state named with a funding "
+        "cue: 'Sweden funds the Recovery and Development Office' (the state is the donor there).",
+        "Sweden funds the Recovery and Development Office in Voznesensk.",
+        {"Уряд Швеції|funds|Recovery and Development Office", "Recovery and Development Office|locatedIn|Вознесенськ"},
+    ),
 )
