@@ -258,7 +258,7 @@ _NAME_FIELD = re.compile(
 _NUMBERED_TITLE = re.compile(r"\s*\d{1,2}[.)]\s*(?P<title>«[^«»]{3,150}»)\s*(?:\([^()]{1,30}\))?\s*$")
 _COMPOUND = re.compile(r"(?<![\w-])(?P<name>[" + U + r"][\w]{0,10}-(?:кластер|хаб|парк|лаб)\w*)")
 _ORG_ABBR = re.compile(
-    r"(?<![\w])(?P<abbr>ГО|ГС|БФ|МБФ|БО|МБО|ВГО|КП|КУ|КЗ|КНП|КЗК|ДУ|ДП|ДНЗ|КДНЗ|ЖДНЗ|ЗДО|ЗОШ|ЗЗСО|ОСББ|АТ|ПАТ|ПрАТ|ТОВ|ПП|НУО|МГО|ЦНАП|ДЮСШ|КДЮСШ|ОО|ООО|ЧП|ПАО|НПО)"
+    r"(?<![\w])(?P<abbr>ГО|ГС|БФ|МБФ|БО|МБО|ВГО|КП|КУ|КЗ|КНП|КЗК|ДУ|ДП|ДНЗ|КДНЗ|ЖДНЗ|ЗДО|ЗОШ|ЗЗСО|ОСББ|АТ|ПАТ|ПрАТ|ТОВ|ПП|НУО|МГО|ЦНАП|ДЮСШ|КДЮСШ|ОО|ООО|ЧП|ПАО|НПО|NGO|CSO|LLC|PE|CE|MUE)"
     r"(?:\s*\([^()]{1,40}\))?(?P<mods>(?:\s+[^\s«»,;:.()]+){0,6}?)\s*(?=«)"
 )
 _ORG_LONG = re.compile(
@@ -267,7 +267,9 @@ _ORG_LONG = re.compile(
     r"установ\w+|компані\w+|підприємств\w+|асоціаці\w+|спілк\w+|об'єднанн\w+|товариств\w+|фундаці\w+|"
     r"фонд(?:у|ом|і)?(?![\w])|"
     r"общественн\w+\s+организаци\w+|благотворительн\w+\s+(?:фонд|организаци)\w*|"
-    r"(?:коммунальн|государственн)\w+\s+(?:предприяти|учреждени)\w*|ассоциаци\w+|компани\w+)"
+    r"(?:коммунальн|государственн)\w+\s+(?:предприяти|учреждени)\w*|ассоциаци\w+|компани\w+|"
+    r"(?:non-?governmental|civil\s+society|public|charitable|international)\s+(?:organi[sz]ation|foundation|fund)|"
+    r"charity(?:\s+foundation)?|(?:municipal|communal)\s+(?:enterprise|institution|utility|company))"
     r"(?P<mods>(?:\s+[^\s«»,;:.()]+){0,3}?)\s*(?=«)",
     re.IGNORECASE,
 )
@@ -821,6 +823,12 @@ _MODS_STOP = re.compile(
 )
 
 
+_EN_CLAUSE = re.compile(
+    r"(?<![\w])(?:is|are|was|were|will|has|have|had|been|being|by|implemented|funded|financed|supported|run|managed)"
+    r"(?![\w])"
+)
+
+
 def _trigger_quotes(s: str, by_start: dict[int, int]) -> list[re.Match]:
     """For each quote, the nearest trigger word before it, if only modifiers stand between them
     ("проєкту USAID «X»", "ініціативи ЄС та ПРООН «X»", "проєкти: «A»"), as a match of _TRIG_QUOTE."""
@@ -840,6 +848,8 @@ def _trigger_quotes(s: str, by_start: dict[int, int]) -> list[re.Match]:
         mods = m.group("mods")
         if _MODS_STOP.search(mods) and not _GRANT_CALL.fullmatch(mods):
             continue
+        if _EN_CLAUSE.search(mods):
+            continue  # "the project is implemented by the NGO «X»": a clause, not modifiers; «X» is the agent
         if any(
             str((parses(w)[:1] or [None])[0].tag.POS if parses(w) else "") in ("VERB", "INFN", "PRTS", "GRND")
             for w in re.findall(r"[а-яіїєґ']+", mods.lower())

@@ -2026,4 +2026,26 @@ RULES: tuple[Rule, ...] = (
         "Sweden funds the Recovery and Development Office in Voznesensk.",
         {"Уряд Швеції|funds|Recovery and Development Office", "Recovery and Development Office|locatedIn|Вознесенськ"},
     ),
+    _r(
+        "english-clause-before-quote",
+        "mentions",
+        "loaders/patterns.py",
+        "A project word followed by a clause ('The project is implemented by the NGO «X»') does not head the quoted "
+        "name after it: «X» is the agent; an English organisation word or abbreviation before a quote ('NGO', "
+        "'non-governmental organization', 'municipal enterprise') makes the name an organisation.",
+        'The project "Clean Schools" in Poltava is funded by the EU. The project is implemented by the NGO '
+        '"Green Ukraine" with support from Sweden.',
+        {"Green Ukraine|implements|Clean Schools", "Уряд Швеції|funds|Clean Schools"},
+        {"Уряд Швеції|funds|Green Ukraine"},
+    ),
+    _r(
+        "partner-communities-of-initiative",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "'The partner communities of the programme X are A and B' lists where X works; it does not make A and B "
+        "partners of each other.",
+        "Partner communities of the U-LEAD with Europe programme are Bucha and Irpin.",
+        {"U-LEAD з Європою|locatedIn|Буча", "U-LEAD з Європою|locatedIn|Ірпінь"},
+        {"Буча|partnerOf|Ірпінь"},
+    ),
 )
