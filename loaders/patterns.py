@@ -280,7 +280,7 @@ _ORG_LATIN = re.compile(
 _ORG_LATIN_SUFFIX = re.compile(
     r"(?<![\w'])(?P<title>(?:The\s+)?[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|&|for|of)){0,4}?\s+"
     r"(?:AG|GmbH|gGmbH|Ltd\.?|Inc\.?|LLC|S\.A\.|e\.V\.|B\.V\.|International|Trust|Foundation|Institute|"
-    r"Association|Alliance|Corporation|Consulting|Group))(?![\w])"
+    r"Association|Alliance|Corporation|Consulting|Group))(?![\w])(?!\s+(?-i:[A-Z])[\w-]*\b(?<!The))"
 )
 _LATIN_FIELD = re.compile(
     r"\s*(?:[-•*–—·▪]\s*)?(?:(?:спів)?виконав\w*|партнер\w*|реалізатор\w*|(?:спів)?організатор\w*|консультант\w*|"

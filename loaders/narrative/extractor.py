@@ -2149,6 +2149,9 @@ class _Extractor:
             and not _RIVER_BEFORE.search(norm[max(0, m.start - 60) : m.start])
             and not (m.extra or {}).get("locator")
         ]
+        dateline = _DATELINE.match(norm)
+        if dateline:  # "KYIV, March 3, 2023 – USAID announced ...": where the release was written, not the site
+            ms = [m for m in ms if m.start >= dateline.end()]
         out = []
         for m in ms:
             p = m.place
@@ -2798,6 +2801,11 @@ _COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|та|і|й|и)\s+)(?:th
 # "в рамках программы «U-LEAD»": a noun the coreference cues hold, followed by the name it heads, refers to
 # that name, not back to the paragraph's initiative
 _NAMED_NEXT = re.compile(r"\s*[«\"„“]|\s+(?:[A-ZА-ЯЁІЇЄҐ][\w-]*\s+)?[«\"„“]")
+# a press release's dateline: "KYIV, March 3, 2023 –", "LVIV, Ukraine —", "KHARKIV –" (the town in capitals)
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]+)?(?:,\s*(?:Ukraine|[A-Z][a-z]+\s+[Oo]blast))?"
+    r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}))?\s*(?:[–—-]|\(\w+\)\s*[–—-])\s"
+)
 # a loan or grant signed for: its lender pays ("loan agreement", "кредитный договор", "кредитну угоду")
 _LOAN_NOUN = re.compile(r"(?<![\w])(?:loans?|grants?|credit|кредит\w*|позик\w*|грант\w*)(?![\w])", re.IGNORECASE)
 _WITH_PARTNER_CITY = re.compile(
@@ -2873,7 +2881,7 @@ def _distance(m: Mention, p: Mention) -> int:
 
 _AGENT_GAP = re.compile(
     r"^[\s,«(]*(?:(?:та|і|й|а\s+також|від|з\s+боку|з|із|зі|компанією|компанія|організацією|урядом|урядів|уряду|"
-    r"the|of|and|by|from|governments?|"
+    r"the|of|and|by|from|governments?|(?-i:[A-Z][a-z]+)|"
     r"[а-яіїєґ'-]+)[\s«(]+){0,4}$",
     re.IGNORECASE,
 )

@@ -2048,4 +2048,40 @@ RULES: tuple[Rule, ...] = (
         {"U-LEAD з Європою|locatedIn|Буча", "U-LEAD з Європою|locatedIn|Ірпінь"},
         {"Буча|partnerOf|Ірпінь"},
     ),
+    _r(
+        "english-descriptor-before-agent",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "Capitalised Latin words between a cue and its agent describe the agent ('with support of the German "
+        "Development Bank KfW'): the agent is still the one after the cue.",
+        'The city implements the project "Energy Efficiency in Public Buildings" with support of the German '
+        "Development Bank KfW.",
+        {"Німецький банк розвитку KfW|funds|Energy Efficiency in Public Buildings"},
+    ),
+    _r(
+        "press-release-dateline",
+        "discourse",
+        "loaders/narrative/extractor.py, loaders/text.py, loaders/patterns.py",
+        "A press release's dateline ('KYIV, March 3, 2023 –') names where it was written, not a site of the "
+        "initiative; 'U.S.' ends no sentence; 'International' inside a longer name ('Agency for International "
+        "Development') closes no organisation name.",
+        "KYIV, March 3, 2023 – The U.S. Agency for International Development (USAID) today announced $10 million "
+        "to restore heating in Chernihiv and Kharkiv through its Energy Security Project.",
+        {
+            "Агентство США з міжнародного розвитку|funds|Проєкт USAID «Енергетична безпека»",
+            "Проєкт USAID «Енергетична безпека»|locatedIn|Чернігів",
+        },
+        {
+            "Проєкт USAID «Енергетична безпека»|locatedIn|Київ",
+            "Agency for International|implements|Проєкт USAID «Енергетична безпека»",
+        },
+    ),
+    _r(
+        "english-progressive-funding",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "'is/are financing', 'is/are funding' before an object are funding verbs, as 'finances' and 'funds' are.",
+        "The Danish government is financing the reconstruction of Mykolaiv through the Ukraine Investment Framework.",
+        {"Уряд Данії|funds|Інвестиційна рамка для України"},
+    ),
 )
