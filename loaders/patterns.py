@@ -611,6 +611,15 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         typ = "Program" if head.group("head").lower().startswith(("program", "initiative")) else "Project"
         lo = _en_modifiers(s, a)
         out.append(Found(lo, head.end(), title, typ, {title}, (a + 1, b - 1), head.group("head").lower(), mods=(lo, a)))
+    # 7c. a project list's item: '«Clean Energy for Ivano-Frankivsk» – funded by the European Union'
+    for b in (b for a, b in quotes if _EN_QUOTE_PARTICIPLE.match(s, b)):
+        a = next(a for a, bb in quotes if bb == b)
+        title = _clean_title(s[a:b])
+        if not title or len(title) < 3 or not title[0].isupper() or not title.isascii():
+            continue
+        if any(f.title == (a, b) or f.start <= a < f.end for f in out):
+            continue
+        out.append(Found(a, b, title, "Project", {title}, (a + 1, b - 1), "project"))
     for m in _EN_SINGLE_QUOTED.finditer(s):  # the joint EU-UNDP 'Support to Early Recovery' project
         a, b = m.span("t")
         if any(f.start <= a < f.end for f in out):
@@ -675,6 +684,9 @@ _EN_WORD = r"(?:[A-Z][\w'’&+-]*|of|and|for|in|the|to|on|with|&)"
 _EN_INITIATIVE = re.compile(
     rf"(?<![\w])(?P<name>[A-Z][\w'’&+-]*(?:\s+{_EN_WORD}){{0,8}}?\s+(?P<head>Programme|Program|Project|Initiative|"
     r"Activity|Facility|Fund|Partnership|Office|Offices))(?![\w])"
+)
+_EN_QUOTE_PARTICIPLE = re.compile(
+    r"\s*[–—-]\s*(?:(?:co-?)?funded|financed|supported|sponsored|implemented)\s+(?:by|from|with)(?![\w])"
 )
 _EN_AFTER_QUOTE = re.compile(r"\s*(?P<head>project|programme|program|initiative)(?![\w])", re.IGNORECASE)
 # "EU-funded", "USAID-supported": a donor's name made an adjective of the initiative after it

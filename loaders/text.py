@@ -414,7 +414,7 @@ def _quote_dir(ch: str, s: str, k: int) -> str:
         return "»"
     prev = s[k - 1] if k else " "
     nxt = s[k + 1] if k + 1 < len(s) else " "
-    return "«" if prev in " («[/-:" and not nxt.isspace() else "»"
+    return "«" if prev in " \n\t\r\u2029(«[/-:—–" and not nxt.isspace() else "»"  # a line may open with a quote
 
 
 def _fix_word(m: re.Match) -> str:

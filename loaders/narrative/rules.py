@@ -2084,4 +2084,44 @@ RULES: tuple[Rule, ...] = (
         "The Danish government is financing the reconstruction of Mykolaiv through the Ukraine Investment Framework.",
         {"Уряд Данії|funds|Інвестиційна рамка для України"},
     ),
+    _r(
+        "russian-written-country-names",
+        "linking",
+        "loaders/narrative/russian.py, loaders/lang/ru/countries.csv",
+        "Countries that Russian pages name other than by their ISO name ('Великобритания', 'Южная Корея', "
+        "'Молдова') are read from lang/ru/countries.csv in every case; a state named as funder is its government.",
+        "Новости. Проект «Безопасный город» реализует ОО «Центр развития» при финансовой поддержке Посольства "
+        "Великобритании. Жители высоко оценили результаты.",
+        {"Уряд Великої Британії|funds|Безопасный город", "Центр развития|implements|Безопасный город"},
+    ),
+    _r(
+        "english-letter-of-intent",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "An English 'letter of intent on cooperation' with a town abroad is a partnership act, as a memorandum is.",
+        "Uzhhorod signed a letter of intent on cooperation with the Hungarian town of Nyíregyháza.",
+        {"Ужгород|partnerOf|Ніредьгаза"},
+    ),
+    _r(
+        "russian-german-ministries",
+        "linking",
+        "loaders/lang/ru/registry_names.csv",
+        "The German ministry that commissions GIZ ('по поручению Федерального министерства экономического "
+        "сотрудничества и развития Германии') is read on Russian pages as on Ukrainian ones.",
+        "Новости. Оборудование передано в рамках программы «Децентрализация» по поручению Федерального министерства "
+        "экономического сотрудничества и развития Германии. Жители высоко оценили результаты.",
+        {"Федеральне міністерство економічного співробітництва та розвитку Німеччини|funds|Децентрализация"},
+    ),
+    _r(
+        "english-project-list-items",
+        "mentions",
+        "loaders/patterns.py, loaders/text.py",
+        "A quoted Latin title followed by a dash and a participle ('\"Safe School\" – supported by UNICEF') is a "
+        "project, as a project list on a municipal English page writes its items; a straight quote that opens a "
+        "line opens a name.",
+        'Projects with international support\n\n"Clean Energy for Ivano-Frankivsk" – funded by the European Union.\n'
+        '"Safe School" – supported by UNICEF.\n',
+        {"Європейський Союз|funds|Clean Energy for Ivano-Frankivsk", "Дитячий фонд ООН|funds|Safe School"},
+        {"Дитячий фонд ООН|funds|Clean Energy for Ivano-Frankivsk"},
+    ),
 )
