@@ -2124,4 +2124,13 @@ RULES: tuple[Rule, ...] = (
         {"Європейський Союз|funds|Clean Energy for Ivano-Frankivsk", "Дитячий фонд ООН|funds|Safe School"},
         {"Дитячий фонд ООН|funds|Clean Energy for Ivano-Frankivsk"},
     ),
+    _r(
+        "english-twinned-with",
+        "mentions",
+        "loaders/narrative/latin.py",
+        "An unknown Title-case name right after 'sister cities with' / 'twinned with' / 'twin towns with' is a town "
+        "abroad no gazetteer knows: a PartnerCity kept unlinked, without a country unless one is named.",
+        "Rivne became sister cities with Federal Way.",
+        {"Рівне|partnerOf|Federal Way"},
+    ),
 )
