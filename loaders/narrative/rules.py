@@ -2133,4 +2133,17 @@ RULES: tuple[Rule, ...] = (
         "Rivne became sister cities with Federal Way.",
         {"Рівне|partnerOf|Federal Way"},
     ),
+    _r(
+        "russian-adjective-of-soft-n",
+        "linking",
+        "loaders/narrative/russian.py",
+        "A Russian town name in '-нь' makes its adjective without the soft sign ('Коростень' -> 'Коростенская "
+        "громада', 'Ирпень' -> 'Ирпенский'); one in '-ль' keeps it ('Никополь' -> 'Никопольский').",
+        "Новости области. Проект «Чистая вода» реализуется в Коростенской и Бердичевской громадах. Жители высоко "
+        "оценили результаты работы. Были установлены новые фильтры, обновлены насосы и трубы.",
+        {
+            "Чистая вода|locatedIn|Коростенська міська територіальна громада",
+            "Чистая вода|locatedIn|Бердичівська міська територіальна громада",
+        },
+    ),
 )

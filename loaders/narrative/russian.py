@@ -171,6 +171,8 @@ def adjective_stems(name: str) -> set[str]:
         return {low}
     if low.endswith("ье"):
         return {low[:-2] + "ск"}
+    if low.endswith("нь"):
+        return {low[:-1] + "ск"}  # "Коростень" -> "коростенск" ("Коростенская громада")
     if low.endswith("ь"):
         return {low + "ск"}
     if low[-1] in "аяоеыи":
