@@ -258,7 +258,7 @@ _NAME_FIELD = re.compile(
 _NUMBERED_TITLE = re.compile(r"\s*\d{1,2}[.)]\s*(?P<title>«[^«»]{3,150}»)\s*(?:\([^()]{1,30}\))?\s*$")
 _COMPOUND = re.compile(r"(?<![\w-])(?P<name>[" + U + r"][\w]{0,10}-(?:кластер|хаб|парк|лаб)\w*)")
 _ORG_ABBR = re.compile(
-    r"(?<![\w])(?P<abbr>ГО|ГС|БФ|МБФ|БО|МБО|ВГО|КП|КУ|КЗ|КНП|КЗК|ДУ|ДП|ДНЗ|КДНЗ|ЖДНЗ|ЗДО|ЗОШ|ЗЗСО|ОСББ|АТ|ПАТ|ПрАТ|ТОВ|ПП|НУО|МГО|ЦНАП|ДЮСШ|КДЮСШ|ОО|ООО|ЧП|ПАО|НПО)"
+    r"(?<![\w])(?P<abbr>ГО|ГС|БФ|МБФ|БО|МБО|ВГО|КП|КУ|КЗ|КНП|КЗК|ДУ|ДП|ДНЗ|КДНЗ|ЖДНЗ|ЗДО|ЗОШ|ЗЗСО|ОСББ|АТ|ПАТ|ПрАТ|ТОВ|ПП|НУО|МГО|ЦНАП|ДЮСШ|КДЮСШ|ОО|ООО|ЧП|ПАО|НПО|NGO|CSO|LLC|PE|CE|MUE)"
     r"(?:\s*\([^()]{1,40}\))?(?P<mods>(?:\s+[^\s«»,;:.()]+){0,6}?)\s*(?=«)"
 )
 _ORG_LONG = re.compile(
@@ -267,7 +267,9 @@ _ORG_LONG = re.compile(
     r"установ\w+|компані\w+|підприємств\w+|асоціаці\w+|спілк\w+|об'єднанн\w+|товариств\w+|фундаці\w+|"
     r"фонд(?:у|ом|і)?(?![\w])|"
     r"общественн\w+\s+организаци\w+|благотворительн\w+\s+(?:фонд|организаци)\w*|"
-    r"(?:коммунальн|государственн)\w+\s+(?:предприяти|учреждени)\w*|ассоциаци\w+|компани\w+)"
+    r"(?:коммунальн|государственн)\w+\s+(?:предприяти|учреждени)\w*|ассоциаци\w+|компани\w+|"
+    r"(?:non-?governmental|civil\s+society|public|charitable|international)\s+(?:organi[sz]ation|foundation|fund)|"
+    r"charity(?:\s+foundation)?|(?:municipal|communal)\s+(?:enterprise|institution|utility|company))"
     r"(?P<mods>(?:\s+[^\s«»,;:.()]+){0,3}?)\s*(?=«)",
     re.IGNORECASE,
 )
@@ -278,7 +280,7 @@ _ORG_LATIN = re.compile(
 _ORG_LATIN_SUFFIX = re.compile(
     r"(?<![\w'])(?P<title>(?:The\s+)?[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|&|for|of)){0,4}?\s+"
     r"(?:AG|GmbH|gGmbH|Ltd\.?|Inc\.?|LLC|S\.A\.|e\.V\.|B\.V\.|International|Trust|Foundation|Institute|"
-    r"Association|Alliance|Corporation|Consulting|Group))(?![\w])"
+    r"Association|Alliance|Corporation|Consulting|Group))(?![\w])(?!\s+(?-i:[A-Z])[\w-]*\b(?<!The))"
 )
 _LATIN_FIELD = re.compile(
     r"\s*(?:[-•*–—·▪]\s*)?(?:(?:спів)?виконав\w*|партнер\w*|реалізатор\w*|(?:спів)?організатор\w*|консультант\w*|"
@@ -609,6 +611,15 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         typ = "Program" if head.group("head").lower().startswith(("program", "initiative")) else "Project"
         lo = _en_modifiers(s, a)
         out.append(Found(lo, head.end(), title, typ, {title}, (a + 1, b - 1), head.group("head").lower(), mods=(lo, a)))
+    # 7c. a project list's item: '«Clean Energy for Ivano-Frankivsk» – funded by the European Union'
+    for b in (b for a, b in quotes if _EN_QUOTE_PARTICIPLE.match(s, b)):
+        a = next(a for a, bb in quotes if bb == b)
+        title = _clean_title(s[a:b])
+        if not title or len(title) < 3 or not title[0].isupper() or not title.isascii():
+            continue
+        if any(f.title == (a, b) or f.start <= a < f.end for f in out):
+            continue
+        out.append(Found(a, b, title, "Project", {title}, (a + 1, b - 1), "project"))
     for m in _EN_SINGLE_QUOTED.finditer(s):  # the joint EU-UNDP 'Support to Early Recovery' project
         a, b = m.span("t")
         if any(f.start <= a < f.end for f in out):
@@ -673,6 +684,9 @@ _EN_WORD = r"(?:[A-Z][\w'’&+-]*|of|and|for|in|the|to|on|with|&)"
 _EN_INITIATIVE = re.compile(
     rf"(?<![\w])(?P<name>[A-Z][\w'’&+-]*(?:\s+{_EN_WORD}){{0,8}}?\s+(?P<head>Programme|Program|Project|Initiative|"
     r"Activity|Facility|Fund|Partnership|Office|Offices))(?![\w])"
+)
+_EN_QUOTE_PARTICIPLE = re.compile(
+    r"\s*[–—-]\s*(?:(?:co-?)?funded|financed|supported|sponsored|implemented)\s+(?:by|from|with)(?![\w])"
 )
 _EN_AFTER_QUOTE = re.compile(r"\s*(?P<head>project|programme|program|initiative)(?![\w])", re.IGNORECASE)
 # "EU-funded", "USAID-supported": a donor's name made an adjective of the initiative after it
@@ -821,6 +835,12 @@ _MODS_STOP = re.compile(
 )
 
 
+_EN_CLAUSE = re.compile(
+    r"(?<![\w])(?:is|are|was|were|will|has|have|had|been|being|by|implemented|funded|financed|supported|run|managed)"
+    r"(?![\w])"
+)
+
+
 def _trigger_quotes(s: str, by_start: dict[int, int]) -> list[re.Match]:
     """For each quote, the nearest trigger word before it, if only modifiers stand between them
     ("проєкту USAID «X»", "ініціативи ЄС та ПРООН «X»", "проєкти: «A»"), as a match of _TRIG_QUOTE."""
@@ -840,6 +860,8 @@ def _trigger_quotes(s: str, by_start: dict[int, int]) -> list[re.Match]:
         mods = m.group("mods")
         if _MODS_STOP.search(mods) and not _GRANT_CALL.fullmatch(mods):
             continue
+        if _EN_CLAUSE.search(mods):
+            continue  # "the project is implemented by the NGO «X»": a clause, not modifiers; «X» is the agent
         if any(
             str((parses(w)[:1] or [None])[0].tag.POS if parses(w) else "") in ("VERB", "INFN", "PRTS", "GRND")
             for w in re.findall(r"[а-яіїєґ']+", mods.lower())

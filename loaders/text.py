@@ -414,7 +414,7 @@ def _quote_dir(ch: str, s: str, k: int) -> str:
         return "»"
     prev = s[k - 1] if k else " "
     nxt = s[k + 1] if k + 1 < len(s) else " "
-    return "«" if prev in " («[/-:" and not nxt.isspace() else "»"
+    return "«" if prev in " \n\t\r\u2029(«[/-:—–" and not nxt.isspace() else "»"  # a line may open with a quote
 
 
 def _fix_word(m: re.Match) -> str:
@@ -471,7 +471,7 @@ _ABBREV = {
     "напр", "просп", "пл", "пров", "св", "проф", "д", "т", "ч", "кв", "о", "ін", "т.ч", "англ", "укр", "нім",
     "пол", "лит", "латис", "ест", "фр", "італ", "ісп", "порт", "чес", "словац", "угор", "рум", "болг", "швед",
     "норв", "дат", "фін", "нідерл", "груз", "лат", "рос", "біл",
-    "dr", "mr", "ms", "no", "st", "etc", "e.g", "i.e", "co", "inc", "ltd", "corp", "вих", "н", "м.т.г", "т.зв", "гр", "коп", "дол", "тел",
+    "dr", "mr", "ms", "no", "st", "etc", "e.g", "i.e", "co", "inc", "ltd", "corp", "u.s", "u.k", "вих", "н", "м.т.г", "т.зв", "гр", "коп", "дол", "тел",
 }  # fmt: skip
 _SPLIT = re.compile(  # a run of end marks is tried from its first mark only: "." * 20000 stays linear
     r"(?<![.!?…])[.!?…]+[»\"')\]]*\s+|\s*\u2029\s*|\s*\n\s*(?=[-•–*]\s|\d{1,2}[.)]\s|[А-ЯІЇЄҐA-Z][\w' -]{1,30}:\s)|(?P<nl>\s*\n\s*)(?=[А-ЯІЇЄҐA-Z«])"

@@ -458,9 +458,9 @@ class _Extractor:
         st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
         self._acronym_orgs(norm, st)
         st.row = self._table_row(norm, st)
-        st.coref = bool(cue_regex_in("coref", norm).search(norm[:60])) or bool(
-            re.search(r"(?:в|у)\s+(?:межах|рамках)\s+якого|(?:цей|цього|даний)\s+проє?кт", norm, re.I)
-        )
+        st.coref = any(
+            not _NAMED_NEXT.match(norm, cm.end()) for cm in cue_regex_in("coref", norm).finditer(norm[:60])
+        ) or bool(re.search(r"(?:в|у)\s+(?:межах|рамках)\s+якого|(?:цей|цього|даний)\s+проє?кт", norm, re.I))
         return st
 
     def _partner_context(self, st: _Sent) -> bool:
@@ -1030,7 +1030,10 @@ class _Extractor:
         # an unquoted capitalised name counts only next to a donor or a funding/implementing cue:
         # "Програма розвитку освіти" alone is a local budget programme, not an initiative
         if any(m.found is not None and m.found.unquoted and m.reg is None for m in mentions):
-            backed = any(m.kind == "donor" for m in mentions)
+            backed = any(m.kind == "donor" for m in mentions) or (
+                # "Sweden funds the Recovery and Development Office": a state named with a funding verb
+                any(m.kind == "country" for m in mentions) and bool(cue_regex_in("fund", st.s.norm).search(st.s.norm))
+            )
             if not backed:
                 gone = {m.key for m in mentions if m.found is not None and m.found.unquoted and m.reg is None}
                 mentions = [m for m in mentions if not (m.found is not None and m.found.unquoted and m.reg is None)]
@@ -1466,8 +1469,12 @@ class _Extractor:
                         )
                         and not any(rx.search(norm, first.end, cm.start()) for rx, _v in cue_values_in("fund", norm))
                     ):
-                        # (a funding verb between them makes it the funder: "ЕИБ предоставит кредит в рамках ...")
-                        self._rel(first.key, "implements", cont.key, ev)
+                        # (a funding verb between them makes it the funder: "ЕИБ предоставит кредит в рамках ...");
+                        # a bank, or a loan or grant it signs for, pays: "EBRD signed a loan agreement under ..."
+                        pays = getattr(first.reg, "kind", "") == "development_bank" or _LOAN_NOUN.search(
+                            norm, first.end, cm.start()
+                        )
+                        self._rel(first.key, "funds" if pays else "implements", cont.key, ev)
             # a component named right before its programme: Компонент «X» Програми Y
             for i, m in enumerate(inits[:-1]):
                 n2 = inits[i + 1]
@@ -1557,6 +1564,7 @@ class _Extractor:
             for m in inits:
                 if m.reg is None:
                     continue
+                self._donor_in_name(m, norm, ev)
                 for x in ms:
                     if x.reg is None or x.kind not in ("donor", "org"):
                         continue
@@ -1837,8 +1845,43 @@ class _Extractor:
                     continue
                 if m.kind == "place":
                     continue
-                return [m]
+                return self._coordinated_before(ms, m, norm, kinds)
         return self._relative_antecedent(ms, pos, norm, kinds)
+
+    def _donor_in_name(self, m: Mention, norm: str, ev: Evidence) -> None:
+        """Rule ``donor-in-latin-name``: "USAID HOVERLA Activity", "the USAID DOBRE Program": the programme's name
+        as written holds (or right before it stands) the acronym of the donor the registry knows as its funder, so
+        the name itself says who funds it; in Latin script that donor is no separate mention."""
+        written = norm[m.start : m.end]
+        if not m.reg.donors or not is_latin(written):
+            return
+        for did in m.reg.donors:
+            d = self.reg.by_id.get(did)
+            if d is None or d.type != "Donor" or self._has(d.key, "funds", m.key):
+                continue
+            names = [n for n in (*d.acronyms, d.label_en or "") if n and n.isascii() and len(n) >= 2]
+            before = norm[max(0, m.start - 60) : m.start]
+            if any(
+                re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", written)
+                or re.search(rf"(?<![\w-]){re.escape(n)}(?:['’]s)?\s+$", before)
+                for n in names
+            ):
+                ent = Entity(d.key, d.type, d.label, d.label_en, {*d.names, *d.acronyms, d.label}, dict(d.identifiers))
+                ent.mentions = [ev]
+                self._ent(ent)
+                self._rel(d.key, "funds", m.key, ev)
+
+    def _coordinated_before(self, ms: list[Mention], last: Mention, norm: str, kinds) -> list[Mention]:
+        """The agent before a verb with those coordinated before it: "Sweden and the EU fund ...",
+        "ЄС та Швеція фінансують ...", "Дания и Швеция финансируют ..." (each of them is a subject)."""
+        out = [last]
+        for m in reversed(ms):
+            if m.end > out[-1].start or m.in_title:
+                continue
+            if m.kind not in kinds or not _COORD_GAP.fullmatch(norm[m.end : out[-1].start]):
+                break
+            out.append(m)
+        return out[::-1]
 
     def _role_frame(self, st: _Sent, inits, topic: str | None) -> None:
         """Rule ``role-copula``: "Донором проєкту «X» є ЄС", "ЄС виступає донором проєкту «X»", "Партнерами
@@ -2139,6 +2182,9 @@ class _Extractor:
             and not _RIVER_BEFORE.search(norm[max(0, m.start - 60) : m.start])
             and not (m.extra or {}).get("locator")
         ]
+        dateline = _DATELINE.match(norm)
+        if dateline:  # "KYIV, March 3, 2023 – USAID announced ...": where the release was written, not the site
+            ms = [m for m in ms if m.start >= dateline.end()]
         out = []
         for m in ms:
             p = m.place
@@ -2808,6 +2854,17 @@ _MONEY_BACK = re.compile(
     re.IGNORECASE,
 )
 _MONEY = re.compile(r"(?<![\w])(?:грант\w*|кредит\w*|позик\w*|кошт\w*)(?![\w])", re.IGNORECASE)
+_COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|та|і|й|и)\s+)(?:the\s+)?", re.IGNORECASE)
+# "в рамках программы «U-LEAD»": a noun the coreference cues hold, followed by the name it heads, refers to
+# that name, not back to the paragraph's initiative
+_NAMED_NEXT = re.compile(r"\s*[«\"„“]|\s+(?:[A-ZА-ЯЁІЇЄҐ][\w-]*\s+)?[«\"„“]")
+# a press release's dateline: "KYIV, March 3, 2023 –", "LVIV, Ukraine —", "KHARKIV –" (the town in capitals)
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]+)?(?:,\s*(?:Ukraine|[A-Z][a-z]+\s+[Oo]blast))?"
+    r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}))?\s*(?:[–—-]|\(\w+\)\s*[–—-])\s"
+)
+# a loan or grant signed for: its lender pays ("loan agreement", "кредитный договор", "кредитну угоду")
+_LOAN_NOUN = re.compile(r"(?<![\w])(?:loans?|grants?|credit|кредит\w*|позик\w*|грант\w*)(?![\w])", re.IGNORECASE)
 _WITH_PARTNER_CITY = re.compile(
     r"(?<![\w])(?:разом|спільно)\s+(?:з|із|зі)\s+(?:містом-(?:побратимом|партнером)|партнерським\s+містом|"
     r"громадою-партнером|польським\s+партнером|партнерами\s+з)\s+",
@@ -2882,7 +2939,7 @@ def _distance(m: Mention, p: Mention) -> int:
 
 _AGENT_GAP = re.compile(
     r"^[\s,«(]*(?:(?:та|і|й|а\s+також|від|з\s+боку|з|із|зі|компанією|компанія|організацією|урядом|урядів|уряду|"
-    r"the|of|and|by|from|governments?|"
+    r"the|of|and|by|from|governments?|(?-i:[A-Z][a-z]+)|"
     r"[а-яіїєґ'-]+)[\s«(]+){0,4}$",
     re.IGNORECASE,
 )
@@ -2900,7 +2957,7 @@ def _agent_gap(gap: str, first: bool) -> bool:
         gap = re.sub(r"^\s*(?:[\w'-]+\s*)?:", " ", gap)  # "Джерела фінансування: кошти ЄБРР", "Виконавець проєкту: КП"
     if len(gap) > 60 or re.search(r"[.;:!?»]", gap) or _GAP_STOP.search(gap):
         return False
-    if not first and not re.search(r",|(?<![\w])(?:та|і|й|а також|and)(?![\w])", gap):
+    if not first and not re.search(r",|(?<![\w])(?:та|і|й|и|а також|а также|and)(?![\w])", gap):
         return False  # "установою «X» Житомирської міської ради": a genitive attribute, not a second agent
     from loaders.morph import parses
 
@@ -2908,7 +2965,7 @@ def _agent_gap(gap: str, first: bool) -> bool:
         ps = parses(w)
         if ps and str(ps[0].tag.POS or "") in ("VERB", "INFN", "PRTS", "GRND", "ADVB"):
             return False
-    if not first and "," in gap and not re.fullmatch(r"[\s,]*(?:та|і|й|and)?[\s«(]*", gap):
+    if not first and "," in gap and not re.fullmatch(r"[\s,]*(?:та|і|й|и|and)?[\s«(]*", gap):
         return False
     return bool(_AGENT_GAP.match(gap)) or not gap.strip()
 

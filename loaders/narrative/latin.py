@@ -161,6 +161,8 @@ class LatinIndex:
                 if alt.isascii() and re.fullmatch(r"[A-Z][A-Za-z' -]{2,}", alt):
                     key = fold(alt)
                     have = self.names.setdefault(key, [])
+                    if any(gaz._p(i).country == "UA" and gaz._p(i).type == "Community" for i in have):
+                        continue  # Nikopol's GeoNames entry lists "Slov'yansk": another Ukrainian town's own name
                     if key not in stop_names() and rows[0] not in have:
                         have.append(rows[0])  # beside "Odessa, Texas": the sort puts Ukraine first
 
@@ -304,6 +306,30 @@ _COUNTRY_GAP = re.compile(r"[\s,()]*(?:(?:in|of)\s+)?(?:the\s+)?(?:[A-Z][\w'’-
 _BRACKET_UNIT = re.compile(r"\s*\(\s*(?P<unit>[A-Za-zÀ-ſ]+)\b")
 
 
+# "became sister cities with Federal Way", "twinned with Tczew": the name after a twinning cue is a town abroad
+_TWINNED_WITH = re.compile(
+    r"(?:twinned|twinning|sister[-\s]+cit(?:y|ies)|twin[-\s]+(?:towns?|cit(?:y|ies)))\s+with\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][a-z]+\s+)?(?:city|town|municipality|commune)\s+of\s+)?"
+    r"(?P<name>(?-i:[A-Z][a-zà-ÿā-ž'’-]+)(?:\s(?-i:[A-Z][a-zà-ÿā-ž'’-]+)){0,2})(?![\w-])"
+)
+
+
+def _twinned_with(norm: str, matches: list[PlaceMatch], out: list[PlaceMatch]) -> None:
+    """Rule ``english-twinned-with``: an unknown Title-case name right after 'sister cities with' / 'twinned with'
+    is a town abroad no gazetteer knows, kept unlinked (no country named)."""
+    from loaders.narrative.openworld import _synthetic
+
+    stop = stop_names()
+    for m in _TWINNED_WITH.finditer(norm):
+        a, b = m.span("name")
+        if any(pm.start < b and a < pm.end for pm in [*matches, *out]):
+            continue
+        name = m.group("name")
+        if len(name) < 4 or (" " not in name and fold(name) in stop):
+            continue
+        out.append(PlaceMatch(a, b, name, "foreign", [_synthetic(name, None, None)]))
+
+
 def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMatch]:
     """Rule ``unit-of`` for Latin text: "the Gmina of Biszcza (Poland)", "Grant County (USA)": a
     municipality abroad no gazetteer knows, kept unlinked with the country named next to it."""
@@ -381,4 +407,6 @@ def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMat
             if cc and not after and cc in (adjective, implied):
                 pm.extra = {"country": cc}  # the adjective or the unit word names the country, as "польським" does
             out.append(pm)
+    if "with" in norm:
+        _twinned_with(norm, matches, out)
     return out

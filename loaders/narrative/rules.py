@@ -2038,4 +2038,199 @@ RULES: tuple[Rule, ...] = (
         "Тип документа\nМеморандум про співпрацю\n",
         {"Тячівська міська територіальна громада|partnerOf|Бучанська міська територіальна громада"},
     ),
+    _r(
+        "latin-alternate-of-another-town",
+        "linking",
+        "loaders/narrative/latin.py",
+        "A Latin alternate name GeoNames lists for a Ukrainian town that is already another Ukrainian town's own "
+        "name is not this town's spelling (Nikopol's entry lists 'Slov'yansk'): the Latin and Russian look-ups "
+        "keep the town that bears the name.",
+        "Проект «Чистая вода» реализуется в Славянске при поддержке Евросоюза. Это был первый этап проекта, "
+        "который объединил усилия общественности. Жители города высоко оценили результаты.",
+        {"Чистая вода|locatedIn|Слов'янськ"},
+        {"Чистая вода|locatedIn|Нікополь"},
+    ),
+    _r(
+        "lender-within",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "The organisation that opens a sentence and acts within an initiative ('X ... under the project Y', "
+        "'X в рамках проекта Y') funds it when it is a development bank or signs a loan or grant for it; "
+        "otherwise it carries it out.",
+        "EBRD signed a loan agreement with Ternopil under the Ternopil Energy Efficiency project.",
+        {"Європейський банк реконструкції та розвитку|funds|Ternopil Energy Efficiency"},
+        {"Європейський банк реконструкції та розвитку|implements|Ternopil Energy Efficiency"},
+    ),
+    _r(
+        "coordinated-subjects",
+        "relations",
+        "loaders/narrative/extractor.py, loaders/lang/en/cues.csv",
+        "Agents coordinated before a verb ('Sweden and the EU fund ...', 'ЄС та Швеція фінансують ...') are each "
+        "its subject; English plural 'fund'/'finance' and 'support(s) the <noun> project/programme/office' are "
+        "funding verbs.",
+        "Sweden and the EU fund the Recovery and Development Office in Voznesensk.",
+        {
+            "Уряд Швеції|funds|Recovery and Development Office",
+            "Європейський Союз|funds|Recovery and Development Office",
+        },
+    ),
+    _r(
+        "donor-in-latin-name",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A programme named in Latin script with the acronym of the donor the registry knows as its funder in or "
+        "right before its name ('USAID HOVERLA Activity') is funded by that donor: the name says so.",
+        "USAID HOVERLA Activity supported communities in establishment of partnership with Liubar.",
+        {"Агентство США з міжнародного розвитку|funds|Програма USAID «ГОВЕРЛА»"},
+    ),
+    _r(
+        "russian-coordinated-agents",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "Agents after a funding or implementing cue coordinated by Russian 'и' ('финансируют Швеция и Евросоюз') "
+        "are each an agent, as with 'та', 'і', 'and'.",
+        "Новости города Житомира\n\nПроект «Прозрачный город» финансируют Швеция и Евросоюз. Жители города "
+        "высоко оценили результаты.",
+        {"Уряд Швеції|funds|Прозрачный город", "Європейський Союз|funds|Прозрачный город"},
+    ),
+    _r(
+        "coref-noun-before-name",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A coreference noun the cues hold ('проекта', 'программы') followed by the name it heads ('в рамках "
+        "программы «U-LEAD с Европой»') names that initiative; it does not refer back to the paragraph's one.",
+        "Новости города Житомира\n\nВсемирный банк и ЕБРР профинансировали проект «Модернизация теплоснабжения» в "
+        "Житомире. В рамках программы «U-LEAD с Европой» Житомирская городская громада получила новое оборудование.",
+        {"Світовий банк|funds|Модернизация теплоснабжения"},
+        {"Модернизация теплоснабжения|partOf|U-LEAD з Європою"},
+    ),
+    _r(
+        "state-backs-unquoted-name",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "An unquoted capitalised initiative name counts next to a donor, or next to a state named with a funding "
+        "cue: 'Sweden funds the Recovery and Development Office' (the state is the donor there).",
+        "Sweden funds the Recovery and Development Office in Voznesensk.",
+        {"Уряд Швеції|funds|Recovery and Development Office", "Recovery and Development Office|locatedIn|Вознесенськ"},
+    ),
+    _r(
+        "english-clause-before-quote",
+        "mentions",
+        "loaders/patterns.py",
+        "A project word followed by a clause ('The project is implemented by the NGO «X»') does not head the quoted "
+        "name after it: «X» is the agent; an English organisation word or abbreviation before a quote ('NGO', "
+        "'non-governmental organization', 'municipal enterprise') makes the name an organisation.",
+        'The project "Clean Schools" in Poltava is funded by the EU. The project is implemented by the NGO '
+        '"Green Ukraine" with support from Sweden.',
+        {"Green Ukraine|implements|Clean Schools", "Уряд Швеції|funds|Clean Schools"},
+        {"Уряд Швеції|funds|Green Ukraine"},
+    ),
+    _r(
+        "partner-communities-of-initiative",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "'The partner communities of the programme X are A and B' lists where X works; it does not make A and B "
+        "partners of each other.",
+        "Partner communities of the U-LEAD with Europe programme are Bucha and Irpin.",
+        {"U-LEAD з Європою|locatedIn|Буча", "U-LEAD з Європою|locatedIn|Ірпінь"},
+        {"Буча|partnerOf|Ірпінь"},
+    ),
+    _r(
+        "english-descriptor-before-agent",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "Capitalised Latin words between a cue and its agent describe the agent ('with support of the German "
+        "Development Bank KfW'): the agent is still the one after the cue.",
+        'The city implements the project "Energy Efficiency in Public Buildings" with support of the German '
+        "Development Bank KfW.",
+        {"Німецький банк розвитку KfW|funds|Energy Efficiency in Public Buildings"},
+    ),
+    _r(
+        "press-release-dateline",
+        "discourse",
+        "loaders/narrative/extractor.py, loaders/text.py, loaders/patterns.py",
+        "A press release's dateline ('KYIV, March 3, 2023 –') names where it was written, not a site of the "
+        "initiative; 'U.S.' ends no sentence; 'International' inside a longer name ('Agency for International "
+        "Development') closes no organisation name.",
+        "KYIV, March 3, 2023 – The U.S. Agency for International Development (USAID) today announced $10 million "
+        "to restore heating in Chernihiv and Kharkiv through its Energy Security Project.",
+        {
+            "Агентство США з міжнародного розвитку|funds|Проєкт USAID «Енергетична безпека»",
+            "Проєкт USAID «Енергетична безпека»|locatedIn|Чернігів",
+        },
+        {
+            "Проєкт USAID «Енергетична безпека»|locatedIn|Київ",
+            "Agency for International|implements|Проєкт USAID «Енергетична безпека»",
+        },
+    ),
+    _r(
+        "english-progressive-funding",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "'is/are financing', 'is/are funding' before an object are funding verbs, as 'finances' and 'funds' are.",
+        "The Danish government is financing the reconstruction of Mykolaiv through the Ukraine Investment Framework.",
+        {"Уряд Данії|funds|Інвестиційна рамка для України"},
+    ),
+    _r(
+        "russian-written-country-names",
+        "linking",
+        "loaders/narrative/russian.py, loaders/lang/ru/countries.csv",
+        "Countries that Russian pages name other than by their ISO name ('Великобритания', 'Южная Корея', "
+        "'Молдова') are read from lang/ru/countries.csv in every case; a state named as funder is its government.",
+        "Новости. Проект «Безопасный город» реализует ОО «Центр развития» при финансовой поддержке Посольства "
+        "Великобритании. Жители высоко оценили результаты.",
+        {"Уряд Великої Британії|funds|Безопасный город", "Центр развития|implements|Безопасный город"},
+    ),
+    _r(
+        "english-letter-of-intent",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "An English 'letter of intent on cooperation' with a town abroad is a partnership act, as a memorandum is.",
+        "Uzhhorod signed a letter of intent on cooperation with the Hungarian town of Nyíregyháza.",
+        {"Ужгород|partnerOf|Ніредьгаза"},
+    ),
+    _r(
+        "russian-german-ministries",
+        "linking",
+        "loaders/lang/ru/registry_names.csv",
+        "The German ministry that commissions GIZ ('по поручению Федерального министерства экономического "
+        "сотрудничества и развития Германии') is read on Russian pages as on Ukrainian ones.",
+        "Новости. Оборудование передано в рамках программы «Децентрализация» по поручению Федерального министерства "
+        "экономического сотрудничества и развития Германии. Жители высоко оценили результаты.",
+        {"Федеральне міністерство економічного співробітництва та розвитку Німеччини|funds|Децентрализация"},
+    ),
+    _r(
+        "english-project-list-items",
+        "mentions",
+        "loaders/patterns.py, loaders/text.py",
+        "A quoted Latin title followed by a dash and a participle ('\"Safe School\" – supported by UNICEF') is a "
+        "project, as a project list on a municipal English page writes its items; a straight quote that opens a "
+        "line opens a name.",
+        'Projects with international support\n\n"Clean Energy for Ivano-Frankivsk" – funded by the European Union.\n'
+        '"Safe School" – supported by UNICEF.\n',
+        {"Європейський Союз|funds|Clean Energy for Ivano-Frankivsk", "Дитячий фонд ООН|funds|Safe School"},
+        {"Дитячий фонд ООН|funds|Clean Energy for Ivano-Frankivsk"},
+    ),
+    _r(
+        "english-twinned-with",
+        "mentions",
+        "loaders/narrative/latin.py",
+        "An unknown Title-case name right after 'sister cities with' / 'twinned with' / 'twin towns with' is a town "
+        "abroad no gazetteer knows: a PartnerCity kept unlinked, without a country unless one is named.",
+        "Rivne became sister cities with Federal Way.",
+        {"Рівне|partnerOf|Federal Way"},
+    ),
+    _r(
+        "russian-adjective-of-soft-n",
+        "linking",
+        "loaders/narrative/russian.py",
+        "A Russian town name in '-нь' makes its adjective without the soft sign ('Коростень' -> 'Коростенская "
+        "громада', 'Ирпень' -> 'Ирпенский'); one in '-ль' keeps it ('Никополь' -> 'Никопольский').",
+        "Новости области. Проект «Чистая вода» реализуется в Коростенской и Бердичевской громадах. Жители высоко "
+        "оценили результаты работы. Были установлены новые фильтры, обновлены насосы и трубы.",
+        {
+            "Чистая вода|locatedIn|Коростенська міська територіальна громада",
+            "Чистая вода|locatedIn|Бердичівська міська територіальна громада",
+        },
+    ),
 )

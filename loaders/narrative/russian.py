@@ -171,6 +171,8 @@ def adjective_stems(name: str) -> set[str]:
         return {low}
     if low.endswith("ье"):
         return {low[:-2] + "ск"}
+    if low.endswith("нь"):
+        return {low[:-1] + "ск"}  # "Коростень" -> "коростенск" ("Коростенская громада")
     if low.endswith("ь"):
         return {low + "ск"}
     if low[-1] in "аяоеыи":
@@ -254,14 +256,28 @@ class RussianIndex:
         import pycountry
 
         ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+        written = _written_country_names()
         for c in pycountry.countries:
             key = f"country:{c.alpha_2}"
             if key not in gaz._by_key:
                 continue
-            for name in {ru.gettext(getattr(c, "common_name", None) or c.name), ru.gettext(c.name)}:
+            iso = {ru.gettext(getattr(c, "common_name", None) or c.name), ru.gettext(c.name)}
+            for name in iso | set(written.get(c.alpha_2, ())):
                 if re.search(r"[А-ЯЁа-яё]", name):
                     for f in forms(name):
                         self.names.setdefault(f, gaz._by_key[key])
+
+
+def _written_country_names() -> dict[str, list[str]]:
+    """loaders/lang/ru/countries.csv: the names pages write for countries whose ISO name differs
+    ("Великобритания" for "Соединенное Королевство")."""
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "lang" / "ru" / "countries.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {row["code"]: row["names"].split("|") for row in rows}
 
 
 @lru_cache(maxsize=1)
