@@ -2066,6 +2066,19 @@ class _Extractor:
             relative = re.search(
                 r"(?:який|яка|яке|які|якого|якої|яку|що|котор\w+|что)\s*,?\s*(?:[\w'-]+\s+)?$", before_text
             )
+            antecedent = None
+            if relative is None:
+                # "ініціативи «X», яку Міністерство розвитку громад, територій та інфраструктури реалізує": a
+                # relative pronoun before a subject of many words; the initiative before the pronoun is the object
+                first = self._agents_before(ms, cm.start(), norm, kinds=("donor", "org", "country"))
+                if first:
+                    lead = min(a.start for a in first)
+                    relative = re.search(
+                        r"(?:який|яка|яке|які|якого|якої|яку|що|котор\w+|что)\s*,?\s*$", norm[max(0, lead - 20) : lead]
+                    )
+                    if relative is not None:
+                        before = [m for m in inits if m.end <= lead and m not in first]
+                        antecedent = before[-1].key if before else None
             bare_object = re.search(
                 r"(?<![\w])(?:проє?кт|програм|ініціатив)\w*\s+(?:[\w'-]+\s+)?$", before_text, re.IGNORECASE
             )
@@ -2082,7 +2095,9 @@ class _Extractor:
             agents = (after_agents or before_agents) if ovs else (before_agents or after_agents)
             target = None
             if relative:
-                target = self._relative_target(inits, cm.start(), norm, {a.key for a in agents}, loose=True)
+                target = antecedent or self._relative_target(
+                    inits, cm.start(), norm, {a.key for a in agents}, loose=True
+                )
             if target is None and bare_object and topic:
                 target = topic  # "Програму реалізує компанія X", "проєкт фінансує Уряд Японії"
             if target is None:

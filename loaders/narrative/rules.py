@@ -2233,4 +2233,16 @@ RULES: tuple[Rule, ...] = (
             "Чистая вода|locatedIn|Бердичівська міська територіальна громада",
         },
     ),
+    _r(
+        "relative-before-long-subject",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "'ініціативи «X», яку Міністерство розвитку громад, територій та інфраструктури реалізує за підтримки Програми "
+        "«Y»': a relative pronoun before a subject of many words (commas included) makes the initiative before the "
+        "pronoun the verb's object; the programme after 'за підтримки' is not.",
+        "Громада долучилася до ініціативи «Пліч-о-пліч», яку Міністерство розвитку громад та територій України "
+        "реалізує за підтримки Програми «U-LEAD з Європою».",
+        {"Міністерство розвитку громад та територій України|implements|Пліч-о-пліч"},
+        {"Міністерство розвитку громад та територій України|implements|U-LEAD з Європою"},
+    ),
 )
