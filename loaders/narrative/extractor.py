@@ -2269,6 +2269,10 @@ class _Extractor:
             if x.kind == "org" and x.end <= p.start and x.found is not None and x.found.trigger not in ("latin",):
                 if re.fullmatch(r"\s*(?:у|в)\s+(?:м\.\s*|місті\s+)?", norm[x.end : p.start]):
                     return True
+                if re.fullmatch(r"[»\"]?\s*\(\s*(?:м\.\s*)?", norm[x.end : p.start]) and re.match(
+                    r"\s*\)", norm[p.end :]
+                ):
+                    return True  # "ГО «Екодія» (Київ)": the organisation's seat in brackets
         return False
 
     def _short_line(self, st: _Sent) -> bool:

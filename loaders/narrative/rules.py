@@ -2245,4 +2245,15 @@ RULES: tuple[Rule, ...] = (
         {"Міністерство розвитку громад та територій України|implements|Пліч-о-пліч"},
         {"Міністерство розвитку громад та територій України|implements|U-LEAD з Європою"},
     ),
+    _r(
+        "organisation-seat-in-brackets",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A town in brackets right after an organisation ('ГО «Екодія» (Київ)') is where the organisation sits, not a "
+        "site of the initiative, as 'ГО «Екодія» у Києві' is.",
+        "Житомирська громада отримала обладнання. Проєкт «Чиста вода» у Житомирі реалізує ГО «Екодія» (Київ) за "
+        "підтримки ЄС.",
+        {"Чиста вода|locatedIn|Житомир"},
+        {"Чиста вода|locatedIn|Київ"},
+    ),
 )
