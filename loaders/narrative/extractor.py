@@ -2606,6 +2606,16 @@ class _Extractor:
                 near = [c for c in (clauses[i - 1] if i else [], *clauses[i + 1 : i + 2]) if c]
                 ua = [x for c in near for x in c if x.type == "Community"][:1]
             pairs |= {(u.key, f.key) for u in ua for f in foreign}
+        # rule ``domestic-object-after-partner``: "поріднився з естонським Тарту та українським Херсоном": a Ukrainian
+        # community coordinated right after a partner abroad is an object of the same verb, a partner of its subject
+        for k in range(1, len(ordered) - 1):
+            f, u = ordered[k], ordered[k + 1]
+            if f.type != "PartnerCity" or u.type != "Community" or ordered[k - 1].type != "Community":
+                continue
+            if _DOMESTIC_OBJECT.fullmatch(norm[f.end : u.start]):
+                subject = ordered[k - 1]
+                if (subject.key, f.key) in pairs and not self._same_place(subject.key, u.key):
+                    pairs.add((subject.key, u.key))
         return pairs
 
     def _same_place(self, a: str, b: str) -> bool:
@@ -2831,6 +2841,10 @@ _PROJECT_FIELD = re.compile(
     r"місце\s+реалізації|місце\s+проведення|територія\s+реалізації|громад\w*(?:-учасниц\w*)?|бюджет\w*|вартість|"
     r"(?:цільов\w+\s+)?(?:регіон\w*|област\w*|географі\w*|територі\w*)(?:\s+(?:реалізації|діяльності|охоплення))?|"
     r"термін\w*\s+реалізації|програма|статус)(?:\s+проє?кту)?\s*(?:/[^:\n]{1,40})?(?::|\s[–—-]\s)",
+    re.IGNORECASE,
+)
+_DOMESTIC_OBJECT = re.compile(
+    r"\s*(?:,\s*)?(?:та|і|й|а\s+також)\s+(?:(?:з|із|зі)\s+)?(?:українськ\w+\s+)(?:(?:міст|громад)\w*\s+)?",
     re.IGNORECASE,
 )
 # a partner card's own field: "Партнер: Бучанська міська територіальна громада" (not "Партнер проєкту:")

@@ -2256,4 +2256,13 @@ RULES: tuple[Rule, ...] = (
         {"Чиста вода|locatedIn|Житомир"},
         {"Чиста вода|locatedIn|Київ"},
     ),
+    _r(
+        "domestic-object-after-partner",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A Ukrainian community coordinated right after a partner abroad and called Ukrainian ('поріднився з естонським "
+        "Тарту та українським Херсоном') is an object of the same verb: a partner of its subject.",
+        "У 2023 році Луцьк поріднився з естонським Тарту та українським Херсоном.",
+        {"Луцьк|partnerOf|Тарту", "Луцьк|partnerOf|Херсон"},
+    ),
 )
