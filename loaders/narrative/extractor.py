@@ -2606,6 +2606,26 @@ class _Extractor:
                 near = [c for c in (clauses[i - 1] if i else [], *clauses[i + 1 : i + 2]) if c]
                 ua = [x for c in near for x in c if x.type == "Community"][:1]
             pairs |= {(u.key, f.key) for u in ua for f in foreign}
+        # rule ``domestic-items-of-partner-list``: "перелік міст-партнерів Луцька: Люблін (Польща), …, Ліда
+        # (Білорусь), Кременець, Херсон": Ukrainian towns that go on the list after a colon are partners too
+        colon = norm.find(":")
+        head = ordered[0]
+        if colon > 0 and head.type == "Community" and head.end <= colon and _PARTNER_WORD.search(norm, 0, colon):
+            prev = None
+            for m in ordered[1:]:
+                if m.start < colon:
+                    continue
+                if (
+                    m.type == "Community"
+                    and prev is not None
+                    and (head.key, prev.key) in pairs | {(head.key, head.key)}
+                    and _LIST_GAP.fullmatch(norm[prev.end : m.start])
+                    and not self._same_place(head.key, m.key)
+                ):
+                    pairs.add((head.key, m.key))
+                    prev = m
+                    continue
+                prev = m if m.type == "PartnerCity" else None
         # rule ``domestic-object-after-partner``: "поріднився з естонським Тарту та українським Херсоном": a Ukrainian
         # community coordinated right after a partner abroad is an object of the same verb, a partner of its subject
         for k in range(1, len(ordered) - 1):
@@ -2843,6 +2863,8 @@ _PROJECT_FIELD = re.compile(
     r"термін\w*\s+реалізації|програма|статус)(?:\s+проє?кту)?\s*(?:/[^:\n]{1,40})?(?::|\s[–—-]\s)",
     re.IGNORECASE,
 )
+_PARTNER_WORD = re.compile(r"(?:партнер|побратим)\w*", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(?:,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+)")
 _DOMESTIC_OBJECT = re.compile(
     r"\s*(?:,\s*)?(?:та|і|й|а\s+також)\s+(?:(?:з|із|зі)\s+)?(?:українськ\w+\s+)(?:(?:міст|громад)\w*\s+)?",
     re.IGNORECASE,

@@ -2265,4 +2265,13 @@ RULES: tuple[Rule, ...] = (
         "У 2023 році Луцьк поріднився з естонським Тарту та українським Херсоном.",
         {"Луцьк|partnerOf|Тарту", "Луцьк|partnerOf|Херсон"},
     ),
+    _r(
+        "domestic-items-of-partner-list",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "Ukrainian towns that go on, comma by comma, with a list of partners after a colon ('перелік міст-партнерів "
+        "Луцька: Люблін (Польща), Тарту (Естонія), Кременець, Херсон') are partners of the list's community too.",
+        "Нижче наведено перелік міст-партнерів Луцька: Люблін (Польща), Тарту (Естонія), Кременець, Херсон.",
+        {"Луцьк|partnerOf|Люблін", "Луцьк|partnerOf|Кременець", "Луцьк|partnerOf|Херсон"},
+    ),
 )
