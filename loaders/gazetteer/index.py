@@ -574,8 +574,9 @@ class Gazetteer:
         best, written = None, surface
         # "Бірштонасом" is looked up as "Бірштонас" too, and labelled so when that reads closer
         forms = [surface, *(w[:1].upper() + w[1:] for w in sorted(_nominatives(surface.lower())))]
+        styles = (*_LATIN_STYLES, *_COUNTRY_STYLES.get(iso, ()))
         for form in forms:
-            for variant in {style(form) for style in (*_LATIN_STYLES, *_COUNTRY_STYLES.get(iso, ()))}:
+            for variant in {style(form) for style in styles}:
                 hit = process.extractOne(variant, choices, scorer=fuzz.ratio, score_cutoff=88)
                 if hit and (best is None or hit[1] > best[1]):
                     best, written = hit, form
@@ -586,7 +587,6 @@ class Gazetteer:
         key = f"geonames:{gid}"
         known = self.get(key)
         if known is not None:
-            styles = (*_LATIN_STYLES, *_COUNTRY_STYLES.get(iso, ()))
             if max(fuzz.ratio(style(known.label), folded) for style in styles) < 50:
                 # GeoNames' Ukrainian name is another language's ("Нові Град на Тисі" for Tiszaújváros): the
                 # document's spelling, which reads as the town's own name, is the better label

@@ -2016,6 +2016,7 @@ class _Extractor:
         item (the item's own further sentences, on its line, belong to it)."""
         lead: str | None = None
         last_end = 0
+        inside = {sub for sub, pred, _obj in self._rel_index if pred == "partOf"}  # already part of something
         for st in self.sents:
             norm = st.s.norm
             inits = [m for m in st.mentions if m.kind == "init" and not m.in_title]
@@ -2025,8 +2026,9 @@ class _Extractor:
                 lead = progs.pop() if len(progs) == 1 and len(inits) == 1 else None
             elif lead is not None and _BULLET.match(norm):
                 for m in inits:
-                    if m.key != lead and not any(rel.predicate == "partOf" for rel in self._rels_of(m.key)):
+                    if m.key != lead and m.key not in inside:
                         self._rel(m.key, "partOf", lead, st.ev)
+                        inside.add(m.key)
             elif lead is not None and not on_item_line:
                 lead = None
             last_end = st.s.end
@@ -2405,24 +2407,23 @@ class _Extractor:
                 rel.status.setdefault((ev.start, ev.end), status)
         return pairs
 
-    def _partner_named_before(self, st: _Sent, foreign_seen: set[str]) -> set[tuple[str, str]]:
+    def _partner_named_before(self, st: _Sent, foreign_seen: set[str]) -> None:
         """Rule ``partner-named-before``: "Калуш приймав гостей з Ніско" … "делегація з польського
         міста-побратима", "угоду про партнерство між містами підписали у 2006 році": a partnership sentence that
         names no place abroad and refers to its partner town by a noun is about the one town abroad the document
         named before; the partner of the document's community."""
         home = self.section_home or self.home_key
         if home is None or len(foreign_seen) != 1 or not st.partner_cue or not _PARTNER_ANAPHOR.search(st.s.norm):
-            return set()
+            return
         places = self._place_mentions(st, partners=True)
         if any(p.type == "PartnerCity" for p in places) or any(
             p.type == "Community" and not self._same_place(p.key, home) for p in places
         ):
-            return set()
+            return
         (partner,) = foreign_seen
         if self._same_place(home, partner):
-            return set()
+            return
         self._rel(home, "partnerOf", partner, st.ev)
-        return {(home, partner)}
 
     def _joined_partners(self, st: _Sent, last: tuple[str, int] | None) -> None:
         """Rule ``joined-the-partners``: "… серед міст-побратимів Одеси — Марсель, Ліверпуль …. Останнім часом до

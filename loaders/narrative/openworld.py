@@ -507,7 +507,7 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
         if _covered(start, end, taken) or len(m.group("name")) < 4 or (_sentence_word(norm, start) and not apposed):
             continue
         if apposed:
-            pass
+            pass  # the apposition itself says it is a twin town
         elif m.group("prep") in ("з", "із", "зі", "с", "со"):
             if not _PARTNERED_WITH.search(norm[max(0, start - 120) : start]):
                 continue
