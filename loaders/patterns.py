@@ -36,6 +36,7 @@ class Found:
     descriptive: bool = False  # "проєкт із встановлення ..." (no proper name)
     unquoted: bool = False  # a capitalised name without quotes ("Проєкт розвитку міської інфраструктури")
     full: str = ""  # head noun phrase + quoted name, nominative ("Індустріальний парк «Коростень»")
+    local: bool = False  # a community's own programme or strategy for its years ("… на 2022 рік")
     group: int = -1  # titles listed after one trigger ("проєкти: «A», «B»") share the trigger's offset
 
 
@@ -441,6 +442,53 @@ def _defined_names(s: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
+_LOCAL_PROGRAMME = re.compile(
+    r"(?<![\w«\"])(?P<trig>Програм|Стратегі|Комплексн\w+\s+програм)\w*(?P<rest>(?:\s+[^\s,;:.()«»!?]+){1,16}?)"
+    r"(?P<years>\s+(?:на|до)\s+(?:період\s+)?(?:до\s+)?\d{4}(?:\s*[-–—]\s*\d{4})?\s*(?:рік|роки|року|рр?\.)?)"
+)
+
+
+def _local_programmes(s: str, found: list[Found]) -> list[Found]:
+    """Rule ``local-programme``: "Програма соціально-економічного розвитку Драбівської селищної ради на 2022
+    рік", "Стратегія розвитку громади на 2025-2029 роки" — a community's own programme or strategy named
+    with its years. Such names are everywhere in council reports, so the extractor keeps one only where it
+    is what the page is about (its title, a decision's title) or a donor supports it."""
+    from loaders.morph import nominative
+
+    out = []
+    for m in _LOCAL_PROGRAMME.finditer(s):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        rest = m.group("rest").split()
+        if (
+            not rest
+            or not re.fullmatch(r"[а-яіїєґ'’-]+", rest[0])
+            or any(w.lower() in ("що", "який", "яка") for w in rest)
+        ):
+            continue  # "Програми U-LEAD …", "Програма, яка …": not a community's document
+        if not re.search(
+            r"розвит|підтрим|реалізац|відновлен|забезпечен|охорон|енергозбер|енергоефектив", m.group("rest")
+        ):
+            continue  # what such a programme is for, in the words councils use
+        phrase = s[m.start() : m.end("rest")]
+        words = phrase.split()
+        label = " ".join(nominative(words)) + " " + " ".join(m.group("years").split())
+        out.append(
+            Found(
+                m.start(),
+                m.end(),
+                label,
+                "Program",
+                {label, s[m.start() : m.end()]},
+                (m.start(), m.end()),
+                m.group("trig").lower(),
+                unquoted=True,
+                local=True,
+            )
+        )
+    return out
+
+
 def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
     """Programs and projects named in a normalised sentence."""
     from loaders.morph import nominative
@@ -676,6 +724,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         prefix, _, last = name.rpartition("-")
         label = prefix + "-" + nominative([last])[0].lower()
         out.append(Found(m.start(), m.end(), label, "Project", {label, name}, (m.start(), m.end()), "compound"))
+    out.extend(_local_programmes(s, out))
     return out
 
 

@@ -175,6 +175,11 @@ def _venue_abroad(norm: str, p) -> bool:
 
 
 _SOURCE_LINE = re.compile(r"\A\s*(?:SOURCE|Source|Джерело|Источник)\s*:\s*(https?://[^\s<>\"]{3,2000})")
+_SOURCE_WORD = re.compile(r"\s*(?:SOURCE|Source|Джерело|Источник)\s*:")
+_DECISION_TITLE = re.compile(
+    r"\s*(?:[-•*]\s*|\d{1,3}[.)]\s*)?(?:Про|Щодо)\s+(?:затвердження|внесення\s+змін|хід\s+виконання|"
+    r"виконання|звіт\w*\s+про\s+виконання)",
+)
 _CARRIES_OUT = ("un_agency", "implementer", "ngo")  # registry kinds that run programmes others pay for
 _HROMADA_TYPE = re.compile(
     r"\s+(міськ|селищн|сільськ|міськрад|селищрад|сільрад)(?:а|ій|ої|ою|у|ої|ої|і|и|ою)(?![\w])", re.IGNORECASE
@@ -288,6 +293,8 @@ class _Extractor:
         self._unplaced: tuple | None = None  # funders whose money's destination a following sentence may name
         self._partner_lines = 0  # short lines still read as a partner list after a partnership sentence
         self._list_country: str | None = None  # ISO code of a country heading ("Польща:") over partner lines
+        self._title_sent: int | None = None  # index of the page's title sentence
+        self._local_topics: set[str] = set()  # keys of local programmes the page is about
 
     # ------------------------------------------------------------ bookkeeping (linear time on huge documents)
 
@@ -1034,9 +1041,22 @@ class _Extractor:
                 # "Sweden funds the Recovery and Development Office": a state named with a funding verb
                 any(m.kind == "country" for m in mentions) and bool(cue_regex_in("fund", st.s.norm).search(st.s.norm))
             )
+            if not backed and self._is_title(st):
+                # rule ``local-programme``: a community's own programme named in the page's title or a
+                # decision's title is what the page is about
+                for m in mentions:
+                    if m.found is not None and m.found.local:
+                        self._local_topics.add(m.key)
             if not backed:
-                gone = {m.key for m in mentions if m.found is not None and m.found.unquoted and m.reg is None}
-                mentions = [m for m in mentions if not (m.found is not None and m.found.unquoted and m.reg is None)]
+                gone = {
+                    m.key
+                    for m in mentions
+                    if m.found is not None
+                    and m.found.unquoted
+                    and m.reg is None
+                    and not (m.found.local and m.key in self._local_topics)
+                }
+                mentions = [m for m in mentions if m.key not in gone]
                 for m in mentions:
                     if m.in_title in gone:
                         m.in_title = None  # "the DECIDE Project": the registry's DECIDE stands on its own again
@@ -1055,6 +1075,15 @@ class _Extractor:
                     st.bare_trigger = True
                     st.bare_kind = _trigger_stem(tm.group())
                     break
+
+    def _is_title(self, st: _Sent) -> bool:
+        """The page's title (its first line of words after a source line) or a decision's title."""
+        if _DECISION_TITLE.match(st.s.norm):
+            return True
+        if self._title_sent is None:
+            first = next((x for x in self.sents if not _SOURCE_WORD.match(x.s.text) and re.search(r"\w", x.s.norm)), st)
+            self._title_sent = first.s.index
+        return st.s.index == self._title_sent
 
     def _hashtag_mentions(self) -> None:
         """Rule ``hashtag-name``: "#ВеликеБудівництво", "#USAID_АГРО" name an initiative the page or the
