@@ -507,10 +507,10 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         nxt = by_start[q]
         if m.group(0).rstrip().endswith(":") or _is_plural(m.group(0)):
             while True:
-                mm = re.match(r"\s*(?:,|та|і|й)\s*(?=«)", s[nxt:])
-                if not mm or (nxt + mm.end()) not in by_start:
+                mm = _NEXT_TITLE.match(s, nxt)
+                if not mm or mm.end() not in by_start:
                     break
-                a = nxt + mm.end()
+                a = mm.end()
                 spans.append((a, by_start[a]))
                 nxt = by_start[a]
         own = _own_latin_name(m.group("mods") or "") if len(spans) == 1 else None
@@ -533,6 +533,25 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
                     group=m.start() if len(spans) > 1 else -1,
                 )
             )
+    # 1b. rule ``titles-after-lead-in``: "Серед проєктів, які громада реалізує з партнерами: «A» (ЮНІСЕФ),
+    # «B» (USAID)": a plural trigger whose lead-in ends in a colon names the quoted titles after it
+    if by_start and ":" in s:
+        claimed = {f.title[0] - 1 for f in out if f.title}
+        for m in _LIST_LEAD.finditer(s):
+            q = m.end()
+            if q in claimed or q not in by_start or not _is_plural(m.group("trig") + m.group("tail") + ":"):
+                continue
+            trig = m.group("trig").lower()
+            typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
+            spans, nxt = [(q, by_start[q])], by_start[q]
+            while (mm := _NEXT_TITLE.match(s, nxt)) and mm.end() in by_start:
+                spans.append((mm.end(), by_start[mm.end()]))
+                nxt = by_start[mm.end()]
+            for a, b in spans:
+                title = _clean_title(s[a:b])
+                if title and len(title) >= 3 and a not in claimed:
+                    nom = _nominative_title(title)
+                    out.append(Found(a, b, nom, typ, {title, nom}, (a + 1, b - 1), trig, group=m.start()))
     # 2. trigger + English title: мережі Entrepreneurship+ Academy; програми URBACT IV
     for m in _TRIG_LATIN.finditer(s):
         title = m.group("title").strip(" .")
@@ -887,6 +906,12 @@ _MODS_STOP = re.compile(
 _EN_CLAUSE = re.compile(
     r"(?<![\w])(?:is|are|was|were|will|has|have|had|been|being|by|implemented|funded|financed|supported|run|managed)"
     r"(?![\w])"
+)
+
+
+_NEXT_TITLE = re.compile(r"\s*(?:\([^()«»]{1,60}\)\s*)?(?:,|;|та|і|й)\s*(?=«)")
+_LIST_LEAD = re.compile(
+    r"(?<![\w])(?P<trig>проєкт|проект|програм|ініціатив)(?P<tail>\w*)[^.:;«»!?]{0,120}?:\s*(?=«)", re.IGNORECASE
 )
 
 

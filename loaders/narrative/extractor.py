@@ -947,6 +947,8 @@ class _Extractor:
                 lo, hi = f.end + pm.start(1), f.end + pm.end(1)
                 for x in mentions:
                     if x.kind in ("donor", "org") and lo <= x.start and x.end <= hi:
+                        if re.search(r"[–—:]|\s-\s", norm[lo : x.start]):
+                            continue  # "(донор — ЮНІСЕФ, виконавець — ГО «X»)": the role words say who does what
                         m.mods.append(x)
         # "Erasmus+ «Зелені навички ...»": a quoted title right after a programme's name is a project in it
         claimed = {x.found.title[0] - 1 for x in mentions if x.found is not None and x.found.title}

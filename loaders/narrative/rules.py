@@ -2294,4 +2294,31 @@ RULES: tuple[Rule, ...] = (
             "|locatedIn|Житомирська міська територіальна громада"
         },
     ),
+    _r(
+        "roles-in-brackets",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "Role words inside brackets after a title ('«X» (донор — ЮНІСЕФ, виконавець — ГО «Y»)') say who pays and who "
+        "carries out, as they do after a comma; the bracket's first name is then no plain modifier of the title.",
+        "Проєкт «Громада, дружня до дітей» (донор — ЮНІСЕФ, виконавець — ГО «Світанок») триває у Звягелі.",
+        {
+            "Дитячий фонд ООН|funds|Громада, дружня до дітей",
+            "Світанок|implements|Громада, дружня до дітей",
+            "Громада, дружня до дітей|locatedIn|Звягель",
+        },
+        {"Дитячий фонд ООН|implements|Громада, дружня до дітей"},
+    ),
+    _r(
+        "titles-after-lead-in",
+        "mentions",
+        "loaders/patterns.py",
+        "A plural trigger whose lead-in clause ends in a colon ('Серед проєктів, які громада реалізує з партнерами:') "
+        "names the quoted titles after it, even with a donor in brackets after each ('«A» (USAID), «B» (ЄІБ)').",
+        "Серед проєктів, які громада реалізує спільно з міжнародними партнерами: «Чиста вода» (USAID), «Теплий дім» "
+        "(ЄІБ).",
+        {
+            "Агентство США з міжнародного розвитку|funds|Чиста вода",
+            "Європейський інвестиційний банк|funds|Теплий дім",
+        },
+    ),
 )
