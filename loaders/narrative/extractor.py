@@ -28,7 +28,7 @@ from loaders.base import Entity, Evidence, Extraction, LoaderError, Relation, na
 from loaders.gazetteer.model import PlaceMatch
 from loaders.narrative.coref import merge_acronyms
 from loaders.narrative.evidence import names_both_ends
-from loaders.narrative.latin import is_latin
+from loaders.narrative.latin import is_latin, join_connected
 from loaders.narrative.repair import LOST_NOTE, MARKED_NOTE, lost_letters, map_back, question_marks, repair
 from loaders.narrative.roles import copula_after, role_frames
 from loaders.narrative.russian import is_russian, russian_document
@@ -462,6 +462,7 @@ class _Extractor:
                 self._list_country = None
             if self._partner_context(st):
                 st.place_matches = self._with_open_world(norm, st.place_matches)
+            st.place_matches = join_connected(norm, st.place_matches)
         st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
         self._acronym_orgs(norm, st)
         st.row = self._table_row(norm, st)
@@ -1066,6 +1067,13 @@ class _Extractor:
         for m in mentions:
             if m.kind == "country" and _AGGRESSOR.search(norm[max(0, m.start - 40) : m.start]):
                 m.kind = "title-place"
+            elif (
+                m.kind == "country"
+                and norm[max(0, m.start - 2) : m.start].endswith("(")
+                and norm[m.end : m.end + 1] == ")"
+                and any(x.kind == "donor" and not norm[x.end : m.start].strip(" (") for x in mentions)
+            ):
+                m.kind = "title-place"  # rule ``donor-country-in-brackets``: "Sida (Швеція)" says whose agency it is
         mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
         st.mentions = mentions
         # a trigger word not part of any found name refers to the current initiative

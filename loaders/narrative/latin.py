@@ -177,12 +177,33 @@ def _index_for(gaz_id: int, gaz) -> LatinIndex:
     return permanent(LatinIndex(gaz))
 
 
+def join_connected(norm: str, matches: list) -> list:
+    """Rule ``connected-name``: "Weiden in der Oberpfalz", "Freiburg im Breisgau": a town abroad and a capitalised
+    word joined by "in der", "im", "am", "an der" are one name; the second word is no place of its own."""
+    if not _CONNECTOR.search(norm):
+        return matches
+    out, skip = [], set()
+    for i, pm in enumerate(matches):
+        if i in skip:
+            continue
+        tail = _CONNECTED_NAME.match(norm, pm.end) if pm.kind == "foreign" else None
+        if tail:
+            inside = [j for j, x in enumerate(matches) if j != i and pm.end < x.start < tail.end()]
+            skip.update(inside)
+            pm.end = tail.end()
+            pm.surface = norm[pm.start : pm.end]
+        out.append(pm)
+    return out
+
+
 def latin_index(gaz) -> LatinIndex:
     return _index_for(id(gaz), gaz)
 
 
 _WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’]*(?:\.(?=\w))?[\w'’]*(?:-[\w'’]+)*\.?"
-_RUN = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|of|upon|am|an|der|la|le|de|di))*")
+_RUN = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|of|upon|am|an|der|la|le|de|di|im|in(?=\s+der\s)))*")
+_CONNECTOR = re.compile(r"[a-zß] (?:am|im|an der|in der|ob der|upon) [A-ZÄÖÜ]")
+_CONNECTED_NAME = re.compile(rf"\s+(?:am|im|an\s+der|in\s+der|ob\s+der|upon)\s+{_WORD}")
 _OBLAST_TAIL = re.compile(r"\s+(?:[Oo]blasts?|[Rr]egions?|[Pp]rovinces?)\b")
 # "Luhansk and Donetsk oblasts", "Kharkiv, Sumy and Chernihiv regions": the plural head covers every name before it
 _OBLAST_LIST = re.compile(

@@ -1101,7 +1101,7 @@ RULES: tuple[Rule, ...] = (
         "Tyne'): the whole name is the partner, not its last word.",
         "Lviv has sister-city agreements with Wrocław and Lublin (Poland), and an agreement with Freiburg im Breisgau "
         "(Germany) dates back to 1989.",
-        {"Львів|partnerOf|Freiburg im Breisgau", "Freiburg im Breisgau|inCountry|Німеччина"},
+        {"Львів|partnerOf|Фрайбург", "Фрайбург|inCountry|Німеччина"},  # linked: GeoNames knows the whole name
         {"Львів|partnerOf|Breisgau"},
     ),
     _r(
@@ -2320,5 +2320,31 @@ RULES: tuple[Rule, ...] = (
             "Агентство США з міжнародного розвитку|funds|Чиста вода",
             "Європейський інвестиційний банк|funds|Теплий дім",
         },
+    ),
+    _r(
+        "donor-country-in-brackets",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "A country in brackets right after a donor ('Sida (Швеція)', 'KOICA (Korea)') says whose agency it is: the "
+        "country is no second funder.",
+        "Sida (Швеція) підтримує проєкт «Зелене відновлення» у Житомирі.",
+        {
+            "Шведське агентство міжнародного співробітництва з питань розвитку|funds|Зелене відновлення",
+            "Зелене відновлення|locatedIn|Житомир",
+        },
+        {
+            "Уряд Швеції|funds|Зелене відновлення",
+            "Шведське агентство міжнародного співробітництва з питань розвитку|implements|Зелене відновлення",
+        },
+    ),
+    _r(
+        "connected-name",
+        "mentions",
+        "loaders/narrative/latin.py",
+        "A town abroad and a capitalised word joined by 'in der', 'im', 'am', 'an der' ('Weiden in der Oberpfalz', "
+        "'Freiburg im Breisgau') are one name: the second word is no town of its own.",
+        "Житомир і Weiden in der Oberpfalz (Німеччина) підписали угоду про партнерство.",
+        {"Житомир|partnerOf|Weiden"},
+        {"Житомир|partnerOf|Oberpfalz"},
     ),
 )
