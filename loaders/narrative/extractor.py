@@ -2648,8 +2648,10 @@ class _Extractor:
             pairs |= {(u.key, f.key) for u in ua for f in foreign}
         # rule ``domestic-items-of-partner-list``: "перелік міст-партнерів Луцька: Люблін (Польща), …, Ліда
         # (Білорусь), Кременець, Херсон": Ukrainian towns that go on the list after a colon are partners too
-        colon = norm.find(":")
+        # (and without a colon: "Побратимами Житомира є Кошалін, Лодзь та Вінниця", "угоди з Кошаліном та Вінницею")
         head = ordered[0]
+        first_abroad = next((m for m in ordered if m.type == "PartnerCity"), None)
+        colon = first_abroad.start if first_abroad is not None else -1
         if colon > 0 and head.type == "Community" and head.end <= colon and _PARTNER_WORD.search(norm, 0, colon):
             prev = None
             for m in ordered[1:]:

@@ -2347,4 +2347,14 @@ RULES: tuple[Rule, ...] = (
         {"Житомир|partnerOf|Weiden"},
         {"Житомир|partnerOf|Oberpfalz"},
     ),
+    _r(
+        "domestic-items-without-colon",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A Ukrainian town that goes on, comma by comma or by 'та', with the partners abroad of a community named "
+        "before a partner word is a partner of that community too, with or without a colon ('Побратимами Житомира є "
+        "Кошалін, Лодзь та Бердичів', 'угоди про партнерство з Кошаліном (Польща) та Бердичевом').",
+        "Житомир має угоди про партнерство з Кошаліном (Польща) та Бердичевом.",
+        {"Житомир|partnerOf|Кошалін", "Житомир|partnerOf|Бердичів"},
+    ),
 )
