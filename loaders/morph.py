@@ -6,6 +6,7 @@ found name's head words), never word by word over a whole document.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -157,3 +158,29 @@ def lemma(word: str) -> str:
 def lemmas(word: str) -> frozenset[str]:
     """All normal forms pymorphy3 offers for one word."""
     return frozenset(p.normal_form for p in parses(word)) or frozenset({word.lower()})
+
+
+_INSTRUMENTAL_ENDINGS = {"ом": "", "ем": "", "єм": "й", "ою": "а", "ею": "я"}
+
+
+def guess_nominative(word: str, case: str) -> str | None:
+    """The nominative of an unknown name (a town abroad) read in ``case`` ("ablt" or "gent"), lower-case, or None.
+
+    The dictionary's guess for that case is kept when it keeps the word's stem ("жарновцем" -> "жарновець",
+    "ковальдорфа" -> "ковальдорф"); one that changes the stem ("гайдудорогом" -> "гайдудоріг") is not. Failing
+    that, an instrumental's ending is taken off ("бірштонасом" -> "бірштонас").
+    """
+    word = word.lower()
+    for p in parses(word):
+        tag = str(p.tag)
+        if case in tag and "NOUN" in tag and p.normal_form != word:
+            lemma = p.normal_form
+            common = len(os.path.commonprefix([lemma, word]))
+            if common >= len(word) - 4 and len(lemma) >= 3 and (case == "ablt" or lemma[-1] not in "аяоеєиіїу"):
+                return lemma
+            break
+    if case == "ablt":
+        for ending, repl in _INSTRUMENTAL_ENDINGS.items():
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                return word[: -len(ending)] + repl
+    return None

@@ -889,10 +889,16 @@ INSTRUMENTAL_NOMINATIVE = {"ом": "", "ем": "", "єм": "й", "ою": "а", "
 
 def _nominatives(word: str) -> set[str]:
     """Nominatives an unknown name in the instrumental may have (Бірштонасом -> бірштонас, Варною -> варна)."""
+    from loaders.morph import guess_nominative
+
     out = set()
-    for ending, repl in INSTRUMENTAL_NOMINATIVE.items():
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            out.add(word[: -len(ending)] + repl)
+    guess = guess_nominative(word, "ablt") if word.endswith(tuple(INSTRUMENTAL_NOMINATIVE)) else None
+    if guess:
+        out.add(guess)  # "жарновцем" -> "жарновець", not "жарновц"
+    else:
+        for ending, repl in INSTRUMENTAL_NOMINATIVE.items():
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                out.add(word[: -len(ending)] + repl)
     return out
 
 

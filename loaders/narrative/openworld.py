@@ -140,6 +140,43 @@ def _synthetic(name: str, unit: str | None, country: str | None) -> Place:
     )
 
 
+_AS_WRITTEN_RULES = frozenset({"country-bracket", "partner-list", "country-list"})
+_LIST_BACK = re.compile(rf"(?:{_NAME_WORD}(?:\s*\([^()]{{1,60}}\))?\s*(?:,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+))*$")
+_CASE_BEFORE = re.compile(r"(?<![\w'’-])(?P<prep>з|із|зі|між|поміж|від|до|для|біля)\s+$", re.IGNORECASE)
+
+
+def _nominative_name(norm: str, start: int, name: str) -> str:
+    """Rule ``name-in-its-case``: "з Жарновцем (Польща)", "між Житомиром та Ковальдорфом (Німеччина)": a name no
+    gazetteer knows, after a preposition that governs a case (its list's first item after it), is labelled in the
+    nominative: the dictionary's guess for that case when it keeps the name's stem, else the instrumental's
+    ending taken off."""
+    from loaders.morph import guess_nominative
+
+    if " " in name or not re.fullmatch(r"[А-ЯІЇЄҐ][\w'’-]+", name):
+        return name
+    lead = _LIST_BACK.search(norm, 0, start)
+    prep = _CASE_BEFORE.search(norm, 0, lead.start() if lead else start)
+    if prep is None:
+        return name
+    word = name.lower()
+    instrumental = word.endswith(tuple(INSTRUMENTAL_NOMINATIVE))
+    case = "ablt" if prep.group("prep").lower() in ("між", "поміж") or instrumental else "gent"
+    if case == "gent" and prep.group("prep").lower() not in ("від", "до", "для", "біля", "з", "із", "зі"):
+        return name
+    lemma = guess_nominative(word, case)
+    return _capitalised_like(name, lemma) if lemma else name
+
+
+def _capitalised_like(written: str, lemma: str) -> str:
+    """ "Сен-Мареном", "сен-марен" -> "Сен-Марен": each part capitalised as written."""
+    parts = lemma.split("-")
+    written_parts = written.split("-")
+    return "-".join(
+        (p[:1].upper() + p[1:]) if k < len(written_parts) and written_parts[k][:1].isupper() else p
+        for k, p in enumerate(parts)
+    )
+
+
 def _fields(place: Place) -> dict:
     import dataclasses
 
@@ -231,6 +268,8 @@ def open_world_places(
     def add(start: int, end: int, name: str, unit: str | None, country: str | None, rule: str) -> None:
         if _covered(start, end, taken) or len(name) < 2:
             return
+        if rule in _AS_WRITTEN_RULES and lang == "uk":
+            name = _nominative_name(norm, start, name)
         pm = PlaceMatch(start, end, norm[start:end], "foreign", [_synthetic(name, unit, country)])
         pm.extra = {"open_world": rule}
         if country:
@@ -478,7 +517,33 @@ def open_world_places(
 
 # countries whose towns Ukrainian communities twin with most, in the order a spelling is tried
 # (neighbours, whose small towns GeoNames seldom spells in Cyrillic; the rest are the cued look-up's)
-_TWIN_COUNTRIES = ("PL", "SK", "CZ", "HU", "RO", "LT", "LV", "EE", "MD", "BG", "GE", "DE")
+_TWIN_COUNTRIES = (
+    "PL",
+    "SK",
+    "CZ",
+    "HU",
+    "RO",
+    "LT",
+    "LV",
+    "EE",
+    "MD",
+    "BG",
+    "GE",
+    "DE",
+    "AT",
+    "CH",
+    "NL",
+    "BE",
+    "FR",
+    "IT",
+    "ES",
+    "HR",
+    "SI",
+    "DK",
+    "SE",
+    "NO",
+    "FI",
+)
 _WITH_NAME = re.compile(
     rf"(?P<prep>(?<![\w])(?:з|із|зі|с|со|та|і|й|и)|,)\s+(?P<name>[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?)(?![\w-])"
 )
@@ -497,6 +562,7 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
     and no Ukrainian dictionary knows, spelled back into Latin letters close to a town of a country Ukrainian
     communities twin with (score >= 92), is that town."""
     out: list[PlaceMatch] = []
+    taken = list(taken)  # the towns found here coordinate the next name too ("з Дордрехтом, Вольфсбергом")
     slots = [(m, False) for m in _WITH_NAME.finditer(norm)]
     # "Пшемишль — місто-побратим Львова", "Пшемишль та Ярослав — міста-партнери …": the names the apposition
     # calls twin towns, sentence-initial or not
@@ -523,11 +589,16 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
                 budget[0] -= 1
             continue
         best = _spelled_town(name, gaz, budget)
+        if best is None and apposed:
+            # rule ``apposed-unknown``: "Ковальдорф став містом-побратимом Житомира": the apposition says it is a twin
+            # town; a name no gazetteer knows is kept unlinked
+            best = _synthetic(name, None, None)
         if best is None:
             continue
         pm = PlaceMatch(start, end, name, "foreign", [best])
         pm.extra = {"open_world": "spelled-abroad", "country": best.country}
         out.append(pm)
+        taken.append(pm)
     return out
 
 

@@ -2357,4 +2357,38 @@ RULES: tuple[Rule, ...] = (
         "Житомир має угоди про партнерство з Кошаліном (Польща) та Бердичевом.",
         {"Житомир|partnerOf|Кошалін", "Житомир|partnerOf|Бердичів"},
     ),
+    _r(
+        "name-in-its-case",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A name no gazetteer knows, after a preposition that governs a case ('з Ковальдорфом (Німеччина)', the first "
+        "of a list after it), is labelled in the nominative: the dictionary's guess for that case when it keeps the "
+        "stem ('Жарновцем' is Жарновець), else the instrumental's ending taken off.",
+        "Житомир співпрацює з Ковальдорфом (Німеччина) та Мельденом (Нідерланди).",
+        {"Житомир|partnerOf|Ковальдорф", "Житомир|partnerOf|Мельден"},
+        {"Житомир|partnerOf|Ковальдорфом"},
+    ),
+    _r(
+        "spelled-abroad-in-western-europe",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "The spelling look-up of an unknown partner tries the towns of Austria, Switzerland, the Benelux, France, "
+        "Italy, Spain, Croatia, Slovenia and the Nordic countries too ('з Дордрехтом' is Dordrecht); towns found "
+        "by it coordinate the next name ('з Дордрехтом, Вольфсбергом'). The UK and US lists are left out: their "
+        "many English-like names matched a word of a scored page.",
+        "Житомирська громада розвиває партнерство з Дордрехтом, Вольфсбергом і Сен-Мареном.",
+        {
+            "Житомирська міська територіальна громада|partnerOf|Дордрехт",
+            "Житомирська міська територіальна громада|partnerOf|Вольфсберг",
+        },
+    ),
+    _r(
+        "apposed-unknown",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A name the apposition calls a twin town ('Ковальдорф став містом-побратимом Житомира') that no gazetteer "
+        "or spelling look-up knows, and no Ukrainian dictionary, is kept unlinked as the partner.",
+        "Ковальдорф став містом-побратимом Житомира у 1995 році.",
+        {"Житомир|partnerOf|Ковальдорф"},
+    ),
 )
