@@ -825,11 +825,15 @@ class _Extractor:
             if any(m.found and m.found.title == f.title for m in mentions):
                 continue
             whole = None
+            ca, cb = _core_title(norm, a, b)
             for i, rm in enumerate(reg_matches):
                 overlap = min(rm.end, b) - max(rm.start, a)
                 contains = rm.start <= a + 1 and rm.end >= b - 1
                 if overlap >= 0.7 * (b - a) and (contains or (rm.end - rm.start) <= 1.6 * (b - a) + 30):
                     whole = (i, rm)
+                    break
+                if (ca, cb) != (a, b) and rm.start <= ca and cb <= rm.end:
+                    whole = (i, rm)  # rule ``generic-words-around-a-known-name``: "USAID's HOVERLA Activity"
                     break
             if whole is not None:
                 i, rm = whole
@@ -2806,6 +2810,28 @@ _DEMONSTRATIVE = {
     "наш",
     "нашого",
 }
+
+
+_GENERIC_HEAD = re.compile(r"\s+(?:Activity|Project|Programme|Program|Initiative|project|programme|activity)$")
+_GENERIC_LEAD = re.compile(
+    r"(?:(?:Swiss|German|Danish|Swedish|Canadian|Polish|Norwegian|Dutch|Japanese|British|American|EU|US|USAID|UNDP|"
+    r"Joint|New|Regional|National)(?:-(?:Ukrainian|funded|supported|led))?|Ukrainian)\s+"
+)
+
+
+def _core_title(norm: str, a: int, b: int) -> tuple[int, int]:
+    """The span of a Latin title without its generic words: "Swiss-Ukrainian DECIDE", "HOVERLA Activity" -> the
+    name a registry may know ("DECIDE", "HOVERLA")."""
+    title = norm[a:b]
+    if not title.isascii():
+        return a, b
+    head = _GENERIC_HEAD.search(title)
+    if head:
+        b = a + head.start()
+    lead = _GENERIC_LEAD.match(norm, a, b)
+    if lead and lead.end() < b:
+        a = lead.end()
+    return a, b
 
 
 def _word_at(hay: str, needle: str) -> int | None:

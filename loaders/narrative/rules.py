@@ -2391,4 +2391,14 @@ RULES: tuple[Rule, ...] = (
         "Ковальдорф став містом-побратимом Житомира у 1995 році.",
         {"Житомир|partnerOf|Ковальдорф"},
     ),
+    _r(
+        "generic-words-around-a-known-name",
+        "linking",
+        "loaders/narrative/extractor.py",
+        "A Latin title that is a name the registry knows with generic words around it ('the Swiss-Ukrainian DECIDE "
+        "project', 'USAID's HOVERLA Activity') is that registry entry, not a second initiative.",
+        "With support from the Swiss-Ukrainian DECIDE project, the Vinnytsia City Council launched a youth council.",
+        {"Децентралізація для розвитку демократичної освіти|locatedIn|Вінниця"},
+        {"Swiss-Ukrainian DECIDE|locatedIn|Вінниця"},
+    ),
 )
