@@ -944,9 +944,12 @@ class _Extractor:
             fm = re.match(r"\s*,?\s*(?:від|by|from|от|of(?:\s+the)?)\s+", after)
             # "програма «Відкриті двері» від USAID", "the «X» initiative of the EU": the donor the name comes from
             if fm:
-                for x in mentions:
-                    if x.kind == "donor" and x.start == f.end + fm.end():
-                        m.mods.append(x)
+                pos = f.end + fm.end()
+                for x in sorted(mentions, key=lambda x: x.start):
+                    if x.kind in ("donor", "org") and x.start == pos:
+                        m.mods.append(x)  # "від USAID", "від Мінцифри та USAID": the owners, coordinated
+                        gap = re.match(r"\s*(?:,|та|і|й|and)\s*", norm[x.end :])
+                        pos = x.end + gap.end() if gap else -1
             pm = re.match(r"\s*\(([^()]{1,70})\)", after)
             if pm:
                 lo, hi = f.end + pm.start(1), f.end + pm.end(1)

@@ -2401,4 +2401,16 @@ RULES: tuple[Rule, ...] = (
         {"Децентралізація для розвитку демократичної освіти|locatedIn|Вінниця"},
         {"Swiss-Ukrainian DECIDE|locatedIn|Вінниця"},
     ),
+    _r(
+        "owners-after-from",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "Donors and organisations coordinated after 'від' right after a title ('проєкту «X» від ЄС та USAID') are all "
+        "its owners, not only the first.",
+        "Громада стала учасницею проєкту «Цифрова громада» від ЄС та USAID.",
+        {
+            "Європейський Союз|funds|Цифрова громада",
+            "Агентство США з міжнародного розвитку|funds|Цифрова громада",
+        },
+    ),
 )
