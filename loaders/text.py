@@ -474,7 +474,7 @@ _ABBREV = {
     "dr", "mr", "ms", "no", "st", "etc", "e.g", "i.e", "co", "inc", "ltd", "corp", "u.s", "u.k", "вих", "н", "м.т.г", "т.зв", "гр", "коп", "дол", "тел",
 }  # fmt: skip
 _SPLIT = re.compile(  # a run of end marks is tried from its first mark only: "." * 20000 stays linear
-    r"(?<![.!?…])[.!?…]+[»\"')\]]*\s+|\s*\u2029\s*|\s*\n\s*(?=[-•–*]\s|\d{1,2}[.)]\s|[А-ЯІЇЄҐA-Z][\w' -]{1,30}:\s)|(?P<nl>\s*\n\s*)(?=[А-ЯІЇЄҐA-Z«])"
+    r"(?<![.!?…])[.!?…]+[»\"')\]]*\s+|\s*\u2029\s*|\s*\n\s*(?=[-•–*]\s|\d{1,2}[.)]\s|[А-ЯІЇЄҐA-Z][\w' -]{1,30}:\s)|(?P<nl>\s*\n\s*)(?=[А-ЯІЇЄҐA-Z«|])"
 )
 _OPEN_END = re.compile(
     r"(?:[,;:(\-–—/&+]|(?<![\w'])(?:і|й|та|а|але|або|чи|у|в|з|із|зі|на|до|для|від|по|при|за|про|що|як|який|яка|які|яке|щодо|між|"
@@ -512,7 +512,7 @@ def _heading_line(norm: str, at: int, piece_start: int, para: _Paragraph | None 
     para = para or _Paragraph(norm)
     line_start = max(norm.rfind("\n", 0, at), norm.rfind("\u2029", 0, at)) + 1
     line = norm[line_start:at].strip()
-    if (line.count(" | ") >= 1 or line.count(" - ") >= 2) and len(line) <= 300:
+    if (line.count(" | ") >= 1 or line.count(" - ") >= 2 or line[:1] == line[-1:] == "|") and len(line) <= 300:
         return True  # a menu line or a table row ("Місто — Країна — рік")
     if not line or len(line) > 80 or _OPEN_END.search(line):
         return False

@@ -618,14 +618,22 @@ class _Extractor:
     def _table_row(self, norm: str, st: _Sent) -> dict | None:
         """ "Назва проєкту | Донор | Виконавець" sets the columns; each following row names a project (first
         matching column) with its funders, implementers and places in the other columns."""
-        if " | " not in norm:
+        cuts = _cell_cuts(st.s, norm)
+        if not cuts:
             self._columns = None
             return None
         cells, pos = [], 0
-        for part in norm.split("|"):
+        for cut in [*cuts, len(norm)]:
+            part = norm[pos:cut]
             a = pos + len(part) - len(part.lstrip())
             cells.append((a, pos + len(part.rstrip())))
-            pos += len(part) + 1
+            pos = cut + 1
+        if cells and cells[0][0] >= cells[0][1] and norm.lstrip().startswith("|"):
+            cells = cells[1:]  # "| A | B |": a Markdown row's outer bars
+        if cells and cells[-1][0] >= cells[-1][1] and norm.rstrip().endswith("|"):
+            cells = cells[:-1]
+        if all(re.fullmatch(r"[\s:|=-]*", norm[a:b]) for a, b in cells):
+            return None  # "|---|---|": a Markdown table's rule line
         kinds = [_column_kind(norm[a:b]) for a, b in cells]
         if sum(1 for k in kinds if k) >= 2 and "name" in kinds:
             self._columns = kinds
@@ -2955,6 +2963,20 @@ _COLUMN_KINDS = (
     ("implements", re.compile(r"(?:виконав|реалізатор|партнер|організатор)\w*", re.I)),
     ("locatedIn", re.compile(r"(?:місце\s+реалізації|територія|громад|локаці)\w*", re.I)),
 )
+
+
+def _cell_cuts(sent: Sentence, norm: str) -> list[int]:
+    """Offsets in ``norm`` of a table row's cell separators: bars ("A | B", "| A | B |") or tabs in the text as
+    written (normalisation turns a tab into a space)."""
+    if "|" in norm and (" | " in norm or norm.lstrip().startswith("|")):
+        return [i for i, ch in enumerate(norm) if ch == "|"]
+    if "\t" not in sent.text:
+        return []
+    tabs = [i for i, ch in enumerate(sent.text) if ch == "\t"]
+    if sent.omap is None:
+        return [i for i in tabs if i < len(norm) and norm[i] == " "]
+    back = {doc - sent.start: i for i, doc in enumerate(sent.omap)}
+    return [back[i] for i in tabs if i in back]
 
 
 def _column_kind(cell: str) -> str | None:

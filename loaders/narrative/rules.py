@@ -2413,4 +2413,20 @@ RULES: tuple[Rule, ...] = (
             "Агентство США з міжнародного розвитку|funds|Цифрова громада",
         },
     ),
+    _r(
+        "tab-and-markdown-tables",
+        "structure",
+        "loaders/narrative/extractor.py",
+        "A table in text read like the bar-separated one: cells cut by tabs in the text as written, or a Markdown "
+        "table ('| A | B |' with its '|---|' rule line); each row after a header naming the project, donor and "
+        "implementer columns is a project with its funder and implementer.",
+        "Міжнародні проєкти громади\n\nНазва проєкту\tДонор\tВиконавець\n«Тепла школа»\tЄС\tГО «Енергія»\n"
+        "«Чиста вода»\tUSAID\tПРООН\n\n| Назва проєкту | Донор |\n|---|---|\n| «Світла вулиця» | ЄІБ |\n",
+        {
+            "Європейський Союз|funds|Тепла школа",
+            "Енергія|implements|Тепла школа",
+            "Програма розвитку ООН|implements|Чиста вода",
+            "Європейський інвестиційний банк|funds|Світла вулиця",
+        },
+    ),
 )
