@@ -203,12 +203,18 @@ def html_to_text(html: str) -> str:
             super().__init__(convert_charrefs=True)
             self.parts: list[str] = []
             self.skip = 0
+            self.cells = 0  # cells of the table row being read
 
         def handle_starttag(self, tag, attrs):
             if tag in ("script", "style", "noscript", "template"):
                 self.skip += 1
+            elif tag in ("td", "th"):
+                self.parts.append(" | " if self.cells else " ")  # a row's cells, as a .docx table's are joined
+                self.cells += 1
             elif tag in _BLOCK_TAGS:
-                self.parts.append("\n\n" if tag not in ("td", "th", "br") else ("\n" if tag == "br" else " "))
+                if tag == "tr":
+                    self.cells = 0
+                self.parts.append("\n\n" if tag != "br" else "\n")
 
         def handle_endtag(self, tag):
             if tag in ("script", "style", "noscript", "template"):

@@ -67,6 +67,14 @@ def test_html_to_text_drops_scripts() -> None:
     assert "Перший\u00a0абзац" in text and "Другий абзац" in text
 
 
+def test_html_table_cells_are_joined_by_bars() -> None:
+    """A row's cells stay apart (as a .docx table's do), so the narrative loader reads the table's columns."""
+    text = html_to_text(
+        "<table><tr><th>Назва проєкту</th><th>Донор</th></tr><tr><td>«Тепла школа»</td><td>ЄС</td></tr></table>"
+    )
+    assert text.split("\n\n") == ["Назва проєкту | Донор", "«Тепла школа» | ЄС"]
+
+
 def test_read_text_formats_and_names(tmp_path: Path) -> None:
     cp = tmp_path / "звіт громади 2024.txt"
     cp.write_bytes(SAMPLE.encode("cp1251"))
