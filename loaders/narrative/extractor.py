@@ -180,6 +180,11 @@ _DECISION_TITLE = re.compile(
     r"\s*(?:[-•*]\s*|\d{1,3}[.)]\s*)?(?:Про|Щодо)\s+(?:затвердження|внесення\s+змін|хід\s+виконання|"
     r"виконання|звіт\w*\s+про\s+виконання)",
 )
+_HROMADA_LEAD = re.compile(r"(?<![\w])(?:громад|ТГ|ОТГ)\w*\s*:\s*$")
+_HROMADA_ITEM = re.compile(
+    r"\s*(?:[-•*–—]\s*|\d{1,3}[.)]\s*)?(?P<name>(?P<adj>[А-ЯІЇЄҐ][\w'’-]+(?:ськ|цьк|зьк)а)"
+    r"(?:\s+(?P<type>міська|селищна|сільська))?(?:\s+(?:територіальна\s+)?(?:громада|ТГ|ОТГ))?)\s*[;,.]?\s*"
+)
 _CARRIES_OUT = ("un_agency", "implementer", "ngo")  # registry kinds that run programmes others pay for
 _HROMADA_TYPE = re.compile(
     r"\s+(міськ|селищн|сільськ|міськрад|селищрад|сільрад)(?:а|ій|ої|ою|у|ої|ої|і|и|ою)(?![\w])", re.IGNORECASE
@@ -294,6 +299,7 @@ class _Extractor:
         self._partner_lines = 0  # short lines still read as a partner list after a partnership sentence
         self._list_country: str | None = None  # ISO code of a country heading ("Польща:") over partner lines
         self._title_sent: int | None = None  # index of the page's title sentence
+        self._hromada_items = 0  # list lines still read as hromadas under a "… громади:" lead-in
         self._local_topics: set[str] = set()  # keys of local programmes the page is about
 
     # ------------------------------------------------------------ bookkeeping (linear time on huge documents)
@@ -446,6 +452,7 @@ class _Extractor:
             except Exception:
                 st.place_matches = []
             st.place_matches = self._with_elliptic_hromadas(norm, st.place_matches)
+            st.place_matches = self._hromada_item(norm, st.place_matches)
             st.place_matches = self._with_elliptic_oblasts(norm, st.place_matches)
             _type_word_decides(norm, st.place_matches)
             if is_russian(norm, self.russian):
@@ -506,6 +513,26 @@ class _Extractor:
             if pm is not None:
                 out.append(pm)
         return sorted(out, key=lambda pm: pm.start)
+
+    def _hromada_item(self, norm: str, matches: list) -> list:
+        """Rule ``hromada-items``: "стали громади:" over list lines "- Ніжинська міська;", "- Носівська": each
+        item's adjective, with its type word or without, names a hromada; the head noun is the lead-in's."""
+        if self._hromada_items > 0:
+            item = _HROMADA_ITEM.fullmatch(norm)
+            if item is None:
+                self._hromada_items = 0
+            else:
+                self._hromada_items -= 1
+                a, b = item.span("name")
+                if not any(pm.candidates and pm.start < b and a < pm.end for pm in matches):
+                    kind = (item.group("type") or "").lower()
+                    heads = (f"{kind} громада",) if kind else ("міська громада", "селищна громада", "сільська громада")
+                    pm = self._adjective_place(norm, a, b, item.group("adj"), heads, "hromada", "hromada")
+                    if pm is not None:
+                        matches = sorted([*matches, pm], key=lambda pm: pm.start)
+        if _HROMADA_LEAD.search(norm):
+            self._hromada_items = 60
+        return matches
 
     def _with_elliptic_oblasts(self, norm: str, matches: list) -> list:
         """Rule ``elliptic-oblasts``: "Житомирська, Київська та Чернігівська області", "в областях: Вінницькій,

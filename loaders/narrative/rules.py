@@ -2429,4 +2429,16 @@ RULES: tuple[Rule, ...] = (
             "Європейський інвестиційний банк|funds|Світла вулиця",
         },
     ),
+    _r(
+        "hromada-items",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "List lines under a lead-in that ends with 'громади:' ('- Ніжинська міська;', '- Носівська') name hromadas by "
+        "their adjective, with or without the type word: the head noun is the lead-in's.",
+        "Учасниками програми «Мери за економічне зростання» стали громади:\n- Ніжинська міська;\n- Носівська.",
+        {
+            "Мери за економічне зростання|locatedIn|Ніжинська міська територіальна громада",
+            "Мери за економічне зростання|locatedIn|Носівська міська територіальна громада",
+        },
+    ),
 )
