@@ -180,6 +180,15 @@ _DECISION_TITLE = re.compile(
     r"\s*(?:[-•*]\s*|\d{1,3}[.)]\s*)?(?:Про|Щодо)\s+(?:затвердження|внесення\s+змін|хід\s+виконання|"
     r"виконання|звіт\w*\s+про\s+виконання)",
 )
+# rule ``aid-back``: "Допомогу надано в рамках проєкту X", "Обладнання придбано в межах програми Y": the aid of the
+# sentences before, its programme named here
+_AID_BACK = re.compile(
+    r"\s*(?:[Цц]ю\s+|[Цц]е\s+|[Цц]і\s+|[Цц]я\s+|[Уу]се\s+|[Вв]сю\s+)?(?:допомог|обладнанн|техні|генератор|автобус|"
+    r"транспорт|автомобіл|матеріал|медикамент|ліки|кошт|грант|устаткуванн|меблі|комп'ютер|ноутбук)\w*"
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:було\s+|буде\s+)?(?:надан|передан|придбан|закуплен|отриман|виділен|поставлен|"
+    r"доставлен|профінансован)\w*(?:\s+[\w'’-]+){0,3}?\s+(?:(?:в|у)\s+(?:рамках|межах)|за\s+(?:програмою|проєктом|проектом))",
+    re.IGNORECASE,
+)
 _HROMADA_LEAD = re.compile(r"(?<![\w])(?:громад|ТГ|ОТГ)\w*\s*:\s*$")
 _HROMADA_ITEM = re.compile(
     r"\s*(?:[-•*–—]\s*|\d{1,3}[.)]\s*)?(?P<name>(?P<adj>[А-ЯІЇЄҐ][\w'’-]+(?:ськ|цьк|зьк)а)"
@@ -1577,9 +1586,15 @@ class _Extractor:
             if self._unplaced is not None:
                 agents_u, value_u, pred_u, at = self._unplaced
                 dest = [m for m in inits if m.key not in containers]
+                if not dest and _AID_BACK.match(norm):
+                    dest = [m for m in inits if m.key in containers]  # "Допомогу надано в рамках проєкту X"
                 if st.s.index - at > 2:
                     self._unplaced = None
-                elif len(dest) == 1 and _MONEY_BACK.search(norm) and not any(m.kind == "donor" for m in ms):
+                elif (
+                    len(dest) == 1
+                    and (_MONEY_BACK.search(norm) or _AID_BACK.match(norm))
+                    and not any(m.kind == "donor" for m in ms)
+                ):
                     first = self.sents[at].s  # the span: the sentence with the money and this one
                     both = self._span(first.start, st.s.end)
                     self._apply_cue(agents_u, dest[0].key, value_u, pred_u, both)
@@ -1727,7 +1742,12 @@ class _Extractor:
             )
             # places named one sentence before the initiative they belong to:
             # "JICA передало Ніжинській громаді техніку. Техніку придбано в межах Програми X."
-            if prev_orphans and prev_orphans[0] == st.s.paragraph and containers and not self._place_mentions(st):
+            if (
+                prev_orphans
+                and (prev_orphans[0] == st.s.paragraph or _AID_BACK.match(norm))
+                and containers
+                and not self._place_mentions(st)
+            ):
                 frame = next((m for m in inits if m.key in containers), None)
                 if frame is not None:
                     for p in prev_orphans[2]:
