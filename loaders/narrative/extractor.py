@@ -189,6 +189,11 @@ _AID_BACK = re.compile(
     r"доставлен|профінансован)\w*(?:\s+[\w'’-]+){0,3}?\s+(?:(?:в|у)\s+(?:рамках|межах)|за\s+(?:програмою|проєктом|проектом))",
     re.IGNORECASE,
 )
+_BYLINE = re.compile(
+    r"\s*(?:Джерело|Источник|Пресслужба|Прес-служба|Пресс-служба|Інформація|Автор|За\s+інформацією|"
+    r"(?:Відділ|Управління|Сектор)\s+(?:[\w'’-]+\s+){0,5}?(?:інформаці|комунікаці|зв'язк|зв’язк)\w*)",
+    re.IGNORECASE,
+)
 _HROMADA_LEAD = re.compile(r"(?<![\w])(?:громад|ТГ|ОТГ)\w*\s*:\s*$")
 _HROMADA_ITEM = re.compile(
     r"\s*(?:[-•*–—]\s*|\d{1,3}[.)]\s*)?(?P<name>(?P<adj>[А-ЯІЇЄҐ][\w'’-]+(?:ськ|цьк|зьк)а)"
@@ -1253,6 +1258,17 @@ class _Extractor:
             if named and named[0].place is not None and named[0].place.category not in ("raion",):
                 self.home, self.home_key = named[0].place, named[0].key  # "Звіт ... Дубівської селищної ради"
                 return
+        # rule ``byline-home``: "Джерело: Мостиська міська рада", "Пресслужба Мостиської міської ради" closing the page
+        # names whose page it is
+        for st in self.sents[-3:]:
+            if _BYLINE.match(st.s.norm) and len(st.s.norm) <= 160:
+                council = [
+                    m for m in st.mentions if m.kind == "place" and m.role == "council" and m.type == "Community"
+                ]
+                if len(council) == 1 and council[0].key in scores and council[0].place.category not in ("oblast",):
+                    if not any(v >= 3 and k != council[0].key for k, v in scores.items()):
+                        self.home, self.home_key = places[council[0].key], council[0].key
+                        return
         key, score = scores.most_common(1)[0]
         # the home must dominate the document and be named near its start (a news digest has none)
         early = any(
