@@ -2467,4 +2467,17 @@ RULES: tuple[Rule, ...] = (
         "Нагадаємо, що угоду про партнерство між містами підписали у 2004 році.\n\nДжерело: Мостиська міська рада",
         {"Мостиська міська територіальна громада|partnerOf|Ярослав"},
     ),
+    _r(
+        "aid-back-en-ru",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "The aid-back rule in English and Russian: 'The equipment was provided under the X Programme', 'Помощь "
+        "предоставлена в рамках программы X' name the programme of the aid told before.",
+        "UNDP, with funding from the Government of Japan, has handed over three water purification stations to the "
+        "Mykolaiv City Council.\n\nThe equipment was provided under the Recovery and Peacebuilding Programme.",
+        {
+            "Уряд Японії|funds|Програма ООН із відновлення та розбудови миру",
+            "Програма ООН із відновлення та розбудови миру|locatedIn|Миколаїв",
+        },
+    ),
 )
