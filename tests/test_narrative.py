@@ -163,3 +163,17 @@ def test_seed_documents_load_with_valid_evidence() -> None:
         for rel in ex.relations:
             for ev in rel.evidence:
                 assert text[ev.start : ev.end] == ev.sentence
+
+
+def test_an_oblast_named_only_to_place_a_community_keeps_no_mention() -> None:
+    """Rule ``qualifier-only``: the oblast after a hromada is reference data; one the text is about is not."""
+    ex = LOADER.extract_text(
+        "Уманська міська громада Черкаської області та польський Ряшів підписали угоду про партнерство."
+    )
+    assert ex.entities["katottg:UA71000000000010357"].mentions == []  # Черкаська область
+    hromada = next(e for e in ex.entities.values() if e.label == "Уманська міська територіальна громада")
+    assert hromada.mentions
+    about = LOADER.extract_text(
+        "Черкаська область отримала генератори. Проєкт «Світло» реалізують у Черкаській області."
+    )
+    assert about.entities["katottg:UA71000000000010357"].mentions

@@ -387,7 +387,42 @@ class _Extractor:
         self._countries_as_governments()
         merge_acronyms(self.ex)
         names_both_ends(self)
+        self._qualifiers_only()
         return self.ex
+
+    def _qualifiers_only(self) -> None:
+        """Rule ``qualifier-only``: "Уманська міська громада Уманського району Черкаської області": an oblast or raion
+        named only to place another community, and in no relation of the text, is reference data, not something the
+        page is about; it keeps no mention of the page (the hierarchy still links it)."""
+        qualifying: set[str] = set()
+        standing: set[str] = set()
+        for st in self.sents:
+            norm = st.s.norm
+            places = [m for m in st.mentions if m.kind == "place" and m.type == "Community" and m.place is not None]
+            for m in places:
+                if m.place.category not in ("oblast", "raion"):
+                    continue
+                child = any(
+                    x is not m
+                    and x.place is not None
+                    and m.key in x.place.parents
+                    and 0 <= m.start - x.end <= 40
+                    and not re.search(r"[,;:]|(?<![\w])(?:та|і|й)(?![\w])", norm[x.end : m.start])
+                    for x in places
+                )
+                (qualifying if child else standing).add(m.key)
+        if not qualifying - standing:
+            return
+        related = {
+            k
+            for r in self.ex.relations
+            if r.evidence and not (r.predicate == "locatedIn" and r.subject.startswith("katottg:"))
+            for k in (r.subject, r.object)
+        }
+        for key in qualifying - standing - related - {self.home_key, self.section_home}:
+            ent = self.ex.entities.get(key)
+            if ent is not None and ent.type == "Community":
+                ent.mentions = []
 
     def _countries_as_governments(self) -> None:
         """Funders are donors. A state named as funder or implementer ("за підтримки Швейцарії") acts through its government.

@@ -2480,4 +2480,14 @@ RULES: tuple[Rule, ...] = (
             "Програма ООН із відновлення та розбудови миру|locatedIn|Миколаїв",
         },
     ),
+    _r(
+        "qualifier-only",
+        "evidence",
+        "loaders/narrative/extractor.py",
+        "An oblast or raion named only to place another community ('Уманська міська громада Черкаської області') "
+        "and in no relation of the text is reference data: it keeps no mention of the page, as the hierarchy above "
+        "a town does. Relations still read it.",
+        "Уманська міська громада Черкаської області та польський Ряшів підписали угоду про партнерство.",
+        {"Уманська міська територіальна громада|partnerOf|Жешув"},
+    ),
 )
