@@ -553,6 +553,9 @@ _PARTNER_APPOSITION = re.compile(
     rf"(?P<run>{_NAME_WORD}(?:(?:\s*,\s*|\s+(?:та|і|й)\s+){_NAME_WORD}){{0,6}})(?:\s*(?:[—–]|\s-)\s*|\s+(?:є|стал[иоа]?|став)\s+)"
     r"(?:міст(?:о|а|ом|ами)-(?:побратим|партнер)\w*|побратим\w*)(?![\w-])"
 )
+_COMMA_APPOSITION = re.compile(
+    rf"(?P<name>[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?)\s*,\s*(?:нашого\s+|нашим\s+)?міст(?P<case>а|у|ом|о|і)-(?:побратим|партнер)\w*"
+)
 _APPOSED_NAME = re.compile(rf"(?P<name>{_NAME_WORD})")
 
 
@@ -568,6 +571,12 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
     # calls twin towns, sentence-initial or not
     for am in _PARTNER_APPOSITION.finditer(norm):
         slots.extend((nm, True) for nm in _APPOSED_NAME.finditer(norm, am.start("run"), am.end("run")))
+    # rule ``comma-apposition``: "делегація з Ольштинека, міста-побратима Бердичева": the name before it, in the
+    # apposition's case
+    cases: dict[int, str] = {}
+    for cm in _COMMA_APPOSITION.finditer(norm):
+        slots.append((cm, True))
+        cases[cm.start("name")] = {"а": "gent", "у": "datv", "ом": "ablt", "і": "loct"}.get(cm.group("case"), "nomn")
     for m, apposed in sorted(slots, key=lambda slot: slot[0].start("name")):
         start, end = m.span("name")
         if _covered(start, end, taken) or len(m.group("name")) < 4 or (_sentence_word(norm, start) and not apposed):
@@ -582,6 +591,12 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
             if not any(pm.end == len(before) and pm.candidates for pm in taken):
                 continue  # "Новий Розділ і Любачув", "Ряшів, Ярослав": coordinated with a place named just before
         name = m.group("name")
+        case = cases.get(start)
+        if case in ("gent", "ablt") and not _covered(start, end, taken):
+            from loaders.morph import guess_nominative
+
+            lemma = guess_nominative(name, case)
+            name = _capitalised_like(name, lemma) if lemma else name
         if budget is not None and budget[0] <= 0:
             break  # a page of thousands of unknown names costs no more than its first few dozen
         if _ukrainian_word(name) or _person(norm, start, end) or _organisation(name):

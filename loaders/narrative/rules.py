@@ -2490,4 +2490,15 @@ RULES: tuple[Rule, ...] = (
         "Уманська міська громада Черкаської області та польський Ряшів підписали угоду про партнерство.",
         {"Уманська міська територіальна громада|partnerOf|Жешув"},
     ),
+    _r(
+        "comma-apposition",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A name followed by a comma and 'міста-побратима' / 'містом-партнером' ('з бургомістром Ковальдорфа, "
+        "міста-побратима Житомира') is a twin town; an unknown one is put into the nominative from the apposition's "
+        "case before it is looked up or kept unlinked.",
+        "Міський голова Житомира зустрівся з бургомістром Ковальдорфа, міста-побратима Житомира.",
+        {"Житомир|partnerOf|Ковальдорф"},
+        {"Житомир|partnerOf|Ковальдорфа"},
+    ),
 )
