@@ -889,7 +889,9 @@ def _country_adjective_before(norm: str, start: int, gaz) -> str | None:
     return None
 
 
-_REGION_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|(?:,\s*)?(?:in|у|в|з|із)\s+(?:the\s+)?)\s*")
+_REGION_GAP = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|(?:,\s*)?(?:(?:що|яка|який|яке|which\s+is|located)\s+)?(?:in|у|в|на|з|із)\s+(?:the\s+)?)\s*"
+)
 _LOWER_UNIT = re.compile(
     r"(?<![\w])(?:повіт\w*|округ\w*|район\w*|гмін\w*|комун\w*|county|district|municipality|gmina|commune|"
     r"landkreis|kreis|повят\w*|общин\w*)(?![\w])",

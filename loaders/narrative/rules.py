@@ -2501,4 +2501,14 @@ RULES: tuple[Rule, ...] = (
         {"Житомир|partnerOf|Ковальдорф"},
         {"Житомир|partnerOf|Ковальдорфа"},
     ),
+    _r(
+        "region-in-relative-clause",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A region named in a relative clause right after a partner abroad ('з гміною Ґрембув, що на Підкарпатті') "
+        "locates it, as 'у Малопольщі' does: it is no partner of its own.",
+        "Торік Новояворівськ підписав угоду з гміною Ґрембув, що на Підкарпатті.",
+        {"Новояворівськ|partnerOf|Ґрембув"},
+        {"Новояворівськ|partnerOf|Підкарпатське воєводство"},
+    ),
 )
