@@ -398,6 +398,11 @@ class _Extractor:
         standing: set[str] = set()
         for st in self.sents:
             norm = st.s.norm
+            for m in st.mentions:
+                if m.kind == "place" and m.type == "PartnerCity":
+                    # "cities in states such as Indiana", "гміна Біща (Люблінське воєводство)": a region abroad that
+                    # only locates a partner
+                    (qualifying if (m.extra or {}).get("locator") else standing).add(m.key)
             places = [m for m in st.mentions if m.kind == "place" and m.type == "Community" and m.place is not None]
             for m in places:
                 if m.place.category not in ("oblast", "raion"):
@@ -421,7 +426,7 @@ class _Extractor:
         }
         for key in qualifying - standing - related - {self.home_key, self.section_home}:
             ent = self.ex.entities.get(key)
-            if ent is not None and ent.type == "Community":
+            if ent is not None and ent.type in ("Community", "PartnerCity"):
                 ent.mentions = []
 
     def _countries_as_governments(self) -> None:

@@ -2484,9 +2484,10 @@ RULES: tuple[Rule, ...] = (
         "qualifier-only",
         "evidence",
         "loaders/narrative/extractor.py",
-        "An oblast or raion named only to place another community ('Уманська міська громада Черкаської області') "
-        "and in no relation of the text is reference data: it keeps no mention of the page, as the hierarchy above "
-        "a town does. Relations still read it.",
+        "An oblast or raion named only to place another community ('Уманська міська громада Черкаської області'), "
+        "or a region abroad that only locates partners ('cities in states such as Indiana'), and in no relation of "
+        "the text is reference data: it keeps no mention of the page, as the hierarchy above a town does. Relations "
+        "still read it.",
         "Уманська міська громада Черкаської області та польський Ряшів підписали угоду про партнерство.",
         {"Уманська міська територіальна громада|partnerOf|Жешув"},
     ),
