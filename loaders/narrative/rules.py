@@ -2274,4 +2274,68 @@ RULES: tuple[Rule, ...] = (
         "Нижче наведено перелік міст-партнерів Луцька: Люблін (Польща), Тарту (Естонія), Кременець, Херсон.",
         {"Луцьк|partnerOf|Люблін", "Луцьк|partnerOf|Кременець", "Луцьк|partnerOf|Херсон"},
     ),
+    _r(
+        "org-head-union-foundation",
+        "mentions",
+        "ontology/data/org_head_words.csv",
+        "Союз, фундація, коаліція, альянс and консорціум head organisation names as асоціація and спілка do: "
+        "'впроваджує Міжрегіональний Союз ...', 'реалізує Фундація розвитку громад' name the implementer.",
+        "Проєкт «Відкрита ферма» впроваджує Міжрегіональний Союз птахівників та кормовиробників України за "
+        "підтримки USAID. Проєкт «Безпечний двір» реалізує Фундація розвитку громад.",
+        {
+            "Міжрегіональний Союз птахівників та кормовиробників України|implements|Відкрита ферма",
+            "Фундація розвитку громад|implements|Безпечний двір",
+        },
+    ),
+    _r(
+        "organiser-line-with-adjective",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "A field line naming the implementer may qualify its role noun ('Ключовий партнер: X', 'Головний виконавець "
+        "програми — X', 'Партнер з імплементації: X'): X implements the initiative the page is about.",
+        "Проєкт «Ягідна долина» стартував у Полтаві.\nКлючовий партнер: Асоціація садівників України.",
+        {"Асоціація садівників України|implements|Ягідна долина"},
+    ),
+    _r(
+        "edu-tail-plural-genitive",
+        "mentions",
+        "loaders/patterns.py",
+        "An institute's name goes on with a genitive plural that has no ending ('Інститут розвитку громад', 'Центр "
+        "... сіл'): the name is not cut before it.",
+        "Проєкт «Відкриті двері» реалізує Інститут розвитку громад за підтримки Посольства Канади.",
+        {"Інститут розвитку громад|implements|Відкриті двері"},
+        {"Інститут розвитку|implements|Відкриті двері"},
+    ),
+    _r(
+        "adjective-before-surname-reading",
+        "mentions",
+        "loaders/morph.py",
+        "An adjective whose first dictionary reading is a surname ('Українською', 'Громадською') is still an "
+        "adjective when a noun follows: 'Українською фундацією громадського здоров'я' is 'Українська фундація ...'.",
+        "Проєкт «Родина» реалізується Українською фундацією громадського здоров'я за фінансування USAID.",
+        {"Українська фундація громадського здоров'я|implements|Родина"},
+    ),
+    _r(
+        "ukrainian-ministries-registry",
+        "linking",
+        "ontology/data/donors.csv",
+        "Ukrainian ministries and state agencies are registry organisations under their full and short names "
+        "('Мінцифри', 'Мінагрополітики', 'Держенергоефективності'): one node per body, typed Organization.",
+        "Проєкт «Цифрова громада» реалізує Мінцифри у партнерстві з ПРООН. Проєкт «Теплий дім» впроваджує "
+        "Держенергоефективності.",
+        {
+            "Міністерство цифрової трансформації України|implements|Цифрова громада",
+            "Державне агентство з енергоефективності та енергозбереження України|implements|Теплий дім",
+        },
+    ),
+    _r(
+        "loan-agreement-not-money-cue",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'Кредитна угода', 'грантовий договір' name an agreement, not money from whoever follows: the body that "
+        "approves or signs it ('погоджена Міністерством фінансів') neither funds nor implements the project.",
+        "Проєкт «Нова вода» реалізується за кредитом ЄБРР.\n\nКредитна угода погоджена Міністерством фінансів України.",
+        {"Європейський банк реконструкції та розвитку|funds|Нова вода"},
+        {"Міністерство фінансів України|implements|Нова вода", "Міністерство фінансів України|funds|Нова вода"},
+    ),
 )
