@@ -1819,6 +1819,8 @@ class _Extractor:
         if head_at is None or len(words) < 2:
             return None
         label = " ".join(nominative(words[: head_at + 1]) + words[head_at + 1 :])
+        if words[0] in _LEGAL_FORMS and head_at > 0:
+            label = label.split(" ", 1)[1]  # "ГС Міжрегіональний Союз ...": the legal form is no part of the name
         start = m.start("org")
         end = start + len(" ".join(words))
         key = "org:" + name_key(label)
@@ -1828,6 +1830,47 @@ class _Extractor:
         return org
 
     def _agents_before(self, ms: list[Mention], pos: int, norm: str, kinds=("donor", "org")) -> list[Mention]:
+        found = self._mentioned_before(ms, pos, norm, kinds)
+        if not found and "org" in kinds:
+            org = self._unquoted_org_before(ms, norm, pos)
+            if org is not None:
+                return [org]
+        return found
+
+    def _unquoted_org_before(self, ms: list[Mention], norm: str, pos: int) -> Mention | None:
+        """Rule ``unquoted-org-subject``: an organisation named without quotes right before the verb, as its
+        subject: "Асоціація ягідників України реалізує ...", "ГС Міжрегіональний Союз птахівників ... проводить".
+        Only capitalised adjectives (or a legal-form abbreviation) may stand before the head noun."""
+        lo = max(0, pos - 200)
+        cut = max(norm.rfind(c, lo, pos) for c in ".;:!?«»()\n")
+        lo = max(lo, cut + 1)
+        if any(lo <= m.start < pos and m.kind in ("donor", "org", "init") for m in ms):
+            return None  # a name the text already knows stands there: the mentions decide
+        from loaders.morph import parses
+
+        for wm in _CAP_WORD.finditer(norm, lo, pos):
+            head = self._unquoted_org(norm[:pos], wm.start())
+            if head is None:
+                continue
+            if norm[head.end : pos].strip():
+                self._pending_entities.pop()
+                continue
+            words = norm[head.start : head.end].split()
+            heads = _org_heads()
+            from loaders.morph import lemma
+
+            at = next((i for i, w in enumerate(words) if lemma(w) in heads), 0)
+            lead = [w for w in words[:at] if w not in _LEGAL_FORMS]
+            if any(
+                not w[:1].isupper() or not any(str(p.tag.POS) in ("ADJF", "PRTF") for p in parses(w.lower()))
+                for w in lead
+            ):
+                self._pending_entities.pop()
+                continue
+            return head
+        return None
+
+    def _mentioned_before(self, ms: list[Mention], pos: int, norm: str, kinds) -> list[Mention]:
         skipped = ""
         for m in reversed(ms):
             if m.end > pos or m.in_title:
@@ -2977,6 +3020,8 @@ _UNQUOTED_ORG = re.compile(
     r"(?:[–—:-]\s*)?"
     r"(?:компані\w*\s+|організаці\w*\s+)?(?P<org>[А-ЯІЇЄҐ][\w'-]+(?:\s+[а-яіїєґА-ЯІЇЄҐ'-]+){0,9})"
 )
+_CAP_WORD = re.compile(r"(?<![\w'-])[А-ЯІЇЄҐ][\w'-]+")
+_LEGAL_FORMS = {"ГО", "ГС", "БФ", "МБФ", "БО", "МБО", "ВГО", "МГО", "ВБО", "ВБФ"}
 _ORG_CUT = {"разом", "спільно", "за", "що", "який", "яка", "які", "а", "через", "щодо", "протягом"}
 _ORG_STOP = {"разом", "за", "у", "в", "на", "та", "і", "й", "а", "що", "який", "яка", "до", "від", "з", "із", "для"}
 

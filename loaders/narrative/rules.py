@@ -2349,4 +2349,16 @@ RULES: tuple[Rule, ...] = (
         "Полтавської області.",
         {"Агенція регіонального розвитку Полтавської області|implements|Чиста річка"},
     ),
+    _r(
+        "unquoted-org-subject",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An organisation named without quotes right before an implementing verb is its subject ('Асоціація "
+        "ягідників України реалізує проєкт «X»', 'ГС Міжрегіональний Союз ... реалізує'): a head noun with only "
+        "capitalised adjectives (or a legal-form abbreviation, left out of the name) before it, its genitive chain up "
+        "to the verb. 'Цього року' and other words before the name are not part of it.",
+        "Цього року ГС Всеукраїнський Союз садівників та городників України реалізує проєкт «Сад громади».",
+        {"Всеукраїнський Союз садівників та городників України|implements|Сад громади"},
+        {"ГС Всеукраїнський Союз садівників та городників України|implements|Сад громади"},
+    ),
 )
