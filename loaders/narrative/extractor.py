@@ -1816,10 +1816,18 @@ class _Extractor:
 
         heads = _org_heads()
         head_at = next((i for i, w in enumerate(words[:4]) if lemma(w) in heads), None)
-        if head_at is None or len(words) < 2:
+        if head_at is None and m.group("form"):
+            bare = next((i for i, w in enumerate(words) if w in _ORG_STOP), len(words))
+            words = words[:bare]  # "громадською організацією Зелена хвиля у Полтаві": the place is not the name
+        if head_at is None and m.group("form") and 1 <= len(words) <= 4:
+            # rule ``legal-form-unquoted-name``: "реалізує громадська організація Зелена хвиля", "ГО Зелена хвиля":
+            # the legal form says an organisation's own name follows, with or without a head noun
+            label = " ".join(words)
+        elif head_at is None or len(words) < 2:
             return None
-        label = " ".join(nominative(words[: head_at + 1]) + words[head_at + 1 :])
-        if words[0] in _LEGAL_FORMS and head_at > 0:
+        else:
+            label = " ".join(nominative(words[: head_at + 1]) + words[head_at + 1 :])
+        if words[0] in _LEGAL_FORMS and head_at:
             label = label.split(" ", 1)[1]  # "ГС Міжрегіональний Союз ...": the legal form is no part of the name
         start = m.start("org")
         end = start + len(" ".join(words))
@@ -3018,7 +3026,8 @@ _ORG_AHEAD = re.compile(r"\s*(?:(?:проє?кту|програми|ініціа
 _UNQUOTED_ORG = re.compile(
     r"\s*(?:(?:проє?кту|програми|ініціативи|конкурсу|є|став|стала|стали|виступає|виступають|виступили)\s+){0,2}"
     r"(?:[–—:-]\s*)?"
-    r"(?:компані\w*\s+|організаці\w*\s+)?(?P<org>[А-ЯІЇЄҐ][\w'-]+(?:\s+[а-яіїєґА-ЯІЇЄҐ'-]+){0,9})"
+    r"(?:(?P<form>(?:громадськ|благодійн|молодіжн|міжнародн|всеукраїнськ)\w*\s+(?:організаці|спілк|фонд)\w*|"
+    r"ГО|ГС|БФ|МБФ|БО|МБО|ВГО|МГО)\s+|компані\w*\s+|організаці\w*\s+)?(?P<org>[А-ЯІЇЄҐ][\w'-]+(?:\s+[а-яіїєґА-ЯІЇЄҐ'-]+){0,9})"
 )
 _CAP_WORD = re.compile(r"(?<![\w'-])[А-ЯІЇЄҐ][\w'-]+")
 _LEGAL_FORMS = {"ГО", "ГС", "БФ", "МБФ", "БО", "МБО", "ВГО", "МГО", "ВБО", "ВБФ"}

@@ -2361,4 +2361,19 @@ RULES: tuple[Rule, ...] = (
         {"Всеукраїнський Союз садівників та городників України|implements|Сад громади"},
         {"ГС Всеукраїнський Союз садівників та городників України|implements|Сад громади"},
     ),
+    _r(
+        "legal-form-unquoted-name",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A legal form before an unquoted name ('реалізує громадська організація Зелена хвиля', 'ГО Центр громадських "
+        "ініціатив', 'БФ Рокада') says an organisation's own name follows, with or without a head noun; the legal "
+        "form is no part of the name, and the name ends before a preposition ('... Зелена хвиля у Полтаві').",
+        "Проєкт «Громада для всіх» реалізується громадською організацією Зелена хвиля у Полтаві. Проєкт «Тепла "
+        "хата» реалізує ГО Центр громадських ініціатив за підтримки ЄС.",
+        {
+            "Зелена хвиля|implements|Громада для всіх",
+            "Громада для всіх|locatedIn|Полтава",
+            "Центр громадських ініціатив|implements|Тепла хата",
+        },
+    ),
 )
