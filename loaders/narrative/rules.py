@@ -2376,4 +2376,14 @@ RULES: tuple[Rule, ...] = (
             "Центр громадських ініціатив|implements|Тепла хата",
         },
     ),
+    _r(
+        "organiser-verb",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "The verb of the organiser noun implements as the noun does ('Організатором конкурсу є X' and 'Конкурс «Y» "
+        "організовує X', 'X організувала конкурс «Y»'): X implements Y.",
+        "Конкурс «Молодь діє» організовує Фонд розвитку громад «Крок». Асоціація садівників України організувала "
+        "тренінг «Ягідна школа».",
+        {"Крок|implements|Молодь діє", "Асоціація садівників України|implements|Ягідна школа"},
+    ),
 )
