@@ -2386,4 +2386,26 @@ RULES: tuple[Rule, ...] = (
         "тренінг «Ягідна школа».",
         {"Крок|implements|Молодь діє", "Асоціація садівників України|implements|Ягідна школа"},
     ),
+    _r(
+        "national-bodies-registry",
+        "linking",
+        "ontology/data/donors.csv",
+        "Ukrainian national bodies that run local-government programmes (the Congress of Local and Regional "
+        "Authorities under the President, the Local Government Development Centre ЦРМС, the associations of "
+        "hromadas and councils, KSE, IER) are registry organisations, so a passing mention names them too.",
+        "Програму «Спроможні громади» реалізує Всеукраїнська асоціація громад спільно з ЦРМС.",
+        {
+            "Всеукраїнська асоціація громад|implements|Спроможні громади",
+            "Центр розвитку місцевого самоврядування|implements|Спроможні громади",
+        },
+    ),
+    _r(
+        "en-led-by",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "English 'led by', 'coordinated by', 'organised by', 'operated by', 'delivered by', 'executed by' name the "
+        "implementer after them, as 'implemented by' does.",
+        'The "Safe Water" project is coordinated by the Association of Ukrainian Cities.',
+        {"Асоціація міст України|implements|Safe Water"},
+    ),
 )
