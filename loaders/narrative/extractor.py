@@ -1779,6 +1779,15 @@ class _Extractor:
                 cur = max(cur, m.end)
         if not out and "org" in kinds:
             org = self._unquoted_org(norm, pos)
+            known = (
+                next((m for m in ms if m.kind in kinds and org.start <= m.start < org.end), None)
+                if org is not None
+                else None
+            )
+            if known is not None:
+                # "by the Institute for ... Policy Consulting": the registry knows the body by a part of the name
+                self._pending_entities.pop()
+                return [known]
             while org is not None and len(out) < 8:
                 # "Університет Гента (Бельгія), Університет Аліканте (Іспанія) та ..." : a list of them
                 out.append(org)
@@ -1799,7 +1808,7 @@ class _Extractor:
         для демократичного громадянства", "разом із Центром демократичної освіти"."""
         m = _UNQUOTED_ORG.match(norm, pos)
         if m is None:
-            return None
+            return self._english_org(norm, pos)
         from loaders.morph import parses
 
         words = []
@@ -1831,6 +1840,25 @@ class _Extractor:
             label = label.split(" ", 1)[1]  # "ГС Міжрегіональний Союз ...": the legal form is no part of the name
         start = m.start("org")
         end = start + len(" ".join(words))
+        key = "org:" + name_key(label)
+        org = Mention(start, end, key, "org", "Organization", norm[start:end])
+        org.found = Found(start, end, label, "Organization", {label})
+        self._pending_entities.append((org, self._cur_ev))
+        return org
+
+    def _english_org(self, norm: str, pos: int) -> Mention | None:
+        """Rule ``en-unquoted-org``: an English organisation named without quotes after a cue, by its head noun and
+        the of/for phrases after it ("implemented by the Institute for Economic Research and Policy Consulting",
+        "by the Regional Development Agency of Poltava Oblast") or by a legal form before its name ("by the
+        Ukrainian NGO Green Wave")."""
+        m = _EN_ORG.match(norm, pos)
+        if m is None:
+            return None
+        start, end = m.span("org")
+        label = m.group("org")
+        if m.group("name"):
+            start, end = m.span("name")
+            label = m.group("name")
         key = "org:" + name_key(label)
         org = Mention(start, end, key, "org", "Organization", norm[start:end])
         org.found = Found(start, end, label, "Organization", {label})
@@ -3028,6 +3056,18 @@ _UNQUOTED_ORG = re.compile(
     r"(?:[–—:-]\s*)?"
     r"(?:(?P<form>(?:громадськ|благодійн|молодіжн|міжнародн|всеукраїнськ)\w*\s+(?:організаці|спілк|фонд)\w*|"
     r"ГО|ГС|БФ|МБФ|БО|МБО|ВГО|МГО)\s+|компані\w*\s+|організаці\w*\s+)?(?P<org>[А-ЯІЇЄҐ][\w'-]+(?:\s+[а-яіїєґА-ЯІЇЄҐ'-]+){0,9})"
+)
+_EN_ORG_HEAD = (
+    r"(?:Agency|Association|Union|Foundation|Fund|Institute|Centre|Center|Council|Network|Alliance|Coalition|"
+    r"Ministry|Chamber|Society|Federation|University|Academy|Trust|Committee|Secretariat)"
+)
+_EN_CAP = r"[A-Z][\w'’&-]*"
+_EN_ORG = re.compile(
+    r"\s*(?:the\s+)?(?:(?:(?:Ukrainian|local|international|national|regional|public|charitable|non-governmental)\s+)*"
+    r"(?:NGO|CSO|charity|(?:non-governmental|civil\s+society|public|charitable)\s+organi[sz]ation)\s+"
+    rf"(?P<name>{_EN_CAP}(?:\s+{_EN_CAP}){{0,4}})|"
+    rf"(?P<org>(?:{_EN_CAP}\s+){{0,3}}{_EN_ORG_HEAD}"
+    rf"(?:\s+(?:of|for|on|in|under)\s+(?:the\s+)?{_EN_CAP}(?:\s+(?:and\s+|&\s+)?{_EN_CAP})*)*))(?![\w'’-])"
 )
 _CAP_WORD = re.compile(r"(?<![\w'-])[А-ЯІЇЄҐ][\w'-]+")
 _LEGAL_FORMS = {"ГО", "ГС", "БФ", "МБФ", "БО", "МБО", "ВГО", "МГО", "ВБО", "ВБФ"}

@@ -2408,4 +2408,15 @@ RULES: tuple[Rule, ...] = (
         'The "Safe Water" project is coordinated by the Association of Ukrainian Cities.',
         {"Асоціація міст України|implements|Safe Water"},
     ),
+    _r(
+        "en-unquoted-org",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An English organisation named without quotes after a cue: its head noun with the capitalised words before it "
+        "and the of/for phrases after it ('implemented by the Regional Development Agency of Poltava Oblast'), or a "
+        "legal form before its own name ('by the Ukrainian NGO Green Wave'); a registry body inside the span wins.",
+        'The "Safe Water" project is implemented by the Ukrainian NGO Green Wave. The "Clean River" project is '
+        "implemented by the Regional Development Agency of Poltava Oblast.",
+        {"Green Wave|implements|Safe Water", "Regional Development Agency of Poltava Oblast|implements|Clean River"},
+    ),
 )
