@@ -1840,6 +1840,11 @@ class _Extractor:
             label = label.split(" ", 1)[1]  # "ГС Міжрегіональний Союз ...": the legal form is no part of the name
         start = m.start("org")
         end = start + len(" ".join(words))
+        quoted = _QUOTED_NAME.match(norm, end)
+        if quoted:
+            # "Громадською спілкою виробників органічних сертифікованих продуктів „Органічна Україна“": the long
+            # description ends in the organisation's own name (rule org-description-then-quoted-name)
+            label, end = quoted.group(1).strip(), quoted.end()
         key = "org:" + name_key(label)
         org = Mention(start, end, key, "org", "Organization", norm[start:end])
         org.found = Found(start, end, label, "Organization", {label})
@@ -3069,6 +3074,7 @@ _EN_ORG = re.compile(
     rf"(?P<org>(?:{_EN_CAP}\s+){{0,3}}{_EN_ORG_HEAD}"
     rf"(?:\s+(?:of|for|on|in|under)\s+(?:the\s+)?{_EN_CAP}(?:\s+(?:and\s+|&\s+)?{_EN_CAP})*)*))(?![\w'’-])"
 )
+_QUOTED_NAME = re.compile(r"\s*[«„“\"]([^«»„“”\"\n]{2,80})[»“”\"]")
 _CAP_WORD = re.compile(r"(?<![\w'-])[А-ЯІЇЄҐ][\w'-]+")
 _LEGAL_FORMS = {"ГО", "ГС", "БФ", "МБФ", "БО", "МБО", "ВГО", "МГО", "ВБО", "ВБФ"}
 _ORG_CUT = {"разом", "спільно", "за", "що", "який", "яка", "які", "а", "через", "щодо", "протягом"}

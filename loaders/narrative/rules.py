@@ -2419,4 +2419,23 @@ RULES: tuple[Rule, ...] = (
         "implemented by the Regional Development Agency of Poltava Oblast.",
         {"Green Wave|implements|Safe Water", "Regional Development Agency of Poltava Oblast|implements|Clean River"},
     ),
+    _r(
+        "passive-held-by",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'проводиться/проводяться X-ом' (held by) names the implementer right after it in the instrumental, as "
+        "'реалізується' does; the active 'проводить' is too loose and is no cue.",
+        "Конкурс «Молодь діє» проводиться ГО «Крок» за підтримки ЄС.",
+        {"Крок|implements|Молодь діє", "Європейський Союз|funds|Молодь діє"},
+    ),
+    _r(
+        "org-description-then-quoted-name",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An unquoted description of an organisation that ends in its own quoted name ('Громадською спілкою "
+        "виробників органічних сертифікованих продуктів „Органічна Україна“') is named by the quoted name.",
+        "Форум «Зелена Полтавщина», який проводиться Громадською спілкою виробників органічних сертифікованих "
+        "продуктів „Органічна Україна“, відбудеться в серпні.",
+        {"Органічна Україна|implements|Зелена Полтавщина"},
+    ),
 )
