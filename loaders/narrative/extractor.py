@@ -1747,8 +1747,21 @@ class _Extractor:
                     return [org]
                 self._pending_entities.pop()  # not taken: the mentions decide
         for m in ms:
-            if m.start < pos or m.in_title or m.role == "council":
+            if m.start < pos or m.in_title or m.role == "council" or m.end <= cur:
                 continue
+            if out and "org" in kinds and m.kind in ("place", "country"):
+                tail = _LIST_TAIL.match(norm, cur)
+                org = self._unquoted_org(norm, tail.end()) if tail is not None and tail.end() <= m.start else None
+                if org is not None and org.start <= m.start and m.end <= org.end:
+                    # "ГО «А» та Асоціація енергоефективних міст України": the country is inside the next name
+                    out.append(org)
+                    cur = org.end
+                    for x in ms:
+                        if org.start <= x.start < org.end and x.kind in ("place", "country"):
+                            x.in_title = org.key
+                    continue
+                if org is not None:
+                    self._pending_entities.pop()
             if m.kind in ("place", "country") and re.fullmatch(r"\s*(?:у|в|in)\s+(?:м\.\s*)?", norm[cur : m.start]):
                 # "Університет «Овідіус» у Констанці (Румунія) та ...": the address, the list goes on;
                 # "виконується в Україні Alinea International": a place before the agent
@@ -1777,6 +1790,20 @@ class _Extractor:
                     # "за фінансової підтримки Швейцарії": the state itself is named as the funder
                     out.append(m)
                 cur = max(cur, m.end)
+        if out and "org" in kinds:
+            # rule ``list-ends-unquoted``: "ГО «А», БФ «Б» та Асоціація енергоефективних міст України": the list goes
+            # on with an organisation named without quotes
+            tail = _LIST_TAIL.match(norm, cur)
+            while tail is not None and len(out) < 8:
+                org = self._unquoted_org(norm, tail.end())
+                if org is None:
+                    break
+                if any(m.start < org.end and org.start < m.end for m in ms):
+                    self._pending_entities.pop()
+                    break
+                out.append(org)
+                cur = org.end
+                tail = _LIST_TAIL.match(norm, cur)
         if not out and "org" in kinds:
             org = self._unquoted_org(norm, pos)
             known = (
@@ -3074,6 +3101,7 @@ _EN_ORG = re.compile(
     rf"(?P<org>(?:{_EN_CAP}\s+){{0,3}}{_EN_ORG_HEAD}"
     rf"(?:\s+(?:of|for|on|in|under)\s+(?:the\s+)?{_EN_CAP}(?:\s+(?:and\s+|&\s+)?{_EN_CAP})*)*))(?![\w'’-])"
 )
+_LIST_TAIL = re.compile(r"[»\"”]?\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+)(?=[А-ЯІЇЄҐ])")
 _QUOTED_NAME = re.compile(r"\s*[«„“\"]([^«»„“”\"\n]{2,80})[»“”\"]")
 _CAP_WORD = re.compile(r"(?<![\w'-])[А-ЯІЇЄҐ][\w'-]+")
 _LEGAL_FORMS = {"ГО", "ГС", "БФ", "МБФ", "БО", "МБО", "ВГО", "МГО", "ВБО", "ВБФ"}

@@ -2438,4 +2438,31 @@ RULES: tuple[Rule, ...] = (
         "продуктів „Органічна Україна“, відбудеться в серпні.",
         {"Органічна Україна|implements|Зелена Полтавщина"},
     ),
+    _r(
+        "partners-of-titled-initiative",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "A line 'Партнери проєкту «X»: A, B та C' lists X's implementing partners (the partner noun at the line's "
+        "start, its initiative named in quotes right after it); a list may end with a name without quotes, even one "
+        "that holds a country ('Асоціація енергоефективних міст України').",
+        "Партнери проєкту «Тепла громада»: ГО «Зелена хвиля», БФ «Рокада» та Асоціація енергоефективних міст України.",
+        {
+            "Зелена хвиля|implements|Тепла громада",
+            "Рокада|implements|Тепла громада",
+            "Асоціація енергоефективних міст України|implements|Тепла громада",
+        },
+    ),
+    _r(
+        "initiator-and-grantee-roles",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "The initiator and the grant recipient of an initiative carry it out ('Ініціатором проєкту «X» виступила ГО "
+        "«Y»', 'грантоотримувач – ГО «Y»'), and 'втілюється', 'реалізовується' are passive implementing verbs.",
+        "Ініціатором проєкту «Тепла громада» виступила ГО «Зелена хвиля». Проєкт «Світла вулиця» реалізовується "
+        "Асоціацією енергоефективних міст України.",
+        {
+            "Зелена хвиля|implements|Тепла громада",
+            "Асоціація енергоефективних міст України|implements|Світла вулиця",
+        },
+    ),
 )
