@@ -1825,6 +1825,10 @@ class _Extractor:
         for m in out:
             if m.kind == "init":
                 res.append(m)
+                if _TEAM_OF.search(norm, max(0, m.start - 40), m.start):
+                    # "реалізує команда Проєкту USAID «ГОВЕРЛА»": the project's team acts, not its donor
+                    m.extra = {**(m.extra or {}), "team": True}
+                    continue
                 res.extend(x for x in m.mods if x.kind in kinds)
             elif m.kind in kinds or m.kind == "country":
                 res.append(m)
@@ -2201,7 +2205,9 @@ class _Extractor:
                 or re.search(r"(?<![\w])(?:а|та|і|й)\s*$", before_text)
                 or re.match(r"\s+(?:про[єе]?кт|програм)\w*\s+(?=[A-ZА-ЯІЇЄҐ])", norm[cm.end() :])
             )  # "фінансує проєкт ЮНІСЕФ": the object, then its subject
-            after_agents = [a for a in self._agents_after(ms, cm.end(), norm) if a.kind != "init"]
+            after_agents = [
+                a for a in self._agents_after(ms, cm.end(), norm) if a.kind != "init" or (a.extra or {}).get("team")
+            ]
             before_agents = self._agents_before(
                 ms, cm.start(), norm, kinds=("donor", "org", "country") if pred == "funds" else ("donor", "org")
             )  # "Швейцарія інвестує ...": the state itself as the funder
@@ -2213,6 +2219,11 @@ class _Extractor:
                 )
             if target is None and bare_object and topic:
                 target = topic  # "Програму реалізує компанія X", "проєкт фінансує Уряд Японії"
+            if target is None and agents and agents is after_agents and not before_agents:
+                # rule ``object-before-verb``: "Проєкт «X» реалізує ГО «Y» за підтримки проєкту «Z»": the agent
+                # follows the verb, so the initiative before the verb is its object
+                ahead = [m for m in inits if m.end <= cm.start() and m.key not in containers and m not in agents]
+                target = ahead[-1].key if ahead else None
             if target is None:
                 target_list = [
                     m for m in inits if m.start >= cm.end() and m not in agents and not self._after_partof(norm, m)
@@ -2283,6 +2294,11 @@ class _Extractor:
 
     def _apply_cue(self, agents, target: str, value: str, pred: str, ev: Evidence) -> None:
         for a in agents:
+            if a.kind == "init" and a.key != target and pred == "implements" and (a.extra or {}).get("team"):
+                # rule ``project-team-implements``: "кампанія «X», яку реалізує команда проєкту «Y»": X is Y's work
+                if not self._has(a.key, "partOf", target):
+                    self._rel(target, "partOf", a.key, ev)
+                continue
             if a.kind == "init" and a.key != target:
                 self.supporters.add(a.key)  # "за підтримки проєкту X": X helps, it is not the subject
             if a.key == target or a.kind == "init":
@@ -3100,6 +3116,9 @@ _EN_ORG = re.compile(
     rf"(?P<name>{_EN_CAP}(?:\s+{_EN_CAP}){{0,4}})|"
     rf"(?P<org>(?:{_EN_CAP}\s+){{0,3}}{_EN_ORG_HEAD}"
     rf"(?:\s+(?:of|for|on|in|under)\s+(?:the\s+)?{_EN_CAP}(?:\s+(?:and\s+|&\s+)?{_EN_CAP})*)*))(?![\w'’-])"
+)
+_TEAM_OF = re.compile(
+    r"(?<![\w])(?:команд[аиоуі]\w*|фахівц\w+|фахівець|експерт\w*|офіс\w*|представник\w*)\s*$", re.IGNORECASE
 )
 _LIST_TAIL = re.compile(r"[»\"”]?\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+)(?=[А-ЯІЇЄҐ])")
 _QUOTED_NAME = re.compile(r"\s*[«„“\"]([^«»„“”\"\n]{2,80})[»“”\"]")

@@ -2465,4 +2465,24 @@ RULES: tuple[Rule, ...] = (
             "Асоціація енергоефективних міст України|implements|Світла вулиця",
         },
     ),
+    _r(
+        "project-team-implements",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "The team (experts, office) of a project as the agent of an implementing verb ('кампанія «X», яку реалізує "
+        "команда Проєкту USAID «Y»'): X is part of Y; Y's donor is not X's implementer.",
+        "Громадам допомагає інформаційна кампанія «Добрі історії», яку реалізує команда Проєкту USAID «ГОВЕРЛА».",
+        {"Добрі історії|partOf|Програма USAID «ГОВЕРЛА»"},
+        {"Агентство США з міжнародного розвитку|implements|Добрі історії"},
+    ),
+    _r(
+        "object-before-verb",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An active implementing verb whose agent follows it ('Проєкт «X» реалізує ГО «Y» за підтримки проєкту «Z»') "
+        "has the initiative before the verb as its object, not one named later in the sentence.",
+        "Проєкт «Чиста вода» реалізує ГО «Крок» за підтримки проєкту USAID «ГОВЕРЛА».",
+        {"Крок|implements|Чиста вода"},
+        {"Крок|implements|Програма USAID «ГОВЕРЛА»"},
+    ),
 )
