@@ -2082,8 +2082,11 @@ class _Extractor:
                 continue
             if m.kind in ("donor", "org") and re.fullmatch(r"[\s)]*(?:\([^()]{1,40}\))?[\s)]*,?\s*", norm[m.end : pos]):
                 return m
-            return None
-        return None
+            if m.kind not in ("place", "country"):
+                return None
+            break
+        # "Агенція регіонального розвитку Полтавської області спільно з ПРООН ...": a name without quotes
+        return self._unquoted_org_before(ms, norm, pos)
 
     def _relative_antecedent(self, ms: list[Mention], pos: int, norm: str, kinds) -> list[Mention]:
         """The subject of a relative clause's verb is the name the clause hangs on: "з дитячим фондом ООН
@@ -2231,6 +2234,12 @@ class _Extractor:
                 target = target_list[0].key if target_list else self._target(inits, cm.start(), set(), containers)
             if target is None:
                 target = topic
+        elif value == "recipient":
+            # rule ``grant-recipient-implements``: "ГО «X» отримала грант ЄС на реалізацію проєкту «Y»": the
+            # recipient before the verb carries Y out (the donor after it pays, by the money cue)
+            agents = [a for a in self._agents_before(ms, cm.start(), norm) if a.kind != "init"]
+            after = [m for m in inits if m.start >= cm.end() and m not in agents]
+            target = after[0].key if after else None
         elif value == "organiser":
             agents = self._agents_after(ms, cm.end(), norm)
             chosen = None if agents else _CHOSEN.match(norm, cm.end())

@@ -2485,4 +2485,31 @@ RULES: tuple[Rule, ...] = (
         {"Крок|implements|Чиста вода"},
         {"Крок|implements|Програма USAID «ГОВЕРЛА»"},
     ),
+    _r(
+        "joint-lead-unquoted",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "The subject a 'спільно з / разом з' phrase hangs on may be an organisation named without quotes ('З 2021 "
+        "року Агенція регіонального розвитку Полтавської області спільно з ПРООН реалізує ...'): both implement.",
+        "З 2021 року Агенція регіонального розвитку Полтавської області спільно з ПРООН реалізує проєкт «Тепла хата».",
+        {
+            "Агенція регіонального розвитку Полтавської області|implements|Тепла хата",
+            "Програма розвитку ООН|implements|Тепла хата",
+        },
+    ),
+    _r(
+        "grant-recipient-implements",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "An organisation that received (won, raised) a grant or money 'на реалізацію проєкту «Y»' carries Y out; the "
+        "donor named with the money funds it; a community receiving it is no implementer.",
+        "Асоціація енергоефективних міст України отримала 2 млн грн від Фонду Східна Європа на реалізацію проєкту "
+        "«Тепла громада». Громада отримала грант ЄС на реалізацію проєкту «Світлий двір».",
+        {
+            "Асоціація енергоефективних міст України|implements|Тепла громада",
+            "Фонд Східна Європа|funds|Тепла громада",
+            "Європейський Союз|funds|Світлий двір",
+        },
+        {"Європейський Союз|implements|Світлий двір"},
+    ),
 )
