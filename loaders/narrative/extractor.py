@@ -2214,6 +2214,14 @@ class _Extractor:
             before_agents = self._agents_before(
                 ms, cm.start(), norm, kinds=("donor", "org", "country") if pred == "funds" else ("donor", "org")
             )  # "Швейцарія інвестує ...": the state itself as the funder
+            if (
+                before_agents
+                and after_agents
+                and _aside(norm, before_agents[0].start, before_agents[-1].end, cm.start())
+            ):
+                # rule ``aside-agent``: "Проєкт «X», ініційований ГО «Y», фінансує ЄС", "(виконавець – ГО «Y»)
+                # фінансує ЄС": the name in the aside belongs to it; the verb's agent follows the verb
+                before_agents = []
             agents = (after_agents or before_agents) if ovs else (before_agents or after_agents)
             target = None
             if relative:
@@ -2318,6 +2326,10 @@ class _Extractor:
                 ):
                     self._rel(a.key, "funds", target, ev)
                 elif a.reg is not None and value in ("support", "commission", "passive", "money"):
+                    self._rel(a.key, "implements", target, ev)
+                elif a.kind == "org" and value == "launch":
+                    # rule ``org-launch-implements``: "проєкт «X», ініційований ГО «Y»": an organisation (no donor)
+                    # that starts an initiative carries it out
                     self._rel(a.key, "implements", target, ev)
             else:
                 if a.kind in ("donor", "org"):
@@ -3129,6 +3141,21 @@ _EN_ORG = re.compile(
 _TEAM_OF = re.compile(
     r"(?<![\w])(?:команд[аиоуі]\w*|фахівц\w+|фахівець|експерт\w*|офіс\w*|представник\w*)\s*$", re.IGNORECASE
 )
+_ASIDE_LEAD = re.compile(
+    r"[,(]\s*(?:[а-яіїєґ'-]+(?:ований|ована|оване|овані|ений|ена|ене|ені|аний|ана|ане|ані|ітий|ита|ите|иті)"
+    r"|(?:грантоотримувач|виконавець|реалізатор|партнер|організатор|оператор)\w*\s*[–—:-])\s*$",
+    re.IGNORECASE,
+)
+
+
+def _aside(norm: str, start: int, end: int, verb: int) -> bool:
+    """The agents norm[start:end] stand in an aside closed right before the verb (", ініційований X," or
+    "(виконавець – X)"), so they are not its subject."""
+    if not re.fullmatch(r"[»\"”]?\s*[,)]\s*", norm[end:verb]):
+        return False
+    return bool(_ASIDE_LEAD.search(norm, max(0, start - 60), start))
+
+
 _LIST_TAIL = re.compile(r"[»\"”]?\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+)(?=[А-ЯІЇЄҐ])")
 _QUOTED_NAME = re.compile(r"\s*[«„“\"]([^«»„“”\"\n]{2,80})[»“”\"]")
 _CAP_WORD = re.compile(r"(?<![\w'-])[А-ЯІЇЄҐ][\w'-]+")

@@ -2527,4 +2527,24 @@ RULES: tuple[Rule, ...] = (
             "Агенція регіонального розвитку Полтавської області|implements|Чиста річка",
         },
     ),
+    _r(
+        "aside-agent",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A name in an aside closed right before the verb (', ініційований ГО «Y»,' or '(грантоотримувач – ГО «Y»)') is "
+        "not the verb's subject: when an agent follows the verb, that one acts ('... фінансує ЄС').",
+        "Проєкт «Тепла громада» (грантоотримувач – ГО «Зелена хвиля») фінансує ЄС.",
+        {"Європейський Союз|funds|Тепла громада", "Зелена хвиля|implements|Тепла громада"},
+        {"Зелена хвиля|funds|Тепла громада"},
+    ),
+    _r(
+        "org-launch-implements",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An organisation that is no donor and initiates, founds or launches an initiative ('проєкт «X», ініційований "
+        "ГО «Y»') implements it (a donor doing so funds it).",
+        "Проєкт «Тепла громада», ініційований ГО «Зелена хвиля», фінансує ЄС.",
+        {"Зелена хвиля|implements|Тепла громада", "Європейський Союз|funds|Тепла громада"},
+        {"Зелена хвиля|funds|Тепла громада"},
+    ),
 )
