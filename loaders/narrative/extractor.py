@@ -1855,7 +1855,10 @@ class _Extractor:
         from loaders.morph import lemma, nominative
 
         heads = _org_heads()
-        head_at = next((i for i, w in enumerate(words[:4]) if lemma(w) in heads), None)
+        head_at = next(
+            (i for i, w in enumerate(words[:4]) if lemma(w) in heads or (w.lower() + " ").startswith(_RU_ORG_HEADS)),
+            None,
+        )
         if head_at is None and m.group("form"):
             bare = next((i for i, w in enumerate(words) if w in _ORG_STOP), len(words))
             words = words[:bare]  # "громадською організацією Зелена хвиля у Полтаві": the place is not the name
@@ -3156,6 +3159,12 @@ def _aside(norm: str, start: int, end: int, verb: int) -> bool:
     return bool(_ASIDE_LEAD.search(norm, max(0, start - 60), start))
 
 
+# Russian head nouns of organisation names ("реализует Ассоциация энергоэффективных городов Украины"): the
+# Ukrainian dictionary does not know them
+_RU_ORG_HEADS = (
+    "ассоциаци", "министерств", "объединени", "обществ", "организаци", "институт", "университет", "федераци",
+    "центр ", "центра ", "центром ", "центре ", "фонд ", "фонда ", "фондом ", "фонде ", "союз ", "союза ", "союзом ",
+)  # fmt: skip
 _LIST_TAIL = re.compile(r"[»\"”]?\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+)(?=[А-ЯІЇЄҐ])")
 _QUOTED_NAME = re.compile(r"\s*[«„“\"]([^«»„“”\"\n]{2,80})[»“”\"]")
 _CAP_WORD = re.compile(r"(?<![\w'-])[А-ЯІЇЄҐ][\w'-]+")

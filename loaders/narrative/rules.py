@@ -2547,4 +2547,13 @@ RULES: tuple[Rule, ...] = (
         {"Зелена хвиля|implements|Тепла громада", "Європейський Союз|funds|Тепла громада"},
         {"Зелена хвиля|funds|Тепла громада"},
     ),
+    _r(
+        "russian-org-heads",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "Russian head nouns (ассоциация, министерство, организация, фонд, союз, центр, ...) head an organisation "
+        "named without quotes before or after an implementing verb on a Russian page.",
+        "Ассоциация энергоэффективных городов Украины реализует проект «Чистая вода».",
+        {"Ассоциация энергоэффективных городов Украины|implements|Чистая вода"},
+    ),
 )
