@@ -112,7 +112,9 @@ def nominative(words: list[str], number: str | None = "sing") -> list[str]:
         ps = parses(core)
         nouns = [p for p in ps if _pos(p) == "NOUN"]
         adjs = [p for p in ps if _pos(p) in ("ADJF", "PRTF")]
-        if adjs and (not nouns or ps[0] in adjs):
+        common = [p for p in ps if not {"Surn", "Name", "Patr"} & set(p.tag.grammemes)]
+        # "Українською фундацією": a surname reading comes first, but a noun follows the adjective
+        if adjs and (not nouns or ps[0] in adjs or (i + 1 < len(words) and common[:1] and common[0] in adjs)):
             adj_genders |= {g for p in adjs for g in ("masc", "femn", "neut") if g in p.tag}
             continue
         if not nouns:

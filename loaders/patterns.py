@@ -817,6 +817,15 @@ def _agrees(words: list[str]) -> bool:
     return False
 
 
+def _plural_genitive(word: str) -> bool:
+    """A noun whose only reading is the genitive plural with no ending ("громад", "сіл"): "Інститут розвитку
+    громад" goes on with it (rule edu-tail-plural-genitive)."""
+    from loaders.morph import parses
+
+    ps = parses(word)
+    return bool(ps) and all(str(p.tag.POS) == "NOUN" and {"gent", "plur"} <= set(p.tag.grammemes) for p in ps)
+
+
 def _edu_tail(rest: str) -> str:
     """Words after an academic head: "природничих і технічних наук", "Гента", "океанології Болгарської академії наук"."""
     out: list[str] = []
@@ -826,7 +835,7 @@ def _edu_tail(rest: str) -> str:
             break
         if core[0].isupper() and core[0].isalpha() and not (out and out[-1] in ("та", "і", "й")):
             out.append(core)
-        elif _GEN_WORD.fullmatch(core):
+        elif _GEN_WORD.fullmatch(core) or _plural_genitive(core):
             out.append(core)
         else:
             break

@@ -1050,8 +1050,13 @@ class _Extractor:
                 lo, hi = f.end + pm.start(1), f.end + pm.end(1)
                 for x in mentions:
                     if x.kind in ("donor", "org") and lo <= x.start and x.end <= hi:
-                        if re.search(r"[–—:]|\s-\s", norm[lo : x.start]):
-                            continue  # "(донор — ЮНІСЕФ, виконавець — ГО «X»)": the role words say who does what
+                        role = norm[lo : x.start]
+                        if re.search(r"[–—:]|\s-\s", role):
+                            # "(донор — ЮНІСЕФ, виконавець — ГО «X»)": the role words say who does what; an
+                            # organisation under a role that is no funder's ("грантоотримувач – ГО «X»") carries out
+                            if x.kind == "org" and not re.search(r"донор|спонсор|грантодав|фінанс|кошт", role, re.I):
+                                m.mods.append(x)
+                            continue
                         m.mods.append(x)
         # "Erasmus+ «Зелені навички ...»": a quoted title right after a programme's name is a project in it
         claimed = {x.found.title[0] - 1 for x in mentions if x.found is not None and x.found.title}
@@ -1899,7 +1904,7 @@ class _Extractor:
         """Donors/organisations right after a cue, with coordinated ones (", ", "та", "і")."""
         out: list[Mention] = []
         cur = pos
-        if "org" in kinds and re.match(r"\s*[А-ЯІЇЄҐ]", norm[pos:]):
+        if "org" in kinds and _ORG_AHEAD.match(norm, pos):
             # "реалізує Міністерство освіти і науки України": a country inside an organisation's name is not the agent
             org = self._unquoted_org(norm, pos)
             if org is not None:
@@ -1910,8 +1915,21 @@ class _Extractor:
                     return [org]
                 self._pending_entities.pop()  # not taken: the mentions decide
         for m in ms:
-            if m.start < pos or m.in_title or m.role == "council":
+            if m.start < pos or m.in_title or m.role == "council" or m.end <= cur:
                 continue
+            if out and "org" in kinds and m.kind in ("place", "country"):
+                tail = _LIST_TAIL.match(norm, cur)
+                org = self._unquoted_org(norm, tail.end()) if tail is not None and tail.end() <= m.start else None
+                if org is not None and org.start <= m.start and m.end <= org.end:
+                    # "ГО «А» та Асоціація енергоефективних міст України": the country is inside the next name
+                    out.append(org)
+                    cur = org.end
+                    for x in ms:
+                        if org.start <= x.start < org.end and x.kind in ("place", "country"):
+                            x.in_title = org.key
+                    continue
+                if org is not None:
+                    self._pending_entities.pop()
             if m.kind in ("place", "country") and re.fullmatch(r"\s*(?:у|в|in)\s+(?:м\.\s*)?", norm[cur : m.start]):
                 # "Університет «Овідіус» у Констанці (Румунія) та ...": the address, the list goes on;
                 # "виконується в Україні Alinea International": a place before the agent
@@ -1940,8 +1958,31 @@ class _Extractor:
                     # "за фінансової підтримки Швейцарії": the state itself is named as the funder
                     out.append(m)
                 cur = max(cur, m.end)
+        if out and "org" in kinds:
+            # rule ``list-ends-unquoted``: "ГО «А», БФ «Б» та Асоціація енергоефективних міст України": the list goes
+            # on with an organisation named without quotes
+            tail = _LIST_TAIL.match(norm, cur)
+            while tail is not None and len(out) < 8:
+                org = self._unquoted_org(norm, tail.end())
+                if org is None:
+                    break
+                if any(m.start < org.end and org.start < m.end for m in ms):
+                    self._pending_entities.pop()
+                    break
+                out.append(org)
+                cur = org.end
+                tail = _LIST_TAIL.match(norm, cur)
         if not out and "org" in kinds:
             org = self._unquoted_org(norm, pos)
+            known = (
+                next((m for m in ms if m.kind in kinds and org.start <= m.start < org.end), None)
+                if org is not None
+                else None
+            )
+            if known is not None:
+                # "by the Institute for ... Policy Consulting": the registry knows the body by a part of the name
+                self._pending_entities.pop()
+                return [known]
             while org is not None and len(out) < 8:
                 # "Університет Гента (Бельгія), Університет Аліканте (Іспанія) та ..." : a list of them
                 out.append(org)
@@ -1952,6 +1993,10 @@ class _Extractor:
         for m in out:
             if m.kind == "init":
                 res.append(m)
+                if _TEAM_OF.search(norm, max(0, m.start - 40), m.start):
+                    # "реалізує команда Проєкту USAID «ГОВЕРЛА»": the project's team acts, not its donor
+                    m.extra = {**(m.extra or {}), "team": True}
+                    continue
                 res.extend(x for x in m.mods if x.kind in kinds)
             elif m.kind in kinds or m.kind == "country":
                 res.append(m)
@@ -1962,7 +2007,7 @@ class _Extractor:
         для демократичного громадянства", "разом із Центром демократичної освіти"."""
         m = _UNQUOTED_ORG.match(norm, pos)
         if m is None:
-            return None
+            return self._english_org(norm, pos)
         from loaders.morph import parses
 
         words = []
@@ -1978,12 +2023,49 @@ class _Extractor:
         from loaders.morph import lemma, nominative
 
         heads = _org_heads()
-        head_at = next((i for i, w in enumerate(words[:4]) if lemma(w) in heads), None)
-        if head_at is None or len(words) < 2:
+        head_at = next(
+            (i for i, w in enumerate(words[:4]) if lemma(w) in heads or (w.lower() + " ").startswith(_RU_ORG_HEADS)),
+            None,
+        )
+        if head_at is None and m.group("form"):
+            bare = next((i for i, w in enumerate(words) if w in _ORG_STOP), len(words))
+            words = words[:bare]  # "громадською організацією Зелена хвиля у Полтаві": the place is not the name
+        if head_at is None and m.group("form") and 1 <= len(words) <= 4:
+            # rule ``legal-form-unquoted-name``: "реалізує громадська організація Зелена хвиля", "ГО Зелена хвиля":
+            # the legal form says an organisation's own name follows, with or without a head noun
+            label = " ".join(words)
+        elif head_at is None or len(words) < 2:
             return None
-        label = " ".join(nominative(words[: head_at + 1]) + words[head_at + 1 :])
+        else:
+            label = " ".join(nominative(words[: head_at + 1]) + words[head_at + 1 :])
+        if words[0] in _LEGAL_FORMS and head_at:
+            label = label.split(" ", 1)[1]  # "ГС Міжрегіональний Союз ...": the legal form is no part of the name
         start = m.start("org")
         end = start + len(" ".join(words))
+        quoted = _QUOTED_NAME.match(norm, end)
+        if quoted:
+            # "Громадською спілкою виробників органічних сертифікованих продуктів „Органічна Україна“": the long
+            # description ends in the organisation's own name (rule org-description-then-quoted-name)
+            label, end = quoted.group(1).strip(), quoted.end()
+        key = "org:" + name_key(label)
+        org = Mention(start, end, key, "org", "Organization", norm[start:end])
+        org.found = Found(start, end, label, "Organization", {label})
+        self._pending_entities.append((org, self._cur_ev))
+        return org
+
+    def _english_org(self, norm: str, pos: int) -> Mention | None:
+        """Rule ``en-unquoted-org``: an English organisation named without quotes after a cue, by its head noun and
+        the of/for phrases after it ("implemented by the Institute for Economic Research and Policy Consulting",
+        "by the Regional Development Agency of Poltava Oblast") or by a legal form before its name ("by the
+        Ukrainian NGO Green Wave")."""
+        m = _EN_ORG.match(norm, pos)
+        if m is None:
+            return None
+        start, end = m.span("org")
+        label = m.group("org")
+        if m.group("name"):
+            start, end = m.span("name")
+            label = m.group("name")
         key = "org:" + name_key(label)
         org = Mention(start, end, key, "org", "Organization", norm[start:end])
         org.found = Found(start, end, label, "Organization", {label})
@@ -1991,6 +2073,47 @@ class _Extractor:
         return org
 
     def _agents_before(self, ms: list[Mention], pos: int, norm: str, kinds=("donor", "org")) -> list[Mention]:
+        found = self._mentioned_before(ms, pos, norm, kinds)
+        if not found and "org" in kinds:
+            org = self._unquoted_org_before(ms, norm, pos)
+            if org is not None:
+                return [org]
+        return found
+
+    def _unquoted_org_before(self, ms: list[Mention], norm: str, pos: int) -> Mention | None:
+        """Rule ``unquoted-org-subject``: an organisation named without quotes right before the verb, as its
+        subject: "Асоціація ягідників України реалізує ...", "ГС Міжрегіональний Союз птахівників ... проводить".
+        Only capitalised adjectives (or a legal-form abbreviation) may stand before the head noun."""
+        lo = max(0, pos - 200)
+        cut = max(norm.rfind(c, lo, pos) for c in ".;:!?«»()\n")
+        lo = max(lo, cut + 1)
+        if any(lo <= m.start < pos and m.kind in ("donor", "org", "init") for m in ms):
+            return None  # a name the text already knows stands there: the mentions decide
+        from loaders.morph import parses
+
+        for wm in _CAP_WORD.finditer(norm, lo, pos):
+            head = self._unquoted_org(norm[:pos], wm.start())
+            if head is None:
+                continue
+            if norm[head.end : pos].strip():
+                self._pending_entities.pop()
+                continue
+            words = norm[head.start : head.end].split()
+            heads = _org_heads()
+            from loaders.morph import lemma
+
+            at = next((i for i, w in enumerate(words) if lemma(w) in heads), 0)
+            lead = [w for w in words[:at] if w not in _LEGAL_FORMS]
+            if any(
+                not w[:1].isupper() or not any(str(p.tag.POS) in ("ADJF", "PRTF") for p in parses(w.lower()))
+                for w in lead
+            ):
+                self._pending_entities.pop()
+                continue
+            return head
+        return None
+
+    def _mentioned_before(self, ms: list[Mention], pos: int, norm: str, kinds) -> list[Mention]:
         skipped = ""
         for m in reversed(ms):
             if m.end > pos or m.in_title:
@@ -2130,8 +2253,11 @@ class _Extractor:
                 continue
             if m.kind in ("donor", "org") and re.fullmatch(r"[\s)]*(?:\([^()]{1,40}\))?[\s)]*,?\s*", norm[m.end : pos]):
                 return m
-            return None
-        return None
+            if m.kind not in ("place", "country"):
+                return None
+            break
+        # "Агенція регіонального розвитку Полтавської області спільно з ПРООН ...": a name without quotes
+        return self._unquoted_org_before(ms, norm, pos)
 
     def _relative_antecedent(self, ms: list[Mention], pos: int, norm: str, kinds) -> list[Mention]:
         """The subject of a relative clause's verb is the name the clause hangs on: "з дитячим фондом ООН
@@ -2253,10 +2379,20 @@ class _Extractor:
                 or re.search(r"(?<![\w])(?:а|та|і|й)\s*$", before_text)
                 or re.match(r"\s+(?:про[єе]?кт|програм)\w*\s+(?=[A-ZА-ЯІЇЄҐ])", norm[cm.end() :])
             )  # "фінансує проєкт ЮНІСЕФ": the object, then its subject
-            after_agents = [a for a in self._agents_after(ms, cm.end(), norm) if a.kind != "init"]
+            after_agents = [
+                a for a in self._agents_after(ms, cm.end(), norm) if a.kind != "init" or (a.extra or {}).get("team")
+            ]
             before_agents = self._agents_before(
                 ms, cm.start(), norm, kinds=("donor", "org", "country") if pred == "funds" else ("donor", "org")
             )  # "Швейцарія інвестує ...": the state itself as the funder
+            if (
+                before_agents
+                and after_agents
+                and _aside(norm, before_agents[0].start, before_agents[-1].end, cm.start())
+            ):
+                # rule ``aside-agent``: "Проєкт «X», ініційований ГО «Y», фінансує ЄС", "(виконавець – ГО «Y»)
+                # фінансує ЄС": the name in the aside belongs to it; the verb's agent follows the verb
+                before_agents = []
             agents = (after_agents or before_agents) if ovs else (before_agents or after_agents)
             target = None
             if relative:
@@ -2265,6 +2401,11 @@ class _Extractor:
                 )
             if target is None and bare_object and topic:
                 target = topic  # "Програму реалізує компанія X", "проєкт фінансує Уряд Японії"
+            if target is None and agents and agents is after_agents and not before_agents:
+                # rule ``object-before-verb``: "Проєкт «X» реалізує ГО «Y» за підтримки проєкту «Z»": the agent
+                # follows the verb, so the initiative before the verb is its object
+                ahead = [m for m in inits if m.end <= cm.start() and m.key not in containers and m not in agents]
+                target = ahead[-1].key if ahead else None
             if target is None:
                 target_list = [
                     m for m in inits if m.start >= cm.end() and m not in agents and not self._after_partof(norm, m)
@@ -2272,6 +2413,12 @@ class _Extractor:
                 target = target_list[0].key if target_list else self._target(inits, cm.start(), set(), containers)
             if target is None:
                 target = topic
+        elif value == "recipient":
+            # rule ``grant-recipient-implements``: "ГО «X» отримала грант ЄС на реалізацію проєкту «Y»": the
+            # recipient before the verb carries Y out (the donor after it pays, by the money cue)
+            agents = [a for a in self._agents_before(ms, cm.start(), norm) if a.kind != "init"]
+            after = [m for m in inits if m.start >= cm.end() and m not in agents]
+            target = after[0].key if after else None
         elif value == "organiser":
             agents = self._agents_after(ms, cm.end(), norm)
             chosen = None if agents else _CHOSEN.match(norm, cm.end())
@@ -2335,6 +2482,11 @@ class _Extractor:
 
     def _apply_cue(self, agents, target: str, value: str, pred: str, ev: Evidence) -> None:
         for a in agents:
+            if a.kind == "init" and a.key != target and pred == "implements" and (a.extra or {}).get("team"):
+                # rule ``project-team-implements``: "кампанія «X», яку реалізує команда проєкту «Y»": X is Y's work
+                if not self._has(a.key, "partOf", target):
+                    self._rel(target, "partOf", a.key, ev)
+                continue
             if a.kind == "init" and a.key != target:
                 self.supporters.add(a.key)  # "за підтримки проєкту X": X helps, it is not the subject
             if a.key == target or a.kind == "init":
@@ -2345,6 +2497,10 @@ class _Extractor:
                 ):
                     self._rel(a.key, "funds", target, ev)
                 elif a.reg is not None and value in ("support", "commission", "passive", "money"):
+                    self._rel(a.key, "implements", target, ev)
+                elif a.kind == "org" and value == "launch":
+                    # rule ``org-launch-implements``: "проєкт «X», ініційований ГО «Y»": an organisation (no donor)
+                    # that starts an initiative carries it out
                     self._rel(a.key, "implements", target, ev)
             else:
                 if a.kind in ("donor", "org"):
@@ -3044,11 +3200,13 @@ _ROLE_LINK = re.compile(
 )
 _TRIGGER_BEFORE = re.compile(r"(?:програм|проє?кт|ініціатив|мереж|компонент)\w*\s*$", re.IGNORECASE)
 _PROJECT_FIELD = re.compile(
-    r"\s*(?:[-•*–—·▪]\s*)?(?:(?:основн\w*|головн\w*|фінансов\w*)\s+)?(?:донор\w*|спонсор\w*|грантодав\w*|фінансування|"
+    r"\s*(?:[-•*–—·▪]\s*)?(?:(?:основн\w*|головн\w*|фінансов\w*|ключов\w*|стратегічн\w*|генеральн\w*|офіційн\w*)\s+)?"
+    r"(?:донор\w*|спонсор\w*|грантодав\w*|фінансування|"
     r"джерел\w*\s+фінансування|(?:спів)?виконав\w*|реалізатор\w*|партнер\w*|(?:спів)?організатор\w*|"
     r"місце\s+реалізації|місце\s+проведення|територія\s+реалізації|громад\w*(?:-учасниц\w*)?|бюджет\w*|вартість|"
     r"(?:цільов\w+\s+)?(?:регіон\w*|област\w*|географі\w*|територі\w*)(?:\s+(?:реалізації|діяльності|охоплення))?|"
-    r"термін\w*\s+реалізації|програма|статус)(?:\s+проє?кту)?\s*(?:/[^:\n]{1,40})?(?::|\s[–—-]\s)",
+    r"термін\w*\s+реалізації|програма|статус)(?:\s+з\s+(?:імплементації|впровадження|реалізації))?"
+    r"(?:\s+проє?кту)?\s*(?:/[^:\n]{1,40})?(?::|\s[–—-]\s)",
     re.IGNORECASE,
 )
 _PARTNER_WORD = re.compile(r"(?:партнер|побратим)\w*", re.IGNORECASE)
@@ -3169,10 +3327,54 @@ _LIST_LEAD = re.compile(
     r"components?|calls?|grants?|opportunit)\w*",
     re.IGNORECASE,
 )
+# "Координатор проєкту – Агенція регіонального розвитку ...": the role's initiative word and a dash may come first
+_ORG_AHEAD = re.compile(r"\s*(?:(?:проє?кту|програми|ініціативи|конкурсу)\s+)?(?:[–—:-]\s*)?[А-ЯІЇЄҐ]")
 _UNQUOTED_ORG = re.compile(
-    r"\s*(?:(?:проє?кту|програми|є|став|стала|стали|виступає|виступають|виступили)\s+){0,2}"
-    r"(?:компані\w*\s+|організаці\w*\s+)?(?P<org>[А-ЯІЇЄҐ][\w'-]+(?:\s+[а-яіїєґА-ЯІЇЄҐ'-]+){0,9})"
+    r"\s*(?:(?:проє?кту|програми|ініціативи|конкурсу|є|став|стала|стали|виступає|виступають|виступили)\s+){0,2}"
+    r"(?:[–—:-]\s*)?"
+    r"(?:(?P<form>(?:громадськ|благодійн|молодіжн|міжнародн|всеукраїнськ)\w*\s+(?:організаці|спілк|фонд)\w*|"
+    r"ГО|ГС|БФ|МБФ|БО|МБО|ВГО|МГО)\s+|компані\w*\s+|організаці\w*\s+)?(?P<org>[А-ЯІЇЄҐ][\w'-]+(?:\s+[а-яіїєґА-ЯІЇЄҐ'-]+){0,9})"
 )
+_EN_ORG_HEAD = (
+    r"(?:Agency|Association|Union|Foundation|Fund|Institute|Centre|Center|Council|Network|Alliance|Coalition|"
+    r"Ministry|Chamber|Society|Federation|University|Academy|Trust|Committee|Secretariat)"
+)
+_EN_CAP = r"[A-Z][\w'’&-]*"
+_EN_ORG = re.compile(
+    r"\s*(?:the\s+)?(?:(?:(?:Ukrainian|local|international|national|regional|public|charitable|non-governmental)\s+)*"
+    r"(?:NGO|CSO|charity|(?:non-governmental|civil\s+society|public|charitable)\s+organi[sz]ation)\s+"
+    rf"(?P<name>{_EN_CAP}(?:\s+{_EN_CAP}){{0,4}})|"
+    rf"(?P<org>(?:{_EN_CAP}\s+){{0,3}}{_EN_ORG_HEAD}"
+    rf"(?:\s+(?:of|for|on|in|under)\s+(?:the\s+)?{_EN_CAP}(?:\s+(?:and\s+|&\s+)?{_EN_CAP})*)*))(?![\w'’-])"
+)
+_TEAM_OF = re.compile(
+    r"(?<![\w])(?:команд[аиоуі]\w*|фахівц\w+|фахівець|експерт\w*|офіс\w*|представник\w*)\s*$", re.IGNORECASE
+)
+_ASIDE_LEAD = re.compile(
+    r"[,(]\s*(?:[а-яіїєґ'-]+(?:ований|ована|оване|овані|ений|ена|ене|ені|аний|ана|ане|ані|ітий|ита|ите|иті)"
+    r"|(?:грантоотримувач|виконавець|реалізатор|партнер|організатор|оператор)\w*\s*[–—:-])\s*$",
+    re.IGNORECASE,
+)
+
+
+def _aside(norm: str, start: int, end: int, verb: int) -> bool:
+    """The agents norm[start:end] stand in an aside closed right before the verb (", ініційований X," or
+    "(виконавець – X)"), so they are not its subject."""
+    if not re.fullmatch(r"[»\"”]?\s*[,)]\s*", norm[end:verb]):
+        return False
+    return bool(_ASIDE_LEAD.search(norm, max(0, start - 60), start))
+
+
+# Russian head nouns of organisation names ("реализует Ассоциация энергоэффективных городов Украины"): the
+# Ukrainian dictionary does not know them
+_RU_ORG_HEADS = (
+    "ассоциаци", "министерств", "объединени", "обществ", "организаци", "институт", "университет", "федераци",
+    "центр ", "центра ", "центром ", "центре ", "фонд ", "фонда ", "фондом ", "фонде ", "союз ", "союза ", "союзом ",
+)  # fmt: skip
+_LIST_TAIL = re.compile(r"[»\"”]?\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+)(?=[А-ЯІЇЄҐ])")
+_QUOTED_NAME = re.compile(r"\s*[«„“\"]([^«»„“”\"\n]{2,80})[»“”\"]")
+_CAP_WORD = re.compile(r"(?<![\w'-])[А-ЯІЇЄҐ][\w'-]+")
+_LEGAL_FORMS = {"ГО", "ГС", "БФ", "МБФ", "БО", "МБО", "ВГО", "МГО", "ВБО", "ВБФ"}
 _ORG_CUT = {"разом", "спільно", "за", "що", "який", "яка", "які", "а", "через", "щодо", "протягом"}
 _ORG_STOP = {"разом", "за", "у", "в", "на", "та", "і", "й", "а", "що", "який", "яка", "до", "від", "з", "із", "для"}
 

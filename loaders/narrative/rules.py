@@ -2512,4 +2512,286 @@ RULES: tuple[Rule, ...] = (
         {"Новояворівськ|partnerOf|Ґрембув"},
         {"Новояворівськ|partnerOf|Підкарпатське воєводство"},
     ),
+    _r(
+        "org-head-union-foundation",
+        "mentions",
+        "ontology/data/org_head_words.csv",
+        "Союз, фундація, коаліція, альянс and консорціум head organisation names as асоціація and спілка do: "
+        "'впроваджує Міжрегіональний Союз ...', 'реалізує Фундація розвитку громад' name the implementer.",
+        "Проєкт «Відкрита ферма» впроваджує Міжрегіональний Союз птахівників та кормовиробників України за "
+        "підтримки USAID. Проєкт «Безпечний двір» реалізує Фундація розвитку громад.",
+        {
+            "Міжрегіональний Союз птахівників та кормовиробників України|implements|Відкрита ферма",
+            "Фундація розвитку громад|implements|Безпечний двір",
+        },
+    ),
+    _r(
+        "organiser-line-with-adjective",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "A field line naming the implementer may qualify its role noun ('Ключовий партнер: X', 'Головний виконавець "
+        "програми — X', 'Партнер з імплементації: X'): X implements the initiative the page is about.",
+        "Проєкт «Ягідна долина» стартував у Полтаві.\n\nКлючовий партнер: Асоціація садівників України.",
+        {"Асоціація садівників України|implements|Ягідна долина"},
+    ),
+    _r(
+        "edu-tail-plural-genitive",
+        "mentions",
+        "loaders/patterns.py",
+        "An institute's name goes on with a genitive plural that has no ending ('Інститут розвитку громад', 'Центр "
+        "... сіл'): the name is not cut before it.",
+        "Проєкт «Відкриті двері» реалізує Інститут розвитку громад за підтримки Посольства Канади.",
+        {"Інститут розвитку громад|implements|Відкриті двері"},
+        {"Інститут розвитку|implements|Відкриті двері"},
+    ),
+    _r(
+        "adjective-before-surname-reading",
+        "mentions",
+        "loaders/morph.py",
+        "An adjective whose first dictionary reading is a surname ('Українською', 'Громадською') is still an "
+        "adjective when a noun follows: 'Українською фундацією громадського здоров'я' is 'Українська фундація ...'.",
+        "Проєкт «Родина» реалізується Українською фундацією громадського здоров'я за фінансування USAID.",
+        {"Українська фундація громадського здоров'я|implements|Родина"},
+    ),
+    _r(
+        "ukrainian-ministries-registry",
+        "linking",
+        "ontology/data/donors.csv",
+        "Ukrainian ministries and state agencies are registry organisations under their full and short names "
+        "('Мінцифри', 'Мінагрополітики', 'Держенергоефективності'): one node per body, typed Organization.",
+        "Проєкт «Цифрова громада» реалізує Мінцифри у партнерстві з ПРООН. Проєкт «Теплий дім» впроваджує "
+        "Держенергоефективності.",
+        {
+            "Міністерство цифрової трансформації України|implements|Цифрова громада",
+            "Державне агентство з енергоефективності та енергозбереження України|implements|Теплий дім",
+        },
+    ),
+    _r(
+        "loan-agreement-not-money-cue",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'Кредитна угода', 'грантовий договір' name an agreement, not money from whoever follows: the body that "
+        "approves or signs it ('погоджена Міністерством фінансів') neither funds nor implements the project.",
+        "Проєкт «Нова вода» реалізується за кредитом ЄБРР.\n\nКредитна угода погоджена Міністерством фінансів України.",
+        {"Європейський банк реконструкції та розвитку|funds|Нова вода"},
+        {"Міністерство фінансів України|implements|Нова вода", "Міністерство фінансів України|funds|Нова вода"},
+    ),
+    _r(
+        "unquoted-org-after-role-dash",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A role noun, its initiative word and a dash before an unquoted organisation ('Координатор проєкту – Агенція "
+        "регіонального розвитку Полтавської області', 'місцевий координатор - Агенція ...'): the whole name is the "
+        "agent, the place in it is part of the name.",
+        "Проєкт «Чиста річка» реалізується за підтримки ЄС. Координатор проєкту – Агенція регіонального розвитку "
+        "Полтавської області.",
+        {"Агенція регіонального розвитку Полтавської області|implements|Чиста річка"},
+    ),
+    _r(
+        "unquoted-org-subject",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An organisation named without quotes right before an implementing verb is its subject ('Асоціація "
+        "ягідників України реалізує проєкт «X»', 'ГС Міжрегіональний Союз ... реалізує'): a head noun with only "
+        "capitalised adjectives (or a legal-form abbreviation, left out of the name) before it, its genitive chain up "
+        "to the verb. 'Цього року' and other words before the name are not part of it.",
+        "Цього року ГС Всеукраїнський Союз садівників та городників України реалізує проєкт «Сад громади».",
+        {"Всеукраїнський Союз садівників та городників України|implements|Сад громади"},
+        {"ГС Всеукраїнський Союз садівників та городників України|implements|Сад громади"},
+    ),
+    _r(
+        "legal-form-unquoted-name",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A legal form before an unquoted name ('реалізує громадська організація Зелена хвиля', 'ГО Центр громадських "
+        "ініціатив', 'БФ Рокада') says an organisation's own name follows, with or without a head noun; the legal "
+        "form is no part of the name, and the name ends before a preposition ('... Зелена хвиля у Полтаві').",
+        "Проєкт «Громада для всіх» реалізується громадською організацією Зелена хвиля у Полтаві. Проєкт «Тепла "
+        "хата» реалізує ГО Центр громадських ініціатив за підтримки ЄС.",
+        {
+            "Зелена хвиля|implements|Громада для всіх",
+            "Громада для всіх|locatedIn|Полтава",
+            "Центр громадських ініціатив|implements|Тепла хата",
+        },
+    ),
+    _r(
+        "organiser-verb",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "The verb of the organiser noun implements as the noun does ('Організатором конкурсу є X' and 'Конкурс «Y» "
+        "організовує X', 'X організувала конкурс «Y»'): X implements Y.",
+        "Конкурс «Молодь діє» організовує Фонд розвитку громад «Крок». Асоціація садівників України організувала "
+        "тренінг «Ягідна школа».",
+        {"Крок|implements|Молодь діє", "Асоціація садівників України|implements|Ягідна школа"},
+    ),
+    _r(
+        "national-bodies-registry",
+        "linking",
+        "ontology/data/donors.csv",
+        "Ukrainian national bodies that run local-government programmes (the Congress of Local and Regional "
+        "Authorities under the President, the Local Government Development Centre ЦРМС, the associations of "
+        "hromadas and councils, KSE, IER) are registry organisations, so a passing mention names them too.",
+        "Програму «Спроможні громади» реалізує Всеукраїнська асоціація громад спільно з ЦРМС.",
+        {
+            "Всеукраїнська асоціація громад|implements|Спроможні громади",
+            "Центр розвитку місцевого самоврядування|implements|Спроможні громади",
+        },
+    ),
+    _r(
+        "en-led-by",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "English 'led by', 'coordinated by', 'organised by', 'operated by', 'delivered by', 'executed by' name the "
+        "implementer after them, as 'implemented by' does.",
+        'The "Safe Water" project is coordinated by the Association of Ukrainian Cities.',
+        {"Асоціація міст України|implements|Safe Water"},
+    ),
+    _r(
+        "en-unquoted-org",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An English organisation named without quotes after a cue: its head noun with the capitalised words before it "
+        "and the of/for phrases after it ('implemented by the Regional Development Agency of Poltava Oblast'), or a "
+        "legal form before its own name ('by the Ukrainian NGO Green Wave'); a registry body inside the span wins.",
+        'The "Safe Water" project is implemented by the Ukrainian NGO Green Wave. The "Clean River" project is '
+        "implemented by the Regional Development Agency of Poltava Oblast.",
+        {"Green Wave|implements|Safe Water", "Regional Development Agency of Poltava Oblast|implements|Clean River"},
+    ),
+    _r(
+        "passive-held-by",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'проводиться/проводяться X-ом' (held by) names the implementer right after it in the instrumental, as "
+        "'реалізується' does; the active 'проводить' is too loose and is no cue.",
+        "Конкурс «Молодь діє» проводиться ГО «Крок» за підтримки ЄС.",
+        {"Крок|implements|Молодь діє", "Європейський Союз|funds|Молодь діє"},
+    ),
+    _r(
+        "org-description-then-quoted-name",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An unquoted description of an organisation that ends in its own quoted name ('Громадською спілкою "
+        "виробників органічних сертифікованих продуктів „Органічна Україна“') is named by the quoted name.",
+        "Форум «Зелена Полтавщина», який проводиться Громадською спілкою виробників органічних сертифікованих "
+        "продуктів „Органічна Україна“, відбудеться в серпні.",
+        {"Органічна Україна|implements|Зелена Полтавщина"},
+    ),
+    _r(
+        "partners-of-titled-initiative",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "A line 'Партнери проєкту «X»: A, B та C' lists X's implementing partners (the partner noun at the line's "
+        "start, its initiative named in quotes right after it); a list may end with a name without quotes, even one "
+        "that holds a country ('Асоціація енергоефективних міст України').",
+        "Партнери проєкту «Тепла громада»: ГО «Зелена хвиля», БФ «Рокада» та Асоціація енергоефективних міст України.",
+        {
+            "Зелена хвиля|implements|Тепла громада",
+            "Рокада|implements|Тепла громада",
+            "Асоціація енергоефективних міст України|implements|Тепла громада",
+        },
+    ),
+    _r(
+        "initiator-and-grantee-roles",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "The initiator and the grant recipient of an initiative carry it out ('Ініціатором проєкту «X» виступила ГО "
+        "«Y»', 'грантоотримувач – ГО «Y»'), and 'втілюється', 'реалізовується' are passive implementing verbs.",
+        "Ініціатором проєкту «Тепла громада» виступила ГО «Зелена хвиля». Проєкт «Світла вулиця» реалізовується "
+        "Асоціацією енергоефективних міст України.",
+        {
+            "Зелена хвиля|implements|Тепла громада",
+            "Асоціація енергоефективних міст України|implements|Світла вулиця",
+        },
+    ),
+    _r(
+        "project-team-implements",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "The team (experts, office) of a project as the agent of an implementing verb ('кампанія «X», яку реалізує "
+        "команда Проєкту USAID «Y»'): X is part of Y; Y's donor is not X's implementer.",
+        "Громадам допомагає інформаційна кампанія «Добрі історії», яку реалізує команда Проєкту USAID «ГОВЕРЛА».",
+        {"Добрі історії|partOf|Програма USAID «ГОВЕРЛА»"},
+        {"Агентство США з міжнародного розвитку|implements|Добрі історії"},
+    ),
+    _r(
+        "object-before-verb",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An active implementing verb whose agent follows it ('Проєкт «X» реалізує ГО «Y» за підтримки проєкту «Z»') "
+        "has the initiative before the verb as its object, not one named later in the sentence.",
+        "Проєкт «Чиста вода» реалізує ГО «Крок» за підтримки проєкту USAID «ГОВЕРЛА».",
+        {"Крок|implements|Чиста вода"},
+        {"Крок|implements|Програма USAID «ГОВЕРЛА»"},
+    ),
+    _r(
+        "joint-lead-unquoted",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "The subject a 'спільно з / разом з' phrase hangs on may be an organisation named without quotes ('З 2021 "
+        "року Агенція регіонального розвитку Полтавської області спільно з ПРООН реалізує ...'): both implement.",
+        "З 2021 року Агенція регіонального розвитку Полтавської області спільно з ПРООН реалізує проєкт «Тепла хата».",
+        {
+            "Агенція регіонального розвитку Полтавської області|implements|Тепла хата",
+            "Програма розвитку ООН|implements|Тепла хата",
+        },
+    ),
+    _r(
+        "grant-recipient-implements",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "An organisation that received (won, raised) a grant or money 'на реалізацію проєкту «Y»' carries Y out; the "
+        "donor named with the money funds it; a community receiving it is no implementer.",
+        "Асоціація енергоефективних міст України отримала 2 млн грн від Фонду Східна Європа на реалізацію проєкту "
+        "«Тепла громада». Громада отримала грант ЄС на реалізацію проєкту «Світлий двір».",
+        {
+            "Асоціація енергоефективних міст України|implements|Тепла громада",
+            "Фонд Східна Європа|funds|Тепла громада",
+            "Європейський Союз|funds|Світлий двір",
+        },
+        {"Європейський Союз|implements|Світлий двір"},
+    ),
+    _r(
+        "headed-by-and-initiative-of",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'на чолі з X' (a consortium headed by X) and 'за/з ініціативи X' name an implementer after them; "
+        "'здійснюється', 'адмініструється' are passive implementing verbs and 'запровадити' an active one.",
+        "Проєкт «Тепла громада» виконується консорціумом на чолі з ГО «Зелена хвиля». З ініціативи ГО «Крок» "
+        "стартував проєкт «Світлий двір». Проєкт «Чиста річка» здійснюється Агенцією регіонального розвитку "
+        "Полтавської області.",
+        {
+            "Зелена хвиля|implements|Тепла громада",
+            "Крок|implements|Світлий двір",
+            "Агенція регіонального розвитку Полтавської області|implements|Чиста річка",
+        },
+    ),
+    _r(
+        "aside-agent",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A name in an aside closed right before the verb (', ініційований ГО «Y»,' or '(грантоотримувач – ГО «Y»)') is "
+        "not the verb's subject: when an agent follows the verb, that one acts ('... фінансує ЄС').",
+        "Проєкт «Тепла громада» (грантоотримувач – ГО «Зелена хвиля») фінансує ЄС.",
+        {"Європейський Союз|funds|Тепла громада", "Зелена хвиля|implements|Тепла громада"},
+        {"Зелена хвиля|funds|Тепла громада"},
+    ),
+    _r(
+        "org-launch-implements",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An organisation that is no donor and initiates, founds or launches an initiative ('проєкт «X», ініційований "
+        "ГО «Y»') implements it (a donor doing so funds it).",
+        "Проєкт «Тепла громада», ініційований ГО «Зелена хвиля», фінансує ЄС.",
+        {"Зелена хвиля|implements|Тепла громада", "Європейський Союз|funds|Тепла громада"},
+        {"Зелена хвиля|funds|Тепла громада"},
+    ),
+    _r(
+        "russian-org-heads",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "Russian head nouns (ассоциация, министерство, организация, фонд, союз, центр, ...) head an organisation "
+        "named without quotes before or after an implementing verb on a Russian page.",
+        "Ассоциация энергоэффективных городов Украины реализует проект «Чистая вода».",
+        {"Ассоциация энергоэффективных городов Украины|implements|Чистая вода"},
+    ),
 )
