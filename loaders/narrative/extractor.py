@@ -2401,6 +2401,14 @@ class _Extractor:
                 )
             if target is None and bare_object and topic:
                 target = topic  # "Програму реалізує компанія X", "проєкт фінансує Уряд Японії"
+            if not agents and not norm[: cm.start()].strip(" -•*–"):
+                # rule ``verb-first``: "Впроваджує проєкт «X» ГО «Y»": the verb opens the sentence, its object and
+                # then its agent follow
+                obj = next((m for m in inits if m.start >= cm.end()), None)
+                if obj is not None and _ROLE_OF.fullmatch(norm[cm.end() : obj.start]):
+                    agents = [a for a in self._agents_after(ms, obj.end, norm) if a.kind != "init"]
+                    if agents:
+                        target = obj.key
             if target is None and agents and agents is after_agents and not before_agents:
                 # rule ``object-before-verb``: "Проєкт «X» реалізує ГО «Y» за підтримки проєкту «Z»": the agent
                 # follows the verb, so the initiative before the verb is its object
@@ -3195,7 +3203,8 @@ _EVENT_TRIGGERS = (
 _ROLE_OF = re.compile(r"\s*(?:про[єе]?кт\w*|програм\w*|ініціатив\w*|инициатив\w*)?\s*", re.IGNORECASE)
 _ROLE_LINK = re.compile(
     r"\s*(?:[-–—:]|є|буде|стал[аио]?|став|является|являются|(?:виступа[єюе]\w*|выступа\w*|виступи(?:в|ла|ли|ло)|"
-    r"выступил\w*))\s+",
+    r"выступил\w*)|забезпечу(?:є|ють|вав|вала|вали|ватиме|ватимуть)|здійсню(?:є|ють|вав|вала|вали|ватиме|ватимуть)|"
+    r"(?:бере|беруть|взяв|взяла|взяли|взяло)\s+на\s+себе)\s+",
     re.IGNORECASE,
 )
 _TRIGGER_BEFORE = re.compile(r"(?:програм|проє?кт|ініціатив|мереж|компонент)\w*\s*$", re.IGNORECASE)

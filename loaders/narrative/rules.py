@@ -2794,4 +2794,24 @@ RULES: tuple[Rule, ...] = (
         "Ассоциация энергоэффективных городов Украины реализует проект «Чистая вода».",
         {"Ассоциация энергоэффективных городов Украины|implements|Чистая вода"},
     ),
+    _r(
+        "nominal-role-frames",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "A sentence opened by the action's noun and the initiative ('Реалізацію проєкту «X» забезпечує Y', "
+        "'Фінансування проєкту «X» забезпечує Y', '... здійснює Y', '... бере на себе Y') names who does it: the "
+        "noun says whether that one carries out or pays.",
+        "Реалізацію проєкту «Безпечна громада» забезпечує ГО «Світанок». Фінансування проєкту «Відкрита школа» "
+        "забезпечує Уряд Канади.",
+        {"Світанок|implements|Безпечна громада", "Уряд Канади|funds|Відкрита школа"},
+    ),
+    _r(
+        "verb-first",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A sentence opened by an active verb, then its object, then its agent ('Впроваджує проєкт «X» ГО «Y»') "
+        "reads the agent after the object.",
+        "Впроваджує проєкт «Чисте довкілля» ГО «Екологія» за підтримки ЄС.",
+        {"Екологія|implements|Чисте довкілля", "Європейський Союз|funds|Чисте довкілля"},
+    ),
 )
