@@ -200,6 +200,13 @@ _BYLINE = re.compile(
     r"(?:Відділ|Управління|Сектор)\s+(?:[\w'’-]+\s+){0,5}?(?:інформаці|комунікаці|зв'язк|зв’язк)\w*)",
     re.IGNORECASE,
 )
+_OWN_PURPOSE = re.compile(
+    r"(?<![\w])(?:кредит|грант|позик|кошт|фінансуванн|средств|займ|loan|grant|funding)\w*\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?:на|for|для)\s+(?!(?:реалізаці|впровадженн|виконанн|продовженн|реализаци|внедрени)\w*\s+|(?:цей|цю|ці|це|нього|"
+    r"неї|них|этот|эту|него|нее|них|the\s+project|the\s+programme|this)\b|(?:проє?кт|проект|програм|ініціатив|"
+    r"инициатив|project|programme|program)\w*)(?:[а-яіїєґёыэa-z'’-]{4,})",
+    re.IGNORECASE,
+)
 _HROMADA_LEAD = re.compile(r"(?<![\w])(?:громад|ТГ|ОТГ)\w*\s*:\s*$")
 _HROMADA_ITEM = re.compile(
     r"\s*(?:[-•*–—]\s*|\d{1,3}[.)]\s*)?(?P<name>(?P<adj>[А-ЯІЇЄҐ][\w'’-]+(?:ськ|цьк|зьк)а)"
@@ -1552,6 +1559,20 @@ class _Extractor:
                 if (topic and (refers or (st.s.paragraph == topic_para and st.s.index - topic_sent <= 4)))
                 else None
             )
+            # money given for a purpose of its own, by a donor not yet tied to the topic, in a sentence naming no
+            # initiative and not referring to one: another story, not the topic's
+            own_purpose = bool(
+                topic
+                and not refers
+                and not inits
+                and _OWN_PURPOSE.search(norm)
+                and any(
+                    m.kind == "donor" and not any(r.subject == m.key for r in self._rels_of(m.key) if r.object == topic)
+                    for m in ms
+                )
+            )
+            if own_purpose:
+                cur_topic = None
             if cur_topic and refers and norm.rstrip().endswith(":"):
                 list_of = (cur_topic, st.s.index)
             self.supporters = set()
@@ -1677,6 +1698,8 @@ class _Extractor:
                         t = cur_topic if (refers or not inits) else None
                         if t is None and not inits and topic and st.s.index - topic_sent <= 2 and _MONEY.search(norm):
                             t = topic  # "Кредитні кошти доповнить грант, який надає SECO" right after the loan
+                        if t is not None and own_purpose:
+                            t = None  # rule ``own-purpose``: "ЄІБ виділив Дніпру кредит на модернізацію метро"
                         self._cue(st, cm, value, pred, inits, containers, t)
             self._role_frame(st, inits, cur_topic)
             # --- a donor or known organisation as the subject: "KOICA розпочало проєкт «X»",

@@ -2814,4 +2814,16 @@ RULES: tuple[Rule, ...] = (
         "Впроваджує проєкт «Чисте довкілля» ГО «Екологія» за підтримки ЄС.",
         {"Екологія|implements|Чисте довкілля", "Європейський Союз|funds|Чисте довкілля"},
     ),
+    _r(
+        "own-purpose",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "Money a donor not yet tied to the page's initiative gives for a purpose of its own ('ЄІБ виділив Дніпру кредит "
+        "на модернізацію метрополітену'), in a sentence naming no initiative and not referring to one, is another "
+        "story: neither the money nor the place goes to the initiative the page spoke of before.",
+        "У межах проєкту «Прозоре місто», який фінансує USAID, у Краматорську відкрили ЦНАП. Європейський "
+        "інвестиційний банк виділив Дніпру кредит на модернізацію метрополітену.",
+        {"Агентство США з міжнародного розвитку|funds|Прозоре місто", "Прозоре місто|locatedIn|Краматорськ"},
+        {"Європейський інвестиційний банк|funds|Прозоре місто", "Прозоре місто|locatedIn|Дніпро"},
+    ),
 )
