@@ -538,9 +538,20 @@ _PARA = re.compile(r"\n[ \t]*\n\s*")
 def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
     pos = 0
     for m in _PARA.finditer(text):
+        if _GOES_ON.match(text, m.end()) and _wrapped_line(text, pos, m.start()):
+            continue  # "Про затвердження Програми проведення\n\nобласного конкурсу …": one title wrapped in blank lines
         yield from _cut(text, pos, m.start(), MAX_PARAGRAPH)
         pos = m.end()
     yield from _cut(text, pos, len(text), MAX_PARAGRAPH)
+
+
+# a next paragraph starting in lower case after a short line ending in a word: the same sentence goes on
+_GOES_ON = re.compile(r"[а-яіїєґ]")
+
+
+def _wrapped_line(text: str, start: int, end: int) -> bool:
+    line = text[max(start, text.rfind("\n", start, end) + 1) : end].rstrip()
+    return 0 < len(line) <= 90 and line[-1].isalpha()
 
 
 def _cut(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
