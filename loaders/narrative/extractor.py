@@ -200,6 +200,11 @@ _BYLINE = re.compile(
     r"(?:Відділ|Управління|Сектор)\s+(?:[\w'’-]+\s+){0,5}?(?:інформаці|комунікаці|зв'язк|зв’язк)\w*)",
     re.IGNORECASE,
 )
+_HANDED_OVER = re.compile(
+    r"(?<![\w])(?:передал\w*|передав|надал\w*|надав|доставил\w*|доставив|придбал\w*|закупил\w*|handed\s+over|"
+    r"delivered|provided|donated|передал\w*|предоставил\w*|доставил\w*)(?![\w])",
+    re.IGNORECASE,
+)
 _OWN_PURPOSE = re.compile(
     r"(?<![\w])(?:кредит|грант|позик|кошт|фінансуванн|средств|займ|loan|grant|funding)\w*\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:на|for|для)\s+(?!(?:реалізаці|впровадженн|виконанн|продовженн|реализаци|внедрени)\w*\s+|(?:цей|цю|ці|це|нього|"
@@ -1686,6 +1691,18 @@ class _Extractor:
                     first = self.sents[at].s  # the span: the sentence with the money and this one
                     both = self._span(first.start, st.s.end)
                     self._apply_cue(agents_u, dest[0].key, value_u, pred_u, both)
+                    if _AID_BACK.match(norm):
+                        # "ПРООН за фінансування Японії передала генератори … Допомогу надано в рамках проєкту X": the
+                        # agency that handed the aid over carries X out
+                        paid = {a.key for a in agents_u}
+                        for m in self.sents[at].mentions:
+                            if (
+                                m.kind == "donor"
+                                and m.key not in paid
+                                and getattr(m.reg, "kind", "") in _CARRIES_OUT
+                                and _HANDED_OVER.search(self.sents[at].s.norm, m.end)
+                            ):
+                                self._rel(m.key, "implements", dest[0].key, both)
                     self._unplaced = None
             # --- funds / implements from cues
             for rx_kind, pred in (("fund", "funds"), ("implement", "implements")):

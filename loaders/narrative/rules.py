@@ -2447,12 +2447,13 @@ RULES: tuple[Rule, ...] = (
         "loaders/narrative/extractor.py",
         "A sentence that names the programme of the aid just told ('Допомогу надано в рамках проєкту X', 'Обладнання "
         "придбано в межах програми Y'), even in the next paragraph, takes that aid's funders and the communities "
-        "that received it.",
+        "that received it; a UN agency or implementer that handed the aid over carries it out.",
         "Програма розвитку ООН за фінансової підтримки Уряду Японії передала генератори громадам. Обладнання "
         "отримали Балаклійська та Ізюмська громади.\n\nДопомогу надано в рамках проєкту «Відновлення та розбудова "
         "миру».",
         {
             "Уряд Японії|funds|Відновлення та розбудова миру",
+            "Програма розвитку ООН|implements|Відновлення та розбудова миру",
             "Відновлення та розбудова миру|locatedIn|Ізюмська міська територіальна громада",
         },
     ),
