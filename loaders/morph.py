@@ -162,7 +162,8 @@ def lemmas(word: str) -> frozenset[str]:
     return frozenset(p.normal_form for p in parses(word)) or frozenset({word.lower()})
 
 
-_INSTRUMENTAL_ENDINGS = {"ом": "", "ем": "", "єм": "й", "ою": "а", "ею": "я"}
+# the instrumental's endings of a name and what its nominative has instead (Бірштонасом, Біржаєм, Варною, Ґдинею)
+INSTRUMENTAL_NOMINATIVE = {"ом": "", "ем": "", "єм": "й", "ою": "а", "ею": "я"}
 
 
 def guess_nominative(word: str, case: str) -> str | None:
@@ -182,7 +183,7 @@ def guess_nominative(word: str, case: str) -> str | None:
                 return lemma
             break
     if case == "ablt":
-        for ending, repl in _INSTRUMENTAL_ENDINGS.items():
+        for ending, repl in INSTRUMENTAL_NOMINATIVE.items():
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 return word[: -len(ending)] + repl
     return None

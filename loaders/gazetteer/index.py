@@ -884,22 +884,15 @@ _UK_LETTERS = re.compile("[іїєґІЇЄҐ]")
 
 # the instrumental ending of a town's name and what its nominative ends with (Бергхаймом -> Бергхайм,
 # Біржаєм -> Біржай, Варною -> Варна, Ґдинею -> Ґдиня)
-INSTRUMENTAL_NOMINATIVE = {"ом": "", "ем": "", "єм": "й", "ою": "а", "ею": "я"}
 
 
 def _nominatives(word: str) -> set[str]:
-    """Nominatives an unknown name in the instrumental may have (Бірштонасом -> бірштонас, Варною -> варна)."""
-    from loaders.morph import guess_nominative
+    """The nominative an unknown name in the instrumental may have (Бірштонасом -> бірштонас, Жарновцем ->
+    жарновець, Варною -> варна): :func:`loaders.morph.guess_nominative`."""
+    from loaders.morph import INSTRUMENTAL_NOMINATIVE, guess_nominative
 
-    out = set()
     guess = guess_nominative(word, "ablt") if word.endswith(tuple(INSTRUMENTAL_NOMINATIVE)) else None
-    if guess:
-        out.add(guess)  # "жарновцем" -> "жарновець", not "жарновц"
-    else:
-        for ending, repl in INSTRUMENTAL_NOMINATIVE.items():
-            if word.endswith(ending) and len(word) > len(ending) + 2:
-                out.add(word[: -len(ending)] + repl)
-    return out
+    return {guess} if guess else set()
 
 
 def _as_written(place: Place, surface: str, fuzzy: bool = False) -> Place:

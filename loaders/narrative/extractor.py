@@ -174,8 +174,8 @@ def _venue_abroad(norm: str, p) -> bool:
     return p.type == "PartnerCity" and bool(_VENUE_BEFORE.search(norm[max(0, p.start - 90) : p.start]))
 
 
-_SOURCE_LINE = re.compile(r"\A\s*(?:SOURCE|Source|Джерело|Источник)\s*:\s*(https?://[^\s<>\"]{3,2000})")
-_SOURCE_WORD = re.compile(r"\s*(?:SOURCE|Source|Джерело|Источник)\s*:")
+_SOURCE_WORD = re.compile(r"\s*(?:SOURCE|Source|Джерело|Источник)\s*:")  # a source line, URL or not
+_SOURCE_LINE = re.compile(r"\A" + _SOURCE_WORD.pattern + r"\s*(https?://[^\s<>\"]{3,2000})")
 _DECISION_TITLE = re.compile(
     r"\s*(?:[-•*]\s*|\d{1,3}[.)]\s*)?(?:Про|Щодо)\s+(?:затвердження|внесення\s+змін|хід\s+виконання|"
     r"виконання|звіт\w*\s+про\s+виконання)",
@@ -201,8 +201,8 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _HANDED_OVER = re.compile(
-    r"(?<![\w])(?:передал\w*|передав|надал\w*|надав|доставил\w*|доставив|придбал\w*|закупил\w*|handed\s+over|"
-    r"delivered|provided|donated|передал\w*|предоставил\w*|доставил\w*)(?![\w])",
+    r"(?<![\w])(?:передал\w*|передав|надал\w*|надав|доставил\w*|доставив|придбал\w*|закупил\w*|предоставил\w*|"
+    r"handed\s+over|delivered|provided|donated)(?![\w])",
     re.IGNORECASE,
 )
 _OWN_PURPOSE = re.compile(
@@ -1163,13 +1163,11 @@ class _Extractor:
                 # "Sweden funds the Recovery and Development Office": a state named with a funding verb
                 any(m.kind == "country" for m in mentions) and bool(cue_regex_in("fund", st.s.norm).search(st.s.norm))
             )
-            if not backed and self._is_title(st):
-                # rule ``local-programme``: a community's own programme named in the page's title or a
-                # decision's title is what the page is about
-                for m in mentions:
-                    if m.found is not None and m.found.local:
-                        self._local_topics.add(m.key)
             if not backed:
+                if self._is_title(st):
+                    # rule ``local-programme``: a community's own programme named in the page's title or a
+                    # decision's title is what the page is about
+                    self._local_topics |= {m.key for m in mentions if m.found is not None and m.found.local}
                 gone = {
                     m.key
                     for m in mentions
@@ -1676,22 +1674,21 @@ class _Extractor:
                         self._rel(m.key, "partOf", n2.key, ev)
                         containers[n2.key] = "genitive"
             # --- money announced in an earlier sentence, its destination named here
+            aid_back = _AID_BACK.match(norm) is not None
             if self._unplaced is not None:
                 agents_u, value_u, pred_u, at = self._unplaced
                 dest = [m for m in inits if m.key not in containers]
-                if not dest and _AID_BACK.match(norm):
+                if not dest and aid_back:
                     dest = [m for m in inits if m.key in containers]  # "Допомогу надано в рамках проєкту X"
                 if st.s.index - at > 2:
                     self._unplaced = None
                 elif (
-                    len(dest) == 1
-                    and (_MONEY_BACK.search(norm) or _AID_BACK.match(norm))
-                    and not any(m.kind == "donor" for m in ms)
+                    len(dest) == 1 and (aid_back or _MONEY_BACK.search(norm)) and not any(m.kind == "donor" for m in ms)
                 ):
                     first = self.sents[at].s  # the span: the sentence with the money and this one
                     both = self._span(first.start, st.s.end)
                     self._apply_cue(agents_u, dest[0].key, value_u, pred_u, both)
-                    if _AID_BACK.match(norm):
+                    if aid_back:
                         # "ПРООН за фінансування Японії передала генератори … Допомогу надано в рамках проєкту X": the
                         # agency that handed the aid over carries X out
                         paid = {a.key for a in agents_u}
@@ -1851,7 +1848,7 @@ class _Extractor:
             # "JICA передало Ніжинській громаді техніку. Техніку придбано в межах Програми X."
             if (
                 prev_orphans
-                and (prev_orphans[0] == st.s.paragraph or _AID_BACK.match(norm))
+                and (prev_orphans[0] == st.s.paragraph or aid_back)
                 and containers
                 and not self._place_mentions(st)
             ):
@@ -3420,7 +3417,7 @@ _RU_ORG_HEADS = (
     "ассоциаци", "министерств", "объединени", "обществ", "организаци", "институт", "университет", "федераци",
     "центр ", "центра ", "центром ", "центре ", "фонд ", "фонда ", "фондом ", "фонде ", "союз ", "союза ", "союзом ",
 )  # fmt: skip
-_LIST_TAIL = re.compile(r"[»\"”]?\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+)(?=[А-ЯІЇЄҐ])")
+_LIST_TAIL = re.compile(r"[»\"”]?" + _LIST_GAP.pattern + r"(?=[А-ЯІЇЄҐ])")  # the list goes on after a closing quote
 _QUOTED_NAME = re.compile(r"\s*[«„“\"]([^«»„“”\"\n]{2,80})[»“”\"]")
 _CAP_WORD = re.compile(r"(?<![\w'-])[А-ЯІЇЄҐ][\w'-]+")
 _LEGAL_FORMS = {"ГО", "ГС", "БФ", "МБФ", "БО", "МБО", "ВГО", "МГО", "ВБО", "ВБФ"}

@@ -34,8 +34,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from loaders.base import name_key
-from loaders.gazetteer.index import INSTRUMENTAL_NOMINATIVE
 from loaders.gazetteer.model import Place, PlaceMatch
+from loaders.morph import INSTRUMENTAL_NOMINATIVE
 
 LANG = Path(__file__).resolve().parents[1] / "lang"
 _UP = "A-ZА-ЯІЇЄҐÀ-ÖØ-Þ"
@@ -161,8 +161,6 @@ def _nominative_name(norm: str, start: int, name: str) -> str:
     word = name.lower()
     instrumental = word.endswith(tuple(INSTRUMENTAL_NOMINATIVE))
     case = "ablt" if prep.group("prep").lower() in ("між", "поміж") or instrumental else "gent"
-    if case == "gent" and prep.group("prep").lower() not in ("від", "до", "для", "біля", "з", "із", "зі"):
-        return name
     lemma = guess_nominative(word, case)
     return _capitalised_like(name, lemma) if lemma else name
 
