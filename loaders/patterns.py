@@ -231,12 +231,51 @@ _TRIG = (
 )
 # trigger, up to 7 words without clause punctuation, then a quote
 _TRIG_QUOTE = re.compile(
-    r"(?<![\w])" + _TRIG + r"(?P<mods>(?:\s+[^\s«»,;:.()]+){0,7}?)\s*(?::\s*|,\s*(?=«(?-i:[A-Z])))?(?=«)", re.IGNORECASE
+    r"(?<![\w])" + _TRIG + r"(?P<mods>(?:\s+[^\s«»,;:.()]+){0,7}?)\s*(?::\s*|,\s*(?=«(?-i:[A-Z]))|"
+    r",?\s*(?:зокрема|серед\s+них|а\s+саме|як-от|(?:такі|таких)\s+як)\s*:?\s*)?(?=«)",
+    re.IGNORECASE,
 )
 _TRIG_LATIN = re.compile(
     r"(?<![\w])(?i:" + _TRIG + r")(?P<mods>(?:\s+[а-яіїєґ'-]+){0,3}?)\s+"
     r"(?P<title>[A-Z][\w+&'.-]*(?:\s+(?:[A-Z0-9][\w+&'.-]*|of|for|and|the|in|to|on|with|[IVX]+))*)",
 )
+_TRIG_UNQUOTED = re.compile(
+    r"(?<![\w'’-])(?P<trig>проєкт|проект|програм|ініціатив)(?P<tail>[а-яіїєґ]{0,3})\s+"
+    r"(?P<name>[А-ЯІЇЄҐ][а-яіїєґ'’-]+(?:\s+[а-яіїєґ'’-]+){0,4})"
+)
+_NAME_STOP = {
+    "у", "в", "на", "з", "із", "зі", "за", "до", "для", "від", "по", "при", "що", "який", "яка", "яке", "які", "та",
+    "і", "й", "а", "але", "щодо", "через", "під", "над", "серед", "як", "це", "є", "або",
+}  # fmt: skip
+
+
+def _unquoted_name(trigger: str, name: str) -> list[str]:
+    """The words of a name written without quotes after its trigger, or [] when it is no name: the first word must
+    read as a nominative and not in the trigger's own case ("проєкту Житомирської громади" is an attribute)."""
+    from loaders.morph import parses
+
+    trig = parses(trigger.lower())
+    trig_case = next((c for c in _CASES if trig and c in trig[0].tag.grammemes), None)
+    if trig_case in (None, "nomn"):
+        return []  # "Проєкт Сильні громади …": a nominative trigger does not tell a name from an attribute
+    words = name.split()
+    first = parses(words[0].lower())
+    if not first or not any("nomn" in p.tag.grammemes for p in first):
+        return []
+    if any(trig_case in p.tag.grammemes or p.tag.grammemes & _PERSONAL for p in first):
+        return []  # "проєкту Житомирської громади": an attribute in the trigger's case; a person's name
+    out = [words[0]]
+    for w in words[1:]:
+        if w in _NAME_STOP or any(
+            str(p.tag.POS) in ("VERB", "INFN", "PREP", "CONJ", "PRTS", "GRND") for p in parses(w)[:1]
+        ):
+            break
+        out.append(w)
+    return out if len(out) >= 2 else []
+
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_PERSONAL = frozenset({"Name", "Surn", "Patr"})
 _CAP_TRIG = re.compile(
     r"(?<=[\w,»)] )(?P<trig>Програм|Проєкт|Проект|Ініціатив|Компонент)\w*(?P<rest>(?:\s+[^\s,;:.()«»!?]+){1,16})"
 )
@@ -507,7 +546,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         nxt = by_start[q]
         if m.group(0).rstrip().endswith(":") or _is_plural(m.group(0)):
             while True:
-                mm = _NEXT_TITLE.match(s, nxt)
+                mm = _NEXT_TITLE.match(s, nxt) or _NEXT_LISTED_TITLE.match(s, nxt)
                 if not mm or mm.end() not in by_start:
                     break
                 a = mm.end()
@@ -544,7 +583,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
             trig = m.group("trig").lower()
             typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
             spans, nxt = [(q, by_start[q])], by_start[q]
-            while (mm := _NEXT_TITLE.match(s, nxt)) and mm.end() in by_start:
+            while (mm := _NEXT_TITLE.match(s, nxt) or _NEXT_LISTED_TITLE.match(s, nxt)) and mm.end() in by_start:
                 spans.append((mm.end(), by_start[mm.end()]))
                 nxt = by_start[mm.end()]
             for a, b in spans:
@@ -573,6 +612,19 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
                 (m.start("mods"), m.end("mods")),
             )
         )
+    # 2b. rule ``unquoted-name-in-its-own-case``: "учасницею проєкту Сильні громади, який …": a capitalised name in
+    # the nominative after a trigger in another case is the initiative's own name, written without quotes
+    for m in _TRIG_UNQUOTED.finditer(s):
+        a = m.start("name")
+        if any(x <= a < y for x, y in quotes) or any(f.start <= a < f.end for f in out):
+            continue
+        words = _unquoted_name(m.group("trig") + m.group("tail"), m.group("name"))
+        if not words:
+            continue
+        title = " ".join(words)
+        trig = m.group("trig").lower()
+        typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
+        out.append(Found(m.start(), a + len(title), title, typ, {title}, (a, a + len(title)), trig, unquoted=True))
     # 3. capitalised trigger inside a sentence: ... щодо Проєкту розвитку міської інфраструктури - 2, що ...
     for m in _CAP_TRIG.finditer(s):
         if any(a <= m.start() < b for a, b in quotes):
@@ -591,6 +643,8 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
             continue
         if re.fullmatch(r"[A-Z][A-Z0-9-]{1,9}", rest) or rest.startswith("«"):
             continue  # "Проєктом USAID «…»": the trigger and its donor, not a name (an unclosed title follows)
+        if _registry_donor_at(phrase):
+            continue  # "реализуется Программой развития ООН в Изюме": a donor's own name (UNDP), not a programme
         label = " ".join(nominative(words))
         trig = m.group("trig").lower()
         typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
@@ -701,6 +755,8 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         name = m.group("name")
         if name.split()[0] in LATIN_STOP or name.split()[0].lower() in _EN_TITLES:
             continue
+        if _EN_MODIFIERS_ONLY.fullmatch(name) and _EN_TITLE_AFTER.match(s, m.end()):
+            continue  # "the Swiss-Ukrainian project 'E-Governance …'": the title follows; the words before only qualify
         head = m.group("head").lower()
         typ = "Program" if head.startswith(("program", "initiative")) else "Project"
         a = m.start("name")
@@ -777,6 +833,9 @@ _EN_LOWER_HEAD = re.compile(
     rf"an?\s+(?:[$€£]\s?|(?:USD|EUR|US\$)\s?)[\d.,]+(?:\s*(?:million|billion|mln|bn|m))?)\s+"
     rf"(?P<name>[A-Z][\w'’&+-]*(?:\s+{_EN_WORD}){{0,6}}?)\s+(?P<head>project|programme|program|initiative|activity)(?![\w])"
 )
+# a name made only of qualifying words ("Swiss-Ukrainian", "Joint", "Danish") before a head with its title after it
+_EN_MODIFIERS_ONLY = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:-(?:Ukrainian|funded|supported|led))?\s*){1,2}")
+_EN_TITLE_AFTER = re.compile(r"\s*(?:[«\"“„']|[A-Z]{3,}(?![\w-]))")
 _EN_HEAD = re.compile(r"Program|Project|Initiative|Activity|Facility|Fund|Partnership|Office")
 _EN_TITLES = {
     "deputy", "director", "head", "chief", "mayor", "minister", "ambassador", "manager", "coordinator", "president",
@@ -919,6 +978,9 @@ _EN_CLAUSE = re.compile(
 
 
 _NEXT_TITLE = re.compile(r"\s*(?:\([^()«»]{1,60}\)\s*)?(?:,|;|та|і|й)\s*(?=«)")
+# in a list a plural trigger announces, a title may be followed by its donor before the next one: "«A» за
+# підтримки USAID, «B» (ЄС) та «C»"
+_NEXT_LISTED_TITLE = re.compile(r"[^«»:.!?;]{0,60}?(?:,|;|\sта|\sі|\sй)\s*(?=«)")
 _LIST_LEAD = re.compile(
     r"(?<![\w])(?P<trig>проєкт|проект|програм|ініціатив)(?P<tail>\w*)[^.:;«»!?]{0,120}?:\s*(?=«)", re.IGNORECASE
 )
@@ -952,6 +1014,28 @@ def _trigger_quotes(s: str, by_start: dict[int, int]) -> list[re.Match]:
             continue
         out.append(m)
     return out
+
+
+def _registry_donor_at(phrase: str) -> bool:
+    """The phrase opens with a donor's name the registry knows ("Программой развития ООН …", "Програма розвитку
+    ООН")."""
+    from loaders.registry import get_registry
+
+    return any(m.start == 0 and m.entry.type == "Donor" for m in get_registry().find(phrase))
+
+
+def quoted_title(s: str, a: int, b: int, typ: str, trig: str) -> Found | None:
+    """The initiative a quote at ``s[a:b]`` names, as a trigger of kind ``typ`` would name it, or None."""
+    title = _clean_title(s[a:b])
+    if not title or len(title) < 3:
+        return None
+    nom = _nominative_title(title)
+    return Found(a, b, nom, typ, {title, nom}, (a + 1, b - 1), trig)
+
+
+def plural_trigger(text: str) -> bool:
+    """ "проєкти:", "програм:": the trigger names many initiatives (a list follows)."""
+    return _is_plural(text)
 
 
 def _is_plural(text: str) -> bool:

@@ -411,7 +411,13 @@ def _add_language_names(entries: list[RegistryEntry]) -> None:
                 entry = by_id.get((row.get("id") or "").strip())
                 if entry is None:
                     continue
-                for name in _split(row.get("names", "")):
+                names = _split(row.get("names", ""))
+                if path.parent.name == "ru" and names:
+                    # "Программой развития ООН", "Европейским Союзом": a Russian name in its cases, made once
+                    from loaders.russian_cases import phrase_forms
+
+                    names += sorted(phrase_forms(names[0]))
+                for name in names:
                     if name not in entry.names and name not in entry.acronyms:
                         (entry.acronyms if name.isupper() and len(name) <= 6 else entry.names).append(name)
 
@@ -423,7 +429,14 @@ def load_registry(donors_csv: Path | None = None, programs_csv: Path | None = No
     digest = hashlib.sha256(INDEX_VERSION.encode())
     import ontology
 
-    for p in (donors_csv, programs_csv, *language_name_files(), ontology.DATA / "country_adjectives.csv"):
+    # this module's own text too: a change to how names are made rebuilds the index without a version bump
+    for p in (
+        Path(__file__),
+        donors_csv,
+        programs_csv,
+        *language_name_files(),
+        ontology.DATA / "country_adjectives.csv",
+    ):
         digest.update(p.read_bytes() if p.exists() else b"-")
     cache = cache_dir() / f"registry-{digest.hexdigest()[:16]}.json"
     try:

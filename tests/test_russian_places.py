@@ -68,7 +68,7 @@ def test_every_russian_oblast_row_links_its_example(gaz) -> None:
 
 
 def test_russian_names_decline_adjectives_and_two_words() -> None:
-    from loaders.narrative.russian import forms
+    from loaders.russian_cases import forms
 
     assert {"каменского", "каменском", "каменским"} <= forms("Каменское")
     assert {"белой церкви", "белую церковь"} <= forms("Белая Церковь")

@@ -34,7 +34,17 @@ from loaders.narrative.roles import copula_after, role_frames
 from loaders.narrative.russian import is_russian, russian_document
 from loaders.narrative.status import _partnership_status
 from loaders.narrative.structure import COUNTRY_FIELD_WORDS, _field_cards
-from loaders.patterns import Found, cue_regex_in, cue_values_in, find_initiatives, find_organisations, quoted_spans
+from loaders.patterns import (
+    INITIATIVE_PROGRAM,
+    Found,
+    cue_regex_in,
+    cue_values_in,
+    find_initiatives,
+    find_organisations,
+    plural_trigger,
+    quoted_spans,
+    quoted_title,
+)
 from loaders.patterns import org_heads as _org_heads
 from loaders.text import Sentence, read_text, sentences
 
@@ -68,6 +78,12 @@ _FUND_BEFORE = re.compile(
     r"(?:підтримк\w+|сприяння|фінансування|поддержк\w+|содействи\w+|финансировани\w+)\s*(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_THANKS_TO = re.compile(r"[\s«\"'•*–—-]*(?:завдяки|благодаря|thanks\s+to)(?![\w])", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(
+    r"[\s«\"'•*–—-]*(?P<p>Вона|Він|Воно|Вони|Она|Он|Оно|Они|It|They|She|He)\s+(?:(?:також|вже|уже|теж|тоже|also|now)\s+)?",
+)
+_PRONOUN_GENDER = {"вона": "femn", "він": "masc", "воно": "neut", "она": "femn", "он": "masc", "оно": "neut"}
+_THANKED = re.compile(r"(?<![\w])(?:завдяки|благодаря|thanks\s+to)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 _ADJECTIVE_UNIT_LABEL = re.compile(r"([А-ЯІЇЄҐ][\w'’-]+?)(?:ськ|цьк|зьк)(?:ий|е|а)\s+(повіт|район|округ|повят)$")
 _CONTRAST = re.compile(r",\s+а\s+(?!також\s)(?=[а-яіїєґ'’]+\s+[А-ЯІЇЄҐ])")
 _PROJECT_PARTNER = re.compile(
@@ -212,6 +228,10 @@ _OWN_PURPOSE = re.compile(
     r"инициатив|project|programme|program)\w*)(?:[а-яіїєґёыэa-z'’-]{4,})",
     re.IGNORECASE,
 )
+_TITLES_LEAD = re.compile(
+    r"(?<![\w])(?P<trig>проєкт|проект|програм|ініціатив)(?P<tail>\w*)[^.:;«»!?]{0,80}?:\s*$", re.I
+)
+_TITLE_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s*(?=«)")
 _HROMADA_LEAD = re.compile(r"(?<![\w])(?:громад|ТГ|ОТГ)\w*\s*:\s*$")
 _HROMADA_ITEM = re.compile(
     r"\s*(?:[-•*–—]\s*|\d{1,3}[.)]\s*)?(?P<name>(?P<adj>[А-ЯІЇЄҐ][\w'’-]+(?:ськ|цьк|зьк)а)"
@@ -332,6 +352,7 @@ class _Extractor:
         self._list_country: str | None = None  # ISO code of a country heading ("Польща:") over partner lines
         self._title_sent: int | None = None  # index of the page's title sentence
         self._hromada_items = 0  # list lines still read as hromadas under a "… громади:" lead-in
+        self._title_items: tuple[int, str, str] = (0, "", "")  # lines left, type, trigger under "… проєкти:"
         self._local_topics: set[str] = set()  # keys of local programmes the page is about
 
     # ------------------------------------------------------------ bookkeeping (linear time on huge documents)
@@ -543,6 +564,7 @@ class _Extractor:
                 st.place_matches = self._with_open_world(norm, st.place_matches)
             st.place_matches = join_connected(norm, st.place_matches)
         st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
+        self._title_item(norm, st)
         self._acronym_orgs(norm, st)
         st.row = self._table_row(norm, st)
         st.coref = any(
@@ -585,6 +607,27 @@ class _Extractor:
             if pm is not None:
                 out.append(pm)
         return sorted(out, key=lambda pm: pm.start)
+
+    def _title_item(self, norm: str, st: _Sent) -> None:
+        """Rule ``title-items``: "Громада реалізувала такі проєкти:" over list lines "1) «Сучасна амбулаторія» за
+        підтримки USAID;", "- «Теплий садок» (ЄС)": each line's leading quoted title is an initiative of the
+        lead-in's kind; the list ends at the first line that is no such item."""
+        left, typ, trig = self._title_items
+        if left > 0:
+            item = _TITLE_ITEM.match(norm)
+            q = item.end() if item is not None else -1
+            b = next((b for a, b in st.quotes if a == q), None)
+            if b is None:
+                self._title_items = (0, "", "")
+            else:
+                self._title_items = (left - 1, typ, trig)
+                found = quoted_title(norm, q, b, typ, trig)
+                if found is not None and not any(f.start <= q < f.end for f in st.found):
+                    st.found.append(found)
+        lead = _TITLES_LEAD.search(norm)
+        if lead is not None and plural_trigger(lead.group("trig") + lead.group("tail") + ":"):
+            kind = "Program" if lead.group("trig").lower().startswith(INITIATIVE_PROGRAM) else "Project"
+            self._title_items = (40, kind, lead.group("trig").lower())
 
     def _hromada_item(self, norm: str, matches: list) -> list:
         """Rule ``hromada-items``: "стали громади:" over list lines "- Ніжинська міська;", "- Носівська": each
@@ -660,12 +703,21 @@ class _Extractor:
         from loaders.narrative.russian import find_russian_places
 
         try:
-            found = find_russian_places(norm, self.gaz, matches)
+            found = find_russian_places(norm, self.gaz, [pm for pm in matches if pm.kind != "foreign"])
         except Exception:  # a new rule must never cost the document (tests set GRAPHTOOL_STRICT_RULES to see it)
             if os.environ.get("GRAPHTOOL_STRICT_RULES"):
                 raise
             return matches
-        return sorted([*matches, *found], key=lambda pm: pm.start)
+        # rule ``russian-name-at-home``: on a Russian page "Одесса" is Одеса, not its namesake in Texas; a town
+        # abroad keeps its span where no Ukrainian town has that Russian name
+        home = [pm for pm in found if pm.kind == "community"]
+        kept = [
+            pm for pm in matches if pm.kind != "foreign" or not any(h.start < pm.end and pm.start < h.end for h in home)
+        ]
+        found = [
+            pm for pm in found if pm.kind == "community" or not any(t.start < pm.end and pm.start < t.end for t in kept)
+        ]
+        return sorted([*kept, *found], key=lambda pm: pm.start)
 
     def _with_latin(self, norm: str, matches: list) -> list:
         from loaders.narrative.latin import find_latin_places, open_world_latin
@@ -1644,6 +1696,7 @@ class _Extractor:
                         and first.kind in ("donor", "org")
                         and first.end <= cm.start()
                         and re.fullmatch(r"[\s«\"'•*–—-]*(?:[А-ЯІЇЄҐA-Z][\w'’-]*\s+){0,2}", norm[: first.start])
+                        and not _THANKS_TO.match(norm)  # "Завдяки уряду Японії …": the cue frame makes it the funder
                         and not any(m.kind == "init" and first.end <= m.start < cm.start() for m in ms)
                         and not re.search(
                             r"[,;:]|(?<![\w])(?:та|і|й|що|який|яка)(?![\w])", norm[first.end : cm.start()]
@@ -1936,6 +1989,29 @@ class _Extractor:
                     return m
                 return None
         return None
+
+    def _pronoun_antecedent(self, st: _Sent, pronoun: str) -> list[Mention]:
+        """Rule ``pronoun-subject``: "ПРООН продовжує допомагати громадам. Вона реалізує проєкт «X»": a personal
+        pronoun opening the sentence stands for the donor or organisation that opened the sentence before, in the
+        same paragraph, when its gender and number agree with the pronoun."""
+        i = st.s.index
+        if i == 0 or self.sents[i - 1].s.paragraph != st.s.paragraph:
+            return []
+        prev = self.sents[i - 1]
+        lead = next((m for m in prev.mentions if not m.in_title and m.kind not in ("place", "title-place")), None)
+        if lead is None or lead.kind not in ("donor", "org"):
+            return []
+        if not re.fullmatch(r"[\s«\"'•*–—-]*(?:[А-ЯІЇЄҐA-Z][\w'’-]*\s+)?", prev.s.norm[: lead.start]):
+            return []  # the subject opens the sentence ("У Харкові ПРООН …" is a place first: not taken)
+        want = _PRONOUN_GENDER.get(pronoun.lower())
+        if want is None:
+            return [lead]
+        label = lead.reg.label if lead.reg is not None else (lead.found.label if lead.found is not None else "")
+        from loaders.morph import parses
+
+        head = label.split()[0].lower() if label else ""
+        genders = {g for p in parses(head)[:2] for g in ("masc", "femn", "neut") if g in p.tag} if head else set()
+        return [lead] if not genders or want in genders else []
 
     def _agents_after(self, ms: list[Mention], pos: int, norm: str, kinds=("donor", "org")) -> list[Mention]:
         """Donors/organisations right after a cue, with coordinated ones (", ", "та", "і")."""
@@ -2264,8 +2340,15 @@ class _Extractor:
             if act is None or not _SIGNING.search(norm):
                 return
             parties = [m for m in ms if m.kind == "donor" and not m.in_title and m.reg is not None]
+            named = [(m.start, m.end) for m in ms if m.kind == "donor" and m.start >= act.end()]
+            # "угоду з Північною екологічною фінансовою корпорацією (НЕФКО) про реалізацію проєкту «X»": the
+            # party's own name between the agreement and its subject does not count as distance
             about = [
-                m for m in inits if m.start >= act.end() and m.start - act.end() <= 60 and m.key not in self.supporters
+                m
+                for m in inits
+                if m.start >= act.end()
+                and m.start - act.end() - sum(b - a for a, b in named if b <= m.start) <= 60
+                and m.key not in self.supporters
             ]
             within = [k for k, how in containers.items() if how == "within"]
             target = about[0].key if about else (within[0] if within else topic)
@@ -2376,6 +2459,8 @@ class _Extractor:
 
     def _cue(self, st: _Sent, cm, value: str, pred: str, inits, containers, topic) -> None:
         norm, ev, ms = st.s.norm, st.ev, st.mentions
+        if pred == "funds" and value in ("active", "passive") and self._programme_pays(st, cm, value, inits):
+            return
         if value == "joint":
             agents = [
                 a for a in self._agents_after(ms, cm.end(), norm, kinds=("donor", "org", "country")) if a.kind != "init"
@@ -2422,6 +2507,9 @@ class _Extractor:
             before_agents = self._agents_before(
                 ms, cm.start(), norm, kinds=("donor", "org", "country") if pred == "funds" else ("donor", "org")
             )  # "Швейцарія інвестує ...": the state itself as the funder
+            if pred == "implements":
+                # "Завдяки ЄС громада реалізувала проєкт «X»": who is thanked paid; the community carried it out
+                before_agents = [a for a in before_agents if not _THANKED.search(norm, max(0, a.start - 30), a.start)]
             if (
                 before_agents
                 and after_agents
@@ -2431,6 +2519,8 @@ class _Extractor:
                 # фінансує ЄС": the name in the aside belongs to it; the verb's agent follows the verb
                 before_agents = []
             agents = (after_agents or before_agents) if ovs else (before_agents or after_agents)
+            if not agents and _PRONOUN_SUBJECT.fullmatch(norm, 0, cm.start()):
+                agents = self._pronoun_antecedent(st, _PRONOUN_SUBJECT.fullmatch(norm, 0, cm.start()).group("p"))
             target = None
             if relative:
                 target = antecedent or self._relative_target(
@@ -2519,11 +2609,43 @@ class _Extractor:
             targets.append(topic)  # "Проєкт напряму «…» програми Erasmus+ фінансує ЄС": the project named above too
         tm = next((m for m in inits if m.key == target), None)
         if tm is not None and tm.found is not None and tm.found.group >= 0:
-            targets += [
-                m.key for m in inits if m.found is not None and m.found.group == tm.found.group and m.key != target
-            ]
+            group = [m for m in inits if m.found is not None and m.found.group == tm.found.group]
+            inside = any(m.start > cm.start() for m in group) and any(m.end <= cm.start() for m in group)
+            own_brackets = any(norm[m.end : m.end + 3].lstrip().startswith("(") for m in group[:-1])
+            if not inside and not own_brackets:
+                # "проєкти «A», «B» фінансує ЄС": the cue outside the list speaks of every title; one inside it
+                # ("«A» (донор – ЄС) та «B» (донор – Уряд Канади)") only of the title it follows
+                targets += [m.key for m in group if m.key != target]
         for target in targets:
             self._apply_cue(agents, target, value, pred, ev)
+
+    def _programme_pays(self, st: _Sent, cm, value: str, inits) -> bool:
+        """Rule ``programme-pays``: "Програма «Interreg NEXT» фінансує проєкт «X»", "Проєкт «X» фінансується
+        програмою «Y»": a programme as the funding verb's agent holds the project; X is part of Y."""
+        norm = st.s.norm
+        if value == "active":
+            agent = next((m for m in reversed(inits) if m.end <= cm.start()), None)
+            gap = norm[agent.end : cm.start()] if agent is not None else "-"
+            project = next((m for m in inits if m.start >= cm.end()), None)
+            between = norm[cm.end() : project.start] if project is not None else "-"
+        else:
+            agent = next((m for m in inits if m.start >= cm.end()), None)
+            gap = norm[cm.end() : agent.start] if agent is not None else "-"
+            project = next((m for m in reversed(inits) if m.end <= cm.start()), None)
+            between = norm[project.end : cm.start()] if project is not None else "-"
+        if (
+            agent is None
+            or project is None
+            or agent.type != "Program"
+            or project.type != "Project"
+            or agent.key == project.key
+            or gap.strip(" ,")
+            or not re.fullmatch(r"[\s,]*(?:(?:який|що|яка)\s+)?", between)
+        ):
+            return False
+        if not self._has(project.key, "partOf", agent.key):
+            self._rel(project.key, "partOf", agent.key, st.ev)
+        return True
 
     def _apply_cue(self, agents, target: str, value: str, pred: str, ev: Evidence) -> None:
         for a in agents:
@@ -2537,7 +2659,11 @@ class _Extractor:
             if a.key == target or a.kind == "init":
                 continue
             if pred == "funds":
-                if a.kind in ("donor", "country") or (
+                if value == "launch" and a.kind == "donor" and getattr(a.reg, "kind", "") in _CARRIES_OUT:
+                    # rule ``agency-launch-implements``: "ПРООН запустила проєкт «X»": a UN agency or implementer
+                    # that starts an initiative runs it (who pays is said elsewhere, or by its own funds)
+                    self._rel(a.key, "implements", target, ev)
+                elif a.kind in ("donor", "country") or (
                     a.reg is None and a.kind == "org" and value in ("active", "passive")
                 ):
                     self._rel(a.key, "funds", target, ev)
@@ -3421,7 +3547,10 @@ _LIST_TAIL = re.compile(r"[»\"”]?" + _LIST_GAP.pattern + r"(?=[А-ЯІЇЄҐ]
 _QUOTED_NAME = re.compile(r"\s*[«„“\"]([^«»„“”\"\n]{2,80})[»“”\"]")
 _CAP_WORD = re.compile(r"(?<![\w'-])[А-ЯІЇЄҐ][\w'-]+")
 _LEGAL_FORMS = {"ГО", "ГС", "БФ", "МБФ", "БО", "МБО", "ВГО", "МГО", "ВБО", "ВБФ"}
-_ORG_CUT = {"разом", "спільно", "за", "що", "який", "яка", "які", "а", "через", "щодо", "протягом"}
+_ORG_CUT = {
+    "разом", "спільно", "за", "що", "який", "яка", "які", "а", "через", "щодо", "протягом",
+    "при", "вместе", "совместно", "что", "который", "которая", "которые",
+}  # fmt: skip
 _ORG_STOP = {"разом", "за", "у", "в", "на", "та", "і", "й", "а", "що", "який", "яка", "до", "від", "з", "із", "для"}
 
 
@@ -3451,7 +3580,9 @@ _AGENT_GAP = re.compile(
 
 
 _GAP_STOP = re.compile(
-    r"(?<![\w])(?:за|що|який|яка|які|якого|де|межах|рамках|співпраці|підтримк\w*|в|у|на|для)(?![\w])", re.I
+    r"(?<![\w])(?:за|при|що|что|який|яка|які|якого|котор\w*|де|где|межах|рамках|пределах|співпраці|сотрудничеств\w*|"
+    r"підтрим\w*|поддерж\w*|в|у|на|для)(?![\w])",
+    re.I,
 )
 
 

@@ -422,7 +422,7 @@ def open_world_places(
                 break
             start, end = pos + m.start(1), pos + m.end(1)
             name = norm[start:end]
-            if not _person(norm, start, end) and not _organisation(name):
+            if not _person(norm, start, end) and not _organisation(name) and not _registry_name(name):
                 cc = _country_after(norm, end, gaz, matches) or list_cc
                 known = [pm for pm in taken if pm.candidates and pm.start < end and start < pm.end]
                 for pm in known if list_cc else ():
@@ -706,6 +706,14 @@ def _organisation(name: str) -> bool:
 
     first = name.split()[0].lower()
     return any(first.startswith(h[:-1]) for h in _org_heads() if len(h) > 4)
+
+
+def _registry_name(name: str) -> bool:
+    """'USAID', 'ПРООН', 'U-LEAD з Європою': a donor or programme the registry knows, listed among a community's
+    partners ("Серед партнерів громади — USAID, GIZ, ПРООН"), not a town abroad."""
+    from loaders.registry import get_registry
+
+    return any(m.start == 0 and m.end == len(name) for m in get_registry().find(name))
 
 
 def _ukrainian_word(name: str) -> bool:

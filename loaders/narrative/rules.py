@@ -327,7 +327,7 @@ RULES: tuple[Rule, ...] = (
         "The subject of a relative clause's verb is the name the clause hangs on (\"з фондом X (ACR), який ... "
         'запустив проєкт «Y»"); "запустити" launches an initiative like "започаткувати".',
         "Громада співпрацює з Дитячим фондом ООН (ЮНІСЕФ), який разом із партнерами запустив проєкт «Поруч».",
-        {"Дитячий фонд ООН|funds|Поруч"},
+        {"Дитячий фонд ООН|implements|Поруч"},  # a UN agency that launches runs it (rule agency-launch-implements)
     ),
     _r(
         "joint-partners",
@@ -2840,5 +2840,159 @@ RULES: tuple[Rule, ...] = (
             "Програма підтримки малого підприємництва Звягельської міської територіальної громади на 2024-2026 роки"
             "|locatedIn|Звягельська міська територіальна громада"
         },
+    ),
+    _r(
+        "qualifiers-before-a-titled-head",
+        "mentions",
+        "loaders/patterns.py",
+        "Words before an English head noun that only qualify it ('Swiss-Ukrainian', 'Danish', 'Joint') are not a "
+        "name when the head is followed by its title in quotes or capitals: the title is the project.",
+        'Switzerland supports the Swiss-Ukrainian project "E-Governance for Accountability and Participation" '
+        "(EGAP), implemented by the East Europe Foundation.",
+        {"Уряд Швейцарії|funds|Електронне урядування задля підзвітності влади та участі громади"},
+        {"Уряд Швейцарії|funds|Swiss-Ukrainian"},
+    ),
+    _r(
+        "support-phrase-is-no-agent-gap",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A donor behind 'при поддержке', 'при підтримці' or 'в рамках' after an implementing verb is the funder, not "
+        "the verb's agent; an organisation's name without quotes ends before 'при'.",
+        "Проект «ТАПАС» реализуют волонтеры при поддержке USAID. Проект «Теплый дом» реализует Фонд Евразия при "
+        "поддержке Швеции.",
+        {"Агентство США з міжнародного розвитку|funds|ТАПАС", "Фонд Євразія|implements|Теплый дом"},
+        {"Агентство США з міжнародного розвитку|implements|ТАПАС", "Фонд Евразия при поддержке|implements|Теплый дом"},
+    ),
+    _r(
+        "agreement-party-named-at-length",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A donor's full name (with its acronym) between the agreement noun and what it is about does not push the "
+        "initiative out of the agreement's reach: the party named at length still funds it.",
+        "Чернівецька міська рада підписала угоду з Північною екологічною фінансовою корпорацією (НЕФКО) про "
+        "реалізацію проєкту «Енергоефективність у Чернівцях».",
+        {"Північна екологічна фінансова корпорація|funds|Енергоефективність у Чернівцях"},
+    ),
+    _r(
+        "thanked-donor-pays",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A donor named after 'завдяки' ('Завдяки уряду Японії громада отримала …', 'Завдяки ЄС громада реалізувала "
+        "проєкт «X»') funds the initiative; it is neither the subject that acts within it nor the agent of the verb.",
+        "Завдяки уряду Японії громада отримала нові сміттєвози в межах проєкту «Чисте довкілля». Завдяки ЄС громада "
+        "реалізувала проєкт «Тепла школа».",
+        {"Уряд Японії|funds|Чисте довкілля", "Європейський Союз|funds|Тепла школа"},
+        {"Уряд Японії|implements|Чисте довкілля", "Європейський Союз|implements|Тепла школа"},
+    ),
+    _r(
+        "pronoun-subject",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A personal pronoun opening a sentence before an active verb ('Вона реалізує …', 'It also implements …') "
+        "stands for the donor or organisation that opened the sentence before in the same paragraph, when gender "
+        "and number agree ('Вона' for 'Програма розвитку ООН', not 'Він').",
+        "ПРООН продовжує допомагати громадам Харківщини. Вона реалізує проєкт «Відновлення житла» за підтримки Данії.",
+        {"Програма розвитку ООН|implements|Відновлення житла", "Уряд Данії|funds|Відновлення житла"},
+    ),
+    _r(
+        "unquoted-name-in-its-own-case",
+        "mentions",
+        "loaders/patterns.py",
+        "A capitalised name of two or more words written without quotes after 'проєкту', 'програми', 'ініціативою' "
+        "is the initiative's own name when its first word reads as a nominative and not in the trigger's case "
+        "(a name keeps its nominative; an attribute agrees: 'проєкту Житомирської громади' is none).",
+        "Громада стала учасницею проєкту Сильні громади, який фінансує уряд Канади. Громада долучилася до проєкту "
+        "Житомирської громади.",
+        {"Уряд Канади|funds|Сильні громади"},
+    ),
+    _r(
+        "partners-that-are-donors",
+        "mentions",
+        "loaders/narrative/openworld.py",
+        "Items of a community's partner list that the registry knows as donors or programmes ('Серед партнерів "
+        "громади — USAID, GIZ, ПРООН') are those donors, not unknown towns abroad.",
+        "Серед партнерів громади — USAID, GIZ, ПРООН та Фонд «Східна Європа». Серед партнерів Житомира — Кельце "
+        "та Любек.",
+        {"Житомир|partnerOf|Кельце"},
+        {"Житомир|partnerOf|USAID", "Житомир|partnerOf|GIZ"},
+    ),
+    _r(
+        "title-items",
+        "structure",
+        "loaders/narrative/extractor.py",
+        "List lines under a lead-in with a plural trigger ending in a colon ('Громада реалізувала такі проєкти:') that "
+        "open with a quoted title ('1) «X» за підтримки USAID;', '- «Y» (ЄС).') name initiatives of the lead-in's "
+        "kind; the list ends at the first line that is no such item.",
+        "У 2023 році громада реалізувала такі проєкти:\n1) «Сучасна амбулаторія» за підтримки USAID;\n2) «Теплий "
+        "садок» (ЄС).",
+        {
+            "Агентство США з міжнародного розвитку|funds|Сучасна амбулаторія",
+            "Європейський Союз|funds|Теплий садок",
+        },
+    ),
+    _r(
+        "listed-titles-with-their-donors",
+        "relations",
+        "loaders/patterns.py",
+        "After a plural trigger ('проєкти …, зокрема', 'такі проєкти:') quoted titles are listed with their donors "
+        "between them ('«A» за підтримки USAID, «B» (ЄС)'); a donor in brackets after one title is that title's, "
+        "one after the whole list is every title's.",
+        "Протягом року в області впроваджувалися проєкти міжнародної технічної допомоги, зокрема «Енергоефективні "
+        "громади» (донор – Європейський Союз) та «Сильні громади» (донор – Уряд Канади).",
+        {"Європейський Союз|funds|Енергоефективні громади", "Уряд Канади|funds|Сильні громади"},
+        {"Уряд Канади|funds|Енергоефективні громади", "Європейський Союз|funds|Сильні громади"},
+    ),
+    _r(
+        "programme-pays",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A programme as the agent of a funding verb ('Програма «X» фінансує проєкт «Y»', 'Проєкт «Y» фінансується "
+        "програмою «X»') holds the project: Y is part of X; the programme is no funder.",
+        "Програма «Interreg NEXT Польща – Україна» фінансує проєкт «Спільна спадщина» у Володимирі.",
+        {"Спільна спадщина|partOf|Interreg NEXT Польща – Україна 2021–2027"},
+    ),
+    _r(
+        "agency-launch-implements",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A UN agency or implementer that launches or starts an initiative ('ПРООН запустила проєкт «X»') carries it "
+        "out; a donor that pays (USAID, the EU) still funds what it launches.",
+        "ПРООН запустила проєкт «Чисте місто» у Житомирі. USAID запустило проєкт «Тепла школа».",
+        {"Програма розвитку ООН|implements|Чисте місто", "Агентство США з міжнародного розвитку|funds|Тепла школа"},
+        {"Програма розвитку ООН|funds|Чисте місто"},
+    ),
+    _r(
+        "en-signed-loan-for",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "'signed / approved / extended a … loan (grant) for' or 'to finance' an initiative: the lender before the verb "
+        "funds it.",
+        'The EBRD approved a loan to finance the "Clean Water" project in Mykolaiv.',
+        {"Європейський банк реконструкції та розвитку|funds|Clean Water"},
+    ),
+    _r(
+        "russian-registry-cases",
+        "mentions",
+        "loaders/registry.py",
+        "A donor's Russian name is found in its cases too: the leading adjectives and head noun of each name in "
+        "loaders/lang/ru/registry_names.csv are declined ('Программой развития ООН', 'Европейским Союзом', "
+        "'Фондом Евразия'); a capitalised 'Программой …' that is a donor's name is no programme.",
+        "Проект «Восстановление Харьковщины» финансируется Европейским Союзом и реализуется Программой развития ООН "
+        "в Изюме. Это была первая такая программа в области, мы рады.",
+        {
+            "Європейський Союз|funds|Восстановление Харьковщины",
+            "Програма розвитку ООН|implements|Восстановление Харьковщины",
+        },
+    ),
+    _r(
+        "russian-name-at-home",
+        "linking",
+        "loaders/narrative/extractor.py",
+        "On a Russian page a Ukrainian town's Russian name ('Одесса', 'Запорожье') is that town, not a namesake "
+        "abroad the world gazetteer also spells so (Odessa, Texas).",
+        "Одесса и Генуя стали городами-побратимами в 1972 году. Это были первые такие связи. Мы рады, что мэры "
+        "городов встретились. Эти связи важны.",
+        {"Одеса|partnerOf|Генуя"},
+        {"Одесса|inCountry|США"},
     ),
 )
