@@ -188,9 +188,24 @@ def quoted_spans(s: str) -> list[tuple[int, int]]:
             continue
         if depth > 0:  # unbalanced: «A «B» ... closes where the inner name closes
             j = _inner_close(s, i)
-        spans.append((i, j + 1))
+        inner = _speech_names(s, i, j + 1) if depth == 0 else None
+        spans.extend(inner if inner else [(i, j + 1)])
         i = j + 1
     return spans
+
+
+def _speech_names(s: str, a: int, b: int) -> list[tuple[int, int]] | None:
+    """Rule ``names-inside-speech``: a quoted sentence someone said («Проєкт «Сильні громади» дав нам можливість
+    відремонтувати школу», — розповіла вона) holds names in quotes of their own: those are the spans, not the
+    speech. A short quoted name with a name inside it (ГО «Центр «Ініціатива»») stays whole."""
+    body = s[a + 1 : b - 1]
+    if "«" not in body:
+        return None
+    nested = [(a + 1 + x, a + 1 + y) for x, y in quoted_spans(body)]
+    outside = body
+    for x, y in reversed(nested):
+        outside = outside[: x - a - 1] + " " + outside[y - a - 1 :]
+    return nested if len(outside.split()) >= 6 else None
 
 
 def _inner_close(s: str, i: int) -> int:
@@ -598,6 +613,8 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
             continue  # "проєкту USAID «X»": the Latin word is the donor, the quote is the title
         if len(title) < 3 or any(a <= m.start("title") < b for a, b in quotes) or title.split()[0] in LATIN_STOP:
             continue
+        if m.group("mods").strip() and _has_verb(m.group("mods")):
+            continue  # "Програму реалізує GIZ": the verb's subject after the trigger, not the programme's name
         trig = m.group("trig").lower()
         typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
         out.append(
@@ -1014,6 +1031,12 @@ def _trigger_quotes(s: str, by_start: dict[int, int]) -> list[re.Match]:
             continue
         out.append(m)
     return out
+
+
+def _has_verb(words: str) -> bool:
+    from loaders.morph import parses
+
+    return any(str(p.tag.POS) in ("VERB", "INFN", "PRTS") for w in words.split() for p in parses(w.lower())[:1])
 
 
 def _registry_donor_at(phrase: str) -> bool:

@@ -785,7 +785,13 @@ class Gazetteer:
                     centre = not quoted and e.place in self._centres
                     if not (
                         (common == 1 and centre and _after_locative(lows, i))
-                        or (common == 2 and centre and i > 0 and lows[i - 1] in ("у", "в") and gaps[i].isspace())
+                        or (
+                            common == 2
+                            and centre
+                            and i > 0
+                            and (lows[i - 1] in ("у", "в") or lows[i - 1].startswith(_RESIDENT_STEMS))
+                            and gaps[i].isspace()
+                        )
                     ):
                         continue
                 if not common or (
@@ -1119,7 +1125,13 @@ def _predicate_after(text: str, toks, lows: list[str], j: int) -> bool:
 
 
 def _after_locative(lows: list[str], i: int) -> bool:
-    return i > 0 and lows[i - 1] in ("у", "в", "до", "з", "із", "зі", "біля", "поблизу")
+    """A hromada centre whose name is also a word, after a preposition of place ("у Коропі") or a noun of its people
+    and parts ("мешканці Коропа", "жителям Срібного", "громаді Коропа")."""
+    return i > 0 and (lows[i - 1] in _LOCATIVE_WORDS or lows[i - 1].startswith(_RESIDENT_STEMS))
+
+
+_LOCATIVE_WORDS = frozenset(("у", "в", "до", "з", "із", "зі", "біля", "поблизу", "селища", "селище", "міста", "місто"))
+_RESIDENT_STEMS = ("мешкан", "жител", "жительк", "громад", "околиц", "вулиц")
 
 
 def _sentence_initial(gap: str) -> bool:

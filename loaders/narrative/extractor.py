@@ -1554,6 +1554,7 @@ class _Extractor:
         topic_para = -1
         topic_sent = -10
         bare_recent = -10
+        last_heading = -10
         list_of: tuple[str, int] | None = None  # (topic, last item's index) of a list a line about it opened
         for st in self.sents:
             ev = st.ev
@@ -1563,6 +1564,8 @@ class _Extractor:
             if st.s.index in self.section_heads:
                 self.section_home = self.section_heads[st.s.index]
             inits = [m for m in ms if m.kind == "init" and not m.in_title]
+            if not inits and self._whole_line(st) and self._own_heading(st):
+                last_heading = st.s.index  # rule ``heading-in-words-ends-containment`` (below)
             if not inits and _CAPS_HEADING.fullmatch(norm) and self._whole_line(st):
                 # rule ``heading-ends-topic``: a digest's section heading in capitals ("ГРАНТИ", "ЕНЕРГЕТИКА"):
                 # "проєкт" after it does not refer back to an initiative of the section before
@@ -1681,7 +1684,9 @@ class _Extractor:
                     target = before[-1].key
                 elif after:
                     target = after[0].key
-                elif refers and cur_topic and cur_topic != cont.key:
+                elif refers and cur_topic and cur_topic != cont.key and last_heading < topic_sent:
+                    # a section heading in words since the topic was named ("Медицина"): the programme of this
+                    # section does not hold the project of the section before
                     target = cur_topic
                 else:
                     target = None
@@ -2179,11 +2184,48 @@ class _Extractor:
         if m.group("name"):
             start, end = m.span("name")
             label = m.group("name")
+        names = {label}
+        council = self._council_in_english(label)
+        if council is not None:
+            names.add(council)
+            label = council
         key = "org:" + name_key(label)
         org = Mention(start, end, key, "org", "Organization", norm[start:end])
-        org.found = Found(start, end, label, "Organization", {label})
+        org.found = Found(start, end, label, "Organization", names)
         self._pending_entities.append((org, self._cur_ev))
         return org
+
+    def _council_in_english(self, name: str) -> str | None:
+        """Rule ``council-in-english``: "Vinnytsia City Council", "Mykolaiv Oblast Council", "Zhytomyr Regional State
+        Administration" are the Ukrainian bodies "Вінницька міська рада", "Миколаївська обласна рада", "Житомирська
+        обласна державна адміністрація": the place's own adjective, from the codifier, and the body's words."""
+        m = _EN_COUNCIL.fullmatch(name)
+        if m is None or self.gaz is None:
+            return None
+        from loaders.narrative.latin import find_latin_places
+
+        regional = m.group("level") in ("Oblast", "Regional")
+        place = m.group("place") + (" Oblast" if regional else "")
+        found = [pm for pm in find_latin_places(place, self.gaz, []) if pm.candidates and pm.end == len(place)]
+        if not found:
+            return None
+        p = found[0].candidates[0]
+        if regional:
+            unit = p if p.category == "oblast" else None
+            adjective = unit.label.removesuffix(" область") if unit is not None else None
+            level = "обласна"
+        else:
+            hromada = next((self.gaz.place(k) for k in p.parents if self.gaz.place(k).category == "hromada"), None)
+            if p.category == "hromada":
+                hromada = p
+            words = hromada.label.split() if hromada is not None else []
+            adjective, level = (words[0], words[1]) if len(words) >= 2 else (None, None)
+        if not adjective:
+            return None
+        body = {"Council": "рада", "State Administration": "державна адміністрація"}.get(
+            m.group("body"), "військова адміністрація"
+        )
+        return f"{adjective} {level} {body}"
 
     def _agents_before(self, ms: list[Mention], pos: int, norm: str, kinds=("donor", "org")) -> list[Mention]:
         found = self._mentioned_before(ms, pos, norm, kinds)
@@ -2776,6 +2818,18 @@ class _Extractor:
     def _line_item(self, st: _Sent) -> bool:
         """The sentence is one short line of its own (a table row or list item without a bullet)."""
         return st.s.end - st.s.start <= 100 and self._whole_line(st)
+
+    def _own_heading(self, st: _Sent) -> bool:
+        """A digest's section heading in words ("Медицина", "Освіта і культура"): a short line without end
+        punctuation or names, a paragraph of its own (so no project card's label line)."""
+        norm = st.s.norm.strip()
+        if st.mentions or len(norm) > 40 or len(norm.split()) > 4 or not norm[:1].isupper() or norm[-1:] in ".!?;:,":
+            return False
+        i = st.s.index
+        alone = (i == 0 or self.sents[i - 1].s.paragraph != st.s.paragraph) and (
+            i + 1 >= len(self.sents) or self.sents[i + 1].s.paragraph != st.s.paragraph
+        )
+        return alone and not _FIELD_LINE.match(norm)
 
     def _whole_line(self, st: _Sent) -> bool:
         """The sentence starts and ends a line of the text."""
@@ -3487,7 +3541,10 @@ _HROMADAS_LEAD = re.compile(
     r"громад(?:и|ах|ам|ами)(?:-учасниц\w*)?\s*[:—–(-]?\s*$"
     # "15 громад Чернігівської та Сумської областей: Менська, ...", "громади Херсонщини: ...", "п'ять громад: ..."
     r"|громад(?:и|ах|ам|ами)?(?:\s+[А-ЯІЇЄҐ][\w'’-]+(?:\s+(?:та|і|й)\s+[А-ЯІЇЄҐ][\w'’-]+)?(?:\s+област(?:і|ей))?)?"
-    r"\s*[:—–-]\s*$",
+    r"\s*[:—–-]\s*$"
+    # "12 громад Житомирської області, зокрема Коростенську та Овруцьку", "у громадах Житомирщини, зокрема у …"
+    r"|громад\w*(?:\s+[А-ЯІЇЄҐ][\w'’-]+(?:\s+(?:та|і|й)\s+[А-ЯІЇЄҐ][\w'’-]+)?(?:\s+област(?:і|ей))?)?"
+    r"\s*,?\s*(?:зокрема|серед\s+них|а\s+саме|як-от)(?:\s+(?:у|в))?\s*$",
     re.IGNORECASE,
 )
 _ELLIPSIS_HEAD = re.compile(r"(?<![\w])(?:ТГ|ОТГ|територіальн\w+\s+громад\w*|громад\w*)(?![\w])")
@@ -3509,9 +3566,13 @@ _UNQUOTED_ORG = re.compile(
 )
 _EN_ORG_HEAD = (
     r"(?:Agency|Association|Union|Foundation|Fund|Institute|Centre|Center|Council|Network|Alliance|Coalition|"
-    r"Ministry|Chamber|Society|Federation|University|Academy|Trust|Committee|Secretariat)"
+    r"Ministry|Chamber|Society|Federation|University|Academy|Trust|Committee|Secretariat|Administration)"
 )
 _EN_CAP = r"[A-Z][\w'’&-]*"
+_EN_COUNCIL = re.compile(
+    r"(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\s+(?P<level>City|Town|Village|Settlement|Oblast|Regional)"
+    r"\s+(?P<body>Council|State\s+Administration|Military\s+Administration)"
+)
 _EN_ORG = re.compile(
     r"\s*(?:the\s+)?(?:(?:(?:Ukrainian|local|international|national|regional|public|charitable|non-governmental)\s+)*"
     r"(?:NGO|CSO|charity|(?:non-governmental|civil\s+society|public|charitable)\s+organi[sz]ation)\s+"

@@ -2995,4 +2995,84 @@ RULES: tuple[Rule, ...] = (
         {"Одеса|partnerOf|Генуя"},
         {"Одесса|inCountry|США"},
     ),
+    _r(
+        "centre-among-its-people",
+        "linking",
+        "loaders/gazetteer/index.py",
+        "A hromada centre whose name is also a word or a surname ('Короп', 'Срібне') is the town after a noun of its "
+        "people or parts ('мешканці Коропа', 'жителям Срібного'), as after 'у'.",
+        "Мешканці Коропа отримали нові сміттєві баки в рамках проєкту «Чисте довкілля».",
+        {"Чисте довкілля|locatedIn|Короп"},
+    ),
+    _r(
+        "hromadas-after-including",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "Hromada adjectives listed after 'громад …, зокрема' ('охоплює 12 громад Житомирської області, зокрема "
+        "Коростенську та Овруцьку') name hromadas, as after 'громади:'.",
+        "Проєкт «Безпечна громада» охоплює 12 громад Житомирської області, зокрема Коростенську та Овруцьку.",
+        {
+            "Безпечна громада|locatedIn|Коростенська міська територіальна громада",
+            "Безпечна громада|locatedIn|Овруцька міська територіальна громада",
+        },
+    ),
+    _r(
+        "names-inside-speech",
+        "structure",
+        "loaders/patterns.py",
+        "A quoted sentence someone said holds names in quotes of their own («Проєкт «Сильні громади» дав нам "
+        "можливість відремонтувати школу», — розповіла вона): the inner names are the quotes read; a short quoted "
+        "name with a name inside it (ГО «Центр «Ініціатива»») stays whole.",
+        '«Проєкт "Сильні громади" дав нам можливість відремонтувати школу», — розповіла директорка. Проєкт «Чиста '
+        "вода» реалізує ГО «Центр «Ініціатива»» за підтримки ЄС.",
+        {"Центр «Ініціатива»|implements|Чиста вода", "Європейський Союз|funds|Чиста вода"},
+    ),
+    _r(
+        "money-raised-from",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'залучила 500 тис. євро від ЄБРР' names the lender as 'отримала … від' does (amounts with abbreviations "
+        "between).",
+        "На реалізацію проєкту «Жива історія» громада залучила 500 тис. євро від ЄБРР.",
+        {"Європейський банк реконструкції та розвитку|funds|Жива історія"},
+    ),
+    _r(
+        "no-verb-before-latin-title",
+        "mentions",
+        "loaders/patterns.py",
+        "A Latin name after a trigger and a verb ('Програму реалізує GIZ') is the verb's subject, not the "
+        "programme's name: only non-verbs may stand between a trigger and its Latin title ('програми URBACT IV').",
+        "Громада долучилася до програми «Енергоефективні громади». Програму реалізує GIZ за дорученням уряду "
+        "Німеччини.",
+        {
+            "Німецьке товариство міжнародного співробітництва|implements|Енергоефективні громади",
+            "Уряд Німеччини|funds|Енергоефективні громади",
+        },
+    ),
+    _r(
+        "heading-in-words-ends-containment",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "After a section heading in words ('Медицина', 'Освіта і культура': a short paragraph of its own without "
+        "names or end punctuation), 'в рамках програми X' does not make X hold the project named before the "
+        "heading; the topic itself goes on (a grant call's 'Хто може подати заявку' still speaks of its call).",
+        "Роботи виконали в межах проєкту «Безпечна освіта», який фінансує ЮНІСЕФ.\n\nМедицина\n\nАмбулаторія "
+        "отримала нове обладнання. Його передали в рамках програми USAID «Здоров'я для всіх».",
+        {"Агентство США з міжнародного розвитку|funds|Здоров'я для всіх"},
+        {"Безпечна освіта|partOf|Здоров'я для всіх"},
+    ),
+    _r(
+        "council-in-english",
+        "linking",
+        "loaders/narrative/extractor.py",
+        "A Ukrainian council or administration named in English ('Vinnytsia City Council', 'Zhytomyr Regional State "
+        "Administration', 'Irpin City Military Administration') is the body the codifier's adjective names in "
+        "Ukrainian ('Вінницька міська рада'), its English name kept as another name.",
+        'The "Clean Water" project is implemented by the Zhytomyr Regional State Administration. In partnership '
+        'with the Vinnytsia City Council, GIZ launched the "Energy Efficiency in Communities" project.',
+        {
+            "Житомирська обласна державна адміністрація|implements|Clean Water",
+            "Вінницька міська рада|implements|Енергоефективність у громадах",
+        },
+    ),
 )
