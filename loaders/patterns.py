@@ -597,10 +597,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
                 continue
             trig = m.group("trig").lower()
             typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
-            spans, nxt = [(q, by_start[q])], by_start[q]
-            while (mm := _NEXT_TITLE.match(s, nxt) or _NEXT_LISTED_TITLE.match(s, nxt)) and mm.end() in by_start:
-                spans.append((mm.end(), by_start[mm.end()]))
-                nxt = by_start[mm.end()]
+            spans = listed_titles(s, q, by_start)
             for a, b in spans:
                 title = _clean_title(s[a:b])
                 if title and len(title) >= 3 and a not in claimed:
@@ -1045,6 +1042,16 @@ def _registry_donor_at(phrase: str) -> bool:
     from loaders.registry import get_registry
 
     return any(m.start == 0 and m.entry.type == "Donor" for m in get_registry().find(phrase))
+
+
+def listed_titles(s: str, q: int, by_start: dict[int, int]) -> list[tuple[int, int]]:
+    """The quoted titles listed from the quote at ``q`` on: «A», «B» та «C», each maybe with its donor after it
+    ("«A» за підтримки USAID, «B» (ЄС)")."""
+    spans, nxt = [(q, by_start[q])], by_start[q]
+    while (mm := _NEXT_TITLE.match(s, nxt) or _NEXT_LISTED_TITLE.match(s, nxt)) and mm.end() in by_start:
+        spans.append((mm.end(), by_start[mm.end()]))
+        nxt = by_start[mm.end()]
+    return spans
 
 
 def quoted_title(s: str, a: int, b: int, typ: str, trig: str) -> Found | None:

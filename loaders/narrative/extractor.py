@@ -41,6 +41,7 @@ from loaders.patterns import (
     cue_values_in,
     find_initiatives,
     find_organisations,
+    listed_titles,
     plural_trigger,
     quoted_spans,
     quoted_title,
@@ -231,6 +232,10 @@ _OWN_PURPOSE = re.compile(
 _TITLES_LEAD = re.compile(
     r"(?<![\w])(?P<trig>проєкт|проект|програм|ініціатив)(?P<tail>\w*)[^.:;«»!?]{0,80}?:\s*$", re.I
 )
+_OF_THEM = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,3}?(?:з|із|серед|of|из|среди)\s+(?:них|them)\s*(?:[—–:-]|[—–-]\s*це)?\s*(?=«)", re.I
+)
+_PLURAL_TRIGGER = re.compile(r"(?<![\w])(?P<trig>проєкт|проект|програм|ініціатив)(?:и|ів|ами|ам|ах)(?![\w])", re.I)
 _TITLE_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s*(?=«)")
 _HROMADA_LEAD = re.compile(r"(?<![\w])(?:громад|ТГ|ОТГ)\w*\s*:\s*$")
 _HROMADA_ITEM = re.compile(
@@ -353,6 +358,7 @@ class _Extractor:
         self._title_sent: int | None = None  # index of the page's title sentence
         self._hromada_items = 0  # list lines still read as hromadas under a "… громади:" lead-in
         self._title_items: tuple[int, str, str] = (0, "", "")  # lines left, type, trigger under "… проєкти:"
+        self._plural_before: tuple[int, str, str] = (-10, "", "")  # the last sentence counting initiatives
         self._local_topics: set[str] = set()  # keys of local programmes the page is about
 
     # ------------------------------------------------------------ bookkeeping (linear time on huge documents)
@@ -624,6 +630,20 @@ class _Extractor:
                 found = quoted_title(norm, q, b, typ, trig)
                 if found is not None and not any(f.start <= q < f.end for f in st.found):
                     st.found.append(found)
+        them = _OF_THEM.match(norm)
+        if them is not None and self._plural_before[0] == st.s.index - 1 and them.end() in dict(st.quotes):
+            # rule ``titles-of-them``: "… реалізовано 45 проєктів. Найбільші з них — «A» (ЄІБ) та «B»": the titles are
+            # of the kind the sentence before counted
+            _, typ, trig = self._plural_before
+            for a, b in listed_titles(norm, them.end(), dict(st.quotes)):
+                found = quoted_title(norm, a, b, typ, trig)
+                if found is not None and not any(f.start <= a < f.end for f in st.found):
+                    found.group = them.start()
+                    st.found.append(found)
+        plural = _PLURAL_TRIGGER.search(norm)
+        if plural is not None:
+            kind = "Program" if plural.group("trig").lower().startswith(INITIATIVE_PROGRAM) else "Project"
+            self._plural_before = (st.s.index, kind, plural.group("trig").lower())
         lead = _TITLES_LEAD.search(norm)
         if lead is not None and plural_trigger(lead.group("trig") + lead.group("tail") + ":"):
             kind = "Program" if lead.group("trig").lower().startswith(INITIATIVE_PROGRAM) else "Project"
@@ -2653,8 +2673,13 @@ class _Extractor:
         if tm is not None and tm.found is not None and tm.found.group >= 0:
             group = [m for m in inits if m.found is not None and m.found.group == tm.found.group]
             inside = any(m.start > cm.start() for m in group) and any(m.end <= cm.start() for m in group)
-            own_brackets = any(norm[m.end : m.end + 3].lstrip().startswith("(") for m in group[:-1])
-            if not inside and not own_brackets:
+            # "«A» (ЄІБ) та «B»", "«A» за підтримки ЄІБ і «B», який фінансує Світовий банк": words between the
+            # titles tell each title's own donors; a cue after such a list is the last title's
+            own_words = any(
+                not re.fullmatch(r"[\s,;]*(?:(?:та|і|й|and|и)\s*)?", norm[a.end : b.start])
+                for a, b in zip(group, group[1:], strict=False)
+            )
+            if not inside and not own_words:
                 # "проєкти «A», «B» фінансує ЄС": the cue outside the list speaks of every title; one inside it
                 # ("«A» (донор – ЄС) та «B» (донор – Уряд Канади)") only of the title it follows
                 targets += [m.key for m in group if m.key != target]

@@ -3075,4 +3075,25 @@ RULES: tuple[Rule, ...] = (
             "Вінницька міська рада|implements|Енергоефективність у громадах",
         },
     ),
+    _r(
+        "titles-of-them",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "'Найбільші з них — «A» (ЄІБ) та «B» (Світовий банк)' right after a sentence counting projects or "
+        "programmes ('реалізовано 45 проєктів'): the titles are initiatives of that kind, each with its donor.",
+        "Протягом 2023 року в області реалізовано 45 проєктів. Найбільші з них — «Теплий дім» (ЄІБ) та «Чиста "
+        "вода» (Світовий банк).",
+        {"Європейський інвестиційний банк|funds|Теплий дім", "Світовий банк|funds|Чиста вода"},
+        {"Світовий банк|funds|Теплий дім"},
+    ),
+    _r(
+        "list-with-own-words-is-per-title",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "Titles listed with words of their own between them ('«A» за підтримки ЄІБ і «B», який фінансує Світовий "
+        "банк') take each its own donors: a cue after such a list is the last title's, not every title's.",
+        "Серед найбільших проєктів — «Теплий дім» за підтримки ЄІБ і «Чиста вода», який фінансує Світовий банк.",
+        {"Європейський інвестиційний банк|funds|Теплий дім", "Світовий банк|funds|Чиста вода"},
+        {"Світовий банк|funds|Теплий дім"},
+    ),
 )
