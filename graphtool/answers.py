@@ -156,7 +156,10 @@ def decode(data: bytes, token: str) -> Any:
     if not isinstance(body, tuple) or len(body) != 6 or body[0] != FORMAT:
         return None
     _fmt, variables, kinds, texts, extras, raw = body
+    from graphtool.store import _literal_slots_known
+
     _BlankNode, _Literal, _NamedNode, BNode, URIRef, RLiteral = _term_classes()
+    direct = _literal_slots_known()  # a literal built as _text_literal builds it, inline (22,000 calls saved)
     cells = array.array("i")
     cells.frombytes(raw)
     width = len(variables)
@@ -173,10 +176,16 @@ def decode(data: bytes, token: str) -> Any:
         for kind, text, extra in zip(kinds, texts, extras, strict=True):
             if kind == _IRI:
                 append(new(URIRef, text))
-            elif kind == _TAGGED:
-                append(_text_literal(text, extra))
-            elif kind == _STRING:
-                append(_text_literal(text, None))
+            elif kind == _TAGGED or kind == _STRING:
+                if direct:
+                    literal = new(RLiteral, text)
+                    literal._language = extra  # None for a plain string
+                    literal._datatype = None
+                    literal._value = text
+                    literal._ill_typed = None
+                    append(literal)
+                else:
+                    append(_text_literal(text, extra))
             elif kind == _TYPED:
                 append(RLiteral(text, datatype=URIRef(extra)))
             else:

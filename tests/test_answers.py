@@ -341,3 +341,32 @@ def test_the_token_stays_out_of_documents_exports_sizes_and_pushes(tmp_path):
         store.dump(out, fmt)
         assert "answersStamp" not in out.getvalue().decode(), fmt
     assert len(store.documents()) == 3
+
+
+def attributes(table) -> list[list[tuple]]:
+    """Every attribute of every term an answer's reader may use (as tests/test_term_conversion.py compares)."""
+    return [
+        [
+            None
+            if t is None
+            else (type(t), t.n3(), str(t), getattr(t, "language", None), getattr(t, "datatype", None),
+                  getattr(t, "value", None), type(getattr(t, "value", None)), getattr(t, "ill_typed", None), hash(t))
+            for t in row
+        ]
+        for row in table.rows
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("direct", [True, False], ids=["literals-built-inline", "rdflib-constructor"])
+def test_read_terms_are_the_terms_the_query_gives(tmp_path, monkeypatch, direct):
+    import graphtool.store as store_module
+
+    if not direct:  # an rdflib whose Literal keeps other slots: its constructor builds the literals
+        monkeypatch.setattr(store_module, "_literal_slots_known", lambda: False)
+    store = fixture_store(tmp_path / "store")
+    kinds = set()
+    for name in answers.QUESTIONS:
+        table = written(store, name)
+        assert attributes(table) == attributes(store.select(get_query(name).text)), name
+        kinds |= {(type(t).__name__, getattr(t, "datatype", None) is not None) for row in table.rows for t in row}
+    assert {("URIRef", False), ("Literal", False), ("Literal", True)} <= kinds  # IRIs, strings, numbers
