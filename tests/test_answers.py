@@ -370,3 +370,18 @@ def test_read_terms_are_the_terms_the_query_gives(tmp_path, monkeypatch, direct)
         assert attributes(table) == attributes(store.select(get_query(name).text)), name
         kinds |= {(type(t).__name__, getattr(t, "datatype", None) is not None) for row in table.rows for t in row}
     assert {("URIRef", False), ("Literal", False), ("Literal", True)} <= kinds  # IRIs, strings, numbers
+
+
+def test_only_the_embedded_stores_library_call_reads_the_files():
+    """``/sparql`` (even with a question's exact text), reports, maps, the server's pool and remote stores run
+    queries; the files are read by ``graphtool.library.run_query`` alone, through ``GraphStore.written_answer``."""
+    from graphtool.remote import RemoteStore
+    from graphtool.serve import PoolReader
+
+    callers = sorted(
+        p.relative_to(REPO).as_posix()
+        for p in (REPO / "graphtool").rglob("*.py")
+        if "written_answer" in p.read_text(encoding="utf-8")
+    )
+    assert callers == ["graphtool/library.py", "graphtool/store.py"]
+    assert not hasattr(PoolReader, "written_answer") and not hasattr(RemoteStore, "written_answer")
