@@ -1077,8 +1077,9 @@ class GraphStore:
         """Run the library's large parameterless questions (``graphtool.answers.QUESTIONS``) and write their
         answers beside the store, with a new token in the store; skipped (False) when the answers written
         before still hold: the store kept its token (nothing was written since) and a file exists for each
-        question's current text. Called by :meth:`flush`. A failure to write the files (a full disk) leaves
-        no token: the library runs the questions, and the next flush tries again."""
+        question's current text. Called by :meth:`flush`. A question that fails, or files that cannot be
+        written (a full disk), leave no token: the library runs the questions (and reports a failing one's
+        error itself), and the next flush tries again; the build does not fail for them."""
         from pyoxigraph import Literal, Quad
 
         from graphtool import answers
@@ -1092,6 +1093,8 @@ class GraphStore:
         memory, self._memory = getattr(self, "_memory", None), None  # the disk's answer (GROUP_CONCAT's order)
         try:
             tables = {name: (text, self.select(text)) for name, text in texts.items()}
+        except StoreError:
+            return False
         finally:
             self._memory = memory
         try:

@@ -385,3 +385,26 @@ def test_only_the_embedded_stores_library_call_reads_the_files():
     )
     assert callers == ["graphtool/library.py", "graphtool/store.py"]
     assert not hasattr(PoolReader, "written_answer") and not hasattr(RemoteStore, "written_answer")
+
+
+def test_a_question_that_fails_or_a_full_disk_leaves_no_token_and_the_build_goes_on(tmp_path, monkeypatch):
+    path = tmp_path / "store"
+    store = fixture_store(path)
+    store.replace_document(f"{ID}doc/extra4", donor_document(4, "Фонд_Д", "Парк"))
+    texts = answers.questions()
+    monkeypatch.setattr(answers, "questions", lambda: {**texts, "implementers": "SELECT ?x WHERE { ?x"})
+    store.flush()  # the derived counts are written; the answers are not
+    assert store._answers_stamp() is None
+    monkeypatch.undo()
+    assert_current(store, served=False)
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(answers, "write", full)
+    store.flush()
+    assert store._answers_stamp() is None
+    monkeypatch.undo()
+    store.flush()  # the next flush writes them
+    assert_current(store, served=True)
+    assert any("Парк" in line for line in library_answer(store, "funding_chain"))
