@@ -2,7 +2,7 @@
 
 A few library questions asked with no parameter answer with thousands of rows (``funding_chain`` 11,432 at a
 million triples, ``single_document_entities`` 11,284); the engine's joins and the decoding of every answer term
-cost 160-600 ms of CPU per question on disk, whatever the query's shape (bench/RESULTS.md, issue 12). Their
+cost 100-900 ms of CPU per question on disk, whatever the query's shape (bench/RESULTS.md, issue 12). Their
 answers change only when the store does, so the store that writes documents runs each of :data:`QUESTIONS` — the
 very ``.rq`` text, through ``GraphStore.select``, as the library's call would — once its writes are counted
 (``GraphStore.flush``), and keeps the rows in a file per question beside the store's own files
@@ -12,24 +12,25 @@ endpoint run the text as before.
 
 Never stale: the files and the store are tied by a token, a digest of the answers (:func:`token_of`). The store
 holds it (one triple in the graph :data:`ANSWERS_GRAPH`, outside the documents, the index and exports); each file
-begins with the token it was written with. Every write path of ``GraphStore`` takes the token out of the store, in a transaction of its own, before
-it writes anything; the token goes back in, a new one, only after every file has been written. A file is read
-only when its token is the store's, so a process killed between its writes and the files (or while writing them)
-leaves answers that are never read. A file's name carries a digest of the question's text and of the versions
-that shape its rows (:func:`_key`): a changed question is not answered from an older file.
+begins with the token it was written with. Every write path of ``GraphStore`` takes the token out of the store,
+in a transaction of its own, before it writes anything; a token goes back in only after every file has been
+written. A file is read only when its token is the store's, so a process killed between its writes and the files
+(or while writing them) leaves answers that are never read. A file's name carries a digest of the question's
+text and of the versions that shape its rows (:func:`_key`): a changed question is not answered from an older
+file. A graphtool from before this module takes no token out: a store it writes after this version keeps
+answers that no longer hold (docs/store-layout.md).
 
 The rows are stored as a table of distinct terms (kind, text, language or datatype) and one index per cell,
 written with :mod:`marshal`; read back, each term is built directly as the answer's conversion builds it
-(``graphtool.store.to_rdflib``). 11,000 rows are read in about 25 ms of CPU (the query: 540-600 ms).
+(``graphtool.store.to_rdflib``). 11,000 rows are read in 20-35 ms of CPU (the query: 540-900 ms).
 
-Imports nothing from graphtool at module level but :mod:`graphtool.store`'s term helpers (the store imports this
-module inside its methods).
+Imports nothing from graphtool (the store calls it and builds the terms it reads: ``GraphStore.written_answer``);
+the questions' texts are read from the ``queries`` package, as ``graphtool.library`` reads them.
 """
 
 from __future__ import annotations
 
 import array
-import gc
 import hashlib
 import marshal
 import os
@@ -53,20 +54,15 @@ SUFFIX = ".answer"
 FORMAT = 1  # the layout of a file; changed, every older file is left unread
 
 # kinds of term in a file
-_IRI, _STRING, _TAGGED, _TYPED, _BLANK = range(5)
+IRI, STRING, TAGGED, TYPED, BLANK = range(5)
 
 
 def questions() -> dict[str, str]:
-    """The text of each question of :data:`QUESTIONS`, by name."""
-    from graphtool.library import get_query
+    """The text of each question of :data:`QUESTIONS`, by name: its ``queries/NAME.rq`` file, as
+    ``graphtool.library.get_query`` reads it (tests/test_answers.py checks that none needs a parameter)."""
+    import queries
 
-    texts = {}
-    for name in QUESTIONS:
-        query = get_query(name)
-        if any(not p.optional for p in query.params):
-            raise ValueError(f"{name} has a required parameter: its answer cannot be written without one")
-        texts[name] = query.text
-    return texts
+    return {name: (Path(queries.HERE) / f"{name}.rq").read_text(encoding="utf-8") for name in QUESTIONS}
 
 
 def _key(text: str) -> str:
@@ -106,16 +102,16 @@ def encode(table: Any) -> bytes:
                 continue
             kind = type(term)
             if kind is URIRef or isinstance(term, URIRef):
-                key: tuple[Any, ...] = (_IRI, str(term), None)
+                key: tuple[Any, ...] = (IRI, str(term), None)
             elif isinstance(term, Literal):
                 if term.language:
-                    key = (_TAGGED, str(term), term.language)
+                    key = (TAGGED, str(term), term.language)
                 elif term.datatype is None:
-                    key = (_STRING, str(term), None)
+                    key = (STRING, str(term), None)
                 else:
-                    key = (_TYPED, str(term), str(term.datatype))
+                    key = (TYPED, str(term), str(term.datatype))
             elif isinstance(term, BNode):
-                key = (_BLANK, str(term), None)
+                key = (BLANK, str(term), None)
             else:
                 raise TypeError(f"cannot write the term {term!r}")
             found = index.get(key)
@@ -141,11 +137,10 @@ def token_of(bodies: dict[str, tuple[str, bytes]]) -> str:
     return digest.hexdigest()[:32]
 
 
-def decode(data: bytes, token: str) -> Any:
-    """The table a file holds (its token, a line, then its body), or None when it was written with another
-    token or layout."""
-    from graphtool.store import Table, _term_classes, _text_literal
-
+def decode(data: bytes, token: str) -> tuple[list[str], list[int], list[str], list[Any], array.array] | None:
+    """What a file holds (its token, a line, then its body): the variables, the distinct terms (kinds, texts,
+    languages or datatypes) and one index per cell (-1: unbound); None when it was written with another token or
+    layout. ``GraphStore.written_answer`` builds the terms and the rows."""
     head, _newline, rest = data.partition(b"\n")
     if head != token.encode():
         return None
@@ -156,51 +151,16 @@ def decode(data: bytes, token: str) -> Any:
     if not isinstance(body, tuple) or len(body) != 6 or body[0] != FORMAT:
         return None
     _fmt, variables, kinds, texts, extras, raw = body
-    from graphtool.store import _literal_slots_known
-
-    _BlankNode, _Literal, _NamedNode, BNode, URIRef, RLiteral = _term_classes()
-    direct = _literal_slots_known()  # a literal built as _text_literal builds it, inline (22,000 calls saved)
     cells = array.array("i")
     cells.frombytes(raw)
-    width = len(variables)
-    if width == 0 or len(cells) % width:
+    if not variables or len(cells) % len(variables) or len(kinds) != len(texts) or len(kinds) != len(extras):
         return None
-    # a question's thousands of new terms would start the cyclic collector over the whole heap several times
-    # (in a process holding other answers, 120 ms instead of 25 for 11,000 rows): none of them forms a cycle
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        new = str.__new__
-        terms: list[Any] = []
-        append = terms.append
-        for kind, text, extra in zip(kinds, texts, extras, strict=True):
-            if kind == _IRI:
-                append(new(URIRef, text))
-            elif kind == _TAGGED or kind == _STRING:
-                if direct:
-                    literal = new(RLiteral, text)
-                    literal._language = extra  # None for a plain string
-                    literal._datatype = None
-                    literal._value = text
-                    literal._ill_typed = None
-                    append(literal)
-                else:
-                    append(_text_literal(text, extra))
-            elif kind == _TYPED:
-                append(RLiteral(text, datatype=URIRef(extra)))
-            else:
-                append(BNode(text))
-        terms.append(None)  # cell -1
-        values = [terms[i] for i in cells]
-        rows = [values[start : start + width] for start in range(0, len(values), width)]
-    finally:
-        if enabled:
-            gc.enable()
-    return Table(list(variables), rows)
+    return list(variables), kinds, texts, extras, cells
 
 
 def read(store_path: Path, name: str, text: str, token: str) -> Any:
-    """The written answer of a question for the store's current token, or None (no file, another token)."""
+    """The written answer of a question for the store's current token (as :func:`decode` gives it), or None (no
+    file, another token)."""
     try:
         data = path_of(store_path, name, text).read_bytes()
     except OSError:
