@@ -146,8 +146,10 @@ class BulkLoad:
 
                     # lenient: the lines come from Oxigraph's own serializer (graphtool.parallel), so their
                     # IRIs were checked when their terms were made; 9% less CPU (bench/RESULTS.md, issue 15)
+                    # noted before the load: a process killed during it leaves the derived counts marked as
+                    # pending and the library's written answers unread (graphtool.answers); counted at the flush
+                    self.store.changed(iri for iri, _path in chunk)
                     self.store.oxigraph.bulk_load(path=str(path), format=RdfFormat.N_QUADS, lenient=True)
-                    self.store.changed(iri for iri, _path in chunk)  # their derived counts: at the flush
                 else:
                     self.store.bulk_load_nquads(path)
         except BaseException as exc:  # noqa: BLE001 - raised again by finish() in the build's thread

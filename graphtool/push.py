@@ -67,11 +67,14 @@ def graph_payloads(store: Any) -> Iterator[GraphPayload]:
     """Each named graph of the embedded store as N-Triples (written by Oxigraph, not per-term Python)."""
     from pyoxigraph import DefaultGraph, RdfFormat
 
+    from graphtool.answers import ANSWERS_GRAPH
     from graphtool.store import ONTOLOGY_GRAPH
 
     ox = store.oxigraph
-    # the documents only: the ontology graph stays local, so the server's union equals the store's
-    graphs = sorted((g for g in ox.named_graphs() if g.value != ONTOLOGY_GRAPH), key=lambda g: g.value)
+    # the documents only: the ontology graph stays local, so the server's union equals the store's; so does the
+    # token of the answers written beside the store (graphtool.answers), which mean nothing elsewhere
+    local = (ONTOLOGY_GRAPH, ANSWERS_GRAPH)
+    graphs = sorted((g for g in ox.named_graphs() if g.value not in local), key=lambda g: g.value)
     for graph in graphs:
         data = ox.dump(format=RdfFormat.N_TRIPLES, from_graph=graph) or b""
         yield GraphPayload(graph.value, data, data.count(b"\n"))

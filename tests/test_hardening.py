@@ -517,6 +517,20 @@ def _graph_sizes(store_path) -> dict[str, int]:
     return sizes
 
 
+def _assert_answers_current(store_path) -> None:
+    """The library's written answers (graphtool/answers.py) of a store a killed build left: absent, or the rows
+    and order the query gives now."""
+    from graphtool import answers
+    from graphtool.library import get_query, run_query
+
+    store = GraphStore(store_path, read_only=True)
+    cells = lambda table: [[None if t is None else t.n3() for t in row] for row in table.rows]  # noqa: E731
+    for name in answers.QUESTIONS:
+        assert cells(run_query(store, name, {})) == cells(store.select(get_query(name).text)), name
+    del store
+    gc.collect()
+
+
 def _stat(pid: int | str) -> list[str] | None:
     """The fields of /proc/<pid>/stat after the command name (state first), or None when it is gone."""
     try:
@@ -597,6 +611,7 @@ def test_kill_9_during_a_build_leaves_every_document_whole_or_absent(tmp_path):
         sizes = _graph_sizes(tmp_path / "store")
         for graph, n in sizes.items():
             assert n == whole[graph], f"{graph}: {n} quads, {whole[graph]} when whole"
+        _assert_answers_current(tmp_path / "store")
     gc.collect()
     checked = CliRunner().invoke(main, ["validate", "--store", str(tmp_path / "store")])
     assert checked.exit_code == 0, checked.output

@@ -43,7 +43,9 @@ def _server_quads(srv: OxigraphServer) -> list[str]:
 
 
 def _local_quads(store) -> list[str]:
-    q = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    from graphtool.answers import ANSWERS_GRAPH  # the token of the answers written beside the store stays local
+
+    q = f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ANSWERS_GRAPH}>) }}"
     return sorted(" ".join(t.n3() for t in row) for row in store.select(q).rows)
 
 

@@ -1,0 +1,197 @@
+"""Answers of the library's large parameterless questions, written at build time (issue 12).
+
+A few library questions asked with no parameter answer with thousands of rows (``funding_chain`` 11,432 at a
+million triples, ``single_document_entities`` 11,284); the engine's joins and the decoding of every answer term
+cost 100-900 ms of CPU per question on disk, whatever the query's shape (bench/RESULTS.md, issue 12). Their
+answers change only when the store does, so the store that writes documents runs each of :data:`QUESTIONS` — the
+very ``.rq`` text, through ``GraphStore.select``, as the library's call would — once its writes are counted
+(``GraphStore.flush``), and keeps the rows in a file per question beside the store's own files
+(:data:`DIRECTORY`). The library's call on the embedded store, with no parameter given, reads that file instead
+of running the query (``graphtool.library.run_query``); bound parameters, remote stores and the ``/sparql``
+endpoint run the text as before.
+
+Never stale: the files and the store are tied by a token, a digest of the answers (:func:`token_of`). The store
+holds it (one triple in the graph :data:`ANSWERS_GRAPH`, outside the documents, the index and exports); each file
+begins with the token it was written with. Every write path of ``GraphStore`` takes the token out of the store,
+in a transaction of its own, before it writes anything; a token goes back in only after every file has been
+written. A file is read only when its token is the store's, so a process killed between its writes and the files
+(or while writing them) leaves answers that are never read. A file's name carries a digest of the question's
+text and of the versions that shape its rows (:func:`_key`): a changed question is not answered from an older
+file. A graphtool from before this module takes no token out: a store it writes after this version keeps
+answers that no longer hold (docs/store-layout.md).
+
+The rows are stored as a table of distinct terms (kind, text, language or datatype) and one index per cell,
+written with :mod:`marshal`; read back, each term is built directly as the answer's conversion builds it
+(``graphtool.store.to_rdflib``). 11,000 rows are read in 20-35 ms of CPU (the query: 540-900 ms).
+
+Imports nothing from graphtool (the store calls it and builds the terms it reads: ``GraphStore.written_answer``);
+the questions' texts are read from the ``queries`` package, as ``graphtool.library`` reads them.
+"""
+
+from __future__ import annotations
+
+import array
+import hashlib
+import marshal
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+# the questions whose answer is written: no required parameter, and 50 ms of CPU or more at 1M triples on disk
+QUESTIONS = (
+    "funding_chain",
+    "single_document_entities",
+    "implementers",
+    "programs_by_communities",
+    "documents_overview",
+    "donors_cofunding",
+)
+ANSWERS_GRAPH = "https://w3id.org/graphtool/id/graph/answers"  # holds the token (GraphStore), nothing else
+STAMP_PREDICATE = "https://w3id.org/graphtool/ontology#answersStamp"
+DIRECTORY = "library-answers"  # in the store's folder
+SUFFIX = ".answer"
+FORMAT = 1  # the layout of a file; changed, every older file is left unread
+
+# kinds of term in a file
+IRI, STRING, TAGGED, TYPED, BLANK = range(5)
+
+
+def questions() -> dict[str, str]:
+    """The text of each question of :data:`QUESTIONS`, by name: its ``queries/NAME.rq`` file, as
+    ``graphtool.library.get_query`` reads it (tests/test_answers.py checks that none needs a parameter)."""
+    import queries
+
+    return {name: (Path(queries.HERE) / f"{name}.rq").read_text(encoding="utf-8") for name in QUESTIONS}
+
+
+def _key(text: str) -> str:
+    """A digest of what shapes the rows: the question's text, this layout, the engine's version (the order of a
+    ``GROUP_CONCAT``) and graphtool's (the sort done in Python, the terms built)."""
+    import pyoxigraph
+
+    import graphtool
+
+    seed = f"{FORMAT}\n{pyoxigraph.__version__}\n{graphtool.__version__}\n{text}"
+    return hashlib.sha256(seed.encode()).hexdigest()[:20]
+
+
+def path_of(store_path: Path, name: str, text: str) -> Path:
+    """The file of a question's answer in a store's folder."""
+    return Path(store_path) / DIRECTORY / f"{name}-{_key(text)}{SUFFIX}"
+
+
+def complete(store_path: Path, texts: dict[str, str]) -> bool:
+    """True when the folder holds a file for every question's current text (the token is checked on reading)."""
+    return all(path_of(store_path, name, text).is_file() for name, text in texts.items())
+
+
+def encode(table: Any) -> bytes:
+    """A :class:`graphtool.store.Table` of rdflib terms as the body of a file (see the module's text)."""
+    from rdflib import BNode, Literal, URIRef
+
+    index: dict[Any, int] = {}
+    kinds: list[int] = []
+    texts: list[str] = []
+    extras: list[str | None] = []
+    cells = array.array("i")
+    for row in table.rows:
+        for term in row:
+            if term is None:
+                cells.append(-1)
+                continue
+            kind = type(term)
+            if kind is URIRef or isinstance(term, URIRef):
+                key: tuple[Any, ...] = (IRI, str(term), None)
+            elif isinstance(term, Literal):
+                if term.language:
+                    key = (TAGGED, str(term), term.language)
+                elif term.datatype is None:
+                    key = (STRING, str(term), None)
+                else:
+                    key = (TYPED, str(term), str(term.datatype))
+            elif isinstance(term, BNode):
+                key = (BLANK, str(term), None)
+            else:
+                raise TypeError(f"cannot write the term {term!r}")
+            found = index.get(key)
+            if found is None:
+                found = index[key] = len(kinds)
+                kinds.append(key[0])
+                texts.append(key[1])
+                extras.append(key[2])
+            cells.append(found)
+    return marshal.dumps((FORMAT, list(table.variables), kinds, texts, extras, cells.tobytes()))
+
+
+def token_of(bodies: dict[str, tuple[str, bytes]]) -> str:
+    """The token of a set of answers (``name: (text, body)``): a digest of them all. Two stores that answer the
+    same get the same token (a store written twice the same way is the same store); a token names one set of
+    answers, so a file whose token is the store's holds the answer the store gave when the token went in."""
+    digest = hashlib.sha256()
+    for name in sorted(bodies):
+        text, body = bodies[name]
+        for part in (name.encode(), _key(text).encode(), body):
+            digest.update(len(part).to_bytes(8, "little"))
+            digest.update(part)
+    return digest.hexdigest()[:32]
+
+
+def decode(data: bytes, token: str) -> tuple[list[str], list[int], list[str], list[Any], array.array] | None:
+    """What a file holds (its token, a line, then its body): the variables, the distinct terms (kinds, texts,
+    languages or datatypes) and one index per cell (-1: unbound); None when it was written with another token or
+    layout. ``GraphStore.written_answer`` builds the terms and the rows."""
+    head, _newline, rest = data.partition(b"\n")
+    if head != token.encode():
+        return None
+    try:
+        body = marshal.loads(rest)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(body, tuple) or len(body) != 6 or body[0] != FORMAT:
+        return None
+    _fmt, variables, kinds, texts, extras, raw = body
+    cells = array.array("i")
+    cells.frombytes(raw)
+    if not variables or len(cells) % len(variables) or len(kinds) != len(texts) or len(kinds) != len(extras):
+        return None
+    return list(variables), kinds, texts, extras, cells
+
+
+def read(store_path: Path, name: str, text: str, token: str) -> Any:
+    """The written answer of a question for the store's current token (as :func:`decode` gives it), or None (no
+    file, another token)."""
+    try:
+        data = path_of(store_path, name, text).read_bytes()
+    except OSError:
+        return None
+    return decode(data, token)
+
+
+def write(store_path: Path, tables: dict[str, tuple[str, Any]]) -> str:
+    """Write each question's answer (``name: (text, table)``) to its file atomically (a temporary file renamed
+    over it), then remove the folder's other files (older texts, questions no longer written); returns the token
+    the files hold (:func:`token_of`), for the store."""
+    folder = Path(store_path) / DIRECTORY
+    folder.mkdir(exist_ok=True)
+    bodies = {name: (text, encode(table)) for name, (text, table) in tables.items()}
+    token = token_of(bodies)
+    kept = set()
+    for name, (text, body) in bodies.items():
+        target = path_of(store_path, name, text)
+        fd, temporary = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                os.fchmod(out.fileno(), 0o644)  # readable as the store's own files are (mkstemp makes it 0600)
+                out.write(token.encode() + b"\n" + body)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        kept.add(target.name)
+    for other in folder.iterdir():
+        if other.name not in kept:
+            other.unlink(missing_ok=True)
+    return token

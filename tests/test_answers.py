@@ -1,0 +1,421 @@
+"""Answers of the large parameterless library questions written at build time (graphtool/answers.py): the library
+call returns the rows the query gives, in its order, and never an answer the store no longer gives — after a
+document is added, reloaded or removed, a bulk load or build, an index rebuild, or a process killed between its
+writes and the answers."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pyoxigraph import NamedNode, RdfFormat
+
+from graphtool import answers
+from graphtool.build import build
+from graphtool.cli import main
+from graphtool.library import get_query, load_queries, run_query
+from graphtool.store import GraphStore
+from tests.fixtures_graph import TRIG
+
+GT = "https://w3id.org/graphtool/ontology#"
+ID = "https://w3id.org/graphtool/id/"
+REPO = Path(__file__).resolve().parent.parent
+
+
+def lines(table) -> list[str]:
+    """A table as N-Triples cells, one line per row, in order."""
+    return ["\t".join("" if t is None else t.n3() for t in row) for row in table.rows]
+
+
+def query_answer(store: GraphStore, name: str) -> list[str]:
+    """What running the question's text gives (the library call before this change)."""
+    return lines(store.select(get_query(name).text))
+
+
+def library_answer(store: GraphStore, name: str) -> list[str]:
+    return lines(run_query(store, name, {}))
+
+
+def written(store: GraphStore, name: str):
+    return store.written_answer(name, get_query(name).text)
+
+
+def assert_current(store: GraphStore, *, served: bool) -> None:
+    """Every written question's library answer is the query's, rows and order; read from its file when
+    ``served``, else from the engine (no file is valid)."""
+    for name in answers.QUESTIONS:
+        table = written(store, name)
+        assert (table is not None) is served, name
+        if table is not None:
+            assert table.variables == store.select(get_query(name).text).variables
+        assert library_answer(store, name) == query_answer(store, name), name
+
+
+def fixture_store(path: Path) -> GraphStore:
+    """The fixture graph written document by document (the default graph is the index, as a build leaves it)."""
+    from collections import defaultdict
+
+    from pyoxigraph import parse
+
+    graphs = defaultdict(list)
+    for quad in parse(path=str(TRIG), format=RdfFormat.TRIG):
+        graphs[quad.graph_name.value].append(quad)
+    store = GraphStore(path)
+    for graph, quads in graphs.items():
+        store.replace_document(graph, quads)
+    store.flush()
+    assert store.default_graph_is_index and store._stamp
+    return store
+
+
+def donor_document(n: int, donor: str, project: str) -> bytes:
+    """N-Quads of a document whose donor funds a project (a new row of funding_chain and the other answers)."""
+    g = f"<{ID}doc/extra{n}>"
+    return (
+        textwrap.dedent(f"""\
+        {g} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{GT}Document> {g} .
+        {g} <{GT}fileName> "extra{n}.txt" {g} .
+        <{ID}donor/{donor}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{GT}Donor> {g} .
+        <{ID}donor/{donor}> <http://www.w3.org/2004/02/skos/core#prefLabel> "{donor}"@uk {g} .
+        <{ID}donor/{donor}> <{GT}mentionedIn> {g} {g} .
+        <{ID}project/{project}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{GT}Project> {g} .
+        <{ID}project/{project}> <http://www.w3.org/2004/02/skos/core#prefLabel> "{project}"@uk {g} .
+        <{ID}project/{project}> <{GT}mentionedIn> {g} {g} .
+        <{ID}donor/{donor}> <{GT}funds> <{ID}project/{project}> {g} .
+        """)
+    ).encode()
+
+
+def test_written_answers_are_the_query_rows_in_order_and_other_questions_run_as_before(tmp_path, monkeypatch):
+    path = tmp_path / "store"
+    fixture_store(path)
+    reader = GraphStore(path, read_only=True)
+    assert_current(reader, served=True)
+    assert all(len(written(reader, name).rows) for name in answers.QUESTIONS if name != "donors_cofunding")
+    for name, query in load_queries().items():  # no other question has a file; each answers as its query
+        if name in answers.QUESTIONS:
+            continue
+        assert reader.written_answer(name, query.text) is None, name
+        if not any(not p.optional for p in query.params):
+            assert library_answer(reader, name) == lines(reader.select(query.text)), name
+
+    # a bound parameter runs the text, even for a written question
+    monkeypatch.setattr(GraphStore, "written_answer", lambda *a: pytest.fail("a bound question read a file"))
+    donor = run_query(reader, "funding_chain", {"donor": "USAID"})
+    assert donor.rows and "donor" not in donor.variables
+
+
+def test_a_changed_question_text_is_not_answered_from_an_older_file(tmp_path):
+    path = tmp_path / "store"
+    store = fixture_store(path)
+    text = get_query("implementers").text
+    assert store.written_answer("implementers", text) is not None
+    assert store.written_answer("implementers", text + "\n# another version\n") is None
+    assert store.written_answer("documents_overview", text) is None  # another question's text
+
+
+def test_a_flush_with_nothing_written_keeps_the_answers_and_a_new_store_writes_them(tmp_path):
+    path = tmp_path / "store"
+    store = fixture_store(path)
+    token = store._stamp
+    files = {p.name: p.stat().st_mtime_ns for p in (path / answers.DIRECTORY).iterdir()}
+    assert token and len(files) == len(answers.QUESTIONS)
+    store.flush()
+    assert not store.write_answers()  # skipped: nothing changed
+    assert store._stamp == token
+    assert {p.name: p.stat().st_mtime_ns for p in (path / answers.DIRECTORY).iterdir()} == files
+    del store
+    store = GraphStore(path)  # another writer process: the token is read from the store
+    assert store._stamp == token and not store.write_answers()
+    (path / answers.DIRECTORY / next(iter(files))).unlink()  # a file missing: written again
+    assert store.write_answers() and store._stamp == token  # the same answers: the same token
+    assert sorted(p.name for p in (path / answers.DIRECTORY).iterdir()) == sorted(files)
+    assert_current(store, served=True)
+    other = fixture_store(tmp_path / "other")  # a store written the same way holds the same token and files
+    assert other._stamp == token
+    for name in files:
+        assert (tmp_path / "other" / answers.DIRECTORY / name).read_bytes() == (
+            path / answers.DIRECTORY / name
+        ).read_bytes()
+
+
+def test_a_store_read_as_the_union_of_its_graphs_gets_no_token(tmp_path):
+    """Without the default-graph index every query reads the named graphs' union, the token's graph too."""
+    store = GraphStore(tmp_path / "store")
+    store.oxigraph.load(path=str(TRIG), format=RdfFormat.TRIG)
+    store.flush()
+    assert not store.default_graph_is_index and store._answers_stamp() is None
+    assert_current(store, served=False)
+
+
+def test_adding_reloading_and_removing_a_document(tmp_path):
+    path = tmp_path / "store"
+    store = fixture_store(path)
+    before = library_answer(store, "funding_chain")
+
+    store.replace_document(f"{ID}doc/extra1", donor_document(1, "Фонд_А", "Криниця"))  # added
+    assert_current(store, served=False)  # written, not flushed: the engine answers, with the new rows
+    added = library_answer(store, "funding_chain")
+    assert added != before and any("Криниця" in line for line in added)
+    store.flush()
+    assert_current(store, served=True)
+    assert library_answer(store, "funding_chain") == added
+
+    store.replace_document(f"{ID}doc/extra1", donor_document(1, "Фонд_А", "Школа"))  # reloaded, another answer
+    assert_current(store, served=False)
+    reloaded = library_answer(store, "funding_chain")
+    assert reloaded != added and any("Школа" in line for line in reloaded)
+    assert not any("Криниця" in line for line in reloaded)
+    store.flush()
+    assert_current(store, served=True)
+    del store
+    reader = GraphStore(path, read_only=True)
+    assert library_answer(reader, "funding_chain") == reloaded
+    assert written(reader, "funding_chain") is not None
+    del reader
+
+    store = GraphStore(path)
+    store.remove_documents([f"{ID}doc/extra1"])  # removed
+    assert_current(store, served=False)
+    assert library_answer(store, "funding_chain") == before
+    store.flush()
+    assert_current(store, served=True)
+    assert library_answer(store, "funding_chain") == before
+
+
+def test_a_build_reload_prune_and_the_remove_command(fake_loaders, docs, tmp_path):
+    path = tmp_path / "store"
+    store = GraphStore(path)
+    build([docs], store)
+    assert_current(store, served=True)
+    first = library_answer(store, "single_document_entities")
+    token = store._stamp
+    build([docs], store)  # nothing changed: the answers stay, not computed again
+    assert store._stamp == token
+
+    (docs / "a.fake").write_text("GIZ funds Solar in Житомир\nGIZ funds Roads in Вінниця\n", encoding="utf-8")
+    build([docs], store)  # a.fake reloaded: USAID is gone
+    assert_current(store, served=True)
+    assert store._stamp != token
+    reloaded = library_answer(store, "single_document_entities")
+    assert reloaded != first and not any("USAID" in line for line in reloaded)
+
+    (docs / "sub" / "b.fake").unlink()
+    build([docs], store, prune=True)  # b.fake retracted
+    assert_current(store, served=True)
+    del store
+    result = CliRunner().invoke(main, ["remove", "a.fake", "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    reader = GraphStore(path, read_only=True)
+    assert_current(reader, served=True)
+    assert library_answer(reader, "single_document_entities") == []
+
+
+def test_a_bulk_build_takes_the_token_out_before_it_loads(fake_loaders, docs, tmp_path, monkeypatch):
+    path = tmp_path / "store"
+    store = GraphStore(path)
+    build([docs], store, bulk=True)
+    assert_current(store, served=True)
+    first = library_answer(store, "documents_overview")
+
+    loads = []
+    real = GraphStore.oxigraph
+
+    class Watched:
+        def __init__(self, inner, owner):
+            self.inner, self.owner = inner, owner
+
+        def bulk_load(self, *args, **kwargs):
+            loads.append(self.owner._answers_stamp())  # what a process killed here would leave
+            return self.inner.bulk_load(*args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(self.inner, name)
+
+    monkeypatch.setattr(GraphStore, "oxigraph", property(lambda self: Watched(real.fget(self), self)))
+    (docs / "c.fake").write_text("EU funds Bridge in Луцьк\n", encoding="utf-8")
+    build([docs], store, bulk=True)
+    monkeypatch.undo()
+    assert loads == [None]
+    assert_current(store, served=True)
+    assert library_answer(store, "documents_overview") != first
+
+
+def test_a_bulk_load_and_an_index_rebuild(tmp_path):
+    path = tmp_path / "store"
+    store = fixture_store(path)
+    before = library_answer(store, "funding_chain")
+    nq = tmp_path / "more.nq"
+    nq.write_bytes(donor_document(2, "Фонд_Б", "Міст"))
+    store.bulk_load_nquads(nq)
+    assert_current(store, served=False)
+    store.flush()
+    assert_current(store, served=True)
+    loaded = library_answer(store, "funding_chain")
+    assert loaded != before and any("Міст" in line for line in loaded)
+
+    store.rebuild_index()
+    assert_current(store, served=False)
+    store.flush()
+    assert_current(store, served=True)
+    assert library_answer(store, "funding_chain") == loaded
+
+
+def test_a_reader_opened_before_a_build_is_not_answered_from_the_new_files(tmp_path):
+    path = tmp_path / "store"
+    fixture_store(path)
+    old = GraphStore(path, read_only=True)
+    before = library_answer(old, "funding_chain")
+    writer = GraphStore(path)
+    writer.replace_document(f"{ID}doc/extra3", donor_document(3, "Фонд_В", "Сад"))
+    writer.flush()
+    # the old view answers for what it reads, whichever it is; never the new files for the old data
+    assert library_answer(old, "funding_chain") == query_answer(old, "funding_chain")
+    if query_answer(old, "funding_chain") == before:
+        assert written(old, "funding_chain") is None
+    assert library_answer(writer, "funding_chain") != before
+
+
+_KILLED = """
+import os, signal, sys
+from pathlib import Path
+from graphtool import answers
+from graphtool.store import GraphStore
+path, where, data = sys.argv[1], sys.argv[2], Path(sys.argv[3]).read_bytes()
+store = GraphStore(path)
+if where == "after-data":  # the document written, the process killed before its flush
+    store.replace_document("https://w3id.org/graphtool/id/doc/extra9", data)
+    os.kill(os.getpid(), signal.SIGKILL)
+real = answers.write
+def write(*args, **kwargs):  # killed after the new files are written, before the token goes in
+    real(*args, **kwargs)
+    os.kill(os.getpid(), signal.SIGKILL)
+answers.write = write
+store.replace_document("https://w3id.org/graphtool/id/doc/extra9", data)
+store.flush()
+"""
+
+
+@pytest.mark.parametrize("where", ["after-data", "after-files"])
+def test_a_process_killed_between_its_writes_and_the_answers_leaves_none_valid(tmp_path, where):
+    path = tmp_path / "store"
+    store = fixture_store(path)
+    before = library_answer(store, "funding_chain")
+    del store
+    data = tmp_path / "doc.nq"
+    data.write_bytes(donor_document(9, "Фонд_Г", "Лікарня"))
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", _KILLED, str(path), where, str(data)], env=env, cwd=REPO,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    reader = GraphStore(path, read_only=True)
+    assert_current(reader, served=False)  # the files left are not read: the engine answers, new rows included
+    after = library_answer(reader, "funding_chain")
+    assert after != before and any("Лікарня" in line for line in after)
+    del reader
+    store = GraphStore(path)  # the next writer's flush writes them again
+    store.flush()
+    assert_current(store, served=True)
+    assert library_answer(store, "funding_chain") == after
+
+
+def test_the_token_stays_out_of_documents_exports_sizes_and_pushes(tmp_path):
+    import io
+
+    from graphtool.push import graph_payloads
+
+    path = tmp_path / "store"
+    store = fixture_store(path)
+    assert store._answers_stamp()
+    assert all(q.graph_name != NamedNode(answers.ANSWERS_GRAPH) for q in store.quads())
+    assert len(store) == sum(1 for _ in store.quads())
+    assert answers.ANSWERS_GRAPH not in {p.iri for p in graph_payloads(store)}
+    for fmt in ("nquads", "turtle"):
+        out = io.BytesIO()
+        store.dump(out, fmt)
+        assert "answersStamp" not in out.getvalue().decode(), fmt
+    assert len(store.documents()) == 3
+
+
+def attributes(table) -> list[list[tuple]]:
+    """Every attribute of every term an answer's reader may use (as tests/test_term_conversion.py compares)."""
+    return [
+        [
+            None
+            if t is None
+            else (type(t), t.n3(), str(t), getattr(t, "language", None), getattr(t, "datatype", None),
+                  getattr(t, "value", None), type(getattr(t, "value", None)), getattr(t, "ill_typed", None), hash(t))
+            for t in row
+        ]
+        for row in table.rows
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("direct", [True, False], ids=["literals-built-inline", "rdflib-constructor"])
+def test_read_terms_are_the_terms_the_query_gives(tmp_path, monkeypatch, direct):
+    import graphtool.store as store_module
+
+    if not direct:  # an rdflib whose Literal keeps other slots: its constructor builds the literals
+        monkeypatch.setattr(store_module, "_literal_slots_known", lambda: False)
+    store = fixture_store(tmp_path / "store")
+    kinds = set()
+    for name in answers.QUESTIONS:
+        table = written(store, name)
+        assert attributes(table) == attributes(store.select(get_query(name).text)), name
+        kinds |= {(type(t).__name__, getattr(t, "datatype", None) is not None) for row in table.rows for t in row}
+    assert {("URIRef", False), ("Literal", False), ("Literal", True)} <= kinds  # IRIs, strings, numbers
+
+
+def test_only_the_embedded_stores_library_call_reads_the_files():
+    """``/sparql`` (even with a question's exact text), reports, maps, the server's pool and remote stores run
+    queries; the files are read by ``graphtool.library.run_query`` alone, through ``GraphStore.written_answer``."""
+    import re
+
+    from graphtool.remote import RemoteStore
+    from graphtool.serve import PoolReader
+
+    use = re.compile(r"(?<!def )written_answer\b[\"(]")  # a call or a getattr, not the definition or a mention
+    callers = sorted(
+        p.relative_to(REPO).as_posix()
+        for p in (REPO / "graphtool").rglob("*.py")
+        if use.search(p.read_text(encoding="utf-8"))
+    )
+    assert callers == ["graphtool/library.py"]
+    assert not hasattr(PoolReader, "written_answer") and not hasattr(RemoteStore, "written_answer")
+
+
+def test_a_question_that_fails_or_a_full_disk_leaves_no_token_and_the_build_goes_on(tmp_path, monkeypatch):
+    path = tmp_path / "store"
+    store = fixture_store(path)
+    store.replace_document(f"{ID}doc/extra4", donor_document(4, "Фонд_Д", "Парк"))
+    texts = answers.questions()
+    monkeypatch.setattr(answers, "questions", lambda: {**texts, "implementers": "SELECT ?x WHERE { ?x"})
+    store.flush()  # the derived counts are written; the answers are not
+    assert store._answers_stamp() is None
+    monkeypatch.undo()
+    assert_current(store, served=False)
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(answers, "write", full)
+    store.flush()
+    assert store._answers_stamp() is None
+    monkeypatch.undo()
+    store.flush()  # the next flush writes them
+    assert_current(store, served=True)
+    assert any("Парк" in line for line in library_answer(store, "funding_chain"))
+
+
+def test_the_written_questions_need_no_parameter_and_are_the_librarys_texts():
+    texts = answers.questions()
+    assert list(texts) == list(answers.QUESTIONS)
+    for name, text in texts.items():
+        query = get_query(name)
+        assert text == query.text and all(p.optional for p in query.params), name
