@@ -76,7 +76,10 @@ _AGGRESSOR = re.compile(
 )
 _FUND_BEFORE = re.compile(
     r"(?:за|при|завдяки|благодаря)\s+(?:(?:технічн|фінансов|грантов|техническ|финансов)\w+\s+(?:(?:і|та|и)\s+)?)*"
-    r"(?:підтримк\w+|сприяння|фінансування|поддержк\w+|содействи\w+|финансировани\w+)\s*(?:[\w'-]+\s+){0,2}$",
+    r"(?:підтримк\w+|сприяння|фінансування|поддержк\w+|содействи\w+|финансировани\w+)\s*(?:[\w'-]+\s+){0,2}$"
+    # "GIZ за дорученням Уряду Німеччини реалізує": the commissioner pays, the agent before it acts
+    r"|(?:за\s+дорученням|на\s+замовлення|по\s+поручению|по\s+заказу|on\s+behalf\s+of|commissioned\s+by)\s*"
+    r"(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _THANKS_TO = re.compile(r"[\s«\"'•*–—-]*(?:завдяки|благодаря|thanks\s+to)(?![\w])", re.IGNORECASE)
@@ -2341,6 +2344,8 @@ class _Extractor:
                 continue
             if m.kind not in kinds or not _COORD_GAP.fullmatch(norm[m.end : out[-1].start]):
                 break
+            if _FUND_BEFORE.search(norm[max(0, m.start - 45) : m.start]):
+                break  # "On behalf of the Government of Switzerland, the East Europe Foundation runs …": no subject
             out.append(m)
         return out[::-1]
 

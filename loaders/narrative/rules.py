@@ -3096,4 +3096,33 @@ RULES: tuple[Rule, ...] = (
         {"Європейський інвестиційний банк|funds|Теплий дім", "Світовий банк|funds|Чиста вода"},
         {"Світовий банк|funds|Теплий дім"},
     ),
+    _r(
+        "commissioner-is-no-agent",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A government named after 'за дорученням', 'на замовлення', 'по поручению' or 'on behalf of' before the verb "
+        "commissions (funds) the work; the organisation before it carries it out, alone.",
+        "Німецьке товариство міжнародного співробітництва (GIZ) за дорученням Уряду Німеччини реалізує проєкт "
+        "«Вода» в Херсоні.",
+        {
+            "Уряд Німеччини|funds|Вода",
+            "Німецьке товариство міжнародного співробітництва|implements|Вода",
+        },
+        {"Уряд Німеччини|implements|Вода"},
+    ),
+    _r(
+        "en-runs-and-carries-out",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "English 'runs / operates / manages / administers / delivers the …' and 'carries out' are active "
+        "implementing verbs; a donor named after 'on behalf of' before the subject is no second subject.",
+        'On behalf of the Government of Switzerland, the East Europe Foundation runs the "E-Governance" programme '
+        'in Lviv Oblast. UNDP carries out the "Digital Hromada" project in Sumy.',
+        {
+            "Фонд Східна Європа|implements|E-Governance",
+            "Уряд Швейцарії|funds|E-Governance",
+            "Програма розвитку ООН|implements|Digital Hromada",
+        },
+        {"Уряд Швейцарії|implements|E-Governance"},
+    ),
 )
