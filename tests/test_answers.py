@@ -124,18 +124,18 @@ def test_a_flush_with_nothing_written_keeps_the_answers_and_a_new_store_writes_t
     path = tmp_path / "store"
     store = fixture_store(path)
     token = store._stamp
-    files = {p.name: p.stat().st_mtime_ns for p in (path / answers.DIRECTORY).iterdir()}
+    files = {p.name: p.stat().st_mtime_ns for p in (path / answers.DIRECTORY).glob(f"*{answers.SUFFIX}")}
     assert token and len(files) == len(answers.QUESTIONS)
     store.flush()
     assert not store.write_answers()  # skipped: nothing changed
     assert store._stamp == token
-    assert {p.name: p.stat().st_mtime_ns for p in (path / answers.DIRECTORY).iterdir()} == files
+    assert {p.name: p.stat().st_mtime_ns for p in (path / answers.DIRECTORY).glob(f"*{answers.SUFFIX}")} == files
     del store
     store = GraphStore(path)  # another writer process: the token is read from the store
     assert store._stamp == token and not store.write_answers()
     (path / answers.DIRECTORY / next(iter(files))).unlink()  # a file missing: written again
     assert store.write_answers() and store._stamp == token  # the same answers: the same token
-    assert sorted(p.name for p in (path / answers.DIRECTORY).iterdir()) == sorted(files)
+    assert sorted(p.name for p in (path / answers.DIRECTORY).glob(f"*{answers.SUFFIX}")) == sorted(files)
     assert_current(store, served=True)
     other = fixture_store(tmp_path / "other")  # a store written the same way holds the same token and files
     assert other._stamp == token
@@ -265,6 +265,105 @@ def test_a_bulk_load_and_an_index_rebuild(tmp_path):
     store.flush()
     assert_current(store, served=True)
     assert library_answer(store, "funding_chain") == loaded
+
+
+@pytest.fixture
+def dear(monkeypatch):
+    """Answers as dear as a large store's (2.4 s of CPU at a million triples): a small change leaves them out."""
+    monkeypatch.setattr(answers, "CHEAP_SECONDS", 0.0)
+
+
+def test_a_small_change_to_a_dear_store_leaves_no_valid_answer_until_a_large_write_or_a_refresh(tmp_path, dear):
+    path = tmp_path / "store"
+    store = fixture_store(path)  # no cost known yet: written
+    token = store._stamp
+    assert answers.cost(path) is not None
+    before = library_answer(store, "funding_chain")
+
+    store.replace_document(f"{ID}doc/extra1", donor_document(1, "Фонд_А", "Криниця"))  # one document: small
+    store.flush()
+    assert store._answers_stamp() is None and store._stamp is None
+    assert_current(store, served=False)  # the library call runs the text: the new rows
+    added = library_answer(store, "funding_chain")
+    assert added != before and any("Криниця" in line for line in added)
+    store.flush()  # this object wrote: a flush with nothing more written does not write them either
+    assert_current(store, served=False)
+    assert_current(GraphStore(path, read_only=True), served=False)  # a reader (the server's, the query command)
+    assert library_answer(GraphStore(path, read_only=True), "funding_chain") == added
+    store.replace_document(f"{ID}doc/extra1", donor_document(1, "Фонд_А", "Школа"))  # reloaded: still small
+    store.flush()
+    assert_current(store, served=False)
+    assert any("Школа" in line for line in library_answer(store, "funding_chain"))
+    assert store.write_answers(force=True) and store._stamp not in (None, token)  # the explicit refresh
+    assert_current(store, served=True)
+    assert_current(GraphStore(path, read_only=True), served=True)
+    del store
+
+    store = GraphStore(path)
+    store.remove_documents([f"{ID}doc/extra1"])
+    store.flush()
+    assert_current(store, served=False)
+    assert library_answer(store, "funding_chain") == before
+    del store
+    store = GraphStore(path)  # a process that writes nothing: its flush writes them
+    store.flush()
+    assert store._stamp == token  # the same answers as the first build's
+    assert_current(store, served=True)
+    assert_current(GraphStore(path, read_only=True), served=True)
+
+    store.replace_document(f"{ID}doc/extra2", donor_document(2, "Фонд_Б", "Міст"))
+    store.flush()
+    assert_current(store, served=False)
+    nq = tmp_path / "more.nq"  # a bulk load: a large write, written
+    nq.write_bytes(donor_document(3, "Фонд_В", "Сад"))
+    store.bulk_load_nquads(nq)
+    store.flush()
+    assert_current(store, served=True)
+    assert any("Сад" in line for line in library_answer(GraphStore(path, read_only=True), "funding_chain"))
+
+    store.replace_document(f"{ID}doc/extra2", donor_document(2, "Фонд_Б", "Парк"))
+    store.flush()
+    assert_current(store, served=False)
+    store.rebuild_index()  # an index rebuild: written
+    store.flush()
+    assert_current(store, served=True)
+
+    for n in range(4, 10):  # more documents than the keyed share of the derived counts: written
+        store.replace_document(f"{ID}doc/extra{n}", donor_document(n, f"Фонд_{n}", f"Проєкт_{n}"))
+    store.flush()
+    assert_current(store, served=True)
+    assert any("Проєкт_9" in line for line in library_answer(GraphStore(path, read_only=True), "funding_chain"))
+
+
+def test_cheap_answers_are_written_at_every_flush_that_changed_the_store(tmp_path, monkeypatch):
+    path = tmp_path / "store"
+    fixture_store(path)
+    assert answers.cost(path) < answers.CHEAP_SECONDS  # the fixture's six answers: a few milliseconds
+    monkeypatch.setattr(answers, "CHEAP_SECONDS", 0.0)
+    (path / answers.DIRECTORY / answers.COST_FILE).unlink()  # a store written before the cost was noted
+    store = GraphStore(path)
+    store.replace_document(f"{ID}doc/extra1", donor_document(1, "Фонд_А", "Криниця"))
+    store.flush()  # the cost not known: written (and noted)
+    assert_current(store, served=True)
+    assert answers.cost(path) is not None
+
+
+def test_a_one_file_build_of_a_dear_store_and_the_build_that_refreshes(fake_loaders, docs, tmp_path, dear):
+    path = tmp_path / "store"
+
+    def built() -> GraphStore:  # `graphtool build`, then a reader as `graphtool query` opens it
+        result = CliRunner().invoke(main, ["build", str(docs), "--store", str(path)])
+        assert result.exit_code == 0, result.output
+        return GraphStore(path, read_only=True)
+
+    assert_current(built(), served=True)
+    (docs / "a.fake").write_text("GIZ funds Solar in Житомир\nGIZ funds Roads in Вінниця\n", encoding="utf-8")
+    reader = built()
+    assert_current(reader, served=False)  # one file of two reloaded (the keyed refresh): left out
+    assert not any("USAID" in line for line in library_answer(reader, "single_document_entities"))
+    reader = built()  # nothing changed: the answers written
+    assert_current(reader, served=True)
+    assert not any("USAID" in line for line in library_answer(reader, "single_document_entities"))
 
 
 def test_a_reader_opened_before_a_build_is_not_answered_from_the_new_files(tmp_path):
