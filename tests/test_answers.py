@@ -518,3 +518,43 @@ def test_the_written_questions_need_no_parameter_and_are_the_librarys_texts():
     for name, text in texts.items():
         query = get_query(name)
         assert text == query.text and all(p.optional for p in query.params), name
+
+
+def test_the_servers_library_pages_read_the_written_answers_and_sparql_runs_the_text(tmp_path):
+    """`graphtool serve` renders /queries/NAME in its workers from the store they open (graphtool.serve): a page
+    with no parameter reads the file, a page with one and /sparql run the text. Shown with a file doctored to hold
+    the first row only, under the store's token."""
+    import gc
+    import urllib.parse
+    import urllib.request
+
+    from graphtool.serve import make_server, serve_in_thread
+    from graphtool.store import PREFIXES, Table
+
+    path = tmp_path / "store"
+    store = fixture_store(path)
+    text = get_query("funding_chain").text
+    full = store.select(text)
+    assert len(full.rows) > 1
+    target = answers.path_of(path, "funding_chain", text)
+    target.write_bytes(store._stamp.encode() + b"\n" + answers.encode(Table(full.variables, full.rows[:1])))
+    del store
+    gc.collect()
+    server = make_server(path, port=0, timeout=30, workers=1, cache_mb=0)
+    serve_in_thread(server)
+
+    def get(url: str) -> str:
+        with urllib.request.urlopen(server.url + url, timeout=30) as response:
+            return response.read().decode()
+
+    try:
+        assert "<p>1 rows</p>" in get("/queries/funding_chain")
+        assert len(get("/queries/funding_chain?format=tsv").splitlines()) == 2  # the header and the one row
+        assert f"<p>{len(full.rows)} rows</p>" not in get("/queries/funding_chain")
+        assert "<p>1 rows</p>" not in get("/queries/funding_chain?donor=USAID")  # a parameter: the query
+        prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+        tsv = get("/sparql?" + urllib.parse.urlencode({"query": prologue + text, "format": "tsv"}))
+        assert len(tsv.splitlines()) == len(full.rows) + 1  # the endpoint runs the text
+    finally:
+        server.shutdown()
+        server.server_close()
