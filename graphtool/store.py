@@ -350,6 +350,7 @@ class GraphStore:
         self._stamp_lock = threading.Lock()  # taken out before the first write of any thread (_unstamp)
         self._changed_since_answers = False  # this object wrote since it opened or last wrote the answers
         self._answers_due = False  # a write since then changed the store at large (write_answers)
+        self.answers_left_out = False  # the last flush left the written answers out: a small change (write_answers)
         try:
             if self.path is None:
                 self._store = Store()
@@ -1150,6 +1151,7 @@ class GraphStore:
             last = answers.cost(self.path)
             if last is not None and last >= answers.CHEAP_SECONDS:
                 self._unstamp()  # a small change to a large store: left unwritten (the query text answers)
+                self.answers_left_out = True
                 return False
         self._unstamp()
         memory, self._memory = getattr(self, "_memory", None), None  # the disk's answer (GROUP_CONCAT's order)
@@ -1171,7 +1173,7 @@ class GraphStore:
             except OSError as exc:
                 raise StoreError(f"writing to the store at {self.path} failed: {exc}") from exc
             self._stamp = token
-        self._changed_since_answers = self._answers_due = False
+        self._changed_since_answers = self._answers_due = self.answers_left_out = False
         return True
 
     def written_answer(self, name: str, text: str) -> Table | None:
