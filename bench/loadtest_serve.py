@@ -12,6 +12,7 @@ Usage::
 
     python -m bench.loadtest_serve [--store PATH] [--clients 50] [--seconds 30] [--idle 1000]
                                    [--in-memory] [--cache-mb MB] [--library [--warm]] [--library-only NAME,...]
+                                   [--page-every 5]
 
 Without ``--store`` the shared test graph (tests/data/small_graph.trig) is loaded into a temporary store.
 ``--in-memory`` serves with ``graphtool serve --in-memory``. ``--library`` sends the query library instead
@@ -20,6 +21,7 @@ graph's anchors (:func:`bench.synth.anchors`, for a store loaded from ``bench.sy
 rows, and pages are ``/queries/NAME`` with the same parameters; latencies are reported per query name.
 ``--warm`` first asks each of those requests once, one after the other, so the clients meet a server whose
 answer cache (``graphtool serve --cache-mb``) holds them: the steady state of a read-only store.
+``--page-every N`` makes every Nth request a page (1: pages only).
 """
 
 from __future__ import annotations
@@ -110,6 +112,7 @@ def _client(
     errors: list[str],
     seed: int,
     library: tuple[list[tuple[str, str]], list[tuple[str, str]]] | None = None,
+    page_every: int = 5,
 ) -> None:
     rng = random.Random(seed)
     conn = http.client.HTTPConnection(host, port, timeout=120)
@@ -118,8 +121,8 @@ def _client(
         n += 1
         name = ""
         if library is not None:
-            name, path = rng.choice(library[1] if n % 5 == 0 else library[0])
-        elif n % 5 == 0:
+            name, path = rng.choice(library[1] if n % page_every == 0 else library[0])
+        elif n % page_every == 0:
             path = rng.choice(PAGES)
         else:
             path = "/sparql?query=" + urllib.parse.quote(rng.choice(QUERIES))
@@ -136,7 +139,7 @@ def _client(
             conn = http.client.HTTPConnection(host, port, timeout=120)
             continue
         latencies.append(
-            (("page" if n % 5 == 0 else "sparql") + (f":{name}" if name else ""), time.monotonic() - start)
+            (("page" if n % page_every == 0 else "sparql") + (f":{name}" if name else ""), time.monotonic() - start)
         )
     conn.close()
 
@@ -160,12 +163,14 @@ def warm_phase(host: str, port: int, library) -> dict:
     }
 
 
-def load_phase(host: str, port: int, clients: int, seconds: float, library=None) -> dict:
+def load_phase(host: str, port: int, clients: int, seconds: float, library=None, page_every: int = 5) -> dict:
     latencies: list[tuple[str, float]] = []
     errors: list[str] = []
     stop = time.monotonic() + seconds
     threads = [
-        threading.Thread(target=_client, args=(host, port, stop, latencies, errors, i, library), daemon=True)
+        threading.Thread(
+            target=_client, args=(host, port, stop, latencies, errors, i, library, page_every), daemon=True
+        )
         for i in range(clients)
     ]
     for t in threads:
@@ -267,6 +272,7 @@ def main() -> None:
         "--warm", action="store_true", help="with --library: ask each request once before the clients start"
     )
     parser.add_argument("--library-only", help="with --library: only these query names, comma-separated")
+    parser.add_argument("--page-every", type=int, default=5, help="every Nth request a page (1: pages only)")
     args = parser.parse_args()
     library = library_requests(args.library_only.split(",") if args.library_only else None) if args.library else None
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -280,7 +286,7 @@ def main() -> None:
             result["cache_mb"] = args.cache_mb
             if args.warm and library is not None:
                 result["warm"] = warm_phase(host, port, library)
-            result["load"] = load_phase(host, port, args.clients, args.seconds, library)
+            result["load"] = load_phase(host, port, args.clients, args.seconds, library, max(1, args.page_every))
             if args.idle:
                 result["idle"] = idle_phase(host, port, args.idle)
         finally:

@@ -10,6 +10,14 @@ very ``.rq`` text, through ``GraphStore.select``, as the library's call would â€
 of running the query (``graphtool.library.run_query``); bound parameters, remote stores and the ``/sparql``
 endpoint run the text as before.
 
+When they are written: at a flush that changed the store, unless the change was small and the answers dear. The
+six questions took 2.4 s of CPU at a million triples, for a flush of 0.04 s after one document reloaded; such a
+flush only takes the token out (the library runs the texts, as without this module), and the answers are written
+again by the next flush that ends a large write (a bulk load, an index rebuild, a change past the keyed share of
+the derived counts: the flushes that compute those counts whole), by a flush from a process that wrote nothing
+(``graphtool build`` again with nothing changed), or by ``GraphStore.write_answers(force=True)``. "Dear" is
+:data:`CHEAP_SECONDS` or more of CPU when last written (the folder's :data:`COST_FILE`; unknown: written).
+
 Never stale: the files and the store are tied by a token, a digest of the answers (:func:`token_of`). The store
 holds it (one triple in the graph :data:`ANSWERS_GRAPH`, outside the documents, the index and exports); each file
 begins with the token it was written with. Every write path of ``GraphStore`` takes the token out of the store,
@@ -52,6 +60,10 @@ STAMP_PREDICATE = "https://w3id.org/graphtool/ontology#answersStamp"
 DIRECTORY = "library-answers"  # in the store's folder
 SUFFIX = ".answer"
 FORMAT = 1  # the layout of a file; changed, every older file is left unread
+COST_FILE = "cost"  # in DIRECTORY: the CPU seconds the answers last took (see :data:`CHEAP_SECONDS`)
+# answers that took at most this much CPU are written again at every flush that changed the store; dearer ones
+# (a large store: 2.4 s at 1M triples) only at the flush that ends a large write (GraphStore.write_answers)
+CHEAP_SECONDS = 0.25
 
 # kinds of term in a file
 IRI, STRING, TAGGED, TYPED, BLANK = range(5)
@@ -168,10 +180,18 @@ def read(store_path: Path, name: str, text: str, token: str) -> Any:
     return decode(data, token)
 
 
-def write(store_path: Path, tables: dict[str, tuple[str, Any]]) -> str:
+def cost(store_path: Path) -> float | None:
+    """The CPU seconds the answers took when they were last written (a hint, never a guarantee), or None."""
+    try:
+        return float((Path(store_path) / DIRECTORY / COST_FILE).read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return None
+
+
+def write(store_path: Path, tables: dict[str, tuple[str, Any]], seconds: float | None = None) -> str:
     """Write each question's answer (``name: (text, table)``) to its file atomically (a temporary file renamed
-    over it), then remove the folder's other files (older texts, questions no longer written); returns the token
-    the files hold (:func:`token_of`), for the store."""
+    over it), then remove the folder's other files (older texts, questions no longer written) and note the CPU
+    ``seconds`` they took (:func:`cost`); returns the token the files hold (:func:`token_of`), for the store."""
     folder = Path(store_path) / DIRECTORY
     folder.mkdir(exist_ok=True)
     bodies = {name: (text, encode(table)) for name, (text, table) in tables.items()}
@@ -194,4 +214,6 @@ def write(store_path: Path, tables: dict[str, tuple[str, Any]]) -> str:
     for other in folder.iterdir():
         if other.name not in kept:
             other.unlink(missing_ok=True)
+    if seconds is not None:
+        (folder / COST_FILE).write_text(f"{seconds:.3f}", encoding="ascii")
     return token

@@ -40,6 +40,7 @@ class BuildReport:
     unchanged: int = 0  # documents skipped: name, bytes and loader version as in the store
     pruned: list[str] = field(default_factory=list)  # graphs removed: their files disappeared
     bulk: bool = False  # written with the bulk loader (graphtool.bulk)
+    answers_left: bool = False  # the library's written answers left out after a small change (GraphStore)
 
     @property
     def ok(self) -> bool:
@@ -59,6 +60,8 @@ class BuildReport:
             text += f"; {len(self.pruned)} removed (their files are gone)"
         if self.errors:
             text += f"; {len(self.errors)} failed"
+        if self.answers_left:
+            text += "; the large library questions run as queries until 'graphtool build' runs with nothing changed"
         return text
 
     def details(self) -> list[str]:
@@ -254,6 +257,7 @@ def build(
     try:
         store.load_ontology()  # the schema, queryable as its own graph
         store.flush()
+        report.answers_left = store.answers_left_out
     except (OSError, StoreError) as exc:
         if not _disk_full(exc):
             raise StoreError(f"writing the store at {store.path} failed: {exc}") from exc

@@ -348,6 +348,9 @@ class GraphStore:
         # the token of the library answers written at build time, while the store holds it (a writer's view)
         self._stamp: str | None = None
         self._stamp_lock = threading.Lock()  # taken out before the first write of any thread (_unstamp)
+        self._changed_since_answers = False  # this object wrote since it opened or last wrote the answers
+        self._answers_due = False  # a write since then changed the store at large (write_answers)
+        self.answers_left_out = False  # the last flush left the written answers out: a small change (write_answers)
         try:
             if self.path is None:
                 self._store = Store()
@@ -623,6 +626,7 @@ class GraphStore:
             stored, fresh = keyed
             stored.update(q.triple for q in self._store.quads_for_pattern(*_pending()))  # leaves with the update
         else:
+            self._answers_due = True  # every row computed again (a large or unknown change): so are the answers
             fresh = set(derived_terms(self._store, union=not self._indexed(), prefixes=PREFIXES))
             stored = {q.triple for q in self._store.quads_for_pattern(None, None, None, graph)}
         if getattr(self, "_derived_rewrite", False) or any(
@@ -1065,7 +1069,8 @@ class GraphStore:
     def flush(self) -> None:
         """Compute the derived graph again if documents were written (or it is missing), then persist; after a
         bulk load, compact the files it wrote (:meth:`_compact`); then write the library's answers
-        (:meth:`write_answers`) unless those written before still hold."""
+        (:meth:`write_answers`) unless those written before still hold, or the change was small and they are
+        dear (then they are left unread until a flush that writes them)."""
         if not self.read_only:
             if self._derived_stale or not self._has_derived():
                 self.refresh_derived()
@@ -1103,6 +1108,7 @@ class GraphStore:
         """Take the answers' token out of the store, in a transaction of its own, before a write: from then on
         no written answer is read (graphtool.answers), and a process killed after its writes leaves none valid.
         Costs nothing once done (until :meth:`write_answers` puts a new token in)."""
+        self._changed_since_answers = True
         if self._stamp is None:
             return
         from pyoxigraph import Literal, Quad
@@ -1123,7 +1129,15 @@ class GraphStore:
         before still hold: the store kept its token (nothing was written since) and a file exists for each
         question's current text. Called by :meth:`flush`. A question that fails, or files that cannot be
         written (a full disk), leave no token: the library runs the questions (and reports a failing one's
-        error itself), and the next flush tries again; the build does not fail for them."""
+        error itself), and the next flush tries again; the build does not fail for them.
+
+        After a small change they are not written again when they are dear (``answers.CHEAP_SECONDS`` of
+        CPU or more when last written: 2.4 s at a million triples, for a flush of 0.04 s): the token is out,
+        so the library runs the questions' text until a flush writes them. A flush writes them when this
+        object wrote nothing since it opened the store (a ``graphtool build`` with nothing changed), when
+        the derived counts were computed whole since (a bulk load, an index rebuild, a change past
+        ``DERIVED_KEYED_SHARE`` of the documents, a store never counted or left by a killed process), when
+        they are cheap or their cost is not known, or with ``force``."""
         from pyoxigraph import Literal, Quad
 
         from graphtool import answers
@@ -1133,8 +1147,15 @@ class GraphStore:
         texts = answers.questions()
         if not force and self._stamp is not None and answers.complete(self.path, texts):
             return False
+        if not force and self._changed_since_answers and not self._answers_due:
+            last = answers.cost(self.path)
+            if last is not None and last >= answers.CHEAP_SECONDS:
+                self._unstamp()  # a small change to a large store: left unwritten (the query text answers)
+                self.answers_left_out = True
+                return False
         self._unstamp()
         memory, self._memory = getattr(self, "_memory", None), None  # the disk's answer (GROUP_CONCAT's order)
+        started = time.process_time()
         try:
             tables = {name: (text, self.select(text)) for name, text in texts.items()}
         except StoreError:
@@ -1142,7 +1163,7 @@ class GraphStore:
         finally:
             self._memory = memory
         try:
-            token = answers.write(self.path, tables)
+            token = answers.write(self.path, tables, time.process_time() - started)
         except OSError:
             return False
         subject, predicate, _object, graph = _stamp_pattern()
@@ -1152,6 +1173,7 @@ class GraphStore:
             except OSError as exc:
                 raise StoreError(f"writing to the store at {self.path} failed: {exc}") from exc
             self._stamp = token
+        self._changed_since_answers = self._answers_due = self.answers_left_out = False
         return True
 
     def written_answer(self, name: str, text: str) -> Table | None:

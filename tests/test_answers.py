@@ -5,6 +5,7 @@ writes and the answers."""
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -124,18 +125,18 @@ def test_a_flush_with_nothing_written_keeps_the_answers_and_a_new_store_writes_t
     path = tmp_path / "store"
     store = fixture_store(path)
     token = store._stamp
-    files = {p.name: p.stat().st_mtime_ns for p in (path / answers.DIRECTORY).iterdir()}
+    files = {p.name: p.stat().st_mtime_ns for p in (path / answers.DIRECTORY).glob(f"*{answers.SUFFIX}")}
     assert token and len(files) == len(answers.QUESTIONS)
     store.flush()
     assert not store.write_answers()  # skipped: nothing changed
     assert store._stamp == token
-    assert {p.name: p.stat().st_mtime_ns for p in (path / answers.DIRECTORY).iterdir()} == files
+    assert {p.name: p.stat().st_mtime_ns for p in (path / answers.DIRECTORY).glob(f"*{answers.SUFFIX}")} == files
     del store
     store = GraphStore(path)  # another writer process: the token is read from the store
     assert store._stamp == token and not store.write_answers()
     (path / answers.DIRECTORY / next(iter(files))).unlink()  # a file missing: written again
     assert store.write_answers() and store._stamp == token  # the same answers: the same token
-    assert sorted(p.name for p in (path / answers.DIRECTORY).iterdir()) == sorted(files)
+    assert sorted(p.name for p in (path / answers.DIRECTORY).glob(f"*{answers.SUFFIX}")) == sorted(files)
     assert_current(store, served=True)
     other = fixture_store(tmp_path / "other")  # a store written the same way holds the same token and files
     assert other._stamp == token
@@ -265,6 +266,110 @@ def test_a_bulk_load_and_an_index_rebuild(tmp_path):
     store.flush()
     assert_current(store, served=True)
     assert library_answer(store, "funding_chain") == loaded
+
+
+@pytest.fixture
+def dear(monkeypatch):
+    """Answers as dear as a large store's (2.4 s of CPU at a million triples): a small change leaves them out."""
+    monkeypatch.setattr(answers, "CHEAP_SECONDS", 0.0)
+
+
+def test_a_small_change_to_a_dear_store_leaves_no_valid_answer_until_a_large_write_or_a_refresh(tmp_path, dear):
+    path = tmp_path / "store"
+    store = fixture_store(path)  # no cost known yet: written
+    token = store._stamp
+    assert answers.cost(path) is not None
+    before = library_answer(store, "funding_chain")
+
+    store.replace_document(f"{ID}doc/extra1", donor_document(1, "Фонд_А", "Криниця"))  # one document: small
+    store.flush()
+    assert store._answers_stamp() is None and store._stamp is None
+    assert_current(store, served=False)  # the library call runs the text: the new rows
+    added = library_answer(store, "funding_chain")
+    assert added != before and any("Криниця" in line for line in added)
+    store.flush()  # this object wrote: a flush with nothing more written does not write them either
+    assert_current(store, served=False)
+    assert_current(GraphStore(path, read_only=True), served=False)  # a reader (the server's, the query command)
+    assert library_answer(GraphStore(path, read_only=True), "funding_chain") == added
+    store.replace_document(f"{ID}doc/extra1", donor_document(1, "Фонд_А", "Школа"))  # reloaded: still small
+    store.flush()
+    assert_current(store, served=False)
+    assert any("Школа" in line for line in library_answer(store, "funding_chain"))
+    assert store.write_answers(force=True) and store._stamp not in (None, token)  # the explicit refresh
+    assert_current(store, served=True)
+    assert_current(GraphStore(path, read_only=True), served=True)
+    del store
+
+    store = GraphStore(path)
+    store.remove_documents([f"{ID}doc/extra1"])
+    store.flush()
+    assert_current(store, served=False)
+    assert library_answer(store, "funding_chain") == before
+    del store
+    store = GraphStore(path)  # a process that writes nothing: its flush writes them
+    store.flush()
+    assert store._stamp == token  # the same answers as the first build's
+    assert_current(store, served=True)
+    assert_current(GraphStore(path, read_only=True), served=True)
+
+    store.replace_document(f"{ID}doc/extra2", donor_document(2, "Фонд_Б", "Міст"))
+    store.flush()
+    assert_current(store, served=False)
+    nq = tmp_path / "more.nq"  # a bulk load: a large write, written
+    nq.write_bytes(donor_document(3, "Фонд_В", "Сад"))
+    store.bulk_load_nquads(nq)
+    store.flush()
+    assert_current(store, served=True)
+    assert any("Сад" in line for line in library_answer(GraphStore(path, read_only=True), "funding_chain"))
+
+    store.replace_document(f"{ID}doc/extra2", donor_document(2, "Фонд_Б", "Парк"))
+    store.flush()
+    assert_current(store, served=False)
+    store.rebuild_index()  # an index rebuild: written
+    store.flush()
+    assert_current(store, served=True)
+
+    for n in range(4, 10):  # more documents than the keyed share of the derived counts: written
+        store.replace_document(f"{ID}doc/extra{n}", donor_document(n, f"Фонд_{n}", f"Проєкт_{n}"))
+    store.flush()
+    assert_current(store, served=True)
+    assert any("Проєкт_9" in line for line in library_answer(GraphStore(path, read_only=True), "funding_chain"))
+
+
+def test_cheap_answers_are_written_at_every_flush_that_changed_the_store(tmp_path, monkeypatch):
+    path = tmp_path / "store"
+    fixture_store(path)
+    assert answers.cost(path) < answers.CHEAP_SECONDS  # the fixture's six answers: a few milliseconds
+    monkeypatch.setattr(answers, "CHEAP_SECONDS", 0.0)
+    (path / answers.DIRECTORY / answers.COST_FILE).unlink()  # a store written before the cost was noted
+    store = GraphStore(path)
+    store.replace_document(f"{ID}doc/extra1", donor_document(1, "Фонд_А", "Криниця"))
+    store.flush()  # the cost not known: written (and noted)
+    assert_current(store, served=True)
+    assert answers.cost(path) is not None
+
+
+def test_a_one_file_build_of_a_dear_store_and_the_build_that_refreshes(fake_loaders, docs, tmp_path, dear):
+    path = tmp_path / "store"
+
+    def built() -> GraphStore:  # `graphtool build`, then a reader as `graphtool query` opens it
+        result = CliRunner().invoke(main, ["build", str(docs), "--store", str(path)])
+        assert result.exit_code == 0, result.output
+        return GraphStore(path, read_only=True)
+
+    assert_current(built(), served=True)
+    (docs / "a.fake").write_text("GIZ funds Solar in Житомир\nGIZ funds Roads in Вінниця\n", encoding="utf-8")
+    writer = GraphStore(path)
+    report = build([docs], writer)  # as `graphtool build` runs it: its summary says so
+    assert report.answers_left and "until 'graphtool build' runs with nothing changed" in report.summary()
+    del writer
+    gc.collect()
+    reader = GraphStore(path, read_only=True)
+    assert_current(reader, served=False)  # one file of two reloaded (the keyed refresh): left out
+    assert not any("USAID" in line for line in library_answer(reader, "single_document_entities"))
+    reader = built()  # nothing changed: the answers written
+    assert_current(reader, served=True)
+    assert not any("USAID" in line for line in library_answer(reader, "single_document_entities"))
 
 
 def test_a_reader_opened_before_a_build_is_not_answered_from_the_new_files(tmp_path):
@@ -419,3 +524,42 @@ def test_the_written_questions_need_no_parameter_and_are_the_librarys_texts():
     for name, text in texts.items():
         query = get_query(name)
         assert text == query.text and all(p.optional for p in query.params), name
+
+
+def test_the_servers_library_pages_read_the_written_answers_and_sparql_runs_the_text(tmp_path):
+    """`graphtool serve` renders /queries/NAME in its workers from the store they open (graphtool.serve): a page
+    with no parameter reads the file, a page with one and /sparql run the text. Shown with a file doctored to hold
+    the first row only, under the store's token."""
+    import urllib.parse
+    import urllib.request
+
+    from graphtool.serve import make_server, serve_in_thread
+    from graphtool.store import PREFIXES, Table
+
+    path = tmp_path / "store"
+    store = fixture_store(path)
+    text = get_query("funding_chain").text
+    full = store.select(text)
+    assert len(full.rows) > 1
+    target = answers.path_of(path, "funding_chain", text)
+    target.write_bytes(store._stamp.encode() + b"\n" + answers.encode(Table(full.variables, full.rows[:1])))
+    del store
+    gc.collect()
+    server = make_server(path, port=0, timeout=30, workers=1, cache_mb=0)
+    serve_in_thread(server)
+
+    def get(url: str) -> str:
+        with urllib.request.urlopen(server.url + url, timeout=30) as response:
+            return response.read().decode()
+
+    try:
+        assert "<p>1 rows</p>" in get("/queries/funding_chain")
+        assert len(get("/queries/funding_chain?format=tsv").splitlines()) == 2  # the header and the one row
+        assert f"<p>{len(full.rows)} rows</p>" not in get("/queries/funding_chain")
+        assert "<p>1 rows</p>" not in get("/queries/funding_chain?donor=USAID")  # a parameter: the query
+        prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+        tsv = get("/sparql?" + urllib.parse.urlencode({"query": prologue + text, "format": "tsv"}))
+        assert len(tsv.splitlines()) == len(full.rows) + 1  # the endpoint runs the text
+    finally:
+        server.shutdown()
+        server.server_close()
