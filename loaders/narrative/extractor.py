@@ -154,6 +154,7 @@ class _Sent:
     unnamed: bool = False
     coref: bool = False
     partner_cue: bool = False  # a "partner" cue and a "partner_need" cue (both are needed to state a partnership)
+    country_heading: bool = False  # a country heading over partner lines ("Польща:", "Литва")
 
     @cached_property
     def ev(self) -> Evidence:
@@ -329,6 +330,7 @@ class _Extractor:
         self.russian = russian_document(text)  # every sentence without Ukrainian letters is read as Russian
         self._unplaced: tuple | None = None  # funders whose money's destination a following sentence may name
         self._partner_lines = 0  # short lines still read as a partner list after a partnership sentence
+        self._prev_norm = ""  # the sentence scanned last
         self._list_country: str | None = None  # ISO code of a country heading ("Польща:") over partner lines
         self._title_sent: int | None = None  # index of the page's title sentence
         self._hromada_items = 0  # list lines still read as hromadas under a "… громади:" lead-in
@@ -532,16 +534,18 @@ class _Extractor:
                 st.place_matches = self._with_russian(norm, st.place_matches)
             if is_latin(norm):  # an English page about Ukrainian communities (loaders/narrative/latin.py)
                 st.place_matches = self._with_latin(norm, st.place_matches)
-            heading = _country_heading(norm, st.place_matches)
+            heading = _country_heading(norm, st.place_matches, self._prev_norm)
             if heading is not None and self._partner_lines > 0:
                 # rule ``country-heading``: "Польща:" over item lines in a partner list: the items are of that
                 # country; the list goes on under each heading
                 self._list_country, self._partner_lines = heading, 4
+                st.country_heading = True
             elif len(norm) > 200 or self._partner_lines == 0:
                 self._list_country = None
             if self._partner_context(st):
                 st.place_matches = self._with_open_world(norm, st.place_matches)
             st.place_matches = join_connected(norm, st.place_matches)
+        self._prev_norm = norm
         st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
         self._acronym_orgs(norm, st)
         st.row = self._table_row(norm, st)
@@ -1831,8 +1835,8 @@ class _Extractor:
                 for m in ms
                 if m.kind == "place" and m.type == "PartnerCity" and not (m.extra or {}).get("locator")
             }
-            if listed:
-                last_listed = st.s.index  # a bulleted list goes on
+            if listed or (st.country_heading and st.s.index - last_listed == 1):
+                last_listed = st.s.index  # a bulleted list goes on, past a country heading inside it
             if (
                 st.partner_cue
                 and not partner_sentence
@@ -3174,13 +3178,24 @@ def _word_at(hay: str, needle: str) -> int | None:
     return None
 
 
-def _country_heading(norm: str, matches: list) -> str | None:
+# a card's "Країна партнера" label: the country line after it is the field's value, not a heading
+_COUNTRY_LABEL = re.compile(r"^\W*(?:країн|стран|countr)\w*(?:\s+[\w'’-]+)?\s*:?\s*$", re.IGNORECASE)
+_COUNTRY_LINE = re.compile(r"\s*(?:[-•*–]\s*)?(\S[^\d:;,.()]{1,40}?)\s*(?:\(\d{1,3}\)\s*)?[—–]?\s*")
+
+
+def _country_heading(norm: str, matches: list, prev: str = "") -> str | None:
     """ISO code of a line that opens with a country's name and a colon ("Польща:", "США: Бірмінгем"), else None."""
     from loaders.narrative.openworld import country_at
 
     m = re.match(r"\s*(?:[-•*–]\s*)?(\S[^:]{0,40}?)\s*:(?:\s|$)", norm)
     if m is None:
-        return None
+        # rule ``country-line``: a line that is a country's name alone ("Польща", "ЛИТВА", "Німеччина (3)") heads
+        # the partner lines under it like "Польща:" does
+        m = _COUNTRY_LINE.fullmatch(norm)
+        if m is None or _COUNTRY_LABEL.search(prev):
+            return None
+        if not any(pm.start == m.start(1) and pm.end == m.end(1) for pm in matches):
+            return None
     iso = country_at(matches, m.start(1), m.end(1))
     return None if iso == "UA" else iso
 

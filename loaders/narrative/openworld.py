@@ -140,9 +140,10 @@ def _synthetic(name: str, unit: str | None, country: str | None) -> Place:
     )
 
 
-_AS_WRITTEN_RULES = frozenset({"country-bracket", "partner-list", "country-list"})
+_AS_WRITTEN_RULES = frozenset({"country-bracket", "partner-list", "country-list", "comma-country"})
 _LIST_BACK = re.compile(rf"(?:{_NAME_WORD}(?:\s*\([^()]{{1,60}}\))?\s*(?:,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+))*$")
-_CASE_BEFORE = re.compile(r"(?<![\w'’-])(?P<prep>з|із|зі|між|поміж|від|до|для|біля)\s+$", re.IGNORECASE)
+# "з Бжозувом", and "укладено з: Бжозувом, Ніском …" (a list after "з" and a colon)
+_CASE_BEFORE = re.compile(r"(?<![\w'’-])(?P<prep>з|із|зі|між|поміж|від|до|для|біля)(?:\s*:)?\s+$", re.IGNORECASE)
 
 
 def _nominative_name(norm: str, start: int, name: str) -> str:
@@ -393,7 +394,9 @@ def open_world_places(
                 item = _trim_name(nxt.group("name"))
                 if not item or _person(norm, n_start, n_end) or _organisation(item):
                     break
-                add(n_start, n_start + len(item), item, unit.nominative, cc, "unit-word")
+                # "з містами Ніско (Польща) та Пасваліс (Литва)": an item's own country before the run's
+                item_cc = _country_after(norm, n_start + len(item), gaz, matches)
+                add(n_start, n_start + len(item), item, unit.nominative, item_cc or cc, "unit-word")
                 pos = n_start + len(item)
     # latin-unit: "з Gmina Biszcza", "Powiat Limanowski", "Landkreis Harburg": the unit word names the country
     for m in _LATIN_UNIT.finditer(norm):
@@ -417,7 +420,7 @@ def open_world_places(
     for hm, list_cc in heads:
         pos = hm.end()
         while True:
-            m = re.match(rf"({_NAME})(?=\s*(?:,|;|\.|$|\(|\s(?:та|і|й|and)\s))", norm[pos:])
+            m = re.match(rf"({_NAME})(?=\s*(?:,|;|\.|$|\(|\s(?:та|і|й|and|у|в|in)\s))", norm[pos:])
             if m is None:
                 break
             start, end = pos + m.start(1), pos + m.end(1)
@@ -429,7 +432,8 @@ def open_world_places(
                     pm.prefer_country(list_cc)
                 if cc != "UA" and not known:
                     add(start, end, name, None, cc, "partner-list" if list_cc is None else "country-list")
-            nxt = re.match(r"(?:\s*\([^()]{1,60}\))?\s*(?:,\s*(?:та|і|й|and)?|\s(?:та|і|й|and))\s*", norm[end:])
+            # past "(Польща)" or "у Польщі" ("Ряшів і Перемишль у Польщі, Ліда в Білорусі та Рапла в Естонії")
+            nxt = _LIST_ITEM_GAP.match(norm[end:])
             if nxt is None:
                 break
             pos = end + nxt.end()
@@ -448,7 +452,10 @@ def open_world_places(
             cc is None
             and (
                 unit.nominative not in _FOREIGN_ONLY
-                or not _PARTNERED_WITH.search(norm[max(0, m.start() - 120) : m.start()])
+                or not (
+                    _PARTNERED_WITH.search(norm[max(0, m.start() - 120) : m.start()])
+                    or _AGREED_WITH.search(norm[max(0, m.start() - 160) : m.start()])
+                )
             )
         ):
             continue  # a Ukrainian raion is the gazetteer's; one abroad needs its country, or a foreign unit partnered with
@@ -475,6 +482,16 @@ def open_world_places(
             # Бергхаймом -> Бергхайм, Біржаєм -> Біржай, Варною -> Варна, Ґдинею -> Ґдиня
             name = m.group(2) + INSTRUMENTAL_NOMINATIVE[m.group(3)]
             add(m.start(2), m.end(3), name, None, cc, "adjective-name")
+        # the plural: "з литовськими Пасвалісом та Ширвінтосом", "з польськими Ніском і Кросном": each name of the run
+        for m in _PLURAL_ADJECTIVE_NAMES.finditer(norm):
+            cc = gaz._country_cue(m.group(1).lower())
+            if not cc or cc == "UA":
+                continue
+            for nm in _INSTRUMENTAL_NAME.finditer(norm, m.start("run"), m.end("run")):
+                if _sentence_word(norm, nm.start()):
+                    break
+                name = nm.group(1) + INSTRUMENTAL_NOMINATIVE[nm.group(2)]
+                add(nm.start(), nm.end(), name, None, cc, "adjective-name")
     # a town abroad the gazetteer knows, in a list headed by a country ("польських партнерів Стрия: … міста
     # Бжег-Дольни", "у Польщі — A, B"): the head names its country
     for pm in matches:
@@ -496,6 +513,22 @@ def open_world_places(
             start, end = row.start(1), row.end(1)
             if cc and cc != "UA" and not _person(norm, start, end) and not _organisation(row.group(1)):
                 add(start, end, row.group(1), None, cc, "dash-row")
+    # comma-country: "1. Бжозув, Польща (2004)", "Городенка – Бжозув, Польща", "with Pasvalys, Lithuania, since
+    # 2010": a name no gazetteer knows, then a comma and a country abroad that ends the item, is a place of it
+    for pm in matches:
+        if not pm.candidates or pm.candidates[0].type != "Country" or iso_code(pm.candidates[0]) == "UA":
+            continue
+        if not _ITEM_END.match(norm, pm.end):
+            continue
+        m = _COMMA_BEFORE.search(norm, max(0, pm.start - 80), pm.start)
+        if m is None:
+            continue
+        start, end = m.span("name")
+        if _sentence_word(norm, start) and not _ROW_START.fullmatch(norm, 0, start):
+            continue
+        if _person(norm, start, end) or _organisation(m.group("name")):
+            continue
+        add(start, end, m.group("name"), None, iso_code(pm.candidates[0]), "comma-country")
     if list_country:
         # heading-item: "Карміель — з 1999 року" under "Ізраїль:"; known towns there are of that country
         for pm in matches:
@@ -632,6 +665,20 @@ def _spelled_town(name: str, gaz, budget: list[int] | None) -> Place | None:
     return best if best is not None and best_score >= 92 else None
 
 
+_INSTRUMENTAL_NAME = re.compile(rf"([{_UP}][\w'’-]+?)(ом|ем|(?<=[аяоеу])єм|ою|ею)(?![\w])")
+_PLURAL_ADJECTIVE_NAMES = re.compile(
+    rf"(?<![\w])([\w'’-]+(?:ськ|цьк|зьк|ск|цк)(?:ими|ыми))\s+(?P<run>{_INSTRUMENTAL_NAME.pattern}"
+    rf"(?:(?:\s*,\s*|\s+(?:та|і|й|и)\s+){_INSTRUMENTAL_NAME.pattern})+)"
+)
+_LIST_ITEM_GAP = re.compile(
+    r"(?:\s*\([^()]{1,60}\)|\s+(?:у|в|in)\s+(?:the\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯІЇЄҐ][\w'’-]+)?)?"
+    r"\s*(?:,\s*(?:та|і|й|and)?|\s(?:та|і|й|and))\s*"
+)
+_COMMA_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})\s*,\s*$")
+# the end of a list item after its country: the line's end, a bracket ("(2004)"), a dash, a ";", a full stop, or a
+# comma before a year ("Литва, з 2008 року", "Lithuania, since 2010")
+_ITEM_END = re.compile(r"\s*(?:$|[(;.)]|[—–]|\s-\s|,\s*(?:(?:з|із|since|from|с)\s+)?\d)")
+_ROW_START = re.compile(r"\s*(?:[-•*–]\s*|\d{1,3}[.)]\s*)?")
 _DASH_ROW = re.compile(rf"\s*(?:[-•*]\s+|\d{{1,3}}[.)]\s*)?({_NAME})(?:\s*\([^()]{{1,60}}\))?(?:\s*[—–]|\s+-)\s+")
 _HEADING_ITEM = re.compile(
     rf"\s*(?:[-•*–]\s*)?(?:[^\W\d][^:]{{0,40}}:\s*)?(?:м\.\s*|місто\s+)?({_NAME})(?=\s*(?:[—–]|\s-\s|,|\(|$))"
@@ -660,7 +707,11 @@ _LATIN_UNIT = re.compile(
 )
 # a heading that announces a list of partners: "Міста-побратими Бердичева:", "партнерів: ", "побратимів —"
 _PARTNER_HEAD = re.compile(
-    r"(?:побратим|партнер|sister\s+cit|twin\s+(?:town|cit))\w*(?:\s+[\w'’-]+){0,3}?\s*(?::|—|–|-\s)\s*",
+    r"(?:побратим|партнер|sister\s+cit|twin\s+(?:town|cit))\w*(?:\s+[\w'’-]+){0,3}?\s*(?::|—|–|-\s)\s*"
+    # "Партнерами Славутської громади є Ґлогув-Малопольський та Ниско", "Побратимами міста стали …": the names after
+    # "є" (not a project's or programme's partners)
+    r"|(?<![\w-])(?:міст(?:ами|а)-)?(?:побратимами|партнерами)(?:\s+(?!проє?кт|програм|ініціатив)[\w'’-]+){1,3}?"
+    r"\s+(?:є|стали|стало)\s+",
     re.IGNORECASE,
 )
 _COUNTRY_LIST_HEAD = re.compile(
@@ -684,6 +735,12 @@ _UNIT_COUNTRY = {"гміна": "PL", "гмина": "PL", "воєводство":
 # (Ukrainian towns and regions are all in the gazetteer) even when no country is named in the sentence
 _PARTNERED_WITH = re.compile(
     r"(?:партнерств|побратим|співпрац|сотрудничеств)\w*[^.;]{0,60}?\s(?:з|із|зі|с|со)\s*$", re.IGNORECASE
+)
+# rule ``unit-between``: an agreement "з" a foreign-only unit, or its second side after "між"
+_AGREED_WITH = re.compile(
+    r"(?:угод|меморандум|соглашени)\w*[^.;]{0,60}?\s(?:з|із|зі|с|со)\s*$"
+    r"|(?:партнерств|побратим|співпрац|угод|меморандум)\w*[^.;]{0,60}?\sміж\s[^.;]{2,80}?\s(?:та|і|й)\s*$",
+    re.IGNORECASE,
 )
 _TITLES = re.compile(
     r"(?<![\w])(?:мер\w*|міськ\w+\s+голов\w*|голов\w*|бургомістр\w*|війт\w*|старост\w*|посл\w*|консул\w*|"

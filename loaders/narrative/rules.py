@@ -2841,4 +2841,94 @@ RULES: tuple[Rule, ...] = (
             "|locatedIn|Звягельська міська територіальна громада"
         },
     ),
+    _r(
+        "charter-of-friendship",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "A charter of friendship, a declaration of cooperation or intent and a letter of intent state a partnership "
+        "like an agreement does ('підписала хартію дружби з …', 'хартия дружбы', 'charter of friendship').",
+        "Новгород-Сіверська громада підписала хартію дружби з французькою комуною Сен-Назер-ле-Пре.",
+        {
+            "Новгород-Сіверська міська територіальна громада|partnerOf|Сен-Назер-ле-Пре",
+            "Сен-Назер-ле-Пре|inCountry|Франція",
+        },
+    ),
+    _r(
+        "country-line",
+        "structure",
+        "loaders/narrative/extractor.py",
+        "A line that is a country's name alone ('Польща', 'Литва') inside a partner list heads the lines under it "
+        "like 'Польща:' does, and the list goes on past it; not after a card's 'Країна партнера' label.",
+        "Міста-побратими Кременця\nПольща\nБжозув — з 2002 року\nЛитва\nПасваліс — з 2008 року",
+        {
+            "Кременець|partnerOf|Бжозув",
+            "Бжозув|inCountry|Польща",
+            "Кременець|partnerOf|Пасваліс",
+            "Пасваліс|inCountry|Литва",
+        },
+        {"Пасваліс|inCountry|Польща"},
+    ),
+    _r(
+        "comma-country",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A name no gazetteer knows, then a comma and a country abroad that ends the item ('1. Бжозув, Польща (2004)', "
+        "'Pasvalys, Lithuania, since 2010'), is a place of that country; an item of a plural unit's run takes its own "
+        "country ('з містами Ніско, Польща, та Пасваліс, Литва').",
+        "Міжнародні партнери Яготинської громади:\n1. Бжозув, Польща (2004)\n2. Пасваліс, Литва (2016)\n"
+        "Калуш співпрацює з містами Ніско, Польща, та Пасваліс, Литва.",
+        {
+            "Яготинська міська територіальна громада|partnerOf|Бжозув",
+            "Бжозув|inCountry|Польща",
+            "Пасваліс|inCountry|Литва",
+            "Калуш|partnerOf|Ніско",
+        },
+        {"Пасваліс|inCountry|Польща"},
+    ),
+    _r(
+        "plural-adjective-names",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A plural country adjective before a run of capitalised names in the instrumental that no gazetteer knows "
+        "('з литовськими Пасвалісом та Ширвінтосом') names towns of that country, each in the nominative.",
+        "Бучанська громада співпрацює з литовськими Пасвалісом та Ширвінтосом.",
+        {
+            "Бучанська міська територіальна громада|partnerOf|Пасваліс",
+            "Бучанська міська територіальна громада|partnerOf|Ширвінтос",
+            "Ширвінтос|inCountry|Литва",
+        },
+    ),
+    _r(
+        "partners-are",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "'Партнерами X є A та B', 'Побратимами міста стали …' heads a list of partners like 'Міста-побратими X:' does "
+        "(not a project's or programme's partners); an item may carry its country after 'у/в' ('Ліда в Білорусі').",
+        "Партнерами Славутської громади є Ґлогув-Малопольський та Ниско. Побратимами Луцька є Люблін у Польщі, Ліда в "
+        "Білорусі та Рапла в Естонії.",
+        {
+            "Славутська міська територіальна громада|partnerOf|Ґлогув-Малопольський",
+            "Луцьк|partnerOf|Ліда",
+            "Ліда|inCountry|Білорусь",
+        },
+    ),
+    _r(
+        "unit-between",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A foreign-only unit ('повіт', 'гміна') named with an adjective is a partner abroad as the second side of "
+        "'угода/партнерство між … та …' or after 'угоду/меморандум з', as after 'співпраця з'.",
+        "Обговорили угоду про партнерство між Коломийською громадою та Кросненським повітом.",
+        {"Коломийська міська територіальна громада|partnerOf|Кросненський повіт"},
+    ),
+    _r(
+        "case-after-colon",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A list of names no gazetteer knows after 'з' and a colon ('укладено з: Бжозувом, Любачувом (Польща)') is "
+        "in the instrumental like one right after 'з': each is labelled in the nominative.",
+        "Калуська громада має угоди про співпрацю з: Бжозувом, Любачувом (Польща), Пасвалісом (Литва).",
+        {"Бжозув|inCountry|Польща", "Любачув|inCountry|Польща", "Пасваліс|inCountry|Литва"},
+        {"Бжозувом|inCountry|Польща"},
+    ),
 )
