@@ -169,6 +169,16 @@ _VENUE_BEFORE = re.compile(
 )
 
 
+_DASH_WITH = re.compile(r"\s*[—–-]\s*(?:з|із|зі|with|с|со)\s+(?:[\w'’-]+\s+){0,3}?")
+# an event's venue (not a visit's: a delegation visits its partner town)
+_EVENT_VENUE = re.compile(
+    r"(?:конференці\w*|форум\w*|саміт\w*|засіданн\w*|виставк\w*|фестивал\w*|ярмар\w*|турнір\w*|чемпіонат\w*|"
+    r"змаганн\w*|конгрес\w*|conference|forum|summit|congress|expo|конференци\w*|выставк\w*)\W+(?:[\w'’-]+\W+){0,4}?"
+    r"(?:в|у|на|in|at)\s+(?:м\.\s*|місті\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _venue_abroad(norm: str, p) -> bool:
     """Rule ``venue-abroad``: "у межах Ukraine Recovery Conference в Римі": a town abroad where an event was held
     is not where a Ukrainian programme takes place."""
@@ -2592,6 +2602,10 @@ class _Extractor:
                 continue  # "Драбівський ліцей співпрацює з ліцеєм у Кракові": schools, not the towns, are partners
             if partners and m.role == "oblast-list":
                 continue  # oblasts listed in a partnership sentence take part; they are not the partners
+            if partners and m.type == "PartnerCity" and _EVENT_VENUE.search(norm[max(0, m.start - 90) : m.start]):
+                # rule ``event-venue-not-partner``: "на форумі громад у Ряшеві … підписали угоди з …": the town abroad
+                # where a forum or conference was held is not a partner by being its venue
+                continue
             out.append(m)
         return out
 
@@ -2938,6 +2952,22 @@ class _Extractor:
         """
         ordered = sorted(group, key=lambda m: m.start)
         pairs: set[tuple[str, str]] = set()
+        # rule ``dash-with-pairs``: "Самбір — з Ярославом, Дрогобич — з Бжегом", "Надвірна — з гміною Цмолас, Яремче —
+        # з містом Закопане": each community before a dash and "з" has the partners named after it, up to the next one
+        dashed = [
+            k
+            for k in range(len(ordered) - 1)
+            if ordered[k].type == "Community"
+            and ordered[k + 1].type == "PartnerCity"
+            and _DASH_WITH.fullmatch(norm, ordered[k].end, ordered[k + 1].start)
+        ]
+        if len(dashed) >= 2:
+            for n, k in enumerate(dashed):
+                stop = dashed[n + 1] if n + 1 < len(dashed) else len(ordered)
+                for f in ordered[k + 1 : stop]:
+                    if f.type == "PartnerCity":
+                        pairs.add((ordered[k].key, f.key))
+            return pairs
         if ordered[0].type == "PartnerCity" and self.home_key:
             objects = [
                 u
@@ -2997,6 +3027,27 @@ class _Extractor:
                     prev = m
                     continue
                 prev = m if m.type == "PartnerCity" else None
+        # rule ``domestic-object-before-partner``: "Луцька громада співпрацює з Городоцькою громадою та польським містом
+        # Хелм": a Ukrainian community after "з" and a partner abroad coordinated after it are both objects of the
+        # subject before; the two objects are not partners of each other
+        for k in range(1, len(ordered) - 1):
+            subject, u, f = ordered[k - 1], ordered[k], ordered[k + 1]
+            if subject.type != "Community" or u.type != "Community" or f.type != "PartnerCity":
+                continue
+            if self._same_place(subject.key, u.key) or subject.key == u.key:
+                continue
+            if _WITH_BEFORE.search(norm, max(0, u.start - 40), u.start) and _FOREIGN_OBJECT.fullmatch(
+                norm, u.end, f.start
+            ):
+                run = [f]
+                for g in ordered[k + 2 :]:
+                    if g.type != "PartnerCity" or not _LIST_GAP.fullmatch(norm[run[-1].end : g.start]):
+                        break
+                    run.append(g)
+                for g in run:
+                    pairs.discard((u.key, g.key))
+                    pairs.add((subject.key, g.key))
+                pairs.add((subject.key, u.key))
         # rule ``domestic-object-after-partner``: "поріднився з естонським Тарту та українським Херсоном": a Ukrainian
         # community coordinated right after a partner abroad is an object of the same verb, a partner of its subject
         for k in range(1, len(ordered) - 1):
@@ -3272,6 +3323,11 @@ _PROJECT_FIELD = re.compile(
 )
 _PARTNER_WORD = re.compile(r"(?:партнер|побратим)\w*", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(?:,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+)")
+_WITH_BEFORE = re.compile(r"(?<![\w'’-])(?:з|із|зі|with)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_FOREIGN_OBJECT = re.compile(
+    r"(?:\s+громад\w*)?\s*(?:,\s*)?(?:та|і|й|а\s+також|and)\s+(?:(?:з|із|зі|with)\s+)?(?:[\w'’-]+\s+){0,2}?",
+    re.IGNORECASE,
+)
 _DOMESTIC_OBJECT = re.compile(
     r"\s*(?:,\s*)?(?:та|і|й|а\s+також)\s+(?:(?:з|із|зі)\s+)?(?:українськ\w+\s+)(?:(?:міст|громад)\w*\s+)?",
     re.IGNORECASE,

@@ -42,7 +42,7 @@ _UP = "A-ZА-ЯІЇЄҐÀ-ÖØ-Þ"
 _NAME_WORD = rf"[{_UP}][\w'’]*(?:-[\w'’]+)*"
 # up to four capitalised words ("Солт Лейк Сіті", "Зелонкі-Пшибишевські", "Назарет Ілліт")
 # lower-case particles inside a name abroad: "Freiburg im Breisgau", "Frankfurt am Main", "Newcastle upon Tyne"
-_PARTICLE = r"(?:im|am|an\s+der|ob\s+der|upon|on|de|del|della|di|da|la|le|sur|nad|pod)"
+_PARTICLE = r"(?:im|am|an\s+der|ob\s+der|upon|on|de|del|della|di|da|la|le|sur|nad|pod|над|під|пiд|ам|ан-дер)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
 _LIST_SEP = re.compile(r"\s*,\s*|\s+(?:та|і|й|and)\s+|\s*,\s*(?:та|і|й|and)\s+")
 
@@ -278,6 +278,37 @@ def open_world_places(
 
     # names after a unit word ("повітом Тчевським (Польща)") are the unit-word rule's, which names them whole
     after_unit = {m.start("name") for m in _unit_regex(lang).finditer(norm)}
+    # rule ``namesake-abroad``: "з польським містом Городок", "делегація литовського міста Біржай": a Ukrainian town's
+    # namesake after a country adjective abroad (and a town word) is that country's town, looked up there by its
+    # Latin spelling, else kept unlinked in that country
+    if gaz is not None:
+        for pm in matches:
+            c = pm.candidates[0] if pm.candidates else None
+            if c is None or c.type != "Community" or c.category in ("oblast", "raion") or pm.role:
+                continue
+            adj = _NAMESAKE_ADJ.search(norm, max(0, pm.start - 60), pm.start)
+            if adj is None:
+                continue
+            cc = gaz._country_cue(adj.group(1).lower())
+            if not cc or cc == "UA":
+                continue
+            found, score = gaz._latin_lookup(c.label, cc) if hasattr(gaz, "_latin_lookup") else (None, 0.0)
+            found = found if score >= 92 else None
+            # the name may go on past the namesake ("містом Новий Торг", "Нове Місто над Пилицею"): the whole is the
+            # town's name, as written after a unit word
+            more = _NAME_GOES_ON.match(norm, pm.end)
+            if more is not None and more.end() > pm.end:
+                if any(pm.end <= o.start < more.end() for o in matches if o is not pm):
+                    continue
+                pm.end, pm.surface = more.end(), norm[pm.start : more.end()]
+                found = None
+            label = c.label if found is None and pm.surface == c.label else pm.surface
+            if adj.end() - adj.start() <= len(adj.group(1)) + 1 and more.end() == pm.end:
+                label = c.label  # "з польським Городком": the namesake's label is its nominative
+            place = found or _synthetic(label, None, cc)
+            pm.candidates = [Place(**{**_fields(place), "names": tuple(sorted({*place.names, label, pm.surface}))})]
+            pm.kind = "foreign"
+            pm.extra = {**(pm.extra or {}), "country": cc}
     # country-bracket: "Лович, Кутно, Скерневіце (Польща)" — walk back over the run before the bracket
     for bm in re.finditer(r"\(([^()]{2,60})\)", norm):
         cc = _country_within(matches, bm.start(1), bm.end(1)) or _country_in(bm.group(1), gaz)
@@ -305,13 +336,17 @@ def open_world_places(
                     and village.type == "Community"
                     and village.category in ("village", "settlement")
                     and pos == bm.start()
-                    and start in after_unit
+                    and (start in after_unit or (known[0].start == start and end > known[0].end))
                 ):
+                    if end > known[0].end:
+                        # "Нове Місто над Вагом (Словаччина)": a village's name is only the start of the town's
+                        known[0].end, known[0].surface = end, norm[start:end]
                     # "з містом Красник (Польща)": a Ukrainian village's name right before a country abroad, after a
                     # unit word, is that country's town: looked up there by its Latin spelling, else kept unlinked
                     pm = known[0]
                     found, _score = gaz._latin_lookup(pm.surface, cc) if hasattr(gaz, "_latin_lookup") else (None, 0)
-                    pm.candidates = [found or _synthetic(pm.surface, None, cc)]
+                    place = found or _synthetic(pm.surface, None, cc)
+                    pm.candidates = [Place(**{**_fields(place), "names": tuple(sorted({*place.names, pm.surface}))})]
                     pm.kind = "foreign"
                     break
                 if any(pm.candidates[0].type != "PartnerCity" for pm in known):
@@ -673,6 +708,13 @@ _PLURAL_ADJECTIVE_NAMES = re.compile(
 _LIST_ITEM_GAP = re.compile(
     r"(?:\s*\([^()]{1,60}\)|\s+(?:у|в|in)\s+(?:the\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯІЇЄҐ][\w'’-]+)?)?"
     r"\s*(?:,\s*(?:та|і|й|and)?|\s(?:та|і|й|and))\s*"
+)
+_NAME_GOES_ON = re.compile(
+    rf"(?:-[\w'’]+|\s+(?:над|на|під|pod|nad|am|an\s+der)\s+[{_UP}][\w'’-]+|\s+[{_UP}][\w'’-]+){{0,3}}"
+)
+_NAMESAKE_ADJ = re.compile(
+    r"(?<![\w'’-])([\w'’-]+(?:ськ|цьк|зьк)(?:ий|ого|ому|им|ім|е|а|ої|ій|ою|у|і|их|ими))\s+"
+    r"(?:(?:міст|містечк|гмін|муніципалітет|комун|громад)\w*(?:-(?:побратим|партнер)\w*)?\s+)?$"
 )
 _COMMA_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})\s*,\s*$")
 # the end of a list item after its country: the line's end, a bracket ("(2004)"), a dash, a ";", a full stop, or a

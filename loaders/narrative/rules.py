@@ -2931,4 +2931,59 @@ RULES: tuple[Rule, ...] = (
         {"Бжозув|inCountry|Польща", "Любачув|inCountry|Польща", "Пасваліс|inCountry|Литва"},
         {"Бжозувом|inCountry|Польща"},
     ),
+    _r(
+        "event-venue-not-partner",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A town abroad named as the venue of a forum, conference or fair ('на форумі громад у Ряшеві') is not a partner "
+        "of the communities in the sentence (a visit's town still may be: a delegation visits its partner).",
+        "На форумі громад у Ряшеві Самбірська та Дрогобицька громади підписали угоди з польськими партнерами: Самбір — "
+        "з Ярославом, Дрогобич — з Бжегом.",
+        {"Самбір|partnerOf|Ярослав", "Дрогобич|partnerOf|Бжеґ"},
+        {
+            "Самбірська міська територіальна громада|partnerOf|Жешув",
+            "Дрогобицька міська територіальна громада|partnerOf|Жешув",
+        },
+    ),
+    _r(
+        "dash-with-pairs",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "'Самбір — з Ярославом, Дрогобич — з Бжегом': each community before a dash and 'з' has the partners named after "
+        "it, up to the next such community; communities and partners of other pairs are not crossed.",
+        "Надвірна та Яремче підписали угоди: Надвірна — з гміною Цмолас, Яремче — з містом Закопане.",
+        {"Надвірна|partnerOf|Цмолас", "Яремче|partnerOf|Закопане"},
+        {"Яремче|partnerOf|Цмолас", "Надвірна|partnerOf|Закопане"},
+    ),
+    _r(
+        "domestic-object-before-partner",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A Ukrainian community after 'з' and a partner abroad coordinated after it ('співпрацює з Городоцькою громадою та "
+        "польським містом Хелм') are both objects of the subject before; the two objects are not partners.",
+        "Луцька громада співпрацює з Городоцькою громадою та польським містом Хелм.",
+        {
+            "Луцька міська територіальна громада|partnerOf|Холм",
+            "Луцька міська територіальна громада|partnerOf|Городоцька міська територіальна громада",
+        },
+        {"Городоцька міська територіальна громада|partnerOf|Холм"},
+    ),
+    _r(
+        "namesake-abroad",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A Ukrainian town's namesake after a country adjective abroad and a town word ('з польським містом Городок') is "
+        "that country's town, not the Ukrainian one; a name that goes on past the namesake ('Новий Торг', 'Нове Місто "
+        "над Пилицею') is named whole; a village's name that only starts a name before a country bracket ('Нове Місто "
+        "над Вагом (Словаччина)') likewise.",
+        "Самбірська громада підписала угоду про співпрацю з польським містом Городок. Жовківська громада підписала "
+        "угоду з польським містом Новий Торг. Партнери Жовкви: Нове Місто над Вагом (Словаччина).",
+        {
+            "Самбірська міська територіальна громада|partnerOf|Городок",
+            "Городок|inCountry|Польща",
+            "Жовківська міська територіальна громада|partnerOf|Новий Торг",
+            "Нове Місто над Вагом|inCountry|Словаччина",
+        },
+        {"Самбірська міська територіальна громада|partnerOf|Городоцька міська територіальна громада"},
+    ),
 )
