@@ -170,6 +170,11 @@ _VENUE_BEFORE = re.compile(
 
 
 _DASH_WITH = re.compile(r"\s*[—–-]\s*(?:з|із|зі|with|с|со)\s+(?:[\w'’-]+\s+){0,3}?")
+_VISIT_FROM_ABROAD = re.compile(
+    r"(?:делегаці|мер|бурмістр|війт|староста|президент\w*\s+міста|представник)\w*\s+(?:(?:з|із|зі)\s+)?"
+    r"[\w'’-]+(?:ськ|цьк|зьк)(?:ого|ої|их)\s+(?-i:[А-ЯІЇЄҐ])",
+    re.IGNORECASE,
+)
 # an event's venue (not a visit's: a delegation visits its partner town)
 _EVENT_VENUE = re.compile(
     r"(?:конференці\w*|форум\w*|саміт\w*|засіданн\w*|виставк\w*|фестивал\w*|ярмар\w*|турнір\w*|чемпіонат\w*|"
@@ -552,7 +557,9 @@ class _Extractor:
                 st.country_heading = True
             elif len(norm) > 200 or self._partner_lines == 0:
                 self._list_country = None
-            if self._partner_context(st):
+            if self._partner_context(st) or _VISIT_FROM_ABROAD.search(norm):
+                # rule ``visit-from-abroad``: "делегація з польського Бжозува", "бурмістр литовського Пасваліса": a
+                # delegation or mayor of a town abroad names that town, whatever the sentence says of partnership
                 st.place_matches = self._with_open_world(norm, st.place_matches)
             st.place_matches = join_connected(norm, st.place_matches)
         self._prev_norm = norm

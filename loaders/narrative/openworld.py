@@ -517,6 +517,24 @@ def open_world_places(
             # Бергхаймом -> Бергхайм, Біржаєм -> Біржай, Варною -> Варна, Ґдинею -> Ґдиня
             name = m.group(2) + INSTRUMENTAL_NOMINATIVE[m.group(3)]
             add(m.start(2), m.end(3), name, None, cc, "adjective-name")
+        # the genitive: "делегація з польського Бжозува", "з литовського Пасваліса": a name no gazetteer or Ukrainian
+        # dictionary knows, in the nominative by the dictionary's guess that keeps its stem
+        for m in _GENITIVE_ADJECTIVE_NAME.finditer(norm):
+            cc = gaz._country_cue(m.group(1).lower())
+            start, end = m.span(2)
+            if not cc or cc == "UA" or _sentence_word(norm, start) or _covered(start, end, taken):
+                continue
+            from loaders.morph import guess_nominative
+
+            lemma = guess_nominative(m.group(2), "gent")
+            if lemma is None and _MASCULINE_GENITIVE.search(m.group(2)):
+                lemma = m.group(2)[:-1].lower()  # "Бжозува" -> "Бжозув", "Гмюнда" -> "Гмюнд"
+            if lemma is None:
+                continue  # "Кросна": Кросно or Кросн, not told apart
+            name = _capitalised_like(m.group(2), lemma)
+            if _ukrainian_word(name) or _person(norm, start, end) or _organisation(name):
+                continue
+            add(start, end, name, None, cc, "adjective-name")
         # the plural: "з литовськими Пасвалісом та Ширвінтосом", "з польськими Ніском і Кросном": each name of the run
         for m in _PLURAL_ADJECTIVE_NAMES.finditer(norm):
             cc = gaz._country_cue(m.group(1).lower())
@@ -620,7 +638,8 @@ _PARTNER_APPOSITION = re.compile(
     r"(?:міст(?:о|а|ом|ами)-(?:побратим|партнер)\w*|побратим\w*)(?![\w-])"
 )
 _COMMA_APPOSITION = re.compile(
-    rf"(?P<name>[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?)\s*,\s*(?:нашого\s+|нашим\s+)?міст(?P<case>а|у|ом|о|і)-(?:побратим|партнер)\w*"
+    rf"(?P<name>[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?)\s*,\s*(?:нашого\s+|нашим\s+)?"
+    r"(?:(?P<adj>[\w'’-]+(?:ськ|цьк|зьк)(?:ого|им|ому|ім|е))\s+)?міст(?P<case>а|у|ом|о|і)-(?:побратим|партнер)\w*"
 )
 _APPOSED_NAME = re.compile(rf"(?P<name>{_NAME_WORD})")
 
@@ -640,9 +659,14 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
     # rule ``comma-apposition``: "делегація з Ольштинека, міста-побратима Бердичева": the name before it, in the
     # apposition's case
     cases: dict[int, str] = {}
+    apposed_cc: dict[int, str] = {}
     for cm in _COMMA_APPOSITION.finditer(norm):
         slots.append((cm, True))
         cases[cm.start("name")] = {"а": "gent", "у": "datv", "ом": "ablt", "і": "loct"}.get(cm.group("case"), "nomn")
+        # "з Пасваліса, литовського міста-партнера": the apposition's country adjective names its country
+        cc = gaz._country_cue(cm.group("adj").lower()) if cm.group("adj") else None
+        if cc and cc != "UA":
+            apposed_cc[cm.start("name")] = cc
     for m, apposed in sorted(slots, key=lambda slot: slot[0].start("name")):
         start, end = m.span("name")
         if _covered(start, end, taken) or len(m.group("name")) < 4 or (_sentence_word(norm, start) and not apposed):
@@ -670,6 +694,8 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
                 budget[0] -= 1
             continue
         best = _spelled_town(name, gaz, budget)
+        if start in apposed_cc and (best is None or best.country != apposed_cc[start]):
+            best = _synthetic(name, None, apposed_cc[start])
         if best is None and apposed:
             # rule ``apposed-unknown``: "Ковальдорф став містом-побратимом Житомира": the apposition says it is a twin
             # town; a name no gazetteer knows is kept unlinked
@@ -700,6 +726,14 @@ def _spelled_town(name: str, gaz, budget: list[int] | None) -> Place | None:
     return best if best is not None and best_score >= 92 else None
 
 
+_GENITIVE_ADJECTIVE_NAME = re.compile(
+    rf"(?<![\w])([\w'’-]+(?:ськ|цьк|зьк)(?:ого|ої))\s+([{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?(?:а|я|у|ю|и|і|ї))(?![\w'’-])"
+)
+# a masculine name abroad in the genitive whose nominative is its stem: Polish "-ów" ("Бжозува"), German and Dutch
+# endings ("Гмюнда", "Фільдерштадта", "Вестланда")
+_MASCULINE_GENITIVE = re.compile(
+    r"(?:ув|ов|ев|ів|ерг|бург|дорф|ланд|штадт|гаузен|гайм|фельд|берг|ген|нд|рт|рг|ст)[ау]$"
+)
 _INSTRUMENTAL_NAME = re.compile(rf"([{_UP}][\w'’-]+?)(ом|ем|(?<=[аяоеу])єм|ою|ею)(?![\w])")
 _PLURAL_ADJECTIVE_NAMES = re.compile(
     rf"(?<![\w])([\w'’-]+(?:ськ|цьк|зьк|ск|цк)(?:ими|ыми))\s+(?P<run>{_INSTRUMENTAL_NAME.pattern}"
@@ -999,6 +1033,12 @@ _REGION_WORD = re.compile(
 )
 
 
+_GENITIVE_REGION = re.compile(
+    rf"\s+(?:штату|землі|провінції|регіону|кантону|департаменту|графства|воєводства|краю|state\s+of)\s+[{_UP}][\w'’-]+"
+    rf"(?:\s+[{_UP}][\w'’-]+)?"
+)
+
+
 def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]:
     """Spans of places that only locate a partner named just before them (see the module doc)."""
     spans: list[tuple[int, int]] = []
@@ -1009,7 +1049,8 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
         unit_named = re.search(r"\s(?:County|District|Municipality|Gmina)$", pm.candidates[0].label)
         gap = norm[pm.end : nxt.start]
         region = nxt.candidates[0].category == "foreign_region"
-        if region and re.fullmatch(r"\s*\(\s*", gap):
+        if region and re.fullmatch(r"\s*\((?:\s*[\w'’-]+){0,3}\s*", gap):
+            # "районом Гарбург (Нижня Саксонія)", "район Ерцгебірге (Вільна держава Саксонія)"
             spans.append((nxt.start, nxt.end))  # "районом Гарбург (Нижня Саксонія)": a region in brackets locates
             continue
         if region and pm.candidates[0].category == "foreign_region" and not _LOWER_UNIT.search(pm.surface):
@@ -1056,6 +1097,11 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
         )
         if m:
             spans.append((pm.end, pm.end + m.end()))
+        # genitive-region: "округ Ла-Кросс штату Вісконсин", "громада Вайсвассер землі Саксонія": the region in the
+        # genitive after its unit word locates the partner
+        m = _GENITIVE_REGION.match(norm, pm.end)
+        if m:
+            spans.append((pm.end, m.end()))
         # comma-region: "Бірмінгем, штат Алабама"
         m = re.match(rf"\s*,\s*{_REGION_WORD.pattern}\s+[{_UP}][\w'’-]+", norm[pm.end :])
         if m:

@@ -2986,4 +2986,40 @@ RULES: tuple[Rule, ...] = (
         },
         {"Самбірська міська територіальна громада|partnerOf|Городоцька міська територіальна громада"},
     ),
+    _r(
+        "apposed-country-adjective",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "'з Пасваліса, литовського міста-партнера': an apposition calling a name no gazetteer knows a twin town, with "
+        "a country adjective, names that town (in the nominative) and its country.",
+        "Делегація Яготинської громади повернулася з Пасваліса, литовського міста-партнера.",
+        {"Яготинська міська територіальна громада|partnerOf|Пасваліс", "Пасваліс|inCountry|Литва"},
+        {"Пасваліса|inCountry|Литва"},
+    ),
+    _r(
+        "visit-from-abroad",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A delegation or mayor of a town abroad named with a country adjective in the genitive ('делегація з польського "
+        "Бжозува') names that town in the nominative ('Бжозув': the dictionary's guess keeping the stem, or a masculine "
+        "ending taken off), in any sentence; a name whose nominative is unsure ('Кросна') is left.",
+        "Цього тижня Славутську громаду відвідала делегація з польського Бжозува на чолі з бурмістром.",
+        {"Бжозув|inCountry|Польща"},
+        {"Бжозува|inCountry|Польща"},
+    ),
+    _r(
+        "genitive-region-locator",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A region in the genitive after its unit word right after a partner ('округ Ла-Кросс штату Вісконсин'), or in a "
+        "bracket after words of its own title ('(Вільна держава Саксонія)'), only locates the partner: no partner itself.",
+        "Бердичів має побратима в США — округ Ла-Кросс штату Вісконсин. Коростенська громада та район Ерцгебірге "
+        "(Вільна держава Саксонія) підписали угоду про партнерство.",
+        {
+            "Коростенська міська територіальна громада|partnerOf|Ерцгебірге",
+            "Ерцгебірге|inCountry|Німеччина",
+            "Ла Крос|inCountry|США",
+        },
+        {"Бердичів|partnerOf|Вісконсин", "Коростенська міська територіальна громада|partnerOf|Саксонія"},
+    ),
 )
