@@ -47,7 +47,12 @@ _NO_PARTNERSHIP = re.compile(
     r"(?:угод|меморандум|партнерств|побратим|соглашени|договор[её]нност|agreement|partnership)\w*"
     r"[^.;]{0,80}?(?<![\w])(?:немає|відсутн\w*|нет|отсутству\w*|не\s+(?:достигнут\w*|підписан\w*|укладен\w*|"
     r"подписан\w*|заключен\w*|існує|существует))(?![\w])"
-    r"|(?<![\w])(?:немає|нет|no|not\s+yet)\s+(?:\w+\s+){0,3}?(?:угод|меморандум|партнерств|соглашени|договор|agreement|partnership)",
+    r"|(?<![\w])(?:немає|нет|no|not\s+yet)\s+(?:\w+\s+){0,3}?(?:угод|меморандум|партнерств|соглашени|договор|agreement|partnership)"
+    # rule ``only-discussed``: "обговорили можливе партнерство з …", "обговорювали можливість побратимства": a twinning
+    # only discussed is none (an intent to sign, "планують підписати", still is one)
+    r"|(?<![\w])(?:обговор|обсуд|discuss)\w*\s+(?:[\w'’-]+\s+){0,2}?(?:можлив|перспектив|possib|prospect)\w*\s+"
+    r"(?:(?:встановленн|укладанн|укладенн|підписанн|налагодженн)\w*\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:партнерств|побратимств|угод|меморандум|twinning|partnership|sister)",
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(  # "у місті X", "in X", "in rural X", "in the northern X"
@@ -98,7 +103,8 @@ _ASKED_PARTNER = re.compile(
     re.IGNORECASE,
 )
 _SIGNED_ACT = re.compile(
-    r"(?<![\w])(?:меморандум\w*|угод\w*|договір|договор\w*|memorand\w*|agreement\w*|соглашени\w*)(?![\w])",
+    r"(?<![\w])(?:меморандум\w*|угод\w*|договір|договор\w*|memorand\w*|agreement\w*|соглашени\w*|"
+    r"letters?\s+of\s+intent|charter\s+of\s+friendship|харті\w*\s+дружб\w*|харти\w*\s+дружб\w*)(?![\w])",
     re.IGNORECASE,
 )
 _SIGNING = re.compile(
@@ -3136,12 +3142,40 @@ class _Extractor:
                 (locating if (m.extra or {}).get("locator") else named).add(m.key)
         only_locating = locating - named
         abroad = [k for k in self.country_sentences if k != "country:UA"]
+        # rule ``country-of-locator``: "Grant County, Oregon", "гміна Громадка Болеславецького повіту Нижньосілезького
+        # воєводства": a partner of unknown country right before the region that locates it is in that region's country
+        located: dict[str, str] = {}
+        for st in self.sents:
+            places = [m for m in st.mentions if m.kind == "place" and m.place is not None]
+            for m in places:
+                if m.type != "PartnerCity" or m.place.country:
+                    continue
+                for loc in places:
+                    if (
+                        (loc.extra or {}).get("locator")
+                        and loc.place.country not in (None, "UA")
+                        and 0 <= loc.start - m.end <= 40
+                    ):
+                        located.setdefault(m.key, (loc.place.country, st.ev))
+                        break
         for key, ent in list(self.ex.entities.items()):
             if ent.type != "PartnerCity" or key in have or not ent.mentions:
                 continue
             if key in only_locating:
                 continue  # named only to locate a partner ("що входить у Мазовецьке воєводство")
             cc = ent.attributes.get("country")
+            if not cc and key in located and self.gaz is not None:
+                cc, ev = located[key]
+                ck = f"country:{cc}"
+                if ck not in self.ex.entities:
+                    try:
+                        country = _place_entity(self.gaz.place(ck))
+                    except Exception:
+                        continue
+                    country.mentions = [ev]
+                    self._ent(country)
+                self._rel(key, "inCountry", ck, ev)
+                continue
             if not cc and len(abroad) == 1:
                 # rule ``only-country-abroad``: a partner of unknown country in a document that names one country
                 # abroad and no other ("Four more Danish municipalities …: Vejle Municipality and …") is of it

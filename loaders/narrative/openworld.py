@@ -682,6 +682,11 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
                 continue  # "Новий Розділ і Любачув", "Ряшів, Ярослав": coordinated with a place named just before
         name = m.group("name")
         case = cases.get(start)
+        partnered = False
+        if case is None and not apposed and m.group("prep") in ("з", "із", "зі") and name.endswith(("ом", "ем", "ою")):
+            # rule ``with-name-instrumental``: "партнерство Яготина з Пасвалісом", "з Лєшном": the name after a
+            # partnership's "з" is in the instrumental; it is looked up and labelled in the nominative
+            case, partnered = "ablt", True
         if case in ("gent", "ablt") and not _covered(start, end, taken):
             from loaders.morph import guess_nominative
 
@@ -694,6 +699,10 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
                 budget[0] -= 1
             continue
         best = _spelled_town(name, gaz, budget)
+        if best is None and partnered and m.group("name").endswith("ом"):
+            best = _spelled_town(m.group("name")[:-2] + "о", gaz, budget)  # "з Лєшном": Лєшно, a neuter
+        if best is None and partnered and name != m.group("name") and not _person_word(name.lower()):
+            best = _synthetic(name, None, None)  # a name abroad no gazetteer spells: kept unlinked
         if start in apposed_cc and (best is None or best.country != apposed_cc[start]):
             best = _synthetic(name, None, apposed_cc[start])
         if best is None and apposed:

@@ -3022,4 +3022,59 @@ RULES: tuple[Rule, ...] = (
         },
         {"Бердичів|partnerOf|Вісконсин", "Коростенська міська територіальна громада|partnerOf|Саксонія"},
     ),
+    _r(
+        "cooperation-of-with",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'Співпраця Калуша з Ніском', 'Співпраця між Житомиром і Кельцями' (a community in the genitive, or 'між', "
+        "between the cooperation noun and its partner) state a partnership like 'Калуш співпрацює з Ніском'.",
+        "Співпраця Калуша з Ніском триває з 1998 року. Співпраця між Житомиром і Кельцями триває понад 20 років.",
+        {"Калуш|partnerOf|Ніско", "Житомир|partnerOf|Кельце"},
+    ),
+    _r(
+        "only-discussed",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A twinning only discussed ('обговорили можливе партнерство з …', 'обговорювали можливість побратимства') is "
+        "no partnership; an intent to sign still is one.",
+        "Представники Калуша обговорили можливе партнерство з угорським містом Ніредьгаза.",
+        {"Ніредьгаза|inCountry|Угорщина"},
+        {"Калуш|partnerOf|Ніредьгаза"},
+    ),
+    _r(
+        "with-name-instrumental",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A name no gazetteer knows after a partnership's 'з', in the instrumental ('партнерство Яготина з Пасвалісом', "
+        "'з Лєшном'), is looked up and labelled in the nominative (a neuter '-ом' tried as '-о'); one no spelling "
+        "finds is kept unlinked.",
+        "Угоду про партнерство Яготина з Пасвалісом підписали у 2016 році.",
+        {"Яготин|partnerOf|Пасваліс"},
+        {"Яготин|partnerOf|Пасвалісом"},
+    ),
+    _r(
+        "country-of-locator",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A partner of unknown country right before the region abroad that locates it ('Grant County, Oregon', 'округ "
+        "Ла-Кросс штату Вісконсин') is in that region's country.",
+        "Horodenka hromada has been a partner of Grant County, Oregon, since 2019.",
+        {"Городенківська міська територіальна громада|partnerOf|Grant County", "Grant County|inCountry|США"},
+    ),
+    _r(
+        "english-in-country",
+        "linking",
+        "loaders/narrative/latin.py",
+        "In an English partnership sentence, a listed Title-case name before 'in <country>' ('with Rapla in Estonia', "
+        "'Gmund in Austria') is a town of that country, kept unlinked when no gazetteer knows it; an English letter "
+        "of intent or charter of friendship is a signed act like an agreement.",
+        "Lutsk has sister-city ties with Lublin in Poland, with Rapla in Estonia and with Lida in Belarus. The Kalush "
+        "community and the Rzeszów County (Poland) signed a letter of intent.",
+        {
+            "Луцьк|partnerOf|Rapla",
+            "Rapla|inCountry|Естонія",
+            "Lida|inCountry|Білорусь",
+            "Калуська міська територіальна громада|partnerOf|Rzeszów County",
+        },
+    ),
 )
