@@ -352,6 +352,7 @@ class _Extractor:
         self._unplaced: tuple | None = None  # funders whose money's destination a following sentence may name
         self._partner_lines = 0  # short lines still read as a partner list after a partnership sentence
         self._prev_norm = ""  # the sentence scanned last
+        self._card_home: tuple[str, int] | None = None  # (community, sentence index) a partner card named alone
         self._list_country: str | None = None  # ISO code of a country heading ("Польща:") over partner lines
         self._title_sent: int | None = None  # index of the page's title sentence
         self._hromada_items = 0  # list lines still read as hromadas under a "… громади:" lead-in
@@ -546,6 +547,13 @@ class _Extractor:
                 st.place_matches = self.gaz.find(norm)
             except Exception:
                 st.place_matches = []
+            # rule ``ukrainian-community-label``: "Українська громада" (a card's label, or "the Ukrainian community" of a
+            # town abroad) is not the hromada of Українка, which is written "Українська міська громада"
+            st.place_matches = [
+                pm
+                for pm in st.place_matches
+                if not (pm.role == "hromada" and _UKRAINIAN_COMMUNITY.match(norm, pm.start))
+            ]
             st.place_matches = self._with_elliptic_hromadas(norm, st.place_matches)
             st.place_matches = self._hromada_item(norm, st.place_matches)
             st.place_matches = self._with_elliptic_oblasts(norm, st.place_matches)
@@ -2691,6 +2699,7 @@ class _Extractor:
         """Partnerships stated in a sentence; ``listed``: the sentence continues a "Міста-побратими:" heading."""
         norm, ev = st.s.norm, st.ev
         signed_abroad = False
+        self._note_card_home(st)
         if not listed and not st.partner_cue:
             # rule ``agreement-abroad``: "Вінницька міська рада та муніципалітет Кельце підписали меморандум": an
             # agreement between a Ukrainian community and a town abroad is a partnership without "співпраця"
@@ -2786,9 +2795,14 @@ class _Extractor:
                     for u in ua
                     if not self._is_oblast(u.key) and not _LOCATIVE.search(norm[max(0, u.start - 20) : u.start])
                 }
-            elif foreign and not ua and (self.section_home or self.home_key):
+            elif foreign and not ua and (self.section_home or self.home_key or self._card_home):
+                home = self.section_home or self.home_key
+                if self._card_home and _PARTNER_FIELD.match(norm) and 0 < st.s.index - self._card_home[1] <= 4:
+                    home = self._card_home[0]  # rule ``card-community``
+                if home is None:
+                    continue
                 pairs |= {
-                    (self.section_home or self.home_key, f.key)
+                    (home, f.key)
                     for f in foreign
                     if not _LOCATIVE.search(norm[max(0, f.start - 20) : f.start])
                     or (listed and re.fullmatch(r"\s*(?:[-•*–]\s*)?(?:м\.|місто)\s*", norm[: f.start]))  # "• м. Кросно"
@@ -2801,6 +2815,20 @@ class _Extractor:
                 rel, _seen = self._rel_index[(a, "partnerOf", b)]
                 rel.status.setdefault((ev.start, ev.end), status)
         return pairs
+
+    def _note_card_home(self, st: _Sent) -> None:
+        """Rule ``card-community``: on a register of partner cards, a short line naming one Ukrainian community alone
+        ("Українська громада" / "Хустська міська територіальна громада") is the community of the card: the
+        "Партнер:" field below it, within four lines, is its partner (not the page's first community's)."""
+        norm = st.s.norm
+        if len(norm) > 90 or not self._whole_line(st):
+            return
+        places = [m for m in st.mentions if m.kind == "place" and m.type in ("Community", "PartnerCity")]
+        ua = {m.key for m in places if m.type == "Community" and not self._is_oblast(m.key)}
+        if len(ua) == 1 and all(m.type == "Community" for m in places) and not _PARTNER_FIELD.match(norm):
+            (key,) = ua
+            if any(m.key == key and m.role == "hromada" for m in places):
+                self._card_home = (key, st.s.index)
 
     def _partner_named_before(self, st: _Sent, foreign_seen: set[str]) -> None:
         """Rule ``partner-named-before``: "Калуш приймав гостей з Ніско" … "делегація з польського
@@ -3142,40 +3170,12 @@ class _Extractor:
                 (locating if (m.extra or {}).get("locator") else named).add(m.key)
         only_locating = locating - named
         abroad = [k for k in self.country_sentences if k != "country:UA"]
-        # rule ``country-of-locator``: "Grant County, Oregon", "гміна Громадка Болеславецького повіту Нижньосілезького
-        # воєводства": a partner of unknown country right before the region that locates it is in that region's country
-        located: dict[str, str] = {}
-        for st in self.sents:
-            places = [m for m in st.mentions if m.kind == "place" and m.place is not None]
-            for m in places:
-                if m.type != "PartnerCity" or m.place.country:
-                    continue
-                for loc in places:
-                    if (
-                        (loc.extra or {}).get("locator")
-                        and loc.place.country not in (None, "UA")
-                        and 0 <= loc.start - m.end <= 40
-                    ):
-                        located.setdefault(m.key, (loc.place.country, st.ev))
-                        break
         for key, ent in list(self.ex.entities.items()):
             if ent.type != "PartnerCity" or key in have or not ent.mentions:
                 continue
             if key in only_locating:
                 continue  # named only to locate a partner ("що входить у Мазовецьке воєводство")
             cc = ent.attributes.get("country")
-            if not cc and key in located and self.gaz is not None:
-                cc, ev = located[key]
-                ck = f"country:{cc}"
-                if ck not in self.ex.entities:
-                    try:
-                        country = _place_entity(self.gaz.place(ck))
-                    except Exception:
-                        continue
-                    country.mentions = [ev]
-                    self._ent(country)
-                self._rel(key, "inCountry", ck, ev)
-                continue
             if not cc and len(abroad) == 1:
                 # rule ``only-country-abroad``: a partner of unknown country in a document that names one country
                 # abroad and no other ("Four more Danish municipalities …: Vejle Municipality and …") is of it
@@ -3271,6 +3271,7 @@ def _word_at(hay: str, needle: str) -> int | None:
 
 
 # a card's "Країна партнера" label: the country line after it is the field's value, not a heading
+_UKRAINIAN_COMMUNITY = re.compile(r"українськ\w+\s+громад\w*", re.IGNORECASE)  # no "міська" between
 _COUNTRY_LABEL = re.compile(r"^\W*(?:країн|стран|countr)\w*(?:\s+[\w'’-]+)?\s*:?\s*$", re.IGNORECASE)
 _COUNTRY_LINE = re.compile(r"\s*(?:[-•*–]\s*)?(\S[^\d:;,.()]{1,40}?)\s*(?:\(\d{1,3}\)\s*)?[—–]?\s*")
 
@@ -3413,7 +3414,7 @@ def _column_kind(cell: str) -> str | None:
 
 
 _RIVER_BEFORE = re.compile(
-    r"(?:(?<![\w])(?:річк\w*|р\.|берег\w*\s+(?:річки\s+)?)|(?:стоки|стічн\w+\s+вод\w*|скида\w*|скид\w*|впада\w*)"
+    r"(?:(?<![\w])(?:річк\w*|(?<!\d\s)(?<!\d)р\.|берег\w*\s+(?:річки\s+)?)|(?:стоки|стічн\w+\s+вод\w*|скида\w*|скид\w*|впада\w*)"
     r"(?:\s+[\w'-]+){0,3}\s+(?:у|в|до))\s*$",
     re.IGNORECASE,
 )

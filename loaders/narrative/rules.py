@@ -3053,15 +3053,6 @@ RULES: tuple[Rule, ...] = (
         {"Яготин|partnerOf|Пасвалісом"},
     ),
     _r(
-        "country-of-locator",
-        "relations",
-        "loaders/narrative/extractor.py",
-        "A partner of unknown country right before the region abroad that locates it ('Grant County, Oregon', 'округ "
-        "Ла-Кросс штату Вісконсин') is in that region's country.",
-        "Horodenka hromada has been a partner of Grant County, Oregon, since 2019.",
-        {"Городенківська міська територіальна громада|partnerOf|Grant County", "Grant County|inCountry|США"},
-    ),
-    _r(
         "english-in-country",
         "linking",
         "loaders/narrative/latin.py",
@@ -3076,5 +3067,49 @@ RULES: tuple[Rule, ...] = (
             "Lida|inCountry|Білорусь",
             "Калуська міська територіальна громада|partnerOf|Rzeszów County",
         },
+    ),
+    _r(
+        "year-abbreviation-not-river",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "'р.' after a number is the year ('угода 2019 р.'), not a river: the community named right after it stays a "
+        "place (lines of a register that the abbreviation joins into one sentence are each paired).",
+        "Реєстр міжнародних партнерств громад області\n\nТячівська громада — Вашарошнамень (Угорщина), угода 2019 р."
+        "\nХустська громада — гміна Сянув (Польща), меморандум 2021 р.\nРахівська громада — Сигету-Мармацієй (Румунія)",
+        {
+            "Тячівська міська територіальна громада|partnerOf|Вашарошнамень",
+            "Хустська міська територіальна громада|partnerOf|Сянув",
+            "Рахівська міська територіальна громада|partnerOf|Сигіт",
+        },
+        {"Тячівська міська територіальна громада|partnerOf|Сянув"},
+    ),
+    _r(
+        "card-community",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "On a register of partner cards, the line naming one Ukrainian community alone is the card's community: the "
+        "'Партнер' field below it is its partner; the label 'Українська громада' is no hromada (Українка's is "
+        "'Українська міська громада'); 'Країна партнера' is the card's country field.",
+        "Картка партнерства № 12\n\nУкраїнська громада\nТячівська міська територіальна громада\n\nПартнер\nМісто "
+        "Вашарошнамень\n\nКраїна партнера\nУгорщина\n\nКартка партнерства № 13\n\nУкраїнська громада\nХустська "
+        "міська територіальна громада\n\nПартнер\nГміна Сянув",
+        {
+            "Тячівська міська територіальна громада|partnerOf|Вашарошнамень",
+            "Вашарошнамень|inCountry|Угорщина",
+            "Хустська міська територіальна громада|partnerOf|Сянув",
+        },
+        {
+            "Тячівська міська територіальна громада|partnerOf|Сянув",
+            "Українська міська територіальна громада|partnerOf|Сянув",
+        },
+    ),
+    _r(
+        "adjective-unit-cooperation",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'співпрацює з німецьким ландкрайсом Ольденбург': a country adjective and a unit word no other cue lists "
+        "('ландкрайс') before the partner's name state the cooperation like 'з німецьким Ольденбургом'.",
+        "Тростянецька громада співпрацює з німецьким ландкрайсом Ольденбург.",
+        {"Тростянецька міська територіальна громада|partnerOf|Ольденбург"},
     ),
 )
