@@ -558,11 +558,15 @@ def open_world_places(
     # first cell no gazetteer knows and whose second cell is a country abroad
     # the rows of a list the sentence splitter kept in one sentence ("Польща: Хелм — …; Бяла-Підляська — …;"): each
     # item after "; " starts a row of its own
-    rows = [0, *(m.end() for m in islice(re.finditer(r";\s+", norm), 200))]  # a list, not a 1 MB line
+    rows = [0, *(m.end() for m in islice(re.finditer(r"[;:]\s+", norm), 200))]  # a list, not a 1 MB line
     for pos in rows:
         row = _DASH_ROW.match(norm, pos)
         if row is not None:
             cc = country_at(matches, row.end())
+            if cc is None:
+                # "Ольштинек — місто в Польщі", "Кальвін-Сіті — місто у США": the dash phrase names the country
+                phrase = _DASH_PHRASE.match(norm, row.end())
+                cc = country_at(matches, phrase.end()) if phrase else None
             start, end = row.start(1), row.end(1)
             if cc and cc != "UA" and not _person(norm, start, end) and not _organisation(row.group(1)):
                 add(start, end, row.group(1), None, cc, "dash-row")
@@ -764,6 +768,10 @@ _COMMA_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})\s*,\s*$")
 # comma before a year ("Литва, з 2008 року", "Lithuania, since 2010")
 _ITEM_END = re.compile(r"\s*(?:$|[(;.)]|[—–]|\s-\s|,\s*(?:(?:з|із|since|from|с)\s+)?\d)")
 _ROW_START = re.compile(r"\s*(?:[-•*–]\s*|\d{1,3}[.)]\s*)?")
+_DASH_PHRASE = re.compile(
+    r"(?:(?:невелик\w*|мал\w*|велик\w*|курортн\w*|портов\w*|історичн\w*|повітов\w*)\s+)?"
+    r"(?:міст\w*|містечк\w*|гмін\w*|громад\w*|муніципалітет\w*|комун\w*|town|city|municipality)\s+(?:в|у|на|in)\s+(?:the\s+)?"
+)
 _DASH_ROW = re.compile(rf"\s*(?:[-•*]\s+|\d{{1,3}}[.)]\s*)?({_NAME})(?:\s*\([^()]{{1,60}}\))?(?:\s*[—–]|\s+-)\s+")
 _HEADING_ITEM = re.compile(
     rf"\s*(?:[-•*–]\s*)?(?:[^\W\d][^:]{{0,40}}:\s*)?(?:м\.\s*|місто\s+)?({_NAME})(?=\s*(?:[—–]|\s-\s|,|\(|$))"
@@ -1048,6 +1056,15 @@ _GENITIVE_REGION = re.compile(
 )
 
 
+_LOCATED_IN = re.compile(
+    r"(?:міст\w*|містечк\w*|гмін\w*|громад\w*|town|city)\s+(?:в|у|in)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_COUNTRY_REGION_GAP = re.compile(
+    r"\s*,\s*(?:штат\w*|земл\w*|провінці\w*|регіон\w*|кантон\w*|департамент\w*|state|province|region)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]:
     """Spans of places that only locate a partner named just before them (see the module doc)."""
     spans: list[tuple[int, int]] = []
@@ -1086,6 +1103,19 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
             if sep is None:
                 break
             pos = sep.end()
+    # country-then-region: "Ольштинек — місто в Польщі, Вармінсько-Мазурське воєводство", "місто у США, штат Мічиган":
+    # a region right after the country that a partner's dash phrase named locates that partner
+    countries = [pm for pm in matches if pm.candidates and pm.candidates[0].type == "Country"]
+    for pm in foreign:
+        if pm.candidates[0].category != "foreign_region":
+            continue
+        gap = _COUNTRY_REGION_GAP.search(norm, max(0, pm.start - 40), pm.start)
+        if (
+            gap
+            and any(c.end == gap.start() and _LOCATED_IN.search(norm, max(0, c.start - 40), c.start) for c in countries)
+            and re.match(r"\s*(?:[;.]|$)", norm[pm.end :])
+        ):
+            spans.append((pm.start, pm.end))
     for pm in foreign:
         # bracket-locator: "Саскатун (Саскачеван, Канада)"
         m = re.match(r"\s*\(([^()]{2,60})\)", norm[pm.end :])

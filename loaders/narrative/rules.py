@@ -3112,4 +3112,26 @@ RULES: tuple[Rule, ...] = (
         "Тростянецька громада співпрацює з німецьким ландкрайсом Ольденбург.",
         {"Тростянецька міська територіальна громада|partnerOf|Ольденбург"},
     ),
+    _r(
+        "dash-phrase-country",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A partner list's row 'Ольштинек — місто в Польщі, Вармінсько-Мазурське воєводство;' (also right after the "
+        "heading's colon) names a town of the country its dash phrase names; the region after that country, ending the "
+        "row, only locates it.",
+        "Міста-побратими Бердичева:\nОльштинек — місто в Польщі, Вармінсько-Мазурське воєводство;\nКальвін-Сіті — "
+        "місто у США, штат Мічиган.",
+        {"Бердичів|partnerOf|Ольштинек", "Ольштинек|inCountry|Польща", "Кальвін-Сіті|inCountry|США"},
+        {"Бердичів|partnerOf|Вармінсько-Мазурське воєводство", "Бердичів|partnerOf|Мічиган"},
+    ),
+    _r(
+        "russian-belarus",
+        "linking",
+        "loaders/lang/ru/countries.csv",
+        "Russian pages write Belarus 'Беларусь' or 'Белоруссия': both name the country.",
+        "Города-побратимы Кременчуга. Кременчуг поддерживает дружеские связи с рядом городов мира, и эти связи "
+        "крепнут. Мы гордимся тем, что наши побратимы – это надёжные друзья.\n\nТакже город развивает связи с "
+        "городом Лида (Белоруссия).",
+        {"Лида|inCountry|Білорусь"},
+    ),
 )
