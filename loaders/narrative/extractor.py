@@ -86,7 +86,9 @@ _JOINED = re.compile(
 # a partner town referred to by a noun: "з польського міста-побратима", "угоду між містами", "містом-партнером"
 _PARTNER_ANAPHOR = re.compile(
     r"(?<![\w])(?:міст\w*-(?:побратим|партнер)\w*|побратим\w*|між\s+(?:нашими\s+|двома\s+|обома\s+)?"
-    r"(?:містами|громадами)|партнерськ\w+\s+міст\w*|(?:гмін|громад)\w*-партнер\w*)",
+    r"(?:містами|громадами)|партнерськ\w+\s+міст\w*|(?:гмін|громад)\w*-партнер\w*"
+    # "Сторони підписали угоду про партнерство": the two sides the sentence before named
+    r"|сторони(?=\s+(?:(?:також|вже|офіційно|урочисто)\s+)?(?:підписали|уклали|скріпили|домовилися|погодили)))",
     re.IGNORECASE,
 )
 _TWINNING = re.compile(r"побратим|меморандум|угод|договір|договор|співробітництв", re.IGNORECASE)
@@ -188,6 +190,32 @@ _EVENT_VENUE = re.compile(
     r"(?:в|у|на|in|at)\s+(?:м\.\s*|місті\s+)?$",
     re.IGNORECASE,
 )
+
+
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’-])([А-ЯІЇЄҐ][а-яіїєґ'’]+)\s+$")
+
+
+def _given_name(word: str) -> bool:
+    """A first name by the dictionary ("вальдемар"), or an unknown word it reads as one ("дариуш")."""
+    from loaders.morph import parses
+
+    ps = parses(word)[:2]
+    return any("Name" in str(p.tag) for p in ps) or bool(ps and not ps[0].is_known and "Surn" in str(ps[0].tag))
+
+
+def _without_surnames(norm: str, matches: list) -> list:
+    """Rule ``surname-not-town``: "мер міста Ясло Дариуш Чоп": a one-word Ukrainian town right after a given name is
+    a person's surname, not the town (Чоп), unless the two words are a place's name."""
+    out = []
+    for pm in matches:
+        c = pm.candidates[0] if pm.candidates else None
+        if c is not None and c.type == "Community" and not pm.role and " " not in pm.surface:
+            m = _GIVEN_NAME_BEFORE.search(norm, max(0, pm.start - 30), pm.start)
+            if m is not None and not any(o.start < m.end(1) and m.start(1) < o.end for o in matches if o is not pm):
+                if _given_name(m.group(1).lower()):
+                    continue
+        out.append(pm)
+    return out
 
 
 def _venue_abroad(norm: str, p) -> bool:
@@ -554,7 +582,9 @@ class _Extractor:
                 for pm in st.place_matches
                 if not (pm.role == "hromada" and _UKRAINIAN_COMMUNITY.match(norm, pm.start))
             ]
+            st.place_matches = _without_surnames(norm, st.place_matches)
             st.place_matches = self._with_elliptic_hromadas(norm, st.place_matches)
+            st.place_matches = self._with_gapped_hromadas(norm, st.place_matches)
             st.place_matches = self._hromada_item(norm, st.place_matches)
             st.place_matches = self._with_elliptic_oblasts(norm, st.place_matches)
             _type_word_decides(norm, st.place_matches)
@@ -617,6 +647,24 @@ class _Extractor:
                 continue
             kind = {"міськ": "міська", "селищн": "селищна", "сільськ": "сільська"}[m.group("type").lower()]
             pm = self._adjective_place(norm, a, b, m.group("adj"), (f"{kind} громада",), "hromada", "hromada")
+            if pm is not None:
+                out.append(pm)
+        return sorted(out, key=lambda pm: pm.start)
+
+    def _with_gapped_hromadas(self, norm: str, matches: list) -> list:
+        """Rule ``gapped-hromadas``: "Білоцерківська громада розвиває партнерство з польським Мельцем, Васильківська —
+        з литовським Кедайняєм, а Фастівська — з норвезькою комуною": after "<adjective> громада", a capitalised
+        adjective alone before a dash and "з" (the verb left out) names another hromada of the same head noun."""
+        head = _HROMADA_HEAD.search(norm)
+        if head is None:
+            return matches
+        out = list(matches)
+        for m in _GAPPED_HROMADA.finditer(norm, head.end()):
+            a, b = m.span("adj")
+            if any(pm.candidates and pm.start < b and a < pm.end for pm in out):
+                continue
+            heads = ("міська громада", "селищна громада", "сільська громада")
+            pm = self._adjective_place(norm, a, b, m.group("adj"), heads, "hromada", "hromada")
             if pm is not None:
                 out.append(pm)
         return sorted(out, key=lambda pm: pm.start)
@@ -3003,6 +3051,9 @@ class _Extractor:
             and _DASH_WITH.fullmatch(norm, ordered[k].end, ordered[k + 1].start)
         ]
         if len(dashed) >= 2:
+            if dashed[0] > 1 and any(m.type == "PartnerCity" for m in ordered[: dashed[0]]):
+                # "Білоцерківська громада … з Мельцем, Васильківська — з …": the clause before the first dash pairs too
+                pairs |= self._clause_pairs(norm, ordered[: dashed[0]])
             for n, k in enumerate(dashed):
                 stop = dashed[n + 1] if n + 1 < len(dashed) else len(ordered)
                 for f in ordered[k + 1 : stop]:
@@ -3476,6 +3527,12 @@ _HROMADAS_LEAD = re.compile(
     r"|громад(?:и|ах|ам|ами)?(?:\s+[А-ЯІЇЄҐ][\w'’-]+(?:\s+(?:та|і|й)\s+[А-ЯІЇЄҐ][\w'’-]+)?(?:\s+област(?:і|ей))?)?"
     r"\s*[:—–-]\s*$",
     re.IGNORECASE,
+)
+_HROMADA_HEAD = re.compile(
+    r"(?<![\w'’-])[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)а\s+(?:(?:міська|селищна|сільська)\s+)?громада(?![\w])"
+)
+_GAPPED_HROMADA = re.compile(
+    r"(?:,\s*(?:а\s+|та\s+|і\s+)?|\s+(?:а|та|і)\s+)(?P<adj>[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)а)\s*[—–-]\s*(?:з|із|зі)\s"
 )
 _ELLIPSIS_HEAD = re.compile(r"(?<![\w])(?:ТГ|ОТГ|територіальн\w+\s+громад\w*|громад\w*)(?![\w])")
 _CAPS_HEADING = re.compile(r"[\s\d.)•*–-]*[А-ЯІЇЄҐA-Z][А-ЯІЇЄҐA-Z'’ ,&/-]{3,60}:?\s*")

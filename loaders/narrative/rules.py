@@ -3134,4 +3134,29 @@ RULES: tuple[Rule, ...] = (
         "городом Лида (Белоруссия).",
         {"Лида|inCountry|Білорусь"},
     ),
+    _r(
+        "gapped-hromadas",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "After '<adjective> громада', a capitalised adjective alone before a dash and 'з' (the verb left out) names "
+        "another hromada: each is paired with the partner after its own dash, the first clause as usual.",
+        "Київська область. Білоцерківська громада розвиває партнерство з польським Мельцем, Васильківська — з "
+        "литовським Кедайняєм, а Фастівська — з норвезькою комуною Нордре-Фолло.",
+        {
+            "Білоцерківська міська територіальна громада|partnerOf|Мелец",
+            "Васильківська міська територіальна громада|partnerOf|Кедайняй",
+            "Фастівська міська територіальна громада|partnerOf|Нордре-Фолло",
+        },
+        {"Білоцерківська міська територіальна громада|partnerOf|Кедайняй"},
+    ),
+    _r(
+        "surname-not-town",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "A one-word Ukrainian town right after a given name ('мер міста Ясло Дариуш Чоп') is a person's surname, not the "
+        "town; 'Сторони підписали угоду' refers back to the two sides the sentence before named.",
+        "Мер міста Ясло Дариуш Чоп відвідав Коростенську громаду. Сторони підписали угоду про партнерство.",
+        {"Коростенська міська територіальна громада|partnerOf|Ясло"},
+        {"Чоп|partnerOf|Ясло"},
+    ),
 )
