@@ -583,6 +583,8 @@ def open_world_places(
         start, end = m.span("name")
         if _sentence_word(norm, start) and not _ROW_START.fullmatch(norm, 0, start):
             continue
+        if norm[:start].rstrip().endswith("(") or re.search(r"[A-ZА-ЯІЇЄҐ]\w*[A-ZА-ЯІЇЄҐ]", m.group("name")):
+            continue  # "(FiBL, Швейцарія)": an organisation's acronym in brackets, not a town
         if _person(norm, start, end) or _organisation(m.group("name")):
             continue
         add(start, end, m.group("name"), None, iso_code(pm.candidates[0]), "comma-country")

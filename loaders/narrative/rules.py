@@ -2874,16 +2874,17 @@ RULES: tuple[Rule, ...] = (
         "loaders/narrative/openworld.py",
         "A name no gazetteer knows, then a comma and a country abroad that ends the item ('1. Бжозув, Польща (2004)', "
         "'Pasvalys, Lithuania, since 2010'), is a place of that country; an item of a plural unit's run takes its own "
-        "country ('з містами Ніско, Польща, та Пасваліс, Литва').",
+        "country ('з містами Ніско, Польща, та Пасваліс, Литва'); an acronym in brackets ('(FiBL, Швейцарія)') is none.",
         "Міжнародні партнери Яготинської громади:\n1. Бжозув, Польща (2004)\n2. Пасваліс, Литва (2016)\n"
-        "Калуш співпрацює з містами Ніско, Польща, та Пасваліс, Литва.",
+        "Калуш співпрацює з містами Ніско, Польща, та Пасваліс, Литва. Програму впроваджує Дослідний інститут "
+        "органічного сільського господарства (FiBL, Швейцарія) у партнерстві з громадою.",
         {
             "Яготинська міська територіальна громада|partnerOf|Бжозув",
             "Бжозув|inCountry|Польща",
             "Пасваліс|inCountry|Литва",
             "Калуш|partnerOf|Ніско",
         },
-        {"Пасваліс|inCountry|Польща"},
+        {"Пасваліс|inCountry|Польща", "FiBL|inCountry|Швейцарія"},
     ),
     _r(
         "plural-adjective-names",
