@@ -58,7 +58,12 @@ _NO_PARTNERSHIP = re.compile(
     r"(?:угод|меморандум|партнерств|побратим|соглашени|договор[её]нност|agreement|partnership)\w*"
     r"[^.;]{0,80}?(?<![\w])(?:немає|відсутн\w*|нет|отсутству\w*|не\s+(?:достигнут\w*|підписан\w*|укладен\w*|"
     r"подписан\w*|заключен\w*|існує|существует))(?![\w])"
-    r"|(?<![\w])(?:немає|нет|no|not\s+yet)\s+(?:\w+\s+){0,3}?(?:угод|меморандум|партнерств|соглашени|договор|agreement|partnership)",
+    r"|(?<![\w])(?:немає|нет|no|not\s+yet)\s+(?:\w+\s+){0,3}?(?:угод|меморандум|партнерств|соглашени|договор|agreement|partnership)"
+    # rule ``only-discussed``: "обговорили можливе партнерство з …", "обговорювали можливість побратимства": a twinning
+    # only discussed is none (an intent to sign, "планують підписати", still is one)
+    r"|(?<![\w])(?:обговор|обсуд|discuss)\w*\s+(?:[\w'’-]+\s+){0,2}?(?:можлив|перспектив|possib|prospect)\w*\s+"
+    r"(?:(?:встановленн|укладанн|укладенн|підписанн|налагодженн)\w*\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:партнерств|побратимств|угод|меморандум|twinning|partnership|sister)",
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(  # "у місті X", "in X", "in rural X", "in the northern X"
@@ -101,7 +106,9 @@ _JOINED = re.compile(
 # a partner town referred to by a noun: "з польського міста-побратима", "угоду між містами", "містом-партнером"
 _PARTNER_ANAPHOR = re.compile(
     r"(?<![\w])(?:міст\w*-(?:побратим|партнер)\w*|побратим\w*|між\s+(?:нашими\s+|двома\s+|обома\s+)?"
-    r"(?:містами|громадами)|партнерськ\w+\s+міст\w*|(?:гмін|громад)\w*-партнер\w*)",
+    r"(?:містами|громадами)|партнерськ\w+\s+міст\w*|(?:гмін|громад)\w*-партнер\w*"
+    # "Сторони підписали угоду про партнерство": the two sides the sentence before named
+    r"|сторони(?=\s+(?:(?:також|вже|офіційно|урочисто)\s+)?(?:підписали|уклали|скріпили|домовилися|погодили)))",
     re.IGNORECASE,
 )
 _TWINNING = re.compile(r"побратим|меморандум|угод|договір|договор|співробітництв", re.IGNORECASE)
@@ -118,7 +125,8 @@ _ASKED_PARTNER = re.compile(
     re.IGNORECASE,
 )
 _SIGNED_ACT = re.compile(
-    r"(?<![\w])(?:меморандум\w*|угод\w*|договір|договор\w*|memorand\w*|agreement\w*|соглашени\w*)(?![\w])",
+    r"(?<![\w])(?:меморандум\w*|угод\w*|договір|договор\w*|memorand\w*|agreement\w*|соглашени\w*|"
+    r"letters?\s+of\s+intent|charter\s+of\s+friendship|харті\w*\s+дружб\w*|харти\w*\s+дружб\w*)(?![\w])",
     re.IGNORECASE,
 )
 _SIGNING = re.compile(
@@ -174,6 +182,7 @@ class _Sent:
     unnamed: bool = False
     coref: bool = False
     partner_cue: bool = False  # a "partner" cue and a "partner_need" cue (both are needed to state a partnership)
+    country_heading: bool = False  # a country heading over partner lines ("Польща:", "Литва")
 
     @cached_property
     def ev(self) -> Evidence:
@@ -186,6 +195,47 @@ _VENUE_BEFORE = re.compile(
     r"(?:в|у|на|до|in|at)\s+(?:м\.\s*|місті\s+)?$",
     re.IGNORECASE,
 )
+
+
+_DASH_WITH = re.compile(r"\s*[—–-]\s*(?:з|із|зі|with|с|со)\s+(?:[\w'’-]+\s+){0,3}?")
+_VISIT_FROM_ABROAD = re.compile(
+    r"(?:делегаці|мер|бурмістр|війт|староста|президент\w*\s+міста|представник)\w*\s+(?:(?:з|із|зі)\s+)?"
+    r"[\w'’-]+(?:ськ|цьк|зьк)(?:ого|ої|их)\s+(?-i:[А-ЯІЇЄҐ])",
+    re.IGNORECASE,
+)
+# an event's venue (not a visit's: a delegation visits its partner town)
+_EVENT_VENUE = re.compile(
+    r"(?:конференці\w*|форум\w*|саміт\w*|засіданн\w*|виставк\w*|фестивал\w*|ярмар\w*|турнір\w*|чемпіонат\w*|"
+    r"змаганн\w*|конгрес\w*|conference|forum|summit|congress|expo|конференци\w*|выставк\w*)\W+(?:[\w'’-]+\W+){0,4}?"
+    r"(?:в|у|на|in|at)\s+(?:м\.\s*|місті\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’-])([А-ЯІЇЄҐ][а-яіїєґ'’]+)\s+$")
+
+
+def _given_name(word: str) -> bool:
+    """A first name by the dictionary ("вальдемар"), or an unknown word it reads as one ("дариуш")."""
+    from loaders.morph import parses
+
+    ps = parses(word)[:2]
+    return any("Name" in str(p.tag) for p in ps) or bool(ps and not ps[0].is_known and "Surn" in str(ps[0].tag))
+
+
+def _without_surnames(norm: str, matches: list) -> list:
+    """Rule ``surname-not-town``: "мер міста Ясло Дариуш Чоп": a one-word Ukrainian town right after a given name is
+    a person's surname, not the town (Чоп), unless the two words are a place's name."""
+    out = []
+    for pm in matches:
+        c = pm.candidates[0] if pm.candidates else None
+        if c is not None and c.type == "Community" and not pm.role and " " not in pm.surface:
+            m = _GIVEN_NAME_BEFORE.search(norm, max(0, pm.start - 30), pm.start)
+            if m is not None and not any(o.start < m.end(1) and m.start(1) < o.end for o in matches if o is not pm):
+                if _given_name(m.group(1).lower()):
+                    continue
+        out.append(pm)
+    return out
 
 
 def _venue_abroad(norm: str, p) -> bool:
@@ -357,6 +407,8 @@ class _Extractor:
         self.russian = russian_document(text)  # every sentence without Ukrainian letters is read as Russian
         self._unplaced: tuple | None = None  # funders whose money's destination a following sentence may name
         self._partner_lines = 0  # short lines still read as a partner list after a partnership sentence
+        self._prev_norm = ""  # the sentence scanned last
+        self._card_home: tuple[str, int] | None = None  # (community, sentence index) a partner card named alone
         self._list_country: str | None = None  # ISO code of a country heading ("Польща:") over partner lines
         self._title_sent: int | None = None  # index of the page's title sentence
         self._hromada_items = 0  # list lines still read as hromadas under a "… громади:" lead-in
@@ -553,7 +605,16 @@ class _Extractor:
                 st.place_matches = self.gaz.find(norm)
             except Exception:
                 st.place_matches = []
+            # rule ``ukrainian-community-label``: "Українська громада" (a card's label, or "the Ukrainian community" of a
+            # town abroad) is not the hromada of Українка, which is written "Українська міська громада"
+            st.place_matches = [
+                pm
+                for pm in st.place_matches
+                if not (pm.role == "hromada" and _UKRAINIAN_COMMUNITY.match(norm, pm.start))
+            ]
+            st.place_matches = _without_surnames(norm, st.place_matches)
             st.place_matches = self._with_elliptic_hromadas(norm, st.place_matches)
+            st.place_matches = self._with_gapped_hromadas(norm, st.place_matches)
             st.place_matches = self._hromada_item(norm, st.place_matches)
             st.place_matches = self._with_elliptic_oblasts(norm, st.place_matches)
             _type_word_decides(norm, st.place_matches)
@@ -562,16 +623,20 @@ class _Extractor:
                 st.place_matches = self._with_russian(norm, st.place_matches)
             if is_latin(norm):  # an English page about Ukrainian communities (loaders/narrative/latin.py)
                 st.place_matches = self._with_latin(norm, st.place_matches)
-            heading = _country_heading(norm, st.place_matches)
+            heading = _country_heading(norm, st.place_matches, self._prev_norm)
             if heading is not None and self._partner_lines > 0:
                 # rule ``country-heading``: "Польща:" over item lines in a partner list: the items are of that
                 # country; the list goes on under each heading
                 self._list_country, self._partner_lines = heading, 4
+                st.country_heading = True
             elif len(norm) > 200 or self._partner_lines == 0:
                 self._list_country = None
-            if self._partner_context(st):
+            if self._partner_context(st) or _VISIT_FROM_ABROAD.search(norm):
+                # rule ``visit-from-abroad``: "делегація з польського Бжозува", "бурмістр литовського Пасваліса": a
+                # delegation or mayor of a town abroad names that town, whatever the sentence says of partnership
                 st.place_matches = self._with_open_world(norm, st.place_matches)
             st.place_matches = join_connected(norm, st.place_matches)
+        self._prev_norm = norm
         st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
         self._title_item(norm, st)
         self._acronym_orgs(norm, st)
@@ -651,6 +716,24 @@ class _Extractor:
         if lead is not None and plural_trigger(lead.group("trig") + lead.group("tail") + ":"):
             kind = "Program" if lead.group("trig").lower().startswith(INITIATIVE_PROGRAM) else "Project"
             self._title_items = (40, kind, lead.group("trig").lower())
+
+    def _with_gapped_hromadas(self, norm: str, matches: list) -> list:
+        """Rule ``gapped-hromadas``: "Білоцерківська громада розвиває партнерство з польським Мельцем, Васильківська —
+        з литовським Кедайняєм, а Фастівська — з норвезькою комуною": after "<adjective> громада", a capitalised
+        adjective alone before a dash and "з" (the verb left out) names another hromada of the same head noun."""
+        head = _HROMADA_HEAD.search(norm)
+        if head is None:
+            return matches
+        out = list(matches)
+        for m in _GAPPED_HROMADA.finditer(norm, head.end()):
+            a, b = m.span("adj")
+            if any(pm.candidates and pm.start < b and a < pm.end for pm in out):
+                continue
+            heads = ("міська громада", "селищна громада", "сільська громада")
+            pm = self._adjective_place(norm, a, b, m.group("adj"), heads, "hromada", "hromada")
+            if pm is not None:
+                out.append(pm)
+        return sorted(out, key=lambda pm: pm.start)
 
     def _hromada_item(self, norm: str, matches: list) -> list:
         """Rule ``hromada-items``: "стали громади:" over list lines "- Ніжинська міська;", "- Носівська": each
@@ -1912,8 +1995,8 @@ class _Extractor:
                 for m in ms
                 if m.kind == "place" and m.type == "PartnerCity" and not (m.extra or {}).get("locator")
             }
-            if listed:
-                last_listed = st.s.index  # a bulleted list goes on
+            if listed or (st.country_heading and st.s.index - last_listed == 1):
+                last_listed = st.s.index  # a bulleted list goes on, past a country heading inside it
             if (
                 st.partner_cue
                 and not partner_sentence
@@ -2786,6 +2869,10 @@ class _Extractor:
                 continue  # "Драбівський ліцей співпрацює з ліцеєм у Кракові": schools, not the towns, are partners
             if partners and m.role == "oblast-list":
                 continue  # oblasts listed in a partnership sentence take part; they are not the partners
+            if partners and m.type == "PartnerCity" and _EVENT_VENUE.search(norm[max(0, m.start - 90) : m.start]):
+                # rule ``event-venue-not-partner``: "на форумі громад у Ряшеві … підписали угоди з …": the town abroad
+                # where a forum or conference was held is not a partner by being its venue
+                continue
             out.append(m)
         return out
 
@@ -2870,6 +2957,7 @@ class _Extractor:
         """Partnerships stated in a sentence; ``listed``: the sentence continues a "Міста-побратими:" heading."""
         norm, ev = st.s.norm, st.ev
         signed_abroad = False
+        self._note_card_home(st)
         if not listed and not st.partner_cue:
             # rule ``agreement-abroad``: "Вінницька міська рада та муніципалітет Кельце підписали меморандум": an
             # agreement between a Ukrainian community and a town abroad is a partnership without "співпраця"
@@ -2965,9 +3053,14 @@ class _Extractor:
                     for u in ua
                     if not self._is_oblast(u.key) and not _LOCATIVE.search(norm[max(0, u.start - 20) : u.start])
                 }
-            elif foreign and not ua and (self.section_home or self.home_key):
+            elif foreign and not ua and (self.section_home or self.home_key or self._card_home):
+                home = self.section_home or self.home_key
+                if self._card_home and _PARTNER_FIELD.match(norm) and 0 < st.s.index - self._card_home[1] <= 4:
+                    home = self._card_home[0]  # rule ``card-community``
+                if home is None:
+                    continue
                 pairs |= {
-                    (self.section_home or self.home_key, f.key)
+                    (home, f.key)
                     for f in foreign
                     if not _LOCATIVE.search(norm[max(0, f.start - 20) : f.start])
                     or (listed and re.fullmatch(r"\s*(?:[-•*–]\s*)?(?:м\.|місто)\s*", norm[: f.start]))  # "• м. Кросно"
@@ -2980,6 +3073,20 @@ class _Extractor:
                 rel, _seen = self._rel_index[(a, "partnerOf", b)]
                 rel.status.setdefault((ev.start, ev.end), status)
         return pairs
+
+    def _note_card_home(self, st: _Sent) -> None:
+        """Rule ``card-community``: on a register of partner cards, a short line naming one Ukrainian community alone
+        ("Українська громада" / "Хустська міська територіальна громада") is the community of the card: the
+        "Партнер:" field below it, within four lines, is its partner (not the page's first community's)."""
+        norm = st.s.norm
+        if len(norm) > 90 or not self._whole_line(st):
+            return
+        places = [m for m in st.mentions if m.kind == "place" and m.type in ("Community", "PartnerCity")]
+        ua = {m.key for m in places if m.type == "Community" and not self._is_oblast(m.key)}
+        if len(ua) == 1 and all(m.type == "Community" for m in places) and not _PARTNER_FIELD.match(norm):
+            (key,) = ua
+            if any(m.key == key and m.role == "hromada" for m in places):
+                self._card_home = (key, st.s.index)
 
     def _partner_named_before(self, st: _Sent, foreign_seen: set[str]) -> None:
         """Rule ``partner-named-before``: "Калуш приймав гостей з Ніско" … "делегація з польського
@@ -3144,6 +3251,25 @@ class _Extractor:
         """
         ordered = sorted(group, key=lambda m: m.start)
         pairs: set[tuple[str, str]] = set()
+        # rule ``dash-with-pairs``: "Самбір — з Ярославом, Дрогобич — з Бжегом", "Надвірна — з гміною Цмолас, Яремче —
+        # з містом Закопане": each community before a dash and "з" has the partners named after it, up to the next one
+        dashed = [
+            k
+            for k in range(len(ordered) - 1)
+            if ordered[k].type == "Community"
+            and ordered[k + 1].type == "PartnerCity"
+            and _DASH_WITH.fullmatch(norm, ordered[k].end, ordered[k + 1].start)
+        ]
+        if len(dashed) >= 2:
+            if dashed[0] > 1 and any(m.type == "PartnerCity" for m in ordered[: dashed[0]]):
+                # "Білоцерківська громада … з Мельцем, Васильківська — з …": the clause before the first dash pairs too
+                pairs |= self._clause_pairs(norm, ordered[: dashed[0]])
+            for n, k in enumerate(dashed):
+                stop = dashed[n + 1] if n + 1 < len(dashed) else len(ordered)
+                for f in ordered[k + 1 : stop]:
+                    if f.type == "PartnerCity":
+                        pairs.add((ordered[k].key, f.key))
+            return pairs
         if ordered[0].type == "PartnerCity" and self.home_key:
             objects = [
                 u
@@ -3203,6 +3329,27 @@ class _Extractor:
                     prev = m
                     continue
                 prev = m if m.type == "PartnerCity" else None
+        # rule ``domestic-object-before-partner``: "Луцька громада співпрацює з Городоцькою громадою та польським містом
+        # Хелм": a Ukrainian community after "з" and a partner abroad coordinated after it are both objects of the
+        # subject before; the two objects are not partners of each other
+        for k in range(1, len(ordered) - 1):
+            subject, u, f = ordered[k - 1], ordered[k], ordered[k + 1]
+            if subject.type != "Community" or u.type != "Community" or f.type != "PartnerCity":
+                continue
+            if self._same_place(subject.key, u.key) or subject.key == u.key:
+                continue
+            if _WITH_BEFORE.search(norm, max(0, u.start - 40), u.start) and _FOREIGN_OBJECT.fullmatch(
+                norm, u.end, f.start
+            ):
+                run = [f]
+                for g in ordered[k + 2 :]:
+                    if g.type != "PartnerCity" or not _LIST_GAP.fullmatch(norm[run[-1].end : g.start]):
+                        break
+                    run.append(g)
+                for g in run:
+                    pairs.discard((u.key, g.key))
+                    pairs.add((subject.key, g.key))
+                pairs.add((subject.key, u.key))
         # rule ``domestic-object-after-partner``: "поріднився з естонським Тарту та українським Херсоном": a Ukrainian
         # community coordinated right after a partner abroad is an object of the same verb, a partner of its subject
         for k in range(1, len(ordered) - 1):
@@ -3384,13 +3531,25 @@ def _word_at(hay: str, needle: str) -> int | None:
     return None
 
 
-def _country_heading(norm: str, matches: list) -> str | None:
+# a card's "Країна партнера" label: the country line after it is the field's value, not a heading
+_UKRAINIAN_COMMUNITY = re.compile(r"українськ\w+\s+громад\w*", re.IGNORECASE)  # no "міська" between
+_COUNTRY_LABEL = re.compile(r"^\W*(?:країн|стран|countr)\w*(?:\s+[\w'’-]+)?\s*:?\s*$", re.IGNORECASE)
+_COUNTRY_LINE = re.compile(r"\s*(?:[-•*–]\s*)?(\S[^\d:;,.()]{1,40}?)\s*(?:\(\d{1,3}\)\s*)?[—–]?\s*")
+
+
+def _country_heading(norm: str, matches: list, prev: str = "") -> str | None:
     """ISO code of a line that opens with a country's name and a colon ("Польща:", "США: Бірмінгем"), else None."""
     from loaders.narrative.openworld import country_at
 
     m = re.match(r"\s*(?:[-•*–]\s*)?(\S[^:]{0,40}?)\s*:(?:\s|$)", norm)
     if m is None:
-        return None
+        # rule ``country-line``: a line that is a country's name alone ("Польща", "ЛИТВА", "Німеччина (3)") heads
+        # the partner lines under it like "Польща:" does
+        m = _COUNTRY_LINE.fullmatch(norm)
+        if m is None or _COUNTRY_LABEL.search(prev):
+            return None
+        if not any(pm.start == m.start(1) and pm.end == m.end(1) for pm in matches):
+            return None
     iso = country_at(matches, m.start(1), m.end(1))
     return None if iso == "UA" else iso
 
@@ -3467,6 +3626,11 @@ _PROJECT_FIELD = re.compile(
 )
 _PARTNER_WORD = re.compile(r"(?:партнер|побратим)\w*", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(?:,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+)")
+_WITH_BEFORE = re.compile(r"(?<![\w'’-])(?:з|із|зі|with)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_FOREIGN_OBJECT = re.compile(
+    r"(?:\s+громад\w*)?\s*(?:,\s*)?(?:та|і|й|а\s+також|and)\s+(?:(?:з|із|зі|with)\s+)?(?:[\w'’-]+\s+){0,2}?",
+    re.IGNORECASE,
+)
 _DOMESTIC_OBJECT = re.compile(
     r"\s*(?:,\s*)?(?:та|і|й|а\s+також)\s+(?:(?:з|із|зі)\s+)?(?:українськ\w+\s+)(?:(?:міст|громад)\w*\s+)?",
     re.IGNORECASE,
@@ -3511,7 +3675,7 @@ def _column_kind(cell: str) -> str | None:
 
 
 _RIVER_BEFORE = re.compile(
-    r"(?:(?<![\w])(?:річк\w*|р\.|берег\w*\s+(?:річки\s+)?)|(?:стоки|стічн\w+\s+вод\w*|скида\w*|скид\w*|впада\w*)"
+    r"(?:(?<![\w])(?:річк\w*|(?<!\d\s)(?<!\d)р\.|берег\w*\s+(?:річки\s+)?)|(?:стоки|стічн\w+\s+вод\w*|скида\w*|скид\w*|впада\w*)"
     r"(?:\s+[\w'-]+){0,3}\s+(?:у|в|до))\s*$",
     re.IGNORECASE,
 )
@@ -3576,6 +3740,12 @@ _HROMADAS_LEAD = re.compile(
     r"|громад\w*(?:\s+[А-ЯІЇЄҐ][\w'’-]+(?:\s+(?:та|і|й)\s+[А-ЯІЇЄҐ][\w'’-]+)?(?:\s+област(?:і|ей))?)?"
     r"\s*,?\s*(?:зокрема|серед\s+них|а\s+саме|як-от)(?:\s+(?:у|в))?\s*$",
     re.IGNORECASE,
+)
+_HROMADA_HEAD = re.compile(
+    r"(?<![\w'’-])[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)а\s+(?:(?:міська|селищна|сільська)\s+)?громада(?![\w])"
+)
+_GAPPED_HROMADA = re.compile(
+    r"(?:,\s*(?:а\s+|та\s+|і\s+)?|\s+(?:а|та|і)\s+)(?P<adj>[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)а)\s*[—–-]\s*(?:з|із|зі)\s"
 )
 _ELLIPSIS_HEAD = re.compile(r"(?<![\w])(?:ТГ|ОТГ|територіальн\w+\s+громад\w*|громад\w*)(?![\w])")
 _CAPS_HEADING = re.compile(r"[\s\d.)•*–-]*[А-ЯІЇЄҐA-Z][А-ЯІЇЄҐA-Z'’ ,&/-]{3,60}:?\s*")

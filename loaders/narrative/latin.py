@@ -430,4 +430,47 @@ def open_world_latin(norm: str, gaz, matches: list[PlaceMatch]) -> list[PlaceMat
             out.append(pm)
     if "with" in norm:
         _twinned_with(norm, matches, out)
+    if " in " in norm and countries:
+        _in_country(norm, gaz, matches, countries, out)
     return out
+
+
+# "with Rapla in Estonia", "Gmund in Austria": a Title-case name right before "in <country>"
+_IN_COUNTRY = re.compile(
+    r"(?P<name>(?-i:[A-Z][a-zà-ÿā-ž'’-]+)(?:[ -](?-i:[A-Z][a-zà-ÿā-ž'’-]+)){0,2})\s+in\s+(?:the\s+)?$"
+)
+
+
+def _in_country(norm: str, gaz, matches: list[PlaceMatch], countries: list[PlaceMatch], out: list[PlaceMatch]) -> None:
+    """Rule ``english-in-country``: in a partnership sentence, "with Rapla in Estonia", "Gmund in Austria": a town
+    abroad before "in" and a country is of that country; one no gazetteer knows is kept unlinked there."""
+    from loaders.narrative.openworld import _synthetic, iso_code
+    from loaders.patterns import cue_regex_in
+
+    if not cue_regex_in("partner", norm).search(norm):
+        return
+    stop = stop_names()
+    for c in countries:
+        cc = iso_code(c.candidates[0])
+        if cc == "UA":
+            continue
+        m = _IN_COUNTRY.search(norm, max(0, c.start - 60), c.start)
+        if m is None:
+            continue
+        a, b = m.span("name")
+        if a > 0 and not re.search(r"(?:^|[\s,(;:])$", norm[:a]):
+            continue
+        name = m.group("name")
+        known = [pm for pm in [*matches, *out] if pm.candidates and pm.start < b and a < pm.end]
+        if known:
+            for pm in known:
+                if pm.kind == "foreign" and pm.start == a and pm.candidates[0].country in (None, cc):
+                    pm.extra = {**(pm.extra or {}), "country": cc}
+                    if pm.candidates[0].country is None:
+                        pm.candidates = [replace(pm.candidates[0], country=cc), *pm.candidates[1:]]
+            continue
+        if len(name) < 4 or fold(name.split()[0]) in stop or (gaz is not None and gaz._country_cue(name.lower())):
+            continue
+        if not re.search(r"(?:with|and|,)\s*$", norm[max(0, a - 12) : a]):
+            continue  # "with Rapla in Estonia", "Lublin and Chełm in Poland": a listed partner, not a subject
+        out.append(PlaceMatch(a, b, name, "foreign", [_synthetic(name, None, cc)]))

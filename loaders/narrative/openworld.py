@@ -42,7 +42,7 @@ _UP = "A-ZА-ЯІЇЄҐÀ-ÖØ-Þ"
 _NAME_WORD = rf"[{_UP}][\w'’]*(?:-[\w'’]+)*"
 # up to four capitalised words ("Солт Лейк Сіті", "Зелонкі-Пшибишевські", "Назарет Ілліт")
 # lower-case particles inside a name abroad: "Freiburg im Breisgau", "Frankfurt am Main", "Newcastle upon Tyne"
-_PARTICLE = r"(?:im|am|an\s+der|ob\s+der|upon|on|de|del|della|di|da|la|le|sur|nad|pod)"
+_PARTICLE = r"(?:im|am|an\s+der|ob\s+der|upon|on|de|del|della|di|da|la|le|sur|nad|pod|над|під|пiд|ам|ан-дер)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
 _LIST_SEP = re.compile(r"\s*,\s*|\s+(?:та|і|й|and)\s+|\s*,\s*(?:та|і|й|and)\s+")
 
@@ -140,9 +140,10 @@ def _synthetic(name: str, unit: str | None, country: str | None) -> Place:
     )
 
 
-_AS_WRITTEN_RULES = frozenset({"country-bracket", "partner-list", "country-list"})
+_AS_WRITTEN_RULES = frozenset({"country-bracket", "partner-list", "country-list", "comma-country"})
 _LIST_BACK = re.compile(rf"(?:{_NAME_WORD}(?:\s*\([^()]{{1,60}}\))?\s*(?:,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+))*$")
-_CASE_BEFORE = re.compile(r"(?<![\w'’-])(?P<prep>з|із|зі|між|поміж|від|до|для|біля)\s+$", re.IGNORECASE)
+# "з Бжозувом", and "укладено з: Бжозувом, Ніском …" (a list after "з" and a colon)
+_CASE_BEFORE = re.compile(r"(?<![\w'’-])(?P<prep>з|із|зі|між|поміж|від|до|для|біля)(?:\s*:)?\s+$", re.IGNORECASE)
 
 
 def _nominative_name(norm: str, start: int, name: str) -> str:
@@ -277,6 +278,37 @@ def open_world_places(
 
     # names after a unit word ("повітом Тчевським (Польща)") are the unit-word rule's, which names them whole
     after_unit = {m.start("name") for m in _unit_regex(lang).finditer(norm)}
+    # rule ``namesake-abroad``: "з польським містом Городок", "делегація литовського міста Біржай": a Ukrainian town's
+    # namesake after a country adjective abroad (and a town word) is that country's town, looked up there by its
+    # Latin spelling, else kept unlinked in that country
+    if gaz is not None:
+        for pm in matches:
+            c = pm.candidates[0] if pm.candidates else None
+            if c is None or c.type != "Community" or c.category in ("oblast", "raion") or pm.role:
+                continue
+            adj = _NAMESAKE_ADJ.search(norm, max(0, pm.start - 60), pm.start)
+            if adj is None:
+                continue
+            cc = gaz._country_cue(adj.group(1).lower())
+            if not cc or cc == "UA":
+                continue
+            found, score = gaz._latin_lookup(c.label, cc) if hasattr(gaz, "_latin_lookup") else (None, 0.0)
+            found = found if score >= 92 else None
+            # the name may go on past the namesake ("містом Новий Торг", "Нове Місто над Пилицею"): the whole is the
+            # town's name, as written after a unit word
+            more = _NAME_GOES_ON.match(norm, pm.end)
+            if more is not None and more.end() > pm.end:
+                if any(pm.end <= o.start < more.end() for o in matches if o is not pm):
+                    continue
+                pm.end, pm.surface = more.end(), norm[pm.start : more.end()]
+                found = None
+            label = c.label if found is None and pm.surface == c.label else pm.surface
+            if adj.end() - adj.start() <= len(adj.group(1)) + 1 and more.end() == pm.end:
+                label = c.label  # "з польським Городком": the namesake's label is its nominative
+            place = found or _synthetic(label, None, cc)
+            pm.candidates = [Place(**{**_fields(place), "names": tuple(sorted({*place.names, label, pm.surface}))})]
+            pm.kind = "foreign"
+            pm.extra = {**(pm.extra or {}), "country": cc}
     # country-bracket: "Лович, Кутно, Скерневіце (Польща)" — walk back over the run before the bracket
     for bm in re.finditer(r"\(([^()]{2,60})\)", norm):
         cc = _country_within(matches, bm.start(1), bm.end(1)) or _country_in(bm.group(1), gaz)
@@ -304,13 +336,17 @@ def open_world_places(
                     and village.type == "Community"
                     and village.category in ("village", "settlement")
                     and pos == bm.start()
-                    and start in after_unit
+                    and (start in after_unit or (known[0].start == start and end > known[0].end))
                 ):
+                    if end > known[0].end:
+                        # "Нове Місто над Вагом (Словаччина)": a village's name is only the start of the town's
+                        known[0].end, known[0].surface = end, norm[start:end]
                     # "з містом Красник (Польща)": a Ukrainian village's name right before a country abroad, after a
                     # unit word, is that country's town: looked up there by its Latin spelling, else kept unlinked
                     pm = known[0]
                     found, _score = gaz._latin_lookup(pm.surface, cc) if hasattr(gaz, "_latin_lookup") else (None, 0)
-                    pm.candidates = [found or _synthetic(pm.surface, None, cc)]
+                    place = found or _synthetic(pm.surface, None, cc)
+                    pm.candidates = [Place(**{**_fields(place), "names": tuple(sorted({*place.names, pm.surface}))})]
                     pm.kind = "foreign"
                     break
                 if any(pm.candidates[0].type != "PartnerCity" for pm in known):
@@ -393,7 +429,9 @@ def open_world_places(
                 item = _trim_name(nxt.group("name"))
                 if not item or _person(norm, n_start, n_end) or _organisation(item):
                     break
-                add(n_start, n_start + len(item), item, unit.nominative, cc, "unit-word")
+                # "з містами Ніско (Польща) та Пасваліс (Литва)": an item's own country before the run's
+                item_cc = _country_after(norm, n_start + len(item), gaz, matches)
+                add(n_start, n_start + len(item), item, unit.nominative, item_cc or cc, "unit-word")
                 pos = n_start + len(item)
     # latin-unit: "з Gmina Biszcza", "Powiat Limanowski", "Landkreis Harburg": the unit word names the country
     for m in _LATIN_UNIT.finditer(norm):
@@ -417,7 +455,7 @@ def open_world_places(
     for hm, list_cc in heads:
         pos = hm.end()
         while True:
-            m = re.match(rf"({_NAME})(?=\s*(?:,|;|\.|$|\(|\s(?:та|і|й|and)\s))", norm[pos:])
+            m = re.match(rf"({_NAME})(?=\s*(?:,|;|\.|$|\(|\s(?:та|і|й|and|у|в|in)\s))", norm[pos:])
             if m is None:
                 break
             start, end = pos + m.start(1), pos + m.end(1)
@@ -429,7 +467,8 @@ def open_world_places(
                     pm.prefer_country(list_cc)
                 if cc != "UA" and not known:
                     add(start, end, name, None, cc, "partner-list" if list_cc is None else "country-list")
-            nxt = re.match(r"(?:\s*\([^()]{1,60}\))?\s*(?:,\s*(?:та|і|й|and)?|\s(?:та|і|й|and))\s*", norm[end:])
+            # past "(Польща)" or "у Польщі" ("Ряшів і Перемишль у Польщі, Ліда в Білорусі та Рапла в Естонії")
+            nxt = _LIST_ITEM_GAP.match(norm[end:])
             if nxt is None:
                 break
             pos = end + nxt.end()
@@ -448,7 +487,10 @@ def open_world_places(
             cc is None
             and (
                 unit.nominative not in _FOREIGN_ONLY
-                or not _PARTNERED_WITH.search(norm[max(0, m.start() - 120) : m.start()])
+                or not (
+                    _PARTNERED_WITH.search(norm[max(0, m.start() - 120) : m.start()])
+                    or _AGREED_WITH.search(norm[max(0, m.start() - 160) : m.start()])
+                )
             )
         ):
             continue  # a Ukrainian raion is the gazetteer's; one abroad needs its country, or a foreign unit partnered with
@@ -475,6 +517,34 @@ def open_world_places(
             # Бергхаймом -> Бергхайм, Біржаєм -> Біржай, Варною -> Варна, Ґдинею -> Ґдиня
             name = m.group(2) + INSTRUMENTAL_NOMINATIVE[m.group(3)]
             add(m.start(2), m.end(3), name, None, cc, "adjective-name")
+        # the genitive: "делегація з польського Бжозува", "з литовського Пасваліса": a name no gazetteer or Ukrainian
+        # dictionary knows, in the nominative by the dictionary's guess that keeps its stem
+        for m in _GENITIVE_ADJECTIVE_NAME.finditer(norm):
+            cc = gaz._country_cue(m.group(1).lower())
+            start, end = m.span(2)
+            if not cc or cc == "UA" or _sentence_word(norm, start) or _covered(start, end, taken):
+                continue
+            from loaders.morph import guess_nominative
+
+            lemma = guess_nominative(m.group(2), "gent")
+            if lemma is None and _MASCULINE_GENITIVE.search(m.group(2)):
+                lemma = m.group(2)[:-1].lower()  # "Бжозува" -> "Бжозув", "Гмюнда" -> "Гмюнд"
+            if lemma is None:
+                continue  # "Кросна": Кросно or Кросн, not told apart
+            name = _capitalised_like(m.group(2), lemma)
+            if _ukrainian_word(name) or _person(norm, start, end) or _organisation(name):
+                continue
+            add(start, end, name, None, cc, "adjective-name")
+        # the plural: "з литовськими Пасвалісом та Ширвінтосом", "з польськими Ніском і Кросном": each name of the run
+        for m in _PLURAL_ADJECTIVE_NAMES.finditer(norm):
+            cc = gaz._country_cue(m.group(1).lower())
+            if not cc or cc == "UA":
+                continue
+            for nm in _INSTRUMENTAL_NAME.finditer(norm, m.start("run"), m.end("run")):
+                if _sentence_word(norm, nm.start()):
+                    break
+                name = nm.group(1) + INSTRUMENTAL_NOMINATIVE[nm.group(2)]
+                add(nm.start(), nm.end(), name, None, cc, "adjective-name")
     # a town abroad the gazetteer knows, in a list headed by a country ("польських партнерів Стрия: … міста
     # Бжег-Дольни", "у Польщі — A, B"): the head names its country
     for pm in matches:
@@ -488,14 +558,36 @@ def open_world_places(
     # first cell no gazetteer knows and whose second cell is a country abroad
     # the rows of a list the sentence splitter kept in one sentence ("Польща: Хелм — …; Бяла-Підляська — …;"): each
     # item after "; " starts a row of its own
-    rows = [0, *(m.end() for m in islice(re.finditer(r";\s+", norm), 200))]  # a list, not a 1 MB line
+    rows = [0, *(m.end() for m in islice(re.finditer(r"[;:]\s+", norm), 200))]  # a list, not a 1 MB line
     for pos in rows:
         row = _DASH_ROW.match(norm, pos)
         if row is not None:
             cc = country_at(matches, row.end())
+            if cc is None:
+                # "Ольштинек — місто в Польщі", "Кальвін-Сіті — місто у США": the dash phrase names the country
+                phrase = _DASH_PHRASE.match(norm, row.end())
+                cc = country_at(matches, phrase.end()) if phrase else None
             start, end = row.start(1), row.end(1)
             if cc and cc != "UA" and not _person(norm, start, end) and not _organisation(row.group(1)):
                 add(start, end, row.group(1), None, cc, "dash-row")
+    # comma-country: "1. Бжозув, Польща (2004)", "Городенка – Бжозув, Польща", "with Pasvalys, Lithuania, since
+    # 2010": a name no gazetteer knows, then a comma and a country abroad that ends the item, is a place of it
+    for pm in matches:
+        if not pm.candidates or pm.candidates[0].type != "Country" or iso_code(pm.candidates[0]) == "UA":
+            continue
+        if not _ITEM_END.match(norm, pm.end):
+            continue
+        m = _COMMA_BEFORE.search(norm, max(0, pm.start - 80), pm.start)
+        if m is None:
+            continue
+        start, end = m.span("name")
+        if _sentence_word(norm, start) and not _ROW_START.fullmatch(norm, 0, start):
+            continue
+        if norm[:start].rstrip().endswith("(") or re.search(r"[A-ZА-ЯІЇЄҐ]\w*[A-ZА-ЯІЇЄҐ]", m.group("name")):
+            continue  # "(FiBL, Швейцарія)": an organisation's acronym in brackets, not a town
+        if _person(norm, start, end) or _organisation(m.group("name")):
+            continue
+        add(start, end, m.group("name"), None, iso_code(pm.candidates[0]), "comma-country")
     if list_country:
         # heading-item: "Карміель — з 1999 року" under "Ізраїль:"; known towns there are of that country
         for pm in matches:
@@ -552,7 +644,8 @@ _PARTNER_APPOSITION = re.compile(
     r"(?:міст(?:о|а|ом|ами)-(?:побратим|партнер)\w*|побратим\w*)(?![\w-])"
 )
 _COMMA_APPOSITION = re.compile(
-    rf"(?P<name>[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?)\s*,\s*(?:нашого\s+|нашим\s+)?міст(?P<case>а|у|ом|о|і)-(?:побратим|партнер)\w*"
+    rf"(?P<name>[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?)\s*,\s*(?:нашого\s+|нашим\s+)?"
+    r"(?:(?P<adj>[\w'’-]+(?:ськ|цьк|зьк)(?:ого|им|ому|ім|е))\s+)?міст(?P<case>а|у|ом|о|і)-(?:побратим|партнер)\w*"
 )
 _APPOSED_NAME = re.compile(rf"(?P<name>{_NAME_WORD})")
 
@@ -572,9 +665,14 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
     # rule ``comma-apposition``: "делегація з Ольштинека, міста-побратима Бердичева": the name before it, in the
     # apposition's case
     cases: dict[int, str] = {}
+    apposed_cc: dict[int, str] = {}
     for cm in _COMMA_APPOSITION.finditer(norm):
         slots.append((cm, True))
         cases[cm.start("name")] = {"а": "gent", "у": "datv", "ом": "ablt", "і": "loct"}.get(cm.group("case"), "nomn")
+        # "з Пасваліса, литовського міста-партнера": the apposition's country adjective names its country
+        cc = gaz._country_cue(cm.group("adj").lower()) if cm.group("adj") else None
+        if cc and cc != "UA":
+            apposed_cc[cm.start("name")] = cc
     for m, apposed in sorted(slots, key=lambda slot: slot[0].start("name")):
         start, end = m.span("name")
         if _covered(start, end, taken) or len(m.group("name")) < 4 or (_sentence_word(norm, start) and not apposed):
@@ -590,6 +688,11 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
                 continue  # "Новий Розділ і Любачув", "Ряшів, Ярослав": coordinated with a place named just before
         name = m.group("name")
         case = cases.get(start)
+        partnered = False
+        if case is None and not apposed and m.group("prep") in ("з", "із", "зі") and name.endswith(("ом", "ем", "ою")):
+            # rule ``with-name-instrumental``: "партнерство Яготина з Пасвалісом", "з Лєшном": the name after a
+            # partnership's "з" is in the instrumental; it is looked up and labelled in the nominative
+            case, partnered = "ablt", True
         if case in ("gent", "ablt") and not _covered(start, end, taken):
             from loaders.morph import guess_nominative
 
@@ -602,6 +705,12 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
                 budget[0] -= 1
             continue
         best = _spelled_town(name, gaz, budget)
+        if best is None and partnered and m.group("name").endswith("ом"):
+            best = _spelled_town(m.group("name")[:-2] + "о", gaz, budget)  # "з Лєшном": Лєшно, a neuter
+        if best is None and partnered and name != m.group("name") and not _person_word(name.lower()):
+            best = _synthetic(name, None, None)  # a name abroad no gazetteer spells: kept unlinked
+        if start in apposed_cc and (best is None or best.country != apposed_cc[start]):
+            best = _synthetic(name, None, apposed_cc[start])
         if best is None and apposed:
             # rule ``apposed-unknown``: "Ковальдорф став містом-побратимом Житомира": the apposition says it is a twin
             # town; a name no gazetteer knows is kept unlinked
@@ -632,6 +741,39 @@ def _spelled_town(name: str, gaz, budget: list[int] | None) -> Place | None:
     return best if best is not None and best_score >= 92 else None
 
 
+_GENITIVE_ADJECTIVE_NAME = re.compile(
+    rf"(?<![\w])([\w'’-]+(?:ськ|цьк|зьк)(?:ого|ої))\s+([{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?(?:а|я|у|ю|и|і|ї))(?![\w'’-])"
+)
+# a masculine name abroad in the genitive whose nominative is its stem: Polish "-ów" ("Бжозува"), German and Dutch
+# endings ("Гмюнда", "Фільдерштадта", "Вестланда")
+_MASCULINE_GENITIVE = re.compile(
+    r"(?:ув|ов|ев|ів|ерг|бург|дорф|ланд|штадт|гаузен|гайм|фельд|берг|ген|нд|рт|рг|ст)[ау]$"
+)
+_INSTRUMENTAL_NAME = re.compile(rf"([{_UP}][\w'’-]+?)(ом|ем|(?<=[аяоеу])єм|ою|ею)(?![\w])")
+_PLURAL_ADJECTIVE_NAMES = re.compile(
+    rf"(?<![\w])([\w'’-]+(?:ськ|цьк|зьк|ск|цк)(?:ими|ыми))\s+(?P<run>{_INSTRUMENTAL_NAME.pattern}"
+    rf"(?:(?:\s*,\s*|\s+(?:та|і|й|и)\s+){_INSTRUMENTAL_NAME.pattern})+)"
+)
+_LIST_ITEM_GAP = re.compile(
+    r"(?:\s*\([^()]{1,60}\)|\s+(?:у|в|in)\s+(?:the\s+)?[A-ZА-ЯІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯІЇЄҐ][\w'’-]+)?)?"
+    r"\s*(?:,\s*(?:та|і|й|and)?|\s(?:та|і|й|and))\s*"
+)
+_NAME_GOES_ON = re.compile(
+    rf"(?:-[\w'’]+|\s+(?:над|на|під|pod|nad|am|an\s+der)\s+[{_UP}][\w'’-]+|\s+[{_UP}][\w'’-]+){{0,3}}"
+)
+_NAMESAKE_ADJ = re.compile(
+    r"(?<![\w'’-])([\w'’-]+(?:ськ|цьк|зьк)(?:ий|ого|ому|им|ім|е|а|ої|ій|ою|у|і|их|ими))\s+"
+    r"(?:(?:міст|містечк|гмін|муніципалітет|комун|громад)\w*(?:-(?:побратим|партнер)\w*)?\s+)?$"
+)
+_COMMA_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})\s*,\s*$")
+# the end of a list item after its country: the line's end, a bracket ("(2004)"), a dash, a ";", a full stop, or a
+# comma before a year ("Литва, з 2008 року", "Lithuania, since 2010")
+_ITEM_END = re.compile(r"\s*(?:$|[(;.)]|[—–]|\s-\s|,\s*(?:(?:з|із|since|from|с)\s+)?\d)")
+_ROW_START = re.compile(r"\s*(?:[-•*–]\s*|\d{1,3}[.)]\s*)?")
+_DASH_PHRASE = re.compile(
+    r"(?:(?:невелик\w*|мал\w*|велик\w*|курортн\w*|портов\w*|історичн\w*|повітов\w*)\s+)?"
+    r"(?:міст\w*|містечк\w*|гмін\w*|громад\w*|муніципалітет\w*|комун\w*|town|city|municipality)\s+(?:в|у|на|in)\s+(?:the\s+)?"
+)
 _DASH_ROW = re.compile(rf"\s*(?:[-•*]\s+|\d{{1,3}}[.)]\s*)?({_NAME})(?:\s*\([^()]{{1,60}}\))?(?:\s*[—–]|\s+-)\s+")
 _HEADING_ITEM = re.compile(
     rf"\s*(?:[-•*–]\s*)?(?:[^\W\d][^:]{{0,40}}:\s*)?(?:м\.\s*|місто\s+)?({_NAME})(?=\s*(?:[—–]|\s-\s|,|\(|$))"
@@ -660,7 +802,11 @@ _LATIN_UNIT = re.compile(
 )
 # a heading that announces a list of partners: "Міста-побратими Бердичева:", "партнерів: ", "побратимів —"
 _PARTNER_HEAD = re.compile(
-    r"(?:побратим|партнер|sister\s+cit|twin\s+(?:town|cit))\w*(?:\s+[\w'’-]+){0,3}?\s*(?::|—|–|-\s)\s*",
+    r"(?:побратим|партнер|sister\s+cit|twin\s+(?:town|cit))\w*(?:\s+[\w'’-]+){0,3}?\s*(?::|—|–|-\s)\s*"
+    # "Партнерами Славутської громади є Ґлогув-Малопольський та Ниско", "Побратимами міста стали …": the names after
+    # "є" (not a project's or programme's partners)
+    r"|(?<![\w-])(?:міст(?:ами|а)-)?(?:побратимами|партнерами)(?:\s+(?!проє?кт|програм|ініціатив)[\w'’-]+){1,3}?"
+    r"\s+(?:є|стали|стало)\s+",
     re.IGNORECASE,
 )
 _COUNTRY_LIST_HEAD = re.compile(
@@ -684,6 +830,12 @@ _UNIT_COUNTRY = {"гміна": "PL", "гмина": "PL", "воєводство":
 # (Ukrainian towns and regions are all in the gazetteer) even when no country is named in the sentence
 _PARTNERED_WITH = re.compile(
     r"(?:партнерств|побратим|співпрац|сотрудничеств)\w*[^.;]{0,60}?\s(?:з|із|зі|с|со)\s*$", re.IGNORECASE
+)
+# rule ``unit-between``: an agreement "з" a foreign-only unit, or its second side after "між"
+_AGREED_WITH = re.compile(
+    r"(?:угод|меморандум|соглашени)\w*[^.;]{0,60}?\s(?:з|із|зі|с|со)\s*$"
+    r"|(?:партнерств|побратим|співпрац|угод|меморандум)\w*[^.;]{0,60}?\sміж\s[^.;]{2,80}?\s(?:та|і|й)\s*$",
+    re.IGNORECASE,
 )
 _TITLES = re.compile(
     r"(?<![\w])(?:мер\w*|міськ\w+\s+голов\w*|голов\w*|бургомістр\w*|війт\w*|старост\w*|посл\w*|консул\w*|"
@@ -908,6 +1060,21 @@ _REGION_WORD = re.compile(
 )
 
 
+_GENITIVE_REGION = re.compile(
+    rf"\s+(?:штату|землі|провінції|регіону|кантону|департаменту|графства|воєводства|краю|state\s+of)\s+[{_UP}][\w'’-]+"
+    rf"(?:\s+[{_UP}][\w'’-]+)?"
+)
+
+
+_LOCATED_IN = re.compile(
+    r"(?:міст\w*|містечк\w*|гмін\w*|громад\w*|town|city)\s+(?:в|у|in)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_COUNTRY_REGION_GAP = re.compile(
+    r"\s*,\s*(?:штат\w*|земл\w*|провінці\w*|регіон\w*|кантон\w*|департамент\w*|state|province|region)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]:
     """Spans of places that only locate a partner named just before them (see the module doc)."""
     spans: list[tuple[int, int]] = []
@@ -918,7 +1085,8 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
         unit_named = re.search(r"\s(?:County|District|Municipality|Gmina)$", pm.candidates[0].label)
         gap = norm[pm.end : nxt.start]
         region = nxt.candidates[0].category == "foreign_region"
-        if region and re.fullmatch(r"\s*\(\s*", gap):
+        if region and re.fullmatch(r"\s*\((?:\s*[\w'’-]+){0,3}\s*", gap):
+            # "районом Гарбург (Нижня Саксонія)", "район Ерцгебірге (Вільна держава Саксонія)"
             spans.append((nxt.start, nxt.end))  # "районом Гарбург (Нижня Саксонія)": a region in brackets locates
             continue
         if region and pm.candidates[0].category == "foreign_region" and not _LOWER_UNIT.search(pm.surface):
@@ -945,6 +1113,19 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
             if sep is None:
                 break
             pos = sep.end()
+    # country-then-region: "Ольштинек — місто в Польщі, Вармінсько-Мазурське воєводство", "місто у США, штат Мічиган":
+    # a region right after the country that a partner's dash phrase named locates that partner
+    countries = [pm for pm in matches if pm.candidates and pm.candidates[0].type == "Country"]
+    for pm in foreign:
+        if pm.candidates[0].category != "foreign_region":
+            continue
+        gap = _COUNTRY_REGION_GAP.search(norm, max(0, pm.start - 40), pm.start)
+        if (
+            gap
+            and any(c.end == gap.start() and _LOCATED_IN.search(norm, max(0, c.start - 40), c.start) for c in countries)
+            and re.match(r"\s*(?:[;.]|$)", norm[pm.end :])
+        ):
+            spans.append((pm.start, pm.end))
     for pm in foreign:
         # bracket-locator: "Саскатун (Саскачеван, Канада)"
         m = re.match(r"\s*\(([^()]{2,60})\)", norm[pm.end :])
@@ -965,6 +1146,11 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
         )
         if m:
             spans.append((pm.end, pm.end + m.end()))
+        # genitive-region: "округ Ла-Кросс штату Вісконсин", "громада Вайсвассер землі Саксонія": the region in the
+        # genitive after its unit word locates the partner
+        m = _GENITIVE_REGION.match(norm, pm.end)
+        if m:
+            spans.append((pm.end, m.end()))
         # comma-region: "Бірмінгем, штат Алабама"
         m = re.match(rf"\s*,\s*{_REGION_WORD.pattern}\s+[{_UP}][\w'’-]+", norm[pm.end :])
         if m:

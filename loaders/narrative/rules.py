@@ -3125,4 +3125,323 @@ RULES: tuple[Rule, ...] = (
         },
         {"Уряд Швейцарії|implements|E-Governance"},
     ),
+    _r(
+        "charter-of-friendship",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "A charter of friendship, a declaration of cooperation or intent and a letter of intent state a partnership "
+        "like an agreement does ('підписала хартію дружби з …', 'хартия дружбы', 'charter of friendship').",
+        "Новгород-Сіверська громада підписала хартію дружби з французькою комуною Сен-Назер-ле-Пре.",
+        {
+            "Новгород-Сіверська міська територіальна громада|partnerOf|Сен-Назер-ле-Пре",
+            "Сен-Назер-ле-Пре|inCountry|Франція",
+        },
+    ),
+    _r(
+        "country-line",
+        "structure",
+        "loaders/narrative/extractor.py",
+        "A line that is a country's name alone ('Польща', 'Литва') inside a partner list heads the lines under it "
+        "like 'Польща:' does, and the list goes on past it; not after a card's 'Країна партнера' label.",
+        "Міста-побратими Кременця\nПольща\nБжозув — з 2002 року\nЛитва\nПасваліс — з 2008 року",
+        {
+            "Кременець|partnerOf|Бжозув",
+            "Бжозув|inCountry|Польща",
+            "Кременець|partnerOf|Пасваліс",
+            "Пасваліс|inCountry|Литва",
+        },
+        {"Пасваліс|inCountry|Польща"},
+    ),
+    _r(
+        "comma-country",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A name no gazetteer knows, then a comma and a country abroad that ends the item ('1. Бжозув, Польща (2004)', "
+        "'Pasvalys, Lithuania, since 2010'), is a place of that country; an item of a plural unit's run takes its own "
+        "country ('з містами Ніско, Польща, та Пасваліс, Литва'); an acronym in brackets ('(FiBL, Швейцарія)') is none.",
+        "Міжнародні партнери Яготинської громади:\n1. Бжозув, Польща (2004)\n2. Пасваліс, Литва (2016)\n"
+        "Калуш співпрацює з містами Ніско, Польща, та Пасваліс, Литва. Програму впроваджує Дослідний інститут "
+        "органічного сільського господарства (FiBL, Швейцарія) у партнерстві з громадою.",
+        {
+            "Яготинська міська територіальна громада|partnerOf|Бжозув",
+            "Бжозув|inCountry|Польща",
+            "Пасваліс|inCountry|Литва",
+            "Калуш|partnerOf|Ніско",
+        },
+        {"Пасваліс|inCountry|Польща", "FiBL|inCountry|Швейцарія"},
+    ),
+    _r(
+        "plural-adjective-names",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A plural country adjective before a run of capitalised names in the instrumental that no gazetteer knows "
+        "('з литовськими Пасвалісом та Ширвінтосом') names towns of that country, each in the nominative.",
+        "Бучанська громада співпрацює з литовськими Пасвалісом та Ширвінтосом.",
+        {
+            "Бучанська міська територіальна громада|partnerOf|Пасваліс",
+            "Бучанська міська територіальна громада|partnerOf|Ширвінтос",
+            "Ширвінтос|inCountry|Литва",
+        },
+    ),
+    _r(
+        "partners-are",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "'Партнерами X є A та B', 'Побратимами міста стали …' heads a list of partners like 'Міста-побратими X:' does "
+        "(not a project's or programme's partners); an item may carry its country after 'у/в' ('Ліда в Білорусі').",
+        "Партнерами Славутської громади є Ґлогув-Малопольський та Ниско. Побратимами Луцька є Люблін у Польщі, Ліда в "
+        "Білорусі та Рапла в Естонії.",
+        {
+            "Славутська міська територіальна громада|partnerOf|Ґлогув-Малопольський",
+            "Луцьк|partnerOf|Ліда",
+            "Ліда|inCountry|Білорусь",
+        },
+    ),
+    _r(
+        "unit-between",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A foreign-only unit ('повіт', 'гміна') named with an adjective is a partner abroad as the second side of "
+        "'угода/партнерство між … та …' or after 'угоду/меморандум з', as after 'співпраця з'.",
+        "Обговорили угоду про партнерство між Коломийською громадою та Кросненським повітом.",
+        {"Коломийська міська територіальна громада|partnerOf|Кросненський повіт"},
+    ),
+    _r(
+        "case-after-colon",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A list of names no gazetteer knows after 'з' and a colon ('укладено з: Бжозувом, Любачувом (Польща)') is "
+        "in the instrumental like one right after 'з': each is labelled in the nominative.",
+        "Калуська громада має угоди про співпрацю з: Бжозувом, Любачувом (Польща), Пасвалісом (Литва).",
+        {"Бжозув|inCountry|Польща", "Любачув|inCountry|Польща", "Пасваліс|inCountry|Литва"},
+        {"Бжозувом|inCountry|Польща"},
+    ),
+    _r(
+        "event-venue-not-partner",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A town abroad named as the venue of a forum, conference or fair ('на форумі громад у Ряшеві') is not a partner "
+        "of the communities in the sentence (a visit's town still may be: a delegation visits its partner).",
+        "На форумі громад у Ряшеві Самбірська та Дрогобицька громади підписали угоди з польськими партнерами: Самбір — "
+        "з Ярославом, Дрогобич — з Бжегом.",
+        {"Самбір|partnerOf|Ярослав", "Дрогобич|partnerOf|Бжеґ"},
+        {
+            "Самбірська міська територіальна громада|partnerOf|Жешув",
+            "Дрогобицька міська територіальна громада|partnerOf|Жешув",
+        },
+    ),
+    _r(
+        "dash-with-pairs",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "'Самбір — з Ярославом, Дрогобич — з Бжегом': each community before a dash and 'з' has the partners named after "
+        "it, up to the next such community; communities and partners of other pairs are not crossed.",
+        "Надвірна та Яремче підписали угоди: Надвірна — з гміною Цмолас, Яремче — з містом Закопане.",
+        {"Надвірна|partnerOf|Цмолас", "Яремче|partnerOf|Закопане"},
+        {"Яремче|partnerOf|Цмолас", "Надвірна|partnerOf|Закопане"},
+    ),
+    _r(
+        "domestic-object-before-partner",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A Ukrainian community after 'з' and a partner abroad coordinated after it ('співпрацює з Городоцькою громадою та "
+        "польським містом Хелм') are both objects of the subject before; the two objects are not partners.",
+        "Луцька громада співпрацює з Городоцькою громадою та польським містом Хелм.",
+        {
+            "Луцька міська територіальна громада|partnerOf|Холм",
+            "Луцька міська територіальна громада|partnerOf|Городоцька міська територіальна громада",
+        },
+        {"Городоцька міська територіальна громада|partnerOf|Холм"},
+    ),
+    _r(
+        "namesake-abroad",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A Ukrainian town's namesake after a country adjective abroad and a town word ('з польським містом Городок') is "
+        "that country's town, not the Ukrainian one; a name that goes on past the namesake ('Новий Торг', 'Нове Місто "
+        "над Пилицею') is named whole; a village's name that only starts a name before a country bracket ('Нове Місто "
+        "над Вагом (Словаччина)') likewise.",
+        "Самбірська громада підписала угоду про співпрацю з польським містом Городок. Жовківська громада підписала "
+        "угоду з польським містом Новий Торг. Партнери Жовкви: Нове Місто над Вагом (Словаччина).",
+        {
+            "Самбірська міська територіальна громада|partnerOf|Городок",
+            "Городок|inCountry|Польща",
+            "Жовківська міська територіальна громада|partnerOf|Новий Торг",
+            "Нове Місто над Вагом|inCountry|Словаччина",
+        },
+        {"Самбірська міська територіальна громада|partnerOf|Городоцька міська територіальна громада"},
+    ),
+    _r(
+        "apposed-country-adjective",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "'з Пасваліса, литовського міста-партнера': an apposition calling a name no gazetteer knows a twin town, with "
+        "a country adjective, names that town (in the nominative) and its country.",
+        "Делегація Яготинської громади повернулася з Пасваліса, литовського міста-партнера.",
+        {"Яготинська міська територіальна громада|partnerOf|Пасваліс", "Пасваліс|inCountry|Литва"},
+        {"Пасваліса|inCountry|Литва"},
+    ),
+    _r(
+        "visit-from-abroad",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A delegation or mayor of a town abroad named with a country adjective in the genitive ('делегація з польського "
+        "Бжозува') names that town in the nominative ('Бжозув': the dictionary's guess keeping the stem, or a masculine "
+        "ending taken off), in any sentence; a name whose nominative is unsure ('Кросна') is left.",
+        "Цього тижня Славутську громаду відвідала делегація з польського Бжозува на чолі з бурмістром.",
+        {"Бжозув|inCountry|Польща"},
+        {"Бжозува|inCountry|Польща"},
+    ),
+    _r(
+        "genitive-region-locator",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A region in the genitive after its unit word right after a partner ('округ Ла-Кросс штату Вісконсин'), or in a "
+        "bracket after words of its own title ('(Вільна держава Саксонія)'), only locates the partner: no partner itself.",
+        "Бердичів має побратима в США — округ Ла-Кросс штату Вісконсин. Коростенська громада та район Ерцгебірге "
+        "(Вільна держава Саксонія) підписали угоду про партнерство.",
+        {
+            "Коростенська міська територіальна громада|partnerOf|Ерцгебірге",
+            "Ерцгебірге|inCountry|Німеччина",
+            "Ла Крос|inCountry|США",
+        },
+        {"Бердичів|partnerOf|Вісконсин", "Коростенська міська територіальна громада|partnerOf|Саксонія"},
+    ),
+    _r(
+        "cooperation-of-with",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'Співпраця Калуша з Ніском', 'Співпраця між Житомиром і Кельцями' (a community in the genitive, or 'між', "
+        "between the cooperation noun and its partner) state a partnership like 'Калуш співпрацює з Ніском'.",
+        "Співпраця Калуша з Ніском триває з 1998 року. Співпраця між Житомиром і Кельцями триває понад 20 років.",
+        {"Калуш|partnerOf|Ніско", "Житомир|partnerOf|Кельце"},
+    ),
+    _r(
+        "only-discussed",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A twinning only discussed ('обговорили можливе партнерство з …', 'обговорювали можливість побратимства') is "
+        "no partnership; an intent to sign still is one.",
+        "Представники Калуша обговорили можливе партнерство з угорським містом Ніредьгаза.",
+        {"Ніредьгаза|inCountry|Угорщина"},
+        {"Калуш|partnerOf|Ніредьгаза"},
+    ),
+    _r(
+        "with-name-instrumental",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A name no gazetteer knows after a partnership's 'з', in the instrumental ('партнерство Яготина з Пасвалісом', "
+        "'з Лєшном'), is looked up and labelled in the nominative (a neuter '-ом' tried as '-о'); one no spelling "
+        "finds is kept unlinked.",
+        "Угоду про партнерство Яготина з Пасвалісом підписали у 2016 році.",
+        {"Яготин|partnerOf|Пасваліс"},
+        {"Яготин|partnerOf|Пасвалісом"},
+    ),
+    _r(
+        "english-in-country",
+        "linking",
+        "loaders/narrative/latin.py",
+        "In an English partnership sentence, a listed Title-case name before 'in <country>' ('with Rapla in Estonia', "
+        "'Gmund in Austria') is a town of that country, kept unlinked when no gazetteer knows it; an English letter "
+        "of intent or charter of friendship is a signed act like an agreement.",
+        "Lutsk has sister-city ties with Lublin in Poland, with Rapla in Estonia and with Lida in Belarus. The Kalush "
+        "community and the Rzeszów County (Poland) signed a letter of intent.",
+        {
+            "Луцьк|partnerOf|Rapla",
+            "Rapla|inCountry|Естонія",
+            "Lida|inCountry|Білорусь",
+            "Калуська міська територіальна громада|partnerOf|Rzeszów County",
+        },
+    ),
+    _r(
+        "year-abbreviation-not-river",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "'р.' after a number is the year ('угода 2019 р.'), not a river: the community named right after it stays a "
+        "place (lines of a register that the abbreviation joins into one sentence are each paired).",
+        "Реєстр міжнародних партнерств громад області\n\nТячівська громада — Вашарошнамень (Угорщина), угода 2019 р."
+        "\nХустська громада — гміна Сянув (Польща), меморандум 2021 р.\nРахівська громада — Сигету-Мармацієй (Румунія)",
+        {
+            "Тячівська міська територіальна громада|partnerOf|Вашарошнамень",
+            "Хустська міська територіальна громада|partnerOf|Сянув",
+            "Рахівська міська територіальна громада|partnerOf|Сигіт",
+        },
+        {"Тячівська міська територіальна громада|partnerOf|Сянув"},
+    ),
+    _r(
+        "card-community",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "On a register of partner cards, the line naming one Ukrainian community alone is the card's community: the "
+        "'Партнер' field below it is its partner; the label 'Українська громада' is no hromada (Українка's is "
+        "'Українська міська громада'); 'Країна партнера' is the card's country field.",
+        "Картка партнерства № 12\n\nУкраїнська громада\nТячівська міська територіальна громада\n\nПартнер\nМісто "
+        "Вашарошнамень\n\nКраїна партнера\nУгорщина\n\nКартка партнерства № 13\n\nУкраїнська громада\nХустська "
+        "міська територіальна громада\n\nПартнер\nГміна Сянув",
+        {
+            "Тячівська міська територіальна громада|partnerOf|Вашарошнамень",
+            "Вашарошнамень|inCountry|Угорщина",
+            "Хустська міська територіальна громада|partnerOf|Сянув",
+        },
+        {
+            "Тячівська міська територіальна громада|partnerOf|Сянув",
+            "Українська міська територіальна громада|partnerOf|Сянув",
+        },
+    ),
+    _r(
+        "adjective-unit-cooperation",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'співпрацює з німецьким ландкрайсом Ольденбург': a country adjective and a unit word no other cue lists "
+        "('ландкрайс') before the partner's name state the cooperation like 'з німецьким Ольденбургом'.",
+        "Тростянецька громада співпрацює з німецьким ландкрайсом Ольденбург.",
+        {"Тростянецька міська територіальна громада|partnerOf|Ольденбург"},
+    ),
+    _r(
+        "dash-phrase-country",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A partner list's row 'Ольштинек — місто в Польщі, Вармінсько-Мазурське воєводство;' (also right after the "
+        "heading's colon) names a town of the country its dash phrase names; the region after that country, ending the "
+        "row, only locates it.",
+        "Міста-побратими Бердичева:\nОльштинек — місто в Польщі, Вармінсько-Мазурське воєводство;\nКальвін-Сіті — "
+        "місто у США, штат Мічиган.",
+        {"Бердичів|partnerOf|Ольштинек", "Ольштинек|inCountry|Польща", "Кальвін-Сіті|inCountry|США"},
+        {"Бердичів|partnerOf|Вармінсько-Мазурське воєводство", "Бердичів|partnerOf|Мічиган"},
+    ),
+    _r(
+        "russian-belarus",
+        "linking",
+        "loaders/lang/ru/countries.csv",
+        "Russian pages write Belarus 'Беларусь' or 'Белоруссия': both name the country.",
+        "Города-побратимы Кременчуга. Кременчуг поддерживает дружеские связи с рядом городов мира, и эти связи "
+        "крепнут. Мы гордимся тем, что наши побратимы – это надёжные друзья.\n\nТакже город развивает связи с "
+        "городом Лида (Белоруссия).",
+        {"Лида|inCountry|Білорусь"},
+    ),
+    _r(
+        "gapped-hromadas",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "After '<adjective> громада', a capitalised adjective alone before a dash and 'з' (the verb left out) names "
+        "another hromada: each is paired with the partner after its own dash, the first clause as usual.",
+        "Київська область. Білоцерківська громада розвиває партнерство з польським Мельцем, Васильківська — з "
+        "литовським Кедайняєм, а Фастівська — з норвезькою комуною Нордре-Фолло.",
+        {
+            "Білоцерківська міська територіальна громада|partnerOf|Мелец",
+            "Васильківська міська територіальна громада|partnerOf|Кедайняй",
+            "Фастівська міська територіальна громада|partnerOf|Нордре-Фолло",
+        },
+        {"Білоцерківська міська територіальна громада|partnerOf|Кедайняй"},
+    ),
+    _r(
+        "surname-not-town",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "A one-word Ukrainian town right after a given name ('мер міста Ясло Дариуш Чоп') is a person's surname, not the "
+        "town; 'Сторони підписали угоду' refers back to the two sides the sentence before named.",
+        "Мер міста Ясло Дариуш Чоп відвідав Коростенську громаду. Сторони підписали угоду про партнерство.",
+        {"Коростенська міська територіальна громада|partnerOf|Ясло"},
+        {"Чоп|partnerOf|Ясло"},
+    ),
 )

@@ -13,7 +13,10 @@ from dataclasses import replace
 from loaders.text import Sentence
 
 # the label of a partner card's country field; a field word of the card too
-COUNTRY_FIELD_WORDS = r"(?:країна|країна-партнер|country|страна)"
+COUNTRY_FIELD_WORDS = (
+    r"(?:країна(?:-партнер|\s+(?:партнера|партнерів|розташування|походження))?|country(?:\s+of\s+(?:the\s+)?partner)?"
+    r"|страна(?:\s+партн[её]ра)?)"
+)
 _CARD_WORDS = (
     r"(?:фінансування|джерел\w*\s+фінансування|донор\w*|спонсор\w*|грантодав\w*|виконав\w*|"
     r"назва(?:\s+(?:проєкту|проекту|програми|ініціативи))?|програма|бюджет|статус|тип\s+документа|"
