@@ -698,8 +698,8 @@ class _Extractor:
                 found = quoted_title(norm, q, b, typ, trig)
                 if found is not None and not any(f.start <= q < f.end for f in st.found):
                     st.found.append(found)
-        them = _OF_THEM.match(norm)
-        if them is not None and self._plural_before[0] == st.s.index - 1 and them.end() in dict(st.quotes):
+        them = _OF_THEM.match(norm) if st.quotes and self._plural_before[0] == st.s.index - 1 else None
+        if them is not None and them.end() in dict(st.quotes):
             # rule ``titles-of-them``: "… реалізовано 45 проєктів. Найбільші з них — «A» (ЄІБ) та «B»": the titles are
             # of the kind the sentence before counted
             _, typ, trig = self._plural_before
@@ -712,7 +712,7 @@ class _Extractor:
         if plural is not None:
             kind = "Program" if plural.group("trig").lower().startswith(INITIATIVE_PROGRAM) else "Project"
             self._plural_before = (st.s.index, kind, plural.group("trig").lower())
-        lead = _TITLES_LEAD.search(norm)
+        lead = _TITLES_LEAD.search(norm) if plural is not None and norm.rstrip().endswith(":") else None
         if lead is not None and plural_trigger(lead.group("trig") + lead.group("tail") + ":"):
             kind = "Program" if lead.group("trig").lower().startswith(INITIATIVE_PROGRAM) else "Project"
             self._title_items = (40, kind, lead.group("trig").lower())
