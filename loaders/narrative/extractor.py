@@ -712,7 +712,7 @@ class _Extractor:
         if plural is not None:
             kind = "Program" if plural.group("trig").lower().startswith(INITIATIVE_PROGRAM) else "Project"
             self._plural_before = (st.s.index, kind, plural.group("trig").lower())
-        lead = _TITLES_LEAD.search(norm) if plural is not None and norm.rstrip().endswith(":") else None
+        lead = _TITLES_LEAD.search(norm) if norm.rstrip().endswith(":") else None
         if lead is not None and plural_trigger(lead.group("trig") + lead.group("tail") + ":"):
             kind = "Program" if lead.group("trig").lower().startswith(INITIATIVE_PROGRAM) else "Project"
             self._title_items = (40, kind, lead.group("trig").lower())
