@@ -254,6 +254,7 @@ _TRIG_LATIN = re.compile(
     r"(?<![\w])(?i:" + _TRIG + r")(?P<mods>(?:\s+[а-яіїєґ'-]+){0,3}?)\s+"
     r"(?P<title>[A-Z][\w+&'.-]*(?:\s+(?:[A-Z0-9][\w+&'.-]*|of|for|and|the|in|to|on|with|[IVX]+))*)",
 )
+_LOWER_TRIGGER_STEMS = ("проєкт", "проект", "програм", "ініціатив")
 _TRIG_UNQUOTED = re.compile(
     r"(?<![\w'’-])(?P<trig>проєкт|проект|програм|ініціатив)(?P<tail>[а-яіїєґ]{0,3})\s+"
     r"(?P<name>[А-ЯІЇЄҐ][а-яіїєґ'’-]+(?:\s+[а-яіїєґ'’-]+){0,4})"
@@ -628,7 +629,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         )
     # 2b. rule ``unquoted-name-in-its-own-case``: "учасницею проєкту Сильні громади, який …": a capitalised name in
     # the nominative after a trigger in another case is the initiative's own name, written without quotes
-    for m in _TRIG_UNQUOTED.finditer(s):
+    for m in _TRIG_UNQUOTED.finditer(s) if any(stem in s for stem in _LOWER_TRIGGER_STEMS) else ():
         a = m.start("name")
         if any(x <= a < y for x, y in quotes) or any(f.start <= a < f.end for f in out):
             continue

@@ -413,7 +413,6 @@ class _Extractor:
         self._title_sent: int | None = None  # index of the page's title sentence
         self._hromada_items = 0  # list lines still read as hromadas under a "… громади:" lead-in
         self._title_items: tuple[int, str, str] = (0, "", "")  # lines left, type, trigger under "… проєкти:"
-        self._plural_before: tuple[int, str, str] = (-10, "", "")  # the last sentence counting initiatives
         self._local_topics: set[str] = set()  # keys of local programmes the page is about
 
     # ------------------------------------------------------------ bookkeeping (linear time on huge documents)
@@ -698,20 +697,18 @@ class _Extractor:
                 found = quoted_title(norm, q, b, typ, trig)
                 if found is not None and not any(f.start <= q < f.end for f in st.found):
                     st.found.append(found)
-        them = _OF_THEM.match(norm) if st.quotes and self._plural_before[0] == st.s.index - 1 else None
-        if them is not None and them.end() in dict(st.quotes):
+        them = _OF_THEM.match(norm) if st.quotes and st.s.index > 0 else None
+        plural = _PLURAL_TRIGGER.search(self.sents[-1].s.norm) if them is not None and self.sents else None
+        if them is not None and plural is not None and them.end() in dict(st.quotes):
             # rule ``titles-of-them``: "… реалізовано 45 проєктів. Найбільші з них — «A» (ЄІБ) та «B»": the titles are
             # of the kind the sentence before counted
-            _, typ, trig = self._plural_before
+            trig = plural.group("trig").lower()
+            typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
             for a, b in listed_titles(norm, them.end(), dict(st.quotes)):
                 found = quoted_title(norm, a, b, typ, trig)
                 if found is not None and not any(f.start <= a < f.end for f in st.found):
                     found.group = them.start()
                     st.found.append(found)
-        plural = _PLURAL_TRIGGER.search(norm)
-        if plural is not None:
-            kind = "Program" if plural.group("trig").lower().startswith(INITIATIVE_PROGRAM) else "Project"
-            self._plural_before = (st.s.index, kind, plural.group("trig").lower())
         lead = _TITLES_LEAD.search(norm) if norm.rstrip().endswith(":") else None
         if lead is not None and plural_trigger(lead.group("trig") + lead.group("tail") + ":"):
             kind = "Program" if lead.group("trig").lower().startswith(INITIATIVE_PROGRAM) else "Project"
@@ -721,6 +718,8 @@ class _Extractor:
         """Rule ``gapped-hromadas``: "Білоцерківська громада розвиває партнерство з польським Мельцем, Васильківська —
         з литовським Кедайняєм, а Фастівська — з норвезькою комуною": after "<adjective> громада", a capitalised
         adjective alone before a dash and "з" (the verb left out) names another hromada of the same head noun."""
+        if "громада" not in norm:
+            return matches  # the head "<adjective> громада" is written out before the gapped ones
         head = _HROMADA_HEAD.search(norm)
         if head is None:
             return matches
