@@ -14,6 +14,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from loaders.registry import RegistryMatch
 
 LANG = Path(__file__).parent / "lang"
 
@@ -240,6 +244,16 @@ LATIN_STOP = {
 # ---------------------------------------------------------------- initiative and organisation patterns
 
 INITIATIVE_PROGRAM = ("програм", "ініціатив", "мереж", "programme", "program", "initiative")
+# the Ukrainian nouns that name an initiative, as stems ("проєкту", "програмами"), and as a regex group "trig"
+INITIATIVE_STEMS = ("проєкт", "проект", "програм", "ініціатив")
+INITIATIVE_STEM = "(?P<trig>" + "|".join(INITIATIVE_STEMS) + ")"
+
+
+def initiative_type(trigger: str) -> str:
+    """Program for a programme-like trigger stem ("програм", "ініціатив", "мереж", "programme"), else Project."""
+    return "Program" if trigger.startswith(INITIATIVE_PROGRAM) else "Project"
+
+
 _TRIG = (
     r"(?P<trig>проєкт|проект|програм|ініціатив|кампані|мереж|компонент|конкурс|форум|тренінг|воркшоп|"
     r"конференці|флешмоб|фестивал|марафон|акці|челендж|хакатон|project|programme|program|initiative)\w*"
@@ -254,9 +268,8 @@ _TRIG_LATIN = re.compile(
     r"(?<![\w])(?i:" + _TRIG + r")(?P<mods>(?:\s+[а-яіїєґ'-]+){0,3}?)\s+"
     r"(?P<title>[A-Z][\w+&'.-]*(?:\s+(?:[A-Z0-9][\w+&'.-]*|of|for|and|the|in|to|on|with|[IVX]+))*)",
 )
-_LOWER_TRIGGER_STEMS = ("проєкт", "проект", "програм", "ініціатив")
 _TRIG_UNQUOTED = re.compile(
-    r"(?<![\w'’-])(?P<trig>проєкт|проект|програм|ініціатив)(?P<tail>[а-яіїєґ]{0,3})\s+"
+    r"(?<![\w'’-])" + INITIATIVE_STEM + r"(?P<tail>[а-яіїєґ]{0,3})\s+"
     r"(?P<name>[А-ЯІЇЄҐ][а-яіїєґ'’-]+(?:\s+[а-яіїєґ'’-]+){0,4})"
 )
 _NAME_STOP = {
@@ -306,7 +319,7 @@ _ACTION_LINE = re.compile(
     r"(?<![\w])(?:напрям|категорі|номінаці|лот|пріоритет|тематичн\w*\s+напрям|заход)\w*\s*$", re.IGNORECASE
 )
 _NAME_FIELD = re.compile(
-    r"\s*(?:[-•*–—·▪]\s*|\d{1,2}[.)]\s*)?(?:повна\s+)?назва(?:\s+(?P<trig>проєкт|проект|програм|ініціатив)\w*)?\s*:\s*"
+    r"\s*(?:[-•*–—·▪]\s*|\d{1,2}[.)]\s*)?(?:повна\s+)?назва(?:\s+" + INITIATIVE_STEM + r"\w*)?\s*:\s*"
     r"(?P<title>«[^«»]{2,150}»|[" + U + r"0-9][^«»]{2,150}?)\s*$",
     re.IGNORECASE,
 )
@@ -460,7 +473,7 @@ def _own_latin_name(mods: str) -> str | None:
 
 _LATIN_NAME = r"[A-Z][\w'’&+.-]*(?:\s+[A-Z0-9][\w'’&+.-]*){0,5}"
 _DEFINES = r"\s*(?:[—–:]|\s-\s)\s*(?:це\s+)?(?:[а-яіїєґ'’-]+\s+){0,3}?"
-_INITIATIVE_NOUN = r"(?P<trig>проєкт|проект|програм|ініціатив)\w*"
+_INITIATIVE_NOUN = INITIATIVE_STEM + r"\w*"
 _DEFINED_TRIG = re.compile(_DEFINES + _INITIATIVE_NOUN + r"(?![\w])", re.IGNORECASE)
 _DEFINED_LEAD = re.compile(
     r"\s*(?:[-•*–]\s*)?(?:[А-ЯІЇЄҐа-яіїєґ'’-]+\s+){0,3}?(?P<name>" + _LATIN_NAME + r")(?=" + _DEFINED_TRIG.pattern + ")"
@@ -556,7 +569,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         trig = m.group("trig").lower()
         if _ACTION_LINE.search(m.group("mods") or ""):
             continue  # "проєкт напряму «Розвиток потенціалу»": the quote names a funding line, not the project
-        typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
+        typ = initiative_type(trig)
         spans = [(q, by_start[q])]
         # a list of quoted titles: «A», «B» та «C»
         nxt = by_start[q]
@@ -597,7 +610,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
             if q in claimed or q not in by_start or not _is_plural(m.group("trig") + m.group("tail") + ":"):
                 continue
             trig = m.group("trig").lower()
-            typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
+            typ = initiative_type(trig)
             spans = listed_titles(s, q, by_start)
             for a, b in spans:
                 title = _clean_title(s[a:b])
@@ -614,7 +627,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         if m.group("mods").strip() and _has_verb(m.group("mods")):
             continue  # "Програму реалізує GIZ": the verb's subject after the trigger, not the programme's name
         trig = m.group("trig").lower()
-        typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
+        typ = initiative_type(trig)
         out.append(
             Found(
                 m.start(),
@@ -629,7 +642,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         )
     # 2b. rule ``unquoted-name-in-its-own-case``: "учасницею проєкту Сильні громади, який …": a capitalised name in
     # the nominative after a trigger in another case is the initiative's own name, written without quotes
-    for m in _TRIG_UNQUOTED.finditer(s) if any(stem in s for stem in _LOWER_TRIGGER_STEMS) else ():
+    for m in _TRIG_UNQUOTED.finditer(s) if any(stem in s for stem in INITIATIVE_STEMS) else ():
         a = m.start("name")
         if any(x <= a < y for x, y in quotes) or any(f.start <= a < f.end for f in out):
             continue
@@ -638,7 +651,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
             continue
         title = " ".join(words)
         trig = m.group("trig").lower()
-        typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
+        typ = initiative_type(trig)
         out.append(Found(m.start(), a + len(title), title, typ, {title}, (a, a + len(title)), trig, unquoted=True))
     # 3. capitalised trigger inside a sentence: ... щодо Проєкту розвитку міської інфраструктури - 2, що ...
     for m in _CAP_TRIG.finditer(s):
@@ -658,11 +671,11 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
             continue
         if re.fullmatch(r"[A-Z][A-Z0-9-]{1,9}", rest) or rest.startswith("«"):
             continue  # "Проєктом USAID «…»": the trigger and its donor, not a name (an unclosed title follows)
-        if _registry_donor_at(phrase):
+        if (known := registry_name_at_start(phrase)) is not None and known.entry.type == "Donor":
             continue  # "реализуется Программой развития ООН в Изюме": a donor's own name (UNDP), not a programme
         label = " ".join(nominative(words))
         trig = m.group("trig").lower()
-        typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
+        typ = initiative_type(trig)
         out.append(
             Found(m.start(), whole_end, label, typ, {label, phrase}, (m.start(), whole_end), trig, unquoted=True)
         )
@@ -698,7 +711,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         title = re.sub(r"\s+", " ", m.group("title")).strip(" .;,«»")
         trig = (m.group("trig") or "проєкт").lower()
         if 3 <= len(title) <= 150 and len(title.split()) >= 1:
-            typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
+            typ = initiative_type(trig)
             end = m.start("title") + len(m.group("title").rstrip(" .;,"))
             out.append(Found(m.start(), end, title, typ, {title}, (m.start("title"), end), trig))  # named as such
     # 5b. a numbered item line holding only a quoted title names the project its field lines describe
@@ -794,7 +807,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         words = title.split()
         label = " ".join(nominative(words[:1]) + words[1:])
         trig = head.group("trig").lower()
-        typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
+        typ = initiative_type(trig)
         out.append(Found(a, b, label, typ, {label, title}, (a + 1, b - 1), trig))
     # 8. a name defined by the noun after a dash: "Digital Cherkasy — це проєкт …", "«Рідна школа» — програма, яку
     # …", "• Практичні інтенсиви GROW UP: навчальна програма …", "стартував проєкт із цифровізації — Digital Cherkasy"
@@ -803,7 +816,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
             continue
         quoted = s[a] in '«"“„'
         title = _clean_title(s[a:b]) if quoted else s[a:b]
-        typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
+        typ = initiative_type(trig)
         span = (a + 1, b - 1) if quoted else (a, b)
         out.append(Found(a, b, title, typ, {title}, span, trig))  # the definition names it as surely as quotes
     # 6. compounds: IT-кластер, агро-хаб
@@ -996,9 +1009,7 @@ _NEXT_TITLE = re.compile(r"\s*(?:\([^()«»]{1,60}\)\s*)?(?:,|;|та|і|й)\s*(?
 # in a list a plural trigger announces, a title may be followed by its donor before the next one: "«A» за
 # підтримки USAID, «B» (ЄС) та «C»"
 _NEXT_LISTED_TITLE = re.compile(r"[^«»:.!?;]{0,60}?(?:,|;|\sта|\sі|\sй)\s*(?=«)")
-_LIST_LEAD = re.compile(
-    r"(?<![\w])(?P<trig>проєкт|проект|програм|ініціатив)(?P<tail>\w*)[^.:;«»!?]{0,120}?:\s*(?=«)", re.IGNORECASE
-)
+_LIST_LEAD = re.compile(r"(?<![\w])" + INITIATIVE_STEM + r"(?P<tail>\w*)[^.:;«»!?]{0,120}?:\s*(?=«)", re.IGNORECASE)
 
 
 def _trigger_quotes(s: str, by_start: dict[int, int]) -> list[re.Match]:
@@ -1037,12 +1048,11 @@ def _has_verb(words: str) -> bool:
     return any(str(p.tag.POS) in ("VERB", "INFN", "PRTS") for w in words.split() for p in parses(w.lower())[:1])
 
 
-def _registry_donor_at(phrase: str) -> bool:
-    """The phrase opens with a donor's name the registry knows ("Программой развития ООН …", "Програма розвитку
-    ООН")."""
+def registry_name_at_start(text: str) -> RegistryMatch | None:
+    """The registry's name that opens ``text`` ("Программой развития ООН …", "USAID"), or None."""
     from loaders.registry import get_registry
 
-    return any(m.start == 0 and m.entry.type == "Donor" for m in get_registry().find(phrase))
+    return next((m for m in get_registry().find(text) if m.start == 0), None)
 
 
 def listed_titles(s: str, q: int, by_start: dict[int, int]) -> list[tuple[int, int]]:

@@ -429,9 +429,11 @@ def load_registry(donors_csv: Path | None = None, programs_csv: Path | None = No
     digest = hashlib.sha256(INDEX_VERSION.encode())
     import ontology
 
-    # this module's own text too: a change to how names are made rebuilds the index without a version bump
+    # the code that makes names too (this module, the Russian case forms): a change to it rebuilds the index
+    # without a version bump
     for p in (
         Path(__file__),
+        Path(__file__).with_name("russian_cases.py"),
         donors_csv,
         programs_csv,
         *language_name_files(),

@@ -94,13 +94,17 @@ def forms(name: str) -> set[str]:
     words = name.lower().split()
     if len(words) > 2:
         return {name.lower()}
-    cases = [_word_cases(w, True) for w in words]
-    out: set[str] = set()
+    return set(_agreeing([_word_cases(w, True) for w in words]))
+
+
+def _agreeing(parts: list[dict[str, set[str]]]) -> list[str]:
+    """Every phrase of the words' forms (each word's forms by case) with all its words in one and the same case."""
+    out: list[str] = []
     for case in _CASES:
         combos = [""]
-        for c in cases:
-            combos = [f"{a} {b}".strip() for a in combos for b in c[case]]
-        out |= set(combos)
+        for c in parts:
+            combos = [f"{a} {b}".strip() for a in combos for b in sorted(c[case])]
+        out += combos
     return out
 
 
@@ -130,15 +134,11 @@ def phrase_forms(name: str) -> set[str]:
         noun = _noun_cases(low)
     parts = [_adjective_cases(w.lower()) for w in words[:head]] + [noun]
     out: set[str] = set()
-    for case in _CASES:
-        combos = [""]
-        for c in parts:
-            combos = [f"{a} {b}".strip() for a in combos for b in sorted(c[case])]
-        for combo in combos:
-            declined = [
-                w if not src[:1].isupper() else w[:1].upper() + w[1:]
-                for w, src in zip(combo.split(), words[: head + 1], strict=True)
-            ]
-            out.add(" ".join([*declined, *words[head + 1 :]]))
+    for combo in _agreeing(parts):
+        declined = [
+            w if not src[:1].isupper() else w[:1].upper() + w[1:]
+            for w, src in zip(combo.split(), words[: head + 1], strict=True)
+        ]
+        out.add(" ".join([*declined, *words[head + 1 :]]))
     out.discard(name)
     return out

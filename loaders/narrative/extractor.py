@@ -35,12 +35,13 @@ from loaders.narrative.russian import is_russian, russian_document
 from loaders.narrative.status import _partnership_status
 from loaders.narrative.structure import COUNTRY_FIELD_WORDS, _field_cards
 from loaders.patterns import (
-    INITIATIVE_PROGRAM,
+    INITIATIVE_STEM,
     Found,
     cue_regex_in,
     cue_values_in,
     find_initiatives,
     find_organisations,
+    initiative_type,
     listed_titles,
     plural_trigger,
     quoted_spans,
@@ -87,12 +88,13 @@ _FUND_BEFORE = re.compile(
     r"(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_THANKS_TO = re.compile(r"[\s«\"'•*–—-]*(?:завдяки|благодаря|thanks\s+to)(?![\w])", re.IGNORECASE)
+_THANKS = r"(?:завдяки|благодаря|thanks\s+to)"  # who is thanked paid
+_THANKS_TO = re.compile(r"[\s«\"'•*–—-]*" + _THANKS + r"(?![\w])", re.IGNORECASE)  # opening the sentence
 _PRONOUN_SUBJECT = re.compile(
     r"[\s«\"'•*–—-]*(?P<p>Вона|Він|Воно|Вони|Она|Он|Оно|Они|It|They|She|He)\s+(?:(?:також|вже|уже|теж|тоже|also|now)\s+)?",
 )
 _PRONOUN_GENDER = {"вона": "femn", "він": "masc", "воно": "neut", "она": "femn", "он": "masc", "оно": "neut"}
-_THANKED = re.compile(r"(?<![\w])(?:завдяки|благодаря|thanks\s+to)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+_THANKED = re.compile(r"(?<![\w])" + _THANKS + r"\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)  # right before a name
 _ADJECTIVE_UNIT_LABEL = re.compile(r"([А-ЯІЇЄҐ][\w'’-]+?)(?:ськ|цьк|зьк)(?:ий|е|а)\s+(повіт|район|округ|повят)$")
 _CONTRAST = re.compile(r",\s+а\s+(?!також\s)(?=[а-яіїєґ'’]+\s+[А-ЯІЇЄҐ])")
 _PROJECT_PARTNER = re.compile(
@@ -189,9 +191,13 @@ class _Sent:
         return Evidence(self.s.text, self.s.start, self.s.end)  # frozen: one per sentence, shared
 
 
+# events held somewhere: a town named as their venue hosts them (it is no project site, no partner for it)
+_EVENTS = (
+    r"конференці\w*|форум\w*|саміт\w*|засіданн\w*|виставк\w*|фестивал\w*|ярмар\w*|турнір\w*|чемпіонат\w*|"
+    r"змаганн\w*|conference|forum|summit|expo"
+)
 _VENUE_BEFORE = re.compile(
-    r"(?:конференці\w*|форум\w*|саміт\w*|зустріч\w*|візит\w*|засіданн\w*|виставк\w*|фестивал\w*|ярмар\w*|"
-    r"турнір\w*|чемпіонат\w*|змаганн\w*|conference|forum|summit|meeting|visit|expo)\W+(?:[\w'’-]+\W+){0,4}"
+    rf"(?:{_EVENTS}|зустріч\w*|візит\w*|meeting|visit)\W+(?:[\w'’-]+\W+){{0,4}}"
     r"(?:в|у|на|до|in|at)\s+(?:м\.\s*|місті\s+)?$",
     re.IGNORECASE,
 )
@@ -205,8 +211,7 @@ _VISIT_FROM_ABROAD = re.compile(
 )
 # an event's venue (not a visit's: a delegation visits its partner town)
 _EVENT_VENUE = re.compile(
-    r"(?:конференці\w*|форум\w*|саміт\w*|засіданн\w*|виставк\w*|фестивал\w*|ярмар\w*|турнір\w*|чемпіонат\w*|"
-    r"змаганн\w*|конгрес\w*|conference|forum|summit|congress|expo|конференци\w*|выставк\w*)\W+(?:[\w'’-]+\W+){0,4}?"
+    rf"(?:{_EVENTS}|конгрес\w*|congress|конференци\w*|выставк\w*)\W+(?:[\w'’-]+\W+){{0,4}}?"
     r"(?:в|у|на|in|at)\s+(?:м\.\s*|місті\s+)?$",
     re.IGNORECASE,
 )
@@ -282,13 +287,11 @@ _OWN_PURPOSE = re.compile(
     r"инициатив|project|programme|program)\w*)(?:[а-яіїєґёыэa-z'’-]{4,})",
     re.IGNORECASE,
 )
-_TITLES_LEAD = re.compile(
-    r"(?<![\w])(?P<trig>проєкт|проект|програм|ініціатив)(?P<tail>\w*)[^.:;«»!?]{0,80}?:\s*$", re.I
-)
+_TITLES_LEAD = re.compile(r"(?<![\w])" + INITIATIVE_STEM + r"(?P<tail>\w*)[^.:;«»!?]{0,80}?:\s*$", re.I)
 _OF_THEM = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,3}?(?:з|із|серед|of|из|среди)\s+(?:них|them)\s*(?:[—–:-]|[—–-]\s*це)?\s*(?=«)", re.I
 )
-_PLURAL_TRIGGER = re.compile(r"(?<![\w])(?P<trig>проєкт|проект|програм|ініціатив)(?:и|ів|ами|ам|ах)(?![\w])", re.I)
+_PLURAL_TRIGGER = re.compile(r"(?<![\w])" + INITIATIVE_STEM + r"(?:и|ів|ами|ам|ах)(?![\w])", re.I)
 _TITLE_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s*(?=«)")
 _HROMADA_LEAD = re.compile(r"(?<![\w])(?:громад|ТГ|ОТГ)\w*\s*:\s*$")
 _HROMADA_ITEM = re.compile(
@@ -685,11 +688,12 @@ class _Extractor:
         """Rule ``title-items``: "Громада реалізувала такі проєкти:" over list lines "1) «Сучасна амбулаторія» за
         підтримки USAID;", "- «Теплий садок» (ЄС)": each line's leading quoted title is an initiative of the
         lead-in's kind; the list ends at the first line that is no such item."""
+        by_start = dict(st.quotes)
         left, typ, trig = self._title_items
         if left > 0:
             item = _TITLE_ITEM.match(norm)
+            b = by_start.get(item.end()) if item is not None else None
             q = item.end() if item is not None else -1
-            b = next((b for a, b in st.quotes if a == q), None)
             if b is None:
                 self._title_items = (0, "", "")
             else:
@@ -699,20 +703,20 @@ class _Extractor:
                     st.found.append(found)
         them = _OF_THEM.match(norm) if st.quotes and st.s.index > 0 else None
         plural = _PLURAL_TRIGGER.search(self.sents[-1].s.norm) if them is not None and self.sents else None
-        if them is not None and plural is not None and them.end() in dict(st.quotes):
+        if them is not None and plural is not None and them.end() in by_start:
             # rule ``titles-of-them``: "… реалізовано 45 проєктів. Найбільші з них — «A» (ЄІБ) та «B»": the titles are
             # of the kind the sentence before counted
             trig = plural.group("trig").lower()
-            typ = "Program" if trig.startswith(INITIATIVE_PROGRAM) else "Project"
-            for a, b in listed_titles(norm, them.end(), dict(st.quotes)):
+            typ = initiative_type(trig)
+            for a, b in listed_titles(norm, them.end(), by_start):
                 found = quoted_title(norm, a, b, typ, trig)
                 if found is not None and not any(f.start <= a < f.end for f in st.found):
                     found.group = them.start()
                     st.found.append(found)
         lead = _TITLES_LEAD.search(norm) if norm.rstrip().endswith(":") else None
         if lead is not None and plural_trigger(lead.group("trig") + lead.group("tail") + ":"):
-            kind = "Program" if lead.group("trig").lower().startswith(INITIATIVE_PROGRAM) else "Project"
-            self._title_items = (40, kind, lead.group("trig").lower())
+            trig = lead.group("trig").lower()
+            self._title_items = (40, initiative_type(trig), trig)
 
     def _with_gapped_hromadas(self, norm: str, matches: list) -> list:
         """Rule ``gapped-hromadas``: "Білоцерківська громада розвиває партнерство з польським Мельцем, Васильківська —
@@ -2320,9 +2324,8 @@ class _Extractor:
             adjective = unit.label.removesuffix(" область") if unit is not None else None
             level = "обласна"
         else:
-            hromada = next((self.gaz.place(k) for k in p.parents if self.gaz.place(k).category == "hromada"), None)
-            if p.category == "hromada":
-                hromada = p
+            units = [p] if p.category == "hromada" else [self.gaz.place(k) for k in p.parents]
+            hromada = next((u for u in units if u.category == "hromada"), None)
             words = hromada.label.split() if hromada is not None else []
             adjective, level = (words[0], words[1]) if len(words) >= 2 else (None, None)
         if not adjective:
@@ -2668,8 +2671,9 @@ class _Extractor:
                 # фінансує ЄС": the name in the aside belongs to it; the verb's agent follows the verb
                 before_agents = []
             agents = (after_agents or before_agents) if ovs else (before_agents or after_agents)
-            if not agents and _PRONOUN_SUBJECT.fullmatch(norm, 0, cm.start()):
-                agents = self._pronoun_antecedent(st, _PRONOUN_SUBJECT.fullmatch(norm, 0, cm.start()).group("p"))
+            pronoun = None if agents else _PRONOUN_SUBJECT.fullmatch(norm, 0, cm.start())
+            if pronoun is not None:
+                agents = self._pronoun_antecedent(st, pronoun.group("p"))
             target = None
             if relative:
                 target = antecedent or self._relative_target(

@@ -863,9 +863,10 @@ def _organisation(name: str) -> bool:
 def _registry_name(name: str) -> bool:
     """'USAID', 'ПРООН', 'U-LEAD з Європою': a donor or programme the registry knows, listed among a community's
     partners ("Серед партнерів громади — USAID, GIZ, ПРООН"), not a town abroad."""
-    from loaders.registry import get_registry
+    from loaders.patterns import registry_name_at_start
 
-    return any(m.start == 0 and m.end == len(name) for m in get_registry().find(name))
+    known = registry_name_at_start(name)
+    return known is not None and known.end == len(name)
 
 
 def _ukrainian_word(name: str) -> bool:
