@@ -90,6 +90,13 @@ _GENERIC = (
     "регіон", "департамент", "республік", "королівств", "федераці", "острів", "остров", "медьє", "жудец",
 )  # fmt: skip
 _FUNCTION = {"і", "й", "та", "на", "над", "де", "а", "ла", "ле", "ді", "дель", "фон", "сюр"}
+# "мер Луцька Ігор Поліщук", "президента Любліна Кшиштофа Жука", "міського голови Житомира Сергія Сухомлина": a town
+# after the title of its head is followed by the head's name; the name after it makes it no surname
+_HEAD_TITLE = re.compile(
+    r"(?:мер|мера|меру|мером|голова|голови|голові|головою|президент|президента|президентом|президенту|бургомістр"
+    r"|бургомістра|бургомістром|війт|війта|війтом|староста|старости|старостою|очільник|очільника|очільником"
+    r"|маршалок|маршалка|маршалком|губернатор|губернатора|губернатором|мэр|мэра|мэром|глава|главы|главой)"
+)
 _ADJ_TAILS = frozenset(
     {"ий", "ого", "ому", "им", "ім", "а", "ої", "ій", "у", "ою", "е", "і", "их", "ими"}
     | {"ая", "ой", "ую", "ое", "ие", "ым", "ом", "ых", "ыми"}  # the Russian stems' endings ("эстонского")
@@ -751,7 +758,15 @@ class Gazetteer:
         names = [e for e in entries if e.kind == NAME]
         if not names or (i > 0 and (lows[i - 1] in _STREET or lows[i - 1].startswith(_RIVER))):
             return None
-        if j == i + 1 and not marker and _first_name_next(text, toks, lows, i, j):
+        head_of = (
+            i > 0
+            and gaps[i] == " "
+            and _HEAD_TITLE.fullmatch(lows[i - 1]) is not None
+            and not any(
+                e.nominative for e in entries if e.kind == NAME
+            )  # "Міський голова Володимир ЗАЛІЗНЯК": the head's own name
+        )
+        if j == i + 1 and not marker and not head_of and _first_name_next(text, toks, lows, i, j):
             # "Ірина Ромни", "Петро Ірпінь": a surname that is also a town (countries are not surnames)
             names = [e for e in names if place(e).type == "Country"]
             if not names:
@@ -796,12 +811,12 @@ class Gazetteer:
                         continue
                 if not common or (
                     (not initial or alone or _predicate_after(text, toks, lows, j))
-                    and (common == 1 or not _next_to_name(text, toks, i, j))
+                    and (common == 1 or head_of or not _next_to_name(text, toks, i, j))
                 ):
                     ok.append(e)
             elif not common or (
                 # a town abroad whose form is also a word: mid-sentence, and curated or a city of 1M+
-                not initial and weight >= _CURATED and (common == 1 or not _next_to_name(text, toks, i, j))
+                not initial and weight >= _CURATED and (common == 1 or head_of or not _next_to_name(text, toks, i, j))
             ):
                 ok.append(e)
         if not ok:

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 from pathlib import Path
 
 from loaders.base import Entity, Evidence, Extraction, LoaderError, Relation, name_key
@@ -3013,6 +3014,17 @@ class _Extractor:
                         r"(?:^|\s)(?:у|в|на|in)\s+(?:м\.\s*|місті\s+)?$", norm[max(0, f.start - 12) : f.start]
                     )
                 }
+            elif (
+                ua
+                and not foreign
+                and lead_ua is not None
+                and _ITEM_LEAD.fullmatch(norm, a, ua[0].start)
+                and _RUN_END.fullmatch(norm, ua[-1].end, b)
+                and all(_LIST_GAP.fullmatch(norm, x.end, y.start) for x, y in pairwise(ua))
+            ):
+                # rule ``domestic-items-after-also``: "Партнерами Калуша є польські міста Ряшів і Зґожелець, а також
+                # українське місто Трускавець": the list of partners runs on past "а також" to Ukrainian towns
+                pairs |= {(lead_ua.key, u.key) for u in ua if not self._same_place(lead_ua.key, u.key)}
             elif (len(ua) >= 2 or (ua and self.home_key and ua[0].key != self.home_key)) and _AGREEMENT.search(norm):
                 # two Ukrainian communities are partners only by an agreement or twinning; "the partner regions
                 # include Odesa, Poltava …" names a programme's participants
@@ -3295,6 +3307,16 @@ class _Extractor:
                     if f.type == "PartnerCity":
                         pairs.add((self.home_key, f.key))
                 return pairs
+        run = self._closing_partner_run(norm, ordered)
+        if run is not None:
+            # rule ``domestic-item-in-partner-run``: "Містами-побратимами Калуша є Ряшів, Трускавець та Зґожелець": a
+            # Ukrainian town inside a run of partners that closes the sentence is one more item of the list, not the
+            # subject of the partners after it; every item is a partner of the community before the run (or, with
+            # none named, of the page's)
+            k, subject = run
+            if k > 1 and any(m.type == "PartnerCity" for m in ordered[:k]):
+                pairs |= self._clause_pairs(norm, ordered[:k])
+            return pairs | {(subject, m.key) for m in ordered[k:] if not self._same_place(subject, m.key)}
         clauses: list[list[Mention]] = [[]]
         for m in ordered:
             cur = clauses[-1]
@@ -3364,6 +3386,28 @@ class _Extractor:
                 if (subject.key, f.key) in pairs and not self._same_place(subject.key, u.key):
                     pairs.add((subject.key, u.key))
         return pairs
+
+    def _closing_partner_run(self, norm: str, ordered: list[Mention]) -> tuple[int, str] | None:
+        """The list of partners that closes a sentence, when a Ukrainian town stands inside it: (the index of its
+        first item, a partner abroad, in ``ordered``; the community whose partners they are)."""
+        last = ordered[-1]
+        if not _RUN_END.fullmatch(norm, last.end):
+            return None
+        k = len(ordered) - 1
+        while k > 0 and _LIST_GAP.fullmatch(norm, ordered[k - 1].end, ordered[k].start):
+            k -= 1
+        items = ordered[k:]
+        if items[0].type != "PartnerCity" or not any(m.type == "Community" for m in items[1:]):
+            return None
+        if any(m.type == "Community" and self._is_oblast(m.key) for m in items):
+            return None
+        before = [m for m in ordered[:k] if m.type == "Community"]
+        if before:
+            return k, before[-1].key
+        home = self.section_home or self.home_key
+        if home is None or not _PARTNER_WORD.search(norm, 0, items[0].start):
+            return None
+        return k, home
 
     def _same_place(self, a: str, b: str) -> bool:
         if self.gaz is None:
@@ -3629,6 +3673,12 @@ _PROJECT_FIELD = re.compile(
 )
 _PARTNER_WORD = re.compile(r"(?:партнер|побратим)\w*", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(?:,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+)")
+_RUN_END = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*[.;!]?\s*")  # what may follow the last item of a list
+# what may stand before the first item of a list's next part: "українське місто", "з громадою", "м."
+_ITEM_LEAD = re.compile(
+    r"\s*(?:(?:з|із|зі)\s+)?(?:[\w'’-]+(?:ськ|цьк|зьк)\w*\s+)?(?:(?:міст|громад|селищ|сел)\w*\s+|м\.\s*)?",
+    re.IGNORECASE,
+)
 _WITH_BEFORE = re.compile(r"(?<![\w'’-])(?:з|із|зі|with)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _FOREIGN_OBJECT = re.compile(
     r"(?:\s+громад\w*)?\s*(?:,\s*)?(?:та|і|й|а\s+також|and)\s+(?:(?:з|із|зі|with)\s+)?(?:[\w'’-]+\s+){0,2}?",

@@ -3444,4 +3444,38 @@ RULES: tuple[Rule, ...] = (
         {"Коростенська міська територіальна громада|partnerOf|Ясло"},
         {"Чоп|partnerOf|Ясло"},
     ),
+    _r(
+        "domestic-item-in-partner-run",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A Ukrainian town inside a run of partners that closes the sentence is one more item of the list, not the "
+        "subject of the partners after it; every item is a partner of the community before the run, or, when the "
+        "sentence names none, of the page's.",
+        "Калуська громада\n\nМістами-побратимами є Ряшів, Трускавець та Зґожелець.",
+        {
+            "Калуська міська територіальна громада|partnerOf|Трускавець",
+            "Калуська міська територіальна громада|partnerOf|Зґожелець",
+            "Калуська міська територіальна громада|partnerOf|Жешув",
+        },
+        {"Трускавець|partnerOf|Зґожелець", "Трускавець|partnerOf|Жешув"},
+    ),
+    _r(
+        "domestic-items-after-also",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A list of partners runs on past 'а також' to Ukrainian towns written alone (with their adjective and town "
+        "word at most): they are partners of the list's community too.",
+        "Партнерами Калуша є польські міста Ряшів і Зґожелець, а також українське місто Трускавець.",
+        {"Калуш|partnerOf|Трускавець", "Калуш|partnerOf|Зґожелець", "Калуш|partnerOf|Жешув"},
+    ),
+    _r(
+        "town-after-head-title",
+        "mentions",
+        "loaders/gazetteer/index.py",
+        "A town in an oblique case right after the title of its head ('мер Луцька Ігор Поліщук', 'президента Любліна "
+        "Кшиштофа Жука') is the town, though a given name follows it; a town in the nominative there is the head's own "
+        "name ('Міський голова Володимир ЗАЛІЗНЯК').",
+        "Мер Луцька Ігор Поліщук та президент Любліна Кшиштоф Жук підписали угоду про співпрацю.",
+        {"Луцьк|partnerOf|Люблін"},
+    ),
 )
