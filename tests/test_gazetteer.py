@@ -352,3 +352,28 @@ def test_a_surname_town_after_a_sentence_initial_noun_is_the_town(gaz):
     """ "Делегація Хмельницького": the first word is capitalised as the sentence's first, not as a first name."""
     assert labels(gaz, "Делегація Хмельницького відвідала Сегед.")[:1] == ["Хмельницький"]
     assert labels(gaz, "Богдана Хмельницького вшанували у Чигирині.") == ["Чигирин"]
+
+
+@pytest.mark.parametrize(
+    "ukrainian, latin",
+    [
+        ("Сталева Воля", "Stalowa Wola"),
+        ("Бяла Підляська", "Biała Podlaska"),
+        ("Руда Шльонська", "Ruda Śląska"),
+        ("Пйотркув Трибунальський", "Piotrków Trybunalski"),
+        ("Острув Велькопольський", "Ostrów Wielkopolski"),
+    ],
+)
+def test_names_abroad_sound_alike_in_both_scripts(ukrainian, latin):
+    from loaders.gazetteer.index import _sound_of_parts, sound_key
+
+    assert sound_key(ukrainian) == sound_key(latin)
+    assert _sound_of_parts(ukrainian) == _sound_of_parts(latin)
+
+
+def test_sound_lookup_finds_the_town_and_not_a_namesake_by_consonants(gaz):
+    countries = ("PL", "IT", "FR", "DE")
+    assert gaz._sound_lookup("Сталева Воля", countries).label_en == "Stalowa Wola"
+    assert gaz._sound_lookup("Нове Място Любавське", countries).country == "PL"
+    assert gaz._sound_lookup("Сен-Еблен", countries) is None  # San Bellino's consonants, not its word starts
+    assert gaz._sound_lookup("Ярослав", countries) is None  # one word: the spelling look-up's

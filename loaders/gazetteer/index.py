@@ -309,8 +309,10 @@ def build_latin_names() -> dict[str, list[tuple]]:
         if cc in _EXCLUDED_COUNTRIES:
             continue
         folded = unicodedata.normalize("NFKD", c["name"]).encode("ascii", "ignore").decode().lower()
+        # the sound of a name of two or more words (``Gazetteer._sound_lookup``), computed once here
+        sound = _sound_of_parts(c["name"]) if re.search(r"[\s-]", c["name"]) else ""
         out.setdefault(cc, []).append(
-            (folded, str(gid), c["name"], c.get("population") or 0, c.get("latitude"), c.get("longitude"))
+            (folded, str(gid), c["name"], c.get("population") or 0, c.get("latitude"), c.get("longitude"), sound)
         )
     return out
 
@@ -472,6 +474,7 @@ class Gazetteer:
         self._latin_file: Path | None = None
         self._latin: dict[str, list[tuple]] | None = None
         self._latin_choices: dict[str, list[str]] = {}
+        self._sounds: dict[str, dict[str, int]] = {}  # ISO -> sound key -> index of its most populous town
         self._cache: dict[int, Place] = {}
 
     # ---- lookup
@@ -561,16 +564,7 @@ class Gazetteer:
 
     def _latin_lookup(self, surface: str, iso: str) -> tuple[Place | None, float]:
         """A town of country ``iso`` whose Latin name is close to the Ukrainian ``surface`` written back."""
-        if self._latin is None:
-            self._latin = {}
-            if self._latin_file is not None:
-                try:
-                    if not self._latin_file.exists():  # built with the main cache; rebuilt here if removed
-                        _write(self._latin_file, build_latin_names())
-                    self._latin = _read(self._latin_file)
-                except Exception:
-                    self._latin = {}
-        towns = self._latin.get(iso)
+        towns = self._latin_towns(iso)
         if not towns:
             return None, 0.0
         from rapidfuzz import fuzz, process
@@ -589,16 +583,60 @@ class Gazetteer:
                     best, written = hit, form
         if best is None:
             return None, 0.0
-        surface = written
-        folded, gid, name, pop, lat, lon = towns[best[2]]
+        return self._latin_place(iso, best[2], written, styles), best[1]
+
+    def _latin_towns(self, iso: str) -> list[tuple]:
+        """(folded name, GeoNames id, name, population, latitude, longitude, sound) of the towns of ``iso``."""
+        if self._latin is None:
+            self._latin = {}
+            if self._latin_file is not None:
+                try:
+                    if not self._latin_file.exists():  # built with the main cache; rebuilt here if removed
+                        _write(self._latin_file, build_latin_names())
+                    self._latin = _read(self._latin_file)
+                except Exception:
+                    self._latin = {}
+        return self._latin.get(iso) or []
+
+    def _sound_lookup(self, surface: str, countries: tuple[str, ...]) -> Place | None:
+        """Rule ``sounded-abroad``: a town of ``countries`` whose name of two or more words sounds as the Ukrainian
+        ``surface`` does ("Сталева Воля": Stalowa Wola, "Бяла Підляська": Biała Podlaska, "Пйотркув Трибунальський":
+        Piotrków Trybunalski): the same consonants in the same order (:func:`sound_key`), the most populous of
+        them; None when no town or several countries' towns sound so."""
+        if len(sound_key(surface)) < 5 or not re.search(r"[\s-]", surface.strip()):
+            return None
+        key = _sound_of_parts(surface)
+        found = []
+        for iso in countries:
+            sounds = self._sounds.get(iso)
+            if sounds is None:
+                sounds = self._sounds[iso] = {}
+                towns = self._latin_towns(iso)
+                for k, t in enumerate(towns):
+                    if len(t) > 6 and t[6]:
+                        tk = t[6]
+                        if tk not in sounds or (t[3] or 0) > (towns[sounds[tk]][3] or 0):
+                            sounds[tk] = k
+            if key in sounds:
+                found.append((iso, sounds[key]))
+        if len(found) != 1:
+            return None
+        iso, k = found[0]
+        return self._latin_place(iso, k, surface, (*_LATIN_STYLES, *_COUNTRY_STYLES.get(iso, ())))
+
+    def _latin_place(self, iso: str, k: int, surface: str, styles) -> Place:
+        """The ``k``-th town of ``iso``'s Latin names as the place the document wrote ``surface`` for."""
+        from rapidfuzz import fuzz
+
+        folded, gid, name, pop, lat, lon = self._latin_towns(iso)[k][:6]
         key = f"geonames:{gid}"
         known = self.get(key)
         if known is not None:
             if max(fuzz.ratio(style(known.label), folded) for style in styles) < 50:
                 # GeoNames' Ukrainian name is another language's ("Нові Град на Тисі" for Tiszaújváros): the
                 # document's spelling, which reads as the town's own name, is the better label
-                return replace(known, label=surface, names=(surface, *known.names)), best[1]
-            return _as_written(known, surface, fuzzy=True), best[1]
+                return replace(known, label=surface, names=(surface, *known.names))
+            return _as_written(known, surface, fuzzy=True)
         place = Place(
             key=key,
             type="PartnerCity",
@@ -613,7 +651,7 @@ class Gazetteer:
             lon=lon,
             population=pop or None,
         )
-        return place, best[1]
+        return place
 
     def _country_cues(self, text, toks, lows, gaps, out: list[PlaceMatch]) -> list[PlaceMatch]:
         """ "з польським містом Гданськ", "литовським курортом Друскінінкай": the adjective names the country.
@@ -925,6 +963,55 @@ def _as_written(place: Place, surface: str, fuzzy: bool = False) -> Place:
     if _UK_LETTERS.search(surface) and not _UK_LETTERS.search(place.label) and _ukrainise(place.label) == surface:
         return replace(place, label=surface, names=(surface, *place.names))
     return place
+
+
+_SOUND_LATIN = (
+    ("sch", "S"), ("rz", "S"), ("sz", "S"), ("cz", "S"), ("ch", "H"), ("ck", "k"), ("ph", "v"), ("th", "t"),
+    ("qu", "kv"), ("x", "kS"), ("ł", "l"), ("ą", "on"), ("ę", "en"),
+)  # fmt: skip
+_SOUND_LETTERS = str.maketrans(
+    {
+        **dict.fromkeys("aeiouyjáéíóúýäöüőűàèìòùâêîôûãõåæøœаеєиіїоуюяьйыэё'’", ""),
+        **dict.fromkeys("csząćśźżßжзсцчшщ", "S"),
+        **dict.fromkeys("ghгґх", "H"),
+        **dict.fromkeys("vwfвф", "V"),
+        **{"б": "b", "д": "d", "к": "k", "л": "l", "м": "m", "н": "n", "п": "p", "р": "r", "т": "t", "q": "k"},
+    }
+)
+
+
+def sound_key(name: str) -> str:
+    """The consonants of a town's name in order, by their sound in either script: "Stalowa Wola" and "Сталева Воля"
+    are both "StlVl" (sibilants are one sound, so are g/h/х and v/w/f; vowels, "й", soft signs and separators are
+    dropped; a doubled consonant is one)."""
+    import unicodedata
+
+    low = name.lower()
+    for latin, sound in _SOUND_LATIN:
+        low = low.replace(latin, sound.lower() if sound.islower() else sound)
+    low = "".join(ch for ch in unicodedata.normalize("NFKD", low) if not unicodedata.combining(ch))
+    letters = low.translate(_SOUND_LETTERS)
+    out = []
+    for ch in letters:
+        if ch.isalpha() and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+_VOWEL_START = frozenset("aeiouyjаеєиіїоуюяй")
+
+
+def _sound_of_parts(name: str) -> str:
+    """:func:`sound_key` with how each capitalised word of the name begins (a vowel, or its consonant's sound):
+    "Сен-Еблен" does not sound as "San Bellino", whose consonants are the same."""
+    import unicodedata
+
+    starts = []
+    for part in re.split(r"[\s-]+", name.strip()):
+        if part[:1].isupper():
+            first = unicodedata.normalize("NFKD", part[0].lower())[0]
+            starts.append("*" if first in _VOWEL_START else sound_key(part)[:1] or "*")
+    return "".join(starts) + ":" + sound_key(name)
 
 
 def _latin_style(table: dict[str, str]):

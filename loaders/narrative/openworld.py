@@ -269,7 +269,16 @@ def open_world_places(
             return
         if rule in _AS_WRITTEN_RULES and lang == "uk":
             name = _nominative_name(norm, start, name)
-        pm = PlaceMatch(start, end, norm[start:end], "foreign", [_synthetic(name, unit, country)])
+        place = _synthetic(name, unit, country)
+        if gaz is not None and unit in (None, "місто", "город", "містечко") and hasattr(gaz, "_sound_lookup"):
+            # "міста Бжег-Дольни": a town of two words that sounds as one of its country's (or, with none named,
+            # of the countries Ukrainian communities twin with) is that town ("з Бжегом-Дольним" elsewhere too)
+            sounded = gaz._sound_lookup(name, (country,) if country else _TWIN_COUNTRIES)
+            if sounded is not None:  # labelled as the document writes it, in the nominative
+                place = Place(
+                    **{**_fields(sounded), "label": name, "names": tuple(sorted({*sounded.names, *place.names}))}
+                )
+        pm = PlaceMatch(start, end, norm[start:end], "foreign", [place])
         pm.extra = {"open_world": rule}
         if country:
             pm.extra["country"] = country
@@ -598,6 +607,9 @@ def open_world_places(
             if item is not None and not _organisation(item.group(1)) and not _person(norm, item.start(1), item.end(1)):
                 add(item.start(1), item.end(1), item.group(1), None, list_country, "heading-item")
     if gaz is not None and hasattr(gaz, "_latin_lookup"):
+        for pm in _sounded_abroad(norm, taken, gaz):
+            out.append(pm)
+            taken.append(pm)
         for pm in _spelled_abroad(norm, taken, gaz, budget):
             if not _covered(pm.start, pm.end, taken):
                 out.append(pm)
@@ -719,6 +731,51 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
             continue
         pm = PlaceMatch(start, end, name, "foreign", [best])
         pm.extra = {"open_world": "spelled-abroad", "country": best.country}
+        out.append(pm)
+        taken.append(pm)
+    return out
+
+
+_WITH_NAMES = re.compile(
+    rf"(?P<prep>(?<![\w])(?:з|із|зі|с|со|та|і|й|и)|,)\s+"
+    rf"(?P<name>[{_UP}][\w'’]+(?:(?:\s+|-)[{_UP}][\w'’]+){{1,2}})(?![\w'’-])"
+)
+# the oblique endings of a name's words ("Сталевою Волею", "Пйотркувом Трибунальським", "Бялої Підляської")
+_OBLIQUE_WORD = re.compile(r"(?:ого|ього|ому|ьому|ої|ою|ею|ім|им|ом|ем|єм)$")
+
+
+def _sounded_abroad(norm: str, taken: list[PlaceMatch], gaz) -> list[PlaceMatch]:
+    """Rule ``sounded-abroad``: "Калуш і Сталева Воля підписали угоду про побратимство", "угоду з Пйотркувом
+    Трибунальським": a name of two or three capitalised words after a partnership's "з", or coordinated with a
+    place named just before, that no gazetteer knows and that sounds as a town of a country Ukrainian communities
+    twin with (``Gazetteer._sound_lookup``), is that town; its words are read in the nominative."""
+    out: list[PlaceMatch] = []
+    taken = list(taken)
+    for m in _WITH_NAMES.finditer(norm):
+        start, end = m.span("name")
+        if _covered(start, end, taken) or _sentence_word(norm, start):
+            continue
+        if m.group("prep") in ("з", "із", "зі", "с", "со"):
+            if not _PARTNERED_WITH.search(norm[max(0, start - 120) : start]):
+                continue
+        else:
+            before = norm[: m.start()].rstrip()
+            if not any(pm.end == len(before) and pm.candidates for pm in taken):
+                continue
+        name = m.group("name")
+        if _person(norm, start, end) or _organisation(name):
+            continue
+        words = re.split(r"(\s+|-)", name)
+        bare = "".join(_OBLIQUE_WORD.sub("", w) if w.strip("- ") else w for w in words)
+        place = gaz._sound_lookup(name, _TWIN_COUNTRIES) or (
+            gaz._sound_lookup(bare, _TWIN_COUNTRIES) if bare != name else None
+        )
+        if place is None:
+            continue
+        if bare == name:  # "Калуш і Сталева Воля": the document's own spelling, in the nominative, is the label
+            place = Place(**{**_fields(place), "label": name, "names": tuple(sorted({*place.names, name}))})
+        pm = PlaceMatch(start, end, name, "foreign", [place])
+        pm.extra = {"open_world": "sounded-abroad", "country": place.country}
         out.append(pm)
         taken.append(pm)
     return out

@@ -3478,4 +3478,17 @@ RULES: tuple[Rule, ...] = (
         "Мер Луцька Ігор Поліщук та президент Любліна Кшиштоф Жук підписали угоду про співпрацю.",
         {"Луцьк|partnerOf|Люблін"},
     ),
+    _r(
+        "sounded-abroad",
+        "mentions",
+        "loaders/narrative/openworld.py",
+        "A name of two or three capitalised words after a partnership's 'з', or coordinated with a place named just "
+        "before, that no gazetteer knows and that sounds as a town of a country Ukrainian communities twin with (the "
+        "same consonants in the same order, each word beginning alike: 'Сталева Воля' and Stalowa Wola) is that town; "
+        "a town of two words after a town word ('міста Бжег-Дольни') is linked the same way, so its other forms are "
+        "one partner.",
+        "Ніжин і Бяла Підляська стали партнерами. Сен-Еблен і Менська громада співпрацюють.",
+        {"Ніжин|partnerOf|Бяла Підляська"},
+        {"Менська селищна територіальна громада|partnerOf|Сен-Еблен"},
+    ),
 )
