@@ -685,12 +685,19 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
         cc = gaz._country_cue(cm.group("adj").lower()) if cm.group("adj") else None
         if cc and cc != "UA":
             apposed_cc[cm.start("name")] = cc
+    # rule ``head-of-town-abroad``: "бургомістр Кольбермура", "президента Ряшева": the town its head's title names,
+    # in the genitive
+    headed = set()
+    for hm in _HEAD_OF_NAME.finditer(norm):
+        slots.append((hm, False))
+        cases[hm.start("name")] = "gent"
+        headed.add(hm.start("name"))
     for m, apposed in sorted(slots, key=lambda slot: slot[0].start("name")):
         start, end = m.span("name")
         if _covered(start, end, taken) or len(m.group("name")) < 4 or (_sentence_word(norm, start) and not apposed):
             continue
-        if apposed:
-            pass  # the apposition itself says it is a twin town
+        if apposed or start in headed:
+            pass  # the apposition itself says it is a twin town; a town's head names a town
         elif m.group("prep") in ("з", "із", "зі", "с", "со"):
             if not _PARTNERED_WITH.search(norm[max(0, start - 120) : start]):
                 continue
@@ -709,6 +716,8 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
             from loaders.morph import guess_nominative
 
             lemma = guess_nominative(name, case)
+            if lemma is None and start in headed and _MASCULINE_GENITIVE_A.search(name):
+                lemma = name[:-1].lower()  # "бургомістр Кольбермура" -> Кольбермур
             name = _capitalised_like(name, lemma) if lemma else name
         if budget is not None and budget[0] <= 0:
             break  # a page of thousands of unknown names costs no more than its first few dozen
@@ -736,8 +745,19 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
     return out
 
 
+# the title of a town's head abroad ("бургомістр", "мера"), then the town in the genitive
+_MASCULINE_GENITIVE_A = re.compile(r"[бвгґджзклмнпрстфхцчшщ]а$")
+_HEAD_TITLE = frozenset(
+    "мер мера меру мером бургомістр бургомістра бургомістру бургомістром обербургомістр обербургомістра президент "
+    "президента президентові президентом війт війта війтом маршалок маршалка староста старости".split()
+)
+# the title of a town's head abroad ("бургомістр", "мера"), then the town in the genitive
+_HEAD_OF_NAME = re.compile(
+    rf"(?P<prep>(?<![\w'’-])(?i:{'|'.join(sorted(_HEAD_TITLE))}))"
+    rf"\s+(?P<name>[{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?)(?![\w'’-])"
+)
 _WITH_NAMES = re.compile(
-    rf"(?P<prep>(?<![\w])(?:з|із|зі|с|со|та|і|й|и)|,)\s+"
+    rf"(?P<prep>(?<![\w])(?:з|із|зі|с|со|та|і|й|и|(?i:{'|'.join(sorted(_HEAD_TITLE))}))|,)\s+"
     rf"(?P<name>[{_UP}][\w'’]+(?:(?:\s+|-)[{_UP}][\w'’]+){{1,2}})(?![\w'’-])"
 )
 # the oblique endings of a name's words ("Сталевою Волею", "Пйотркувом Трибунальським", "Бялої Підляської")
@@ -755,7 +775,9 @@ def _sounded_abroad(norm: str, taken: list[PlaceMatch], gaz) -> list[PlaceMatch]
         start, end = m.span("name")
         if _covered(start, end, taken) or _sentence_word(norm, start):
             continue
-        if m.group("prep") in ("з", "із", "зі", "с", "со"):
+        if m.group("prep").lower() in _HEAD_TITLE:
+            pass  # "бургомістр Сталевої Волі": a town's head names a town
+        elif m.group("prep") in ("з", "із", "зі", "с", "со"):
             if not _PARTNERED_WITH.search(norm[max(0, start - 120) : start]):
                 continue
         else:
@@ -763,7 +785,9 @@ def _sounded_abroad(norm: str, taken: list[PlaceMatch], gaz) -> list[PlaceMatch]
             if not any(pm.end == len(before) and pm.candidates for pm in taken):
                 continue
         name = m.group("name")
-        if _person(norm, start, end) or _organisation(name):
+        titled = m.group("prep").lower() in _HEAD_TITLE
+        # after a title, a given name makes a person ("бургомістр Міхаель Ґрехль"), not its being after a title
+        if (_person_word(name.split()[0]) if titled else _person(norm, start, end)) or _organisation(name):
             continue
         words = re.split(r"(\s+|-)", name)
         bare = "".join(_OBLIQUE_WORD.sub("", w) if w.strip("- ") else w for w in words)

@@ -3491,4 +3491,16 @@ RULES: tuple[Rule, ...] = (
         {"Ніжин|partnerOf|Бяла Підляська"},
         {"Менська селищна територіальна громада|partnerOf|Сен-Еблен"},
     ),
+    _r(
+        "head-of-town-abroad",
+        "mentions",
+        "loaders/narrative/openworld.py",
+        "The town after the title of its head ('бургомістр', 'мера', 'президента', 'війта') is read in the genitive "
+        "and looked up abroad by its spelling (one word) or its sound (two or three): 'бургомістр Сталевої Волі' is "
+        "Stalowa Wola; a given name after the title makes a person.",
+        "Мер Калуша та бургомістр Сталевої Волі підписали угоду про партнерство. Бургомістр Міхаель Ґрехль привітав "
+        "Пирятин.",
+        {"Калуш|partnerOf|Стальова Воля"},
+        {"Пирятин|partnerOf|Міхаель Ґрехль"},
+    ),
 )
