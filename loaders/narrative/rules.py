@@ -3503,4 +3503,14 @@ RULES: tuple[Rule, ...] = (
         {"Калуш|partnerOf|Стальова Воля"},
         {"Пирятин|partnerOf|Міхаель Ґрехль"},
     ),
+    _r(
+        "short-russian-page",
+        "structure",
+        "loaders/narrative/russian.py",
+        "A short page with none of Ukrainian's letters (і, ї, є, ґ) and two or more of Russian's small words ('и', "
+        "'с', 'от', 'года', 'является', 'который') is Russian, though it has too few ы/э/ё/ъ to tell: its frames and "
+        "names are read as Russian.",
+        "Харьков подписал меморандум о партнерстве с польским городом Люблин.",
+        {"Харків|partnerOf|Люблін", "Люблін|inCountry|Польща"},
+    ),
 )
