@@ -377,3 +377,11 @@ def test_sound_lookup_finds_the_town_and_not_a_namesake_by_consonants(gaz):
     assert gaz._sound_lookup("Нове Място Любавське", countries).country == "PL"
     assert gaz._sound_lookup("Сен-Еблен", countries) is None  # San Bellino's consonants, not its word starts
     assert gaz._sound_lookup("Ярослав", countries) is None  # one word: the spelling look-up's
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [("делегація з Нового Сонча прибула", "Новий Сонч"), ("до Зеленої Гури", "Зелена Гура")],
+)
+def test_adjectives_of_names_abroad_decline(gaz, text, label):
+    assert [m.candidates[0].label for m in gaz.find(text)] == [label]

@@ -223,8 +223,9 @@ def own_lemmas(name: str) -> frozenset[str]:
 
 
 @cache
-def word_paradigm(word: str, foreign: bool = False) -> Paradigm:
-    """Paradigm of one lower-case word of a place name."""
+def word_paradigm(word: str, foreign: bool = False, multiword: bool = False) -> Paradigm:
+    """Paradigm of one lower-case word of a place name; ``multiword``: one of several words, where a dictionary
+    adjective declines as one abroad too ("Зелена Гура" -> "Зеленої Гури", "Новий Сонч" -> "Нового Сонча")."""
     if word in _FIXED_WORDS or len(word) <= 1:
         return Paradigm(forms={c: {word} for c in CASES})
     m = morph()
@@ -261,10 +262,10 @@ def word_paradigm(word: str, foreign: bool = False) -> Paradigm:
             for c, fs in rule.forms.items():
                 par.add(c, *fs)
         return par
-    if (adjs and not foreign) or word.endswith(_ADJ_ENDINGS):
+    if (adjs and (not foreign or multiword)) or word.endswith(_ADJ_ENDINGS):
         par = adjective_rules(word)
         if par is not None:
-            if adjs and not foreign:
+            if adjs and (not foreign or multiword):
                 a = adjs[0]
                 lex = _from_lexeme(a, a.tag.number == "plur", a.tag.gender)
                 for c, fs in lex.forms.items():
@@ -316,7 +317,7 @@ def name_forms(name: str, foreign: bool = False, max_variants: int = 24) -> tupl
             if fixed:
                 part_pars.append({c: {part} for c in CASES})
                 continue
-            par = word_paradigm(part, foreign)
+            par = word_paradigm(part, foreign, multiword=len(words) > 1 and wi < len(words) - 1)
             if len(words) == 1 and len(parts) == 1:
                 common = 2 if par.person else int(par.common)
             part_pars.append({c: (par.forms.get(c) or {part}) for c in CASES})

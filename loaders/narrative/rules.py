@@ -3513,4 +3513,14 @@ RULES: tuple[Rule, ...] = (
         "Харьков подписал меморандум о партнерстве с польским городом Люблин.",
         {"Харків|partnerOf|Люблін", "Люблін|inCountry|Польща"},
     ),
+    _r(
+        "adjective-in-name-abroad",
+        "linking",
+        "loaders/gazetteer/inflect.py",
+        "In a name abroad of several words, a word the dictionary knows as an adjective declines as one ('Зелена Гура' "
+        "-> 'до Зеленої Гури', 'Новий Сонч' -> 'з Новим Сончем'): the town is found in every case, not only in the "
+        "nominative.",
+        "Кременецька громада підписала угоду про партнерство з Новим Сончем.",
+        {"Кременецька міська територіальна громада|partnerOf|Новий Сонч"},
+    ),
 )
