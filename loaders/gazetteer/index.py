@@ -309,8 +309,8 @@ def build_latin_names() -> dict[str, list[tuple]]:
         if cc in _EXCLUDED_COUNTRIES:
             continue
         folded = unicodedata.normalize("NFKD", c["name"]).encode("ascii", "ignore").decode().lower()
-        # the sound of a name of two or more words (``Gazetteer._sound_lookup``), computed once here
-        sound = _sound_of_parts(c["name"]) if re.search(r"[\s-]", c["name"]) else ""
+        # the sound of the name (``Gazetteer._sound_lookup``), computed once here
+        sound = _sound_of_parts(c["name"])
         out.setdefault(cc, []).append(
             (folded, str(gid), c["name"], c.get("population") or 0, c.get("latitude"), c.get("longitude"), sound)
         )
@@ -599,11 +599,13 @@ class Gazetteer:
         return self._latin.get(iso) or []
 
     def _sound_lookup(self, surface: str, countries: tuple[str, ...]) -> Place | None:
-        """Rule ``sounded-abroad``: a town of ``countries`` whose name of two or more words sounds as the Ukrainian
-        ``surface`` does ("Сталева Воля": Stalowa Wola, "Бяла Підляська": Biała Podlaska, "Пйотркув Трибунальський":
-        Piotrków Trybunalski): the same consonants in the same order (:func:`sound_key`), the most populous of
-        them; None when no town or several countries' towns sound so."""
-        if len(sound_key(surface)) < 5 or not re.search(r"[\s-]", surface.strip()):
+        """Rule ``sounded-abroad``: a town of ``countries`` whose name sounds as the Ukrainian ``surface`` does
+        ("Сталева Воля": Stalowa Wola, "Бяла Підляська": Biała Podlaska, "Кольбермур": Kolbermoor): the same
+        consonants in the same order (:func:`sound_key`) and words that begin alike, the most populous of them;
+        None when no town or several countries' towns sound so. A name of one word needs six consonants or more
+        (five for two words or more): fewer sound like too many towns."""
+        several = re.search(r"[\s-]", surface.strip()) is not None
+        if len(sound_key(surface)) < (5 if several else 6):
             return None
         key = _sound_of_parts(surface)
         found = []

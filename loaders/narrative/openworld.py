@@ -819,7 +819,10 @@ def _spelled_town(name: str, gaz, budget: list[int] | None) -> Place | None:
         place, score = gaz._latin_lookup(name, cc)
         if place is not None and score > best_score:
             best, best_score = place, score
-    return best if best is not None and best_score >= 92 else None
+    if best is not None and best_score >= 92:
+        return best
+    # "бургомістр Кольбермура": spelled too far from Kolbermoor (89), it sounds the same
+    return gaz._sound_lookup(name, _TWIN_COUNTRIES) if hasattr(gaz, "_sound_lookup") else None
 
 
 _GENITIVE_ADJECTIVE_NAME = re.compile(

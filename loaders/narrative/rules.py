@@ -3523,4 +3523,14 @@ RULES: tuple[Rule, ...] = (
         "Кременецька громада підписала угоду про партнерство з Новим Сончем.",
         {"Кременецька міська територіальна громада|partnerOf|Новий Сонч"},
     ),
+    _r(
+        "sounded-one-word",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A one-word name in a partnership slot that the spelling look-up finds too far from any town abroad is looked "
+        "up by its sound: six consonants or more in order, alike in one country only ('Кольбермура': Kolbermoor, 89 "
+        "by spelling).",
+        "Міський голова Коломиї та бургомістр Кольбермура підписали договір про партнерство.",
+        {"Коломия|partnerOf|Колбермор"},
+    ),
 )
