@@ -1042,12 +1042,6 @@ def _trigger_quotes(s: str, by_start: dict[int, int]) -> list[re.Match]:
     return out
 
 
-def _has_verb(words: str) -> bool:
-    from loaders.morph import parses
-
-    return any(str(p.tag.POS) in ("VERB", "INFN", "PRTS") for w in words.split() for p in parses(w.lower())[:1])
-
-
 def registry_name_at_start(text: str) -> RegistryMatch | None:
     """The registry's name that opens ``text`` ("Программой развития ООН …", "USAID"), or None."""
     from loaders.registry import get_registry

@@ -199,3 +199,26 @@ def test_readme_architecture_lists_every_package_and_module_of_the_tree():
         modules = {p.name for p in (ROOT / package).glob("*.py")} - {"__init__.py", "__main__.py"}
         assert modules - names == set(), f"README ## Architecture: {package} modules not listed"
         assert names - modules - {"__init__.py"} == set(), f"README ## Architecture: {package} lists no such module"
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_no_module_binds_a_top_level_name_twice(package):
+    """A second ``_NAME = …`` (or ``def``) at a module's top level silently replaces the first for every use,
+    also those written above it: two rules that chose the same name for different patterns break each other."""
+    twice = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign):
+                names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+                names = [node.target.id]
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names = [node.name]
+            else:
+                continue
+            for name in names:
+                if name in seen:
+                    twice.append(f"{path.relative_to(ROOT)}: {name}")
+                seen.add(name)
+    assert not twice, twice

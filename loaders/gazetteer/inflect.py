@@ -327,6 +327,9 @@ def name_forms(name: str, foreign: bool = False, max_variants: int = 24) -> tupl
             for pi, pp in enumerate(part_pars):
                 combos = [(x + "-" if pi else "") + y for x in combos for y in sorted(pp[c])][:max_variants]
             merged[c] = set(combos)
+            if len(parts) == 2 and parts[0] and parts[1].endswith(("ий", "ій", "ька", "ська", "ське", "цьке")):
+                # "з Новоград-Волинським", "до Кам'янець-Подільського": the first part left in the nominative
+                merged[c] |= {f"{parts[0]}-{y}" for y in part_pars[1][c]}
         per_word.append(merged)
     out: dict[str, set[str]] = {}
     for c in CASES:

@@ -143,7 +143,9 @@ _MONEY_AGREEMENT = re.compile(
 _AGREEMENT = re.compile(
     r"побратим|поріднен|поріднил|меморандум|угод|договір|договор|співробітництв|співпрац|партнерств|шефств|"
     r"(?:громад|міст)\w*-партнер|дружн\w+\s+(?:відносин|зв'яз)|партнерськ\w+\s+(?:відносин|зв'яз)|"
-    r"партнер(?:ом|ами)\s+(?:є|став|стал\w*)(?![\w])|(?<![\w])(?:є|став|стал\w*)\s+(?:\w+\s+)?партнер(?:ом|ами)|"
+    r"партнер(?:ом|ами)(?:\s+(?!проє?кт|програм|ініціатив|заход|форум|конкурс)[\w'’-]+){0,3}?\s+(?:є|став|стал\w*)(?![\w])|"
+    r"(?<![\w])(?:є|став|стал\w*)\s+(?:\w+\s+)?партнер(?:ом|ами)|(?<![\w])серед\s+(?:[\w'’-]+\s+)?партнер(?:ів|ами)\s+"
+    r"(?:громад|міст)\w*|"
     r"partner\s+(?:city|cities|town|towns|community|communities|municipalit)|"
     r"twin|sister|memorand|agreement|pact|(?<![\w])partnership|соглашени|сотрудничеств|побратим",
     re.IGNORECASE,
@@ -618,6 +620,7 @@ class _Extractor:
             st.place_matches = _without_surnames(norm, st.place_matches)
             st.place_matches = self._with_elliptic_hromadas(norm, st.place_matches)
             st.place_matches = self._with_gapped_hromadas(norm, st.place_matches)
+            st.place_matches = self._with_bare_hromadas(norm, st.place_matches)
             st.place_matches = self._hromada_item(norm, st.place_matches)
             st.place_matches = self._with_elliptic_oblasts(norm, st.place_matches)
             _type_word_decides(norm, st.place_matches)
@@ -736,6 +739,26 @@ class _Extractor:
             heads = ("міська громада", "селищна громада", "сільська громада")
             pm = self._adjective_place(norm, a, b, m.group("adj"), heads, "hromada", "hromada")
             if pm is not None:
+                out.append(pm)
+        return sorted(out, key=lambda pm: pm.start)
+
+    def _with_bare_hromadas(self, norm: str, matches: list) -> list:
+        """Rule ``bare-hromadas``: "партнерами стали: Тернопільська громада — Краматорська, Луцька — Херсонська",
+        "Пари громад-партнерів: Житомирська та Ізюмська": in a sentence about hromadas (and no oblast), a capitalised
+        adjective standing alone, its noun left out, names a hromada of whichever type the codifier has."""
+        if ("громад" not in norm and "Громад" not in norm) or _OBLAST_NOUN.search(norm):
+            return matches
+        out = list(matches)
+        for m in _BARE_HROMADA.finditer(norm):
+            a, b = m.span("adj")
+            if not _BARE_BEFORE.search(norm, max(0, a - 16), a) or any(
+                pm.candidates and pm.start < b and a < pm.end for pm in out
+            ):
+                continue  # after a list's comma, colon, dash or conjunction ("громад Житомирської області" is the oblast)
+            heads = ("міська громада", "селищна громада", "сільська громада")
+            pm = self._adjective_place(norm, a, b, m.group("adj"), heads, "hromada", "hromada")
+            if pm is not None:
+                out = [x for x in out if x.candidates or not (x.start < b and a < x.end)]
                 out.append(pm)
         return sorted(out, key=lambda pm: pm.start)
 
@@ -3025,6 +3048,8 @@ class _Extractor:
                 # rule ``domestic-items-after-also``: "Партнерами Калуша є польські міста Ряшів і Зґожелець, а також
                 # українське місто Трускавець": the list of partners runs on past "а також" to Ukrainian towns
                 pairs |= {(lead_ua.key, u.key) for u in ua if not self._same_place(lead_ua.key, u.key)}
+            elif len(ua) >= 4 and _AGREEMENT.search(norm) and (paired := self._paired_communities(norm, ua)):
+                pairs |= paired
             elif (len(ua) >= 2 or (ua and self.home_key and ua[0].key != self.home_key)) and _AGREEMENT.search(norm):
                 # two Ukrainian communities are partners only by an agreement or twinning; "the partner regions
                 # include Odesa, Poltava …" names a programme's participants
@@ -3088,6 +3113,30 @@ class _Extractor:
                 rel, _seen = self._rel_index[(a, "partnerOf", b)]
                 rel.status.setdefault((ev.start, ev.end), status)
         return pairs
+
+    def _paired_communities(self, norm: str, ua: list[Mention]) -> set[tuple[str, str]]:
+        """Rule ``paired-communities``: "Тернопільська громада — Краматорська, Луцька — Херсонська", "Житомирська та
+        Ізюмська, Бердичівська та Балаклійська", "Львівська громада стала партнером Харківської, а Тернопільська —
+        Краматорської": Ukrainian communities named two by two, each pair joined by a dash, "та" or "з" and the
+        pairs apart by commas or semicolons, are partners pair by pair (not all of the first's)."""
+        places = [m for m in ua if not self._is_oblast(m.key)]
+        # a settlement and its hromada named at one span count once
+        places = [m for k, m in enumerate(places) if not (k and m.start == places[k - 1].start)]
+        if len(places) < 4 or len(places) % 2:
+            return set()
+        gaps = [norm[places[k].end : places[k + 1].start] for k in range(len(places) - 1)]
+        if not all(_PAIR_JOIN.fullmatch(gap) for gap in gaps[::2]):
+            return set()
+        # "Житомирська громада з Ізюмською та Бердичівська — з Балаклійською": pairs joined by "з" or a dash may
+        # stand apart by "та"
+        conjoined = any(re.fullmatch(r"\s*(?:та|і|й)\s+", gap) for gap in gaps[::2])
+        if not all((_PAIR_APART if conjoined else _PAIR_APART_OR_AND).fullmatch(gap) for gap in gaps[1::2]):
+            return set()
+        return {
+            (places[k].key, places[k + 1].key)
+            for k in range(0, len(places), 2)
+            if not self._same_place(places[k].key, places[k + 1].key)
+        }
 
     def _note_card_home(self, st: _Sent) -> None:
         """Rule ``card-community``: on a register of partner cards, a short line naming one Ukrainian community alone
@@ -3797,6 +3846,23 @@ _HROMADAS_LEAD = re.compile(
 _HROMADA_HEAD = re.compile(
     r"(?<![\w'’-])[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)а\s+(?:(?:міська|селищна|сільська)\s+)?громада(?![\w])"
 )
+# between the two communities of a pair ("Тернопільська громада — Краматорська", "Житомирська та Ізюмська",
+# "стала партнером Харківської") and between pairs (", а", "; ")
+_PAIR_JOIN = re.compile(
+    r"\s*(?:(?:міськ\w*|селищн\w*|сільськ\w*)\s+)?(?:(?:територіальн\w+\s+)?громад\w*\s*)?"
+    r"(?:[—–]\s*(?:(?:з|із|зі|з\s+громадою)\s+)?|-\s+|(?:та|і|й|з|із|зі)\s+|(?:\w+\s+){0,2}?партнер(?:ом|ами)\s+)"
+)
+_PAIR_APART = re.compile(
+    r"\s*(?:(?:міськ\w*|селищн\w*|сільськ\w*)\s+)?(?:(?:територіальн\w+\s+)?громад\w*\s*)?[,;]\s*(?:(?:а|та|і)\s+)?"
+)
+_PAIR_APART_OR_AND = re.compile(rf"{_PAIR_APART.pattern}|\s+(?:та|і|й|а)\s+")
+# a hromada's adjective alone, its noun left out: followed by punctuation, a dash or a conjunction
+_BARE_HROMADA = re.compile(
+    r"(?<![\w'’-])(?P<adj>[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ої|ій|у|ою))"
+    r"(?=\s*(?:[,;.:)]|[—–]|\s-\s|$)|\s+(?:та|і|й|а|з|із|зі)\s+[А-ЯІЇЄҐ])"
+)
+_BARE_BEFORE = re.compile(r"(?:[—–:,;]|\s-|\s(?:та|і|й|а|з|із|зі|партнером|партнерами))\s*$")
+_OBLAST_NOUN = re.compile(r"(?<![\w'’-])(?:област\w*|обл\.|oblast)", re.IGNORECASE)
 _GAPPED_HROMADA = re.compile(
     r"(?:,\s*(?:а\s+|та\s+|і\s+)?|\s+(?:а|та|і)\s+)(?P<adj>[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)а)\s*[—–-]\s*(?:з|із|зі)\s"
 )

@@ -712,6 +712,11 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
             # rule ``with-name-instrumental``: "партнерство Яготина з Пасвалісом", "з Лєшном": the name after a
             # partnership's "з" is in the instrumental; it is looked up and labelled in the nominative
             case, partnered = "ablt", True
+        plurals: tuple[str, ...] = ()
+        if case is None and not apposed and re.search(r"[^аеиіоуяюєї](?:ами|ями)$", name):
+            # rule ``plural-name-instrumental``: "з Ґожичками", "між Калушем і Ґожичками": a town named in the plural
+            # (Polish "-ki", "-ce") is looked up in the nominative plural
+            plurals = (name[:-3] + "и", name[:-3] + "і")
         if case in ("gent", "ablt") and not _covered(start, end, taken):
             from loaders.morph import guess_nominative
 
@@ -725,7 +730,14 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
             if budget is not None:
                 budget[0] -= 1
             continue
-        best = _spelled_town(name, gaz, budget)
+        best = None
+        for plural in plurals:
+            best = _spelled_town(plural, gaz, budget)
+            if best is not None:
+                name = plural
+                break
+        if best is None and not plurals:
+            best = _spelled_town(name, gaz, budget)
         if best is None and partnered and m.group("name").endswith("ом"):
             best = _spelled_town(m.group("name")[:-2] + "о", gaz, budget)  # "з Лєшном": Лєшно, a neuter
         if best is None and partnered and name != m.group("name") and not _person_word(name.lower()):
@@ -889,8 +901,8 @@ _PARTNER_HEAD = re.compile(
     r"(?:побратим|партнер|sister\s+cit|twin\s+(?:town|cit))\w*(?:\s+[\w'’-]+){0,3}?\s*(?::|—|–|-\s)\s*"
     # "Партнерами Славутської громади є Ґлогув-Малопольський та Ниско", "Побратимами міста стали …": the names after
     # "є" (not a project's or programme's partners)
-    r"|(?<![\w-])(?:міст(?:ами|а)-)?(?:побратимами|партнерами)(?:\s+(?!проє?кт|програм|ініціатив)[\w'’-]+){1,3}?"
-    r"\s+(?:є|стали|стало)\s+",
+    r"|(?<![\w-])(?:міст(?:ами|а|ом)-)?(?:побратимами|партнерами|побратимом|партнером)"
+    r"(?:\s+(?!проє?кт|програм|ініціатив|заход|форум|конкурс)[\w'’-]+){1,3}?\s+(?:є|стали|стало|став|стала)\s+",
     re.IGNORECASE,
 )
 _COUNTRY_LIST_HEAD = re.compile(

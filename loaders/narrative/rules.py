@@ -3533,4 +3533,69 @@ RULES: tuple[Rule, ...] = (
         "Міський голова Коломиї та бургомістр Кольбермура підписали договір про партнерство.",
         {"Коломия|partnerOf|Колбермор"},
     ),
+    _r(
+        "plural-name-instrumental",
+        "mentions",
+        "loaders/narrative/openworld.py",
+        "A town abroad named in the plural after a partnership's 'з' or coordinated in the instrumental ('з "
+        "Ґожичками', 'між Калушем і Ґожичками') is looked up in the nominative plural.",
+        "Партнерство між Калушем і Ґожичками триває вже десять років.",
+        {"Калуш|partnerOf|Ґожичкі"},
+    ),
+    _r(
+        "singular-partner-head",
+        "structure",
+        "loaders/narrative/openworld.py",
+        "'Побратимом X є Y', 'Новим партнером X стала гміна Y': the singular heads a partner as the plural heads a list "
+        "(not 'Партнером заходу є …').",
+        "Побратимом Тисмениці є Бжозовець.",
+        {"Тисмениця|partnerOf|Бжозовець"},
+    ),
+    _r(
+        "domestic-partners-among",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "'Серед партнерів громади — українські міста A, B та C', 'Партнерами громади в Україні є A, B': Ukrainian towns "
+        "listed as the partners of the page's community are its partners (an agreement word is not needed).",
+        "Ніжинська громада\n\nСеред партнерів громади — українські міста Ірпінь, Буча та Самбір.",
+        {
+            "Ніжинська міська територіальна громада|partnerOf|Ірпінь",
+            "Ніжинська міська територіальна громада|partnerOf|Буча",
+            "Ніжинська міська територіальна громада|partnerOf|Самбір",
+        },
+    ),
+    _r(
+        "bare-hromadas",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "In a sentence about hromadas (and no oblast), a capitalised adjective standing alone, its noun left out "
+        "('Луцька — Херсонська', 'Житомирська та Ізюмська'), names a hromada of whichever type the codifier has.",
+        "Пари громад-партнерів: Житомирська та Ізюмська, Бердичівська та Балаклійська.",
+        {
+            "Житомирська міська територіальна громада|partnerOf|Ізюмська міська територіальна громада",
+            "Бердичівська міська територіальна громада|partnerOf|Балаклійська міська територіальна громада",
+        },
+    ),
+    _r(
+        "paired-communities",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "Ukrainian communities named two by two in a partnership sentence, each pair joined by a dash, 'та' or 'з' and "
+        "the pairs apart by commas, semicolons or 'а', are partners pair by pair, not all of the first one's.",
+        "Львівська громада стала партнером Харківської, а Тернопільська — Краматорської.",
+        {
+            "Львівська міська територіальна громада|partnerOf|Харківська міська територіальна громада",
+            "Тернопільська міська територіальна громада|partnerOf|Краматорська міська територіальна громада",
+        },
+        {"Львівська міська територіальна громада|partnerOf|Тернопільська міська територіальна громада"},
+    ),
+    _r(
+        "hyphen-name-first-part-kept",
+        "linking",
+        "loaders/gazetteer/inflect.py",
+        "A hyphenated town whose second part is an adjective is also written with its first part undeclined ('з "
+        "Новоград-Волинським', 'до Кам'янець-Подільського'): those forms are the town too.",
+        "Житомир підписав меморандум про співпрацю з Бердичевом, Коростенем і Новоград-Волинським.",
+        {"Житомир|partnerOf|Звягель", "Житомир|partnerOf|Бердичів"},
+    ),
 )
