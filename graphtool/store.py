@@ -1194,15 +1194,18 @@ class GraphStore:
 
     def _free_answer(self, name: str, text: str, param: str) -> tuple[Table, list[Any] | None]:
         """A question's answer for every value of its parameter ``param``, the parameter's column kept, and the
-        values it was asked for: the text run with the parameter free (None: every value), or bound to every
-        entity of its type at once (``graphtool.answers.BY_VALUES``)."""
+        values it was asked for: the text run with the parameter free (None: every value), or bound to the
+        entities of its type, a few at a time (``graphtool.answers.BY_VALUES``): the rows of a value are the same
+        in any batch, and kept apart by value (``encode_keyed``) in the order of its batch's sorted rows: the query's."""
         from graphtool import answers
 
         kind = answers.BY_VALUES.get(name)
         if kind is None:
             return self.select(text), None
         keys = [row[0] for row in self.select(f"SELECT DISTINCT ?k WHERE {{ ?k a gt:{kind} }}").rows]
-        return self.select(bind_values(text, {param: keys})), keys
+        batches = [keys[i : i + answers.VALUES_BATCH] for i in range(0, len(keys), answers.VALUES_BATCH)]
+        tables = [self.select(bind_values(text, {param: batch})) for batch in batches or [[]]]
+        return Table(tables[0].variables, [row for table in tables for row in table.rows]), keys
 
     def keyed_answer(self, name: str, text: str, bindings: dict[str, Any]) -> Table | None:
         """The answer of the library question ``name`` (its text ``text``) with its parameter bound, as written at

@@ -607,11 +607,13 @@ def test_the_servers_library_pages_read_the_written_answers_and_sparql_runs_the_
         server.server_close()
 
 
-def test_keyed_answers_are_the_bound_querys_rows_in_order(tmp_path):
+@pytest.mark.parametrize("batch", [1, 8], ids=["a-donor-per-values-block", "eight"])
+def test_keyed_answers_are_the_bound_querys_rows_in_order(tmp_path, monkeypatch, batch):
     """A question with a parameter (graphtool.answers.KEYED) bound to any entity of the parameter's type — one with
     rows, one without — answers from the file of its answer keyed by that parameter as its bound query does."""
     from rdflib import URIRef
 
+    monkeypatch.setattr(answers, "VALUES_BATCH", batch)
     fixture_store(tmp_path / "store")
     reader = GraphStore(tmp_path / "store", read_only=True)
     assert_keyed_current(reader, served=True)
