@@ -1,4 +1,5 @@
-"""Answers of the library's large parameterless questions, written at build time (issue 12).
+"""Answers of the library's large questions, written at build time (issue 12): whole for those asked with no
+parameter, keyed by the parameter's value for those asked with one.
 
 A few library questions asked with no parameter answer with thousands of rows (``funding_chain`` 11,432 at a
 million triples, ``single_document_entities`` 11,284); the engine's joins and the decoding of every answer term
@@ -9,6 +10,16 @@ very ``.rq`` text, through ``GraphStore.select``, as the library's call would �
 (:data:`DIRECTORY`). The library's call on the embedded store, with no parameter given, reads that file instead
 of running the query (``graphtool.library.run_query``); bound parameters, remote stores and the ``/sparql``
 endpoint run the text as before.
+
+A question with a parameter (:data:`KEYED`: ``communities_of_donor`` bound to a donor took 500 ms of CPU at a
+million triples, ``communities_of_program`` 220) is answered at the same flush for every value of its parameter
+at once — the text with the parameter left free, or bound to every entity of its type in one ``VALUES`` block
+(:data:`BY_VALUES`) — and its rows are kept by the parameter's value (:func:`encode_keyed`); the library's call
+with that parameter bound reads only its value's rows (:func:`read_keyed`, ``GraphStore.keyed_answer``): 3-7 ms.
+The rows and their order are the bound query's: the library sorts the answer in Python (``graphtool.ordering``:
+ties by the whole row) and lists a ``GROUP_CONCAT``'s items in one order (:func:`graphtool.ordering.sort_concatenated`),
+which the engine's plan for one value and for all of them would not share. They add 10.5 s of CPU to the 2.4 s
+of the parameterless answers at a million triples (bench/RESULTS.md, "answers keyed by their parameter").
 
 When they are written: at a flush that changed the store, unless the change was small and the answers dear. The
 six questions took 2.4 s of CPU at a million triples, for a flush of 0.04 s after one document reloaded; such a
@@ -28,11 +39,13 @@ text and of the versions that shape its rows (:func:`_key`): a changed question 
 file. A graphtool from before this module takes no token out: a store it writes after this version keeps
 answers that no longer hold (docs/store-layout.md).
 
-The rows are stored as a table of distinct terms (kind, text, language or datatype) and one index per cell,
+The rows are stored (for a keyed file: the rows of each value, one after the other, after a head saying where
+each value's rows are) as a table of distinct terms (kind, text, language or datatype) and one index per cell,
 written with :mod:`marshal`; read back, each term is built directly as the answer's conversion builds it
 (``graphtool.store.to_rdflib``). 11,000 rows are read in 20-35 ms of CPU (the query: 540-900 ms).
 
-Imports nothing from graphtool (the store calls it and builds the terms it reads: ``GraphStore.written_answer``);
+Imports nothing from graphtool (the store calls it and builds the terms it reads: ``GraphStore.written_answer``,
+``GraphStore.keyed_answer``);
 the questions' texts are read from the ``queries`` package, as ``graphtool.library`` reads them.
 """
 
@@ -55,6 +68,27 @@ QUESTIONS = (
     "documents_overview",
     "donors_cofunding",
 )
+# the library questions with a parameter whose answer is written keyed by that parameter's value (the rows of one
+# value read alone, bench/RESULTS.md "answers keyed by their parameter"): question -> the parameter. The store runs
+# the text with the parameter left free (an optional parameter: the answer of QUESTIONS above, not run again),
+# or, for those of :data:`BY_VALUES`, bound to every entity of its type at once; it keeps each row under the
+# parameter's column. Left to their query: donors_in_community (398,914 rows free at 1M triples, 13.7 s of CPU),
+# link_provenance (88,826 rows, 11.0 s), communities_sharing_funder (pairs of communities: not finished), the
+# string and regex parameters (find_entities, international_measures: any text), single_document_entities (its
+# ``type`` column is unbound in the free answer), and the cheap ones (money_*, measures_*: 1-12 ms at 1M)
+KEYED = {
+    "funding_chain": "donor",
+    "donors_cofunding": "program",
+    "communities_of_donor": "donor",
+    "communities_of_program": "program",
+    "partner_cities_in_oblast": "oblast",
+    "partner_cities_of_community": "community",
+}
+# question -> the parameter's type (its header's): run with the parameter bound to the entities of that type,
+# VALUES_BATCH of them in one VALUES block at a time. Free, communities_of_donor took 394 s of CPU at 1M triples;
+# bound to the 40 donors in one block 5.0 s and 1.05 GB (9.7 GB at 10M), by 8 3.4 s and 0.31 GB, one by one 8.3 s
+BY_VALUES = {"communities_of_donor": "Donor"}
+VALUES_BATCH = 8
 ANSWERS_GRAPH = "https://w3id.org/graphtool/id/graph/answers"  # holds the token (GraphStore), nothing else
 STAMP_PREDICATE = "https://w3id.org/graphtool/ontology#answersStamp"
 DIRECTORY = "library-answers"  # in the store's folder
@@ -75,6 +109,17 @@ def questions() -> dict[str, str]:
     import queries
 
     return {name: (Path(queries.HERE) / f"{name}.rq").read_text(encoding="utf-8") for name in QUESTIONS}
+
+
+def keyed_questions() -> dict[str, tuple[str, str, str]]:
+    """The questions of :data:`KEYED` by the name of their file (``QUESTION@PARAMETER``): (question, text,
+    parameter)."""
+    import queries
+
+    return {
+        f"{name}@{param}": (name, (Path(queries.HERE) / f"{name}.rq").read_text(encoding="utf-8"), param)
+        for name, param in KEYED.items()
+    }
 
 
 def _key(text: str) -> str:
@@ -100,6 +145,34 @@ def complete(store_path: Path, texts: dict[str, str]) -> bool:
 
 def encode(table: Any) -> bytes:
     """A :class:`graphtool.store.Table` of rdflib terms as the body of a file (see the module's text)."""
+    return _encode(table.variables, table.rows)
+
+
+def encode_keyed(table: Any, variable: str, asked: list[Any] | None = None) -> bytes:
+    """A table as the body of a keyed file: the rows of each value of the column ``variable`` (its N-Triples
+    text), in the table's order, encoded apart (:func:`encode`) one after the other, after a head naming where
+    each value's rows are (8 bytes: the head's length, then ``marshal`` of the layout, the variables, whether
+    every value is in the file, and ``{value: (offset, length)}``). ``asked``: the values the answer was asked
+    for (None: every value, the parameter was free), each in the file, with no rows when it has none. Rows whose
+    value is unbound are left out: no bound question reads them."""
+    column = list(table.variables).index(variable)
+    groups: dict[str, list[Any]] = {value.n3(): [] for value in asked or ()}
+    for row in table.rows:
+        if row[column] is not None:
+            groups.setdefault(row[column].n3(), []).append(row)
+    index: dict[str, tuple[int, int]] = {}
+    bodies: list[bytes] = []
+    offset = 0
+    for value, rows in groups.items():
+        body = _encode(table.variables, rows) if rows else b""
+        index[value] = (offset, len(body))
+        offset += len(body)
+        bodies.append(body)
+    head = marshal.dumps((FORMAT, list(table.variables), asked is None, index))
+    return len(head).to_bytes(8, "little") + head + b"".join(bodies)
+
+
+def _encode(variables: list[str], rows: list[list[Any]]) -> bytes:
     from rdflib import BNode, Literal, URIRef
 
     index: dict[Any, int] = {}
@@ -107,7 +180,7 @@ def encode(table: Any) -> bytes:
     texts: list[str] = []
     extras: list[str | None] = []
     cells = array.array("i")
-    for row in table.rows:
+    for row in rows:
         for term in row:
             if term is None:
                 cells.append(-1)
@@ -133,7 +206,7 @@ def encode(table: Any) -> bytes:
                 texts.append(key[1])
                 extras.append(key[2])
             cells.append(found)
-    return marshal.dumps((FORMAT, list(table.variables), kinds, texts, extras, cells.tobytes()))
+    return marshal.dumps((FORMAT, list(variables), kinds, texts, extras, cells.tobytes()))
 
 
 def token_of(bodies: dict[str, tuple[str, bytes]]) -> str:
@@ -156,6 +229,10 @@ def decode(data: bytes, token: str) -> tuple[list[str], list[int], list[str], li
     head, _newline, rest = data.partition(b"\n")
     if head != token.encode():
         return None
+    return _decode_body(rest)
+
+
+def _decode_body(rest: bytes) -> tuple[list[str], list[int], list[str], list[Any], array.array] | None:
     try:
         body = marshal.loads(rest)
     except (EOFError, ValueError, TypeError):
@@ -180,6 +257,33 @@ def read(store_path: Path, name: str, text: str, token: str) -> Any:
     return decode(data, token)
 
 
+def read_keyed(store_path: Path, name: str, text: str, token: str, value: str) -> Any:
+    """The rows of one value (its N-Triples text) of a keyed file (``QUESTION@PARAMETER``) for the store's
+    current token, as :func:`decode` gives them, reading only that value's part of the file; None when there is
+    no such file or it holds another token, or when the value is not in a file that does not hold every value
+    (asked for the entities of the parameter's type only, :data:`BY_VALUES`). A value not in a file that holds
+    every value has no rows: the question answers nothing for it."""
+    try:
+        with open(path_of(store_path, name, text), "rb") as f:
+            if f.readline() != token.encode() + b"\n":
+                return None
+            size = int.from_bytes(f.read(8), "little")
+            head = marshal.loads(f.read(size))
+            if not isinstance(head, tuple) or len(head) != 4 or head[0] != FORMAT:
+                return None
+            _fmt, variables, every, index = head
+            where = index.get(value)
+            if where is None and not every:
+                return None
+            if where is None or not where[1]:
+                return list(variables), [], [], [], array.array("i")
+            f.seek(f.tell() + where[0])
+            body = f.read(where[1])
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return _decode_body(body)
+
+
 def cost(store_path: Path) -> float | None:
     """The CPU seconds the answers took when they were last written (a hint, never a guarantee), or None."""
     try:
@@ -188,13 +292,16 @@ def cost(store_path: Path) -> float | None:
         return None
 
 
-def write(store_path: Path, tables: dict[str, tuple[str, Any]], seconds: float | None = None) -> str:
-    """Write each question's answer (``name: (text, table)``) to its file atomically (a temporary file renamed
+def write(store_path: Path, tables: dict[str, tuple[Any, ...]], seconds: float | None = None) -> str:
+    """Write each question's answer (``name: (text, table)``, or ``(text, table, parameter, asked)`` for a keyed
+    file named ``QUESTION@PARAMETER``: :func:`encode_keyed`) to its file atomically (a temporary file renamed
     over it), then remove the folder's other files (older texts, questions no longer written) and note the CPU
     ``seconds`` they took (:func:`cost`); returns the token the files hold (:func:`token_of`), for the store."""
     folder = Path(store_path) / DIRECTORY
     folder.mkdir(exist_ok=True)
-    bodies = {name: (text, encode(table)) for name, (text, table) in tables.items()}
+    bodies = {
+        name: (spec[0], encode(spec[1]) if len(spec) == 2 else encode_keyed(*spec[1:])) for name, spec in tables.items()
+    }
     token = token_of(bodies)
     kept = set()
     for name, (text, body) in bodies.items():

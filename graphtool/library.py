@@ -187,14 +187,21 @@ def _checked_iri(raw: str) -> str:
 
 def run_query(reader: Reader, name: str, values: dict[str, str] | None = None) -> Table:
     """Run a library query with parameter values given as text; bound parameters' columns are dropped."""
+    from graphtool.ordering import sort_concatenated
+
     query = get_query(name)
     bindings = bind_params(reader, query, values or {})
     table = None
     if not bindings:  # a large parameterless answer may have been written at build time (graphtool.answers)
         written = getattr(reader, "written_answer", None)  # the embedded store only
         table = written(query.name, query.text) if written is not None else None
+    else:  # or the rows of the bound value, of an answer written keyed by the parameter
+        keyed = getattr(reader, "keyed_answer", None)
+        table = keyed(query.name, query.text, bindings) if keyed is not None else None
     if table is None:
         table = reader.select(query.text, bindings)
+        # the items of a GROUP_CONCAT in one order, however the engine met them (the written answers are so)
+        table = Table(table.variables, sort_concatenated(table.variables, table.rows, query.text))
     if not bindings:
         return table  # every column kept (a copy of 11,000 rows cost 6 ms)
     keep = [i for i, v in enumerate(table.variables) if v not in bindings]

@@ -285,6 +285,14 @@ def _answer_table(variables: list[str], kinds: list[int], texts: list[str], extr
     return Table(list(variables), rows)
 
 
+def _concatenated_sorted(table: Table, text: str) -> Table:
+    """The table with the items of each ``GROUP_CONCAT`` cell sorted (:func:`graphtool.ordering.sort_concatenated`),
+    as ``graphtool.library.run_query`` gives a question's answer."""
+    from graphtool.ordering import sort_concatenated
+
+    return Table(table.variables, sort_concatenated(table.variables, table.rows, text))
+
+
 def _text_literal(text: str, language: str | None) -> Any:
     """The rdflib literal ``Literal(text, lang=language)`` would make, without its checks and conversions.
 
@@ -1145,7 +1153,9 @@ class GraphStore:
         if self.path is None or self.read_only or not self._indexed():
             return False  # a store read as the union of its graphs would read the token too: not written
         texts = answers.questions()
-        if not force and self._stamp is not None and answers.complete(self.path, texts):
+        keyed = answers.keyed_questions()
+        every = {**texts, **{file: text for file, (_name, text, _param) in keyed.items()}}
+        if not force and self._stamp is not None and answers.complete(self.path, every):
             return False
         if not force and self._changed_since_answers and not self._answers_due:
             last = answers.cost(self.path)
@@ -1157,11 +1167,17 @@ class GraphStore:
         memory, self._memory = getattr(self, "_memory", None), None  # the disk's answer (GROUP_CONCAT's order)
         started = time.process_time()
         try:
-            tables = {name: (text, self.select(text)) for name, text in texts.items()}
+            tables: dict[str, tuple[Any, ...]] = {name: (text, self.select(text)) for name, text in texts.items()}
+            for file, (name, text, param) in keyed.items():
+                free, asked = (tables[name][1], None) if name in tables else self._free_answer(name, text, param)
+                tables[file] = (text, free, param, asked)
         except StoreError:
             return False
         finally:
             self._memory = memory
+        tables = {
+            name: (text, _concatenated_sorted(table, text), *rest) for name, (text, table, *rest) in tables.items()
+        }
         try:
             token = answers.write(self.path, tables, time.process_time() - started)
         except OSError:
@@ -1175,6 +1191,37 @@ class GraphStore:
             self._stamp = token
         self._changed_since_answers = self._answers_due = self.answers_left_out = False
         return True
+
+    def _free_answer(self, name: str, text: str, param: str) -> tuple[Table, list[Any] | None]:
+        """A question's answer for every value of its parameter ``param``, the parameter's column kept, and the
+        values it was asked for: the text run with the parameter free (None: every value), or bound to the
+        entities of its type, a few at a time (``graphtool.answers.BY_VALUES``): the rows of a value are the same
+        in any batch, and kept apart by value (``encode_keyed``) in the order of its batch's sorted rows: the query's."""
+        from graphtool import answers
+
+        kind = answers.BY_VALUES.get(name)
+        if kind is None:
+            return self.select(text), None
+        keys = [row[0] for row in self.select(f"SELECT DISTINCT ?k WHERE {{ ?k a gt:{kind} }}").rows]
+        batches = [keys[i : i + answers.VALUES_BATCH] for i in range(0, len(keys), answers.VALUES_BATCH)]
+        tables = [self.select(bind_values(text, {param: batch})) for batch in batches or [[]]]
+        return Table(tables[0].variables, [row for table in tables for row in table.rows]), keys
+
+    def keyed_answer(self, name: str, text: str, bindings: dict[str, Any]) -> Table | None:
+        """The answer of the library question ``name`` (its text ``text``) with its parameter bound, as written at
+        build time keyed by that parameter (``graphtool.answers.KEYED``), its column kept; None when no such
+        answer holds (as :meth:`written_answer`), or another parameter is bound too. Read by
+        ``graphtool.library.run_query`` only."""
+        from graphtool import answers
+
+        param = answers.KEYED.get(name)
+        if self.path is None or param is None or set(bindings) != {param}:
+            return None
+        token = self.retrying(self._answers_stamp)
+        if token is None:
+            return None
+        found = answers.read_keyed(self.path, f"{name}@{param}", text, token, bindings[param].n3())
+        return None if found is None else _answer_table(*found)
 
     def written_answer(self, name: str, text: str) -> Table | None:
         """The answer of the library question ``name`` (its text ``text``) with no parameter, as written at

@@ -21,7 +21,8 @@ from graphtool import answers
 from graphtool.build import build
 from graphtool.cli import main
 from graphtool.library import get_query, load_queries, run_query
-from graphtool.store import GraphStore
+from graphtool.ordering import sort_concatenated
+from graphtool.store import GraphStore, Table
 from tests.fixtures_graph import TRIG
 
 GT = "https://w3id.org/graphtool/ontology#"
@@ -35,8 +36,42 @@ def lines(table) -> list[str]:
 
 
 def query_answer(store: GraphStore, name: str) -> list[str]:
-    """What running the question's text gives (the library call before this change)."""
-    return lines(store.select(get_query(name).text))
+    """What running the question's text gives (the library call before this change), the items of each
+    ``GROUP_CONCAT`` in order as the library gives them (graphtool.ordering.sort_concatenated)."""
+    text = get_query(name).text
+    table = store.select(text)
+    return lines(Table(table.variables, sort_concatenated(table.variables, table.rows, text)))
+
+
+def keyed_values(store: GraphStore, name: str) -> list[str]:
+    """Every entity of the type of a keyed question's parameter (graphtool.answers.KEYED)."""
+    kind = next(p.type for p in get_query(name).params if p.name == answers.KEYED[name])
+    return [str(row[0]) for row in store.select(f"SELECT DISTINCT ?k WHERE {{ ?k a gt:{kind} }} ORDER BY ?k").rows]
+
+
+def bound_query_answer(store: GraphStore, name: str, value: str) -> list[str]:
+    """The library call with the parameter bound, run by the engine (no keyed file read)."""
+    keyed = store.keyed_answer
+    store.keyed_answer = lambda *args: None
+    try:
+        return lines(run_query(store, name, {answers.KEYED[name]: value}))
+    finally:
+        store.keyed_answer = keyed
+
+
+def assert_keyed_current(store: GraphStore, *, served: bool) -> None:
+    """Every keyed question bound to each entity of its parameter's type answers as its bound query, rows and
+    order; from its file when ``served``."""
+    from rdflib import URIRef
+
+    for name, param in answers.KEYED.items():
+        text = get_query(name).text
+        for value in keyed_values(store, name):
+            assert (store.keyed_answer(name, text, {param: URIRef(value)}) is not None) is served, (name, value)
+            assert lines(run_query(store, name, {param: value})) == bound_query_answer(store, name, value), (
+                name,
+                value,
+            )
 
 
 def library_answer(store: GraphStore, name: str) -> list[str]:
@@ -126,7 +161,7 @@ def test_a_flush_with_nothing_written_keeps_the_answers_and_a_new_store_writes_t
     store = fixture_store(path)
     token = store._stamp
     files = {p.name: p.stat().st_mtime_ns for p in (path / answers.DIRECTORY).glob(f"*{answers.SUFFIX}")}
-    assert token and len(files) == len(answers.QUESTIONS)
+    assert token and len(files) == len(answers.QUESTIONS) + len(answers.KEYED)
     store.flush()
     assert not store.write_answers()  # skipped: nothing changed
     assert store._stamp == token
@@ -485,14 +520,15 @@ def test_only_the_embedded_stores_library_call_reads_the_files():
     from graphtool.remote import RemoteStore
     from graphtool.serve import PoolReader
 
-    use = re.compile(r"(?<!def )written_answer\b[\"(]")  # a call or a getattr, not the definition or a mention
+    use = re.compile(r"(?<!def )(written|keyed)_answer\b[\"(]")  # a call or a getattr, not a definition
     callers = sorted(
         p.relative_to(REPO).as_posix()
         for p in (REPO / "graphtool").rglob("*.py")
         if use.search(p.read_text(encoding="utf-8"))
     )
     assert callers == ["graphtool/library.py"]
-    assert not hasattr(PoolReader, "written_answer") and not hasattr(RemoteStore, "written_answer")
+    for name in ("written_answer", "keyed_answer"):
+        assert not hasattr(PoolReader, name) and not hasattr(RemoteStore, name)
 
 
 def test_a_question_that_fails_or_a_full_disk_leaves_no_token_and_the_build_goes_on(tmp_path, monkeypatch):
@@ -524,6 +560,12 @@ def test_the_written_questions_need_no_parameter_and_are_the_librarys_texts():
     for name, text in texts.items():
         query = get_query(name)
         assert text == query.text and all(p.optional for p in query.params), name
+    for file, (name, text, param) in answers.keyed_questions().items():  # keyed: by one of their parameters
+        query = get_query(name)
+        assert file == f"{name}@{param}" and text == query.text and param in {p.name for p in query.params}, name
+        assert all(p.optional for p in query.params if p.name != param), name
+        if name in answers.BY_VALUES:
+            assert answers.BY_VALUES[name] == next(p.type for p in query.params if p.name == param), name
 
 
 def test_the_servers_library_pages_read_the_written_answers_and_sparql_runs_the_text(tmp_path):
@@ -563,3 +605,58 @@ def test_the_servers_library_pages_read_the_written_answers_and_sparql_runs_the_
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize("batch", [1, 8], ids=["a-donor-per-values-block", "eight"])
+def test_keyed_answers_are_the_bound_querys_rows_in_order(tmp_path, monkeypatch, batch):
+    """A question with a parameter (graphtool.answers.KEYED) bound to any entity of the parameter's type — one with
+    rows, one without — answers from the file of its answer keyed by that parameter as its bound query does."""
+    from rdflib import URIRef
+
+    monkeypatch.setattr(answers, "VALUES_BATCH", batch)
+    fixture_store(tmp_path / "store")
+    reader = GraphStore(tmp_path / "store", read_only=True)
+    assert_keyed_current(reader, served=True)
+    for name, param in answers.KEYED.items():
+        values = keyed_values(reader, name)
+        counts = [len(bound_query_answer(reader, name, value)) for value in values]
+        assert any(counts), name  # the fixture answers each for some value
+        if name not in answers.BY_VALUES:  # an entity of another type: nothing in a file that holds every value
+            table = reader.keyed_answer(name, get_query(name).text, {param: URIRef(f"{ID}nothing")})
+            assert table is not None and not table.rows, name
+    example = {p.name: p.example for p in get_query("communities_of_donor").params}  # a name, resolved
+    assert lines(run_query(reader, "communities_of_donor", example))
+    # another entity of the donor type, not asked for at the flush: the query answers it
+    assert reader.keyed_answer("communities_of_donor", "x", {"donor": URIRef(f"{ID}nothing")}) is None
+
+
+def test_a_group_concat_lists_its_items_in_one_order():
+    from rdflib import Literal
+
+    text = 'SELECT ?a (GROUP_CONCAT(DISTINCT ?x; separator=" | ") AS ?list) (GROUP_CONCAT(?y) AS ?words) WHERE {}'
+    rows = [[Literal("z"), Literal("b | a | c"), Literal("y x", lang="uk")], [None, None, Literal("w")]]
+    assert sort_concatenated(["a", "list", "words"], rows, text) == [
+        [Literal("z"), Literal("a | b | c"), Literal("x y", lang="uk")],
+        [None, None, Literal("w")],
+    ]
+
+
+def test_keyed_answers_follow_the_store(tmp_path, monkeypatch):
+    """A document that adds a donor's row: the keyed answer holds it after the flush that writes the answers; after
+    a small change to a dear store the bound question runs its text (no keyed file is read) and gives the row."""
+    path = tmp_path / "store"
+    store = fixture_store(path)
+    store.replace_document(f"{ID}doc/extra7", donor_document(7, "Фонд_К", "Сквер"))
+    store.flush()
+    donor = {"donor": f"{ID}donor/Фонд_К"}
+    assert any("Сквер" in line for line in lines(run_query(store, "funding_chain", donor)))
+    assert_keyed_current(store, served=True)
+    monkeypatch.setattr(answers, "CHEAP_SECONDS", 0.0)  # dear: a small change leaves the answers out
+    store.replace_document(f"{ID}doc/extra7", donor_document(7, "Фонд_К", "Майдан"))
+    store.flush()
+    assert store.answers_left_out
+    reader = GraphStore(path, read_only=True)
+    assert_keyed_current(reader, served=False)
+    assert any("Майдан" in line for line in lines(run_query(reader, "funding_chain", donor)))
+    store.write_answers(force=True)
+    assert_keyed_current(GraphStore(path, read_only=True), served=True)
