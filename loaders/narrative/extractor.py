@@ -68,6 +68,7 @@ _NO_PARTNERSHIP = re.compile(
     r"(?:партнерств|побратимств|угод|меморандум|twinning|partnership|sister)",
     re.IGNORECASE,
 )
+_AT_TOWN = re.compile(r"(?:^|[\s(])[уУвВ]\s+$")  # "у Львові", "В Києві"
 _LOCATIVE = re.compile(  # "у місті X", "in X", "in rural X", "in the northern X"
     r"(?:^|[\s(])(?:у|в|на|м\.|місті|селищі|селі|громаді|смт|городе|поселке|in(?:\s+(?:the\s+)?(?-i:[a-z]+))?)\s*$",
     re.IGNORECASE,
@@ -2997,6 +2998,11 @@ class _Extractor:
             return set()  # rule ``no-partnership``: "Угоди про партнерство між Вінницею та Цюрихом наразі немає"
         places = self._place_mentions(st, partners=True)
         places = [p for k, p in enumerate(places) if not self._oblast_locates(places, k, norm)]
+        # rule ``venue-is-no-partner``: "На форумі у Львові мер Луцька підписав угоду з президентом Любліна": a
+        # Ukrainian town named as where it happened is no side of the agreement another Ukrainian town signs
+        venues = [p for p in places if p.type == "Community" and _AT_TOWN.search(norm, max(0, p.start - 4), p.start)]
+        if venues and any(p.type == "Community" and p not in venues for p in places):
+            places = [p for p in places if p not in venues]
         if not places:
             return set()
         if signed_abroad and not self._signed_with(places, norm):

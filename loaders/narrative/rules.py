@@ -3598,4 +3598,14 @@ RULES: tuple[Rule, ...] = (
         "Житомир підписав меморандум про співпрацю з Бердичевом, Коростенем і Новоград-Волинським.",
         {"Житомир|partnerOf|Звягель", "Житомир|partnerOf|Бердичів"},
     ),
+    _r(
+        "venue-is-no-partner",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A Ukrainian town named as where a partnership was signed ('у Львові', 'В Києві') is no side of it when another "
+        "Ukrainian town signs.",
+        "На форумі у Львові мер Луцька підписав угоду з президентом Любліна.",
+        {"Луцьк|partnerOf|Люблін"},
+        {"Львів|partnerOf|Люблін"},
+    ),
 )
