@@ -499,6 +499,8 @@ def open_world_places(
                 or not (
                     _PARTNERED_WITH.search(norm[max(0, m.start() - 120) : m.start()])
                     or _AGREED_WITH.search(norm[max(0, m.start() - 160) : m.start()])
+                    # rule ``foreign-unit-listed``: "Партнерами Бердичева є Кошалін і Жешувський повіт"
+                    or _PARTNER_HEAD.search(norm, max(0, m.start() - 160), m.start())
                 )
             )
         ):
@@ -930,7 +932,9 @@ _PARTNERED_WITH = re.compile(
 # rule ``unit-between``: an agreement "з" a foreign-only unit, or its second side after "між"
 _AGREED_WITH = re.compile(
     r"(?:угод|меморандум|соглашени)\w*[^.;]{0,60}?\s(?:з|із|зі|с|со)\s*$"
-    r"|(?:партнерств|побратим|співпрац|угод|меморандум)\w*[^.;]{0,60}?\sміж\s[^.;]{2,80}?\s(?:та|і|й)\s*$",
+    r"|(?:партнерств|побратим|співпрац|угод|меморандум)\w*[^.;]{0,60}?\sміж\s[^.;]{2,80}?\s(?:та|і|й)\s*$"
+    # "Угоду про співпрацю підписали Турківська громада та Ліський повіт": the second side of a signing
+    r"|(?:угод|меморандум)\w*[^.;]{0,60}?\sпідписал\w*\s[^.;]{2,80}?\s(?:та|і|й)\s*$",
     re.IGNORECASE,
 )
 _TITLES = re.compile(

@@ -3608,4 +3608,19 @@ RULES: tuple[Rule, ...] = (
         {"Луцьк|partnerOf|Люблін"},
         {"Львів|partnerOf|Люблін"},
     ),
+    _r(
+        "foreign-unit-listed",
+        "mentions",
+        "loaders/narrative/openworld.py",
+        "A foreign-only unit named by its adjective ('Жешувський повіт', 'Ліський повіт') is a partner abroad when it is "
+        "listed after a partner head ('Партнерами Бердичева є …') or is the second side of a signing ('Угоду … "
+        "підписали X та Y'), its country named or not.",
+        "Партнерами Бердичева є Кошалін і Жешувський повіт. Угоду про співпрацю підписали Турківська громада та "
+        "Ліський повіт.",
+        {
+            "Бердичів|partnerOf|Жешувський повіт",
+            "Бердичів|partnerOf|Кошалін",
+            "Турківська міська територіальна громада|partnerOf|Ліський повіт",
+        },
+    ),
 )
