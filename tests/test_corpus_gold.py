@@ -83,11 +83,12 @@ def test_real_pages_score_above_floors(set_name: str, tmp_path: Path) -> None:
 # session 8: set 1 dev 0.97/0.96, locked 0.94/0.87; set 2 dev 0.96/0.92, locked 0.91/0.82
 # session 9: set 2 dev 0.96/0.94 (the others unchanged)
 # session 12: set 1 dev 0.98/0.97, locked 0.94/0.88; set 2 dev 0.98/0.97, locked 0.94/0.83
+# session 13: set 2 locked 0.94/0.84 (the others unchanged)
 TWIN_FLOORS = {
     ("twin", "dev"): (0.95, 0.93),
     ("twin", "locked"): (0.91, 0.85),
     ("twin2", "dev"): (0.95, 0.93),
-    ("twin2", "locked"): (0.91, 0.80),
+    ("twin2", "locked"): (0.91, 0.82),
 }
 
 
