@@ -334,7 +334,7 @@ _ORG_LONG = re.compile(
     r"(?<![\w])(?P<head>громадськ\w+\s+організаці\w+|комунальн\w+\s+(?:установ|підприємств|заклад|організаці)\w*|"
     r"державн\w+\s+(?:установ|підприємств|організаці)\w*|благодійн\w+\s+(?:фонд|організаці)\w*|"
     r"установ\w+|компані\w+|підприємств\w+|асоціаці\w+|спілк\w+|об'єднанн\w+|товариств\w+|фундаці\w+|"
-    r"фонд(?:у|ом|і)?(?![\w])|"
+    r"фонд(?:у|ом|і)?(?![\w])|(?:інтернет-|онлайн-)?видання|медіа|агентств\w+|редакці\w+|"
     r"общественн\w+\s+организаци\w+|благотворительн\w+\s+(?:фонд|организаци)\w*|"
     r"(?:коммунальн|государственн)\w+\s+(?:предприяти|учреждени)\w*|ассоциаци\w+|компани\w+|"
     r"(?:non-?governmental|civil\s+society|public|charitable|international)\s+(?:organi[sz]ation|foundation|fund)|"
@@ -478,6 +478,7 @@ _DEFINED_TRIG = re.compile(_DEFINES + _INITIATIVE_NOUN + r"(?![\w])", re.IGNOREC
 _DEFINED_LEAD = re.compile(
     r"\s*(?:[-•*–]\s*)?(?:[А-ЯІЇЄҐа-яіїєґ'’-]+\s+){0,3}?(?P<name>" + _LATIN_NAME + r")(?=" + _DEFINED_TRIG.pattern + ")"
 )
+_BRACKET_AFTER = re.compile(r"(?:\s*\([^()«»]{1,80}\))?")
 _DEFINED_TAIL = re.compile(
     r"(?<![\w])"
     + _INITIATIVE_NOUN
@@ -504,7 +505,9 @@ def _defined_names(s: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int
         if " " in s[a:b].strip() or (re.search(r"[a-z]{2}|\d", s[a:b]) and not s[a:b].isupper())
     ]
     first = next(((a, b) for a, b in quotes if not s[:a].strip(" •*-–")), None)
-    defined = _DEFINED_TRIG.match(s, first[1]) if first is not None else None
+    # "«Енергоефективні школи» (Energy Efficient Schools) – проєкт": a bracketed translation before the dash
+    after = _BRACKET_AFTER.match(s, first[1]).end() if first is not None else 0
+    defined = _DEFINED_TRIG.match(s, after) if first is not None else None
     if defined is not None:
         out.append((*first, defined.group("trig").lower()))  # "«Рідна школа» — програма, яку …"
     return out

@@ -3478,4 +3478,206 @@ RULES: tuple[Rule, ...] = (
         "Мер Луцька Ігор Поліщук та президент Любліна Кшиштоф Жук підписали угоду про співпрацю.",
         {"Луцьк|partnerOf|Люблін"},
     ),
+    _r(
+        "partof-copular-cues",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "A project named a part of a programme by a copula or a dash ('є складовою програми', '– частина програми', "
+        "'один з компонентів програми', 'входить до програми', 'під егідою програми', 'як частина програми'; "
+        "'is part of', 'является частью') is part of it.",
+        "Проєкт «Безпечна громада» є складовою програми «Відновлення України». Проєкт «Тепла школа» — частина "
+        "програми «Енергонезалежність». Проєкт «Чиста вода» входить до програми «Відновлення України».",
+        {
+            "Безпечна громада|partOf|Відновлення України",
+            "Тепла школа|partOf|Енергонезалежність",
+            "Чиста вода|partOf|Відновлення України",
+        },
+    ),
+    _r(
+        "hromadas-of-oblasts",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "Genitive oblast adjectives coordinated before 'областей' after a plural hromada noun ('у 12 громадах "
+        "Сумської та Полтавської областей') name the oblasts the hromadas lie in, not hromadas of those names.",
+        "Проєкт «Громади разом» реалізується у 12 громадах Сумської та Полтавської областей.",
+        {"Громади разом|locatedIn|Сумська область", "Громади разом|locatedIn|Полтавська область"},
+        {"Громади разом|locatedIn|Сумська міська територіальна громада"},
+    ),
+    _r(
+        "oblast-site-with-raions",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An oblast after a preposition of place (or a slash in a list of oblasts), followed by its raions in "
+        "brackets, is a site itself; the raions narrow it and are sites too.",
+        "Проєкт «Тепла оселя» діє у Полтавській області (Кременчуцький та Миргородський райони).",
+        {
+            "Тепла оселя|locatedIn|Полтавська область",
+            "Тепла оселя|locatedIn|Кременчуцький район",
+            "Тепла оселя|locatedIn|Миргородський район",
+        },
+    ),
+    _r(
+        "media-org-conducts",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "A media outlet or agency named before a quoted name ('видання «ШоТам»', 'агентство «X»') is an "
+        "organisation, and one who conducts (проводить, провела) a named campaign or project carries it out.",
+        "Кампанію «Читай українською» проводить видання «ШоТам» за підтримки USAID.",
+        {
+            "ШоТам|implements|Читай українською",
+            "Агентство США з міжнародного розвитку|funds|Читай українською",
+        },
+    ),
+    _r(
+        "comma-closes-adverbial",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A name after a comma that is followed by a finite verb is the subject of a new clause, not one more agent "
+        "of the cue before the comma ('За фінансування уряду Японії, ПРООН реалізує …').",
+        "За фінансування уряду Японії, ПРООН реалізує проєкт «Відновлення» у Чернігівській області.",
+        {"Уряд Японії|funds|Відновлення", "Програма розвитку ООН|implements|Відновлення"},
+        {"Програма розвитку ООН|funds|Відновлення"},
+    ),
+    _r(
+        "channel-agency-implements",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A funder with the agency the money goes through ('Уряд Японії через ПРООН надав …', 'фінансує уряд Японії "
+        "через ПРООН', 'надійшла від уряду Японії через ПРООН'): the funder pays; a UN agency or implementer as the "
+        "channel carries the initiative out (a donor agency as the channel still pays with it).",
+        "Уряд Японії через ПРООН надав 2 млн доларів на проєкт «Відновлення Чернігівщини».",
+        {
+            "Уряд Японії|funds|Відновлення Чернігівщини",
+            "Програма розвитку ООН|implements|Відновлення Чернігівщини",
+        },
+        {"Уряд Японії|implements|Відновлення Чернігівщини", "Програма розвитку ООН|funds|Відновлення Чернігівщини"},
+    ),
+    _r(
+        "subject-skips-framework",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A donor or organisation opening the sentence carries out the initiative after the verb, not the framework "
+        "named on the way ('у межах програми «X»').",
+        "Фонд Східна Європа у межах програми «Енергоефективні громади» за фінансової підтримки Швейцарії реалізує "
+        "проєкт «Тепла школа».",
+        {
+            "Фонд Східна Європа|implements|Тепла школа",
+            "Уряд Швейцарії|funds|Тепла школа",
+            "Тепла школа|partOf|Енергоефективні громади",
+        },
+        {"Фонд Східна Європа|implements|Енергоефективні громади"},
+    ),
+    _r(
+        "appositive-owner",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "After a title, a dash and a trigger noun ('– спільна ініціатива ПРООН та ЄС', '– проєкт ГО «Y»') name its "
+        "owners as a modifier before the title would: a UN agency or organisation carries it out, a donor pays.",
+        "Проєкт «Тепла школа» – спільна ініціатива ПРООН та Європейського Союзу.",
+        {"Програма розвитку ООН|implements|Тепла школа", "Європейський Союз|funds|Тепла школа"},
+    ),
+    _r(
+        "foundation-supports-funds",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A foundation no registry knows, named by its head noun ('за підтримки фонду «Відкрита громада»'), that "
+        "supports an initiative pays for it; another organisation's support stays no funding.",
+        "Проєкт «Школа безпеки» реалізується ГО «Крок» за підтримки фонду «Відкрита громада».",
+        {"Відкрита громада|funds|Школа безпеки", "Крок|implements|Школа безпеки"},
+    ),
+    _r(
+        "english-progressive-implements",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "An English progressive or perfect of carrying out ('UNDP is implementing the project', 'has been "
+        "running') is an implementing cue like 'implements'.",
+        'With funding from the Government of Japan, UNDP is implementing the "Recovery and Resilience" project in '
+        "Chernihiv oblast.",
+        {
+            "Уряд Японії|funds|Recovery and Resilience",
+            "Програма розвитку ООН|implements|Recovery and Resilience",
+        },
+        {"Програма розвитку ООН|funds|Recovery and Resilience"},
+    ),
+    _r(
+        "role-opens-sentence",
+        "relations",
+        "loaders/narrative/roles.py",
+        "A role noun (not a partner) with its copula opening a sentence ('Донором виступає Уряд Швеції.', "
+        "'Виконавцем є ГО «Y»'), or closing one after its agent ('Уряд Швеції виступає донором.'), speaks of the "
+        "initiative the sentences before are about.",
+        "Проєкт «Чиста громада» реалізується в Ніжині. Донором виступає Уряд Швеції. Проєкт «Тепла школа» "
+        "реалізується в Прилуках. Уряд Канади виступає донором.",
+        {"Уряд Швеції|funds|Чиста громада", "Уряд Канади|funds|Тепла школа"},
+        {"Уряд Канади|funds|Чиста громада"},
+    ),
+    _r(
+        "consortium-members",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A consortium or coalition named as the agent with its members ('реалізує консорціум у складі ГО «А» та "
+        "БФ «Б»', 'консорціум організацій: …'): each member carries the initiative out.",
+        "Проєкт «Чиста громада» реалізує консорціум у складі ГО «Зелена хвиля» та БФ «Добро».",
+        {"Зелена хвиля|implements|Чиста громада", "Добро|implements|Чиста громада"},
+    ),
+    _r(
+        "starts-implementation",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "An agent that starts, continues or completes the implementation of a named initiative ('розпочинає "
+        "реалізацію проєкту «X»', 'продовжує реалізацію програми «X»') carries it out.",
+        "Естонська рада у справах біженців продовжує реалізацію програми «Підтримка зайнятості» на Полтавщині.",
+        {
+            "Естонська рада у справах біженців|implements|Підтримка зайнятості",
+            "Підтримка зайнятості|locatedIn|Полтавська область",
+        },
+    ),
+    _r(
+        "region-dateline",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A digest item opened by its region alone ('Житомирщина. У 12 громадах області стартує програма «X»') "
+        "places the initiatives its paragraph names in no place of their own sentence there; the evidence is the "
+        "span from the region to the sentence.",
+        "ОБЛАСНІ НОВИНИ\n\nЖитомирщина. У 12 громадах області стартує програма «Відновлення громад», яку фінансує "
+        "Уряд Швейцарії.\n\nСумщина. Проєкт «Безпечна вода» реалізовуватиме ГО «Чиста Сумщина».",
+        {"Відновлення громад|locatedIn|Житомирська область", "Безпечна вода|locatedIn|Сумська область"},
+        {"Безпечна вода|locatedIn|Житомирська область"},
+    ),
+    _r(
+        "modifier-not-subject",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A donor named with a title ('Проєкт ЄС «X» впроваджує NEFCO') is the title's owner, not the subject of the "
+        "verb after the title: the agent after the verb carries it out.",
+        "Проєкт ЄС «Енергоефективні школи» впроваджує NEFCO.",
+        {
+            "Північна екологічна фінансова корпорація|implements|Енергоефективні школи",
+            "Європейський Союз|funds|Енергоефективні школи",
+        },
+        {"Європейський Союз|implements|Енергоефективні школи"},
+    ),
+    _r(
+        "share-note-in-agent-list",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A bracketed note of an agent's share ('ЄІБ (кредит) та ЄС (грант)') does not end a list of agents.",
+        "Проєкт «Енергоефективні школи» вартістю 5 млн євро фінансують ЄІБ (кредит) та ЄС (грант).",
+        {
+            "Європейський інвестиційний банк|funds|Енергоефективні школи",
+            "Європейський Союз|funds|Енергоефективні школи",
+        },
+    ),
+    _r(
+        "defined-title-with-translation",
+        "mentions",
+        "loaders/patterns.py",
+        "A quoted title opening a sentence and defined by a dash and a trigger noun is an initiative though a "
+        "bracketed translation stands between ('«X» (Energy Efficient Schools) – проєкт, який …').",
+        "«Енергоефективні школи» (Energy Efficient Schools) – проєкт, який реалізує NEFCO за фінансування ЄС.",
+        {
+            "Північна екологічна фінансова корпорація|implements|Енергоефективні школи",
+            "Європейський Союз|funds|Енергоефективні школи",
+        },
+    ),
 )
