@@ -166,6 +166,9 @@ def cue_values_in(kind: str, text: str) -> tuple[tuple[re.Pattern, str], ...]:
 # ---------------------------------------------------------------- quotes
 
 
+_EARLY_CLOSE = re.compile(r"\s+[а-яіїєґ'’-]+(?:\s+[а-яіїєґ'’-]+){0,2}»")
+
+
 def quoted_spans(s: str) -> list[tuple[int, int]]:
     """Top-level «...» spans (outer quote positions, end exclusive); unbalanced nesting tolerated:
     «A «B» closes at the last » before the next top-level « or the sentence end."""
@@ -192,6 +195,12 @@ def quoted_spans(s: str) -> list[tuple[int, int]]:
             continue
         if depth > 0:  # unbalanced: «A «B» ... closes where the inner name closes
             j = _inner_close(s, i)
+        else:
+            # rule ``early-closing-quote``: «Енергоефективні школи» громад»: a stray closing quote after a few
+            # lower-case words closes the name the first one closed too early
+            late = _EARLY_CLOSE.match(s, j + 1)
+            if late is not None:
+                j = late.end() - 1
         inner = _speech_names(s, i, j + 1) if depth == 0 else None
         spans.extend(inner if inner else [(i, j + 1)])
         i = j + 1
@@ -401,6 +410,8 @@ def _clean_title(t: str) -> str:
     t = re.sub(r"\s+", " ", t).strip(" ,;:-")
     if t.count("«") > t.count("»"):
         t += "»"  # «A «B» written with one closing quote
+    elif t.count("»") > t.count("«"):
+        t = re.sub(r"\s*»\s*", " ", t).strip()  # «A» b»: the quote closed too early
     return t
 
 

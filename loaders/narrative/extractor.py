@@ -85,7 +85,7 @@ _FUND_BEFORE = re.compile(
     r"(?:за|при|завдяки|благодаря)\s+(?:(?:технічн|фінансов|грантов|техническ|финансов)\w+\s+(?:(?:і|та|и)\s+)?)*"
     r"(?:підтримк\w+|сприяння|фінансування|поддержк\w+|содействи\w+|финансировани\w+)\s*(?:[\w'-]+\s+){0,2}$"
     # "GIZ за дорученням Уряду Німеччини реалізує": the commissioner pays, the agent before it acts
-    r"|(?:за\s+дорученням|на\s+замовлення|по\s+поручению|по\s+заказу|on\s+behalf\s+of|commissioned\s+by)\s*"
+    r"|(?:за\s+дорученням|на\s+замовлення|від\s+імені|по\s+поручению|по\s+заказу|on\s+behalf\s+of|commissioned\s+by)\s*"
     r"(?:[\w'-]+\s+){0,2}$"
     # "With funding from the Government of Japan, UNDP is implementing": the funder in the opening phrase
     r"|(?:with|thanks\s+to)\s+(?:the\s+)?(?:(?:financial|generous|technical)\s+)?(?:support|funding|financing)\s+"
@@ -2438,9 +2438,22 @@ class _Extractor:
                 if len(gap.split()) > 3 or re.search(r"[.;:]", gap):
                     return self._relative_antecedent(ms, pos, norm, kinds)
                 lead = _FUND_BEFORE.search(norm[max(0, m.start - 45) : m.start])
+                first = m
+                if not lead:
+                    # rule ``coordinated-funders-skipped``: "ПРООН за фінансової підтримки урядів Нідерландів та
+                    # Данії реалізує": the last of coordinated funders belongs to the funding phrase too
+                    prev = next((x for x in reversed(ms) if x.end <= m.start and not x.in_title), None)
+                    if (
+                        prev is not None
+                        and prev.kind in ("donor", "country")
+                        and _COORD_GAP.fullmatch(norm[prev.end : m.start])
+                        and re.search(r"(?<![\w])(?:та|і|й|и|and)(?![\w])", norm[prev.end : m.start])
+                    ):
+                        lead = _FUND_BEFORE.search(norm[max(0, prev.start - 45) : prev.start])
+                        first = prev
                 if lead:
                     # "ГО «X» за підтримки фонду Y реалізує": Y supports, X acts
-                    skipped = norm[m.start - len(lead.group()) : m.end]
+                    skipped = norm[first.start - len(lead.group()) : m.end]
                     continue
                 if m.kind == "place":
                     continue
@@ -2669,8 +2682,10 @@ class _Extractor:
             agents = [
                 a for a in self._agents_after(ms, cm.end(), norm, kinds=("donor", "org", "country")) if a.kind != "init"
             ]
-            states = [a for a in agents if a.kind == "country"]
-            agents = [a for a in agents if a.kind != "country"]
+            # rule ``joint-government-funds``: "у партнерстві з Урядом Японії", "in partnership with the EU": a
+            # government or the EU joins with its money, as a state does (a bank may only advise)
+            states = [a for a in agents if a.kind == "country" or getattr(a.reg, "kind", "") in _PAYERS]
+            agents = [a for a in agents if a not in states]
             target = self._target(inits, cm.start(), {a.key for a in agents}, containers, prefer_before=False) or topic
             lead = self._joint_lead(ms, cm.start(), norm)
             if lead is not None and target and lead.key != target:
@@ -2758,6 +2773,13 @@ class _Extractor:
                 target = target_list[0].key if target_list else self._target(inits, cm.start(), set(), containers)
             if target is None:
                 target = topic
+        elif value == "through":
+            # rule ``through-initiative``: "Canada, through the CLIR project, supports …", "ЄС через програму
+            # «U-LEAD» підтримує …": the donor before the phrase pays for the initiative it names
+            agents = self._agents_before(ms, cm.start(), norm, kinds=("donor", "country"))
+            agents = agents[-1:] if agents and re.fullmatch(r"[\s,]*", norm[agents[-1].end : cm.start()]) else []
+            after = [m for m in inits if m.start >= cm.end() and m.start - cm.end() <= 40]
+            target = after[0].key if after else None
         elif value == "recipient":
             # rule ``grant-recipient-implements``: "ГО «X» отримала грант ЄС на реалізацію проєкту «Y»": the
             # recipient before the verb carries Y out (the donor after it pays, by the money cue)
@@ -3834,6 +3856,7 @@ _CONSORTIUM = re.compile(
 )
 _DATELINE_REST = re.compile(r"[\s.:–—-]*")
 _NOTE = re.compile(r"^\s*\((?:кредит|грант|позик|співфінансуванн|loan|grant)\w*\)")
+_PAYERS = ("government", "eu_body")  # registry kinds that join an initiative with money
 _CHANNEL = re.compile(r"(?<![\w])(?:через|via|through)\s+(?:the\s+)?$", re.IGNORECASE)
 _CHANNEL_GAP = re.compile(r"\s+(?:через|via|through)\s+(?:the\s+)?", re.IGNORECASE)
 _COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|та|і|й|и)\s+)(?:the\s+)?", re.IGNORECASE)
@@ -3935,7 +3958,9 @@ _TEAM_OF = re.compile(
 )
 _ASIDE_LEAD = re.compile(
     r"[,(]\s*(?:[а-яіїєґ'-]+(?:ований|ована|оване|овані|ений|ена|ене|ені|аний|ана|ане|ані|ітий|ита|ите|иті)"
-    r"|(?:грантоотримувач|виконавець|реалізатор|партнер|організатор|оператор)\w*\s*[–—:-])\s*$",
+    r"|(?:грантоотримувач|виконавець|реалізатор|партнер|організатор|оператор)\w*\s*[–—:-]"
+    # rule ``relative-aside-agent``: "Проєкт «X», що фінансується японським урядом, реалізує ПРООН"
+    r"|(?:що|який|яка|яке|які|яку|котор\w+|что)\s+(?:[\w'’-]+\s+){1,2})\s*$",
     re.IGNORECASE,
 )
 

@@ -341,7 +341,7 @@ RULES: tuple[Rule, ...] = (
         {
             "Програма розвитку ООН|implements|Recovery Office",
             "Уряд Данії|funds|Recovery Office",
-            "Європейський Союз|implements|Recovery Office",
+            "Європейський Союз|funds|Recovery Office",  # the EU pays (rule ``joint-government-funds``)
         },
     ),
     _r(
@@ -3679,5 +3679,98 @@ RULES: tuple[Rule, ...] = (
             "Північна екологічна фінансова корпорація|implements|Енергоефективні школи",
             "Європейський Союз|funds|Енергоефективні школи",
         },
+    ),
+    _r(
+        "russian-participles-donor-role",
+        "relations",
+        "loaders/lang/ru/cues.csv",
+        "Russian present passive participles ('финансируемого правительством Швейцарии', 'реализуемый', "
+        "'осуществляется') and 'Донором проекта «X» выступает Y' are cues like their Ukrainian counterparts.",
+        "Новости. В рамках проекта «Теплый дом», финансируемого правительством Швейцарии, в Виннице утеплили 5 школ. "
+        "Донором проекта «Чистый город» выступает Европейский союз.",
+        {"Уряд Швейцарії|funds|Теплый дом", "Європейський Союз|funds|Чистый город"},
+    ),
+    _r(
+        "on-behalf-commissions",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'від імені' before a government or a capitalised ministry names who commissions the work: it pays, the "
+        "agent before it carries the work out ('GIZ від імені уряду Німеччини реалізує …').",
+        "GIZ від імені уряду Німеччини реалізує проєкт «Теплий дім».",
+        {
+            "Уряд Німеччини|funds|Теплий дім",
+            "Німецьке товариство міжнародного співробітництва|implements|Теплий дім",
+        },
+    ),
+    _r(
+        "early-closing-quote",
+        "mentions",
+        "loaders/patterns.py",
+        "A stray closing quote a few lower-case words after a name's closing quote ('«Енергоефективні школи» "
+        "громад»') closes the name the first one closed too early; the name keeps those words.",
+        "В рамках проєкту «Енергоефективні школи» громад» Ніжин отримав кошти від ЄС.",
+        {"Європейський Союз|funds|Енергоефективні школи громад", "Енергоефективні школи громад|locatedIn|Ніжин"},
+    ),
+    _r(
+        "joint-government-funds",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A government or the EU named as the partner of an agency ('ПРООН у партнерстві з "
+        "Урядом Японії', 'in partnership with the Government of Japan') pays for the initiative, as a state does; "
+        "an agency or organisation named so carries it out.",
+        "ПРООН у партнерстві з Урядом Японії передала генератори в межах проєкту «Енергостійкість».",
+        {"Програма розвитку ООН|implements|Енергостійкість", "Уряд Японії|funds|Енергостійкість"},
+        {"Уряд Японії|implements|Енергостійкість"},
+    ),
+    _r(
+        "through-initiative",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "A donor followed by 'через програму «X»' / 'through the X project' in an aside pays for X ('Canada, "
+        "through the CLIR project, supports …').",
+        "ЄС, через програму «U-LEAD з Європою», підтримує громади Сумщини.",
+        {"Європейський Союз|funds|U-LEAD з Європою"},
+    ),
+    _r(
+        "implementation-provided-by",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'його реалізацію забезпечує ГО «Y»', 'впровадження проєкту здійснює …': the agent after the nominal "
+        "frame carries the initiative out; 'Проєкт підтримано Європейським Союзом' is a passive funding cue; a "
+        "grant won 'на проєкт «X»' (no 'реалізацію' in between) makes the winner its implementer.",
+        "Кошти на проєкт «Безпечна школа» надали ЄС та уряд Німеччини, а його реалізацію забезпечує ГО «Освітній "
+        "простір». Проєкт «Чисте місто» підтримано Європейським Союзом. ГО «Поступ» виграла грант ЄС на проєкт "
+        "«Молодь діє».",
+        {
+            "Освітній простір|implements|Безпечна школа",
+            "Європейський Союз|funds|Безпечна школа",
+            "Європейський Союз|funds|Чисте місто",
+            "Поступ|implements|Молодь діє",
+            "Європейський Союз|funds|Молодь діє",
+        },
+    ),
+    _r(
+        "coordinated-funders-skipped",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "Coordinated funders inside a funding phrase before the verb ('за фінансової підтримки урядів Нідерландів "
+        "та Данії реалізує') are all the phrase's: the verb's subject is the agent before the phrase.",
+        "ПРООН в Україні за фінансової підтримки урядів Нідерландів та Данії реалізує проєкт «Відновлення громад».",
+        {
+            "Уряд Нідерландів|funds|Відновлення громад",
+            "Уряд Данії|funds|Відновлення громад",
+            "Програма розвитку ООН|implements|Відновлення громад",
+        },
+        {"Уряд Данії|implements|Відновлення громад"},
+    ),
+    _r(
+        "relative-aside-agent",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An agent inside a relative clause set off by commas before the verb ('Проєкт «X», що фінансується "
+        "японським урядом, реалізує ПРООН') belongs to that clause; the verb's agent follows the verb.",
+        "Проєкт «Відновлення», що фінансується японським урядом, реалізує ПРООН.",
+        {"Уряд Японії|funds|Відновлення", "Програма розвитку ООН|implements|Відновлення"},
+        {"Уряд Японії|implements|Відновлення"},
     ),
 )
