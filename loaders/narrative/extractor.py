@@ -2590,6 +2590,8 @@ class _Extractor:
                 continue
             if m.kind in ("donor", "org") and re.fullmatch(r"[\s)]*(?:\([^()]{1,40}\))?[\s)]*,?\s*", norm[m.end : pos]):
                 return m
+            if m.kind == "place" and any(o.kind == "org" and o.start <= m.start and m.end <= o.end for o in ms):
+                continue  # rule ``council-joint-lead``: "Житомирська міська рада спільно з GIZ": the council's town
             if m.kind not in ("place", "country"):
                 return None
             break
@@ -2720,13 +2722,27 @@ class _Extractor:
                 or re.search(r"(?<![\w])(?:а|та|і|й)\s*$", before_text)
                 or re.match(r"\s+(?:про[єе]?кт|програм)\w*\s+(?=[A-ZА-ЯІЇЄҐ])", norm[cm.end() :])
             )  # "фінансує проєкт ЮНІСЕФ": the object, then its subject
+            if bare_object and topic and pred == "implements":
+                # rule ``project-as-agent``: "Ініціативу реалізує проєкт «SURGe», який …": an initiative carried
+                # out by another one named right after the verb is part of it
+                nxt = next((m for m in inits if m.start >= cm.end()), None)
+                if (
+                    nxt is not None
+                    and nxt.key != topic
+                    and nxt.start - cm.end() <= 60
+                    and not re.search(r"[,.;:!?]", norm[cm.end() : nxt.start])
+                    and not self._has(nxt.key, "partOf", topic)
+                ):
+                    self._rel(topic, "partOf", nxt.key, ev)
+            modifiers = {id(x) for m in inits for x in m.mods}
             after_agents = [
-                a for a in self._agents_after(ms, cm.end(), norm) if a.kind != "init" or (a.extra or {}).get("team")
+                a
+                for a in self._agents_after(ms, cm.end(), norm)
+                if (a.kind != "init" or (a.extra or {}).get("team")) and id(a) not in modifiers
             ]
             before_agents = self._agents_before(
                 ms, cm.start(), norm, kinds=("donor", "org", "country") if pred == "funds" else ("donor", "org")
             )  # "Швейцарія інвестує ...": the state itself as the funder
-            modifiers = {id(x) for m in inits for x in m.mods}
             if modifiers and any(id(a) in modifiers for a in before_agents):
                 # rule ``modifier-not-subject``: "Проєкт ЄС «X» впроваджує NEFCO": the donor named with the title is
                 # the title's, the verb's agent follows it
@@ -4079,11 +4095,19 @@ def _council_label(surface: str) -> str | None:
     low = " ".join(words).lower()
     if not re.search(r"рад|адміністрац|ода\b|ова\b|рда\b", low):
         return None
+    if len(words) >= 2 and words[-1].upper() in _COUNCIL_ABBR:
+        # rule ``council-abbreviation-case``: "Сумською ОВА" is "Сумська ОВА": the adjective agrees with the
+        # administration the abbreviation stands for
+        label = " ".join([*nominative([*words[:-1], "адміністрацією"])[:-1], words[-1].upper()])
+        if label.split()[0].lower() == words[0].lower():
+            label = " ".join([*nominative([*words[:-1], "адміністрації"])[:-1], words[-1].upper()])
+        return label
     label = " ".join(nominative(words))
     # "Ніжинська міськрада" is the council its full name names: "Ніжинська міська рада"
     return _SHORT_COUNCIL.sub(lambda m: _SHORT_COUNCIL_FULL[m.group(1).lower()], label)
 
 
+_COUNCIL_ABBR = frozenset({"ОДА", "ОВА", "РДА", "РВА"})
 _SHORT_COUNCIL_FULL = {"міськрада": "міська рада", "селищрада": "селищна рада", "сільрада": "сільська рада"}
 _SHORT_COUNCIL = re.compile(r"(?<![\w])(міськрада|селищрада|сільрада)(?![\w])", re.IGNORECASE)
 

@@ -3773,4 +3773,46 @@ RULES: tuple[Rule, ...] = (
         {"Уряд Японії|funds|Відновлення", "Програма розвитку ООН|implements|Відновлення"},
         {"Уряд Японії|implements|Відновлення"},
     ),
+    _r(
+        "english-field-card",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "An English project card's 'Donor:', 'Funding:', 'Funded by:' line names who pays for the project the card "
+        "is about.",
+        'Project: "Green Hromadas"\nDonor: Government of Sweden\nImplementing partner: UNDP\nLocation: Sumy oblast',
+        {"Уряд Швеції|funds|Green Hromadas", "Програма розвитку ООН|implements|Green Hromadas"},
+    ),
+    _r(
+        "council-joint-lead",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A council named before 'спільно з / разом з' ('Житомирська міська рада спільно з GIZ реалізує …') acts "
+        "with the partner: its town inside its name does not hide it.",
+        "Житомирська міська рада спільно з GIZ реалізує проєкт «Енергоменеджмент».",
+        {
+            "Житомирська міська рада|implements|Енергоменеджмент",
+            "Німецьке товариство міжнародного співробітництва|implements|Енергоменеджмент",
+        },
+    ),
+    _r(
+        "project-as-agent",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "'Ініціативу реалізує проєкт «Y»': an initiative referred back to by its trigger noun and carried out by "
+        "another initiative named right after the verb is part of it; a donor named with Y is Y's, not an "
+        "implementer of the first.",
+        "Громада долучилася до програми «Сильні громади». Програму впроваджує проєкт USAID «Говерла».",
+        {"Сильні громади|partOf|Програма USAID «ГОВЕРЛА»"},
+        {"Агентство США з міжнародного розвитку|implements|Сильні громади"},
+    ),
+    _r(
+        "v-partnerstvi",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'в партнерстві з', 'в співпраці з' (the 'в' spelling of 'у') join co-agents as 'у партнерстві з' does; an "
+        "oblast administration named by its abbreviation in an oblique case ('з Сумською ОВА') is named in the "
+        "nominative ('Сумська ОВА').",
+        "Проєкт «Сильні громади» реалізується в партнерстві з Сумською ОВА та Асоціацією міст України.",
+        {"Сумська ОВА|implements|Сильні громади", "Асоціація міст України|implements|Сильні громади"},
+    ),
 )
