@@ -3874,7 +3874,7 @@ _DATELINE_REST = re.compile(r"[\s.:–—-]*")
 _NOTE = re.compile(r"^\s*\((?:кредит|грант|позик|співфінансуванн|loan|grant)\w*\)")
 _PAYERS = ("government", "eu_body")  # registry kinds that join an initiative with money
 _CHANNEL = re.compile(r"(?<![\w])(?:через|via|through)\s+(?:the\s+)?$", re.IGNORECASE)
-_CHANNEL_GAP = re.compile(r"\s+(?:через|via|through)\s+(?:the\s+)?", re.IGNORECASE)
+_CHANNEL_GAP = re.compile(r"\s*,?\s+(?:через|via|through)\s+(?:the\s+)?", re.IGNORECASE)
 _COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|та|і|й|и)\s+)(?:the\s+)?", re.IGNORECASE)
 # "в рамках программы «U-LEAD»": a noun the coreference cues hold, followed by the name it heads, refers to
 # that name, not back to the paragraph's initiative

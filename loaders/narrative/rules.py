@@ -3815,4 +3815,35 @@ RULES: tuple[Rule, ...] = (
         "Проєкт «Сильні громади» реалізується в партнерстві з Сумською ОВА та Асоціацією міст України.",
         {"Сумська ОВА|implements|Сильні громади", "Асоціація міст України|implements|Сильні громади"},
     ),
+    _r(
+        "english-loan-and-channel",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "'financed by a EUR 20 million EIB loan' names the lender as the funder; 'Sweden, through Sida, funds …' "
+        "keeps the state before the commas as a funder with its channel.",
+        'The "Clean Water" project, financed by a EUR 20 million EIB loan, covers Mykolaiv. Sweden, through Sida, '
+        'funds the "Green Recovery" programme in Chernihiv oblast.',
+        {"Європейський інвестиційний банк|funds|Clean Water", "Уряд Швеції|funds|Green Recovery"},
+    ),
+    _r(
+        "cofunding-shares",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "Who pays a share: money named before the verb ('1,2 млн євро, з яких 1 млн надає ЄС') and 'частку "
+        "співфінансування проєкту «X» забезпечила міська рада' make the agent after the verb a funder.",
+        "Загальна вартість проєкту «Місто для всіх» – 1,2 млн євро, з яких 1 млн надає ЄС. Частку співфінансування "
+        "проєкту «Місто для всіх» забезпечила Житомирська міська рада.",
+        {"Європейський Союз|funds|Місто для всіх", "Житомирська міська рада|funds|Місто для всіх"},
+    ),
+    _r(
+        "grant-adjective-no-money-cue",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'грант/кредит/позика' is a money cue only before a capitalised name ('кредит ЄІБ'); 'в рамках грантової "
+        "програми «X» фонду Y' pays for the programme through Y, not for the project inside it.",
+        "Проєкт «Ветеранський хаб» реалізовано в рамках грантової програми «Ветеранський бізнес» Українського "
+        "ветеранського фонду.",
+        {"Ветеранський хаб|partOf|Ветеранський бізнес", "Український ветеранський фонд|funds|Ветеранський бізнес"},
+        {"Український ветеранський фонд|funds|Ветеранський хаб"},
+    ),
 )
