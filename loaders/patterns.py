@@ -198,7 +198,7 @@ def quoted_spans(s: str) -> list[tuple[int, int]]:
         else:
             # rule ``early-closing-quote``: «Енергоефективні школи» громад»: a stray closing quote after a few
             # lower-case words closes the name the first one closed too early
-            late = _EARLY_CLOSE.match(s, j + 1)
+            late = _EARLY_CLOSE.match(s, j + 1) if s.find("»", j + 1, j + 80) > 0 else None
             if late is not None:
                 j = late.end() - 1
         inner = _speech_names(s, i, j + 1) if depth == 0 else None

@@ -2041,18 +2041,23 @@ class _Extractor:
             )
             # rule ``region-dateline``: "Житомирщина. У 12 громадах області стартує програма «X»": a digest item
             # opened by its region alone names the site of the initiatives its paragraph names without a place
-            places_here = [p for p in self._place_mentions(st) if not p.in_title]
             if dateline is not None and dateline[0] != st.s.paragraph:
                 dateline = None
+            lone = ms[0] if len(ms) == 1 and ms[0].kind == "place" else None
             if (
-                len(places_here) == 1
-                and len(ms) == 1
-                and places_here[0].place is not None
-                and places_here[0].place.category == "oblast"
-                and _DATELINE_REST.fullmatch(norm[: places_here[0].start] + norm[places_here[0].end :])
+                lone is not None
+                and lone.place is not None
+                and lone.place.category == "oblast"
+                and _DATELINE_REST.fullmatch(norm[: lone.start] + norm[lone.end :])
+                and self._place_mentions(st)
             ):
-                dateline = (st.s.paragraph, st, places_here[0])
-            elif dateline is not None and not places_here and not partner_sentence:
+                dateline = (st.s.paragraph, st, lone)
+            elif (
+                dateline is not None
+                and inits
+                and not partner_sentence
+                and not any(not p.in_title for p in self._place_mentions(st))
+            ):
                 both = self._span(dateline[1].s.start, st.s.end)
                 for m in inits:
                     if m.type in ("Program", "Project") and m.key not in containers:
