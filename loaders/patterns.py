@@ -166,6 +166,9 @@ def cue_values_in(kind: str, text: str) -> tuple[tuple[re.Pattern, str], ...]:
 # ---------------------------------------------------------------- quotes
 
 
+_EARLY_CLOSE = re.compile(r"\s+[а-яіїєґ'’-]+(?:\s+[а-яіїєґ'’-]+){0,2}»")
+
+
 def quoted_spans(s: str) -> list[tuple[int, int]]:
     """Top-level «...» spans (outer quote positions, end exclusive); unbalanced nesting tolerated:
     «A «B» closes at the last » before the next top-level « or the sentence end."""
@@ -192,6 +195,12 @@ def quoted_spans(s: str) -> list[tuple[int, int]]:
             continue
         if depth > 0:  # unbalanced: «A «B» ... closes where the inner name closes
             j = _inner_close(s, i)
+        else:
+            # rule ``early-closing-quote``: «Енергоефективні школи» громад»: a stray closing quote after a few
+            # lower-case words closes the name the first one closed too early
+            late = _EARLY_CLOSE.match(s, j + 1) if s.find("»", j + 1, j + 80) > 0 else None
+            if late is not None:
+                j = late.end() - 1
         inner = _speech_names(s, i, j + 1) if depth == 0 else None
         spans.extend(inner if inner else [(i, j + 1)])
         i = j + 1
@@ -334,7 +343,7 @@ _ORG_LONG = re.compile(
     r"(?<![\w])(?P<head>громадськ\w+\s+організаці\w+|комунальн\w+\s+(?:установ|підприємств|заклад|організаці)\w*|"
     r"державн\w+\s+(?:установ|підприємств|організаці)\w*|благодійн\w+\s+(?:фонд|організаці)\w*|"
     r"установ\w+|компані\w+|підприємств\w+|асоціаці\w+|спілк\w+|об'єднанн\w+|товариств\w+|фундаці\w+|"
-    r"фонд(?:у|ом|і)?(?![\w])|"
+    r"фонд(?:у|ом|і)?(?![\w])|(?:інтернет-|онлайн-)?видання|медіа|агентств\w+|редакці\w+|"
     r"общественн\w+\s+организаци\w+|благотворительн\w+\s+(?:фонд|организаци)\w*|"
     r"(?:коммунальн|государственн)\w+\s+(?:предприяти|учреждени)\w*|ассоциаци\w+|компани\w+|"
     r"(?:non-?governmental|civil\s+society|public|charitable|international)\s+(?:organi[sz]ation|foundation|fund)|"
@@ -401,6 +410,8 @@ def _clean_title(t: str) -> str:
     t = re.sub(r"\s+", " ", t).strip(" ,;:-")
     if t.count("«") > t.count("»"):
         t += "»"  # «A «B» written with one closing quote
+    elif t.count("»") > t.count("«"):
+        t = re.sub(r"\s*»\s*", " ", t).strip()  # «A» b»: the quote closed too early
     return t
 
 
@@ -478,6 +489,7 @@ _DEFINED_TRIG = re.compile(_DEFINES + _INITIATIVE_NOUN + r"(?![\w])", re.IGNOREC
 _DEFINED_LEAD = re.compile(
     r"\s*(?:[-•*–]\s*)?(?:[А-ЯІЇЄҐа-яіїєґ'’-]+\s+){0,3}?(?P<name>" + _LATIN_NAME + r")(?=" + _DEFINED_TRIG.pattern + ")"
 )
+_BRACKET_AFTER = re.compile(r"(?:\s*\([^()«»]{1,80}\))?")
 _DEFINED_TAIL = re.compile(
     r"(?<![\w])"
     + _INITIATIVE_NOUN
@@ -504,7 +516,9 @@ def _defined_names(s: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int
         if " " in s[a:b].strip() or (re.search(r"[a-z]{2}|\d", s[a:b]) and not s[a:b].isupper())
     ]
     first = next(((a, b) for a, b in quotes if not s[:a].strip(" •*-–")), None)
-    defined = _DEFINED_TRIG.match(s, first[1]) if first is not None else None
+    # "«Енергоефективні школи» (Energy Efficient Schools) – проєкт": a bracketed translation before the dash
+    after = _BRACKET_AFTER.match(s, first[1]).end() if first is not None else 0
+    defined = _DEFINED_TRIG.match(s, after) if first is not None else None
     if defined is not None:
         out.append((*first, defined.group("trig").lower()))  # "«Рідна школа» — програма, яку …"
     return out

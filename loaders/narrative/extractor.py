@@ -86,8 +86,11 @@ _FUND_BEFORE = re.compile(
     r"(?:за|при|завдяки|благодаря)\s+(?:(?:технічн|фінансов|грантов|техническ|финансов)\w+\s+(?:(?:і|та|и)\s+)?)*"
     r"(?:підтримк\w+|сприяння|фінансування|поддержк\w+|содействи\w+|финансировани\w+)\s*(?:[\w'-]+\s+){0,2}$"
     # "GIZ за дорученням Уряду Німеччини реалізує": the commissioner pays, the agent before it acts
-    r"|(?:за\s+дорученням|на\s+замовлення|по\s+поручению|по\s+заказу|on\s+behalf\s+of|commissioned\s+by)\s*"
-    r"(?:[\w'-]+\s+){0,2}$",
+    r"|(?:за\s+дорученням|на\s+замовлення|від\s+імені|по\s+поручению|по\s+заказу|on\s+behalf\s+of|commissioned\s+by)\s*"
+    r"(?:[\w'-]+\s+){0,2}$"
+    # "With funding from the Government of Japan, UNDP is implementing": the funder in the opening phrase
+    r"|(?:with|thanks\s+to)\s+(?:the\s+)?(?:(?:financial|generous|technical)\s+)?(?:support|funding|financing)\s+"
+    r"(?:of|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _THANKS = r"(?:завдяки|благодаря|thanks\s+to)"  # who is thanked paid
@@ -795,6 +798,10 @@ class _Extractor:
             before = norm[max(0, run.start() - 40) : run.start()]
             # "15 громад Чернігівської та Сумської областей: Менська, ...": the list is of hromadas, not oblasts
             hromadas = _HROMADAS_LEAD.search(norm[max(0, run.start() - 90) : run.start()])
+            # rule ``hromadas-of-oblasts``: "у 12 громадах Сумської та Полтавської областей": genitive adjectives
+            # with their plural head after them are the oblasts the hromadas lie in, not hromadas
+            if hromadas and _OBLASTS_HEAD.match(norm, run.end()) and run.group().endswith("ої"):
+                hromadas = None
             if not hromadas and (_OBLASTS_HEAD.match(norm, run.end()) or _OBLASTS_LEAD.search(before)):
                 heads, category, role = ("область",), "oblast", "oblast-list"
             elif hromadas:
@@ -1684,6 +1691,7 @@ class _Extractor:
         last_field, field_refers = -10, False
         topic_named = -10
         prev_orphans = None
+        dateline: tuple[int, _Sent, Mention] | None = None  # (paragraph, sentence, region) of a digest item's lead
         last_of: dict[str, tuple[str, int]] = {}  # entity type -> (key, sentence index) of the last one named
         topic_para = -1
         topic_sent = -10
@@ -1694,6 +1702,7 @@ class _Extractor:
             ev = st.ev
             self._cur_ev = ev
             norm = st.s.norm
+            self._cur_norm = norm
             ms = st.mentions
             if st.s.index in self.section_heads:
                 self.section_home = self.section_heads[st.s.index]
@@ -1921,6 +1930,9 @@ class _Extractor:
                     else:
                         break
             targets = [m for m in inits if group and m.start > group[-1].end and m.key not in self.supporters]
+            # rule ``subject-skips-framework``: "Фонд Східна Європа у межах програми «X» … реалізує проєкт «Y»": the
+            # framework named on the way is not what the subject carries out
+            targets = [m for m in targets if m.key not in containers] or targets
             for subj in group:
                 if (
                     targets
@@ -1942,6 +1954,21 @@ class _Extractor:
                     if x.kind == "donor" and getattr(x.reg, "kind", "") in _CARRIES_OUT:
                         self._rel(x.key, "implements", m.key, ev)
                     elif x.kind == "donor":
+                        self._rel(x.key, "funds", m.key, ev)
+                    elif x.kind == "org":
+                        self._rel(x.key, "implements", m.key, ev)
+            # rule ``appositive-owner``: "Проєкт «X» – спільна ініціатива ПРООН та ЄС", "«X» – проєкт ГО «Y»": the
+            # owners named after the dash and a trigger noun, as if written before the title
+            for m in inits:
+                ap = _APPOSITIVE_OWNER.match(norm, m.end)
+                if ap is None:
+                    continue
+                for x in self._agents_after(ms, ap.end(), norm, kinds=("donor", "org", "country")):
+                    if x.kind == "init" or x.key == m.key:
+                        break
+                    if x.kind == "donor" and getattr(x.reg, "kind", "") in _CARRIES_OUT:
+                        self._rel(x.key, "implements", m.key, ev)
+                    elif x.kind in ("donor", "country"):
                         self._rel(x.key, "funds", m.key, ev)
                     elif x.kind == "org":
                         self._rel(x.key, "implements", m.key, ev)
@@ -2036,6 +2063,29 @@ class _Extractor:
             orphans = self._locations(
                 st, inits, containers, cur_topic if (refers or not partner_sentence) else None, partner_sentence
             )
+            # rule ``region-dateline``: "Житомирщина. У 12 громадах області стартує програма «X»": a digest item
+            # opened by its region alone names the site of the initiatives its paragraph names without a place
+            if dateline is not None and dateline[0] != st.s.paragraph:
+                dateline = None
+            lone = ms[0] if len(ms) == 1 and ms[0].kind == "place" else None
+            if (
+                lone is not None
+                and lone.place is not None
+                and lone.place.category == "oblast"
+                and _DATELINE_REST.fullmatch(norm[: lone.start] + norm[lone.end :])
+                and self._place_mentions(st)
+            ):
+                dateline = (st.s.paragraph, st, lone)
+            elif (
+                dateline is not None
+                and inits
+                and not partner_sentence
+                and not any(not p.in_title for p in self._place_mentions(st))
+            ):
+                both = self._span(dateline[1].s.start, st.s.end)
+                for m in inits:
+                    if m.type in ("Program", "Project") and m.key not in containers:
+                        self._rel(m.key, "locatedIn", dateline[2].key, both)
             # places named one sentence before the initiative they belong to:
             # "JICA передало Ніжинській громаді техніку. Техніку придбано в межах Програми X."
             if (
@@ -2200,6 +2250,10 @@ class _Extractor:
                     cur = m.end + close.end()
                     continue
             if not _agent_gap(gap, first=not out):
+                break
+            if out and "," in gap and _verb_follows(norm, m.end):
+                # rule ``comma-closes-adverbial``: "За фінансування уряду Японії, ПРООН реалізує проєкт": after the
+                # comma a new clause's subject, not one more funder
                 break
             if m.kind in kinds or m.kind == "init":
                 if not out or m.start >= out[-1].end:
@@ -2413,9 +2467,22 @@ class _Extractor:
                 if len(gap.split()) > 3 or re.search(r"[.;:]", gap):
                     return self._relative_antecedent(ms, pos, norm, kinds)
                 lead = _FUND_BEFORE.search(norm[max(0, m.start - 45) : m.start])
+                first = m
+                if not lead:
+                    # rule ``coordinated-funders-skipped``: "ПРООН за фінансової підтримки урядів Нідерландів та
+                    # Данії реалізує": the last of coordinated funders belongs to the funding phrase too
+                    prev = next((x for x in reversed(ms) if x.end <= m.start and not x.in_title), None)
+                    if (
+                        prev is not None
+                        and prev.kind in ("donor", "country")
+                        and _COORD_GAP.fullmatch(norm[prev.end : m.start])
+                        and re.search(r"(?<![\w])(?:та|і|й|и|and)(?![\w])", norm[prev.end : m.start])
+                    ):
+                        lead = _FUND_BEFORE.search(norm[max(0, prev.start - 45) : prev.start])
+                        first = prev
                 if lead:
                     # "ГО «X» за підтримки фонду Y реалізує": Y supports, X acts
-                    skipped = norm[m.start - len(lead.group()) : m.end]
+                    skipped = norm[first.start - len(lead.group()) : m.end]
                     continue
                 if m.kind == "place":
                     continue
@@ -2452,7 +2519,9 @@ class _Extractor:
         for m in reversed(ms):
             if m.end > out[-1].start or m.in_title:
                 continue
-            if m.kind not in kinds or not _COORD_GAP.fullmatch(norm[m.end : out[-1].start]):
+            if m.kind not in kinds or not (
+                _COORD_GAP.fullmatch(norm[m.end : out[-1].start]) or _CHANNEL_GAP.fullmatch(norm[m.end : out[-1].start])
+            ):
                 break
             if _FUND_BEFORE.search(norm[max(0, m.start - 45) : m.start]):
                 break  # "On behalf of the Government of Switzerland, the East Europe Foundation runs …": no subject
@@ -2550,6 +2619,8 @@ class _Extractor:
                 continue
             if m.kind in ("donor", "org") and re.fullmatch(r"[\s)]*(?:\([^()]{1,40}\))?[\s)]*,?\s*", norm[m.end : pos]):
                 return m
+            if m.kind == "place" and any(o.kind == "org" and o.start <= m.start and m.end <= o.end for o in ms):
+                continue  # rule ``council-joint-lead``: "Житомирська міська рада спільно з GIZ": the council's town
             if m.kind not in ("place", "country"):
                 return None
             break
@@ -2642,8 +2713,10 @@ class _Extractor:
             agents = [
                 a for a in self._agents_after(ms, cm.end(), norm, kinds=("donor", "org", "country")) if a.kind != "init"
             ]
-            states = [a for a in agents if a.kind == "country"]
-            agents = [a for a in agents if a.kind != "country"]
+            # rule ``joint-government-funds``: "у партнерстві з Урядом Японії", "in partnership with the EU": a
+            # government or the EU joins with its money, as a state does (a bank may only advise)
+            states = [a for a in agents if a.kind == "country" or getattr(a.reg, "kind", "") in _PAYERS]
+            agents = [a for a in agents if a not in states]
             target = self._target(inits, cm.start(), {a.key for a in agents}, containers, prefer_before=False) or topic
             lead = self._joint_lead(ms, cm.start(), norm)
             if lead is not None and target and lead.key != target:
@@ -2678,12 +2751,31 @@ class _Extractor:
                 or re.search(r"(?<![\w])(?:а|та|і|й)\s*$", before_text)
                 or re.match(r"\s+(?:про[єе]?кт|програм)\w*\s+(?=[A-ZА-ЯІЇЄҐ])", norm[cm.end() :])
             )  # "фінансує проєкт ЮНІСЕФ": the object, then its subject
+            if bare_object and topic and pred == "implements":
+                # rule ``project-as-agent``: "Ініціативу реалізує проєкт «SURGe», який …": an initiative carried
+                # out by another one named right after the verb is part of it
+                nxt = next((m for m in inits if m.start >= cm.end()), None)
+                if (
+                    nxt is not None
+                    and nxt.key != topic
+                    and nxt.start - cm.end() <= 60
+                    and not re.search(r"[,.;:!?]", norm[cm.end() : nxt.start])
+                    and not self._has(nxt.key, "partOf", topic)
+                ):
+                    self._rel(topic, "partOf", nxt.key, ev)
+            modifiers = {id(x) for m in inits for x in m.mods}
             after_agents = [
-                a for a in self._agents_after(ms, cm.end(), norm) if a.kind != "init" or (a.extra or {}).get("team")
+                a
+                for a in self._agents_after(ms, cm.end(), norm)
+                if (a.kind != "init" or (a.extra or {}).get("team")) and id(a) not in modifiers
             ]
             before_agents = self._agents_before(
                 ms, cm.start(), norm, kinds=("donor", "org", "country") if pred == "funds" else ("donor", "org")
             )  # "Швейцарія інвестує ...": the state itself as the funder
+            if modifiers and any(id(a) in modifiers for a in before_agents):
+                # rule ``modifier-not-subject``: "Проєкт ЄС «X» впроваджує NEFCO": the donor named with the title is
+                # the title's, the verb's agent follows it
+                before_agents = [a for a in before_agents if id(a) not in modifiers]
             if pred == "implements":
                 # "Завдяки ЄС громада реалізувала проєкт «X»": who is thanked paid; the community carried it out
                 before_agents = [a for a in before_agents if not _THANKED.search(norm, max(0, a.start - 30), a.start)]
@@ -2726,6 +2818,13 @@ class _Extractor:
                 target = target_list[0].key if target_list else self._target(inits, cm.start(), set(), containers)
             if target is None:
                 target = topic
+        elif value == "through":
+            # rule ``through-initiative``: "Canada, through the CLIR project, supports …", "ЄС через програму
+            # «U-LEAD» підтримує …": the donor before the phrase pays for the initiative it names
+            agents = self._agents_before(ms, cm.start(), norm, kinds=("donor", "country"))
+            agents = agents[-1:] if agents and re.fullmatch(r"[\s,]*", norm[agents[-1].end : cm.start()]) else []
+            after = [m for m in inits if m.start >= cm.end() and m.start - cm.end() <= 40]
+            target = after[0].key if after else None
         elif value == "recipient":
             # rule ``grant-recipient-implements``: "ГО «X» отримала грант ЄС на реалізацію проєкту «Y»": the
             # recipient before the verb carries Y out (the donor after it pays, by the money cue)
@@ -2842,13 +2941,32 @@ class _Extractor:
             if a.key == target or a.kind == "init":
                 continue
             if pred == "funds":
-                if value == "launch" and a.kind == "donor" and getattr(a.reg, "kind", "") in _CARRIES_OUT:
+                if (
+                    ev is getattr(self, "_cur_ev", None)
+                    and a.kind == "donor"
+                    and getattr(a.reg, "kind", "") in _CARRIES_OUT
+                    and _CHANNEL.search(getattr(self, "_cur_norm", ""), max(0, a.start - 12), a.start)
+                ):
+                    # rule ``channel-agency-implements``: "Уряд Японії через ПРООН надав 2 млн доларів": a UN agency
+                    # or implementer the money goes through carries the initiative out; the state pays
+                    self._rel(a.key, "implements", target, ev)
+                elif value == "launch" and a.kind == "donor" and getattr(a.reg, "kind", "") in _CARRIES_OUT:
                     # rule ``agency-launch-implements``: "ПРООН запустила проєкт «X»": a UN agency or implementer
                     # that starts an initiative runs it (who pays is said elsewhere, or by its own funds)
                     self._rel(a.key, "implements", target, ev)
                 elif a.kind in ("donor", "country") or (
                     a.reg is None and a.kind == "org" and value in ("active", "passive")
                 ):
+                    self._rel(a.key, "funds", target, ev)
+                elif (
+                    a.kind == "org"
+                    and a.reg is None
+                    and value in ("support", "money")
+                    and a.found is not None
+                    and _FUND_HEAD.search(a.found.trigger or "")
+                ):
+                    # rule ``foundation-supports-funds``: "за підтримки фонду «Відкрита громада»": a foundation that
+                    # supports an initiative pays for it (another organisation's support may be advice or work)
                     self._rel(a.key, "funds", target, ev)
                 elif a.reg is not None and value in ("support", "commission", "passive", "money"):
                     self._rel(a.key, "implements", target, ev)
@@ -2887,7 +3005,11 @@ class _Extractor:
                         0 <= m.start - x.end <= 40
                         and not re.search(r",|(?<![\w])(?:та|і|й)(?![\w])", norm[x.end : m.start])
                     )
-                    or (x.start > m.end and re.match(r"[^,;.]{0,25}[:(]", norm[m.end : x.start]))
+                    or (
+                        x.start > m.end
+                        and re.match(r"[^,;.]{0,25}[:(]", norm[m.end : x.start])
+                        and not _SITE_PREP.search(norm[max(0, m.start - 8) : m.start])
+                    )
                     for x in children
                 ):
                     continue
@@ -3797,6 +3919,22 @@ _MONEY_BACK = re.compile(
     re.IGNORECASE,
 )
 _MONEY = re.compile(r"(?<![\w])(?:грант\w*|кредит\w*|позик\w*|кошт\w*)(?![\w])", re.IGNORECASE)
+_APPOSITIVE_OWNER = re.compile(
+    r"[»\"”]?\s*(?:\([^()]{1,40}\)\s*)?[–—-]\s+(?:це\s+)?(?:(?:спільн|нов|масштабн|флагманськ|грантов)\w*\s+)?"
+    r"(?:ініціатив[аи]|проє?кт|програм[аи]|кампані[яї])(?=\s+(?!«)\S)",
+    re.IGNORECASE,
+)
+_FUND_HEAD = re.compile(r"фонд|фундаці|foundation|(?<![\w])fund(?![\w])", re.IGNORECASE)
+_CONSORTIUM = re.compile(
+    r"^\s*(?:консорціум|коаліці|консорциум|коалици)\w*\s+(?:(?:у|в)\s+складі|(?:в\s+)?составе|організацій|"
+    r"партнерів|организаций)?\s*:?",
+    re.IGNORECASE,
+)
+_DATELINE_REST = re.compile(r"[\s.:–—-]*")
+_NOTE = re.compile(r"^\s*\((?:кредит|грант|позик|співфінансуванн|loan|grant)\w*\)")
+_PAYERS = ("government", "eu_body")  # registry kinds that join an initiative with money
+_CHANNEL = re.compile(r"(?<![\w])(?:через|via|through)\s+(?:the\s+)?$", re.IGNORECASE)
+_CHANNEL_GAP = re.compile(r"\s*,?\s+(?:через|via|through)\s+(?:the\s+)?", re.IGNORECASE)
 _COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|та|і|й|и)\s+)(?:the\s+)?", re.IGNORECASE)
 # "в рамках программы «U-LEAD»": a noun the coreference cues hold, followed by the name it heads, refers to
 # that name, not back to the paragraph's initiative
@@ -3831,6 +3969,9 @@ _ELLIPSIS_LED = re.compile(
     ),
     re.IGNORECASE,
 )
+# rule ``oblast-site-with-raions``: "у Полтавській області (Кременчуцький та Миргородський райони)": the oblast after
+# a preposition of place is a site itself; the raions in brackets narrow it and are sites too
+_SITE_PREP = re.compile(r"(?:(?<![\w])(?:у|в|на|з|із|по)\s+|/\s*)$", re.IGNORECASE)
 _OBLASTS_HEAD = re.compile(r"\s*(?<![\w])(?:област(?:і|ей|ях|ям|ями)|обл\.)(?![\w])", re.IGNORECASE)
 _OBLAST_WORD = re.compile(r"[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ій|ої|ою|у)(?![\w'’-])")
 # two or more such adjectives in a list: "Житомирська, Київська та Чернігівська", "Вінницькій, Волинській, ..."
@@ -3910,7 +4051,9 @@ _TEAM_OF = re.compile(
 )
 _ASIDE_LEAD = re.compile(
     r"[,(]\s*(?:[а-яіїєґ'-]+(?:ований|ована|оване|овані|ений|ена|ене|ені|аний|ана|ане|ані|ітий|ита|ите|иті)"
-    r"|(?:грантоотримувач|виконавець|реалізатор|партнер|організатор|оператор)\w*\s*[–—:-])\s*$",
+    r"|(?:грантоотримувач|виконавець|реалізатор|партнер|організатор|оператор)\w*\s*[–—:-]"
+    # rule ``relative-aside-agent``: "Проєкт «X», що фінансується японським урядом, реалізує ПРООН"
+    r"|(?:що|який|яка|яке|які|яку|котор\w+|что)\s+(?:[\w'’-]+\s+){1,2})\s*$",
     re.IGNORECASE,
 )
 
@@ -3972,10 +4115,34 @@ _GAP_STOP = re.compile(
 )
 
 
+_EN_VERB_NEXT = re.compile(
+    r"[\"”]?\s*(?:\([^()]{1,40}\)\s*)?(?:is|are|was|were|has|have|had|will|implements|implemented|runs|ran|"
+    r"supports|supported|funds|funded|provides|provided|delivers|delivered|launche[sd])\s",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"[»\"”]?\s*(?:\([^()]{1,40}\)\s*)?([а-яіїєґ'’]+)(?![\w'’-])")
+
+
+def _verb_follows(norm: str, end: int) -> bool:
+    """A finite verb right after a name ("ПРООН реалізує"): the name is the subject of a clause of its own."""
+    if _EN_VERB_NEXT.match(norm, end):
+        return True
+    w = _NEXT_WORD.match(norm, end)
+    if w is None:
+        return False
+    from loaders.morph import parses
+
+    ps = parses(w.group(1))
+    return bool(ps) and str(ps[0].tag.POS or "") == "VERB" and "infn" not in ps[0].tag
+
+
 def _agent_gap(gap: str, first: bool) -> bool:
     if not first and re.fullmatch(r"\s*(?:через|through|via)\s+(?:[^.;:!?()«»]{0,80}\(\s*)?", gap):
         return True  # "урядом Швеції через Агентство ... (Sida)": the channel acts for the funder
+    gap = _NOTE.sub(" ", gap)  # "ЄІБ (кредит) та ЄС (грант)": a note on the agent's share, the list goes on
     if first:
+        # rule ``consortium-members``: "реалізує консорціум у складі ГО «А» та БФ «Б»": the members act
+        gap = _CONSORTIUM.sub(" ", gap)
         gap = re.sub(r"^\s*(?:[\w'-]+\s*)?:", " ", gap)  # "Джерела фінансування: кошти ЄБРР", "Виконавець проєкту: КП"
     if len(gap) > 60 or re.search(r"[.;:!?»]", gap) or _GAP_STOP.search(gap):
         return False
@@ -4005,11 +4172,19 @@ def _council_label(surface: str) -> str | None:
     low = " ".join(words).lower()
     if not re.search(r"рад|адміністрац|ода\b|ова\b|рда\b", low):
         return None
+    if len(words) >= 2 and words[-1].upper() in _COUNCIL_ABBR:
+        # rule ``council-abbreviation-case``: "Сумською ОВА" is "Сумська ОВА": the adjective agrees with the
+        # administration the abbreviation stands for
+        label = " ".join([*nominative([*words[:-1], "адміністрацією"])[:-1], words[-1].upper()])
+        if label.split()[0].lower() == words[0].lower():
+            label = " ".join([*nominative([*words[:-1], "адміністрації"])[:-1], words[-1].upper()])
+        return label
     label = " ".join(nominative(words))
     # "Ніжинська міськрада" is the council its full name names: "Ніжинська міська рада"
     return _SHORT_COUNCIL.sub(lambda m: _SHORT_COUNCIL_FULL[m.group(1).lower()], label)
 
 
+_COUNCIL_ABBR = frozenset({"ОДА", "ОВА", "РДА", "РВА"})
 _SHORT_COUNCIL_FULL = {"міськрада": "міська рада", "селищрада": "селищна рада", "сільрада": "сільська рада"}
 _SHORT_COUNCIL = re.compile(r"(?<![\w])(міськрада|селищрада|сільрада)(?![\w])", re.IGNORECASE)
 

@@ -74,14 +74,23 @@ def role_frames(norm: str, lang: str = "uk") -> list[RoleMatch]:
     for m in role_rx.finditer(norm):
         pred = roles[m.group("role").lower()]
         copula_next = cop_next.match(norm, m.end())
-        if not (copula_next or _INITIATIVE_NEXT.match(norm, m.end())):
+        # rule ``role-closes-sentence``: "Уряд Швеції виступає донором." speaks of the current initiative
+        closing = (
+            re.match(r"\s*[.;!]?\s*$", norm[m.end() :])
+            and cop_before.search(norm, max(0, m.start() - 30), m.start())
+            and not m.group("role").lower().startswith("партнер")
+        )
+        if not (copula_next or _INITIATIVE_NEXT.match(norm, m.end()) or closing):
             continue  # "Оператором котельні стало КП …": the role is about something else
         if copula_next and not _POSSESSIVE.search(norm, max(0, m.start() - 12), m.start()):
             # "…, а донором виступає ЄС" is about the initiative named before it (the caller checks there is
             # one); "Закордонними партнерами стали Нідерланди" is not about one
             if re.search(r"(?<![\w])[\w'-]+(?:ими|іми)\s*$", norm[max(0, m.start() - 20) : m.start()]):
                 continue
-            out.append(RoleMatch(pred, m.end(), -1, earlier_only=True))
+            # rule ``role-opens-sentence``: "Донором виступає Уряд Швеції." right after the project's sentence: a
+            # role noun (not a partner) opening the sentence speaks of the current initiative
+            opens = not norm[: m.start()].strip(" -•*–—") and not m.group("role").lower().startswith("партнер")
+            out.append(RoleMatch(pred, m.end(), -1, earlier_only=not opens))
             continue
         before = cop_before.search(norm, max(0, m.start() - 30), m.start())
         # "ЄС є донором проєкту «X»"; else "Донором проєкту «X» є ЄС": the copula comes after the initiative

@@ -341,7 +341,7 @@ RULES: tuple[Rule, ...] = (
         {
             "Програма розвитку ООН|implements|Recovery Office",
             "Уряд Данії|funds|Recovery Office",
-            "Європейський Союз|implements|Recovery Office",
+            "Європейський Союз|funds|Recovery Office",  # the EU pays (rule ``joint-government-funds``)
         },
     ),
     _r(
@@ -3622,5 +3622,373 @@ RULES: tuple[Rule, ...] = (
             "Бердичів|partnerOf|Кошалін",
             "Турківська міська територіальна громада|partnerOf|Ліський повіт",
         },
+    ),
+    _r(
+        "partof-copular-cues",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "A project named a part of a programme by a copula or a dash ('є складовою програми', '– частина програми', "
+        "'один з компонентів програми', 'входить до програми', 'під егідою програми', 'як частина програми'; "
+        "'is part of', 'является частью') is part of it.",
+        "Проєкт «Безпечна громада» є складовою програми «Відновлення України». Проєкт «Тепла школа» — частина "
+        "програми «Енергонезалежність». Проєкт «Чиста вода» входить до програми «Відновлення України».",
+        {
+            "Безпечна громада|partOf|Відновлення України",
+            "Тепла школа|partOf|Енергонезалежність",
+            "Чиста вода|partOf|Відновлення України",
+        },
+    ),
+    _r(
+        "hromadas-of-oblasts",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "Genitive oblast adjectives coordinated before 'областей' after a plural hromada noun ('у 12 громадах "
+        "Сумської та Полтавської областей') name the oblasts the hromadas lie in, not hromadas of those names.",
+        "Проєкт «Громади разом» реалізується у 12 громадах Сумської та Полтавської областей.",
+        {"Громади разом|locatedIn|Сумська область", "Громади разом|locatedIn|Полтавська область"},
+        {"Громади разом|locatedIn|Сумська міська територіальна громада"},
+    ),
+    _r(
+        "oblast-site-with-raions",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An oblast after a preposition of place (or a slash in a list of oblasts), followed by its raions in "
+        "brackets, is a site itself; the raions narrow it and are sites too.",
+        "Проєкт «Тепла оселя» діє у Полтавській області (Кременчуцький та Миргородський райони).",
+        {
+            "Тепла оселя|locatedIn|Полтавська область",
+            "Тепла оселя|locatedIn|Кременчуцький район",
+            "Тепла оселя|locatedIn|Миргородський район",
+        },
+    ),
+    _r(
+        "media-org-conducts",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "A media outlet or agency named before a quoted name ('видання «ШоТам»', 'агентство «X»') is an "
+        "organisation, and one who conducts (проводить, провела) a named campaign or project carries it out.",
+        "Кампанію «Читай українською» проводить видання «ШоТам» за підтримки USAID.",
+        {
+            "ШоТам|implements|Читай українською",
+            "Агентство США з міжнародного розвитку|funds|Читай українською",
+        },
+    ),
+    _r(
+        "comma-closes-adverbial",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A name after a comma that is followed by a finite verb is the subject of a new clause, not one more agent "
+        "of the cue before the comma ('За фінансування уряду Японії, ПРООН реалізує …').",
+        "За фінансування уряду Японії, ПРООН реалізує проєкт «Відновлення» у Чернігівській області.",
+        {"Уряд Японії|funds|Відновлення", "Програма розвитку ООН|implements|Відновлення"},
+        {"Програма розвитку ООН|funds|Відновлення"},
+    ),
+    _r(
+        "channel-agency-implements",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A funder with the agency the money goes through ('Уряд Японії через ПРООН надав …', 'фінансує уряд Японії "
+        "через ПРООН', 'надійшла від уряду Японії через ПРООН'): the funder pays; a UN agency or implementer as the "
+        "channel carries the initiative out (a donor agency as the channel still pays with it).",
+        "Уряд Японії через ПРООН надав 2 млн доларів на проєкт «Відновлення Чернігівщини».",
+        {
+            "Уряд Японії|funds|Відновлення Чернігівщини",
+            "Програма розвитку ООН|implements|Відновлення Чернігівщини",
+        },
+        {"Уряд Японії|implements|Відновлення Чернігівщини", "Програма розвитку ООН|funds|Відновлення Чернігівщини"},
+    ),
+    _r(
+        "subject-skips-framework",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A donor or organisation opening the sentence carries out the initiative after the verb, not the framework "
+        "named on the way ('у межах програми «X»').",
+        "Фонд Східна Європа у межах програми «Енергоефективні громади» за фінансової підтримки Швейцарії реалізує "
+        "проєкт «Тепла школа».",
+        {
+            "Фонд Східна Європа|implements|Тепла школа",
+            "Уряд Швейцарії|funds|Тепла школа",
+            "Тепла школа|partOf|Енергоефективні громади",
+        },
+        {"Фонд Східна Європа|implements|Енергоефективні громади"},
+    ),
+    _r(
+        "appositive-owner",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "After a title, a dash and a trigger noun ('– спільна ініціатива ПРООН та ЄС', '– проєкт ГО «Y»') name its "
+        "owners as a modifier before the title would: a UN agency or organisation carries it out, a donor pays.",
+        "Проєкт «Тепла школа» – спільна ініціатива ПРООН та Європейського Союзу.",
+        {"Програма розвитку ООН|implements|Тепла школа", "Європейський Союз|funds|Тепла школа"},
+    ),
+    _r(
+        "foundation-supports-funds",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A foundation no registry knows, named by its head noun ('за підтримки фонду «Відкрита громада»'), that "
+        "supports an initiative pays for it; another organisation's support stays no funding.",
+        "Проєкт «Школа безпеки» реалізується ГО «Крок» за підтримки фонду «Відкрита громада».",
+        {"Відкрита громада|funds|Школа безпеки", "Крок|implements|Школа безпеки"},
+    ),
+    _r(
+        "english-progressive-implements",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "An English progressive or perfect of carrying out ('UNDP is implementing the project', 'has been "
+        "running') is an implementing cue like 'implements'.",
+        'With funding from the Government of Japan, UNDP is implementing the "Recovery and Resilience" project in '
+        "Chernihiv oblast.",
+        {
+            "Уряд Японії|funds|Recovery and Resilience",
+            "Програма розвитку ООН|implements|Recovery and Resilience",
+        },
+        {"Програма розвитку ООН|funds|Recovery and Resilience"},
+    ),
+    _r(
+        "role-opens-sentence",
+        "relations",
+        "loaders/narrative/roles.py",
+        "A role noun (not a partner) with its copula opening a sentence ('Донором виступає Уряд Швеції.', "
+        "'Виконавцем є ГО «Y»'), or closing one after its agent ('Уряд Швеції виступає донором.'), speaks of the "
+        "initiative the sentences before are about.",
+        "Проєкт «Чиста громада» реалізується в Ніжині. Донором виступає Уряд Швеції. Проєкт «Тепла школа» "
+        "реалізується в Прилуках. Уряд Канади виступає донором.",
+        {"Уряд Швеції|funds|Чиста громада", "Уряд Канади|funds|Тепла школа"},
+        {"Уряд Канади|funds|Чиста громада"},
+    ),
+    _r(
+        "consortium-members",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A consortium or coalition named as the agent with its members ('реалізує консорціум у складі ГО «А» та "
+        "БФ «Б»', 'консорціум організацій: …'): each member carries the initiative out.",
+        "Проєкт «Чиста громада» реалізує консорціум у складі ГО «Зелена хвиля» та БФ «Добро».",
+        {"Зелена хвиля|implements|Чиста громада", "Добро|implements|Чиста громада"},
+    ),
+    _r(
+        "starts-implementation",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "An agent that starts, continues or completes the implementation of a named initiative ('розпочинає "
+        "реалізацію проєкту «X»', 'продовжує реалізацію програми «X»') carries it out.",
+        "Естонська рада у справах біженців продовжує реалізацію програми «Підтримка зайнятості» на Полтавщині.",
+        {
+            "Естонська рада у справах біженців|implements|Підтримка зайнятості",
+            "Підтримка зайнятості|locatedIn|Полтавська область",
+        },
+    ),
+    _r(
+        "region-dateline",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A digest item opened by its region alone ('Житомирщина. У 12 громадах області стартує програма «X»') "
+        "places the initiatives its paragraph names in no place of their own sentence there; the evidence is the "
+        "span from the region to the sentence.",
+        "ОБЛАСНІ НОВИНИ\n\nЖитомирщина. У 12 громадах області стартує програма «Відновлення громад», яку фінансує "
+        "Уряд Швейцарії.\n\nСумщина. Проєкт «Безпечна вода» реалізовуватиме ГО «Чиста Сумщина».",
+        {"Відновлення громад|locatedIn|Житомирська область", "Безпечна вода|locatedIn|Сумська область"},
+        {"Безпечна вода|locatedIn|Житомирська область"},
+    ),
+    _r(
+        "modifier-not-subject",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A donor named with a title ('Проєкт ЄС «X» впроваджує NEFCO') is the title's owner, not the subject of the "
+        "verb after the title: the agent after the verb carries it out.",
+        "Проєкт ЄС «Енергоефективні школи» впроваджує NEFCO.",
+        {
+            "Північна екологічна фінансова корпорація|implements|Енергоефективні школи",
+            "Європейський Союз|funds|Енергоефективні школи",
+        },
+        {"Європейський Союз|implements|Енергоефективні школи"},
+    ),
+    _r(
+        "share-note-in-agent-list",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A bracketed note of an agent's share ('ЄІБ (кредит) та ЄС (грант)') does not end a list of agents.",
+        "Проєкт «Енергоефективні школи» вартістю 5 млн євро фінансують ЄІБ (кредит) та ЄС (грант).",
+        {
+            "Європейський інвестиційний банк|funds|Енергоефективні школи",
+            "Європейський Союз|funds|Енергоефективні школи",
+        },
+    ),
+    _r(
+        "defined-title-with-translation",
+        "mentions",
+        "loaders/patterns.py",
+        "A quoted title opening a sentence and defined by a dash and a trigger noun is an initiative though a "
+        "bracketed translation stands between ('«X» (Energy Efficient Schools) – проєкт, який …').",
+        "«Енергоефективні школи» (Energy Efficient Schools) – проєкт, який реалізує NEFCO за фінансування ЄС.",
+        {
+            "Північна екологічна фінансова корпорація|implements|Енергоефективні школи",
+            "Європейський Союз|funds|Енергоефективні школи",
+        },
+    ),
+    _r(
+        "russian-participles-donor-role",
+        "relations",
+        "loaders/lang/ru/cues.csv",
+        "Russian present passive participles ('финансируемого правительством Швейцарии', 'реализуемый', "
+        "'осуществляется') and 'Донором проекта «X» выступает Y' are cues like their Ukrainian counterparts.",
+        "Новости. В рамках проекта «Теплый дом», финансируемого правительством Швейцарии, в Виннице утеплили 5 школ. "
+        "Донором проекта «Чистый город» выступает Европейский союз.",
+        {"Уряд Швейцарії|funds|Теплый дом", "Європейський Союз|funds|Чистый город"},
+    ),
+    _r(
+        "on-behalf-commissions",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'від імені' before a government or a capitalised ministry names who commissions the work: it pays, the "
+        "agent before it carries the work out ('GIZ від імені уряду Німеччини реалізує …').",
+        "GIZ від імені уряду Німеччини реалізує проєкт «Теплий дім».",
+        {
+            "Уряд Німеччини|funds|Теплий дім",
+            "Німецьке товариство міжнародного співробітництва|implements|Теплий дім",
+        },
+    ),
+    _r(
+        "early-closing-quote",
+        "mentions",
+        "loaders/patterns.py",
+        "A stray closing quote a few lower-case words after a name's closing quote ('«Енергоефективні школи» "
+        "громад»') closes the name the first one closed too early; the name keeps those words.",
+        "В рамках проєкту «Енергоефективні школи» громад» Ніжин отримав кошти від ЄС.",
+        {"Європейський Союз|funds|Енергоефективні школи громад", "Енергоефективні школи громад|locatedIn|Ніжин"},
+    ),
+    _r(
+        "joint-government-funds",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A government or the EU named as the partner of an agency ('ПРООН у партнерстві з "
+        "Урядом Японії', 'in partnership with the Government of Japan') pays for the initiative, as a state does; "
+        "an agency or organisation named so carries it out.",
+        "ПРООН у партнерстві з Урядом Японії передала генератори в межах проєкту «Енергостійкість».",
+        {"Програма розвитку ООН|implements|Енергостійкість", "Уряд Японії|funds|Енергостійкість"},
+        {"Уряд Японії|implements|Енергостійкість"},
+    ),
+    _r(
+        "through-initiative",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "A donor followed by 'через програму «X»' / 'through the X project' in an aside pays for X ('Canada, "
+        "through the CLIR project, supports …').",
+        "ЄС, через програму «U-LEAD з Європою», підтримує громади Сумщини.",
+        {"Європейський Союз|funds|U-LEAD з Європою"},
+    ),
+    _r(
+        "implementation-provided-by",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'його реалізацію забезпечує ГО «Y»', 'впровадження проєкту здійснює …': the agent after the nominal "
+        "frame carries the initiative out; 'Проєкт підтримано Європейським Союзом' is a passive funding cue; a "
+        "grant won 'на проєкт «X»' (no 'реалізацію' in between) makes the winner its implementer.",
+        "Кошти на проєкт «Безпечна школа» надали ЄС та уряд Німеччини, а його реалізацію забезпечує ГО «Освітній "
+        "простір». Проєкт «Чисте місто» підтримано Європейським Союзом. ГО «Поступ» виграла грант ЄС на проєкт "
+        "«Молодь діє».",
+        {
+            "Освітній простір|implements|Безпечна школа",
+            "Європейський Союз|funds|Безпечна школа",
+            "Європейський Союз|funds|Чисте місто",
+            "Поступ|implements|Молодь діє",
+            "Європейський Союз|funds|Молодь діє",
+        },
+    ),
+    _r(
+        "coordinated-funders-skipped",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "Coordinated funders inside a funding phrase before the verb ('за фінансової підтримки урядів Нідерландів "
+        "та Данії реалізує') are all the phrase's: the verb's subject is the agent before the phrase.",
+        "ПРООН в Україні за фінансової підтримки урядів Нідерландів та Данії реалізує проєкт «Відновлення громад».",
+        {
+            "Уряд Нідерландів|funds|Відновлення громад",
+            "Уряд Данії|funds|Відновлення громад",
+            "Програма розвитку ООН|implements|Відновлення громад",
+        },
+        {"Уряд Данії|implements|Відновлення громад"},
+    ),
+    _r(
+        "relative-aside-agent",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An agent inside a relative clause set off by commas before the verb ('Проєкт «X», що фінансується "
+        "японським урядом, реалізує ПРООН') belongs to that clause; the verb's agent follows the verb.",
+        "Проєкт «Відновлення», що фінансується японським урядом, реалізує ПРООН.",
+        {"Уряд Японії|funds|Відновлення", "Програма розвитку ООН|implements|Відновлення"},
+        {"Уряд Японії|implements|Відновлення"},
+    ),
+    _r(
+        "english-field-card",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "An English project card's 'Donor:', 'Funding:', 'Funded by:' line names who pays for the project the card "
+        "is about.",
+        'Project: "Green Hromadas"\nDonor: Government of Sweden\nImplementing partner: UNDP\nLocation: Sumy oblast',
+        {"Уряд Швеції|funds|Green Hromadas", "Програма розвитку ООН|implements|Green Hromadas"},
+    ),
+    _r(
+        "council-joint-lead",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A council named before 'спільно з / разом з' ('Житомирська міська рада спільно з GIZ реалізує …') acts "
+        "with the partner: its town inside its name does not hide it.",
+        "Житомирська міська рада спільно з GIZ реалізує проєкт «Енергоменеджмент».",
+        {
+            "Житомирська міська рада|implements|Енергоменеджмент",
+            "Німецьке товариство міжнародного співробітництва|implements|Енергоменеджмент",
+        },
+    ),
+    _r(
+        "project-as-agent",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "'Ініціативу реалізує проєкт «Y»': an initiative referred back to by its trigger noun and carried out by "
+        "another initiative named right after the verb is part of it; a donor named with Y is Y's, not an "
+        "implementer of the first.",
+        "Громада долучилася до програми «Сильні громади». Програму впроваджує проєкт USAID «Говерла».",
+        {"Сильні громади|partOf|Програма USAID «ГОВЕРЛА»"},
+        {"Агентство США з міжнародного розвитку|implements|Сильні громади"},
+    ),
+    _r(
+        "v-partnerstvi",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'в партнерстві з', 'в співпраці з' (the 'в' spelling of 'у') join co-agents as 'у партнерстві з' does; an "
+        "oblast administration named by its abbreviation in an oblique case ('з Сумською ОВА') is named in the "
+        "nominative ('Сумська ОВА').",
+        "Проєкт «Сильні громади» реалізується в партнерстві з Сумською ОВА та Асоціацією міст України.",
+        {"Сумська ОВА|implements|Сильні громади", "Асоціація міст України|implements|Сильні громади"},
+    ),
+    _r(
+        "english-loan-and-channel",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "'financed by a EUR 20 million EIB loan' names the lender as the funder; 'Sweden, through Sida, funds …' "
+        "keeps the state before the commas as a funder with its channel.",
+        'The "Clean Water" project, financed by a EUR 20 million EIB loan, covers Mykolaiv. Sweden, through Sida, '
+        'funds the "Green Recovery" programme in Chernihiv oblast.',
+        {"Європейський інвестиційний банк|funds|Clean Water", "Уряд Швеції|funds|Green Recovery"},
+    ),
+    _r(
+        "cofunding-shares",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "Who pays a share: money named before the verb ('1,2 млн євро, з яких 1 млн надає ЄС') and 'частку "
+        "співфінансування проєкту «X» забезпечила міська рада' make the agent after the verb a funder.",
+        "Загальна вартість проєкту «Місто для всіх» – 1,2 млн євро, з яких 1 млн надає ЄС. Частку співфінансування "
+        "проєкту «Місто для всіх» забезпечила Житомирська міська рада.",
+        {"Європейський Союз|funds|Місто для всіх", "Житомирська міська рада|funds|Місто для всіх"},
+    ),
+    _r(
+        "grant-adjective-no-money-cue",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'грант/кредит/позика' is a money cue only before a capitalised name ('кредит ЄІБ'); 'в рамках грантової "
+        "програми «X» фонду Y' pays for the programme through Y, not for the project inside it.",
+        "Проєкт «Ветеранський хаб» реалізовано в рамках грантової програми «Ветеранський бізнес» Українського "
+        "ветеранського фонду.",
+        {"Ветеранський хаб|partOf|Ветеранський бізнес", "Український ветеранський фонд|funds|Ветеранський бізнес"},
+        {"Український ветеранський фонд|funds|Ветеранський хаб"},
     ),
 )
