@@ -138,8 +138,7 @@ class NameIndex:
             if child in entries:
                 entries[child].parents |= ups
         for entry in entries.values():
-            prefs = sorted(n for n, p in entry.names.items() if p and _CYR.search(n.casefold()))
-            entry.label = (prefs or sorted(n for n, p in entry.names.items() if p) or sorted(entry.names))[0]
+            entry.label = _display_label(entry.names)
         self.entries = entries
         self._exact: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._translit: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -292,6 +291,13 @@ def _told(name: str, chosen: Candidate, found: list[Candidate]) -> Candidate:
     return chosen
 
 
+def _display_label(names: dict[str, bool]) -> str:
+    """The label an entity is shown by: its first preferred Cyrillic label, else its first preferred one, else its
+    first name (code-point order)."""
+    prefs = sorted(n for n, p in names.items() if p and _CYR.search(n.casefold()))
+    return (prefs or sorted(n for n, p in names.items() if p) or sorted(names))[0]
+
+
 _AREA_CATEGORIES = {"raion", "oblast", "region"}
 _SETTLEMENT_CATEGORIES = {"city", "town", "village", "settlement", "smt", "urban_settlement", "rural_settlement"}
 _AREA_WORDS = {"район", "область", "raion", "oblast", "region", "district"}
@@ -331,12 +337,61 @@ def resolve(
         NameNotFound: nothing matches.
         AmbiguousName: several entities match equally well; ``candidates`` lists them.
     """
-    index = name_index(reader)
     if name.startswith(("http://", "https://")):
-        if name in index.entries:
-            entry = index.entries[name]
+        entry = _entry_of_iri(reader, name)
+        if entry is not None:
             if types and entry.type not in types:
                 raise NameNotFound(f"{name} is a {entry.type}, not a {'/'.join(types)}")
             return Candidate(name, entry.label, entry.type, entry.label, "iri", True)
         raise NameNotFound(f"no entity with the IRI {name}")
-    return index.resolve(name, types, prefer_hromada=prefer_hromada)
+    return name_index(reader).resolve(name, types, prefer_hromada=prefer_hromada)
+
+
+def names_of(reader: Reader, iris: list[str]) -> dict[str, set[str]]:
+    """Every name (labels and aliases) of each of ``iris``, entities of the ontology, as the name index holds
+    them: from the reader's index when it is built, else asked about those IRIs alone (a focused map's nodes,
+    without reading every name of the store). An IRI with no name is left out."""
+    from rdflib import URIRef
+
+    from graphtool.report_graph import _chunks
+
+    try:
+        index = _INDEXES.get(reader)
+    except TypeError:  # a reader that cannot be weakly referenced
+        index = None
+    if index is not None:
+        return {iri: set(index.entries[iri].names) for iri in iris if iri in index.entries}
+    found: dict[str, set[str]] = defaultdict(set)
+    for chunk in _chunks(list(dict.fromkeys(iris))):
+        for e, name, _kind in ask(reader, "entity_names", {"e": [URIRef(i) for i in chunk]}).rows:
+            found[str(e)].add(str(name))
+    return dict(found)
+
+
+def _entry_of_iri(reader: Reader, iri: str) -> _Entry | None:
+    """The name index's entry of one IRI (None: the index has none), asked about that IRI alone when the reader's
+    index is not built yet: building it reads every name of the store (1.0-1.9 s at a million triples, 8-10 s of
+    CPU at ten million, bench/RESULTS.md "the first call's cost"), for an answer two bound questions give in
+    milliseconds. An entity of several graphtool classes takes the whole index: which class it is shown as
+    follows the order of the index's rows."""
+    try:
+        index = _INDEXES.get(reader)
+    except TypeError:  # a reader that cannot be weakly referenced
+        index = None
+    if index is None:
+        from rdflib import URIRef
+
+        term = [URIRef(iri)]
+        classes = {str(c)[len(_GT) :] for _e, c in ask(reader, "entity_types", {"e": term}).rows}
+        classes -= {"Document", "Evidence", "Mention"}
+        if not classes:
+            return None
+        if len(classes) == 1:
+            names: dict[str, bool] = {}
+            for _e, label, kind in ask(reader, "entity_names", {"e": term}).rows:
+                names[str(label)] = names.get(str(label), False) or str(kind) == "pref"
+            if not names:
+                return None
+            return _Entry(iri, _display_label(names), classes.pop(), names)
+        index = name_index(reader)
+    return index.entries.get(iri)
