@@ -22,6 +22,7 @@ on stderr, so a typo never silently becomes a different place.
 from __future__ import annotations
 
 import logging
+import marshal
 import re
 import unicodedata
 import weakref
@@ -36,6 +37,9 @@ from graphtool.vocab import GT
 _GT = str(GT)
 log = logging.getLogger("graphtool.names")
 TIERS = ("exact", "translit", "lemma", "words", "stem", "fuzzy")
+# the layout of :meth:`NameIndex.dumps`, and the "text" of its file beside the store (graphtool.answers.NAMES):
+# changed, an older file is left unread
+INDEX_LAYOUT = "graphtool.names.NameIndex 1"
 
 _APOSTROPHES = re.compile(r"[ʼ’'`′ʹ‘]")
 _PUNCT = re.compile(r"[^\w]+", re.UNICODE)
@@ -169,6 +173,31 @@ class NameIndex:
             if types.get(str(child)) == "Community" and types.get(str(parent)) == "Community":
                 parents[str(child)].add(str(parent))
         return cls(rows, parents)
+
+    def dumps(self) -> bytes:
+        """The index as bytes (:mod:`marshal`), written beside the store at build time (``GraphStore.write_answers``):
+        read back by :meth:`loads` in milliseconds, where building it reads every name of the store and folds each
+        (1.2-1.5 s of CPU at a million triples, 8-10 s at ten million: bench/RESULTS.md, "the first call's cost")."""
+        entries = [(e.iri, e.label, e.type, e.names, e.category, sorted(e.parents)) for e in self.entries.values()]
+        return marshal.dumps((INDEX_LAYOUT, entries, dict(self._exact), dict(self._translit)))
+
+    @classmethod
+    def loads(cls, data: bytes) -> NameIndex | None:
+        """The index :meth:`dumps` wrote, or None (another layout, a damaged file)."""
+        try:
+            layout, entries, exact, translits = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            return None
+        if layout != INDEX_LAYOUT:
+            return None
+        index = cls.__new__(cls)
+        index.entries = {
+            iri: _Entry(iri, label, type_, names, category, set(parents))
+            for iri, label, type_, names, category, parents in entries
+        }
+        index._exact = defaultdict(list, exact)
+        index._translit = defaultdict(list, translits)
+        return index
 
     def _candidate(self, iri: str, name: str, how: str) -> Candidate:
         entry = self.entries[iri]
@@ -312,15 +341,23 @@ _INDEXES: weakref.WeakKeyDictionary[Any, NameIndex] = weakref.WeakKeyDictionary(
 
 
 def name_index(reader: Reader, *, refresh: bool = False) -> NameIndex:
-    """The name index of a reader (built once per reader object)."""
+    """The name index of a reader (once per reader object): as written at build time beside an embedded store
+    when the store still holds the answers' token (``GraphStore.written_names``, the rules of
+    :mod:`graphtool.answers`: never a file of another state of the store), else built from the reader."""
     try:
         if not refresh and reader in _INDEXES:
             return _INDEXES[reader]
-        index = NameIndex.from_reader(reader)
+        index = _written_index(reader) or NameIndex.from_reader(reader)
         _INDEXES[reader] = index
         return index
     except TypeError:  # a reader that cannot be weakly referenced
-        return NameIndex.from_reader(reader)
+        return _written_index(reader) or NameIndex.from_reader(reader)
+
+
+def _written_index(reader: Reader) -> NameIndex | None:
+    written = getattr(reader, "written_names", None)  # the embedded store only
+    data = written() if written is not None else None
+    return None if data is None else NameIndex.loads(data)
 
 
 def find(reader: Reader, name: str, types: list[str] | tuple[str, ...] | None = None) -> list[Candidate]:
