@@ -39,7 +39,7 @@ log = logging.getLogger("graphtool.names")
 TIERS = ("exact", "translit", "lemma", "words", "stem", "fuzzy")
 # the layout of :meth:`NameIndex.dumps`, and the "text" of its file beside the store (graphtool.answers.NAMES):
 # changed, an older file is left unread
-INDEX_LAYOUT = "graphtool.names.NameIndex 1"
+INDEX_LAYOUT = "graphtool.names.NameIndex 2"
 
 _APOSTROPHES = re.compile(r"[ʼ’'`′ʹ‘]")
 _PUNCT = re.compile(r"[^\w]+", re.UNICODE)
@@ -110,12 +110,30 @@ def _morph():
     return pymorphy3.MorphAnalyzer(lang="uk")
 
 
+# the lemmas of the words of every name, as written with the name index (NameIndex.dumps) by the same pymorphy3:
+# the lemma tier of a lookup parses each word of the wanted names (1,281 for the communities at a million
+# triples, 100-150 ms of a first lookup), the same in every process
+_WRITTEN_LEMMAS: dict[str, frozenset[str]] = {}
+
+
 @lru_cache(maxsize=200_000)
 def lemmas(word: str) -> frozenset[str]:
     """Dictionary forms a folded word may have (itself included)."""
     if not _CYR.search(word):
         return frozenset({word})
+    known = _WRITTEN_LEMMAS.get(word)
+    if known is not None:
+        return known
     return frozenset({word} | {p.normal_form.replace("ʼ", "").replace("'", "") for p in _morph().parse(word)})
+
+
+def _morph_version() -> str:
+    from importlib.metadata import version
+
+    try:
+        return f"{version('pymorphy3')} {version('pymorphy3-dicts-uk')}"
+    except Exception:  # noqa: BLE001 - an unknown version: the written lemmas are not trusted
+        return ""
 
 
 @dataclass
@@ -179,17 +197,23 @@ class NameIndex:
         read back by :meth:`loads` in milliseconds, where building it reads every name of the store and folds each
         (1.2-1.5 s of CPU at a million triples, 8-10 s at ten million: bench/RESULTS.md, "the first call's cost")."""
         entries = [(e.iri, e.label, e.type, e.names, e.category, sorted(e.parents)) for e in self.entries.values()]
-        return marshal.dumps((INDEX_LAYOUT, entries, dict(self._exact), dict(self._translit)))
+        words = {w for e in self.entries.values() for name in e.names for w in fold(name).split() if _CYR.search(w)}
+        written = {w: frozenset(lemmas(w)) for w in sorted(words)}  # 10,218 words, 0.42 s at 1M triples
+        return marshal.dumps(
+            (INDEX_LAYOUT, entries, dict(self._exact), dict(self._translit), _morph_version(), written)
+        )
 
     @classmethod
     def loads(cls, data: bytes) -> NameIndex | None:
         """The index :meth:`dumps` wrote, or None (another layout, a damaged file)."""
         try:
-            layout, entries, exact, translits = marshal.loads(data)
+            layout, entries, exact, translits, morph, written = marshal.loads(data)
         except (EOFError, ValueError, TypeError):
             return None
         if layout != INDEX_LAYOUT:
             return None
+        if morph and morph == _morph_version():
+            _WRITTEN_LEMMAS.update(written)
         index = cls.__new__(cls)
         index.entries = {
             iri: _Entry(iri, label, type_, names, category, set(parents))

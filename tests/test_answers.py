@@ -703,5 +703,10 @@ def test_the_name_index_is_read_from_its_file_and_resolves_as_the_one_built(tmp_
                 except names.NameLookupError as exc:
                     outcomes.append((type(exc), str(exc)))
             assert outcomes[0] == outcomes[1], (name, types)
+    written = names._WRITTEN_LEMMAS  # the lemmas of the names' words, written with the index: pymorphy's
+    assert {"житомир", "луцька", "громада"} <= set(written)
+    for word, found in written.items():
+        parsed = {p.normal_form.replace("ʼ", "").replace("'", "") for p in names._morph().parse(word)}
+        assert found == frozenset({word} | parsed), word
     assert names.NameIndex.loads(b"damaged") is None
     assert names.NameIndex.loads(__import__("marshal").dumps(("another layout", [], {}, {}))) is None
