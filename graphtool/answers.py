@@ -301,6 +301,14 @@ def _body(spec: tuple[Any, ...]) -> bytes:
     return encode(spec[1]) if len(spec) == 2 else encode_keyed(*spec[1:])
 
 
+def _value_form(spec: tuple[Any, ...], body: bytes) -> bytes:
+    """What the token digests of a body: a body given as bytes (the name index's :mod:`marshal` data) in marshal's
+    version 2, which writes no references, so the same value gives the same bytes whatever objects it was built
+    from (version 4 refers back to an object met twice: a word and its cached lemma were one object in one
+    build and two in another, and two stores that hold the same got two tokens)."""
+    return marshal.dumps(marshal.loads(body), 2) if isinstance(spec[1], bytes) else body
+
+
 def read_names(store_path: Path, text: str, token: str) -> bytes | None:
     """The body of the name index's file (:data:`NAMES`, its layout ``text``) for the store's current token, or
     None (no file, another token or layout)."""
@@ -321,7 +329,7 @@ def write(store_path: Path, tables: dict[str, tuple[Any, ...]], seconds: float |
     folder = Path(store_path) / DIRECTORY
     folder.mkdir(exist_ok=True)
     bodies = {name: (spec[0], _body(spec)) for name, spec in tables.items()}
-    token = token_of(bodies)
+    token = token_of({name: (text, _value_form(tables[name], body)) for name, (text, body) in bodies.items()})
     kept = set()
     for name, (text, body) in bodies.items():
         target = path_of(store_path, name, text)

@@ -151,7 +151,9 @@ class NameIndex:
 
     def __init__(self, rows: list[tuple[str, str, str, bool, str]], parents: dict[str, set[str]] | None = None) -> None:
         entries: dict[str, _Entry] = {}
-        for iri, type_, name, preferred, category in rows:
+        # in one order whatever order the engine gave them: an index written at build time (dumps) is the same
+        # bytes for the same store, so two stores that hold the same get the same answers' token
+        for iri, type_, name, preferred, category in sorted(rows):
             entry = entries.setdefault(iri, _Entry(iri, name, type_, category=category))
             entry.names[name] = entry.names.get(name, False) or preferred
             if type_ != entry.type and entry.type == "Thing":
@@ -198,7 +200,7 @@ class NameIndex:
         (1.2-1.5 s of CPU at a million triples, 8-10 s at ten million: bench/RESULTS.md, "the first call's cost")."""
         entries = [(e.iri, e.label, e.type, e.names, e.category, sorted(e.parents)) for e in self.entries.values()]
         words = {w for e in self.entries.values() for name in e.names for w in fold(name).split() if _CYR.search(w)}
-        written = {w: frozenset(lemmas(w)) for w in sorted(words)}  # 10,218 words, 0.42 s at 1M triples
+        written = {w: sorted(lemmas(w)) for w in sorted(words)}  # 10,218 words, 0.42 s at 1M triples
         return marshal.dumps(
             (INDEX_LAYOUT, entries, dict(self._exact), dict(self._translit), _morph_version(), written)
         )
@@ -213,7 +215,7 @@ class NameIndex:
         if layout != INDEX_LAYOUT:
             return None
         if morph and morph == _morph_version():
-            _WRITTEN_LEMMAS.update(written)
+            _WRITTEN_LEMMAS.update((word, frozenset(found)) for word, found in written.items())
         index = cls.__new__(cls)
         index.entries = {
             iri: _Entry(iri, label, type_, names, category, set(parents))
