@@ -94,6 +94,9 @@ STAMP_PREDICATE = "https://w3id.org/graphtool/ontology#answersStamp"
 DIRECTORY = "library-answers"  # in the store's folder
 SUFFIX = ".answer"
 FORMAT = 1  # the layout of a file; changed, every older file is left unread
+# the file of the name lookup's index (graphtool.names.NameIndex.dumps), written and read as the answers are: with
+# the token, its "text" graphtool.names.INDEX_LAYOUT (``GraphStore.write_answers``, ``GraphStore.written_names``)
+NAMES = "name-index"
 COST_FILE = "cost"  # in DIRECTORY: the CPU seconds the answers last took (see :data:`CHEAP_SECONDS`)
 # answers that took at most this much CPU are written again at every flush that changed the store; dearer ones
 # (a large store: 2.4 s at 1M triples) only at the flush that ends a large write (GraphStore.write_answers)
@@ -292,17 +295,41 @@ def cost(store_path: Path) -> float | None:
         return None
 
 
+def _body(spec: tuple[Any, ...]) -> bytes:
+    if isinstance(spec[1], bytes):
+        return spec[1]  # written by its owner (the name index: NAMES)
+    return encode(spec[1]) if len(spec) == 2 else encode_keyed(*spec[1:])
+
+
+def _value_form(spec: tuple[Any, ...], body: bytes) -> bytes:
+    """What the token digests of a body: a body given as bytes (the name index's :mod:`marshal` data) in marshal's
+    version 2, which writes no references, so the same value gives the same bytes whatever objects it was built
+    from (version 4 refers back to an object met twice: a word and its cached lemma were one object in one
+    build and two in another, and two stores that hold the same got two tokens)."""
+    return marshal.dumps(marshal.loads(body), 2) if isinstance(spec[1], bytes) else body
+
+
+def read_names(store_path: Path, text: str, token: str) -> bytes | None:
+    """The body of the name index's file (:data:`NAMES`, its layout ``text``) for the store's current token, or
+    None (no file, another token or layout)."""
+    try:
+        data = path_of(store_path, NAMES, text).read_bytes()
+    except OSError:
+        return None
+    head, _newline, rest = data.partition(b"\n")
+    return rest if head == token.encode() else None
+
+
 def write(store_path: Path, tables: dict[str, tuple[Any, ...]], seconds: float | None = None) -> str:
     """Write each question's answer (``name: (text, table)``, or ``(text, table, parameter, asked)`` for a keyed
-    file named ``QUESTION@PARAMETER``: :func:`encode_keyed`) to its file atomically (a temporary file renamed
+    file named ``QUESTION@PARAMETER``: :func:`encode_keyed`; ``(text, bytes)``: a body as it is, the name index)
+    to its file atomically (a temporary file renamed
     over it), then remove the folder's other files (older texts, questions no longer written) and note the CPU
     ``seconds`` they took (:func:`cost`); returns the token the files hold (:func:`token_of`), for the store."""
     folder = Path(store_path) / DIRECTORY
     folder.mkdir(exist_ok=True)
-    bodies = {
-        name: (spec[0], encode(spec[1]) if len(spec) == 2 else encode_keyed(*spec[1:])) for name, spec in tables.items()
-    }
-    token = token_of(bodies)
+    bodies = {name: (spec[0], _body(spec)) for name, spec in tables.items()}
+    token = token_of({name: (text, _value_form(tables[name], body)) for name, (text, body) in bodies.items()})
     kept = set()
     for name, (text, body) in bodies.items():
         target = path_of(store_path, name, text)

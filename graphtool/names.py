@@ -22,6 +22,7 @@ on stderr, so a typo never silently becomes a different place.
 from __future__ import annotations
 
 import logging
+import marshal
 import re
 import unicodedata
 import weakref
@@ -36,6 +37,9 @@ from graphtool.vocab import GT
 _GT = str(GT)
 log = logging.getLogger("graphtool.names")
 TIERS = ("exact", "translit", "lemma", "words", "stem", "fuzzy")
+# the layout of :meth:`NameIndex.dumps`, and the "text" of its file beside the store (graphtool.answers.NAMES):
+# changed, an older file is left unread
+INDEX_LAYOUT = "graphtool.names.NameIndex 2"
 
 _APOSTROPHES = re.compile(r"[ʼ’'`′ʹ‘]")
 _PUNCT = re.compile(r"[^\w]+", re.UNICODE)
@@ -106,12 +110,30 @@ def _morph():
     return pymorphy3.MorphAnalyzer(lang="uk")
 
 
+# the lemmas of the words of every name, as written with the name index (NameIndex.dumps) by the same pymorphy3:
+# the lemma tier of a lookup parses each word of the wanted names (1,281 for the communities at a million
+# triples, 100-150 ms of a first lookup), the same in every process
+_WRITTEN_LEMMAS: dict[str, frozenset[str]] = {}
+
+
 @lru_cache(maxsize=200_000)
 def lemmas(word: str) -> frozenset[str]:
     """Dictionary forms a folded word may have (itself included)."""
     if not _CYR.search(word):
         return frozenset({word})
+    known = _WRITTEN_LEMMAS.get(word)
+    if known is not None:
+        return known
     return frozenset({word} | {p.normal_form.replace("ʼ", "").replace("'", "") for p in _morph().parse(word)})
+
+
+def _morph_version() -> str:
+    from importlib.metadata import version
+
+    try:
+        return f"{version('pymorphy3')} {version('pymorphy3-dicts-uk')}"
+    except Exception:  # noqa: BLE001 - an unknown version: the written lemmas are not trusted
+        return ""
 
 
 @dataclass
@@ -129,7 +151,9 @@ class NameIndex:
 
     def __init__(self, rows: list[tuple[str, str, str, bool, str]], parents: dict[str, set[str]] | None = None) -> None:
         entries: dict[str, _Entry] = {}
-        for iri, type_, name, preferred, category in rows:
+        # in one order whatever order the engine gave them: an index written at build time (dumps) is the same
+        # bytes for the same store, so two stores that hold the same get the same answers' token
+        for iri, type_, name, preferred, category in sorted(rows):
             entry = entries.setdefault(iri, _Entry(iri, name, type_, category=category))
             entry.names[name] = entry.names.get(name, False) or preferred
             if type_ != entry.type and entry.type == "Thing":
@@ -138,8 +162,7 @@ class NameIndex:
             if child in entries:
                 entries[child].parents |= ups
         for entry in entries.values():
-            prefs = sorted(n for n, p in entry.names.items() if p and _CYR.search(n.casefold()))
-            entry.label = (prefs or sorted(n for n, p in entry.names.items() if p) or sorted(entry.names))[0]
+            entry.label = _display_label(entry.names)
         self.entries = entries
         self._exact: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._translit: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -170,6 +193,37 @@ class NameIndex:
             if types.get(str(child)) == "Community" and types.get(str(parent)) == "Community":
                 parents[str(child)].add(str(parent))
         return cls(rows, parents)
+
+    def dumps(self) -> bytes:
+        """The index as bytes (:mod:`marshal`), written beside the store at build time (``GraphStore.write_answers``):
+        read back by :meth:`loads` in milliseconds, where building it reads every name of the store and folds each
+        (1.2-1.5 s of CPU at a million triples, 8-10 s at ten million: bench/RESULTS.md, "the first call's cost")."""
+        entries = [(e.iri, e.label, e.type, e.names, e.category, sorted(e.parents)) for e in self.entries.values()]
+        words = {w for e in self.entries.values() for name in e.names for w in fold(name).split() if _CYR.search(w)}
+        written = {w: sorted(lemmas(w)) for w in sorted(words)}  # 10,218 words, 0.42 s at 1M triples
+        return marshal.dumps(
+            (INDEX_LAYOUT, entries, dict(self._exact), dict(self._translit), _morph_version(), written)
+        )
+
+    @classmethod
+    def loads(cls, data: bytes) -> NameIndex | None:
+        """The index :meth:`dumps` wrote, or None (another layout, a damaged file)."""
+        try:
+            layout, entries, exact, translits, morph, written = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            return None
+        if layout != INDEX_LAYOUT:
+            return None
+        if morph and morph == _morph_version():
+            _WRITTEN_LEMMAS.update((word, frozenset(found)) for word, found in written.items())
+        index = cls.__new__(cls)
+        index.entries = {
+            iri: _Entry(iri, label, type_, names, category, set(parents))
+            for iri, label, type_, names, category, parents in entries
+        }
+        index._exact = defaultdict(list, exact)
+        index._translit = defaultdict(list, translits)
+        return index
 
     def _candidate(self, iri: str, name: str, how: str) -> Candidate:
         entry = self.entries[iri]
@@ -292,6 +346,13 @@ def _told(name: str, chosen: Candidate, found: list[Candidate]) -> Candidate:
     return chosen
 
 
+def _display_label(names: dict[str, bool]) -> str:
+    """The label an entity is shown by: its first preferred Cyrillic label, else its first preferred one, else its
+    first name (code-point order)."""
+    prefs = sorted(n for n, p in names.items() if p and _CYR.search(n.casefold()))
+    return (prefs or sorted(n for n, p in names.items() if p) or sorted(names))[0]
+
+
 _AREA_CATEGORIES = {"raion", "oblast", "region"}
 _SETTLEMENT_CATEGORIES = {"city", "town", "village", "settlement", "smt", "urban_settlement", "rural_settlement"}
 _AREA_WORDS = {"район", "область", "raion", "oblast", "region", "district"}
@@ -306,15 +367,23 @@ _INDEXES: weakref.WeakKeyDictionary[Any, NameIndex] = weakref.WeakKeyDictionary(
 
 
 def name_index(reader: Reader, *, refresh: bool = False) -> NameIndex:
-    """The name index of a reader (built once per reader object)."""
+    """The name index of a reader (once per reader object): as written at build time beside an embedded store
+    when the store still holds the answers' token (``GraphStore.written_names``, the rules of
+    :mod:`graphtool.answers`: never a file of another state of the store), else built from the reader."""
     try:
         if not refresh and reader in _INDEXES:
             return _INDEXES[reader]
-        index = NameIndex.from_reader(reader)
+        index = _written_index(reader) or NameIndex.from_reader(reader)
         _INDEXES[reader] = index
         return index
     except TypeError:  # a reader that cannot be weakly referenced
-        return NameIndex.from_reader(reader)
+        return _written_index(reader) or NameIndex.from_reader(reader)
+
+
+def _written_index(reader: Reader) -> NameIndex | None:
+    written = getattr(reader, "written_names", None)  # the embedded store only
+    data = written() if written is not None else None
+    return None if data is None else NameIndex.loads(data)
 
 
 def find(reader: Reader, name: str, types: list[str] | tuple[str, ...] | None = None) -> list[Candidate]:
@@ -331,12 +400,61 @@ def resolve(
         NameNotFound: nothing matches.
         AmbiguousName: several entities match equally well; ``candidates`` lists them.
     """
-    index = name_index(reader)
     if name.startswith(("http://", "https://")):
-        if name in index.entries:
-            entry = index.entries[name]
+        entry = _entry_of_iri(reader, name)
+        if entry is not None:
             if types and entry.type not in types:
                 raise NameNotFound(f"{name} is a {entry.type}, not a {'/'.join(types)}")
             return Candidate(name, entry.label, entry.type, entry.label, "iri", True)
         raise NameNotFound(f"no entity with the IRI {name}")
-    return index.resolve(name, types, prefer_hromada=prefer_hromada)
+    return name_index(reader).resolve(name, types, prefer_hromada=prefer_hromada)
+
+
+def names_of(reader: Reader, iris: list[str]) -> dict[str, set[str]]:
+    """Every name (labels and aliases) of each of ``iris``, entities of the ontology, as the name index holds
+    them: from the reader's index when it is built, else asked about those IRIs alone (a focused map's nodes,
+    without reading every name of the store). An IRI with no name is left out."""
+    from rdflib import URIRef
+
+    from graphtool.report_graph import _chunks
+
+    try:
+        index = _INDEXES.get(reader)
+    except TypeError:  # a reader that cannot be weakly referenced
+        index = None
+    if index is not None:
+        return {iri: set(index.entries[iri].names) for iri in iris if iri in index.entries}
+    found: dict[str, set[str]] = defaultdict(set)
+    for chunk in _chunks(list(dict.fromkeys(iris))):
+        for e, name, _kind in ask(reader, "entity_names", {"e": [URIRef(i) for i in chunk]}).rows:
+            found[str(e)].add(str(name))
+    return dict(found)
+
+
+def _entry_of_iri(reader: Reader, iri: str) -> _Entry | None:
+    """The name index's entry of one IRI (None: the index has none), asked about that IRI alone when the reader's
+    index is not built yet: building it reads every name of the store (1.0-1.9 s at a million triples, 8-10 s of
+    CPU at ten million, bench/RESULTS.md "the first call's cost"), for an answer two bound questions give in
+    milliseconds. An entity of several graphtool classes takes the whole index: which class it is shown as
+    follows the order of the index's rows."""
+    try:
+        index = _INDEXES.get(reader)
+    except TypeError:  # a reader that cannot be weakly referenced
+        index = None
+    if index is None:
+        from rdflib import URIRef
+
+        term = [URIRef(iri)]
+        classes = {str(c)[len(_GT) :] for _e, c in ask(reader, "entity_types", {"e": term}).rows}
+        classes -= {"Document", "Evidence", "Mention"}
+        if not classes:
+            return None
+        if len(classes) == 1:
+            names: dict[str, bool] = {}
+            for _e, label, kind in ask(reader, "entity_names", {"e": term}).rows:
+                names[str(label)] = names.get(str(label), False) or str(kind) == "pref"
+            if not names:
+                return None
+            return _Entry(iri, _display_label(names), classes.pop(), names)
+        index = name_index(reader)
+    return index.entries.get(iri)

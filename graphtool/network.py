@@ -356,8 +356,9 @@ def focus_network(
 
     With a focus only its neighbourhood is read (:class:`FocusGraph`: a few bound questions per step of
     the walk, however large the store); without one the whole network is (:func:`load_network`). With
-    ``names`` each node gets all its names (``names``, for a map's search box) from the same reading of
-    the names as the focus's lookup, or as the whole network's labels.
+    ``names`` each node gets all its names (``names``, for a map's search box) from the name index a focus's
+    name built, else asked about the nodes kept (:func:`graphtool.names.names_of`), or with the whole
+    network's labels.
     """
     if not (donor or program or community or oblast):
         return load_network(reader, types, names=names)
@@ -374,13 +375,12 @@ def focus_network(
     graph.read_types(focus)
     g = graph.subgraph(neighbourhood(graph, {f for f in focus if f in graph}))
     if names:
-        from graphtool.names import name_index
+        from graphtool.names import names_of
 
-        index = name_index(reader)  # built by the focus's lookup above: not read again
+        found = names_of(reader, list(g.nodes))  # the index a focus's name built, or the nodes' names alone
         for iri, data in g.nodes(data=True):
-            entry = index.entries.get(iri)
-            if entry is not None and entry.names:
-                data["names"] = set(entry.names)
+            if found.get(iri):
+                data["names"] = found[iri]
     return g
 
 

@@ -1149,12 +1149,13 @@ class GraphStore:
         from pyoxigraph import Literal, Quad
 
         from graphtool import answers
+        from graphtool.names import INDEX_LAYOUT, NameIndex
 
         if self.path is None or self.read_only or not self._indexed():
             return False  # a store read as the union of its graphs would read the token too: not written
         texts = answers.questions()
         keyed = answers.keyed_questions()
-        every = {**texts, **{file: text for file, (_name, text, _param) in keyed.items()}}
+        every = {**texts, **{file: text for file, (_name, text, _param) in keyed.items()}, answers.NAMES: INDEX_LAYOUT}
         if not force and self._stamp is not None and answers.complete(self.path, every):
             return False
         if not force and self._changed_since_answers and not self._answers_due:
@@ -1171,6 +1172,7 @@ class GraphStore:
             for file, (name, text, param) in keyed.items():
                 free, asked = (tables[name][1], None) if name in tables else self._free_answer(name, text, param)
                 tables[file] = (text, free, param, asked)
+            index = NameIndex.from_reader(self).dumps()  # the first lookup of a name in every reader, written once
         except StoreError:
             return False
         finally:
@@ -1178,6 +1180,7 @@ class GraphStore:
         tables = {
             name: (text, _concatenated_sorted(table, text), *rest) for name, (text, table, *rest) in tables.items()
         }
+        tables[answers.NAMES] = (INDEX_LAYOUT, index)
         try:
             token = answers.write(self.path, tables, time.process_time() - started)
         except OSError:
@@ -1222,6 +1225,18 @@ class GraphStore:
             return None
         found = answers.read_keyed(self.path, f"{name}@{param}", text, token, bindings[param].n3())
         return None if found is None else _answer_table(*found)
+
+    def written_names(self) -> bytes | None:
+        """The name lookup's index as written at build time for the store as this object reads it
+        (``graphtool.names.NameIndex.dumps``), or None: not written, or the store changed since (the answers'
+        token, graphtool.answers). Read by ``graphtool.names.name_index`` only."""
+        from graphtool import answers
+        from graphtool.names import INDEX_LAYOUT
+
+        if self.path is None:
+            return None
+        token = self.retrying(self._answers_stamp)
+        return None if token is None else answers.read_names(self.path, INDEX_LAYOUT, token)
 
     def written_answer(self, name: str, text: str) -> Table | None:
         """The answer of the library question ``name`` (its text ``text``) with no parameter, as written at

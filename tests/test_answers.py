@@ -82,9 +82,22 @@ def written(store: GraphStore, name: str):
     return store.written_answer(name, get_query(name).text)
 
 
+def index_parts(index) -> tuple:
+    """What a name index resolves by: its entries and its folded and transliterated tables."""
+    entries = {iri: (e.label, e.type, e.names, e.category, e.parents) for iri, e in index.entries.items()}
+    return entries, {k: v for k, v in index._exact.items() if v}, {k: v for k, v in index._translit.items() if v}
+
+
 def assert_current(store: GraphStore, *, served: bool) -> None:
-    """Every written question's library answer is the query's, rows and order; read from its file when
-    ``served``, else from the engine (no file is valid)."""
+    """Every written question's library answer is the query's, rows and order, and the name index written
+    beside them is the one the store gives; read from its file when ``served``, else from the engine (no file
+    is valid)."""
+    from graphtool.names import NameIndex
+
+    data = store.written_names()
+    assert (data is not None) is served
+    if data is not None:
+        assert index_parts(NameIndex.loads(data)) == index_parts(NameIndex.from_reader(store))
     for name in answers.QUESTIONS:
         table = written(store, name)
         assert (table is not None) is served, name
@@ -161,7 +174,7 @@ def test_a_flush_with_nothing_written_keeps_the_answers_and_a_new_store_writes_t
     store = fixture_store(path)
     token = store._stamp
     files = {p.name: p.stat().st_mtime_ns for p in (path / answers.DIRECTORY).glob(f"*{answers.SUFFIX}")}
-    assert token and len(files) == len(answers.QUESTIONS) + len(answers.KEYED)
+    assert token and len(files) == len(answers.QUESTIONS) + len(answers.KEYED) + 1  # and the name index
     store.flush()
     assert not store.write_answers()  # skipped: nothing changed
     assert store._stamp == token
@@ -660,3 +673,40 @@ def test_keyed_answers_follow_the_store(tmp_path, monkeypatch):
     assert any("Майдан" in line for line in lines(run_query(reader, "funding_chain", donor)))
     store.write_answers(force=True)
     assert_keyed_current(GraphStore(path, read_only=True), served=True)
+
+
+def test_the_name_index_is_read_from_its_file_and_resolves_as_the_one_built(tmp_path):
+    """A reader's first name lookup reads the index written beside the store (no question asked) and resolves
+    every name as the index built from the store does, forgiving matches and errors included; a damaged file or
+    another layout is not read."""
+    from graphtool import names
+
+    path = tmp_path / "store"
+    store = fixture_store(path)
+    del store
+    reader = GraphStore(path, read_only=True)
+    asked = []
+    select = reader.select
+    reader.select = lambda query, bindings=None: (asked.append(query), select(query, bindings))[1]
+    index = names.name_index(reader)
+    assert asked == []
+    built = names.NameIndex.from_reader(reader)
+    assert index_parts(index) == index_parts(built) and len(index.entries) > 20
+    typed = ["Житомир", "Zhytomyr", "житомирі", "Житомирa", "ЄС", "Lutsk", "usaid", "Любліном", "Житомр",
+             "міська територіальна громада", "Луцька громада", "Нікого"]  # fmt: skip
+    for name in typed:
+        for types in (None, ["Community"], ["Donor"]):
+            outcomes = []
+            for one in (index, built):
+                try:
+                    outcomes.append(one.resolve(name, types, prefer_hromada=types == ["Community"]))
+                except names.NameLookupError as exc:
+                    outcomes.append((type(exc), str(exc)))
+            assert outcomes[0] == outcomes[1], (name, types)
+    written = names._WRITTEN_LEMMAS  # the lemmas of the names' words, written with the index: pymorphy's
+    assert {"житомир", "луцька", "громада"} <= set(written)
+    for word, found in written.items():
+        parsed = {p.normal_form.replace("ʼ", "").replace("'", "") for p in names._morph().parse(word)}
+        assert found == frozenset({word} | parsed), word
+    assert names.NameIndex.loads(b"damaged") is None
+    assert names.NameIndex.loads(__import__("marshal").dumps(("another layout", [], {}, {}))) is None

@@ -36,6 +36,39 @@ def test_community_names_are_matched_forgivingly(store, typed):
     assert found.label == "Житомирська міська територіальна громада"
 
 
+class _Asking:
+    """A reader of its own (no name index built for it yet) that writes down the questions it is asked."""
+
+    def __init__(self, reader) -> None:
+        self.reader, self.asked = reader, []
+
+    def select(self, query, bindings=None):
+        self.asked.append(query)
+        return self.reader.select(query, bindings)
+
+
+def test_an_iri_is_resolved_alone_as_the_whole_index_resolves_it(store):
+    """An IRI is looked up by itself (its class and names, two bound questions), never by the index of every
+    name in the store: the same entity, label and type as the index gives, and the same errors, for every
+    entity of the fixture, every type asked, and IRIs the store does not know (bench/RESULTS.md, "the first
+    call's cost")."""
+    index = names.name_index(store)
+    asked = [*index.entries, "https://w3id.org/graphtool/id/donor/nobody", "http://example.org/x"]
+    doc = next(str(e) for (e,) in store.select("SELECT DISTINCT ?e WHERE { ?e a gt:Document }").rows)
+    for iri in [*asked, doc]:
+        for types in (None, ["Community"], ["Donor"], ["Program", "Project"]):
+            outcomes = []
+            for reader in (store, _Asking(store)):
+                try:
+                    outcomes.append(names.resolve(reader, iri, types, prefer_hromada=types == ["Community"]))
+                except names.NameLookupError as exc:
+                    outcomes.append((type(exc), str(exc)))
+                if reader is not store:
+                    assert len(reader.asked) <= 2 and all("VALUES" in q for q in reader.asked), reader.asked
+            assert outcomes[0] == outcomes[1], (iri, types)
+    assert len(index.entries) > 20
+
+
 def test_settlement_itself_without_hromada_preference(store):
     assert names.resolve(store, "у Житомирі".split()[1], ["Community"]).label == "Житомир"
 
