@@ -68,6 +68,8 @@ _NO_PARTNERSHIP = re.compile(
     r"(?:партнерств|побратимств|угод|меморандум|twinning|partnership|sister)",
     re.IGNORECASE,
 )
+# between a town abroad and the community it is the twin of: ", місто-побратим", " — місто-партнер"
+_TWIN_OF = re.compile(r"\s*(?:,|[—–]|\s-)\s*(?:[\w'’-]+\s+)?міст[оаіу]-(?:побратим|партнер)\w*\s+")
 _AT_TOWN = re.compile(r"(?:^|[\s(])[уУвВ]\s+$")  # "у Львові", "В Києві"
 _LOCATIVE = re.compile(  # "у місті X", "in X", "in rural X", "in the northern X"
     r"(?:^|[\s(])(?:у|в|на|м\.|місті|селищі|селі|громаді|смт|городе|поселке|in(?:\s+(?:the\s+)?(?-i:[a-z]+))?)\s*$",
@@ -3234,6 +3236,19 @@ class _Extractor:
                     or (listed and re.fullmatch(r"\s*(?:[-•*–]\s*)?(?:м\.|місто)\s*", norm[: f.start]))  # "• м. Кросно"
                 }
         pairs = {(a, b) for a, b in pairs if a != b and not self._same_place(a, b)}
+        # rule ``apposed-twin-owner``: "Делегація Житомира разом з представниками Бердичева відвідала Кельце,
+        # місто-побратим Житомира": the apposition names whose twin the town abroad is; the sentence's other
+        # Ukrainian towns are not its partners
+        for k, f in enumerate(places):
+            if f.type != "PartnerCity" or k + 1 >= len(places) or places[k + 1].type != "Community":
+                continue
+            owner = places[k + 1]
+            if not _TWIN_OF.fullmatch(norm, f.end, owner.start):
+                continue
+            pairs = {
+                (a, b) for a, b in pairs if f.key not in (a, b) or self._same_place(owner.key, a if b == f.key else b)
+            }
+            pairs.add((owner.key, f.key))
         status = _partnership_status(norm)
         for a, b in pairs:
             self._rel(a, "partnerOf", b, ev)

@@ -3991,4 +3991,14 @@ RULES: tuple[Rule, ...] = (
         {"Ветеранський хаб|partOf|Ветеранський бізнес", "Український ветеранський фонд|funds|Ветеранський бізнес"},
         {"Український ветеранський фонд|funds|Ветеранський хаб"},
     ),
+    _r(
+        "apposed-twin-owner",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A town abroad followed by ', місто-побратим X' (or '— місто-партнер X') is the twin of X only; the sentence's "
+        "other Ukrainian towns are not its partners.",
+        "Делегація Житомира разом з представниками Бердичева відвідала Кельце, місто-побратим Житомира.",
+        {"Житомир|partnerOf|Кельце"},
+        {"Бердичів|partnerOf|Кельце"},
+    ),
 )
