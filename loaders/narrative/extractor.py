@@ -742,8 +742,7 @@ class _Extractor:
             a, b = m.span("adj")
             if any(pm.candidates and pm.start < b and a < pm.end for pm in out):
                 continue
-            heads = ("міська громада", "селищна громада", "сільська громада")
-            pm = self._adjective_place(norm, a, b, m.group("adj"), heads, "hromada", "hromada")
+            pm = self._adjective_place(norm, a, b, m.group("adj"), _HROMADA_HEADS, "hromada", "hromada")
             if pm is not None:
                 out.append(pm)
         return sorted(out, key=lambda pm: pm.start)
@@ -761,8 +760,7 @@ class _Extractor:
                 pm.candidates and pm.start < b and a < pm.end for pm in out
             ):
                 continue  # after a list's comma, colon, dash or conjunction ("громад Житомирської області" is the oblast)
-            heads = ("міська громада", "селищна громада", "сільська громада")
-            pm = self._adjective_place(norm, a, b, m.group("adj"), heads, "hromada", "hromada")
+            pm = self._adjective_place(norm, a, b, m.group("adj"), _HROMADA_HEADS, "hromada", "hromada")
             if pm is not None:
                 out = [x for x in out if x.candidates or not (x.start < b and a < x.end)]
                 out.append(pm)
@@ -780,7 +778,7 @@ class _Extractor:
                 a, b = item.span("name")
                 if not any(pm.candidates and pm.start < b and a < pm.end for pm in matches):
                     kind = (item.group("type") or "").lower()
-                    heads = (f"{kind} громада",) if kind else ("міська громада", "селищна громада", "сільська громада")
+                    heads = (f"{kind} громада",) if kind else _HROMADA_HEADS
                     pm = self._adjective_place(norm, a, b, item.group("adj"), heads, "hromada", "hromada")
                     if pm is not None:
                         matches = sorted([*matches, pm], key=lambda pm: pm.start)
@@ -807,7 +805,7 @@ class _Extractor:
             if not hromadas and (_OBLASTS_HEAD.match(norm, run.end()) or _OBLASTS_LEAD.search(before)):
                 heads, category, role = ("область",), "oblast", "oblast-list"
             elif hromadas:
-                heads, category, role = ("міська громада", "селищна громада", "сільська громада"), "hromada", "hromada"
+                heads, category, role = _HROMADA_HEADS, "hromada", "hromada"
             else:
                 continue  # "Житомирська, Рівненська та Волинська обласні ради" are councils, not the oblasts
             for m in _OBLAST_WORD.finditer(run.group()):
@@ -4023,6 +4021,8 @@ _BARE_HROMADA = re.compile(
     r"(?<![\w'’-])(?P<adj>[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ої|ій|у|ою))"
     r"(?=\s*(?:[,;.:)]|[—–]|\s-\s|$)|\s+(?:та|і|й|а|з|із|зі)\s+[А-ЯІЇЄҐ])"
 )
+# the head nouns a hromada's adjective may stand before, in the order they are tried
+_HROMADA_HEADS = ("міська громада", "селищна громада", "сільська громада")
 _BARE_BEFORE = re.compile(r"(?:[—–:,;]|\s-|\s(?:та|і|й|а|з|із|зі|партнером|партнерами))\s*$")
 _OBLAST_NOUN = re.compile(r"(?<![\w'’-])(?:област\w*|обл\.|oblast)", re.IGNORECASE)
 _GAPPED_HROMADA = re.compile(

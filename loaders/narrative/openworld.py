@@ -700,13 +700,8 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
             continue
         if apposed or start in headed:
             pass  # the apposition itself says it is a twin town; a town's head names a town
-        elif m.group("prep") in ("з", "із", "зі", "с", "со"):
-            if not _PARTNERED_WITH.search(norm[max(0, start - 120) : start]):
-                continue
-        else:
-            before = norm[: m.start()].rstrip()
-            if not any(pm.end == len(before) and pm.candidates for pm in taken):
-                continue  # "Новий Розділ і Любачув", "Ряшів, Ярослав": coordinated with a place named just before
+        elif not _slot_in_context(norm, m, taken):
+            continue
         name = m.group("name")
         case = cases.get(start)
         partnered = False
@@ -778,6 +773,16 @@ _WITH_NAMES = re.compile(
 _OBLIQUE_WORD = re.compile(r"(?:ого|ього|ому|ьому|ої|ою|ею|ім|им|ом|ем|єм)$")
 
 
+def _slot_in_context(norm: str, m: re.Match, taken: list[PlaceMatch]) -> bool:
+    """A name after "з" in a partnership ("угоду про співпрацю з Бжозувом"), or coordinated with a place named just
+    before it ("Новий Розділ і Любачув", "Ряшів, Ярослав"): a slot where a name abroad no gazetteer knows is read."""
+    start = m.start("name")
+    if m.group("prep") in ("з", "із", "зі", "с", "со"):
+        return bool(_PARTNERED_WITH.search(norm[max(0, start - 120) : start]))
+    before = norm[: m.start()].rstrip()
+    return any(pm.end == len(before) and pm.candidates for pm in taken)
+
+
 def _sounded_abroad(norm: str, taken: list[PlaceMatch], gaz) -> list[PlaceMatch]:
     """Rule ``sounded-abroad``: "Калуш і Сталева Воля підписали угоду про побратимство", "угоду з Пйотркувом
     Трибунальським": a name of two or three capitalised words after a partnership's "з", or coordinated with a
@@ -791,13 +796,8 @@ def _sounded_abroad(norm: str, taken: list[PlaceMatch], gaz) -> list[PlaceMatch]
             continue
         if m.group("prep").lower() in _HEAD_TITLE:
             pass  # "бургомістр Сталевої Волі": a town's head names a town
-        elif m.group("prep") in ("з", "із", "зі", "с", "со"):
-            if not _PARTNERED_WITH.search(norm[max(0, start - 120) : start]):
-                continue
-        else:
-            before = norm[: m.start()].rstrip()
-            if not any(pm.end == len(before) and pm.candidates for pm in taken):
-                continue
+        elif not _slot_in_context(norm, m, taken):
+            continue
         name = m.group("name")
         titled = m.group("prep").lower() in _HEAD_TITLE
         # after a title, a given name makes a person ("бургомістр Міхаель Ґрехль"), not its being after a title
