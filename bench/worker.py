@@ -304,13 +304,17 @@ def _child_runs(opener, q: dict, bindings: dict, spec: dict, fd: int) -> None:
             return run_operation(reader, q["operation"], scratch)
 
     started = time.perf_counter()
-    for i in range(reps + 1):
-        t, c = time.perf_counter(), time.process_time()
-        rows = run(q["text"], bindings, True) if q.get("substitute") else run(q["text"], bindings)
-        dt, dc = time.perf_counter() - t, time.process_time() - c
-        os.write(fd, (json.dumps({"i": i, "s": dt, "cpu": dc, "rows": rows}) + "\n").encode())
-        if time.perf_counter() - started > budget:
-            break
+    try:
+        for i in range(reps + 1):
+            t, c = time.perf_counter(), time.process_time()
+            rows = run(q["text"], bindings, True) if q.get("substitute") else run(q["text"], bindings)
+            dt, dc = time.perf_counter() - t, time.process_time() - c
+            os.write(fd, (json.dumps({"i": i, "s": dt, "cpu": dc, "rows": rows}) + "\n").encode())
+            if time.perf_counter() - started > budget:
+                break
+    finally:
+        if q.get("operation"):
+            Path(scratch).unlink(missing_ok=True)
 
 
 def time_query(opener, q: dict, bindings: dict, spec: dict) -> dict:
