@@ -179,7 +179,7 @@ def build_index() -> dict:
     forms: dict[str, list[_Entry]] = {}
 
     def add(form: str, entry: _Entry) -> None:
-        form = form.replace("’", "'").replace("ʼ", "'")
+        form = form.replace("’", "'").replace("ʼ", "'").replace("ґ", "г")  # rule ``g-as-h``
         lst = forms.setdefault(form, [])
         if entry not in lst:
             lst.append(entry)
@@ -504,14 +504,18 @@ class Gazetteer:
 
     def lookup(self, surface: str) -> list[Place]:
         """Places whose name (any case form) is exactly ``surface``: no context rules applied."""
-        key = " ".join(t.lower().replace("’", "'") for t in _TOKEN.findall(surface))
+        key = " ".join(t.lower().replace("’", "'").replace("ґ", "г") for t in _TOKEN.findall(surface))
         return [self._p(e.place) for e in self._forms.get(key, ())]
 
     # ---- matching
     def find(self, text: str) -> list[PlaceMatch]:
         """Place mentions in a normalised text, in text order, non-overlapping (longest match wins)."""
         toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        lows = [text[s:e].lower().replace("’", "'").replace("ʼ", "'").replace("\u2011", "-") for s, e in toks]
+        # rule ``g-as-h``: names are kept with "г" for "ґ" ("Ґера" is GeoNames' "Гера", "Ґерліц" its "Герліц")
+        lows = [
+            text[s:e].lower().replace("’", "'").replace("ʼ", "'").replace("\u2011", "-").replace("ґ", "г")
+            for s, e in toks
+        ]
         gaps = (
             [text[toks[k - 1][1] : toks[k][0]] if k else text[: toks[0][0]] for k in range(len(toks))] if toks else []
         )
@@ -883,6 +887,12 @@ class Gazetteer:
                 all(place(e).category != "city" for e in comm)
                 or (any(e.nominative for e in big_foreign) and not any(e.nominative for e in comm))
             )
+        ) or (
+            # rule ``town-word-abroad``: "та місто Велюнь": no Ukrainian town has that name (only a village), a town
+            # abroad has
+            marker == "city"
+            and any(place(e).category == "foreign_city" for e in foreign)
+            and not any(place(e).category == "city" for e in comm)
         )
         if comm and not foreign_wins:
             role = "hromada" if j < len(lows) and gaps[j].isspace() and lows[j] in _HROMADA_NOUN else None
@@ -894,6 +904,8 @@ class Gazetteer:
             cands = _uniq(map(place, foreign))
             if foreign[0].nominative and j == i + 1:
                 cands[0] = _as_written(cands[0], surface)
+            if "ґ" in surface.lower() or "ґ" in cands[0].label.lower():
+                cands = [_spelled_with_g(c, surface, foreign[0].nominative) for c in cands]
             return PlaceMatch(start, end, surface, "foreign", cands, None, marker)
         return None
 
@@ -965,6 +977,27 @@ def _as_written(place: Place, surface: str, fuzzy: bool = False) -> Place:
     if _UK_LETTERS.search(surface) and not _UK_LETTERS.search(place.label) and _ukrainise(place.label) == surface:
         return replace(place, label=surface, names=(surface, *place.names))
     return place
+
+
+def _spelled_with_g(place: Place, surface: str, nominative: bool = False) -> Place:
+    """Rule ``g-as-h``: "з Ґерліца" found GeoNames' "Герліц": "Ґерліц", as the document spells it, is one of its
+    names; a name written whole in the nominative ("Гура-Кальварія" for GeoNames' "Ґура-Кальварія", "Ґюнцбург" for
+    its "Гюнцбург") is its label. Letters are compared from the start until the words part."""
+    label = place.label
+    if nominative and surface not in (label, *place.names):
+        return replace(place, label=surface, names=(surface, *place.names))
+    chars = list(label)
+    for k, (a, b) in enumerate(zip(label, surface, strict=False)):
+        if a in "гГґҐ" and b in "гГґҐ":
+            chars[k] = b
+        elif a.lower() != b.lower():
+            break
+    spelled = "".join(chars)
+    if spelled == label:
+        return place
+    if spelled == surface:
+        return replace(place, label=spelled, names=(spelled, *place.names))
+    return replace(place, names=(*place.names, spelled)) if spelled not in place.names else place
 
 
 _SOUND_LATIN = (

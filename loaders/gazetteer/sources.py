@@ -351,7 +351,8 @@ def _ukrainise(name: str) -> str:
             out.append(ch if keep else ("І" if ch == "И" else "і"))
         else:
             out.append(ch)
-    return "".join(out)
+    # a word's "Ио" is Ukrainian "Йо": "Иокогама" -> "Йокогама", "Иоганнесбург" -> "Йоганнесбург"
+    return re.sub(r"(?<![\w'’])([Іі])(?=о)", lambda m: "Й" if m.group(1) == "І" else "й", "".join(out))
 
 
 _LATIN_ALTERNATE = re.compile(
@@ -415,6 +416,8 @@ def foreign_places(cities: dict) -> tuple[list[Place], list[tuple[str, str, int,
             usable += [v for v in (_ukrainise(a) for a in usable) if v not in usable]
             if "y" not in c["name"].lower():  # Latin y is Ukrainian и (Rybnik -> Рибник)
                 label = _ukrainise(label)
+            else:  # "Иокогама" (Yokohama) -> "Йокогама"
+                label = re.sub(r"^Ио", "Йо", label)
         key = f"geonames:{gid}"
         places.append(
             Place(

@@ -102,6 +102,10 @@ _PRONOUN_SUBJECT = re.compile(
 )
 _PRONOUN_GENDER = {"вона": "femn", "він": "masc", "воно": "neut", "она": "femn", "он": "masc", "оно": "neut"}
 _THANKED = re.compile(r"(?<![\w])" + _THANKS + r"\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)  # right before a name
+# "відповідно" alone, not "відповідно до угоди" (according to)
+_RESPECTIVELY = re.compile(
+    r"(?<![\w])(?:відповідно|respectively|соответственно)(?![\w])(?!\s+(?:до|к|with|to)(?![\w]))", re.IGNORECASE
+)
 _ADJECTIVE_UNIT_LABEL = re.compile(r"([А-ЯІЇЄҐ][\w'’-]+?)(?:ськ|цьк|зьк)(?:ий|е|а)\s+(повіт|район|округ|повят)$")
 _CONTRAST = re.compile(r",\s+а\s+(?!також\s)(?=[а-яіїєґ'’]+\s+[А-ЯІЇЄҐ])")
 _PROJECT_PARTNER = re.compile(
@@ -879,7 +883,9 @@ class _Extractor:
         try:
             lang = "ru" if is_russian(norm, self.russian) else "uk"
             found = open_world_places(norm, matches, self.gaz, self._list_country, lang, self._spell_budget)
-            merged = sorted([*matches, *found], key=lambda pm: pm.start)
+            replaced = {span for pm in found for span in (pm.extra or {}).get("replaces", ())}
+            kept = [pm for pm in matches if (pm.start, pm.end) not in replaced] if replaced else matches
+            merged = sorted([*kept, *found], key=lambda pm: pm.start)
             spans = locator_spans(norm, merged)
         except Exception:  # a new rule must never cost the document (tests set GRAPHTOOL_STRICT_RULES to see it)
             if os.environ.get("GRAPHTOOL_STRICT_RULES"):
@@ -1031,6 +1037,10 @@ class _Extractor:
             names = {n.lower() for n in (short.label, *short.names) if len(n) >= 4}
             for place in longs.values():
                 if place.key == short.key or short.country not in (None, place.country):
+                    continue
+                if place.key.startswith("region:"):
+                    # rule ``town-not-its-region``: "Opole Voivodeship" is named after Ополе, it is not Ополе (a
+                    # county the page introduced, "Łęczna County", is what "the Łęczna county board" names)
                     continue
                 if any(
                     n.lower().startswith(f"{x}{sep}")
@@ -3456,6 +3466,13 @@ class _Extractor:
         """
         ordered = sorted(group, key=lambda m: m.start)
         pairs: set[tuple[str, str]] = set()
+        # rule ``respectively``: "Житомир та Бердичів підписали угоди з Кельце та Ряшевом відповідно": n communities
+        # and then n partners abroad, paired in their order
+        if _RESPECTIVELY.search(norm):
+            ua = [m for m in ordered if m.type == "Community" and not self._is_oblast(m.key)]
+            abroad = [m for m in ordered if m.type == "PartnerCity"]
+            if len(ua) == len(abroad) >= 2 and ua[-1].start < abroad[0].start:
+                return {(u.key, f.key) for u, f in zip(ua, abroad, strict=True)}
         # rule ``dash-with-pairs``: "Самбір — з Ярославом, Дрогобич — з Бжегом", "Надвірна — з гміною Цмолас, Яремче —
         # з містом Закопане": each community before a dash and "з" has the partners named after it, up to the next one
         dashed = [

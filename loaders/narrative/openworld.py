@@ -141,6 +141,8 @@ def _synthetic(name: str, unit: str | None, country: str | None) -> Place:
 
 
 _AS_WRITTEN_RULES = frozenset({"country-bracket", "partner-list", "country-list", "comma-country"})
+# the unit words of a town, after which a name of two words may sound as a town abroad ("міста-партнера Сталева Воля")
+_TOWN_UNITS = frozenset({None, "місто", "город", "містечко", "місто-партнер"})
 _LIST_BACK = re.compile(rf"(?:{_NAME_WORD}(?:\s*\([^()]{{1,60}}\))?\s*(?:,\s*(?:(?:та|і|й)\s+)?|\s+(?:та|і|й)\s+))*$")
 # "з Бжозувом", and "укладено з: Бжозувом, Ніском …" (a list after "з" and a colon)
 _CASE_BEFORE = re.compile(r"(?<![\w'’-])(?P<prep>з|із|зі|між|поміж|від|до|для|біля)(?:\s*:)?\s+$", re.IGNORECASE)
@@ -200,6 +202,18 @@ def _nominative_adjective(adj: str, unit: str, gender: str | None = None, lang: 
 
 def _covered(start: int, end: int, matches: list[PlaceMatch]) -> bool:
     return any(pm.candidates and pm.start < end and start < pm.end for pm in matches)
+
+
+def _last_words_abroad(start: int, end: int, taken: list[PlaceMatch], matches: list[PlaceMatch]) -> list[PlaceMatch]:
+    """The gazetteer's place abroad that is only the last word(s) of the name at ``start``-``end`` ("Воля" of
+    "Сталева Воля"), as the one match overlapping it; else an empty list."""
+    over = [pm for pm in taken if pm.candidates and pm.start < end and start < pm.end]
+    if len(over) != 1:
+        return []
+    pm = over[0]
+    if pm.kind != "foreign" or pm not in matches or pm.end != end or pm.start <= start:
+        return []
+    return over
 
 
 _BRACKET_NAMES = re.compile(rf"\s*(?:{_NAME_WORD}\s*,\s*)?{_NAME_WORD}(?:\s+{_NAME_WORD})?\s*")
@@ -265,12 +279,16 @@ def open_world_places(
     taken: list[PlaceMatch] = list(matches)
 
     def add(start: int, end: int, name: str, unit: str | None, country: str | None, rule: str) -> None:
-        if _covered(start, end, taken) or len(name) < 2:
+        if len(name) < 2:
+            return
+        inner = _last_words_abroad(start, end, taken, matches) if " " in name else None
+        if _covered(start, end, taken) and not inner:
             return
         if rule in _AS_WRITTEN_RULES and lang == "uk":
             name = _nominative_name(norm, start, name)
         place = _synthetic(name, unit, country)
-        if gaz is not None and unit in (None, "місто", "город", "містечко") and hasattr(gaz, "_sound_lookup"):
+        sounded = None
+        if gaz is not None and unit in _TOWN_UNITS and hasattr(gaz, "_sound_lookup"):
             # "міста Бжег-Дольни": a town of two words that sounds as one of its country's (or, with none named,
             # of the countries Ukrainian communities twin with) is that town ("з Бжегом-Дольним" elsewhere too)
             sounded = gaz._sound_lookup(name, (country,) if country else _TWIN_COUNTRIES)
@@ -278,8 +296,15 @@ def open_world_places(
                 place = Place(
                     **{**_fields(sounded), "label": name, "names": tuple(sorted({*sounded.names, *place.names}))}
                 )
+        if inner and sounded is None:
+            return
         pm = PlaceMatch(start, end, norm[start:end], "foreign", [place])
         pm.extra = {"open_world": rule}
+        if inner:
+            # rule ``whole-name-abroad``: "міста-побратима Сталева Воля (Польща)": the gazetteer's "Воля" (a Polish
+            # village) before the country is the last word of the town whose whole name sounds as Stalowa Wola
+            pm.extra["replaces"] = [(x.start, x.end) for x in inner]
+            taken[:] = [x for x in taken if x not in inner]
         if country:
             pm.extra["country"] = country
         out.append(pm)
@@ -428,6 +453,11 @@ def open_world_places(
         if _POST_ADJECTIVE.fullmatch(name) and unit.nominative in ("повіт", "район", "округ", "регіон", "воєводство"):
             # "з польським повітом Вадовицьким": the adjective after the unit word names it
             name = f"{_nominative_adjective(name, unit.nominative)} {unit.nominative}"
+        known = next((pm for pm in matches if (pm.start, pm.end) == (start, end) and pm.kind == "foreign"), None)
+        if known is not None and cc and known.candidates and known.candidates[0].country == cc:
+            # rule ``unit-country-of-known``: "з районом Ґерліц … федеральної землі Саксонія": the country the
+            # unit's context names is stated for the town the gazetteer knows there, as for one it does not know
+            known.extra = {**(known.extra or {}), "country": cc}
         add(start, end, name, unit.nominative, cc, "unit-word")
         if re.search(r"(?:ами|ах)$", norm[m.start() : start].rstrip()):
             # "з містами Вільдесгаузен та Ґюнцбург", "гмінами Біща, Ґрембув і Кшешув": a plural unit word names

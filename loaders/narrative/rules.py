@@ -54,7 +54,7 @@ RULES: tuple[Rule, ...] = (
         "loaders.text",
         "Stress marks over vowels are not part of a name (dropped for matching, offsets kept).",
         "Шаргородська громада підписала угоду про співпрацю з містом Гу́ра-Кальва́рія (Польща).",
-        {"Шаргородська міська територіальна громада|partnerOf|Ґура-Кальварія"},
+        {"Шаргородська міська територіальна громада|partnerOf|Гура-Кальварія"},
     ),
     _r(
         "unit-word",
@@ -4000,5 +4000,72 @@ RULES: tuple[Rule, ...] = (
         "Делегація Житомира разом з представниками Бердичева відвідала Кельце, місто-побратим Житомира.",
         {"Житомир|partnerOf|Кельце"},
         {"Бердичів|partnerOf|Кельце"},
+    ),
+    _r(
+        "g-as-h",
+        "linking",
+        "loaders/gazetteer/index.py",
+        "Names are looked up with 'г' for 'ґ': 'Ґера' and 'Ґерліц' are GeoNames' 'Гера' and 'Герліц' (the German towns, "
+        "not a Japanese 'Ґеро' whose genitive is spelled 'Ґера'); the document's spelling is kept as a name.",
+        "Бердичів і Ґера (Німеччина) підписали угоду про партнерство.",
+        {"Бердичів|partnerOf|Ґера", "Ґера|inCountry|Німеччина"},
+        {"Бердичів|partnerOf|Ґеро"},
+    ),
+    _r(
+        "whole-name-abroad",
+        "mentions",
+        "loaders/narrative/openworld.py",
+        "A name of two words after a town's unit word, whose last word alone the gazetteer knows abroad ('Воля', a "
+        "Polish village, before '(Польща)'), is the town the whole name sounds as ('Сталева Воля': Stalowa Wola).",
+        "У Калуші перебувала делегація міста-побратима Сталева Воля (Польща).",
+        {"Калуш|partnerOf|Сталева Воля", "Сталева Воля|inCountry|Польща"},
+        {"Калуш|partnerOf|Воля"},
+    ),
+    _r(
+        "unit-country-of-known",
+        "mentions",
+        "loaders/narrative/openworld.py",
+        "The country a unit word's context names (a region after it, a bracket, a list's head) is stated for the town "
+        "abroad the gazetteer knows there, as it is for one no gazetteer knows: 'з гміною Бохня Малопольського "
+        "воєводства' says Bochnia is in Poland.",
+        "Калуська громада співпрацює з гміною Бохня Малопольського воєводства.",
+        {"Калуська міська територіальна громада|partnerOf|Бохня", "Бохня|inCountry|Польща"},
+    ),
+    _r(
+        "town-not-its-region",
+        "linking",
+        "loaders/narrative/extractor.py",
+        "A town abroad is not the region named after it: 'Opole Voivodeship' begins with 'Opole', but 'з містом Ополе "
+        "та Опольським воєводством' names two partners (the short-name rule joins towns to longer town names only).",
+        "Луцьк уклав угоду з містом Ополе та Опольським воєводством.",
+        {"Луцьк|partnerOf|Ополе", "Луцьк|partnerOf|Опольське воєводство"},
+    ),
+    _r(
+        "respectively",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "'відповідно' / 'respectively' after n Ukrainian communities and then n partners abroad pairs them in order; "
+        "'відповідно до' (according to) does not.",
+        "Житомир та Бердичів підписали угоди про співпрацю з польськими містами Кельце та Ряшів відповідно.",
+        {"Житомир|partnerOf|Кельце", "Бердичів|partnerOf|Жешув"},
+        {"Житомир|partnerOf|Жешув", "Бердичів|partnerOf|Кельце"},
+    ),
+    _r(
+        "town-word-abroad",
+        "linking",
+        "loaders/gazetteer/index.py",
+        "'місто X' where no Ukrainian town is named X (only a village is) and a town abroad is: the town abroad "
+        "('та місто Велюнь': Wieluń, not the village Велюнь in Volyn).",
+        "Козятинська громада та місто Велюнь уклали угоду про співпрацю.",
+        {"Козятинська міська територіальна громада|partnerOf|Велюн"},
+    ),
+    _r(
+        "russian-io-as-yo",
+        "linking",
+        "loaders/gazetteer/sources.py",
+        "A Russian-style GeoNames name's initial 'Ио' is Ukrainian 'Йо' ('Иокогама' -> 'Йокогама'), indexed and used as "
+        "the label.",
+        "Одеса має міста-побратими, серед яких Генуя, Марсель, Йокогама та Ліверпуль.",
+        {"Одеса|partnerOf|Йокогама", "Одеса|partnerOf|Генуя"},
     ),
 )
