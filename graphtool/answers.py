@@ -103,7 +103,7 @@ SEARCHED = {"find_entities": ("text", "matched_name")}
 # questions answered for one value of their parameter by combining parts written at the flush, each keyed by a
 # value (:data:`SHARING_PARTS`, :func:`compose_sharing`): question -> its parameter. communities_sharing_funder's
 # answer is pairs of communities (1,362 rows for one at 1M triples; by VALUES over every community about an hour)
-COMPOSED = {"communities_sharing_funder": "community"}
+COMPOSED = {"communities_sharing_funder": "community", "donors_in_community": "community"}
 # the parts of communities_sharing_funder, each a question with the parameter free (0.4-0.8 s of CPU each at 1M):
 # the community's items and the donors and programmes behind each item (joined in Python at the flush: asked in
 # one text the engine took 176 s), the communities each donor or programme reaches, the communities within the
@@ -135,6 +135,35 @@ SHARING_NEAR = """SELECT DISTINCT ?community ?other_iri WHERE {
   FILTER EXISTS { ?other_iri a gt:Community } }"""
 # part -> its key column (the files ``communities_sharing_funder@community~PART``)
 SHARING_PARTS = {"shared": "community", "reach": "shared_iri", "near": "community"}
+# the parts of donors_in_community (free answer: 398,914 rows, 13.7 s of CPU at 1M; these 1.4-1.6 s each): the
+# items in the community (or in a place within it) with their place, the donors of each item (funding it, or the
+# programme it is part of) with what they fund, and the evidence of each funding (the query's OPTIONAL)
+DONORS_PLACES = """SELECT ?community ?item_iri ?place_iri (MIN(?l_item) AS ?item) (MIN(?l_place) AS ?place) WHERE {
+  { SELECT DISTINCT ?community ?item_iri ?place_iri WHERE {
+      { ?item_iri gt:locatedIn ?community BIND(?community AS ?place_iri) }
+      UNION { ?place_iri gt:within ?community . ?item_iri gt:locatedIn ?place_iri }
+      FILTER EXISTS { VALUES ?t { gt:Program gt:Project } ?item_iri a ?t } } }
+  ?item_iri skos:prefLabel ?l_item FILTER(lang(?l_item) != "en")
+  ?place_iri skos:prefLabel ?l_place FILTER(lang(?l_place) != "en")
+} GROUP BY ?community ?item_iri ?place_iri"""
+DONORS_FUNDERS = """SELECT ?item_iri ?donor_iri ?funded_iri (MIN(?l_donor) AS ?donor) (MIN(?l_funded) AS ?funded) WHERE {
+  { SELECT DISTINCT ?item_iri ?donor_iri ?funded_iri WHERE {
+      { ?donor_iri gt:funds ?item_iri BIND(?item_iri AS ?funded_iri) }
+      UNION { ?item_iri gt:includedIn ?funded_iri . ?donor_iri gt:funds ?funded_iri }
+      FILTER EXISTS { VALUES ?t { gt:Program gt:Project } ?item_iri a ?t } } }
+  ?donor_iri skos:prefLabel ?l_donor FILTER(lang(?l_donor) != "en")
+  ?funded_iri skos:prefLabel ?l_funded FILTER(lang(?l_funded) != "en")
+} GROUP BY ?item_iri ?donor_iri ?funded_iri"""
+DONORS_EVIDENCE = """SELECT DISTINCT ?funded_iri ?donor_iri ?document ?evidence WHERE {
+  ?ev rdf:subject ?donor_iri ; rdf:predicate gt:funds ; rdf:object ?funded_iri ;
+      gt:sentence ?evidence ; prov:wasDerivedFrom ?doc .
+  ?doc gt:fileName ?document }"""
+DONORS_PARTS = {"places": "community", "funders": "item_iri", "evidence": "funded_iri"}
+# question -> (its parts and their key columns, the texts of the parts)
+_PARTS = {
+    "communities_sharing_funder": (SHARING_PARTS, (SHARING_ITEMS, SHARING_SHARED, SHARING_REACH, SHARING_NEAR)),
+    "donors_in_community": (DONORS_PARTS, (DONORS_PLACES, DONORS_FUNDERS, DONORS_EVIDENCE)),
+}
 # question -> the parameter's type (its header's): run with the parameter bound to the entities of that type,
 # VALUES_BATCH of them in one VALUES block at a time. Free, communities_of_donor took 394 s of CPU at 1M triples;
 # bound to the 40 donors in one block 5.0 s and 1.05 GB (9.7 GB at 10M), by 8 3.4 s and 0.31 GB, one by one 8.3 s
@@ -195,15 +224,72 @@ def composed_questions() -> dict[str, tuple[str, str, str, str]]:
 
     out = {}
     for name, param in COMPOSED.items():
-        text = composed_text((Path(queries.HERE) / f"{name}.rq").read_text(encoding="utf-8"))
-        for part, column in SHARING_PARTS.items():
+        text = composed_text(name, (Path(queries.HERE) / f"{name}.rq").read_text(encoding="utf-8"))
+        for part, column in _PARTS[name][0].items():
             out[f"{name}@{param}~{part}"] = (name, text, part, column)
     return out
 
 
-def composed_text(text: str) -> str:
+def composed_text(name: str, text: str) -> str:
     """What the files of a :data:`COMPOSED` question are named and checked by: its text and its parts'."""
-    return "\n".join((text, SHARING_ITEMS, SHARING_SHARED, SHARING_REACH, SHARING_NEAR))
+    return "\n".join((text, *_PARTS[name][1]))
+
+
+def parts(name: str, select: Any) -> dict[str, Any]:
+    """The parts of a :data:`COMPOSED` question as tables, asked through ``select`` (``GraphStore.select``)."""
+    if name == "communities_sharing_funder":
+        return sharing_parts(select)
+    tables = {"places": select(DONORS_PLACES), "funders": select(DONORS_FUNDERS), "evidence": select(DONORS_EVIDENCE)}
+    for table in tables.values():  # in one order whatever the engine's (a store written the same way: same files)
+        table.rows.sort(key=lambda row: [_any(term) for term in row])
+    return tables
+
+
+def compose(name: str, text: str, value: str, part: Any) -> Any:
+    """The answer of a :data:`COMPOSED` question for one value (its N-Triples text), as :func:`decode` gives an
+    answer, in no order (:func:`in_order`), or None (see :func:`compose_sharing`, :func:`compose_donors`)."""
+    if name == "communities_sharing_funder":
+        return compose_sharing(text, value, part)
+    return compose_donors(value, part)
+
+
+def _any(term: Any) -> tuple[str, str]:
+    return ("", "") if term is None else (type(term).__name__, term.n3())
+
+
+def compose_donors(community: str, part: Any) -> Any:
+    """donors_in_community's answer for one community (its N-Triples text) from its parts (as
+    :func:`compose_sharing` reads them): each item in the community with its place, each donor of the item with
+    what it funds (their ``MIN`` labels as the engine chose them, in the parts), each funding's documents and
+    sentences or, with none, unbound (the query's ``OPTIONAL``); distinct rows (``SELECT DISTINCT``) as
+    :func:`decode` gives an answer, in no order. None when a part is missing."""
+    places = part("places", [community])
+    if places is None:
+        return None
+    located = _rows(places[community])  # community, item_iri, place_iri, item, place
+    funders = part("funders", list(dict.fromkeys(f"<{row[1][1]}>" for row in located)))
+    if funders is None:
+        return None
+    funded = {}
+    for rows in funders.values():
+        for row in _rows(rows):  # item_iri, donor_iri, funded_iri, donor, funded
+            funded.setdefault(f"<{row[2][1]}>", None)
+    evidence = part("evidence", list(funded))
+    if evidence is None:
+        return None
+    told: dict[tuple[str, str], list[tuple[Any, Any]]] = {}
+    for rows in evidence.values():
+        for funded_iri, donor_iri, document, sentence in _rows(rows):
+            told.setdefault((donor_iri[1], funded_iri[1]), []).append((document, sentence))
+    out: dict[tuple[Any, ...], None] = {}
+    me = (IRI, community[1:-1], None)
+    by_item = {item: _rows(rows) for item, rows in funders.items()}
+    for _community, item_iri, _place_iri, item, place in located:
+        for _item, donor_iri, funded_iri, donor, funded_label in by_item[f"<{item_iri[1]}>"]:
+            for document, sentence in told.get((donor_iri[1], funded_iri[1]), [(None, None)]):
+                out[(donor, funded_label, item, place, document, sentence, me, donor_iri)] = None
+    variables = ["donor", "funded", "item", "place", "document", "evidence", "community", "donor_iri"]
+    return _table_of(variables, list(out))
 
 
 def sharing_parts(select: Any) -> dict[str, Any]:

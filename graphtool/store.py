@@ -1184,7 +1184,7 @@ class GraphStore:
             parts: dict[str, dict[str, Table]] = {}
             for file, (name, text, part, column) in composed.items():
                 if name not in parts:
-                    parts[name] = answers.sharing_parts(self.select)
+                    parts[name] = answers.parts(name, self.select)
                 tables[file] = (text, parts[name][part], column, None)
             index = NameIndex.from_reader(self).dumps()  # the first lookup of a name in every reader, written once
         except StoreError:
@@ -1251,12 +1251,12 @@ class GraphStore:
                 *answers.searched(found, column, str(value), (param, (answers.STRING, str(value), None)))
             )
         if name in answers.COMPOSED:  # combined from parts, each keyed by a value
-            path, whole = self.path, answers.composed_text(text)
+            path, whole = self.path, answers.composed_text(name, text)
 
             def part(part: str, values: list[str]) -> dict[str, Any] | None:
                 return answers.read_keyed_many(path, f"{name}@{param}~{part}", whole, token, values)
 
-            found = answers.compose_sharing(text, value.n3(), part)
+            found = answers.compose(name, text, value.n3(), part)
             return None if found is None else answers.in_order(text, _answer_table(*found))
         found = answers.read_keyed(self.path, f"{name}@{param}", text, token, value.n3())
         return None if found is None else _answer_table(*found)

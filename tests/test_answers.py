@@ -755,7 +755,7 @@ def test_the_name_index_is_read_from_its_file_and_resolves_as_the_one_built(tmp_
     assert names.NameIndex.loads(__import__("marshal").dumps(("another layout", [], {}, {}))) is None
 
 
-def test_a_question_combined_from_parts_or_searched_reads_only_current_files(tmp_path):
+def test_a_question_combined_from_parts_or_searched_reads_only_current_files(tmp_path, monkeypatch):
     """communities_sharing_funder is combined from three part files and find_entities searched in one: another text
     of the question or of a part, a part missing, or a text with a language (not the library's binding) is not
     answered from them; the library's call then runs the query and gives the same rows."""
@@ -767,12 +767,11 @@ def test_a_question_combined_from_parts_or_searched_reads_only_current_files(tmp
     text = get_query("communities_sharing_funder").text
     assert store.keyed_answer("communities_sharing_funder", text, community).rows
     assert store.keyed_answer("communities_sharing_funder", text + "\n# another version\n", community) is None
-    saved = answers.SHARING_REACH
-    answers.SHARING_REACH = saved.replace("MIN(", "MAX(")
-    try:
-        assert store.keyed_answer("communities_sharing_funder", text, community) is None
-    finally:
-        answers.SHARING_REACH = saved
+    columns, texts = answers._PARTS["communities_sharing_funder"]
+    changed = (*texts[:2], texts[2].replace("MIN(", "MAX("), texts[3])  # another text of the part "reach"
+    monkeypatch.setitem(answers._PARTS, "communities_sharing_funder", (columns, changed))
+    assert store.keyed_answer("communities_sharing_funder", text, community) is None
+    monkeypatch.undo()
     find = get_query("find_entities").text
     assert store.keyed_answer("find_entities", find, {"text": Literal("школ")}).rows
     assert store.keyed_answer("find_entities", find, {"text": Literal("школ", lang="uk")}) is None
