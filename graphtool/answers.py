@@ -241,7 +241,7 @@ def parts(name: str, select: Any) -> dict[str, Any]:
         return sharing_parts(select)
     tables = {"places": select(DONORS_PLACES), "funders": select(DONORS_FUNDERS), "evidence": select(DONORS_EVIDENCE)}
     for table in tables.values():  # in one order whatever the engine's (a store written the same way: same files)
-        table.rows.sort(key=lambda row: [_any(term) for term in row])
+        table.rows.sort(key=lambda row: [_any(term) for term in row])  # places, funders: unique by their 3 IRIs
     return tables
 
 
@@ -254,7 +254,8 @@ def compose(name: str, text: str, value: str, part: Any) -> Any:
 
 
 def _any(term: Any) -> tuple[str, str]:
-    return ("", "") if term is None else (type(term).__name__, term.n3())
+    """A sort key of a part's cell: its text, then its language (IRIs and labels: no two terms of one text)."""
+    return ("", "") if term is None else (str(term), getattr(term, "language", None) or "")
 
 
 def compose_donors(community: str, part: Any) -> Any:
