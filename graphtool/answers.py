@@ -51,8 +51,8 @@ communities each of them reaches, the communities within it or that it is within
 as the query's; ``find_entities`` reads its answer for every text (:data:`SEARCHED`) and keeps the rows whose name
 holds the text case-folded (:func:`searched`).
 
-Imports nothing from graphtool but the ordering and the store's ``Table``, to combine parts (the store calls it
-and builds the terms it reads: ``GraphStore.written_answer``, ``GraphStore.keyed_answer``);
+Imports nothing from graphtool but the ordering, to combine parts (the store calls it and builds the terms it
+reads: ``GraphStore.written_answer``, ``GraphStore.keyed_answer``);
 the questions' texts are read from the ``queries`` package, as ``graphtool.library`` reads them.
 """
 
@@ -297,9 +297,8 @@ def sharing_parts(select: Any) -> dict[str, Any]:
     """The parts of communities_sharing_funder (:data:`SHARING_PARTS`) as tables, asked through ``select``
     (``GraphStore.select``): ``shared`` is each community's items joined to the donors and programmes behind
     them, in Python, (community, shared_iri, shared) once per pair."""
-    from graphtool.store import Table
-
     items = select(SHARING_ITEMS)
+    Table = type(items)  # graphtool.store.Table, not imported: the store imports this module
     behind: dict[Any, list[list[Any]]] = {}
     for item, shared_iri, label in select(SHARING_SHARED).rows:
         behind.setdefault(item, []).append([shared_iri, label])
