@@ -103,7 +103,7 @@ SEARCHED = {"find_entities": ("text", "matched_name")}
 # questions answered for one value of their parameter by combining parts written at the flush, each keyed by a
 # value (:data:`SHARING_PARTS`, :func:`compose_sharing`): question -> its parameter. communities_sharing_funder's
 # answer is pairs of communities (1,362 rows for one at 1M triples; by VALUES over every community about an hour)
-COMPOSED = {"communities_sharing_funder": "community", "donors_in_community": "community"}
+COMPOSED = {"communities_sharing_funder": "community", "donors_in_community": "community", "link_provenance": "entity"}
 # the parts of communities_sharing_funder, each a question with the parameter free (0.4-0.8 s of CPU each at 1M):
 # the community's items and the donors and programmes behind each item (joined in Python at the flush: asked in
 # one text the engine took 176 s), the communities each donor or programme reaches, the communities within the
@@ -159,10 +159,24 @@ DONORS_EVIDENCE = """SELECT DISTINCT ?funded_iri ?donor_iri ?document ?evidence 
       gt:sentence ?evidence ; prov:wasDerivedFrom ?doc .
   ?doc gt:fileName ?document }"""
 DONORS_PARTS = {"places": "community", "funders": "item_iri", "evidence": "funded_iri"}
+# the parts of link_provenance with its entity (the links of every entity as subject and as object: 74,504 rows,
+# 4.4 s of CPU at 1M as one text; the evidence as one text did not finish in 300 s): plain scans joined in Python
+# (:func:`links_parts`), the links and the evidence of their statements kept under each end of the link
+_RELATIONS = """VALUES ?p { gt:funds gt:implements gt:partOf gt:locatedIn gt:partnerOf gt:inCountry
+              gt:responsibleExecutor gt:fundingSource gt:planOf gt:extends gt:accountableFor gt:reports }"""
+LINKS_TRIPLES = f"SELECT ?s ?p ?o WHERE {{ {_RELATIONS} ?s ?p ?o }}"
+LINKS_LABELS = """SELECT ?e (MIN(?l) AS ?label) WHERE { ?e skos:prefLabel ?l FILTER(lang(?l) != "en") } GROUP BY ?e"""
+LINKS_STATEMENTS = f"""SELECT ?ev ?s ?p ?o ?evidence ?document WHERE {{ {_RELATIONS}
+  ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; gt:sentence ?evidence ; prov:wasDerivedFrom ?doc .
+  ?doc gt:fileName ?document }}"""
+LINKS_OFFSETS = "SELECT ?ev ?start ?end WHERE { ?ev gt:startOffset ?start ; gt:endOffset ?end }"
+LINKS_XPATHS = "SELECT ?ev ?path ?line WHERE { ?ev gt:xpath ?path ; gt:line ?line }"
+LINKS_PARTS = {"links": "entity", "evidence": "entity"}
 # question -> (its parts and their key columns, the texts of the parts)
 _PARTS = {
     "communities_sharing_funder": (SHARING_PARTS, (SHARING_ITEMS, SHARING_SHARED, SHARING_REACH, SHARING_NEAR)),
     "donors_in_community": (DONORS_PARTS, (DONORS_PLACES, DONORS_FUNDERS, DONORS_EVIDENCE)),
+    "link_provenance": (LINKS_PARTS, (LINKS_TRIPLES, LINKS_LABELS, LINKS_STATEMENTS, LINKS_OFFSETS, LINKS_XPATHS)),
 }
 # question -> the parameter's type (its header's): run with the parameter bound to the entities of that type,
 # VALUES_BATCH of them in one VALUES block at a time. Free, communities_of_donor took 394 s of CPU at 1M triples;
@@ -239,6 +253,8 @@ def parts(name: str, select: Any) -> dict[str, Any]:
     """The parts of a :data:`COMPOSED` question as tables, asked through ``select`` (``GraphStore.select``)."""
     if name == "communities_sharing_funder":
         return sharing_parts(select)
+    if name == "link_provenance":
+        return links_parts(select)
     tables = {"places": select(DONORS_PLACES), "funders": select(DONORS_FUNDERS), "evidence": select(DONORS_EVIDENCE)}
     for table in tables.values():  # in one order whatever the engine's (a store written the same way: same files)
         table.rows.sort(key=lambda row: [_any(term) for term in row])  # places, funders: unique by their 3 IRIs
@@ -250,7 +266,72 @@ def compose(name: str, text: str, value: str, part: Any) -> Any:
     answer, in no order (:func:`in_order`), or None (see :func:`compose_sharing`, :func:`compose_donors`)."""
     if name == "communities_sharing_funder":
         return compose_sharing(text, value, part)
+    if name == "link_provenance":
+        return compose_links(value, part)
     return compose_donors(value, part)
+
+
+def links_parts(select: Any) -> dict[str, Any]:
+    """The parts of link_provenance: ``links`` (entity, other, s, p, o, subject, object: each link of the relations
+    whose two ends have a label, under each end, with the ends' ``MIN`` labels) and ``evidence`` (entity, s, p, o,
+    evidence, document, start, end, path, line: each statement of such a relation with its sentence and file and
+    its offsets, or its XPath and line, or neither, under each end), as the query's link subquery and ``OPTIONAL``
+    give them."""
+    triples = select(LINKS_TRIPLES)
+    Table = type(triples)  # graphtool.store.Table, not imported: the store imports this module
+    labels = {e: label for e, label in select(LINKS_LABELS).rows}
+    links: dict[tuple[Any, ...], None] = {}
+    for s, p, o in triples.rows:
+        ls, lo = labels.get(s), labels.get(o)
+        if ls is None or lo is None:
+            continue
+        links[(s, o, s, p, o, ls, lo)] = None
+        links[(o, s, s, p, o, ls, lo)] = None
+    offsets: dict[Any, list[tuple[Any, Any]]] = {}
+    for ev, start, end in select(LINKS_OFFSETS).rows:
+        offsets.setdefault(ev, []).append((start, end))
+    xpaths: dict[Any, list[tuple[Any, Any]]] = {}
+    for ev, path, line in select(LINKS_XPATHS).rows:
+        xpaths.setdefault(ev, []).append((path, line))
+    evidence: dict[tuple[Any, ...], None] = {}
+    for ev, s, p, o, sentence, document in select(LINKS_STATEMENTS).rows:
+        where = [(start, end, None, None) for start, end in offsets.get(ev, ())]
+        where += [(None, None, path, line) for path, line in xpaths.get(ev, ())]
+        for located in where or [(None, None, None, None)]:
+            for entity in (s, o):
+                evidence[(entity, s, p, o, sentence, document, *located)] = None
+    tables = {
+        "links": Table(["entity", "other", "s", "p", "o", "subject", "object"], [list(r) for r in links]),
+        "evidence": Table(
+            ["entity", "s", "p", "o", "evidence", "document", "start", "end", "path", "line"],
+            [list(r) for r in evidence],
+        ),
+    }
+    for table in tables.values():  # in one order whatever the engine's (a store written the same way: same files)
+        table.rows.sort(key=lambda row: [_any(term) for term in row])
+    return tables
+
+
+def compose_links(entity: str, part: Any) -> Any:
+    """link_provenance's answer for one entity (its N-Triples text) with ``other`` free, from its parts (as
+    :func:`compose_sharing` reads them): each link of the entity with its ends' labels and its relation's name
+    (``STRAFTER(STR(?p), "#")``), joined to the evidence of its statement — sentence, file and offsets or XPath
+    and line — or, with none, unbound (the query's ``OPTIONAL``); distinct rows as :func:`decode` gives an answer,
+    in no order. None when a part is missing."""
+    found = part("links", [entity])
+    told = part("evidence", [entity])
+    if found is None or told is None:
+        return None
+    said: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
+    for _entity, s, p, o, *rest in _rows(told[entity]):
+        said.setdefault((s, p, o), []).append(tuple(rest))
+    out: dict[tuple[Any, ...], None] = {}
+    for me, other, s, p, o, subject, obj in _rows(found[entity]):
+        relation = (STRING, p[1].partition("#")[2], None)
+        for evidence, document, start, end, path, line in said.get((s, p, o), [(None,) * 6]):
+            out[(subject, relation, obj, document, evidence, start, end, path, line, me, other)] = None
+    variables = ["subject", "relation", "object", "document", "evidence", "start", "end", "path", "line"]
+    return _table_of([*variables, "entity", "other"], list(out))
 
 
 def _any(term: Any) -> tuple[str, str]:

@@ -62,6 +62,12 @@ def keyed_values(store: GraphStore, name: str) -> list[str]:
     if kind == "string":  # single_document_entities: an entity type
         found = store.select("SELECT DISTINCT ?c WHERE { ?e a ?c } ORDER BY ?c").rows
         return [str(c).removeprefix(GT) for (c,) in found if str(c).startswith(GT)] + ["Nothing", "donor"]
+    if kind == "entity":  # link_provenance: every entity of an entity type
+        from loaders.base import ENTITY_TYPES
+
+        classes = " ".join(f"gt:{t}" for t in ENTITY_TYPES)
+        found = store.select(f"SELECT DISTINCT ?k WHERE {{ VALUES ?c {{ {classes} }} ?k a ?c }} ORDER BY ?k")
+        return [str(row[0]) for row in found.rows]
     return [str(row[0]) for row in store.select(f"SELECT DISTINCT ?k WHERE {{ ?k a gt:{kind} }} ORDER BY ?k").rows]
 
 
