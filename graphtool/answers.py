@@ -45,10 +45,11 @@ written with :mod:`marshal`; read back, each term is built directly as the answe
 (``graphtool.store.to_rdflib``). 11,000 rows are read in 20-35 ms of CPU (the query: 540-900 ms).
 
 Two questions are answered from files otherwise (bench/RESULTS.md, "combined and searched answers"):
-``communities_sharing_funder`` for one community is combined in Python from three parts written keyed by a value
-(:data:`COMPOSED`, :func:`compose_sharing`: the donors and programmes behind the community's items, the
-communities each of them reaches, the communities within it or that it is within), its aggregates and order done
-as the query's; ``find_entities`` reads its answer for every text (:data:`SEARCHED`) and keeps the rows whose name
+``communities_sharing_funder``, ``donors_in_community`` (for one community) and ``link_provenance`` (for one
+entity) are combined in Python from parts written keyed by a value (:data:`COMPOSED`; :func:`compose_sharing`:
+the donors and programmes behind the community's items, the communities each of them reaches, the communities
+within it or that it is within; :func:`compose_donors`, :func:`compose_links`), their aggregates, ``DISTINCT`` and
+order done as the query's; ``find_entities`` reads its answer for every text (:data:`SEARCHED`) and keeps the rows whose name
 holds the text case-folded (:func:`searched`).
 
 Imports nothing from graphtool but the ordering, to combine parts (the store calls it and builds the terms it
@@ -80,9 +81,10 @@ QUESTIONS = (
 # the text with the parameter left free (an optional parameter: the answer of QUESTIONS above, not run again),
 # or, for those of :data:`BY_VALUES`, bound to every entity of its type at once; it keeps each row under the
 # parameter's column (single_document_entities: its entity_type, :data:`KEY_COLUMN`). Left to their query:
-# donors_in_community (398,914 rows free at 1M triples, 13.7 s of CPU), link_provenance (88,826 rows, 11.0 s),
 # international_measures (a regular expression), and the cheap ones (money_*, measures_*: 1-12 ms at 1M);
-# communities_sharing_funder is combined from parts (:data:`COMPOSED`), find_entities searched (:data:`SEARCHED`)
+# communities_sharing_funder, donors_in_community (398,914 rows free at 1M triples, 13.7 s of CPU) and
+# link_provenance (88,826 rows, 11.0 s) are combined from parts (:data:`COMPOSED`), find_entities searched
+# (:data:`SEARCHED`)
 KEYED = {
     "funding_chain": "donor",
     "donors_cofunding": "program",
@@ -101,7 +103,7 @@ KEY_COLUMN = {"single_document_entities": "entity_type"}
 # text case-folded, as ``CONTAINS(LCASE(STR(?matched_name)), LCASE(STR(?text)))`` does (:func:`searched`)
 SEARCHED = {"find_entities": ("text", "matched_name")}
 # questions answered for one value of their parameter by combining parts written at the flush, each keyed by a
-# value (:data:`SHARING_PARTS`, :func:`compose_sharing`): question -> its parameter. communities_sharing_funder's
+# value (:data:`_PARTS`, :func:`compose`): question -> its parameter. communities_sharing_funder's
 # answer is pairs of communities (1,362 rows for one at 1M triples; by VALUES over every community about an hour)
 COMPOSED = {"communities_sharing_funder": "community", "donors_in_community": "community", "link_provenance": "entity"}
 # the parts of communities_sharing_funder, each a question with the parameter free (0.4-0.8 s of CPU each at 1M):
