@@ -44,8 +44,16 @@ each value's rows are) as a table of distinct terms (kind, text, language or dat
 written with :mod:`marshal`; read back, each term is built directly as the answer's conversion builds it
 (``graphtool.store.to_rdflib``). 11,000 rows are read in 20-35 ms of CPU (the query: 540-900 ms).
 
-Imports nothing from graphtool (the store calls it and builds the terms it reads: ``GraphStore.written_answer``,
-``GraphStore.keyed_answer``);
+Two questions are answered from files otherwise (bench/RESULTS.md, "combined and searched answers"):
+``communities_sharing_funder``, ``donors_in_community`` (for one community) and ``link_provenance`` (for one
+entity) are combined in Python from parts written keyed by a value (:data:`COMPOSED`; :func:`compose_sharing`:
+the donors and programmes behind the community's items, the communities each of them reaches, the communities
+within it or that it is within; :func:`compose_donors`, :func:`compose_links`), their aggregates, ``DISTINCT`` and
+order done as the query's; ``find_entities`` reads its answer for every text (:data:`SEARCHED`) and keeps the rows whose name
+holds the text case-folded (:func:`searched`).
+
+Imports nothing from graphtool but the ordering, to combine parts (the store calls it and builds the terms it
+reads: ``GraphStore.written_answer``, ``GraphStore.keyed_answer``);
 the questions' texts are read from the ``queries`` package, as ``graphtool.library`` reads them.
 """
 
@@ -72,10 +80,11 @@ QUESTIONS = (
 # value read alone, bench/RESULTS.md "answers keyed by their parameter"): question -> the parameter. The store runs
 # the text with the parameter left free (an optional parameter: the answer of QUESTIONS above, not run again),
 # or, for those of :data:`BY_VALUES`, bound to every entity of its type at once; it keeps each row under the
-# parameter's column. Left to their query: donors_in_community (398,914 rows free at 1M triples, 13.7 s of CPU),
-# link_provenance (88,826 rows, 11.0 s), communities_sharing_funder (pairs of communities: not finished), the
-# string and regex parameters (find_entities, international_measures: any text), single_document_entities (its
-# ``type`` column is unbound in the free answer), and the cheap ones (money_*, measures_*: 1-12 ms at 1M)
+# parameter's column (single_document_entities: its entity_type, :data:`KEY_COLUMN`). Left to their query:
+# international_measures (a regular expression), and the cheap ones (money_*, measures_*: 1-12 ms at 1M);
+# communities_sharing_funder, donors_in_community (398,914 rows free at 1M triples, 13.7 s of CPU) and
+# link_provenance (88,826 rows, 11.0 s) are combined from parts (:data:`COMPOSED`), find_entities searched
+# (:data:`SEARCHED`)
 KEYED = {
     "funding_chain": "donor",
     "donors_cofunding": "program",
@@ -83,6 +92,93 @@ KEYED = {
     "communities_of_program": "program",
     "partner_cities_in_oblast": "oblast",
     "partner_cities_of_community": "community",
+    "single_document_entities": "type",
+}
+# a keyed question whose rows are kept by another column than its parameter's: single_document_entities with its
+# ``type`` is its parameterless answer's rows of that entity_type (the filter is ``?entity_type = COALESCE(?type,
+# ?entity_type)``), the same rows in the same order (the ``type`` column, dropped by the library's call, aside)
+KEY_COLUMN = {"single_document_entities": "entity_type"}
+# question -> (its text parameter, the column searched): the question's answer for every text at once — its text
+# bound to "", which every name contains — written whole; the library's call keeps the rows whose column holds the
+# text case-folded, as ``CONTAINS(LCASE(STR(?matched_name)), LCASE(STR(?text)))`` does (:func:`searched`)
+SEARCHED = {"find_entities": ("text", "matched_name")}
+# questions answered for one value of their parameter by combining parts written at the flush, each keyed by a
+# value (:data:`_PARTS`, :func:`compose`): question -> its parameter. communities_sharing_funder's
+# answer is pairs of communities (1,362 rows for one at 1M triples; by VALUES over every community about an hour)
+COMPOSED = {"communities_sharing_funder": "community", "donors_in_community": "community", "link_provenance": "entity"}
+# the parts of communities_sharing_funder, each a question with the parameter free (0.4-0.8 s of CPU each at 1M):
+# the community's items and the donors and programmes behind each item (joined in Python at the flush: asked in
+# one text the engine took 176 s), the communities each donor or programme reaches, the communities within the
+# community or that it is within (the query's two FILTER NOT EXISTS)
+SHARING_ITEMS = """SELECT DISTINCT ?community ?item WHERE {
+  { ?item gt:locatedIn ?community } UNION { ?place gt:within ?community . ?item gt:locatedIn ?place }
+  FILTER EXISTS { VALUES ?t { gt:Program gt:Project } ?item a ?t } }"""
+SHARING_SHARED = """SELECT ?item ?shared_iri (MIN(?l_shared) AS ?shared) WHERE {
+  { SELECT DISTINCT ?item ?shared_iri WHERE {
+      { ?item a gt:Program BIND(?item AS ?shared_iri) }
+      UNION { ?shared_iri gt:funds ?item }
+      UNION { ?item gt:includedIn ?shared_iri . ?shared_iri a gt:Program }
+      UNION { ?item gt:includedIn ?up . ?shared_iri gt:funds ?up } } }
+  ?shared_iri skos:prefLabel ?l_shared FILTER(lang(?l_shared) != "en")
+} GROUP BY ?item ?shared_iri"""
+SHARING_REACH = """SELECT ?shared_iri ?other_iri (MIN(?l_other) AS ?other) WHERE {
+  { SELECT DISTINCT ?shared_iri ?other_iri WHERE {
+      { ?shared_iri a gt:Program BIND(?shared_iri AS ?item2) }
+      UNION { ?item2 gt:includedIn ?shared_iri . ?shared_iri a gt:Program }
+      UNION { ?shared_iri gt:funds ?item2 }
+      UNION { ?shared_iri gt:funds ?up2 . ?item2 gt:includedIn ?up2 }
+      ?item2 gt:locatedIn ?other_iri
+      FILTER EXISTS { ?other_iri a gt:Community }
+      FILTER EXISTS { VALUES ?t2 { gt:Program gt:Project } ?item2 a ?t2 } } }
+  ?other_iri skos:prefLabel ?l_other FILTER(lang(?l_other) != "en")
+} GROUP BY ?shared_iri ?other_iri"""
+SHARING_NEAR = """SELECT DISTINCT ?community ?other_iri WHERE {
+  { ?other_iri gt:within ?community } UNION { ?community gt:within ?other_iri }
+  FILTER EXISTS { ?other_iri a gt:Community } }"""
+# part -> its key column (the files ``communities_sharing_funder@community~PART``)
+SHARING_PARTS = {"shared": "community", "reach": "shared_iri", "near": "community"}
+# the parts of donors_in_community (free answer: 398,914 rows, 13.7 s of CPU at 1M; these 1.4-1.6 s each): the
+# items in the community (or in a place within it) with their place, the donors of each item (funding it, or the
+# programme it is part of) with what they fund, and the evidence of each funding (the query's OPTIONAL)
+DONORS_PLACES = """SELECT ?community ?item_iri ?place_iri (MIN(?l_item) AS ?item) (MIN(?l_place) AS ?place) WHERE {
+  { SELECT DISTINCT ?community ?item_iri ?place_iri WHERE {
+      { ?item_iri gt:locatedIn ?community BIND(?community AS ?place_iri) }
+      UNION { ?place_iri gt:within ?community . ?item_iri gt:locatedIn ?place_iri }
+      FILTER EXISTS { VALUES ?t { gt:Program gt:Project } ?item_iri a ?t } } }
+  ?item_iri skos:prefLabel ?l_item FILTER(lang(?l_item) != "en")
+  ?place_iri skos:prefLabel ?l_place FILTER(lang(?l_place) != "en")
+} GROUP BY ?community ?item_iri ?place_iri"""
+DONORS_FUNDERS = """SELECT ?item_iri ?donor_iri ?funded_iri (MIN(?l_donor) AS ?donor) (MIN(?l_funded) AS ?funded) WHERE {
+  { SELECT DISTINCT ?item_iri ?donor_iri ?funded_iri WHERE {
+      { ?donor_iri gt:funds ?item_iri BIND(?item_iri AS ?funded_iri) }
+      UNION { ?item_iri gt:includedIn ?funded_iri . ?donor_iri gt:funds ?funded_iri }
+      FILTER EXISTS { VALUES ?t { gt:Program gt:Project } ?item_iri a ?t } } }
+  ?donor_iri skos:prefLabel ?l_donor FILTER(lang(?l_donor) != "en")
+  ?funded_iri skos:prefLabel ?l_funded FILTER(lang(?l_funded) != "en")
+} GROUP BY ?item_iri ?donor_iri ?funded_iri"""
+DONORS_EVIDENCE = """SELECT DISTINCT ?funded_iri ?donor_iri ?document ?evidence WHERE {
+  ?ev rdf:subject ?donor_iri ; rdf:predicate gt:funds ; rdf:object ?funded_iri ;
+      gt:sentence ?evidence ; prov:wasDerivedFrom ?doc .
+  ?doc gt:fileName ?document }"""
+DONORS_PARTS = {"places": "community", "funders": "item_iri", "evidence": "funded_iri"}
+# the parts of link_provenance with its entity (the links of every entity as subject and as object: 74,504 rows,
+# 4.4 s of CPU at 1M as one text; the evidence as one text did not finish in 300 s): plain scans joined in Python
+# (:func:`links_parts`), the links and the evidence of their statements kept under each end of the link
+_RELATIONS = """VALUES ?p { gt:funds gt:implements gt:partOf gt:locatedIn gt:partnerOf gt:inCountry
+              gt:responsibleExecutor gt:fundingSource gt:planOf gt:extends gt:accountableFor gt:reports }"""
+LINKS_TRIPLES = f"SELECT ?s ?p ?o WHERE {{ {_RELATIONS} ?s ?p ?o }}"
+LINKS_LABELS = """SELECT ?e (MIN(?l) AS ?label) WHERE { ?e skos:prefLabel ?l FILTER(lang(?l) != "en") } GROUP BY ?e"""
+LINKS_STATEMENTS = f"""SELECT ?ev ?s ?p ?o ?evidence ?document WHERE {{ {_RELATIONS}
+  ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; gt:sentence ?evidence ; prov:wasDerivedFrom ?doc .
+  ?doc gt:fileName ?document }}"""
+LINKS_OFFSETS = "SELECT ?ev ?start ?end WHERE { ?ev gt:startOffset ?start ; gt:endOffset ?end }"
+LINKS_XPATHS = "SELECT ?ev ?path ?line WHERE { ?ev gt:xpath ?path ; gt:line ?line }"
+LINKS_PARTS = {"links": "entity", "evidence": "entity"}
+# question -> (its parts and their key columns, the texts of the parts)
+_PARTS = {
+    "communities_sharing_funder": (SHARING_PARTS, (SHARING_ITEMS, SHARING_SHARED, SHARING_REACH, SHARING_NEAR)),
+    "donors_in_community": (DONORS_PARTS, (DONORS_PLACES, DONORS_FUNDERS, DONORS_EVIDENCE)),
+    "link_provenance": (LINKS_PARTS, (LINKS_TRIPLES, LINKS_LABELS, LINKS_STATEMENTS, LINKS_OFFSETS, LINKS_XPATHS)),
 }
 # question -> the parameter's type (its header's): run with the parameter bound to the entities of that type,
 # VALUES_BATCH of them in one VALUES block at a time. Free, communities_of_donor took 394 s of CPU at 1M triples;
@@ -123,6 +219,327 @@ def keyed_questions() -> dict[str, tuple[str, str, str]]:
         f"{name}@{param}": (name, (Path(queries.HERE) / f"{name}.rq").read_text(encoding="utf-8"), param)
         for name, param in KEYED.items()
     }
+
+
+def searched_questions() -> dict[str, tuple[str, str, str, str]]:
+    """The questions of :data:`SEARCHED` by the name of their file (``QUESTION@PARAMETER``): (question, text,
+    parameter, the column searched)."""
+    import queries
+
+    return {
+        f"{name}@{param}": (name, (Path(queries.HERE) / f"{name}.rq").read_text(encoding="utf-8"), param, column)
+        for name, (param, column) in SEARCHED.items()
+    }
+
+
+def composed_questions() -> dict[str, tuple[str, str, str, str]]:
+    """The parts of the questions of :data:`COMPOSED` by the name of their file (``QUESTION@PARAMETER~PART``):
+    (question, the text the file is named and checked by — the question's and every part's: a change to any
+    leaves the files unread —, the part, its key column)."""
+    import queries
+
+    out = {}
+    for name, param in COMPOSED.items():
+        text = composed_text(name, (Path(queries.HERE) / f"{name}.rq").read_text(encoding="utf-8"))
+        for part, column in _PARTS[name][0].items():
+            out[f"{name}@{param}~{part}"] = (name, text, part, column)
+    return out
+
+
+def composed_text(name: str, text: str) -> str:
+    """What the files of a :data:`COMPOSED` question are named and checked by: its text and its parts'."""
+    return "\n".join((text, *_PARTS[name][1]))
+
+
+def parts(name: str, select: Any) -> dict[str, Any]:
+    """The parts of a :data:`COMPOSED` question as tables, asked through ``select`` (``GraphStore.select``)."""
+    if name == "communities_sharing_funder":
+        return sharing_parts(select)
+    if name == "link_provenance":
+        return links_parts(select)
+    tables = {"places": select(DONORS_PLACES), "funders": select(DONORS_FUNDERS), "evidence": select(DONORS_EVIDENCE)}
+    for table in tables.values():  # in one order whatever the engine's (a store written the same way: same files)
+        table.rows.sort(key=lambda row: [_any(term) for term in row])  # places, funders: unique by their 3 IRIs
+    return tables
+
+
+def compose(name: str, text: str, value: str, part: Any) -> Any:
+    """The answer of a :data:`COMPOSED` question for one value (its N-Triples text), as :func:`decode` gives an
+    answer, in no order (:func:`in_order`), or None (see :func:`compose_sharing`, :func:`compose_donors`)."""
+    if name == "communities_sharing_funder":
+        return compose_sharing(text, value, part)
+    if name == "link_provenance":
+        return compose_links(value, part)
+    return compose_donors(value, part)
+
+
+def links_parts(select: Any) -> dict[str, Any]:
+    """The parts of link_provenance: ``links`` (entity, other, s, p, o, subject, object: each link of the relations
+    whose two ends have a label, under each end, with the ends' ``MIN`` labels) and ``evidence`` (entity, s, p, o,
+    evidence, document, start, end, path, line: each statement of such a relation with its sentence and file and
+    its offsets, or its XPath and line, or neither, under each end), as the query's link subquery and ``OPTIONAL``
+    give them."""
+    triples = select(LINKS_TRIPLES)
+    Table = type(triples)  # graphtool.store.Table, not imported: the store imports this module
+    labels = {e: label for e, label in select(LINKS_LABELS).rows}
+    links: dict[tuple[Any, ...], None] = {}
+    for s, p, o in triples.rows:
+        ls, lo = labels.get(s), labels.get(o)
+        if ls is None or lo is None:
+            continue
+        links[(s, o, s, p, o, ls, lo)] = None
+        links[(o, s, s, p, o, ls, lo)] = None
+    offsets: dict[Any, list[tuple[Any, Any]]] = {}
+    for ev, start, end in select(LINKS_OFFSETS).rows:
+        offsets.setdefault(ev, []).append((start, end))
+    xpaths: dict[Any, list[tuple[Any, Any]]] = {}
+    for ev, path, line in select(LINKS_XPATHS).rows:
+        xpaths.setdefault(ev, []).append((path, line))
+    evidence: dict[tuple[Any, ...], None] = {}
+    for ev, s, p, o, sentence, document in select(LINKS_STATEMENTS).rows:
+        where = [(start, end, None, None) for start, end in offsets.get(ev, ())]
+        where += [(None, None, path, line) for path, line in xpaths.get(ev, ())]
+        for located in where or [(None, None, None, None)]:
+            for entity in (s, o):
+                evidence[(entity, s, p, o, sentence, document, *located)] = None
+    tables = {
+        "links": Table(["entity", "other", "s", "p", "o", "subject", "object"], [list(r) for r in links]),
+        "evidence": Table(
+            ["entity", "s", "p", "o", "evidence", "document", "start", "end", "path", "line"],
+            [list(r) for r in evidence],
+        ),
+    }
+    for table in tables.values():  # in one order whatever the engine's (a store written the same way: same files)
+        table.rows.sort(key=lambda row: [_any(term) for term in row])
+    return tables
+
+
+def compose_links(entity: str, part: Any) -> Any:
+    """link_provenance's answer for one entity (its N-Triples text) with ``other`` free, from its parts (as
+    :func:`compose_sharing` reads them): each link of the entity with its ends' labels and its relation's name
+    (``STRAFTER(STR(?p), "#")``), joined to the evidence of its statement — sentence, file and offsets or XPath
+    and line — or, with none, unbound (the query's ``OPTIONAL``); distinct rows as :func:`decode` gives an answer,
+    in no order. None when a part is missing."""
+    found = part("links", [entity])
+    told = part("evidence", [entity])
+    if found is None or told is None:
+        return None
+    said: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
+    for _entity, s, p, o, *rest in _rows(told[entity]):
+        said.setdefault((s, p, o), []).append(tuple(rest))
+    out: dict[tuple[Any, ...], None] = {}
+    for me, other, s, p, o, subject, obj in _rows(found[entity]):
+        relation = (STRING, p[1].partition("#")[2], None)
+        for evidence, document, start, end, path, line in said.get((s, p, o), [(None,) * 6]):
+            out[(subject, relation, obj, document, evidence, start, end, path, line, me, other)] = None
+    variables = ["subject", "relation", "object", "document", "evidence", "start", "end", "path", "line"]
+    return _table_of([*variables, "entity", "other"], list(out))
+
+
+def _any(term: Any) -> tuple[str, str]:
+    """A sort key of a part's cell: its text, then its language (IRIs and labels: no two terms of one text)."""
+    return ("", "") if term is None else (str(term), getattr(term, "language", None) or "")
+
+
+def compose_donors(community: str, part: Any) -> Any:
+    """donors_in_community's answer for one community (its N-Triples text) from its parts (as
+    :func:`compose_sharing` reads them): each item in the community with its place, each donor of the item with
+    what it funds (their ``MIN`` labels as the engine chose them, in the parts), each funding's documents and
+    sentences or, with none, unbound (the query's ``OPTIONAL``); distinct rows (``SELECT DISTINCT``) as
+    :func:`decode` gives an answer, in no order. None when a part is missing."""
+    places = part("places", [community])
+    if places is None:
+        return None
+    located = _rows(places[community])  # community, item_iri, place_iri, item, place
+    funders = part("funders", list(dict.fromkeys(f"<{row[1][1]}>" for row in located)))
+    if funders is None:
+        return None
+    funded = {}
+    for rows in funders.values():
+        for row in _rows(rows):  # item_iri, donor_iri, funded_iri, donor, funded
+            funded.setdefault(f"<{row[2][1]}>", None)
+    evidence = part("evidence", list(funded))
+    if evidence is None:
+        return None
+    told: dict[tuple[str, str], list[tuple[Any, Any]]] = {}
+    for rows in evidence.values():
+        for funded_iri, donor_iri, document, sentence in _rows(rows):
+            told.setdefault((donor_iri[1], funded_iri[1]), []).append((document, sentence))
+    out: dict[tuple[Any, ...], None] = {}
+    me = (IRI, community[1:-1], None)
+    by_item = {item: _rows(rows) for item, rows in funders.items()}
+    for _community, item_iri, _place_iri, item, place in located:
+        for _item, donor_iri, funded_iri, donor, funded_label in by_item[f"<{item_iri[1]}>"]:
+            for document, sentence in told.get((donor_iri[1], funded_iri[1]), [(None, None)]):
+                out[(donor, funded_label, item, place, document, sentence, me, donor_iri)] = None
+    variables = ["donor", "funded", "item", "place", "document", "evidence", "community", "donor_iri"]
+    return _table_of(variables, list(out))
+
+
+def sharing_parts(select: Any) -> dict[str, Any]:
+    """The parts of communities_sharing_funder (:data:`SHARING_PARTS`) as tables, asked through ``select``
+    (``GraphStore.select``): ``shared`` is each community's items joined to the donors and programmes behind
+    them, in Python, (community, shared_iri, shared) once per pair."""
+    items = select(SHARING_ITEMS)
+    Table = type(items)  # graphtool.store.Table, not imported: the store imports this module
+    behind: dict[Any, list[list[Any]]] = {}
+    for item, shared_iri, label in select(SHARING_SHARED).rows:
+        behind.setdefault(item, []).append([shared_iri, label])
+    rows, seen = [], set()
+    for community, item in items.rows:
+        for shared_iri, label in behind.get(item, ()):
+            if (community, shared_iri) not in seen:
+                seen.add((community, shared_iri))
+                rows.append([community, shared_iri, label])
+    tables = {
+        "shared": Table(["community", "shared_iri", "shared"], rows),
+        "reach": select(SHARING_REACH),
+        "near": select(SHARING_NEAR),
+    }
+    asked = {row[0] for row in rows}  # a community with no items answers nothing, whatever is within it
+    tables["near"].rows[:] = [row for row in tables["near"].rows if row[0] in asked]
+    for table in tables.values():  # in one order whatever the engine's (a store written the same way: same files)
+        table.rows.sort(key=lambda row: (str(row[0]), str(row[1])))  # two IRIs: one row per pair
+    return tables
+
+
+def compose_sharing(text: str, community: str, part: Any) -> Any:
+    """communities_sharing_funder's answer for one community (its N-Triples text; ``text``: the question's) from
+    its parts (``part(PART, values)``: ``{value: its rows as :func:`decode` gives them}``, None when not written),
+    as :func:`decode` gives an answer, in no order (:func:`in_order`): the donors and programmes behind the
+    community's items, the communities each reaches (the community, those within it and those it is within left
+    out), grouped by community as the query's aggregates do — ``MIN`` labels as the engine chose them (in the
+    parts), ``COUNT(DISTINCT)`` of the donors and programmes, ``GROUP_CONCAT(DISTINCT)`` of their labels, listed
+    in code-point order as the library lists them (``graphtool.ordering.sort_concatenated``) and tagged with a
+    language when all have that one, as Oxigraph does. None when a part is missing or a label is not a string."""
+    found = part("shared", [community])
+    near = part("near", [community])
+    if found is None or near is None:
+        return None
+    shared = _rows(found[community])
+    left_out = {row[1][1] for row in _rows(near[community])}  # IRIs (every key and value of a part is one)
+    left_out.add(community[1:-1])
+    reaches = part("reach", [f"<{row[1][1]}>" for row in shared])
+    if reaches is None:
+        return None
+    groups: dict[str, tuple[Any, dict[str, Any]]] = {}
+    for _community, shared_iri, label in shared:
+        _variables, kinds, texts, extras, cells = reaches[f"<{shared_iri[1]}>"]
+        for start in range(0, len(cells), 3):  # shared_iri, other_iri, other: terms by their index
+            other_iri = texts[cells[start + 1]]
+            if other_iri in left_out:
+                continue
+            group = groups.get(other_iri)
+            if group is None:
+                i = cells[start + 2]
+                group = groups[other_iri] = ((kinds[i], texts[i], extras[i]), {})
+            group[1][shared_iri[1]] = label
+    separator = " | "
+    out = []
+    for other_iri, (other, labels) in groups.items():
+        items = set(labels.values())  # DISTINCT terms
+        if any(kind not in (STRING, TAGGED) for kind, _text, _extra in items):
+            return None
+        languages = {extra for _kind, _text, extra in items}
+        language = languages.pop() if len(languages) == 1 else None
+        joined = separator.join(sorted(separator.join(text for _kind, text, _extra in items).split(separator)))
+        concat = (TAGGED, joined, language) if language else (STRING, joined, None)
+        count = (TYPED, str(len(labels)), "http://www.w3.org/2001/XMLSchema#integer")
+        out.append((other, count, concat, (IRI, community[1:-1], None), (IRI, other_iri, None)))
+    return _table_of(["other", "shared_count", "shared_donors_and_programs", "community", "other_iri"], out)
+
+
+def in_order(text: str, table: Any) -> Any:
+    """``table`` (rdflib terms) in the order of ``text``'s final ``ORDER BY`` (``graphtool.ordering``), or None
+    when it cannot be ordered in Python as the engine orders."""
+    from graphtool.ordering import sort_rows, split_order
+
+    split = split_order(text)
+    ordered = None if split is None else sort_rows(table.variables, table.rows, split[1])
+    return None if ordered is None else type(table)(table.variables, ordered)
+
+
+def _rows(found: Any) -> list[list[tuple[int, str, Any] | None]]:
+    """The rows of a decoded answer (:func:`decode`), each term as (kind, text, language or datatype)."""
+    variables, kinds, texts, extras, cells = found
+    terms: list[Any] = list(zip(kinds, texts, extras, strict=True))
+    terms.append(None)  # cell -1
+    width = len(variables)
+    values = [terms[i] for i in cells]
+    return [values[start : start + width] for start in range(0, len(values), width)]
+
+
+def _table_of(variables: list[str], rows: list[Any]) -> tuple[list[str], list[int], list[str], list[Any], Any]:
+    """Rows of (kind, text, extra) terms as :func:`decode` gives an answer."""
+    index: dict[Any, int] = {}
+    cells = array.array("i")
+    for row in rows:
+        for term in row:
+            if term is None:
+                cells.append(-1)
+            else:
+                found = index.get(term)
+                if found is None:
+                    found = index[term] = len(index)
+                cells.append(found)
+    terms = list(index)
+    return (
+        list(variables),
+        [t[0] for t in terms],
+        [t[1] for t in terms],
+        [t[2] for t in terms],
+        cells,
+    )
+
+
+def searched(found: Any, column: str, needle: str, value: Any) -> Any:
+    """The rows of a written :data:`SEARCHED` answer (as :func:`decode` gives it) whose ``column`` contains
+    ``needle`` case-folded (SPARQL's ``LCASE``: Unicode lower case, as :meth:`str.lower`), in their order, as
+    :func:`decode` gives them; ``value``: (the text parameter's column, (kind, text, extra) of its term), the
+    term put in that column (the written answer holds ""); the terms no kept row uses left out."""
+    variables, kinds, texts, extras, cells = found
+    width = len(variables)
+    at = variables.index(column)
+    folded = needle.lower()
+    hits: dict[int, bool] = {}
+    kept = array.array("i")
+    for start in range(0, len(cells), width):
+        term = cells[start + at]
+        hit = hits.get(term)
+        if hit is None:
+            hit = hits[term] = term >= 0 and folded in texts[term].lower()
+        if hit:
+            kept.extend(cells[start : start + width])
+    return _compacted(variables, kinds, texts, extras, kept, value)
+
+
+def _compacted(variables, kinds, texts, extras, cells, value):
+    """A decoded answer with only the terms its cells use, a column set to one term (``value``: see
+    :func:`searched`)."""
+    order: dict[int, int] = {}
+    new_kinds: list[int] = []
+    new_texts: list[str] = []
+    new_extras: list[Any] = []
+    out = array.array("i")
+    for i in cells:
+        if i < 0:
+            out.append(-1)
+            continue
+        j = order.get(i)
+        if j is None:
+            j = order[i] = len(new_kinds)
+            new_kinds.append(kinds[i])
+            new_texts.append(texts[i])
+            new_extras.append(extras[i])
+        out.append(j)
+    if value is not None:
+        column, (kind, text, extra) = value
+        new_kinds.append(kind)
+        new_texts.append(text)
+        new_extras.append(extra)
+        for start in range(variables.index(column), len(out), len(variables)):
+            out[start] = len(new_kinds) - 1
+    return list(variables), new_kinds, new_texts, new_extras, out
 
 
 def _key(text: str) -> str:
@@ -285,6 +702,37 @@ def read_keyed(store_path: Path, name: str, text: str, token: str, value: str) -
     except (OSError, EOFError, ValueError, TypeError):
         return None
     return _decode_body(body)
+
+
+def read_keyed_many(store_path: Path, name: str, text: str, token: str, values: list[str]) -> dict[str, Any] | None:
+    """:func:`read_keyed` for several values of one file, its head read once: ``{value: decoded rows}``; None as
+    :func:`read_keyed` gives it for the file or for any of the values."""
+    out: dict[str, Any] = {}
+    try:
+        with open(path_of(store_path, name, text), "rb") as f:
+            if f.readline() != token.encode() + b"\n":
+                return None
+            size = int.from_bytes(f.read(8), "little")
+            head = marshal.loads(f.read(size))
+            if not isinstance(head, tuple) or len(head) != 4 or head[0] != FORMAT:
+                return None
+            _fmt, variables, every, index = head
+            start = f.tell()
+            for value in values:
+                where = index.get(value)
+                if where is None and not every:
+                    return None
+                if where is None or not where[1]:
+                    out[value] = (list(variables), [], [], [], array.array("i"))
+                    continue
+                f.seek(start + where[0])
+                found = _decode_body(f.read(where[1]))
+                if found is None:
+                    return None
+                out[value] = found
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return out
 
 
 def cost(store_path: Path) -> float | None:

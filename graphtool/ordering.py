@@ -177,8 +177,10 @@ def sort_concatenated(variables: list[str], rows: list[list[Any]], query: str) -
     SPARQL leaves the order of a ``GROUP_CONCAT``'s items open, and Oxigraph lists them in the order its plan
     met them: the same question bound to one value, bound to many at once, or with the value free lists a
     community's projects in other orders (bench/RESULTS.md, answers keyed by their parameter). Sorted, the cell
-    is the same however the question was asked, on any store. The rows keep their order: no library question
-    sorts by such a column (when one does, its rows are sorted again by the query's ``ORDER BY``).
+    is the same however the question was asked, on any store. When a cell changed, the rows are sorted again by
+    the query's ``ORDER BY`` (:func:`sort_rows`): rows equal on every key are ordered by their whole row, which
+    must be the sorted one (two communities of one name, as many donors shared: their order followed the
+    engine's order of the items).
     """
     made = concatenated(query)
     columns = [(variables.index(name), sep) for name, sep in made.items() if name in variables]
@@ -203,12 +205,15 @@ def sort_concatenated(variables: list[str], rows: list[list[Any]], query: str) -
         return known
 
     out = []
+    changed = False
     for row in rows:
         row = list(row)
         for i, sep in columns:
-            row[i] = sorted_cell(row[i], sep)
+            cell = row[i]
+            row[i] = sorted_cell(cell, sep)
+            changed = changed or row[i] is not cell
         out.append(row)
     split = split_order(query)
-    if split is not None and any(name in made for name, _ in split[1]):
+    if split is not None and changed:  # rows equal on every key are ordered by the whole row: by the sorted cells
         out = sort_rows(variables, out, split[1]) or out
     return out

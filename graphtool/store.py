@@ -1155,7 +1155,14 @@ class GraphStore:
             return False  # a store read as the union of its graphs would read the token too: not written
         texts = answers.questions()
         keyed = answers.keyed_questions()
-        every = {**texts, **{file: text for file, (_name, text, _param) in keyed.items()}, answers.NAMES: INDEX_LAYOUT}
+        searched = answers.searched_questions()
+        composed = answers.composed_questions()
+        every = {
+            **texts,
+            **{file: text for file, (_name, text, _param) in keyed.items()},
+            **{file: spec[1] for file, spec in (*searched.items(), *composed.items())},
+            answers.NAMES: INDEX_LAYOUT,
+        }
         if not force and self._stamp is not None and answers.complete(self.path, every):
             return False
         if not force and self._changed_since_answers and not self._answers_due:
@@ -1171,7 +1178,14 @@ class GraphStore:
             tables: dict[str, tuple[Any, ...]] = {name: (text, self.select(text)) for name, text in texts.items()}
             for file, (name, text, param) in keyed.items():
                 free, asked = (tables[name][1], None) if name in tables else self._free_answer(name, text, param)
-                tables[file] = (text, free, param, asked)
+                tables[file] = (text, free, answers.KEY_COLUMN.get(name, param), asked)
+            for file, (_name, text, param, _column) in searched.items():
+                tables[file] = (text, self.select(text, {param: ""}))  # every name contains ""
+            parts: dict[str, dict[str, Table]] = {}
+            for file, (name, text, part, column) in composed.items():
+                if name not in parts:
+                    parts[name] = answers.parts(name, self.select)
+                tables[file] = (text, parts[name][part], column, None)
             index = NameIndex.from_reader(self).dumps()  # the first lookup of a name in every reader, written once
         except StoreError:
             return False
@@ -1215,15 +1229,36 @@ class GraphStore:
         build time keyed by that parameter (``graphtool.answers.KEYED``), its column kept; None when no such
         answer holds (as :meth:`written_answer`), or another parameter is bound too. Read by
         ``graphtool.library.run_query`` only."""
+        from rdflib import Literal
+
         from graphtool import answers
 
-        param = answers.KEYED.get(name)
+        param = answers.KEYED.get(name) or answers.COMPOSED.get(name) or answers.SEARCHED.get(name, (None,))[0]
         if self.path is None or param is None or set(bindings) != {param}:
             return None
         token = self.retrying(self._answers_stamp)
         if token is None:
             return None
-        found = answers.read_keyed(self.path, f"{name}@{param}", text, token, bindings[param].n3())
+        value = bindings[param]
+        if name in answers.SEARCHED:  # the answer for every text, its rows that hold this one
+            if not isinstance(value, Literal) or value.language or value.datatype is not None:
+                return None
+            found = answers.read(self.path, f"{name}@{param}", text, token)
+            if found is None:
+                return None
+            column = answers.SEARCHED[name][1]
+            return _answer_table(
+                *answers.searched(found, column, str(value), (param, (answers.STRING, str(value), None)))
+            )
+        if name in answers.COMPOSED:  # combined from parts, each keyed by a value
+            path, whole = self.path, answers.composed_text(name, text)
+
+            def part(part: str, values: list[str]) -> dict[str, Any] | None:
+                return answers.read_keyed_many(path, f"{name}@{param}~{part}", whole, token, values)
+
+            found = answers.compose(name, text, value.n3(), part)
+            return None if found is None else answers.in_order(text, _answer_table(*found))
+        found = answers.read_keyed(self.path, f"{name}@{param}", text, token, value.n3())
         return None if found is None else _answer_table(*found)
 
     def written_names(self) -> bytes | None:

@@ -43,10 +43,40 @@ def query_answer(store: GraphStore, name: str) -> list[str]:
     return lines(Table(table.variables, sort_concatenated(table.variables, table.rows, text)))
 
 
+def bound_questions() -> dict[str, str]:
+    """Every question answered from files with its parameter bound, and that parameter: keyed
+    (graphtool.answers.KEYED), combined from parts (COMPOSED), searched in Python (SEARCHED)."""
+    return {**answers.KEYED, **answers.COMPOSED, **{name: param for name, (param, _) in answers.SEARCHED.items()}}
+
+
+# texts find_entities is asked: case folded either way, Ukrainian capitals and apostrophes, Latin, none found
+TEXTS = ["школ", "ШКОЛ", "а", "Громада", "житомир", "ЖИТОМИР", "usaid", "Є", "ї", "ʼ", "'", "U-LEAD", "нічого такого"]
+
+
 def keyed_values(store: GraphStore, name: str) -> list[str]:
-    """Every entity of the type of a keyed question's parameter (graphtool.answers.KEYED)."""
-    kind = next(p.type for p in get_query(name).params if p.name == answers.KEYED[name])
+    """The values a bound question is checked with: every entity of its parameter's type, every entity type (and
+    one no entity has) for a type, :data:`TEXTS` for a text."""
+    if name in answers.SEARCHED:
+        return TEXTS
+    kind = next(p.type for p in get_query(name).params if p.name == bound_questions()[name])
+    if kind == "string":  # single_document_entities: an entity type
+        found = store.select("SELECT DISTINCT ?c WHERE { ?e a ?c } ORDER BY ?c").rows
+        return [str(c).removeprefix(GT) for (c,) in found if str(c).startswith(GT)] + ["Nothing", "donor"]
+    if kind == "entity":  # link_provenance: every entity of an entity type
+        from loaders.base import ENTITY_TYPES
+
+        classes = " ".join(f"gt:{t}" for t in ENTITY_TYPES)
+        found = store.select(f"SELECT DISTINCT ?k WHERE {{ VALUES ?c {{ {classes} }} ?k a ?c }} ORDER BY ?k")
+        return [str(row[0]) for row in found.rows]
     return [str(row[0]) for row in store.select(f"SELECT DISTINCT ?k WHERE {{ ?k a gt:{kind} }} ORDER BY ?k").rows]
+
+
+def bound_term(name: str, value: str):
+    """The term a value of a bound question's parameter is bound to (graphtool.library.bind_params)."""
+    from rdflib import Literal, URIRef
+
+    kind = next(p.type for p in get_query(name).params if p.name == bound_questions()[name])
+    return Literal(value) if kind == "string" else URIRef(value)
 
 
 def bound_query_answer(store: GraphStore, name: str, value: str) -> list[str]:
@@ -54,20 +84,19 @@ def bound_query_answer(store: GraphStore, name: str, value: str) -> list[str]:
     keyed = store.keyed_answer
     store.keyed_answer = lambda *args: None
     try:
-        return lines(run_query(store, name, {answers.KEYED[name]: value}))
+        return lines(run_query(store, name, {bound_questions()[name]: value}))
     finally:
         store.keyed_answer = keyed
 
 
 def assert_keyed_current(store: GraphStore, *, served: bool) -> None:
-    """Every keyed question bound to each entity of its parameter's type answers as its bound query, rows and
-    order; from its file when ``served``."""
-    from rdflib import URIRef
-
-    for name, param in answers.KEYED.items():
+    """Every bound question (:func:`bound_questions`) bound to each of its values (:func:`keyed_values`) answers
+    as its bound query, rows and order; from its files when ``served``."""
+    for name, param in bound_questions().items():
         text = get_query(name).text
         for value in keyed_values(store, name):
-            assert (store.keyed_answer(name, text, {param: URIRef(value)}) is not None) is served, (name, value)
+            term = bound_term(name, value)
+            assert (store.keyed_answer(name, text, {param: term}) is not None) is served, (name, value)
             assert lines(run_query(store, name, {param: value})) == bound_query_answer(store, name, value), (
                 name,
                 value,
@@ -123,10 +152,12 @@ def fixture_store(path: Path) -> GraphStore:
     return store
 
 
-def donor_document(n: int, donor: str, project: str) -> bytes:
-    """N-Quads of a document whose donor funds a project (a new row of funding_chain and the other answers)."""
+def donor_document(n: int, donor: str, project: str, located: str | None = None) -> bytes:
+    """N-Quads of a document whose donor funds a project (a new row of funding_chain and the other answers),
+    located in the community ``located`` (an IRI) when given."""
     g = f"<{ID}doc/extra{n}>"
-    return (
+    where = f"<{ID}project/{project}> <{GT}locatedIn> <{located}> {g} .\n" if located else ""
+    body = (
         textwrap.dedent(f"""\
         {g} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{GT}Document> {g} .
         {g} <{GT}fileName> "extra{n}.txt" {g} .
@@ -139,6 +170,7 @@ def donor_document(n: int, donor: str, project: str) -> bytes:
         <{ID}donor/{donor}> <{GT}funds> <{ID}project/{project}> {g} .
         """)
     ).encode()
+    return where.encode() + body
 
 
 def test_written_answers_are_the_query_rows_in_order_and_other_questions_run_as_before(tmp_path, monkeypatch):
@@ -174,7 +206,8 @@ def test_a_flush_with_nothing_written_keeps_the_answers_and_a_new_store_writes_t
     store = fixture_store(path)
     token = store._stamp
     files = {p.name: p.stat().st_mtime_ns for p in (path / answers.DIRECTORY).glob(f"*{answers.SUFFIX}")}
-    assert token and len(files) == len(answers.QUESTIONS) + len(answers.KEYED) + 1  # and the name index
+    parts = len(answers.composed_questions())
+    assert token and len(files) == len(answers.QUESTIONS) + len(answers.KEYED) + len(answers.SEARCHED) + parts + 1
     store.flush()
     assert not store.write_answers()  # skipped: nothing changed
     assert store._stamp == token
@@ -236,6 +269,21 @@ def test_adding_reloading_and_removing_a_document(tmp_path):
     store.flush()
     assert_current(store, served=True)
     assert library_answer(store, "funding_chain") == before
+
+    # a second document: USAID (a label more) funds a project in Луцьк, so Луцьк shares USAID with Бердичів
+    lutsk = {"community": f"{ID}katottg/UA07080170000013409"}
+    shared_before = lines(run_query(store, "communities_sharing_funder", lutsk))
+    store.replace_document(f"{ID}doc/extra2", donor_document(2, "usaid", "Ліцей", lutsk["community"]))
+    assert_keyed_current(store, served=False)
+    store.flush()
+    assert_keyed_current(store, served=True)
+    shared_after = lines(run_query(store, "communities_sharing_funder", lutsk))
+    assert shared_after != shared_before and any("Бердичівська" in line for line in shared_after)
+    store.remove_documents([f"{ID}doc/extra2"])
+    assert_keyed_current(store, served=False)
+    store.flush()
+    assert_keyed_current(store, served=True)
+    assert lines(run_query(store, "communities_sharing_funder", lutsk)) == shared_before
 
 
 def test_a_build_reload_prune_and_the_remove_command(fake_loaders, docs, tmp_path):
@@ -469,6 +517,7 @@ def test_a_process_killed_between_its_writes_and_the_answers_leaves_none_valid(t
     assert done.returncode == -signal.SIGKILL, done.stderr
     reader = GraphStore(path, read_only=True)
     assert_current(reader, served=False)  # the files left are not read: the engine answers, new rows included
+    assert_keyed_current(reader, served=False)
     after = library_answer(reader, "funding_chain")
     assert after != before and any("Лікарня" in line for line in after)
     del reader
@@ -630,11 +679,11 @@ def test_keyed_answers_are_the_bound_querys_rows_in_order(tmp_path, monkeypatch,
     fixture_store(tmp_path / "store")
     reader = GraphStore(tmp_path / "store", read_only=True)
     assert_keyed_current(reader, served=True)
-    for name, param in answers.KEYED.items():
+    for name, param in bound_questions().items():
         values = keyed_values(reader, name)
         counts = [len(bound_query_answer(reader, name, value)) for value in values]
         assert any(counts), name  # the fixture answers each for some value
-        if name not in answers.BY_VALUES:  # an entity of another type: nothing in a file that holds every value
+        if name not in answers.BY_VALUES and name not in answers.SEARCHED:  # another entity: nothing in the files
             table = reader.keyed_answer(name, get_query(name).text, {param: URIRef(f"{ID}nothing")})
             assert table is not None and not table.rows, name
     example = {p.name: p.example for p in get_query("communities_of_donor").params}  # a name, resolved
@@ -710,3 +759,30 @@ def test_the_name_index_is_read_from_its_file_and_resolves_as_the_one_built(tmp_
         assert found == frozenset({word} | parsed), word
     assert names.NameIndex.loads(b"damaged") is None
     assert names.NameIndex.loads(__import__("marshal").dumps(("another layout", [], {}, {}))) is None
+
+
+def test_a_question_combined_from_parts_or_searched_reads_only_current_files(tmp_path, monkeypatch):
+    """communities_sharing_funder is combined from three part files and find_entities searched in one: another text
+    of the question or of a part, a part missing, or a text with a language (not the library's binding) is not
+    answered from them; the library's call then runs the query and gives the same rows."""
+    from rdflib import Literal, URIRef
+
+    path = tmp_path / "store"
+    store = fixture_store(path)
+    community = {"community": URIRef(f"{ID}katottg/UA07080170000013409")}
+    text = get_query("communities_sharing_funder").text
+    assert store.keyed_answer("communities_sharing_funder", text, community).rows
+    assert store.keyed_answer("communities_sharing_funder", text + "\n# another version\n", community) is None
+    columns, texts = answers._PARTS["communities_sharing_funder"]
+    changed = (*texts[:2], texts[2].replace("MIN(", "MAX("), texts[3])  # another text of the part "reach"
+    monkeypatch.setitem(answers._PARTS, "communities_sharing_funder", (columns, changed))
+    assert store.keyed_answer("communities_sharing_funder", text, community) is None
+    monkeypatch.undo()
+    find = get_query("find_entities").text
+    assert store.keyed_answer("find_entities", find, {"text": Literal("школ")}).rows
+    assert store.keyed_answer("find_entities", find, {"text": Literal("школ", lang="uk")}) is None
+    expected = bound_query_answer(store, "communities_sharing_funder", str(community["community"]))
+    part = next((path / answers.DIRECTORY).glob("communities_sharing_funder@community~reach-*"))
+    part.unlink()
+    assert store.keyed_answer("communities_sharing_funder", text, community) is None
+    assert lines(run_query(store, "communities_sharing_funder", {"community": str(community["community"])})) == expected
