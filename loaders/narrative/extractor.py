@@ -1572,7 +1572,11 @@ class _Extractor:
         for st in self.sents:
             norm = st.s.norm.strip()
             places = [m for m in st.mentions if m.kind == "place"]
-            if len(norm) <= 50 and re.fullmatch(r"[\w'’ -]+:?", norm) and norm[:1].isupper():
+            if (
+                len(norm) <= 50
+                and re.fullmatch(r"(?:\d{1,2}[.)]\s*)?[\w'’ -]+:?", norm)
+                and norm.lstrip("0123456789.) ")[:1].isupper()
+            ):
                 heads[st.s.index] = None  # another heading ("Суми" read as a common word) ends the section
             if len(norm) > 50 or len(places) != 1 or places[0].type != "Community":
                 continue
@@ -1580,7 +1584,9 @@ class _Extractor:
             if p.place is not None and p.place.category in ("oblast", "raion"):
                 continue
             rest = (norm[: p.start] + norm[p.end :]).strip(" :.-–—•*")
-            if not rest or re.fullmatch(r"(?:\d+[.)]?\s*)?(?:(?:міська|селищна|сільська)\s+)?(?:громада|ТГ)?", rest):
+            if not rest or re.fullmatch(
+                r"(?:\d+[.)]?\s*)?(?:(?:міська|селищна|сільська)\s+)?(?:територіальна\s+)?(?:громада|ТГ)?", rest
+            ):
                 heads[st.s.index] = p.key
         self.section_heads = heads if len({v for v in heads.values() if v}) >= 2 else {}
 
@@ -2060,8 +2066,10 @@ class _Extractor:
                 for m in ms
                 if m.kind == "place" and m.type == "PartnerCity" and not (m.extra or {}).get("locator")
             }
-            if listed or (st.country_heading and st.s.index - last_listed == 1):
-                last_listed = st.s.index  # a bulleted list goes on, past a country heading inside it
+            if listed or ((st.country_heading or self.section_heads.get(st.s.index)) and st.s.index - last_listed == 1):
+                # a bulleted list goes on, past a country heading inside it, or past the next community's heading
+                # (rule ``list-runs-past-section-head``: "Ковель:" / "— Хелм" / "Нововолинськ:" / "— Грубешів")
+                last_listed = st.s.index
             if (
                 st.partner_cue
                 and not partner_sentence
@@ -2070,6 +2078,15 @@ class _Extractor:
                 header_at = st.s.index  # "Міста-побратими та міста-партнери Тернополя": a list follows
                 # "громада має такі угоди про співпрацю:": a lead-in of agreements lists domestic partners too
                 header_lead = norm.rstrip().endswith(":") and bool(_AGREEMENT.search(norm))
+            elif (
+                partner_sentence
+                and (colon := norm.find(":")) > 0
+                and cue_regex_in("partner", norm).search(norm, 0, colon)
+                and "\n" in self.text[st.s.start : st.s.end]
+            ):
+                # rule ``heading-with-first-row``: "Міста-партнери громад Волині:" and its first row ("Луцьк – Люблін
+                # (Польща)") read as one sentence: the rows on the lines after it are the list's too
+                header_at, header_lead = st.s.index, False
             orphans = self._locations(
                 st, inits, containers, cur_topic if (refers or not partner_sentence) else None, partner_sentence
             )
@@ -3159,10 +3176,15 @@ class _Extractor:
         )
         pairs = set()
         lead_ua = None  # "Партнерами Ніжинської громади є: місто Лович …; місто Кутно …": the list runs on
-        for a, b in bounds:
+        # rule ``row-community``: "Ковельська міська територіальна громада; Хелм; Польща; угода 1996": a row's own
+        # community, alone in its first field, is the community of the partner in the next ones (not the page's)
+        row_ua = None
+        for n, (a, b) in enumerate(bounds):
             group = [p for p in places if a <= p.start < b and (contrast is None or p.start < contrast)]
             ua = [p for p in group if p.type == "Community"]
             foreign = [p for p in group if p.type == "PartnerCity"]
+            if n == 0 and len(ua) == 1 and not foreign and not self._is_oblast(ua[0].key) and len(bounds) > 1:
+                row_ua = ua[0]
             if ua and foreign:
                 pairs |= self._clause_pairs(norm, group)
                 if lead_ua is None and ua[0].start < min(f.start for f in foreign):
@@ -3231,9 +3253,14 @@ class _Extractor:
                     for u in ua
                     if not self._is_oblast(u.key) and not _LOCATIVE.search(norm[max(0, u.start - 20) : u.start])
                 }
-            elif foreign and not ua and (self.section_home or self.home_key or self._card_home):
-                home = self.section_home or self.home_key
-                if self._card_home and _PARTNER_FIELD.match(norm) and 0 < st.s.index - self._card_home[1] <= 4:
+            elif foreign and not ua and (row_ua or self.section_home or self.home_key or self._card_home):
+                home = row_ua.key if row_ua is not None else self.section_home or self.home_key
+                if (
+                    row_ua is None
+                    and self._card_home
+                    and _PARTNER_FIELD.match(norm)
+                    and 0 < st.s.index - self._card_home[1] <= 4
+                ):
                     home = self._card_home[0]  # rule ``card-community``
                 if home is None:
                     continue

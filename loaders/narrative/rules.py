@@ -4068,4 +4068,39 @@ RULES: tuple[Rule, ...] = (
         "Одеса має міста-побратими, серед яких Генуя, Марсель, Йокогама та Ліверпуль.",
         {"Одеса|partnerOf|Йокогама", "Одеса|partnerOf|Генуя"},
     ),
+    _r(
+        "list-runs-past-section-head",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A partner list in sections goes on past the next community's own heading line ('Нововолинськ:', '2. "
+        "Ковельська громада', 'Ковельська міська територіальна громада'): its items are that community's partners.",
+        "Міжнародні партнери громад\n\nКовель:\n— Хелм (Польща)\n— Ґіжицько (Польща)\n\nНововолинськ:\n— Грубешів "
+        "(Польща)\n— Томашів-Любельський (Польща)",
+        {"Ковель|partnerOf|Холм", "Нововолинськ|partnerOf|Грубешів", "Нововолинськ|partnerOf|Томашів-Любельський"},
+        {"Ковель|partnerOf|Грубешів"},
+    ),
+    _r(
+        "heading-with-first-row",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A list heading read as one sentence with its first row ('Міста-партнери громад Волині: Луцьк – Люблін "
+        "(Польща)') opens the list for the rows on the lines after it.",
+        "Міста-партнери громад Волині:\nЛуцьк – Люблін (Польща), Ольштин (Польща)\nКовель – Хелм (Польща)",
+        {"Луцьк|partnerOf|Люблін", "Ковель|partnerOf|Холм"},
+        {"Луцьк|partnerOf|Холм"},
+    ),
+    _r(
+        "row-community",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A row's own community, alone in its first field ('Ковельська міська територіальна громада; Хелм; Польща; "
+        "угода 1996'), is the community of the partner in its next fields, not the page's community.",
+        "Реєстр партнерств\nЛуцька міська територіальна громада; Люблін; Польща; угода 1993\nКовельська міська "
+        "територіальна громада; Хелм; Польща; угода 1996",
+        {
+            "Луцька міська територіальна громада|partnerOf|Люблін",
+            "Ковельська міська територіальна громада|partnerOf|Холм",
+        },
+        {"Луцька міська територіальна громада|partnerOf|Холм"},
+    ),
 )
