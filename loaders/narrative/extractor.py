@@ -1850,6 +1850,7 @@ class _Extractor:
                             r"[,;:]|(?<![\w])(?:та|і|й|що|який|яка)(?![\w])", norm[first.end : cm.start()]
                         )
                         and not any(rx.search(norm, first.end, cm.start()) for rx, _v in cue_values_in("fund", norm))
+                        and not _GIFT_VERB.search(norm, first.end, cm.start())  # rule ``gift-within-initiative``
                     ):
                         # (a funding verb between them makes it the funder: "ЕИБ предоставит кредит в рамках ...");
                         # a bank, or a loan or grant it signs for, pays: "EBRD signed a loan agreement under ..."
@@ -2317,8 +2318,11 @@ class _Extractor:
         from loaders.morph import parses
 
         words = []
-        for w in m.group("org").split():
+        ws = m.group("org").split()
+        for i, w in enumerate(ws):
             lw = w.lower()
+            if words and lw in ("в", "у") and i + 1 < len(ws) and ws[i + 1].lower() in ("межах", "рамках", "ході"):
+                break  # rule ``org-name-ends-at-frame``: "… агенція регіонального розвитку в межах програми «X»"
             if words and (lw in _ORG_CUT or (w[:1].isupper() and words[-1].lower() in ("та", "і", "й", "з", "із"))):
                 break
             if words and w[:1].islower() and any(str(p.tag.POS) == "VERB" for p in parses(lw)[:1]):
@@ -2349,6 +2353,8 @@ class _Extractor:
         start = m.start("org")
         end = start + len(" ".join(words))
         quoted = _QUOTED_NAME.match(norm, end)
+        if quoted and re.search(r"(?<![\w])(?:проє?кт|програм|ініціатив|конкурс)\w*$", norm[start:end], re.I):
+            quoted = None  # "… в межах програми «X»": the quote is the initiative's title, not the body's name
         if quoted:
             # "Громадською спілкою виробників органічних сертифікованих продуктів „Органічна Україна“": the long
             # description ends in the organisation's own name (rule org-description-then-quoted-name)
@@ -4088,6 +4094,7 @@ _RU_ORG_HEADS = (
     "центр ", "центра ", "центром ", "центре ", "фонд ", "фонда ", "фондом ", "фонде ", "союз ", "союза ", "союзом ",
 )  # fmt: skip
 _LIST_TAIL = re.compile(r"[»\"”]?" + _LIST_GAP.pattern + r"(?=[А-ЯІЇЄҐ])")  # the list goes on after a closing quote
+_GIFT_VERB = re.compile(r"(?<![\w])(?:нада|переда|подарува)(?:в|ла|ли|ло)(?![\w])", re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"\s*[«„“\"]([^«»„“”\"\n]{2,80})[»“”\"]")
 _CAP_WORD = re.compile(r"(?<![\w'-])[А-ЯІЇЄҐ][\w'-]+")
 _LEGAL_FORMS = {"ГО", "ГС", "БФ", "МБФ", "БО", "МБО", "ВГО", "МГО", "ВБО", "ВБФ"}

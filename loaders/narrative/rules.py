@@ -4001,4 +4001,62 @@ RULES: tuple[Rule, ...] = (
         {"Житомир|partnerOf|Кельце"},
         {"Бердичів|partnerOf|Кельце"},
     ),
+    _r(
+        "org-name-ends-at-frame",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An organisation named without quotes ends before 'в межах'/'в рамках'/'в ході'; a quoted title after a "
+        "trigger word ('програми «X»') is the initiative's title, never the organisation's own name.",
+        "Навчання для підприємців Вараської громади провела Рівненська агенція регіонального розвитку в межах "
+        "програми «Бізнес-школа».",
+        {"Рівненська агенція регіонального розвитку|implements|Бізнес-школа"},
+        {"Бізнес-школа|implements|Бізнес-школа"},
+    ),
+    _r(
+        "gift-within-initiative",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "A donor that hands over goods within an initiative ('надав/передав/подарував … в рамках проєкту «X»') pays "
+        "for it; it does not carry it out (the agency it goes through does).",
+        "Уряд Японії передав лікарні Ковеля генератори в рамках проєкту «Енергостійкість громад». Обладнання для "
+        "шкіл надав Уряд Канади через ПРООН у межах програми «Тепла школа».",
+        {
+            "Уряд Японії|funds|Енергостійкість громад",
+            "Уряд Канади|funds|Тепла школа",
+            "Програма розвитку ООН|implements|Тепла школа",
+        },
+        {"Уряд Японії|implements|Енергостійкість громад"},
+    ),
+    _r(
+        "role-of-implementation",
+        "relations",
+        "loaders/narrative/roles.py",
+        "A role noun may name its task before the initiative: 'Партнером з впровадження проєкту «X» є Y' is the "
+        "copular role frame with Y carrying X out.",
+        "Партнером з впровадження проєкту «Безпечний дім» є Данська рада у справах біженців.",
+        {"Данська рада у справах біженців|implements|Безпечний дім"},
+    ),
+    _r(
+        "technical-support-implements",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "Who gives technical, expert, advisory or methodical help to an initiative ('технічну підтримку … надає', "
+        "'надає експертну підтримку') carries it out; financial support stays a funding cue.",
+        "Технічну підтримку громадам у межах проєкту «Прозорі громади» надає ГО «Центр аналізу». Проєкт "
+        "«Енергоаудит» фінансує Швеція, а технічну допомогу громадам забезпечує ГО «Енергоклуб».",
+        {
+            "Центр аналізу|implements|Прозорі громади",
+            "Енергоклуб|implements|Енергоаудит",
+            "Уряд Швеції|funds|Енергоаудит",
+        },
+        {"Центр аналізу|funds|Прозорі громади"},
+    ),
+    _r(
+        "en-implementing-partner-of",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "'X is (one of) the implementing partner(s) of the Y project': the agent before the copula carries Y out.",
+        'The Danish Refugee Council is the implementing partner of the "Safe Home" project in Chernihiv.',
+        {"Данська рада у справах біженців|implements|Safe Home"},
+    ),
 )
