@@ -1461,9 +1461,15 @@ class _Extractor:
         places = {}
         for st in self.sents:
             title = st.s.index < 4 or st.s.start < 400
+            local_owners = {x.key for x in st.mentions if x.kind == "init" and x.found is not None and x.found.local}
             for m in st.mentions:
-                if m.kind != "place" or m.type != "Community" or m.in_title or m.role == "oblast-list":
+                if m.kind != "place" or m.type != "Community" or m.role == "oblast-list":
                     continue  # one oblast of a list is not what the document is about
+                if m.in_title and not (m.in_title in local_owners and title):
+                    # rule ``home-in-local-programme``: "Стратегія розвитку Корюківської громади на 2025-2029 роки"
+                    # heading the page: the community whose own programme it is is the page's home; a place
+                    # inside another name is not
+                    continue
                 w = 3 if title else 1
                 if m.role == "council":
                     w += 1

@@ -4059,4 +4059,18 @@ RULES: tuple[Rule, ...] = (
         'The Danish Refugee Council is the implementing partner of the "Safe Home" project in Chernihiv.',
         {"Данська рада у справах біженців|implements|Safe Home"},
     ),
+    _r(
+        "home-in-local-programme",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A page headed by a community's own programme or strategy ('Програма розвитку культури Баранівської "
+        "міської територіальної громади на 2025-2027 роки') is that community's page: it is the home, so the "
+        "initiatives the page names without a place happen there.",
+        "Програма розвитку культури Баранівської міської територіальної громади на 2025-2027 роки\n\n"
+        "Розробку документа підтримала Програма USAID DOBRE, яку виконує Global Communities.",
+        {
+            "Децентралізація приносить кращі результати та ефективність|locatedIn|"
+            "Баранівська міська територіальна громада",
+        },
+    ),
 )
