@@ -54,6 +54,7 @@ from loaders.text import Sentence, read_text, sentences
 MAX_BYTES = 200 * 1024 * 1024
 MAX_EVIDENCE = 100  # sentences kept per relation / mentions per entity (a 50 MB text repeats itself)
 _BARE_TRIGGER = re.compile(r"(?<![\w])(?:проє?кт|програм|ініціатив|мереж|компонент)\w*", re.IGNORECASE)
+_BARE_STRATEGY = re.compile(r"(?<![\w])стратегі\w*", re.IGNORECASE)
 _NATIONAL = re.compile(r"україн|національн|всеукраїнськ|загальнодержавн", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:з|із|зі|у|в|на|до|від|для|між|про|по|за|при)\s+$", re.IGNORECASE)
 _NO_PARTNERSHIP = re.compile(
@@ -425,6 +426,7 @@ class _Extractor:
         self._title_sent: int | None = None  # index of the page's title sentence
         self._hromada_items = 0  # list lines still read as hromadas under a "… громади:" lead-in
         self._title_items: tuple[int, str, str] = (0, "", "")  # lines left, type, trigger under "… проєкти:"
+        self._strategy_seen = False  # a community's strategy was named (rule strategy-refers-back)
         self._local_topics: set[str] = set()  # keys of local programmes the page is about
 
     # ------------------------------------------------------------ bookkeeping (linear time on huge documents)
@@ -1394,6 +1396,19 @@ class _Extractor:
                 if _definite(norm, tm):
                     st.bare_trigger = True
                     st.bare_kind = _trigger_stem(tm.group())
+                    break
+        # rule ``strategy-refers-back``: "Оновлення Стратегії відбувається за підтримки Програми USAID DOBRE" after
+        # the page named "Стратегія розвитку громади на 2025-2029 роки": the bare word is that strategy again
+        if any(
+            m.kind == "init" and m.found is not None and m.found.local and m.found.trigger == "стратегі"
+            for m in mentions
+        ):
+            self._strategy_seen = True
+        elif not st.bare_trigger and self._strategy_seen:
+            for tm in _BARE_STRATEGY.finditer(norm):
+                if not any(a <= tm.start() < b for a, b in covered) and _definite(norm, tm):
+                    st.bare_trigger = True
+                    st.bare_kind = "стратегі"
                     break
 
     def _is_title(self, st: _Sent) -> bool:
@@ -4114,7 +4129,7 @@ _ORG_STOP = {"разом", "за", "у", "в", "на", "та", "і", "й", "а",
 def _trigger_stem(word: str) -> str:
     """Which kind of initiative a trigger word names: проєкт, програм, ініціатив, мереж, компонент, or ""."""
     w = word.lower().replace("проект", "проєкт")
-    for stem in ("проєкт", "програм", "ініціатив", "мереж", "компонент"):
+    for stem in ("проєкт", "програм", "ініціатив", "мереж", "компонент", "стратегі"):
         if w.startswith(stem):
             return stem
     return ""
