@@ -3681,7 +3681,9 @@ class _Extractor:
                 _oblast_code(k) and _oblast_code(k) != home_oblast for k in here if k.startswith("katottg:")
             ):
                 continue  # stated at home already, or a project of another region
-            if _NATIONAL.search(ent.label) or any(_NATIONAL.search(n) for n in ent.names if n):
+            # rule ``national-by-own-words``: the label and the page's own words decide, not a registry's long alias
+            # ("U-LEAD з Європою" is also "Програма для України з розширення прав …"; a hromada's page places it home)
+            if _NATIONAL.search(ent.label) or any(_NATIONAL.search(n) for n in ent.names if n and n in self.text):
                 continue
             _, ev = self.first_ev.get(key, (0, ent.mentions[0]))
             self._rel(key, "locatedIn", self.home_key, ev)

@@ -4086,4 +4086,15 @@ RULES: tuple[Rule, ...] = (
             "Стратегія розвитку Олевської міської територіальної громади на 2025-2030 роки",
         },
     ),
+    _r(
+        "national-by-own-words",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "Whether an initiative is national (so not placed at the page's home by default) is read from its label and "
+        "the names the page itself uses, not from a registry's long alias ('Програма для України з розширення прав "
+        "…' is U-LEAD's).",
+        "У Ємільчинській громаді відкрили оновлений ЦНАП\n\nСьогодні в Ємільчині відкрили оновлений центр. "
+        "Модернізацію ЦНАПу здійснено в рамках Програми «U-LEAD з Європою», яку фінансує Європейський Союз.",
+        {"U-LEAD з Європою|locatedIn|Ємільчинська селищна територіальна громада"},
+    ),
 )
