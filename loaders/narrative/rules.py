@@ -4097,4 +4097,14 @@ RULES: tuple[Rule, ...] = (
         "Модернізацію ЦНАПу здійснено в рамках Програми «U-LEAD з Європою», яку фінансує Європейський Союз.",
         {"U-LEAD з Європою|locatedIn|Ємільчинська селищна територіальна громада"},
     ),
+    _r(
+        "organisation-noun-before-quote",
+        "mentions",
+        "loaders/patterns.py",
+        "'(міжнародна) організація «X»' names an organisation X, with or without an adjective before the noun, "
+        "unless the registry knows X or the name in brackets after it (then the registry's entity stands).",
+        "Проєкт «Чиста вода Полісся» триватиме до 2026 року. Його реалізовуватиме міжнародна організація "
+        "«Solidar Suisse» у партнерстві з місцевими водоканалами.",
+        {"Solidar Suisse|implements|Чиста вода Полісся"},
+    ),
 )
