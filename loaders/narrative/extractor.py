@@ -55,6 +55,7 @@ MAX_BYTES = 200 * 1024 * 1024
 MAX_EVIDENCE = 100  # sentences kept per relation / mentions per entity (a 50 MB text repeats itself)
 _BARE_TRIGGER = re.compile(r"(?<![\w])(?:проє?кт|програм|ініціатив|мереж|компонент)\w*", re.IGNORECASE)
 _BARE_STRATEGY = re.compile(r"(?<![\w])стратегі\w*", re.IGNORECASE)
+_LOCAL_FRAME = re.compile(r"(?<![\w])(?:(?:в|у)\s+(?:межах|рамках)|за\s+рахунок\s+коштів|коштом)\s+$", re.IGNORECASE)
 _NATIONAL = re.compile(r"україн|національн|всеукраїнськ|загальнодержавн", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:з|із|зі|у|в|на|до|від|для|між|про|по|за|при)\s+$", re.IGNORECASE)
 _NO_PARTNERSHIP = re.compile(
@@ -1363,6 +1364,15 @@ class _Extractor:
                     # rule ``local-programme``: a community's own programme named in the page's title or a
                     # decision's title is what the page is about
                     self._local_topics |= {m.key for m in mentions if m.found is not None and m.found.local}
+                # rule ``local-programme-frame``: "Ремонт здійснюється в межах Програми розвитку доріг … на
+                # 2023-2025 роки": work done within it makes the programme a framework the page speaks of
+                self._local_topics |= {
+                    m.key
+                    for m in mentions
+                    if m.found is not None
+                    and m.found.local
+                    and _LOCAL_FRAME.search(st.s.norm, max(0, m.start - 24), m.start)
+                }
                 gone = {
                     m.key
                     for m in mentions

@@ -4107,4 +4107,17 @@ RULES: tuple[Rule, ...] = (
         "«Solidar Suisse» у партнерстві з місцевими водоканалами.",
         {"Solidar Suisse|implements|Чиста вода Полісся"},
     ),
+    _r(
+        "local-programme-frame",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "A community's or oblast's own programme named with its years is kept where work is done within it or paid "
+        "from it ('в межах Програми … на 2023-2025 роки', 'коштом Програми …'), not only in a title.",
+        "На Овруччині відновлюють дороги. Ремонт доріг здійснюється за кошти обласного бюджету в межах Програми "
+        "розвитку автомобільних доріг Житомирської області на 2023-2025 роки.",
+        {
+            "Програма розвитку автомобільних доріг Житомирської області на 2023-2025 роки|locatedIn|"
+            "Житомирська область",
+        },
+    ),
 )
