@@ -525,7 +525,8 @@ def _defined_names(s: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 _LOCAL_PROGRAMME = re.compile(
-    r"(?<![\w«\"])(?P<trig>Програм|Стратегі|Комплексн\w+\s+програм)\w*(?P<rest>(?:\s+[^\s,;:.()«»!?]+){1,16}?)"
+    r"(?<![\w«\"])(?P<trig>Програм|Стратегі|Комплексн\w+\s+програм|(?:[РрОоМмСсЦц](?:егіональн|бласн|іськ|елищн|ільськ|ільов)|"
+    r"[Кк]омплексн)\w*\s+(?:цільов\w+\s+)?програм)\w*(?P<rest>(?:\s+[^\s,;:.()«»!?]+){1,16}?)"
     r"(?P<years>\s+(?:на|до)\s+(?:період\s+)?(?:до\s+)?\d{4}(?:\s*[-–—]\s*\d{4})?\s*(?:рік|роки|року|рр?\.)?)"
 )
 
@@ -555,6 +556,7 @@ def _local_programmes(s: str, found: list[Found]) -> list[Found]:
         phrase = s[m.start() : m.end("rest")]
         words = phrase.split()
         label = " ".join(nominative(words)) + " " + " ".join(m.group("years").split())
+        label = label[:1].upper() + label[1:]  # "в межах регіональної програми …": the name starts with a capital
         out.append(
             Found(
                 m.start(),

@@ -4120,4 +4120,18 @@ RULES: tuple[Rule, ...] = (
             "Житомирська область",
         },
     ),
+    _r(
+        "adjective-led-local-programme",
+        "mentions",
+        "loaders/patterns.py",
+        "A local programme may start with its level or kind ('Регіональна/Обласна/Міська/Цільова/Комплексна "
+        "програма … на 2024-2026 роки'), in any case and in lower case inside a sentence; its name is given with a "
+        "capital.",
+        "Про затвердження Міської цільової програми підтримки малого підприємництва Коростенської міської ради на "
+        "2024-2026 роки",
+        {
+            "Міська цільова програма підтримки малого підприємництва Коростенської міської ради на 2024-2026 роки|"
+            "locatedIn|Коростенська міська територіальна громада",
+        },
+    ),
 )
