@@ -4134,4 +4134,13 @@ RULES: tuple[Rule, ...] = (
             "locatedIn|Коростенська міська територіальна громада",
         },
     ),
+    _r(
+        "en-country-funded",
+        "mentions",
+        "loaders/narrative/latin.py",
+        "'Japan-funded', 'Sweden-supported': the country before the hyphen is named (and funds the initiative the "
+        "adjective qualifies), as 'EU-funded' names the EU.",
+        'The Japan-funded "Safe Schools" project installed shelters in Malyn.',
+        {"Уряд Японії|funds|Safe Schools", "Safe Schools|locatedIn|Малин"},
+    ),
 )
