@@ -4143,4 +4143,13 @@ RULES: tuple[Rule, ...] = (
         'The Japan-funded "Safe Schools" project installed shelters in Malyn.',
         {"Уряд Японії|funds|Safe Schools", "Safe Schools|locatedIn|Малин"},
     ),
+    _r(
+        "goods-handed-over",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "A donor handing goods over ('передала 10 генераторів', 'надав обладнання') pays for the initiative they "
+        "belong to, named in the sentence or in the next one ('Допомогу надано в межах проєкту «X»').",
+        "Японія передала Коростенській громаді 10 генераторів. Допомогу надано в межах проєкту «Енергостійкість».",
+        {"Уряд Японії|funds|Енергостійкість", "Енергостійкість|locatedIn|Коростенська міська територіальна громада"},
+    ),
 )
