@@ -2907,7 +2907,10 @@ class _Extractor:
             if pred == "funds" and any(a.kind in ("donor", "country") for a in agents):
                 # "Швейцарія інвестує 18,5 млн франків." and no initiative yet: the money's
                 # destination may follow ("Кошти спрямують на проєкт DECIDE")
-                self._unplaced = (agents, value, pred, st.s.index)
+                if self._unplaced is None or self._unplaced[3] != st.s.index:
+                    # the sentence's first funding frame stands ("ПРООН за підтримки Японії передала генератори":
+                    # Японія pays; the agency that handed them over does not become a funder too)
+                    self._unplaced = (agents, value, pred, st.s.index)
             return
         targets = [target]
         if (
