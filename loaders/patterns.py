@@ -342,7 +342,7 @@ _ORG_ABBR = re.compile(
 _ORG_LONG = re.compile(
     r"(?<![\w])(?P<head>громадськ\w+\s+організаці\w+|комунальн\w+\s+(?:установ|підприємств|заклад|організаці)\w*|"
     r"державн\w+\s+(?:установ|підприємств|організаці)\w*|благодійн\w+\s+(?:фонд|організаці)\w*|"
-    r"установ\w+|компані\w+|підприємств\w+|асоціаці\w+|спілк\w+|об'єднанн\w+|товариств\w+|фундаці\w+|"
+    r"організаці\w+|организаци\w+|установ\w+|компані\w+|підприємств\w+|асоціаці\w+|спілк\w+|об'єднанн\w+|товариств\w+|фундаці\w+|"
     r"фонд(?:у|ом|і)?(?![\w])|(?:інтернет-|онлайн-)?видання|медіа|агентств\w+|редакці\w+|"
     r"общественн\w+\s+организаци\w+|благотворительн\w+\s+(?:фонд|организаци)\w*|"
     r"(?:коммунальн|государственн)\w+\s+(?:предприяти|учреждени)\w*|ассоциаци\w+|компани\w+|"
@@ -525,7 +525,8 @@ def _defined_names(s: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 _LOCAL_PROGRAMME = re.compile(
-    r"(?<![\w«\"])(?P<trig>Програм|Стратегі|Комплексн\w+\s+програм)\w*(?P<rest>(?:\s+[^\s,;:.()«»!?]+){1,16}?)"
+    r"(?<![\w«\"])(?P<trig>Програм|Стратегі|Комплексн\w+\s+програм|(?:[РрОоМмСсЦц](?:егіональн|бласн|іськ|елищн|ільськ|ільов)|"
+    r"[Кк]омплексн)\w*\s+(?:цільов\w+\s+)?програм)\w*(?P<rest>(?:\s+[^\s,;:.()«»!?]+){1,16}?)"
     r"(?P<years>\s+(?:на|до)\s+(?:період\s+)?(?:до\s+)?\d{4}(?:\s*[-–—]\s*\d{4})?\s*(?:рік|роки|року|рр?\.)?)"
 )
 
@@ -555,6 +556,7 @@ def _local_programmes(s: str, found: list[Found]) -> list[Found]:
         phrase = s[m.start() : m.end("rest")]
         words = phrase.split()
         label = " ".join(nominative(words)) + " " + " ".join(m.group("years").split())
+        label = label[:1].upper() + label[1:]  # "в межах регіональної програми …": the name starts with a capital
         out.append(
             Found(
                 m.start(),
@@ -1093,6 +1095,21 @@ def _is_plural(text: str) -> bool:
     )
 
 
+_BRACKET_NAME = re.compile(r"\s*\(\s*([^()]{2,80}?)\s*\)")
+
+
+def _registry_knows(s: str, title: str, end: int) -> bool:
+    """The registry knows an organisation by its quoted title or by the name in brackets right after it."""
+    try:
+        from loaders.registry import get_registry
+
+        reg = get_registry()
+    except Exception:
+        return False
+    br = _BRACKET_NAME.match(s, end)
+    return bool(reg.find(title) or (br is not None and reg.find(br.group(1))))
+
+
 def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
     """Organisations named by an abbreviation or a head noun before a quoted name: ГО «X», КУ «X», парк «X»."""
     from loaders.morph import nominative
@@ -1118,6 +1135,9 @@ def find_organisations(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
                 out.append(Found(m.start(), b, title, typ, {title, full}, (q + 1, b - 1), head))
             elif kind == "long":
                 head = m.group("head")
+                if head.lower().startswith(("організаці", "организаци")) and _registry_knows(s, title, b):
+                    taken.discard(q)
+                    continue  # "організацією «Глобал Ком'юнітіз» (Global Communities)": the registry names it
                 full = " ".join(nominative(head.split())) + f" «{title}»"
                 out.append(Found(m.start(), b, title, "Organization", {title, full}, (q + 1, b - 1), head.lower()))
             else:

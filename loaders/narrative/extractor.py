@@ -54,6 +54,8 @@ from loaders.text import Sentence, read_text, sentences
 MAX_BYTES = 200 * 1024 * 1024
 MAX_EVIDENCE = 100  # sentences kept per relation / mentions per entity (a 50 MB text repeats itself)
 _BARE_TRIGGER = re.compile(r"(?<![\w])(?:проє?кт|програм|ініціатив|мереж|компонент)\w*", re.IGNORECASE)
+_BARE_STRATEGY = re.compile(r"(?<![\w])стратегі\w*", re.IGNORECASE)
+_LOCAL_FRAME = re.compile(r"(?<![\w])(?:(?:в|у)\s+(?:межах|рамках)|за\s+рахунок\s+коштів|коштом)\s+$", re.IGNORECASE)
 _NATIONAL = re.compile(r"україн|національн|всеукраїнськ|загальнодержавн", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:з|із|зі|у|в|на|до|від|для|між|про|по|за|при)\s+$", re.IGNORECASE)
 _NO_PARTNERSHIP = re.compile(
@@ -429,6 +431,7 @@ class _Extractor:
         self._title_sent: int | None = None  # index of the page's title sentence
         self._hromada_items = 0  # list lines still read as hromadas under a "… громади:" lead-in
         self._title_items: tuple[int, str, str] = (0, "", "")  # lines left, type, trigger under "… проєкти:"
+        self._strategy_seen = False  # a community's strategy was named (rule strategy-refers-back)
         self._local_topics: set[str] = set()  # keys of local programmes the page is about
 
     # ------------------------------------------------------------ bookkeeping (linear time on huge documents)
@@ -1371,6 +1374,15 @@ class _Extractor:
                     # rule ``local-programme``: a community's own programme named in the page's title or a
                     # decision's title is what the page is about
                     self._local_topics |= {m.key for m in mentions if m.found is not None and m.found.local}
+                # rule ``local-programme-frame``: "Ремонт здійснюється в межах Програми розвитку доріг … на
+                # 2023-2025 роки": work done within it makes the programme a framework the page speaks of
+                self._local_topics |= {
+                    m.key
+                    for m in mentions
+                    if m.found is not None
+                    and m.found.local
+                    and _LOCAL_FRAME.search(st.s.norm, max(0, m.start - 24), m.start)
+                }
                 gone = {
                     m.key
                     for m in mentions
@@ -1404,6 +1416,19 @@ class _Extractor:
                 if _definite(norm, tm):
                     st.bare_trigger = True
                     st.bare_kind = _trigger_stem(tm.group())
+                    break
+        # rule ``strategy-refers-back``: "Оновлення Стратегії відбувається за підтримки Програми USAID DOBRE" after
+        # the page named "Стратегія розвитку громади на 2025-2029 роки": the bare word is that strategy again
+        if any(
+            m.kind == "init" and m.found is not None and m.found.local and m.found.trigger == "стратегі"
+            for m in mentions
+        ):
+            self._strategy_seen = True
+        elif not st.bare_trigger and self._strategy_seen:
+            for tm in _BARE_STRATEGY.finditer(norm):
+                if not any(a <= tm.start() < b for a, b in covered) and _definite(norm, tm):
+                    st.bare_trigger = True
+                    st.bare_kind = "стратегі"
                     break
 
     def _is_title(self, st: _Sent) -> bool:
@@ -1471,9 +1496,15 @@ class _Extractor:
         places = {}
         for st in self.sents:
             title = st.s.index < 4 or st.s.start < 400
+            local_owners = {x.key for x in st.mentions if x.kind == "init" and x.found is not None and x.found.local}
             for m in st.mentions:
-                if m.kind != "place" or m.type != "Community" or m.in_title or m.role == "oblast-list":
+                if m.kind != "place" or m.type != "Community" or m.role == "oblast-list":
                     continue  # one oblast of a list is not what the document is about
+                if m.in_title and not (m.in_title in local_owners and title):
+                    # rule ``home-in-local-programme``: "Стратегія розвитку Корюківської громади на 2025-2029 роки"
+                    # heading the page: the community whose own programme it is is the page's home; a place
+                    # inside another name is not
+                    continue
                 w = 3 if title else 1
                 if m.role == "council":
                     w += 1
@@ -1866,6 +1897,7 @@ class _Extractor:
                             r"[,;:]|(?<![\w])(?:та|і|й|що|який|яка)(?![\w])", norm[first.end : cm.start()]
                         )
                         and not any(rx.search(norm, first.end, cm.start()) for rx, _v in cue_values_in("fund", norm))
+                        and not _GIFT_VERB.search(norm, first.end, cm.start())  # rule ``gift-within-initiative``
                     ):
                         # (a funding verb between them makes it the funder: "ЕИБ предоставит кредит в рамках ...");
                         # a bank, or a loan or grant it signs for, pays: "EBRD signed a loan agreement under ..."
@@ -2344,8 +2376,11 @@ class _Extractor:
         from loaders.morph import parses
 
         words = []
-        for w in m.group("org").split():
+        ws = m.group("org").split()
+        for i, w in enumerate(ws):
             lw = w.lower()
+            if words and lw in ("в", "у") and i + 1 < len(ws) and ws[i + 1].lower() in ("межах", "рамках", "ході"):
+                break  # rule ``org-name-ends-at-frame``: "… агенція регіонального розвитку в межах програми «X»"
             if words and (lw in _ORG_CUT or (w[:1].isupper() and words[-1].lower() in ("та", "і", "й", "з", "із"))):
                 break
             if words and w[:1].islower() and any(str(p.tag.POS) == "VERB" for p in parses(lw)[:1]):
@@ -2376,6 +2411,8 @@ class _Extractor:
         start = m.start("org")
         end = start + len(" ".join(words))
         quoted = _QUOTED_NAME.match(norm, end)
+        if quoted and re.search(r"(?<![\w])(?:проє?кт|програм|ініціатив|конкурс)\w*$", norm[start:end], re.I):
+            quoted = None  # "… в межах програми «X»": the quote is the initiative's title, not the body's name
         if quoted:
             # "Громадською спілкою виробників органічних сертифікованих продуктів „Органічна Україна“": the long
             # description ends in the organisation's own name (rule org-description-then-quoted-name)
@@ -2897,7 +2934,10 @@ class _Extractor:
             if pred == "funds" and any(a.kind in ("donor", "country") for a in agents):
                 # "Швейцарія інвестує 18,5 млн франків." and no initiative yet: the money's
                 # destination may follow ("Кошти спрямують на проєкт DECIDE")
-                self._unplaced = (agents, value, pred, st.s.index)
+                if self._unplaced is None or self._unplaced[3] != st.s.index:
+                    # the sentence's first funding frame stands ("ПРООН за підтримки Японії передала генератори":
+                    # Японія pays; the agency that handed them over does not become a funder too)
+                    self._unplaced = (agents, value, pred, st.s.index)
             return
         targets = [target]
         if (
@@ -3698,7 +3738,9 @@ class _Extractor:
                 _oblast_code(k) and _oblast_code(k) != home_oblast for k in here if k.startswith("katottg:")
             ):
                 continue  # stated at home already, or a project of another region
-            if _NATIONAL.search(ent.label) or any(_NATIONAL.search(n) for n in ent.names if n):
+            # rule ``national-by-own-words``: the label and the page's own words decide, not a registry's long alias
+            # ("U-LEAD з Європою" is also "Програма для України з розширення прав …"; a hromada's page places it home)
+            if _NATIONAL.search(ent.label) or any(_NATIONAL.search(n) for n in ent.names if n and n in self.text):
                 continue
             _, ev = self.first_ev.get(key, (0, ent.mentions[0]))
             self._rel(key, "locatedIn", self.home_key, ev)
@@ -4132,6 +4174,7 @@ _RU_ORG_HEADS = (
     "центр ", "центра ", "центром ", "центре ", "фонд ", "фонда ", "фондом ", "фонде ", "союз ", "союза ", "союзом ",
 )  # fmt: skip
 _LIST_TAIL = re.compile(r"[»\"”]?" + _LIST_GAP.pattern + r"(?=[А-ЯІЇЄҐ])")  # the list goes on after a closing quote
+_GIFT_VERB = re.compile(r"(?<![\w])(?:нада|переда|подарува)(?:в|ла|ли|ло)(?![\w])", re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"\s*[«„“\"]([^«»„“”\"\n]{2,80})[»“”\"]")
 _CAP_WORD = re.compile(r"(?<![\w'-])[А-ЯІЇЄҐ][\w'-]+")
 _LEGAL_FORMS = {"ГО", "ГС", "БФ", "МБФ", "БО", "МБО", "ВГО", "МГО", "ВБО", "ВБФ"}
@@ -4145,7 +4188,7 @@ _ORG_STOP = {"разом", "за", "у", "в", "на", "та", "і", "й", "а",
 def _trigger_stem(word: str) -> str:
     """Which kind of initiative a trigger word names: проєкт, програм, ініціатив, мереж, компонент, or ""."""
     w = word.lower().replace("проект", "проєкт")
-    for stem in ("проєкт", "програм", "ініціатив", "мереж", "компонент"):
+    for stem in ("проєкт", "програм", "ініціатив", "мереж", "компонент", "стратегі"):
         if w.startswith(stem):
             return stem
     return ""

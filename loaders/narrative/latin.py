@@ -201,6 +201,7 @@ def latin_index(gaz) -> LatinIndex:
 
 
 _WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’]*(?:\.(?=\w))?[\w'’]*(?:-[\w'’]+)*\.?"
+_WORD_TAIL = re.compile(r"(?:['’]s|\.|-(?:co-?)?(?:funded|financed|supported|backed|sponsored))$")
 _RUN = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|of|upon|am|an|der|la|le|de|di|im|in(?=\s+der\s)))*")
 _CONNECTOR = re.compile(r"[a-zß] (?:am|im|an der|in der|ob der|upon) [A-ZÄÖÜ]")
 _CONNECTED_NAME = re.compile(rf"\s+(?:am|im|an\s+der|in\s+der|ob\s+der|upon)\s+{_WORD}")
@@ -258,7 +259,8 @@ def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Plac
             hit = None
             for j in range(min(len(words), k + 4), k, -1):
                 a, b = base + words[k].start(), base + words[j - 1].end()
-                b = a + len(re.sub(r"(?:['’]s|\.)$", "", norm[a:b]))  # "Kyiv’s", "Metz."
+                # "Kyiv’s", "Metz.", "Japan-funded" (rule ``en-country-funded``: the country before "-funded")
+                b = a + len(_WORD_TAIL.sub("", norm[a:b]))
                 key = fold(norm[a:b])
                 tail_o = _OBLAST_TAIL.match(norm, b)
                 tail_h = _HROMADA_TAIL.match(norm, b)

@@ -62,7 +62,10 @@ def _regexes(lang: str = "uk") -> tuple[re.Pattern, ...]:
     return role_rx, cop_after, cop_before, cop_next
 
 
-_INITIATIVE_NEXT = re.compile(r"\s+(?:проє?кт\w*|програм\w*|ініціатив\w*|компонент\w*|гранту|конкурс\w*)(?![\w])", re.I)
+_INITIATIVE_NEXT = re.compile(
+    r"(?:\s+з\s+(?:впровадження|реалізації|імплементації|виконання))?\s+(?:проє?кт\w*|програм\w*|ініціатив\w*|компонент\w*|гранту|конкурс\w*)(?![\w])",
+    re.I,
+)
 _POSSESSIVE = re.compile(r"(?<![\w])(?:його|її|їх|їхнім|їхніми)\s*$", re.IGNORECASE)
 
 

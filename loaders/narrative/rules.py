@@ -4103,4 +4103,155 @@ RULES: tuple[Rule, ...] = (
         },
         {"Луцька міська територіальна громада|partnerOf|Холм"},
     ),
+    _r(
+        "org-name-ends-at-frame",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An organisation named without quotes ends before 'в межах'/'в рамках'/'в ході'; a quoted title after a "
+        "trigger word ('програми «X»') is the initiative's title, never the organisation's own name.",
+        "Навчання для підприємців Вараської громади провела Рівненська агенція регіонального розвитку в межах "
+        "програми «Бізнес-школа».",
+        {"Рівненська агенція регіонального розвитку|implements|Бізнес-школа"},
+        {"Бізнес-школа|implements|Бізнес-школа"},
+    ),
+    _r(
+        "gift-within-initiative",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "A donor that hands over goods within an initiative ('надав/передав/подарував … в рамках проєкту «X»') pays "
+        "for it; it does not carry it out (the agency it goes through does).",
+        "Уряд Японії передав лікарні Ковеля генератори в рамках проєкту «Енергостійкість громад». Обладнання для "
+        "шкіл надав Уряд Канади через ПРООН у межах програми «Тепла школа».",
+        {
+            "Уряд Японії|funds|Енергостійкість громад",
+            "Уряд Канади|funds|Тепла школа",
+            "Програма розвитку ООН|implements|Тепла школа",
+        },
+        {"Уряд Японії|implements|Енергостійкість громад"},
+    ),
+    _r(
+        "role-of-implementation",
+        "relations",
+        "loaders/narrative/roles.py",
+        "A role noun may name its task before the initiative: 'Партнером з впровадження проєкту «X» є Y' is the "
+        "copular role frame with Y carrying X out.",
+        "Партнером з впровадження проєкту «Безпечний дім» є Данська рада у справах біженців.",
+        {"Данська рада у справах біженців|implements|Безпечний дім"},
+    ),
+    _r(
+        "technical-support-implements",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "Who gives technical, expert, advisory or methodical help to an initiative ('технічну підтримку … надає', "
+        "'надає експертну підтримку') carries it out; financial support stays a funding cue.",
+        "Технічну підтримку громадам у межах проєкту «Прозорі громади» надає ГО «Центр аналізу». Проєкт "
+        "«Енергоаудит» фінансує Швеція, а технічну допомогу громадам забезпечує ГО «Енергоклуб».",
+        {
+            "Центр аналізу|implements|Прозорі громади",
+            "Енергоклуб|implements|Енергоаудит",
+            "Уряд Швеції|funds|Енергоаудит",
+        },
+        {"Центр аналізу|funds|Прозорі громади"},
+    ),
+    _r(
+        "en-implementing-partner-of",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "'X is (one of) the implementing partner(s) of the Y project': the agent before the copula carries Y out.",
+        'The Danish Refugee Council is the implementing partner of the "Safe Home" project in Chernihiv.',
+        {"Данська рада у справах біженців|implements|Safe Home"},
+    ),
+    _r(
+        "home-in-local-programme",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A page headed by a community's own programme or strategy ('Програма розвитку культури Баранівської "
+        "міської територіальної громади на 2025-2027 роки') is that community's page: it is the home, so the "
+        "initiatives the page names without a place happen there.",
+        "Програма розвитку культури Баранівської міської територіальної громади на 2025-2027 роки\n\n"
+        "Розробку документа підтримала Програма USAID DOBRE, яку виконує Global Communities.",
+        {
+            "Децентралізація приносить кращі результати та ефективність|locatedIn|"
+            "Баранівська міська територіальна громада",
+        },
+    ),
+    _r(
+        "strategy-refers-back",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "After a community's strategy was named with its years, a bare 'Стратегія' refers back to it, as a bare "
+        "'проєкт' refers to the last project: 'Оновлення Стратегії відбувається за підтримки Програми X'.",
+        "Стратегія розвитку Олевської міської територіальної громади на 2025-2030 роки\n\n"
+        "Оновлення Стратегії відбувається за підтримки Програми USAID DOBRE.",
+        {
+            "Агентство США з міжнародного розвитку|funds|"
+            "Стратегія розвитку Олевської міської територіальної громади на 2025-2030 роки",
+        },
+    ),
+    _r(
+        "national-by-own-words",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "Whether an initiative is national (so not placed at the page's home by default) is read from its label and "
+        "the names the page itself uses, not from a registry's long alias ('Програма для України з розширення прав "
+        "…' is U-LEAD's).",
+        "У Ємільчинській громаді відкрили оновлений ЦНАП\n\nСьогодні в Ємільчині відкрили оновлений центр. "
+        "Модернізацію ЦНАПу здійснено в рамках Програми «U-LEAD з Європою», яку фінансує Європейський Союз.",
+        {"U-LEAD з Європою|locatedIn|Ємільчинська селищна територіальна громада"},
+    ),
+    _r(
+        "organisation-noun-before-quote",
+        "mentions",
+        "loaders/patterns.py",
+        "'(міжнародна) організація «X»' names an organisation X, with or without an adjective before the noun, "
+        "unless the registry knows X or the name in brackets after it (then the registry's entity stands).",
+        "Проєкт «Чиста вода Полісся» триватиме до 2026 року. Його реалізовуватиме міжнародна організація "
+        "«Solidar Suisse» у партнерстві з місцевими водоканалами.",
+        {"Solidar Suisse|implements|Чиста вода Полісся"},
+    ),
+    _r(
+        "local-programme-frame",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "A community's or oblast's own programme named with its years is kept where work is done within it or paid "
+        "from it ('в межах Програми … на 2023-2025 роки', 'коштом Програми …'), not only in a title.",
+        "На Овруччині відновлюють дороги. Ремонт доріг здійснюється за кошти обласного бюджету в межах Програми "
+        "розвитку автомобільних доріг Житомирської області на 2023-2025 роки.",
+        {
+            "Програма розвитку автомобільних доріг Житомирської області на 2023-2025 роки|locatedIn|"
+            "Житомирська область",
+        },
+    ),
+    _r(
+        "adjective-led-local-programme",
+        "mentions",
+        "loaders/patterns.py",
+        "A local programme may start with its level or kind ('Регіональна/Обласна/Міська/Цільова/Комплексна "
+        "програма … на 2024-2026 роки'), in any case and in lower case inside a sentence; its name is given with a "
+        "capital.",
+        "Про затвердження Міської цільової програми підтримки малого підприємництва Коростенської міської ради на "
+        "2024-2026 роки",
+        {
+            "Міська цільова програма підтримки малого підприємництва Коростенської міської ради на 2024-2026 роки|"
+            "locatedIn|Коростенська міська територіальна громада",
+        },
+    ),
+    _r(
+        "en-country-funded",
+        "mentions",
+        "loaders/narrative/latin.py",
+        "'Japan-funded', 'Sweden-supported': the country before the hyphen is named (and funds the initiative the "
+        "adjective qualifies), as 'EU-funded' names the EU.",
+        'The Japan-funded "Safe Schools" project installed shelters in Malyn.',
+        {"Уряд Японії|funds|Safe Schools", "Safe Schools|locatedIn|Малин"},
+    ),
+    _r(
+        "goods-handed-over",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "A donor handing goods over ('передала 10 генераторів', 'надав обладнання') pays for the initiative they "
+        "belong to, named in the sentence or in the next one ('Допомогу надано в межах проєкту «X»').",
+        "Японія передала Коростенській громаді 10 генераторів. Допомогу надано в межах проєкту «Енергостійкість».",
+        {"Уряд Японії|funds|Енергостійкість", "Енергостійкість|locatedIn|Коростенська міська територіальна громада"},
+    ),
 )
