@@ -26,7 +26,7 @@ CORPUS = REPO.parent / "shared" / "corpus" / "narrative"
 # entities F1, relations F1; README (session 8): dev 0.93/0.83, locked 0.87/0.63, locked2 0.91/0.82, locked3 0.60/0.55;
 # session 12: dev 0.96/0.87, locked 0.92/0.70, locked2 0.92/0.82, locked3 0.70/0.67
 # (locked3 has 8 required relations: one more or less moves its relations F1 by about 0.1)
-FLOORS = {"dev": (0.92, 0.83), "locked": (0.88, 0.67), "locked2": (0.88, 0.78), "locked3": (0.66, 0.60)}
+FLOORS = {"dev": (0.92, 0.85), "locked": (0.88, 0.69), "locked2": (0.88, 0.78), "locked3": (0.66, 0.60)}
 
 
 def _documents(set_name: str) -> list[str]:
