@@ -71,7 +71,17 @@ _NO_PARTNERSHIP = re.compile(
     re.IGNORECASE,
 )
 # between a town abroad and the community it is the twin of: ", місто-побратим", " — місто-партнер"
-_TWIN_OF = re.compile(r"\s*(?:,|[—–]|\s-)\s*(?:[\w'’-]+\s+)?міст[оаіу]-(?:побратим|партнер)\w*\s+")
+_TWIN_OF = re.compile(
+    r"\s*(?:,|[—–]|\s-)\s*(?:[\w'’-]+\s+)?(?:міст[оаіу]-(?:побратим|партнер)\w*|побратим\w*|партнер(?:а|у|ом)?)\s+"
+)
+# ", its Polish sister city", ", польське місто-партнер": a country adjective in an apposition after a town's name
+_APPOSED_ADJECTIVE = re.compile(
+    r"\s*,\s*(?:(?:its|their|our|the|a|an|наш\w*|їхн\w*|свого|своє|своїм)\s+)?([\w'’-]+)\s+"
+    r"(?:sister|twin|partner|city|town|municipality|міст|містеч|громад|гмін|побратим|партнер|город|муниципалитет)",
+    re.IGNORECASE,
+)
+# "місто-побратим Житомира Кельце", "побратима Житомира Кельце": the partner noun before the owner and its town
+_TWIN_NOUN_BEFORE = re.compile(r"(?:міст[оаіу]-(?:побратим|партнер)\w*|побратим\w*|партнер(?:а|у|ом)?)\s+$")
 _AT_TOWN = re.compile(r"(?:^|[\s(])[уУвВ]\s+$")  # "у Львові", "В Києві"
 _LOCATIVE = re.compile(  # "у місті X", "in X", "in rural X", "in the northern X"
     r"(?:^|[\s(])(?:у|в|на|м\.|місті|селищі|селі|громаді|смт|городе|поселке|in(?:\s+(?:the\s+)?(?-i:[a-z]+))?)\s*$",
@@ -3314,11 +3324,25 @@ class _Extractor:
         # rule ``apposed-twin-owner``: "Делегація Житомира разом з представниками Бердичева відвідала Кельце,
         # місто-побратим Житомира": the apposition names whose twin the town abroad is; the sentence's other
         # Ukrainian towns are not its partners
+        # rule ``twin-owner-before``: "відвідала місто-побратим Житомира Кельце": the owner in the genitive between
+        # the partner noun and the town
         for k, f in enumerate(places):
-            if f.type != "PartnerCity" or k + 1 >= len(places) or places[k + 1].type != "Community":
+            if f.type != "PartnerCity":
                 continue
-            owner = places[k + 1]
-            if not _TWIN_OF.fullmatch(norm, f.end, owner.start):
+            if (
+                k + 1 < len(places)
+                and places[k + 1].type == "Community"
+                and _TWIN_OF.fullmatch(norm, f.end, places[k + 1].start)
+            ):
+                owner = places[k + 1]
+            elif (
+                k > 0
+                and places[k - 1].type == "Community"
+                and norm[places[k - 1].end : f.start].isspace()
+                and _TWIN_NOUN_BEFORE.search(norm, max(0, places[k - 1].start - 40), places[k - 1].start)
+            ):
+                owner = places[k - 1]
+            else:
                 continue
             pairs = {
                 (a, b) for a, b in pairs if f.key not in (a, b) or self._same_place(owner.key, a if b == f.key else b)
@@ -3699,6 +3723,11 @@ class _Extractor:
         for m in st.mentions:
             if m.kind == "place" and m.type == "PartnerCity" and m.place is not None and m.place.country:
                 cc = (m.extra or {}).get("country")  # the gazetteer read "литовським" before the name
+                # rule ``apposed-country-of-known``: "Rzeszów, its Polish sister city", "Кельце, польське
+                # місто-побратим Житомира": the adjective of the apposition after the name names its country
+                apposed = _APPOSED_ADJECTIVE.match(st.s.norm, m.end) if cc is None and self.gaz is not None else None
+                if apposed is not None and self.gaz._country_cue(apposed.group(1).lower()) == m.place.country:
+                    cc = m.place.country
                 if cc and cc == m.place.country and self.gaz is not None:
                     ck = f"country:{cc}"
                     try:

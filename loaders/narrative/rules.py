@@ -4254,4 +4254,23 @@ RULES: tuple[Rule, ...] = (
         "Японія передала Коростенській громаді 10 генераторів. Допомогу надано в межах проєкту «Енергостійкість».",
         {"Уряд Японії|funds|Енергостійкість", "Енергостійкість|locatedIn|Коростенська міська територіальна громада"},
     ),
+    _r(
+        "twin-owner-before",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "'місто-побратим Житомира Кельце' (the partner noun, its owner in the genitive, then the town) and ', польського "
+        "партнера Житомира' after the town name whose twin it is: the sentence's other Ukrainian towns are not.",
+        "Делегація Житомира разом з представниками Бердичева відвідала місто-побратим Житомира Кельце.",
+        {"Житомир|partnerOf|Кельце"},
+        {"Бердичів|partnerOf|Кельце"},
+    ),
+    _r(
+        "apposed-country-of-known",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A country adjective in an apposition right after a town abroad ('Rzeszów, its Polish sister city', 'Кельце, "
+        "польське місто-побратим') names the town's country when the gazetteer places the town there.",
+        "Ivano-Frankivsk and Rzeszów, its Polish sister city, held a joint forum in Kalush.",
+        {"Івано-Франківськ|partnerOf|Жешув", "Жешув|inCountry|Польща"},
+    ),
 )
