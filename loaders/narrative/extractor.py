@@ -74,6 +74,8 @@ _NO_PARTNERSHIP = re.compile(
 _TWIN_OF = re.compile(
     r"\s*(?:,|[—–]|\s-)\s*(?:[\w'’-]+\s+)?(?:міст[оаіу]-(?:побратим|партнер)\w*|побратим\w*|партнер(?:а|у|ом)?)\s+"
 )
+# "з громадами Коростеня та Овруча": the first community named is an object of "з"
+_WITH_OBJECTS = re.compile(r"(?:^|\s)(?:з|із|зі)\s+(?:[\w'’-]+\s+){0,3}$")
 # ", its Polish sister city", ", польське місто-партнер": a country adjective in an apposition after a town's name
 _APPOSED_ADJECTIVE = re.compile(
     r"\s*,\s*(?:(?:its|their|our|the|a|an|наш\w*|їхн\w*|свого|своє|своїм)\s+)?([\w'’-]+)\s+"
@@ -3284,6 +3286,10 @@ class _Extractor:
                     pairs |= {
                         (self.home_key, u.key) for u in ua if not _LOCATIVE.search(norm[max(0, u.start - 20) : u.start])
                     }
+                elif _WITH_OBJECTS.search(norm, max(0, ua[0].start - 60), ua[0].start):
+                    # rule ``co-signers-not-partners``: "USAID підписав угоду з громадами Коростеня та Овруча": the
+                    # communities named after "з" signed with the sentence's subject, not with each other
+                    pass
                 else:
                     base = home or ua[0]
                     pairs |= {

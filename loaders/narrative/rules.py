@@ -4273,4 +4273,23 @@ RULES: tuple[Rule, ...] = (
         "Ivano-Frankivsk and Rzeszów, its Polish sister city, held a joint forum in Kalush.",
         {"Івано-Франківськ|partnerOf|Жешув", "Жешув|inCountry|Польща"},
     ),
+    _r(
+        "agreement-with-towns",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "An agreement, memorandum or treaty 'з містами/громадами/гмінами …' is a partnership cue by itself: 'Тернопіль "
+        "має угоди з містами: Краматорськ — 2022; Херсон — 2023' gave nothing without 'співпраця' or 'партнер'.",
+        "Тернопіль має угоди з українськими містами Краматорськ та Херсон.",
+        {"Тернопіль|partnerOf|Краматорськ", "Тернопіль|partnerOf|Херсон"},
+    ),
+    _r(
+        "co-signers-not-partners",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "Ukrainian communities that are all objects of 'з' signed with the sentence's subject, not with each other: "
+        "'USAID підписав угоду з громадами Коростеня та Овруча' makes no partnership of Коростень and Овруч.",
+        "USAID підписав угоду з громадами Коростеня та Овруча про фінансування проєкту.",
+        set(),
+        {"Коростень|partnerOf|Овруч"},
+    ),
 )
