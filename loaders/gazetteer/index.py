@@ -1253,6 +1253,12 @@ def _predicate_after(text: str, toks, lows: list[str], j: int) -> bool:
             and (lows[j + 2].startswith("міст") or text[toks[j + 2][0]].isupper())
         ):
             return True  # "… та французьке місто Ле-Ман", "Хмельницький і литовський Каунас підписали …"
+        if (
+            j + 2 < len(toks)
+            and lows[j + 1].startswith(("міст", "громад", "гмін", "муніципал", "повіт", "регіон", "воєводств"))
+            and text[toks[j + 2][0]].isupper()
+        ):
+            return True  # rule ``coordinated-unit-word``: "Рівне та місто Вільянді підписали …"
     if lows[j] in ("має", "мають", "є", "був", "була", "було", "буде", "стала", "став", "стало", "веде"):
         return True  # "Боярка має …": verbs the dictionary also reads as nouns ("має")
     from .inflect import morph

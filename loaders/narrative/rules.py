@@ -4292,4 +4292,14 @@ RULES: tuple[Rule, ...] = (
         set(),
         {"Коростень|partnerOf|Овруч"},
     ),
+    _r(
+        "official-country-names",
+        "linking",
+        "ontology/data/country_names.csv",
+        "Countries are also known by their official names ('Естонської Республіки', 'Швейцарської Конфедерації', "
+        "'Королівства Швеція', 'Сакартвело'), and a sentence-initial town that is also a word is the subject when a "
+        "unit word and a name follow its 'та' ('Рівне та місто Вільянді підписали …').",
+        "Рівне та місто Вільянді Естонської Республіки підписали угоду про партнерство.",
+        {"Рівне|partnerOf|Вільянді", "Вільянді|inCountry|Естонія"},
+    ),
 )
