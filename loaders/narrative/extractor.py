@@ -270,6 +270,14 @@ _DECISION_TITLE = re.compile(
     r"\s*(?:[-•*]\s*|\d{1,3}[.)]\s*)?(?:Про|Щодо)\s+(?:затвердження|внесення\s+змін|хід\s+виконання|"
     r"виконання|звіт\w*\s+про\s+виконання)",
 )
+# "Кошти спрямують на реалізацію проєкту «X»", "Грант буде використано на проєкт …": the money of the sentence
+# before goes to the initiative named here
+_MONEY_TO_INIT = re.compile(
+    r"\s*(?:[Цц]і\s+|[Цц]ей\s+|[Уу]сі\s+|[Вв]сі\s+)?(?:кошт|грант|фінансуванн|гроші|позик|кредит)\w*"
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:буде\s+|будуть\s+|було\s+)?(?:спрям|направ|піде|підуть|використа)\w*\s+на\s+"
+    r"(?:(?:реалізаці|впровадженн|виконанн)\w*\s+)?(?=(?:проє?кт|програм)\w*\s)",
+    re.IGNORECASE,
+)
 # rule ``aid-back``: "Допомогу надано в рамках проєкту X", "Обладнання придбано в межах програми Y": the aid of the
 # sentences before, its programme named here
 _AID_BACK = re.compile(
@@ -2175,13 +2183,20 @@ class _Extractor:
                         self._rel(m.key, "locatedIn", dateline[2].key, both)
             # places named one sentence before the initiative they belong to:
             # "JICA передало Ніжинській громаді техніку. Техніку придбано в межах Програми X."
+            money_back = _MONEY_TO_INIT.match(norm) if prev_orphans else None
             if (
                 prev_orphans
-                and (prev_orphans[0] == st.s.paragraph or aid_back)
-                and containers
+                and (prev_orphans[0] == st.s.paragraph or aid_back or money_back)
+                and (containers or money_back)
                 and not self._place_mentions(st)
             ):
                 frame = next((m for m in inits if m.key in containers), None)
+                if frame is None and money_back is not None:
+                    # rule ``money-back-sites``: "Уряд Швейцарії виділив 2,5 млн франків на … в Коростені, Овручі.
+                    # Кошти спрямують на реалізацію проєкту «X»": the towns of the money go with the project
+                    frame = next(
+                        (m for m in inits if m.type in ("Program", "Project") and m.start == money_back.end()), None
+                    )
                 if frame is not None:
                     for p in prev_orphans[2]:
                         self._rel(frame.key, "locatedIn", p.key, prev_orphans[1])

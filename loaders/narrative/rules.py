@@ -4306,4 +4306,19 @@ RULES: tuple[Rule, ...] = (
         {"Європейський інвестиційний банк|funds|Тепла школа", "Тепла школа|locatedIn|Бердичів"},
         {"Тепла школа|locatedIn|Коростень"},
     ),
+    _r(
+        "money-back-sites",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "Money announced with its towns and no initiative ('Уряд Швейцарії виділив 2,5 млн франків на … в Коростені, "
+        "Овручі'), then sent to an initiative in the next sentence, even in the next paragraph ('Кошти спрямують на "
+        "реалізацію проєкту «X»'): the towns are the initiative's sites.",
+        "Уряд Швейцарії виділив 2,5 млн франків на відновлення водопостачання в Коростені, Овручі та Малині.\n\n"
+        "Кошти спрямують на реалізацію проєкту «Чиста вода Полісся», який впроваджує Swisscontact.",
+        {
+            "Уряд Швейцарії|funds|Чиста вода Полісся",
+            "Чиста вода Полісся|locatedIn|Овруч",
+            "Чиста вода Полісся|locatedIn|Малин",
+        },
+    ),
 )
