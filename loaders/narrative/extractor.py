@@ -282,6 +282,14 @@ _DECISION_TITLE = re.compile(
     r"\s*(?:[-•*]\s*|\d{1,3}[.)]\s*)?(?:Про|Щодо)\s+(?:затвердження|внесення\s+змін|хід\s+виконання|"
     r"виконання|звіт\w*\s+про\s+виконання)",
 )
+# "Кошти спрямують на реалізацію проєкту «X»", "Грант буде використано на проєкт …": the money of the sentence
+# before goes to the initiative named here
+_MONEY_TO_INIT = re.compile(
+    r"\s*(?:[Цц]і\s+|[Цц]ей\s+|[Уу]сі\s+|[Вв]сі\s+)?(?:кошт|грант|фінансуванн|гроші|позик|кредит)\w*"
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:буде\s+|будуть\s+|було\s+)?(?:спрям|направ|піде|підуть|використа)\w*\s+на\s+"
+    r"(?:(?:реалізаці|впровадженн|виконанн)\w*\s+)?(?=(?:проє?кт|програм)\w*\s)",
+    re.IGNORECASE,
+)
 # rule ``aid-back``: "Допомогу надано в рамках проєкту X", "Обладнання придбано в межах програми Y": the aid of the
 # sentences before, its programme named here
 _AID_BACK = re.compile(
@@ -350,6 +358,33 @@ def _type_word_decides(norm: str, matches: list) -> None:
         same.sort(key=lambda c: c.key.startswith(("katottg:UA01", "katottg:UA85")))
         if same:
             pm.candidates = same + [c for c in pm.candidates if c.category != "hromada"]
+
+
+# rule ``org-scope-not-site``: "Агенція регіонального розвитку Житомирщини реалізує проєкт": the region an agency
+# or a fund develops is part of the body's name, not the project's site
+_ORG_SCOPE = re.compile(
+    r"(?<![\w])(?:агенці|агентств|фонд|центр|асоціаці|агенци|ассоциаци)\w*\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:розвитку|развития)\s+(?:(?:міста|города|м\.)\s*)?$",
+    re.IGNORECASE,
+)
+_HROMADA_GAP = re.compile(r"\s*,?\s*")
+
+
+def _village_by_hromada(norm: str, matches: list) -> None:
+    """Rule ``village-by-hromada``: "с. Городок Городоцької громади": a settlement with namesakes followed by the
+    hromada it belongs to is the namesake inside that hromada, and the hromada is the one that holds it."""
+    for i, pm in enumerate(matches[:-1]):
+        nxt = matches[i + 1]
+        if len(pm.candidates) < 2 or nxt.role != "hromada" or not nxt.candidates:
+            continue
+        if not _HROMADA_GAP.fullmatch(norm, pm.end, nxt.start):
+            continue
+        if any(c.category not in ("village", "settlement", "city", "town") for c in pm.candidates):
+            continue
+        holders = [h for h in nxt.candidates if any(h.key in c.parents for c in pm.candidates)]
+        if holders:  # the pairs that fit, in the hromada's order; the document's region still picks among them
+            nxt.candidates = holders
+            pm.candidates = [c for h in holders for c in pm.candidates if h.key in c.parents]
 
 
 def _gazetteer():
@@ -649,6 +684,7 @@ class _Extractor:
             st.place_matches = self._hromada_item(norm, st.place_matches)
             st.place_matches = self._with_elliptic_oblasts(norm, st.place_matches)
             _type_word_decides(norm, st.place_matches)
+            _village_by_hromada(norm, st.place_matches)
             if is_russian(norm, self.russian):
                 # a Russian page about Ukrainian communities (loaders/narrative/russian.py)
                 st.place_matches = self._with_russian(norm, st.place_matches)
@@ -2159,13 +2195,20 @@ class _Extractor:
                         self._rel(m.key, "locatedIn", dateline[2].key, both)
             # places named one sentence before the initiative they belong to:
             # "JICA передало Ніжинській громаді техніку. Техніку придбано в межах Програми X."
+            money_back = _MONEY_TO_INIT.match(norm) if prev_orphans else None
             if (
                 prev_orphans
-                and (prev_orphans[0] == st.s.paragraph or aid_back)
-                and containers
+                and (prev_orphans[0] == st.s.paragraph or aid_back or money_back)
+                and (containers or money_back)
                 and not self._place_mentions(st)
             ):
                 frame = next((m for m in inits if m.key in containers), None)
+                if frame is None and money_back is not None:
+                    # rule ``money-back-sites``: "Уряд Швейцарії виділив 2,5 млн франків на … в Коростені, Овручі.
+                    # Кошти спрямують на реалізацію проєкту «X»": the towns of the money go with the project
+                    frame = next(
+                        (m for m in inits if m.type in ("Program", "Project") and m.start == money_back.end()), None
+                    )
                 if frame is not None:
                     for p in prev_orphans[2]:
                         self._rel(frame.key, "locatedIn", p.key, prev_orphans[1])
@@ -3118,7 +3161,12 @@ class _Extractor:
                 if owner is not None and owner.type in ("Program", "Project"):
                     self._rel(x.in_title, "locatedIn", x.key, ev)
         free = [
-            p for p in places if not p.in_title and not self._org_address(st, p) and not _venue_abroad(st.s.norm, p)
+            p
+            for p in places
+            if not p.in_title
+            and not self._org_address(st, p)
+            and not _venue_abroad(st.s.norm, p)
+            and not _ORG_SCOPE.search(st.s.norm, max(0, p.start - 80), p.start)
         ]
         if not free:
             return []
@@ -3713,6 +3761,38 @@ class _Extractor:
             return None
         return k, home
 
+    def _section_of(self, index: int) -> str | None:
+        """The community heading the digest section a sentence is in (see ``_find_sections``), or None."""
+        at = max((i for i in self.section_heads if i <= index), default=None)
+        return self.section_heads[at] if at is not None else None
+
+    def _elsewhere(self, key: str) -> bool:
+        """A town, village or hromada that is neither the home, inside it, above it, nor in the home's hromada."""
+        if self.gaz is None or not key.startswith("katottg:") or not self.home_key or key == self.home_key:
+            return False
+        try:
+            pa, pb = self.gaz.place(key), self.gaz.place(self.home_key)
+        except Exception:
+            return False
+        if pa is None or pb is None or pa.category not in ("city", "settlement", "village", "hromada"):
+            return False
+        if key in pb.parents or self.home_key in pa.parents:
+            return False
+        ha, hb = self._hromada_of_key(pa), self._hromada_of_key(pb)
+        return not (ha and ha == hb)
+
+    def _hromada_of_key(self, place) -> str | None:
+        if place.category == "hromada":
+            return place.key
+        for key in place.parents:
+            try:
+                parent = self.gaz.place(key)
+            except Exception:
+                continue
+            if parent is not None and parent.category == "hromada":
+                return key
+        return None
+
     def _same_place(self, a: str, b: str) -> bool:
         if self.gaz is None:
             return False
@@ -3773,6 +3853,10 @@ class _Extractor:
                 _oblast_code(k) and _oblast_code(k) != home_oblast for k in here if k.startswith("katottg:")
             ):
                 continue  # stated at home already, or a project of another region
+            if self.section_heads and self._elsewhere(self._section_of(self.first_ev.get(key, (-1,))[0]) or ""):
+                # rule ``digest-item-own-place``: "Бердичів. У Бердичеві завершили ремонт … проєкту «X»" in a
+                # digest whose first item is Коростень: an initiative of another community's item is not the home's
+                continue
             # rule ``national-by-own-words``: the label and the page's own words decide, not a registry's long alias
             # ("U-LEAD з Європою" is also "Програма для України з розширення прав …"; a hromada's page places it home)
             if _NATIONAL.search(ent.label) or any(_NATIONAL.search(n) for n in ent.names if n and n in self.text):

@@ -128,9 +128,24 @@ class LatinIndex:
                     self.names.setdefault(f, []).append(i)
         self._hromadas_by_centre(gaz)
         self._historic_spellings(gaz)
+        self._country_adjectives(rows)
         for alias, key in _ALIASES.items():
             if key and key in gaz._by_key:
                 self.names.setdefault(alias, []).append(gaz._by_key[key])
+
+    def _country_adjectives(self, rows) -> None:
+        """'swiss' -> the row of Switzerland: the English adjectives of ontology/data/country_adjectives.csv, read only
+        before '-funded' (rule ``en-country-adjective-funded``), where they name the paying country."""
+        from loaders.gazetteer.index import country_adjective_rows
+
+        by_iso = {row[7]: i for i, row in enumerate(rows) if row[1] == "Country"}
+        self.adjectives: dict[str, int] = {
+            stem: by_iso[iso]
+            for iso, stems in country_adjective_rows()
+            if iso in by_iso
+            for stem in stems
+            if stem.isascii()
+        }
 
     def _hromadas_by_centre(self, gaz) -> None:
         """'Bucha hromada', 'the Chernihiv community': a hromada is named in English by its centre town, which
@@ -202,6 +217,7 @@ def latin_index(gaz) -> LatinIndex:
 
 _WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’]*(?:\.(?=\w))?[\w'’]*(?:-[\w'’]+)*\.?"
 _WORD_TAIL = re.compile(r"(?:['’]s|\.|-(?:co-?)?(?:funded|financed|supported|backed|sponsored))$")
+_FUNDED_TAIL = re.compile(r"-(?:co-?)?(?:funded|financed|supported|backed|sponsored)\b")
 _RUN = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|of|upon|am|an|der|la|le|de|di|im|in(?=\s+der\s)))*")
 _CONNECTOR = re.compile(r"[a-zß] (?:am|im|an der|in der|ob der|upon) [A-ZÄÖÜ]")
 _CONNECTED_NAME = re.compile(rf"\s+(?:am|im|an\s+der|in\s+der|ob\s+der|upon)\s+{_WORD}")
@@ -270,6 +286,8 @@ def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Plac
                     hit = (a, tail_h.end(), [idx.hromadas[key]], "hromada")
                 elif key in idx.names and (j - k > 1 or key not in stop):
                     hit = (a, b, idx.names[key], None)
+                elif j - k == 1 and key in idx.adjectives and _FUNDED_TAIL.match(norm, b):
+                    hit = (a, b, [idx.adjectives[key]], None)  # "Swiss-funded": the adjective names the country
                 if hit:
                     k = j
                     break

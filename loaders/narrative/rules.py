@@ -4302,4 +4302,71 @@ RULES: tuple[Rule, ...] = (
         "Рівне та місто Вільянді Естонської Республіки підписали угоду про партнерство.",
         {"Рівне|partnerOf|Вільянді", "Вільянді|inCountry|Естонія"},
     ),
+    _r(
+        "village-by-hromada",
+        "linking",
+        "loaders/narrative/extractor.py",
+        "A settlement with namesakes followed by the hromada it belongs to ('с. Городок Городоцької громади') is the "
+        "namesake inside that hromada, and the hromada is the one that holds it, wherever the other namesakes are.",
+        "У с. Городок Городоцької громади за підтримки програми U-LEAD з Європою відкрили ЦНАП.",
+        {"U-LEAD з Європою|locatedIn|Городоцька сільська територіальна громада"},
+        {"U-LEAD з Європою|locatedIn|Городоцька міська територіальна громада"},
+    ),
+    _r(
+        "org-scope-not-site",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "The region a development agency or fund is named after ('Агенція регіонального розвитку Житомирщини') is "
+        "part of the body's name, not the site of the project it carries out.",
+        "Агенція регіонального розвитку Житомирщини реалізує проєкт «Зелений туризм» в Овруцькій громаді.",
+        {
+            "Агенція регіонального розвитку Житомирщини|implements|Зелений туризм",
+            "Зелений туризм|locatedIn|Овруцька міська територіальна громада",
+        },
+        {"Зелений туризм|locatedIn|Житомирська область"},
+    ),
+    _r(
+        "en-country-adjective-funded",
+        "mentions",
+        "loaders/narrative/latin.py",
+        "'Swiss-funded', 'Norwegian-financed': an English country adjective before '-funded' names that country "
+        "(adjectives in ontology/data/country_adjectives.csv), which funds the initiative the adjective qualifies.",
+        'The Swiss-funded "Clean Energy" project was launched in Korosten.',
+        {"Уряд Швейцарії|funds|Clean Energy", "Clean Energy|locatedIn|Коростень"},
+    ),
+    _r(
+        "ru-small-town-after-preposition",
+        "mentions",
+        "loaders/narrative/russian.py",
+        "A Russian one-word name of a small town ('Малин', 'Овруч'), not read alone, is read after a preposition of "
+        "place or the word 'город' ('в Малине', 'из Овруча', 'в городе Малин').",
+        "В Малине открыли новый ЦНАП при поддержке программы «U-LEAD с Европой».",
+        {"U-LEAD з Європою|locatedIn|Малин"},
+    ),
+    _r(
+        "digest-item-own-place",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "In a digest whose items are headed by a community's name, an initiative of an item headed by another "
+        "community (not the page's home, not inside it, not in its hromada) is not also placed in the home community.",
+        "Коростень. У Коростені за підтримки USAID відкрили новий ЦНАП. Коростенська громада отримала генератори.\n\n"
+        "Бердичів. У Бердичеві завершили ремонт школи за кошти проєкту «Тепла школа», який фінансує ЄІБ.",
+        {"Європейський інвестиційний банк|funds|Тепла школа", "Тепла школа|locatedIn|Бердичів"},
+        {"Тепла школа|locatedIn|Коростень"},
+    ),
+    _r(
+        "money-back-sites",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "Money announced with its towns and no initiative ('Уряд Швейцарії виділив 2,5 млн франків на … в Коростені, "
+        "Овручі'), then sent to an initiative in the next sentence, even in the next paragraph ('Кошти спрямують на "
+        "реалізацію проєкту «X»'): the towns are the initiative's sites.",
+        "Уряд Швейцарії виділив 2,5 млн франків на відновлення водопостачання в Коростені, Овручі та Малині.\n\n"
+        "Кошти спрямують на реалізацію проєкту «Чиста вода Полісся», який впроваджує Swisscontact.",
+        {
+            "Уряд Швейцарії|funds|Чиста вода Полісся",
+            "Чиста вода Полісся|locatedIn|Овруч",
+            "Чиста вода Полісся|locatedIn|Малин",
+        },
+    ),
 )

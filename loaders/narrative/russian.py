@@ -359,6 +359,7 @@ def _town_abroad(norm: str, a: int, word: str, nxt, idx: RussianIndex, partners:
     return None if row is None else (a + len(word), row)
 
 
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:[Вв]о?|[Ии]з|[Пп]од|город\w*|г\.|пгт\.?)\s*$")
 _ADJECTIVE_FORM = re.compile(r"(?:ий|ый|ой|ая|ое|ого|ому|ым|им|ом|ую|ою)$")
 
 
@@ -405,6 +406,10 @@ def find_russian_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Pl
             if re.search(r"(?:ом|ем|ым|им)$", nxt.group()):
                 continue  # "Владимиром Гройсманом": a first name before a surname, not a town
         row = idx.names.get(word.lower())
+        if row is None and word.lower() in idx.small and _PLACE_BEFORE.search(norm, max(0, a - 16), a):
+            # rule ``ru-small-town-after-preposition``: "в Малине", "городе Овруч": a small town's one-word name is
+            # read where a preposition of place or the word "город" names a place
+            row = idx.small[word.lower()]
         if row is None:
             abroad = _town_abroad(norm, a, word, nxt, idx, partners)
             if abroad is not None:
