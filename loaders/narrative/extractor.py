@@ -74,6 +74,10 @@ _NO_PARTNERSHIP = re.compile(
 _TWIN_OF = re.compile(
     r"\s*(?:,|[—–]|\s-)\s*(?:[\w'’-]+\s+)?(?:міст[оаіу]-(?:побратим|партнер)\w*|побратим\w*|партнер(?:а|у|ом)?)\s+"
 )
+# the words a community's section heading may have besides its places ("м. Луцьк", "Громада: Ковельська міська")
+_SECTION_HEAD_WORDS = frozenset(
+    "м місто село с смт селище громада міська селищна сільська територіальна тг отг мтг область обл район р н".split()
+)
 # "з громадами Коростеня та Овруча": the first community named is an object of "з"
 _WITH_OBJECTS = re.compile(r"(?:^|\s)(?:з|із|зі)\s+(?:[\w'’-]+\s+){0,3}$")
 # ", its Polish sister city", ", польське місто-партнер": a country adjective in an apposition after a town's name
@@ -1657,15 +1661,20 @@ class _Extractor:
                 and norm.lstrip("0123456789.) ")[:1].isupper()
             ):
                 heads[st.s.index] = None  # another heading ("Суми" read as a common word) ends the section
-            if len(norm) > 50 or len(places) != 1 or places[0].type != "Community":
+            if len(norm) > 60 or not self._whole_line(st):
                 continue
-            p = places[0]
-            if p.place is not None and p.place.category in ("oblast", "raion"):
+            # rule ``section-head-forms``: "Луцьк (Волинська область)", "м. Ковель", "Громада: Ковельська міська",
+            # "Ковельська міська громада, Волинська область": one community, with at most its own oblast or raion
+            main = [m for m in places if m.place is None or m.place.category not in ("oblast", "raion")]
+            if len(main) != 1 or main[0].type != "Community":
                 continue
-            rest = (norm[: p.start] + norm[p.end :]).strip(" :.-–—•*")
-            if not rest or re.fullmatch(
-                r"(?:\d+[.)]?\s*)?(?:(?:міська|селищна|сільська)\s+)?(?:територіальна\s+)?(?:громада|ТГ)?", rest
-            ):
+            p = main[0]
+            if any(m is not p and (m.place is None or m.key not in p.place.parents) for m in places):
+                continue
+            rest = norm
+            for m in sorted(places, key=lambda m: -m.start):
+                rest = rest[: m.start] + " " + rest[m.end :]
+            if all(w in _SECTION_HEAD_WORDS for w in re.findall(r"[^\W\d_]+", rest.lower())):
                 heads[st.s.index] = p.key
         self.section_heads = heads if len({v for v in heads.values() if v}) >= 2 else {}
 

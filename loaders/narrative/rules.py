@@ -4369,4 +4369,15 @@ RULES: tuple[Rule, ...] = (
             "Чиста вода Полісся|locatedIn|Малин",
         },
     ),
+    _r(
+        "section-head-forms",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A community's section heading may carry its oblast or raion and type words ('Луцьк (Волинська область)', "
+        "'Ковельська міська громада, Волинська область'): the partners below are that community's, not the oblast's.",
+        "Партнерства громад Волині\n\nЛуцьк (Волинська область)\nПартнери: Люблін (Польща), Ольштин (Польща)\n\n"
+        "Ковель (Волинська область)\nПартнери: Хелм (Польща)",
+        {"Луцьк|partnerOf|Люблін", "Ковель|partnerOf|Холм"},
+        {"Волинська область|partnerOf|Холм", "Луцьк|partnerOf|Холм"},
+    ),
 )
