@@ -683,25 +683,8 @@ def read_keyed(store_path: Path, name: str, text: str, token: str, value: str) -
     no such file or it holds another token, or when the value is not in a file that does not hold every value
     (asked for the entities of the parameter's type only, :data:`BY_VALUES`). A value not in a file that holds
     every value has no rows: the question answers nothing for it."""
-    try:
-        with open(path_of(store_path, name, text), "rb") as f:
-            if f.readline() != token.encode() + b"\n":
-                return None
-            size = int.from_bytes(f.read(8), "little")
-            head = marshal.loads(f.read(size))
-            if not isinstance(head, tuple) or len(head) != 4 or head[0] != FORMAT:
-                return None
-            _fmt, variables, every, index = head
-            where = index.get(value)
-            if where is None and not every:
-                return None
-            if where is None or not where[1]:
-                return list(variables), [], [], [], array.array("i")
-            f.seek(f.tell() + where[0])
-            body = f.read(where[1])
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    return _decode_body(body)
+    found = read_keyed_many(store_path, name, text, token, [value])
+    return None if found is None else found[value]
 
 
 def read_keyed_many(store_path: Path, name: str, text: str, token: str, values: list[str]) -> dict[str, Any] | None:

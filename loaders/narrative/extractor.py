@@ -71,9 +71,9 @@ _NO_PARTNERSHIP = re.compile(
     re.IGNORECASE,
 )
 # between a town abroad and the community it is the twin of: ", місто-побратим", " — місто-партнер"
-_TWIN_OF = re.compile(
-    r"\s*(?:,|[—–]|\s-)\s*(?:[\w'’-]+\s+)?(?:міст[оаіу]-(?:побратим|партнер)\w*|побратим\w*|партнер(?:а|у|ом)?)\s+"
-)
+# the noun that makes a town someone's twin: "місто-побратим", "побратима", "партнера"
+_TWIN_NOUN = r"(?:міст[оаіу]-(?:побратим|партнер)\w*|побратим\w*|партнер(?:а|у|ом)?)"
+_TWIN_OF = re.compile(rf"\s*(?:,|[—–]|\s-)\s*(?:[\w'’-]+\s+)?{_TWIN_NOUN}\s+")
 # the words a community's section heading may have besides its places ("м. Луцьк", "Громада: Ковельська міська")
 _SECTION_HEAD_WORDS = frozenset(
     "м місто село с смт селище громада міська селищна сільська територіальна тг отг мтг область обл район р н".split()
@@ -87,7 +87,7 @@ _APPOSED_ADJECTIVE = re.compile(
     re.IGNORECASE,
 )
 # "місто-побратим Житомира Кельце", "побратима Житомира Кельце": the partner noun before the owner and its town
-_TWIN_NOUN_BEFORE = re.compile(r"(?:міст[оаіу]-(?:побратим|партнер)\w*|побратим\w*|партнер(?:а|у|ом)?)\s+$")
+_TWIN_NOUN_BEFORE = re.compile(rf"{_TWIN_NOUN}\s+$")
 _AT_TOWN = re.compile(r"(?:^|[\s(])[уУвВ]\s+$")  # "у Львові", "В Києві"
 _LOCATIVE = re.compile(  # "у місті X", "in X", "in rural X", "in the northern X"
     r"(?:^|[\s(])(?:у|в|на|м\.|місті|селищі|селі|громаді|смт|городе|поселке|in(?:\s+(?:the\s+)?(?-i:[a-z]+))?)\s*$",
