@@ -3272,6 +3272,7 @@ class _Extractor:
             i = norm.find(seg, pos)
             bounds.append((i, i + len(seg)))
             pos = i + len(seg)
+        bounds = self._gapped_clauses(norm, places, bounds)
         # "… з регіоном Пеї-де-ла-Луар, а департамент Атлантична Луара виділив кошти": a clause after ", а" has
         # a subject of its own; its places are partners only by a partnership cue of its own
         contrast = next(
@@ -3418,6 +3419,32 @@ class _Extractor:
                 rel, _seen = self._rel_index[(a, "partnerOf", b)]
                 rel.status.setdefault((ev.start, ev.end), status)
         return pairs
+
+    @staticmethod
+    def _gapped_clauses(norm: str, places: list[Mention], bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Rule ``gapped-clause``: "Луцьк став партнером Краматорська, а Ковель — партнером Хелма": a clause after
+        ", а" whose own subject is a Ukrainian community (its verb left out) is a clause of its own; its partners
+        are not the first subject's, nor the first subject's partners its own."""
+        cuts = []
+        if not any(p.type == "PartnerCity" for p in places):
+            return bounds  # Ukrainian pairs alone: rule ``paired-communities``
+        for m in _GAPPED.finditer(norm):
+            subject = next((p for p in places if m.end() <= p.start), None)
+            if subject is None or subject.type != "Community" or not _GAP_LEAD.fullmatch(norm, m.end(), subject.start):
+                continue
+            before = [p for p in places if p.end <= m.start()]
+            if any(p.type == "Community" for p in before) and len(before) >= 2:
+                cuts.append(m.start())
+        if not cuts:
+            return bounds
+        out = []
+        for a, b in bounds:
+            inner = [c for c in cuts if a < c < b]
+            for c in inner:
+                out.append((a, c))
+                a = c
+            out.append((a, b))
+        return out
 
     def _paired_communities(self, norm: str, ua: list[Mention]) -> set[tuple[str, str]]:
         """Rule ``paired-communities``: "Тернопільська громада — Краматорська, Луцька — Херсонська", "Житомирська та
@@ -4222,6 +4249,9 @@ _HROMADA_HEAD = re.compile(
 )
 # between the two communities of a pair ("Тернопільська громада — Краматорська", "Житомирська та Ізюмська",
 # "стала партнером Харківської") and between pairs (", а", "; ")
+# ", а Ковель — партнером Хелма": a clause whose subject follows ", а" (rule ``gapped-clause``)
+_GAPPED = re.compile(r",\s+а\s+(?!також\s)")
+_GAP_LEAD = re.compile(r"\s*(?:(?:місто|м\.|громада|селище|село)\s*)?")
 _PAIR_JOIN = re.compile(
     r"\s*(?:(?:міськ\w*|селищн\w*|сільськ\w*)\s+)?(?:(?:територіальн\w+\s+)?громад\w*\s*)?"
     r"(?:[—–]\s*(?:(?:з|із|зі|з\s+громадою)\s+)?|-\s+|(?:та|і|й|з|із|зі)\s+|(?:\w+\s+){0,2}?партнер(?:ом|ами)\s+)"

@@ -4380,4 +4380,15 @@ RULES: tuple[Rule, ...] = (
         {"Луцьк|partnerOf|Люблін", "Ковель|partnerOf|Холм"},
         {"Волинська область|partnerOf|Холм", "Луцьк|partnerOf|Холм"},
     ),
+    _r(
+        "gapped-clause",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A clause after ', а' whose subject is a Ukrainian community and whose verb is left out ('а Ковель — "
+        "партнером Хелма') is a clause of its own: its partner abroad is not the first subject's, and the first "
+        "subject's Ukrainian partner is still paired.",
+        "Луцьк став партнером Краматорська, а Ковель — партнером Хелма (Польща).",
+        {"Луцьк|partnerOf|Краматорськ", "Ковель|partnerOf|Холм"},
+        {"Луцьк|partnerOf|Холм", "Краматорськ|partnerOf|Холм"},
+    ),
 )
