@@ -810,6 +810,7 @@ class _Extractor:
         """Rule ``bare-hromadas``: "партнерами стали: Тернопільська громада — Краматорська, Луцька — Херсонська",
         "Пари громад-партнерів: Житомирська та Ізюмська": in a sentence about hromadas (and no oblast), a capitalised
         adjective standing alone, its noun left out, names a hromada of whichever type the codifier has."""
+        matches = self._with_typed_hromadas(norm, matches)
         if ("громад" not in norm and "Громад" not in norm) or _OBLAST_NOUN.search(norm):
             return matches
         out = list(matches)
@@ -822,6 +823,23 @@ class _Extractor:
             pm = self._adjective_place(norm, a, b, m.group("adj"), _HROMADA_HEADS, "hromada", "hromada")
             if pm is not None:
                 out = [x for x in out if x.candidates or not (x.start < b and a < x.end)]
+                out.append(pm)
+        return sorted(out, key=lambda pm: pm.start)
+
+    def _with_typed_hromadas(self, norm: str, matches: list) -> list:
+        """Rule ``typed-bare-hromada``: "Громада: Ковельська міська", "Ковельська міська, Хелм (Польща)": an
+        adjective and the hromada's type word, with no noun after them, name the hromada of that type."""
+        if not _TYPED_HROMADA_HINT.search(norm):
+            return matches
+        out = list(matches)
+        for m in _TYPED_HROMADA.finditer(norm):
+            a, b = m.span()
+            if any(pm.candidates and pm.start < b and a < pm.end and not a <= pm.start < pm.end <= b for pm in out):
+                continue  # a longer name over it
+            kind = {"міськ": "міська", "селищ": "селищна", "сільс": "сільська"}[m.group("type")[:5].lower()]
+            pm = self._adjective_place(norm, a, b, m.group("adj"), (f"{kind} громада",), "hromada", "hromada")
+            if pm is not None:
+                out = [x for x in out if not (x.start < b and a < x.end)]
                 out.append(pm)
         return sorted(out, key=lambda pm: pm.start)
 
@@ -4264,6 +4282,12 @@ _PAIR_APART_OR_AND = re.compile(rf"{_PAIR_APART.pattern}|\s+(?:та|і|й|а)\s+
 _BARE_HROMADA = re.compile(
     r"(?<![\w'’-])(?P<adj>[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ої|ій|у|ою))"
     r"(?=\s*(?:[,;.:)]|[—–]|\s-\s|$)|\s+(?:та|і|й|а|з|із|зі)\s+[А-ЯІЇЄҐ])"
+)
+# "Ковельська міська" with no noun after it (rule ``typed-bare-hromada``)
+_TYPED_HROMADA_HINT = re.compile(r"(?:міськ|селищн|сільськ)(?:а|ої|ій|ою)(?=\s*(?:[,;.:)]|[—–]|\s-\s|$))")
+_TYPED_HROMADA = re.compile(
+    r"(?<![\w'’-])(?P<adj>[А-ЯІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк)(?:а|ої|ій|ою))\s+"
+    r"(?P<type>міськ|селищн|сільськ)(?:а|ої|ій|ою)(?=\s*(?:[,;.:)]|[—–]|\s-\s|$))"
 )
 # the head nouns a hromada's adjective may stand before, in the order they are tried
 _HROMADA_HEADS = ("міська громада", "селищна громада", "сільська громада")

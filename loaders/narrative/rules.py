@@ -4391,4 +4391,13 @@ RULES: tuple[Rule, ...] = (
         {"Луцьк|partnerOf|Краматорськ", "Ковель|partnerOf|Холм"},
         {"Луцьк|partnerOf|Холм", "Краматорськ|partnerOf|Холм"},
     ),
+    _r(
+        "typed-bare-hromada",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "An adjective and a hromada's type word with no noun after them ('Громада: Ковельська міська') name the "
+        "hromada of that type; the register's partner in the next field is its partner.",
+        "Громада: Ковельська міська; партнер: Хелм (Польща).",
+        {"Ковельська міська територіальна громада|partnerOf|Холм"},
+    ),
 )
