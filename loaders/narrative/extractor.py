@@ -234,7 +234,7 @@ _VENUE_BEFORE = re.compile(
 )
 
 
-_DASH_WITH = re.compile(r"\s*[—–-]\s*(?:з|із|зі|with|с|со)\s+(?:[\w'’-]+\s+){0,3}?")
+_DASH_WITH = re.compile(r"\s*[—–-]\s*(?:з|із|зі|від|with|from|с|со|от)\s+(?:[\w'’-]+\s+){0,3}?")
 _VISIT_FROM_ABROAD = re.compile(
     r"(?:делегаці|мер|бурмістр|війт|староста|президент\w*\s+міста|представник)\w*\s+(?:(?:з|із|зі)\s+)?"
     r"[\w'’-]+(?:ськ|цьк|зьк)(?:ого|ої|их)\s+(?-i:[А-ЯІЇЄҐ])",
@@ -1079,6 +1079,28 @@ class _Extractor:
         self._adjective_unit_is_named_unit()
         self._one_town_per_name()
         self._short_name_is_long_name()
+        self._short_town_is_long_town()
+
+    def _short_town_is_long_town(self) -> None:
+        """Rule ``short-town-name``: "Кам'янець-Подільський …" and, later, "Кам'янець уклав угоду": a Ukrainian town
+        named by the first part of a hyphenated town the page named is that town, not a village of the short name."""
+        longs = {}
+        for st in self.sents:
+            for pm in st.place_matches:
+                if pm.kind == "community" and pm.candidates and pm.candidates[0].category == "city":
+                    label = pm.candidates[0].label
+                    if "-" in label and "-" in pm.surface:
+                        longs.setdefault(name_key(label.split("-")[0]), pm.candidates[0])
+        if not longs:
+            return
+        for st in self.sents:
+            for pm in st.place_matches:
+                if pm.kind != "community" or not pm.candidates or "-" in pm.surface:
+                    continue
+                short = pm.candidates[0]
+                town = longs.get(name_key(short.label))
+                if town is not None and short.key != town.key and short.category in ("city", "settlement", "village"):
+                    pm.candidates = [town, *(c for c in pm.candidates if c.key != town.key)]
 
     def _foreign_matches(self) -> list[tuple[_Sent, PlaceMatch]]:
         """Every place abroad the document's sentences matched, with its sentence, in reading order."""

@@ -4400,4 +4400,25 @@ RULES: tuple[Rule, ...] = (
         "Громада: Ковельська міська; партнер: Хелм (Польща).",
         {"Ковельська міська територіальна громада|partnerOf|Холм"},
     ),
+    _r(
+        "short-town-name",
+        "linking",
+        "loaders/narrative/extractor.py",
+        "A Ukrainian town named by the first part of a hyphenated town the page named ('Кам'янець' after "
+        "'Кам'янець-Подільський') is that town, not a village of the short name.",
+        "Кам'янець-Подільський і польське місто Ченстохова підписали меморандум. Раніше Кам'янець уклав угоду з "
+        "литовським Тракаєм.",
+        {"Кам'янець-Подільський|partnerOf|Ченстохова", "Кам'янець-Подільський|partnerOf|Тракай"},
+        {"Кам'янець|partnerOf|Тракай"},
+    ),
+    _r(
+        "dash-from-pairs",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "Communities each followed by a dash and 'від' name the partner each received from ('Херсон — від "
+        "Зальцгіттера, Запоріжжя — від Лінца'), as a dash and 'з' does; the two communities are not partners.",
+        "Херсон і Запоріжжя отримали допомогу від міст-партнерів: Херсон — від Зальцгіттера, Запоріжжя — від Лінца.",
+        {"Херсон|partnerOf|Зальцгіттер", "Запоріжжя|partnerOf|Лінц"},
+        {"Херсон|partnerOf|Запоріжжя", "Запоріжжя|partnerOf|Зальцгіттер"},
+    ),
 )
