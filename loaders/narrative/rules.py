@@ -4421,4 +4421,13 @@ RULES: tuple[Rule, ...] = (
         {"Херсон|partnerOf|Зальцгіттер", "Запоріжжя|partnerOf|Лінц"},
         {"Херсон|partnerOf|Запоріжжя", "Запоріжжя|partnerOf|Зальцгіттер"},
     ),
+    _r(
+        "russian-short-page-endings",
+        "structure",
+        "loaders/narrative/russian.py",
+        "A short page with none of Ukrainian's letters reads as Russian also by words ending in 'ия', 'ие', 'ию' "
+        "('Германия', 'Делегация'), which Ukrainian spells with 'і': its towns are then read by their Russian names.",
+        "Среди городов-партнеров Запорожья — Линц (Австрия) и Оберхаузен (Германия).",
+        {"Запоріжжя|partnerOf|Лінц", "Запоріжжя|partnerOf|Обергаузен"},
+    ),
 )
