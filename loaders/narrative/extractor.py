@@ -1700,8 +1700,23 @@ class _Extractor:
                 and re.fullmatch(r"(?:\d{1,2}[.)]\s*)?[\w'’ -]+:?", norm)
                 and norm.lstrip("0123456789.) ")[:1].isupper()
             ):
-                heads[st.s.index] = None  # another heading ("Суми" read as a common word) ends the section
-            if len(norm) > 60 or not self._whole_line(st):
+                # another heading ("Суми" read as a common word) ends the section; rule ``partner-label-in-section``:
+                # a label of the section's list ("Міста-партнери:") or an item of it ("Хелм") does not
+                if not _SECTION_LIST_LABEL.search(norm) and not (
+                    places and all(m.type == "PartnerCity" for m in places)
+                ):
+                    heads[st.s.index] = None
+            # rule ``run-in-section-head``: "Бердичів. Партнерами міста є Ряшів": a name alone before a full stop
+            # at the start of a line heads the paragraph it opens
+            run_in = (
+                len(norm) <= 40
+                and norm.endswith(".")
+                and (st.s.start == 0 or self.text[st.s.start - 1] == "\n")
+                and len(places) == 1
+                and places[0].start <= 3
+                and norm[places[0].end :].strip() == "."
+            )
+            if len(norm) > 60 or not (run_in or self._whole_line(st)):
                 continue
             # rule ``section-head-forms``: "Луцьк (Волинська область)", "м. Ковель", "Громада: Ковельська міська",
             # "Ковельська міська громада, Волинська область": one community, with at most its own oblast or raion
@@ -4292,6 +4307,7 @@ _HROMADA_HEAD = re.compile(
 # ", а Ковель — партнером Хелма": a clause whose subject follows ", а" (rule ``gapped-clause``)
 _GAPPED = re.compile(r",\s+а\s+(?!також\s)")
 _GAP_LEAD = re.compile(r"\s*(?:(?:місто|м\.|громада|селище|село)\s*)?")
+_SECTION_LIST_LABEL = re.compile(r"партнер|побратим|partner|twin|sister", re.IGNORECASE)
 _PAIR_JOIN = re.compile(
     r"\s*(?:(?:міськ\w*|селищн\w*|сільськ\w*)\s+)?(?:(?:територіальн\w+\s+)?громад\w*\s*)?"
     r"(?:[—–]\s*(?:(?:з|із|зі|з\s+громадою)\s+)?|-\s+|(?:та|і|й|з|із|зі)\s+|(?:\w+\s+){0,2}?партнер(?:ом|ами)\s+)"

@@ -4430,4 +4430,27 @@ RULES: tuple[Rule, ...] = (
         "Среди городов-партнеров Запорожья — Линц (Австрия) и Оберхаузен (Германия).",
         {"Запоріжжя|partnerOf|Лінц", "Запоріжжя|partnerOf|Обергаузен"},
     ),
+    _r(
+        "partner-label-in-section",
+        "structure",
+        "loaders/narrative/extractor.py",
+        "In a digest whose sections are headed by communities, a label of a section's list ('Міста-партнери:') or "
+        "an item of it alone on a line ('Хелм') does not end the section: the partners below are still the "
+        "section community's, not the page's.",
+        "Луцьк і Ковель розвивають співпрацю.\n\nЛуцьк\n\nМіста-партнери:\n\nЛюблін (Польща)\n\nКовель\n\n"
+        "Міста-партнери:\n\nХелм (Польща)",
+        {"Луцьк|partnerOf|Люблін", "Ковель|partnerOf|Холм"},
+        {"Луцьк|partnerOf|Холм"},
+    ),
+    _r(
+        "run-in-section-head",
+        "structure",
+        "loaders/narrative/extractor.py",
+        "A community's name alone before a full stop at the start of a line ('Бердичів. Партнерами міста є …') heads "
+        "the paragraph it opens, as a heading line does: the partners after it are that community's.",
+        "Побратими громад Житомирщини.\nЖитомир. Місто підтримує зв'язки з містами Європи.\nСеред них — Кельце "
+        "(Польща).\nБердичів. Партнерами міста є Ряшів (Польща).",
+        {"Житомир|partnerOf|Кельце", "Бердичів|partnerOf|Жешув"},
+        {"Житомирська область|partnerOf|Кельце"},
+    ),
 )
