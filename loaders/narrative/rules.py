@@ -4426,7 +4426,8 @@ RULES: tuple[Rule, ...] = (
         "structure",
         "loaders/narrative/russian.py",
         "A short page with none of Ukrainian's letters reads as Russian also by words ending in 'ия', 'ие', 'ию' "
-        "('Германия', 'Делегация'), which Ukrainian spells with 'і': its towns are then read by their Russian names.",
+        "('Германия', 'Делегация'), which Ukrainian spells with 'і', by verbs in '-ется'/'-ются' (Ukrainian writes "
+        "'-ється') and by 'городов', 'следующих': its towns are then read by their Russian names.",
         "Среди городов-партнеров Запорожья — Линц (Австрия) и Оберхаузен (Германия).",
         {"Запоріжжя|partnerOf|Лінц", "Запоріжжя|partnerOf|Обергаузен"},
     ),
@@ -4452,5 +4453,15 @@ RULES: tuple[Rule, ...] = (
         "(Польща).\nБердичів. Партнерами міста є Ряшів (Польща).",
         {"Житомир|partnerOf|Кельце", "Бердичів|partnerOf|Жешув"},
         {"Житомирська область|partnerOf|Кельце"},
+    ),
+    _r(
+        "russian-list-page",
+        "structure",
+        "loaders/narrative/russian.py",
+        "A Russian list page whose lines have none of Russian's own letters ('Луцк является городом-побратимом "
+        "следующих городов:') is still read as Russian: its Ukrainian town is found by its Russian name and owns "
+        "the list.",
+        "Города-побратимы\nЛуцк является городом-побратимом следующих городов:\n\nЛюблин (Польша)\nКаунас (Литва)",
+        {"Луцьк|partnerOf|Люблін", "Луцьк|partnerOf|Каунас"},
     ),
 )
