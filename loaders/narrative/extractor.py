@@ -478,6 +478,7 @@ class _Extractor:
         self._partner_lines = 0  # short lines still read as a partner list after a partnership sentence
         self._prev_norm = ""  # the sentence scanned last
         self._card_home: tuple[str, int] | None = None  # (community, sentence index) a partner card named alone
+        self._list_owner: str | None = None  # the one community the lead-in of the current partner list names
         self._list_country: str | None = None  # ISO code of a country heading ("Польща:") over partner lines
         self._title_sent: int | None = None  # index of the page's title sentence
         self._hromada_items = 0  # list lines still read as hromadas under a "… громади:" lead-in
@@ -2220,6 +2221,14 @@ class _Extractor:
                 and not any(m.type == "PartnerCity" for m in ms if m.kind == "place")
             ):
                 header_at = st.s.index  # "Міста-побратими та міста-партнери Тернополя": a list follows
+                # rule ``list-owner-in-lead``: "У Луцьку відбувся форум міст-побратимів. Участь взяли делегації з
+                # Любліна …": the one community the lead-in names owns the list, not the page's home
+                owners = [m for m in ms if m.kind == "place" and m.type == "Community" and not self._is_oblast(m.key)]
+                self._list_owner = (
+                    owners[0].key
+                    if owners and all(m.key == owners[0].key or self._same_place(owners[0].key, m.key) for m in owners)
+                    else None
+                )
                 # "громада має такі угоди про співпрацю:": a lead-in of agreements lists domestic partners too
                 header_lead = norm.rstrip().endswith(":") and bool(_AGREEMENT.search(norm))
             elif (
@@ -3424,6 +3433,9 @@ class _Extractor:
                 }
             elif foreign and not ua and (row_ua or self.section_home or self.home_key or self._card_home):
                 home = row_ua.key if row_ua is not None else self.section_home or self.home_key
+                owner = self._list_owner if listed and row_ua is None else None
+                if owner and not (home and (home == owner or self._same_place(home, owner))):
+                    home = owner  # rule ``list-owner-in-lead`` (the page's home when it is the same town)
                 if (
                     row_ua is None
                     and self._card_home
@@ -3817,7 +3829,10 @@ class _Extractor:
                 for g in run:
                     pairs.discard((u.key, g.key))
                     pairs.add((subject.key, g.key))
-                pairs.add((subject.key, u.key))
+                # rule ``delegation-from-is-no-partner``: "прийняла делегацію з Бердичева та польського Кельце": a town
+                # named as where visitors came from is no object of the partnership
+                if not _FROM_ORIGIN.search(norm, max(0, u.start - 60), u.start):
+                    pairs.add((subject.key, u.key))
         # rule ``domestic-object-after-partner``: "поріднився з естонським Тарту та українським Херсоном": a Ukrainian
         # community coordinated right after a partner abroad is an object of the same verb, a partner of its subject
         for k in range(1, len(ordered) - 1):
@@ -4163,6 +4178,10 @@ _RUN_END = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*[.;!]?\s*")  # what may follow
 # what may stand before the first item of a list's next part: "українське місто", "з громадою", "м."
 _ITEM_LEAD = re.compile(
     r"\s*(?:(?:з|із|зі)\s+)?(?:[\w'’-]+(?:ськ|цьк|зьк)\w*\s+)?(?:(?:міст|громад|селищ|сел)\w*\s+|м\.\s*)?",
+    re.IGNORECASE,
+)
+_FROM_ORIGIN = re.compile(
+    r"(?:делегаці|представник|гост|візитер|учасник|delegation|guest|visitor)\w*\s+(?:з|із|зі|from)\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _WITH_BEFORE = re.compile(r"(?<![\w'’-])(?:з|із|зі|with)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
