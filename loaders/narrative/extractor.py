@@ -670,6 +670,17 @@ class _Extractor:
         st.partner_cue = bool(
             cue_regex_in("partner", norm).search(norm) and cue_regex_in("partner_need", norm).search(norm)
         )
+        if (
+            not st.partner_cue
+            and self.gaz is not None
+            and _LATIN_CAPITALISED.search(norm)
+            and _CYRILLIC_WORD.search(norm)
+        ):
+            # rule ``latin-name-in-cyrillic``: "Житомир співпрацює з Kielce": the cue reads the Latin town as a name
+            masked = self._masked_latin(norm)
+            st.partner_cue = masked != norm and bool(
+                cue_regex_in("partner", masked).search(masked) and cue_regex_in("partner_need", masked).search(masked)
+            )
         if self.gaz is not None:
             try:
                 st.place_matches = self.gaz.find(norm)
@@ -707,6 +718,8 @@ class _Extractor:
                 # rule ``visit-from-abroad``: "делегація з польського Бжозува", "бурмістр литовського Пасваліса": a
                 # delegation or mayor of a town abroad names that town, whatever the sentence says of partnership
                 st.place_matches = self._with_open_world(norm, st.place_matches)
+                if not is_latin(norm):
+                    st.place_matches = self._latin_in_cyrillic(norm, st.place_matches)
             st.place_matches = join_connected(norm, st.place_matches)
         self._prev_norm = norm
         st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
@@ -949,6 +962,26 @@ class _Extractor:
                 raise
             return matches
         return sorted([*matches, *found], key=lambda pm: pm.start)
+
+    def _masked_latin(self, norm: str) -> str:
+        from loaders.narrative.latin import mask_latin_towns
+
+        try:
+            return mask_latin_towns(norm, self.gaz)
+        except Exception:  # a new rule must never cost the document (tests set GRAPHTOOL_STRICT_RULES to see it)
+            if os.environ.get("GRAPHTOOL_STRICT_RULES"):
+                raise
+            return norm
+
+    def _latin_in_cyrillic(self, norm: str, matches: list) -> list:
+        from loaders.narrative.latin import latin_names_in_cyrillic
+
+        try:
+            return latin_names_in_cyrillic(norm, self.gaz, matches)
+        except Exception:  # a new rule must never cost the document (tests set GRAPHTOOL_STRICT_RULES to see it)
+            if os.environ.get("GRAPHTOOL_STRICT_RULES"):
+                raise
+            return matches
 
     def _with_open_world(self, norm: str, matches: list) -> list:
         """Add foreign partners no gazetteer knows; drop places that only locate a partner (loaders/narrative/openworld.py)."""
@@ -4184,6 +4217,8 @@ _FROM_ORIGIN = re.compile(
     r"(?:делегаці|представник|гост|візитер|учасник|delegation|guest|visitor)\w*\s+(?:з|із|зі|from)\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_LATIN_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-zà-ž]{2}")
+_CYRILLIC_WORD = re.compile(r"[а-яіїєґ]{3}")
 _WITH_BEFORE = re.compile(r"(?<![\w'’-])(?:з|із|зі|with)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _FOREIGN_OBJECT = re.compile(
     r"(?:\s+громад\w*)?\s*(?:,\s*)?(?:та|і|й|а\s+також|and)\s+(?:(?:з|із|зі|with)\s+)?(?:[\w'’-]+\s+){0,2}?",

@@ -494,3 +494,61 @@ def _in_country(norm: str, gaz, matches: list[PlaceMatch], countries: list[Place
         if not re.search(r"(?:with|and|,)\s*$", norm[max(0, a - 12) : a]):
             continue  # "with Rapla in Estonia", "Lublin and Chełm in Poland": a listed partner, not a subject
         out.append(PlaceMatch(a, b, name, "foreign", [_synthetic(name, None, cc)]))
+
+
+# a Cyrillic sentence that may name partners abroad in their own spelling (rule ``latin-name-in-cyrillic``)
+_PARTNER_CONTEXT = re.compile(
+    r"партнер|побратим|співпрац|угод|меморандум|міст[аоі]|містом|гмін|муніципалітет|повіт|округ|"
+    r"сотруднич|соглашени|город",
+    re.IGNORECASE,
+)
+_LATIN_RUN_IN_CYRILLIC = re.compile(rf"(?<![\w«\"„“-]){_WORD}(?:\s+{_WORD}){{0,2}}")
+
+
+def latin_names_in_cyrillic(norm: str, gaz, taken: list[PlaceMatch]) -> list[PlaceMatch]:
+    """Rule ``latin-name-in-cyrillic``: "з містом Bydgoszcz (Польща)", "з Kielce, Schwerin і Ріверсайдом": a town
+    abroad a Ukrainian or Russian sentence about partners writes in its own Latin spelling is the gazetteer's town
+    of that name; an unlinked partner of that spelling (open world) becomes it when the country agrees. Only towns
+    abroad, only in a sentence about partners, never inside quotes (programme names: «Green4Towns»)."""
+    if len(norm) > 500 or not _PARTNER_CONTEXT.search(norm) or not re.search(r"[A-Za-zÀ-ž]{3}", norm):
+        return taken  # a sentence, not a run-on line of hundreds of names (each would cost open-world look-ups)
+    idx = latin_index(gaz)
+    stop = stop_names()
+    out = list(taken)
+    for m in _LATIN_RUN_IN_CYRILLIC.finditer(norm):
+        words = list(re.finditer(_WORD, m.group()))
+        for j in range(len(words), 0, -1):
+            a, b = m.start() + words[0].start(), m.start() + words[j - 1].end()
+            b = a + len(_WORD_TAIL.sub("", norm[a:b]))
+            surface = norm[a:b]
+            if surface.isupper() or (j == 1 and fold(surface) in stop):
+                continue
+            rows = [i for i in idx.names.get(fold(surface), []) if idx.place(i).type == "PartnerCity"]
+            if not rows:
+                continue
+            over = [pm for pm in out if pm.start < b and a < pm.end]
+            if any(pm.candidates and not pm.candidates[0].key.startswith("partner:") for pm in over):
+                break
+            country = next((pm.candidates[0].country for pm in over if pm.candidates), None)
+            places = [idx.place(i) for i in rows]
+            if country:
+                places = [p for p in places if p.country == country] or []
+            if not places:
+                break
+            places.sort(key=lambda p: -(p.population or 0))
+            extra = next((pm.extra for pm in over if pm.extra), None)
+            out = [pm for pm in out if pm not in over]
+            out.append(PlaceMatch(a, b, surface, "foreign", places[:1], extra=dict(extra or {})))
+            break
+    return sorted(out, key=lambda pm: pm.start)
+
+
+def mask_latin_towns(norm: str, gaz) -> str:
+    """``norm`` with each town abroad written in Latin (see :func:`latin_names_in_cyrillic`) replaced by a Cyrillic
+    capitalised word of the same length, so that cue patterns written for Cyrillic names ("співпрацює з Кельце")
+    read "співпрацює з Kielce" too; offsets are kept."""
+    parts, pos = [], 0
+    for pm in latin_names_in_cyrillic(norm, gaz, []):
+        parts += [norm[pos : pm.start], "Ф" + "ф" * (pm.end - pm.start - 1)]
+        pos = pm.end
+    return "".join([*parts, norm[pos:]])

@@ -4490,4 +4490,14 @@ RULES: tuple[Rule, ...] = (
         {"Луцьк|partnerOf|Люблін", "Луцьк|partnerOf|Ольштин", "Ковельська міська територіальна громада|partnerOf|Холм"},
         {"Ковельська міська територіальна громада|partnerOf|Люблін"},
     ),
+    _r(
+        "latin-name-in-cyrillic",
+        "linking",
+        "loaders/narrative/latin.py",
+        "A town abroad that a Ukrainian or Russian sentence about partners writes in its own Latin spelling "
+        "('з містом Bydgoszcz (Польща)', 'співпрацює з Kielce (Польща)') is the gazetteer's town of that name and "
+        "country, not an unlinked name; the partnership cue reads it as a name.",
+        "Житомир співпрацює з Kielce (Польща) та Schwerin (Німеччина).",
+        {"Житомир|partnerOf|Кельце", "Житомир|partnerOf|Шверін", "Кельце|inCountry|Польща"},
+    ),
 )
