@@ -56,6 +56,14 @@ MAX_EVIDENCE = 100  # sentences kept per relation / mentions per entity (a 50 MB
 _BARE_TRIGGER = re.compile(r"(?<![\w])(?:проє?кт|програм|ініціатив|мереж|компонент)\w*", re.IGNORECASE)
 _BARE_STRATEGY = re.compile(r"(?<![\w])стратегі\w*", re.IGNORECASE)
 _LOCAL_FRAME = re.compile(r"(?<![\w])(?:(?:в|у)\s+(?:межах|рамках)|за\s+рахунок\s+коштів|коштом)\s+$", re.IGNORECASE)
+# rule ``approved-programme``: "Депутати затвердили Програму розвитку туризму на 2024-2026 роки": a council's decision
+# in prose, the programme it approves is what the item is about (an amendment names a programme approved before)
+_APPROVED = re.compile(
+    r"(?<![\w])(?:затверди(?:в|ла|ли|ло|ть|тимуть)|затверджено|затвердження|ухвали(?:в|ла|ли|ло)|ухвалено|"
+    r"схвали(?:в|ла|ли|ло)|схвалено)"
+    r"\s+(?:[\w'’-]+\s+){0,1}$",
+    re.IGNORECASE,
+)
 _NATIONAL = re.compile(r"україн|національн|всеукраїнськ|загальнодержавн", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:з|із|зі|у|в|на|до|від|для|між|про|по|за|при)\s+$", re.IGNORECASE)
 _NO_PARTNERSHIP = re.compile(
@@ -1433,7 +1441,10 @@ class _Extractor:
                     for m in mentions
                     if m.found is not None
                     and m.found.local
-                    and _LOCAL_FRAME.search(st.s.norm, max(0, m.start - 24), m.start)
+                    and (
+                        _LOCAL_FRAME.search(st.s.norm, max(0, m.start - 24), m.start)
+                        or _APPROVED.search(st.s.norm, max(0, m.start - 40), m.start)
+                    )
                 }
                 gone = {
                     m.key
@@ -4022,6 +4033,13 @@ def _definite(norm: str, tm: re.Match) -> bool:
             pass  # "Проєкт напряму «…» програми X": the funding line of the project named above
         elif ps and str(ps[0].tag.POS or "") == "NOUN" and "gent" in ps[0].tag:
             return False  # "програми термомодернізації закладів освіти": a new programme described, not a reference
+        elif ps and str(ps[0].tag.POS or "") == "ADJF" and "gent" in ps[0].tag:
+            # rule ``described-by-adjective-and-noun``: "NRC реалізує програму правової допомоги": an adjective and
+            # a noun in the genitive describe a new programme, not the one named before
+            after = re.match(r"\s+([а-яіїєґ'-]+)", norm[tm.end() + nxt.end() : tm.end() + nxt.end() + 30])
+            noun = parses(after.group(1)) if after else []
+            if noun and str(noun[0].tag.POS or "") == "NOUN" and "gent" in noun[0].tag:
+                return False
     prev = re.findall(r"[\w'-]+", norm[max(0, tm.start() - 40) : tm.start()])
     if not prev:
         return True
