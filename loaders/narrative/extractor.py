@@ -492,6 +492,7 @@ class _Extractor:
         self._title_items: tuple[int, str, str] = (0, "", "")  # lines left, type, trigger under "… проєкти:"
         self._strategy_seen = False  # a community's strategy was named (rule strategy-refers-back)
         self._local_topics: set[str] = set()  # keys of local programmes the page is about
+        self._dated: set[str] = set()  # initiatives a digest item's community dateline placed
 
     # ------------------------------------------------------------ bookkeeping (linear time on huge documents)
 
@@ -2204,6 +2205,21 @@ class _Extractor:
             ):
                 dateline = (st.s.paragraph, st, lone)
             elif (
+                lone is not None
+                and lone.place is not None
+                and lone.place.category in ("hromada", "city", "town", "settlement", "village")
+                and (st.s.index == 0 or self.sents[st.s.index - 1].s.paragraph != st.s.paragraph)
+                and all(
+                    w in _SECTION_HEAD_WORDS
+                    for w in re.findall(r"[^\W\d_]+", (norm[: lone.start] + " " + norm[lone.end :]).lower())
+                )
+                and re.search(r"[.:–—-]\s*$", norm)
+                and self._place_mentions(st)
+            ):
+                # rule ``community-dateline``: "Коростенська громада. Завдяки програмі «X» відремонтовано амбулаторію.":
+                # a digest item opened by a community's name alone places the initiatives of its paragraph there
+                dateline = (st.s.paragraph, st, lone)
+            elif (
                 dateline is not None
                 and inits
                 and not partner_sentence
@@ -2213,6 +2229,8 @@ class _Extractor:
                 for m in inits:
                     if m.type in ("Program", "Project") and m.key not in containers:
                         self._rel(m.key, "locatedIn", dateline[2].key, both)
+                        if dateline[2].place.category != "oblast":
+                            self._dated.add(m.key)  # the item's own community, not the page's home
             # places named one sentence before the initiative they belong to:
             # "JICA передало Ніжинській громаді техніку. Техніку придбано в межах Програми X."
             money_back = _MONEY_TO_INIT.match(norm) if prev_orphans else None
@@ -3873,6 +3891,8 @@ class _Extractor:
                 _oblast_code(k) and _oblast_code(k) != home_oblast for k in here if k.startswith("katottg:")
             ):
                 continue  # stated at home already, or a project of another region
+            if key in self._dated and any(self._elsewhere(k) for k in here):
+                continue  # rule ``community-dateline``: placed by its digest item's community, elsewhere than home
             if self.section_heads and self._elsewhere(self._section_of(self.first_ev.get(key, (-1,))[0]) or ""):
                 # rule ``digest-item-own-place``: "Бердичів. У Бердичеві завершили ремонт … проєкту «X»" in a
                 # digest whose first item is Коростень: an initiative of another community's item is not the home's

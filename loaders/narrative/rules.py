@@ -4424,4 +4424,18 @@ RULES: tuple[Rule, ...] = (
             "2024-2026 роки|locatedIn|Баранівська міська територіальна громада"
         },
     ),
+    _r(
+        "community-dateline",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A digest item opened by a community's name alone ('Коростенська громада.') places the initiatives its "
+        "paragraph names without a place in that community, and not also in the page's home community.",
+        "Житомирщина\n\nБаранівська громада. В рамках проєкту «Чисте довкілля» за кошти ЄС придбали сміттєвоз.\n\n"
+        "Коростенська громада. Завдяки програмі «Відновлення» від ПРООН відремонтовано амбулаторію.",
+        {
+            "Чисте довкілля|locatedIn|Баранівська міська територіальна громада",
+            "Відновлення|locatedIn|Коростенська міська територіальна громада",
+        },
+        {"Відновлення|locatedIn|Баранівська міська територіальна громада"},
+    ),
 )
