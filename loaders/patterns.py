@@ -300,13 +300,21 @@ def _unquoted_name(trigger: str, name: str) -> list[str]:
     first = parses(words[0].lower())
     if not first or not any("nomn" in p.tag.grammemes for p in first):
         return []
-    if any(trig_case in p.tag.grammemes or p.tag.grammemes & _PERSONAL for p in first):
-        return []  # "проєкту Житомирської громади": an attribute in the trigger's case; a person's name
+    if any(p.tag.grammemes & _PERSONAL for p in first):
+        return []  # a person's name
+    if any(trig_case in p.tag.grammemes for p in first) and not (
+        # rule ``capitalised-verbal-noun-name``: "у межах проєкту Відновлення медицини": a verbal noun reads the same
+        # in the nominative and the genitive; written with a capital inside the sentence, it opens a name
+        trig_case == "gent" and re.search(r"(?:ння|ття)$", words[0]) and len(words) >= 2
+    ):
+        return []  # "проєкту Житомирської громади": an attribute in the trigger's case
     out = [words[0]]
     for w in words[1:]:
-        if w in _NAME_STOP or any(
-            str(p.tag.POS) in ("VERB", "INFN", "PREP", "CONJ", "PRTS", "GRND") for p in parses(w)[:1]
-        ):
+        if (
+            w in _NAME_STOP
+            or any(str(p.tag.POS) in ("VERB", "INFN", "PREP", "CONJ", "PRTS", "GRND") for p in parses(w)[:1])
+            or any("Impe" in p.tag for p in parses(w))
+        ):  # "… громад відкрито 3 ЦНАПи": an impersonal verb ends it
             break
         out.append(w)
     return out if len(out) >= 2 else []

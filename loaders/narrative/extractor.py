@@ -2001,7 +2001,11 @@ class _Extractor:
                 if st.s.index - at > 2:
                     self._unplaced = None
                 elif (
-                    len(dest) == 1 and (aid_back or _MONEY_BACK.search(norm)) and not any(m.kind == "donor" for m in ms)
+                    len(dest) == 1
+                    and (aid_back or _MONEY_BACK.search(norm))
+                    # rule ``aid-back-owner``: "Обладнання передано в межах проєкту ПРООН «X»": the agency in the
+                    # initiative's name owns it; it does not pay instead of the donor named before
+                    and not any(m.kind == "donor" and not (aid_back and m in dest[0].mods) for m in ms)
                 ):
                     first = self.sents[at].s  # the span: the sentence with the money and this one
                     both = self._span(first.start, st.s.end)
@@ -4247,6 +4251,8 @@ _OBLAST_RUN = re.compile(
 _OBLASTS_LEAD = re.compile(r"област(?:і|ей|ях|ям|ями)(?:\s+України)?\s*[:—–(-]?\s*$", re.IGNORECASE)
 _HROMADAS_LEAD = re.compile(
     r"громад(?:и|ах|ам|ами)(?:-учасниц\w*)?\s*[:—–(-]?\s*$"
+    # rule ``hromadas-of-the-oblast``: "у 5 громадах області (Баранівській, Коростенській …)": the region by a common noun
+    r"|громад(?:и|ах|ам|ами)?\s+(?:області|району|регіону|краю)\s*[:—–(]\s*$"
     # "15 громад Чернігівської та Сумської областей: Менська, ...", "громади Херсонщини: ...", "п'ять громад: ..."
     r"|громад(?:и|ах|ам|ами)?(?:\s+[А-ЯІЇЄҐ][\w'’-]+(?:\s+(?:та|і|й)\s+[А-ЯІЇЄҐ][\w'’-]+)?(?:\s+област(?:і|ей))?)?"
     r"\s*[:—–-]\s*$"

@@ -4438,4 +4438,81 @@ RULES: tuple[Rule, ...] = (
         },
         {"Відновлення|locatedIn|Баранівська міська територіальна громада"},
     ),
+    _r(
+        "capitalised-verbal-noun-name",
+        "mentions",
+        "loaders/patterns.py",
+        "After a trigger in the genitive, a capitalised verbal noun ('Відновлення', 'Посилення') opens the "
+        "initiative's name written without quotes: it reads the same in both cases, the capital decides; an "
+        "impersonal verb ('відкрито', 'передано') ends such a name.",
+        "Житомирщина отримала 5 карет швидкої допомоги від уряду Німеччини у межах проєкту Відновлення медицини.\n\n"
+        "За підтримки USAID в рамках програми Зміцнення громад відкрито 3 ЦНАПи у Баранівській громаді.",
+        {
+            "Уряд Німеччини|funds|Відновлення медицини",
+            "Агентство США з міжнародного розвитку|funds|Зміцнення громад",
+            "Зміцнення громад|locatedIn|Баранівська міська територіальна громада",
+        },
+    ),
+    _r(
+        "aid-back-owner",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "Aid from a donor in one sentence, its initiative named in the next with the agency that owns it "
+        "('Обладнання передано в межах проєкту ПРООН «X»'): the donor pays for X; the owner's name in the "
+        "initiative's name does not stand in for the donor.",
+        "Житомирщина отримала 20 генераторів від Уряду Японії. Обладнання передано в межах проєкту ПРООН "
+        "«Енергетична стійкість».",
+        {"Уряд Японії|funds|Енергетична стійкість"},
+    ),
+    _r(
+        "en-sky-ending",
+        "linking",
+        "loaders/narrative/latin.py",
+        "English pages spell the adjectival ending of a Ukrainian town's name -skyi, -skiy, -sky or -skii "
+        "('Kamyanets-Podilsky'): all read as the same name.",
+        "The EU funded the project «Clean Water» in Kamyanets-Podilsky.",
+        {"Clean Water|locatedIn|Кам'янець-Подільський"},
+    ),
+    _r(
+        "hromadas-of-the-oblast",
+        "linking",
+        "loaders/narrative/extractor.py",
+        "Hromada adjectives listed after 'громадах області (' or 'громади району:' (the region by a common noun, "
+        "not its name) are hromadas, like those after 'громадах Житомирщини:'.",
+        "У 5 громадах області (Баранівській, Коростенській та Олевській) за підтримки ЄС у рамках проєкту "
+        "«Чиста вода» встановили фільтри.",
+        {
+            "Чиста вода|locatedIn|Баранівська міська територіальна громада",
+            "Чиста вода|locatedIn|Олевська міська територіальна громада",
+        },
+    ),
+    _r(
+        "en-apposed-implementing-partner",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "An English apposition 'X, the project's implementing partner,' or 'X, the implementing partner of the "
+        "project,' says X carries out the current initiative.",
+        'The EU and UNDP launched the "Early Recovery" project in Ivankiv community. The HALO Trust, the project\'s '
+        "implementing partner, cleared 7,000 tonnes of debris.",
+        {"The HALO Trust|implements|Early Recovery"},
+    ),
+    _r(
+        "grant-to-named-recipient",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'ЄС надав ГО «Еко» грант на реалізацію проєкту «X»': a quoted recipient between the verb and the money does "
+        "not hide the donor's gift; the donor funds X (it does not carry it out as the sentence's subject).",
+        "ЄС надав ГО «Еко» грант на реалізацію проєкту «Жива вода» у Коростені.",
+        {"Європейський Союз|funds|Жива вода"},
+        {"Європейський Союз|implements|Жива вода"},
+    ),
+    _r(
+        "busy-with-implementing",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'Впровадженням проєкту займається X', 'Над реалізацією проєкту працює X', 'Відповідальна за реалізацію — X': "
+        "the agent after the phrase carries the initiative out.",
+        "Проєкт «Жива вода» фінансується ЄС. Впровадженням проєкту займається ГО «Еко».",
+        {"Європейський Союз|funds|Жива вода", "Еко|implements|Жива вода"},
+    ),
 )
