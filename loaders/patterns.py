@@ -340,6 +340,12 @@ _NAME_FIELD = re.compile(
     r"(?P<title>«[^«»]{2,150}»|[" + U + r"0-9][^«»]{2,150}?)\s*$",
     re.IGNORECASE,
 )
+# rule ``en-name-field``: an English project card's name field: "Project: Clean Water for Polissia", "Project title:
+# Clean Water" (the label line and its value line joined by the field-card rule)
+_EN_NAME_FIELD = re.compile(
+    r"\s*(?:[-•*–—·▪]\s*)?(?P<trig>(?i:project|programme|program|initiative))(?i:\s+(?:title|name))?\s*:\s*"
+    r"(?P<title>«[^«»]{2,150}»|[A-Z0-9][^«»:]{2,150}?)\s*$"
+)
 # a numbered item that is only a quoted title: "2. «Безпечний простір для дітей»" (a list item whose fields follow)
 _NUMBERED_TITLE = re.compile(r"\s*\d{1,2}[.)]\s*(?P<title>«[^«»]{3,150}»)\s*(?:\([^()]{1,30}\))?\s*$")
 _COMPOUND = re.compile(r"(?<![\w-])(?P<name>[" + U + r"][\w]{0,10}-(?:кластер|хаб|парк|лаб)\w*)")
@@ -725,7 +731,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         end = m.start("body") + len(" ".join(cut)) if body.startswith(" ".join(cut)) else m.end()
         out.append(Found(m.start(), end, label, "Project", names, (m.start("body"), end), "проєкт", descriptive=True))
     # 5. a web page's name field: "Назва проєкту: Енергоефективна школа в селі X" (unquoted, to the line end)
-    m = _NAME_FIELD.match(s)
+    m = _NAME_FIELD.match(s) or (_EN_NAME_FIELD.match(s) if _LATIN.search(s) else None)
     quoted = bool(m) and m.group("title").startswith("«")
     if (
         m

@@ -334,12 +334,18 @@ _OWN_PURPOSE = re.compile(
     r"инициатив|project|programme|program)\w*)(?:[а-яіїєґёыэa-z'’-]{4,})",
     re.IGNORECASE,
 )
-_TITLES_LEAD = re.compile(r"(?<![\w])" + INITIATIVE_STEM + r"(?P<tail>\w*)[^.:;«»!?]{0,80}?:\s*$", re.I)
+# rule ``micro-projects-lead``: "Переможці конкурсу мікропроєктів:" heads a list of titles like "проєктів:" does
+_TITLES_LEAD = re.compile(
+    r"(?<![\w])(?:мікро|міні|суб)?" + INITIATIVE_STEM + r"(?P<tail>\w*)[^.:;«»!?]{0,80}?:\s*$", re.I
+)
 _OF_THEM = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,3}?(?:з|із|серед|of|из|среди)\s+(?:них|them)\s*(?:[—–:-]|[—–-]\s*це)?\s*(?=«)", re.I
 )
 _PLURAL_TRIGGER = re.compile(r"(?<![\w])" + INITIATIVE_STEM + r"(?:и|ів|ами|ам|ах)(?![\w])", re.I)
-_TITLE_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s*(?=«)")
+# rule ``item-place-then-title``: "- Баранівська громада – «Тепла школа» (ЄС);": an item may name its community first
+_TITLE_ITEM = re.compile(
+    r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s*(?:[А-ЯІЇЄҐ][\w'’-]+(?:\s+[\w'’-]+){0,4}?\s*(?:[–—:]|\s-)\s*)?(?=«)"
+)
 _HROMADA_LEAD = re.compile(r"(?<![\w])(?:громад|ТГ|ОТГ)\w*\s*:\s*$")
 _HROMADA_ITEM = re.compile(
     r"\s*(?:[-•*–—]\s*|\d{1,3}[.)]\s*)?(?P<name>(?P<adj>[А-ЯІЇЄҐ][\w'’-]+(?:ськ|цьк|зьк)а)"
@@ -378,6 +384,11 @@ _ORG_SCOPE = re.compile(
     r"(?<![\w])(?:агенці|агентств|фонд|центр|асоціаці|агенци|ассоциаци)\w*\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:розвитку|развития)\s+(?:(?:міста|города|м\.)\s*)?$",
     re.IGNORECASE,
+)
+_OFFICE_GAP = re.compile(r"(?:(?:проє?кт|проект|програм|ініціатив)\w*\s+«)?")
+_OFFICE_OF = re.compile(
+    r"(?<![\w])(?P<head>(?:[Сс]екретаріат|Офіс|[Кк]оординаційн\w+\s+(?:офіс|центр|бюро))\w*)\s+"
+    r"(?=(?:проє?кт|проект|програм|ініціатив)\w*\s+«)"
 )
 _HROMADA_GAP = re.compile(r"\s*,?\s*")
 
@@ -1470,6 +1481,29 @@ class _Extractor:
                 and any(x.kind == "donor" and not norm[x.end : m.start].strip(" (") for x in mentions)
             ):
                 m.kind = "title-place"  # rule ``donor-country-in-brackets``: "Sida (Швеція)" says whose agency it is
+        # rule ``office-of-initiative``: "Секретаріат проекту «Мери за економічне зростання»", "Офіс програми «X»": the
+        # office named after its initiative is an organisation that carries that initiative out ("відкриття офісу
+        # проєкту" in lower case is the premises, not the acting body)
+        for om in _OFFICE_OF.finditer(norm) if st.quotes else ():
+            init = next(
+                (
+                    m
+                    for m in mentions
+                    if m.kind == "init" and m.start >= om.end() and _OFFICE_GAP.fullmatch(norm, om.end(), m.start)
+                ),
+                None,
+            )
+            if init is None:
+                continue
+            from loaders.morph import nominative
+
+            end = init.end + 1 if norm[init.end : init.end + 1] == "»" else init.end
+            label = " ".join(nominative(om.group("head").split())) + " " + norm[om.end() : end]
+            label = label[:1].upper() + label[1:]
+            org = Mention(om.start(), end, "org:" + name_key(label), "org", "Organization", norm[om.start() : end])
+            org.found = Found(om.start(), end, label, "Organization", {label, norm[om.start() : end]})
+            org.extra = {"office_of": init.key}
+            mentions.append(org)
         mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
         st.mentions = mentions
         # a trigger word not part of any found name refers to the current initiative
@@ -1588,6 +1622,8 @@ class _Extractor:
         for st in self.sents[:3]:
             if st.s.start > 400:
                 break
+            if _BULLET.match(st.s.norm):
+                continue  # rule ``list-item-not-home``: "1. «Тепла школа» – Баранівська громада;": one item of many
             named = [
                 m
                 for m in st.mentions
@@ -1628,7 +1664,10 @@ class _Extractor:
                     if not any(v >= 3 and k != council[0].key for k, v in scores.items()):
                         self.home, self.home_key = places[council[0].key], council[0].key
                         return
-        key, score = scores.most_common(1)[0]
+        top = scores.most_common(2)
+        key, score = top[0]
+        if len(top) > 1 and top[1][1] == score and self._items_name_places():
+            return  # rule ``list-item-not-home``: list items name their communities in parallel, none is the home
         # the home must dominate the document and be named near its start (a news digest has none)
         early = any(
             m.key == key or getattr(self._hromada_above(m.place), "key", None) == key
@@ -1641,6 +1680,14 @@ class _Extractor:
             return
         self.home = places[key]
         self.home_key = key
+
+    def _items_name_places(self) -> bool:
+        """Two list items or more (bullets, numbers) among the first lines each name a community."""
+        n = 0
+        for st in self.sents[:12]:
+            if _BULLET.match(st.s.norm) and any(m.kind == "place" and m.type == "Community" for m in st.mentions):
+                n += 1
+        return n >= 2
 
     def _country_field(self, st: _Sent) -> None:
         """Rule ``card-country``: a partner card's "Країна" field ("Партнер" / "Тисауйварош" / "Країна" /
@@ -2038,6 +2085,9 @@ class _Extractor:
                             t = None  # rule ``own-purpose``: "ЄІБ виділив Дніпру кредит на модернізацію метро"
                         self._cue(st, cm, value, pred, inits, containers, t)
             self._role_frame(st, inits, cur_topic)
+            for m in ms:
+                if m.kind == "org" and m.extra and m.extra.get("office_of"):
+                    self._rel(m.key, "implements", m.extra["office_of"], ev)  # rule ``office-of-initiative``
             # --- a donor or known organisation as the subject: "KOICA розпочало проєкт «X»",
             # "ПРООН ... оголошує конкурс у межах проєкту «X»"
             lead = [m for m in ms if m.kind not in ("place", "country", "title-place") and not m.in_title]

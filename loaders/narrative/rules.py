@@ -4515,4 +4515,70 @@ RULES: tuple[Rule, ...] = (
         "Проєкт «Жива вода» фінансується ЄС. Впровадженням проєкту займається ГО «Еко».",
         {"Європейський Союз|funds|Жива вода", "Еко|implements|Жива вода"},
     ),
+    _r(
+        "en-name-field",
+        "mentions",
+        "loaders/patterns.py",
+        "An English project card names its project in a field ('Project: Clean Water for Polissia', 'Project title' "
+        "over its value line); 'Implemented by' and 'Locations' over their values are field lines too.",
+        "Project title\nClean Water for Polissia\nFunded by\nGovernment of Japan\nImplemented by\nUNDP\n"
+        "Locations\nKorosten, Ovruch\n",
+        {
+            "Уряд Японії|funds|Clean Water for Polissia",
+            "Програма розвитку ООН|implements|Clean Water for Polissia",
+            "Clean Water for Polissia|locatedIn|Овруч",
+        },
+    ),
+    _r(
+        "micro-projects-lead",
+        "structure",
+        "loaders/narrative/extractor.py",
+        "A lead-in ending in 'мікропроєктів:' (also міні-, суб-) heads a list of quoted titles, one per line, like "
+        "'проєктів:' does.",
+        "Переможці конкурсу мікропроєктів:\n1. «Тепла школа» – Баранівська громада;\n2. «Чиста вода» – "
+        "Коростенська громада.\n",
+        {
+            "Тепла школа|locatedIn|Баранівська міська територіальна громада",
+            "Чиста вода|locatedIn|Коростенська міська територіальна громада",
+        },
+    ),
+    _r(
+        "list-item-not-home",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A list item among the first lines ('1. «Тепла школа» – Баранівська громада;') names one community of many, "
+        "not the page's home; list items naming their communities in parallel leave the page without a home.",
+        "Переможці конкурсу проєктів:\n1. «Тепла школа» – Баранівська громада;\n2. «Чиста вода» – Коростенська "
+        "громада;\n3. «Світло в селі» – Овруцька громада.\nКонкурс проводиться в рамках програми «Спроможні "
+        "громади», яку фінансує ЄС.",
+        {"Чиста вода|locatedIn|Коростенська міська територіальна громада"},
+        {
+            "Чиста вода|locatedIn|Баранівська міська територіальна громада",
+            "Спроможні громади|locatedIn|Баранівська міська територіальна громада",
+        },
+    ),
+    _r(
+        "item-place-then-title",
+        "structure",
+        "loaders/narrative/extractor.py",
+        "Under a lead-in of projects, a list item may name its community before the title ('- Баранівська громада – "
+        "«Тепла школа» (ЄС);'): the title is still the item's initiative.",
+        "Громади області реалізують проєкти за підтримки донорів:\n- Баранівська громада – «Тепла школа» (ЄС);\n"
+        "- Коростенська громада – «Чиста вода» (USAID).\n",
+        {
+            "Європейський Союз|funds|Тепла школа",
+            "Тепла школа|locatedIn|Баранівська міська територіальна громада",
+            "Агентство США з міжнародного розвитку|funds|Чиста вода",
+        },
+    ),
+    _r(
+        "office-of-initiative",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "An office named after its initiative ('Секретаріат проекту «X»', 'Офіс програми «X»', 'Координаційний "
+        "центр проєкту «X»') is an organisation that carries that initiative out; 'відкриття офісу проєкту «X»' "
+        "(lower case) names premises, not a body.",
+        "Офіс програми «U-LEAD з Європою» у Житомирі провів навчання для громад.",
+        {"Офіс програми «U-LEAD з Європою»|implements|U-LEAD з Європою"},
+    ),
 )
