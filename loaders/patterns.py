@@ -300,13 +300,21 @@ def _unquoted_name(trigger: str, name: str) -> list[str]:
     first = parses(words[0].lower())
     if not first or not any("nomn" in p.tag.grammemes for p in first):
         return []
-    if any(trig_case in p.tag.grammemes or p.tag.grammemes & _PERSONAL for p in first):
-        return []  # "проєкту Житомирської громади": an attribute in the trigger's case; a person's name
+    if any(p.tag.grammemes & _PERSONAL for p in first):
+        return []  # a person's name
+    if any(trig_case in p.tag.grammemes for p in first) and not (
+        # rule ``capitalised-verbal-noun-name``: "у межах проєкту Відновлення медицини": a verbal noun reads the same
+        # in the nominative and the genitive; written with a capital inside the sentence, it opens a name
+        trig_case == "gent" and re.search(r"(?:ння|ття)$", words[0]) and len(words) >= 2
+    ):
+        return []  # "проєкту Житомирської громади": an attribute in the trigger's case
     out = [words[0]]
     for w in words[1:]:
-        if w in _NAME_STOP or any(
-            str(p.tag.POS) in ("VERB", "INFN", "PREP", "CONJ", "PRTS", "GRND") for p in parses(w)[:1]
-        ):
+        if (
+            w in _NAME_STOP
+            or any(str(p.tag.POS) in ("VERB", "INFN", "PREP", "CONJ", "PRTS", "GRND") for p in parses(w)[:1])
+            or any("Impe" in p.tag for p in parses(w))
+        ):  # "… громад відкрито 3 ЦНАПи": an impersonal verb ends it
             break
         out.append(w)
     return out if len(out) >= 2 else []
@@ -331,6 +339,12 @@ _NAME_FIELD = re.compile(
     r"\s*(?:[-•*–—·▪]\s*|\d{1,2}[.)]\s*)?(?:повна\s+)?назва(?:\s+" + INITIATIVE_STEM + r"\w*)?\s*:\s*"
     r"(?P<title>«[^«»]{2,150}»|[" + U + r"0-9][^«»]{2,150}?)\s*$",
     re.IGNORECASE,
+)
+# rule ``en-name-field``: an English project card's name field: "Project: Clean Water for Polissia", "Project title:
+# Clean Water" (the label line and its value line joined by the field-card rule)
+_EN_NAME_FIELD = re.compile(
+    r"\s*(?:[-•*–—·▪]\s*)?(?P<trig>(?i:project|programme|program|initiative))(?i:\s+(?:title|name))?\s*:\s*"
+    r"(?P<title>«[^«»]{2,150}»|[A-Z0-9][^«»:]{2,150}?)\s*$"
 )
 # a numbered item that is only a quoted title: "2. «Безпечний простір для дітей»" (a list item whose fields follow)
 _NUMBERED_TITLE = re.compile(r"\s*\d{1,2}[.)]\s*(?P<title>«[^«»]{3,150}»)\s*(?:\([^()]{1,30}\))?\s*$")
@@ -717,7 +731,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         end = m.start("body") + len(" ".join(cut)) if body.startswith(" ".join(cut)) else m.end()
         out.append(Found(m.start(), end, label, "Project", names, (m.start("body"), end), "проєкт", descriptive=True))
     # 5. a web page's name field: "Назва проєкту: Енергоефективна школа в селі X" (unquoted, to the line end)
-    m = _NAME_FIELD.match(s)
+    m = _NAME_FIELD.match(s) or (_EN_NAME_FIELD.match(s) if _LATIN.search(s) else None)
     quoted = bool(m) and m.group("title").startswith("«")
     if (
         m

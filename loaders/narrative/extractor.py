@@ -56,6 +56,14 @@ MAX_EVIDENCE = 100  # sentences kept per relation / mentions per entity (a 50 MB
 _BARE_TRIGGER = re.compile(r"(?<![\w])(?:проє?кт|програм|ініціатив|мереж|компонент)\w*", re.IGNORECASE)
 _BARE_STRATEGY = re.compile(r"(?<![\w])стратегі\w*", re.IGNORECASE)
 _LOCAL_FRAME = re.compile(r"(?<![\w])(?:(?:в|у)\s+(?:межах|рамках)|за\s+рахунок\s+коштів|коштом)\s+$", re.IGNORECASE)
+# rule ``approved-programme``: "Депутати затвердили Програму розвитку туризму на 2024-2026 роки": a council's decision
+# in prose, the programme it approves is what the item is about (an amendment names a programme approved before)
+_APPROVED = re.compile(
+    r"(?<![\w])(?:затверди(?:в|ла|ли|ло|ть|тимуть)|затверджено|затвердження|ухвали(?:в|ла|ли|ло)|ухвалено|"
+    r"схвали(?:в|ла|ли|ло)|схвалено)"
+    r"\s+(?:[\w'’-]+\s+){0,1}$",
+    re.IGNORECASE,
+)
 _NATIONAL = re.compile(r"україн|національн|всеукраїнськ|загальнодержавн", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:з|із|зі|у|в|на|до|від|для|між|про|по|за|при)\s+$", re.IGNORECASE)
 _NO_PARTNERSHIP = re.compile(
@@ -326,12 +334,18 @@ _OWN_PURPOSE = re.compile(
     r"инициатив|project|programme|program)\w*)(?:[а-яіїєґёыэa-z'’-]{4,})",
     re.IGNORECASE,
 )
-_TITLES_LEAD = re.compile(r"(?<![\w])" + INITIATIVE_STEM + r"(?P<tail>\w*)[^.:;«»!?]{0,80}?:\s*$", re.I)
+# rule ``micro-projects-lead``: "Переможці конкурсу мікропроєктів:" heads a list of titles like "проєктів:" does
+_TITLES_LEAD = re.compile(
+    r"(?<![\w])(?:мікро|міні|суб)?" + INITIATIVE_STEM + r"(?P<tail>\w*)[^.:;«»!?]{0,80}?:\s*$", re.I
+)
 _OF_THEM = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,3}?(?:з|із|серед|of|из|среди)\s+(?:них|them)\s*(?:[—–:-]|[—–-]\s*це)?\s*(?=«)", re.I
 )
 _PLURAL_TRIGGER = re.compile(r"(?<![\w])" + INITIATIVE_STEM + r"(?:и|ів|ами|ам|ах)(?![\w])", re.I)
-_TITLE_ITEM = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s*(?=«)")
+# rule ``item-place-then-title``: "- Баранівська громада – «Тепла школа» (ЄС);": an item may name its community first
+_TITLE_ITEM = re.compile(
+    r"\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s*(?:[А-ЯІЇЄҐ][\w'’-]+(?:\s+[\w'’-]+){0,4}?\s*(?:[–—:]|\s-)\s*)?(?=«)"
+)
 _HROMADA_LEAD = re.compile(r"(?<![\w])(?:громад|ТГ|ОТГ)\w*\s*:\s*$")
 _HROMADA_ITEM = re.compile(
     r"\s*(?:[-•*–—]\s*|\d{1,3}[.)]\s*)?(?P<name>(?P<adj>[А-ЯІЇЄҐ][\w'’-]+(?:ськ|цьк|зьк)а)"
@@ -370,6 +384,11 @@ _ORG_SCOPE = re.compile(
     r"(?<![\w])(?:агенці|агентств|фонд|центр|асоціаці|агенци|ассоциаци)\w*\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:розвитку|развития)\s+(?:(?:міста|города|м\.)\s*)?$",
     re.IGNORECASE,
+)
+_OFFICE_GAP = re.compile(r"(?:(?:проє?кт|проект|програм|ініціатив)\w*\s+«)?")
+_OFFICE_OF = re.compile(
+    r"(?<![\w])(?P<head>(?:[Сс]екретаріат|Офіс|[Кк]оординаційн\w+\s+(?:офіс|центр|бюро))\w*)\s+"
+    r"(?=(?:проє?кт|проект|програм|ініціатив)\w*\s+«)"
 )
 _HROMADA_GAP = re.compile(r"\s*,?\s*")
 
@@ -485,6 +504,7 @@ class _Extractor:
         self._title_items: tuple[int, str, str] = (0, "", "")  # lines left, type, trigger under "… проєкти:"
         self._strategy_seen = False  # a community's strategy was named (rule strategy-refers-back)
         self._local_topics: set[str] = set()  # keys of local programmes the page is about
+        self._dated: set[str] = set()  # initiatives a digest item's community dateline placed
 
     # ------------------------------------------------------------ bookkeeping (linear time on huge documents)
 
@@ -1507,7 +1527,10 @@ class _Extractor:
                     for m in mentions
                     if m.found is not None
                     and m.found.local
-                    and _LOCAL_FRAME.search(st.s.norm, max(0, m.start - 24), m.start)
+                    and (
+                        _LOCAL_FRAME.search(st.s.norm, max(0, m.start - 24), m.start)
+                        or _APPROVED.search(st.s.norm, max(0, m.start - 40), m.start)
+                    )
                 }
                 gone = {
                     m.key
@@ -1532,6 +1555,29 @@ class _Extractor:
                 and any(x.kind == "donor" and not norm[x.end : m.start].strip(" (") for x in mentions)
             ):
                 m.kind = "title-place"  # rule ``donor-country-in-brackets``: "Sida (Швеція)" says whose agency it is
+        # rule ``office-of-initiative``: "Секретаріат проекту «Мери за економічне зростання»", "Офіс програми «X»": the
+        # office named after its initiative is an organisation that carries that initiative out ("відкриття офісу
+        # проєкту" in lower case is the premises, not the acting body)
+        for om in _OFFICE_OF.finditer(norm) if st.quotes else ():
+            init = next(
+                (
+                    m
+                    for m in mentions
+                    if m.kind == "init" and m.start >= om.end() and _OFFICE_GAP.fullmatch(norm, om.end(), m.start)
+                ),
+                None,
+            )
+            if init is None:
+                continue
+            from loaders.morph import nominative
+
+            end = init.end + 1 if norm[init.end : init.end + 1] == "»" else init.end
+            label = " ".join(nominative(om.group("head").split())) + " " + norm[om.end() : end]
+            label = label[:1].upper() + label[1:]
+            org = Mention(om.start(), end, "org:" + name_key(label), "org", "Organization", norm[om.start() : end])
+            org.found = Found(om.start(), end, label, "Organization", {label, norm[om.start() : end]})
+            org.extra = {"office_of": init.key}
+            mentions.append(org)
         mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
         st.mentions = mentions
         # a trigger word not part of any found name refers to the current initiative
@@ -1650,6 +1696,8 @@ class _Extractor:
         for st in self.sents[:3]:
             if st.s.start > 400:
                 break
+            if _BULLET.match(st.s.norm):
+                continue  # rule ``list-item-not-home``: "1. «Тепла школа» – Баранівська громада;": one item of many
             named = [
                 m
                 for m in st.mentions
@@ -1690,7 +1738,10 @@ class _Extractor:
                     if not any(v >= 3 and k != council[0].key for k, v in scores.items()):
                         self.home, self.home_key = places[council[0].key], council[0].key
                         return
-        key, score = scores.most_common(1)[0]
+        top = scores.most_common(2)
+        key, score = top[0]
+        if len(top) > 1 and top[1][1] == score and self._items_name_places():
+            return  # rule ``list-item-not-home``: list items name their communities in parallel, none is the home
         # the home must dominate the document and be named near its start (a news digest has none)
         early = any(
             m.key == key or getattr(self._hromada_above(m.place), "key", None) == key
@@ -1703,6 +1754,14 @@ class _Extractor:
             return
         self.home = places[key]
         self.home_key = key
+
+    def _items_name_places(self) -> bool:
+        """Two list items or more (bullets, numbers) among the first lines each name a community."""
+        n = 0
+        for st in self.sents[:12]:
+            if _BULLET.match(st.s.norm) and any(m.kind == "place" and m.type == "Community" for m in st.mentions):
+                n += 1
+        return n >= 2
 
     def _country_field(self, st: _Sent) -> None:
         """Rule ``card-country``: a partner card's "Країна" field ("Партнер" / "Тисауйварош" / "Країна" /
@@ -2078,7 +2137,11 @@ class _Extractor:
                 if st.s.index - at > 2:
                     self._unplaced = None
                 elif (
-                    len(dest) == 1 and (aid_back or _MONEY_BACK.search(norm)) and not any(m.kind == "donor" for m in ms)
+                    len(dest) == 1
+                    and (aid_back or _MONEY_BACK.search(norm))
+                    # rule ``aid-back-owner``: "Обладнання передано в межах проєкту ПРООН «X»": the agency in the
+                    # initiative's name owns it; it does not pay instead of the donor named before
+                    and not any(m.kind == "donor" and not (aid_back and m in dest[0].mods) for m in ms)
                 ):
                     first = self.sents[at].s  # the span: the sentence with the money and this one
                     both = self._span(first.start, st.s.end)
@@ -2111,6 +2174,9 @@ class _Extractor:
                             t = None  # rule ``own-purpose``: "ЄІБ виділив Дніпру кредит на модернізацію метро"
                         self._cue(st, cm, value, pred, inits, containers, t)
             self._role_frame(st, inits, cur_topic)
+            for m in ms:
+                if m.kind == "org" and m.extra and m.extra.get("office_of"):
+                    self._rel(m.key, "implements", m.extra["office_of"], ev)  # rule ``office-of-initiative``
             # --- a donor or known organisation as the subject: "KOICA розпочало проєкт «X»",
             # "ПРООН ... оголошує конкурс у межах проєкту «X»"
             lead = [m for m in ms if m.kind not in ("place", "country", "title-place") and not m.in_title]
@@ -2290,6 +2356,21 @@ class _Extractor:
             ):
                 dateline = (st.s.paragraph, st, lone)
             elif (
+                lone is not None
+                and lone.place is not None
+                and lone.place.category in ("hromada", "city", "town", "settlement", "village")
+                and (st.s.index == 0 or self.sents[st.s.index - 1].s.paragraph != st.s.paragraph)
+                and all(
+                    w in _SECTION_HEAD_WORDS
+                    for w in re.findall(r"[^\W\d_]+", (norm[: lone.start] + " " + norm[lone.end :]).lower())
+                )
+                and re.search(r"[.:–—-]\s*$", norm)
+                and self._place_mentions(st)
+            ):
+                # rule ``community-dateline``: "Коростенська громада. Завдяки програмі «X» відремонтовано амбулаторію.":
+                # a digest item opened by a community's name alone places the initiatives of its paragraph there
+                dateline = (st.s.paragraph, st, lone)
+            elif (
                 dateline is not None
                 and inits
                 and not partner_sentence
@@ -2299,6 +2380,8 @@ class _Extractor:
                 for m in inits:
                     if m.type in ("Program", "Project") and m.key not in containers:
                         self._rel(m.key, "locatedIn", dateline[2].key, both)
+                        if dateline[2].place.category != "oblast":
+                            self._dated.add(m.key)  # the item's own community, not the page's home
             # places named one sentence before the initiative they belong to:
             # "JICA передало Ніжинській громаді техніку. Техніку придбано в межах Програми X."
             money_back = _MONEY_TO_INIT.match(norm) if prev_orphans else None
@@ -3992,6 +4075,8 @@ class _Extractor:
                 _oblast_code(k) and _oblast_code(k) != home_oblast for k in here if k.startswith("katottg:")
             ):
                 continue  # stated at home already, or a project of another region
+            if key in self._dated and any(self._elsewhere(k) for k in here):
+                continue  # rule ``community-dateline``: placed by its digest item's community, elsewhere than home
             if self.section_heads and self._elsewhere(self._section_of(self.first_ev.get(key, (-1,))[0]) or ""):
                 # rule ``digest-item-own-place``: "Бердичів. У Бердичеві завершили ремонт … проєкту «X»" in a
                 # digest whose first item is Коростень: an initiative of another community's item is not the home's
@@ -4152,6 +4237,13 @@ def _definite(norm: str, tm: re.Match) -> bool:
             pass  # "Проєкт напряму «…» програми X": the funding line of the project named above
         elif ps and str(ps[0].tag.POS or "") == "NOUN" and "gent" in ps[0].tag:
             return False  # "програми термомодернізації закладів освіти": a new programme described, not a reference
+        elif ps and str(ps[0].tag.POS or "") == "ADJF" and "gent" in ps[0].tag:
+            # rule ``described-by-adjective-and-noun``: "NRC реалізує програму правової допомоги": an adjective and
+            # a noun in the genitive describe a new programme, not the one named before
+            after = re.match(r"\s+([а-яіїєґ'-]+)", norm[tm.end() + nxt.end() : tm.end() + nxt.end() + 30])
+            noun = parses(after.group(1)) if after else []
+            if noun and str(noun[0].tag.POS or "") == "NOUN" and "gent" in noun[0].tag:
+                return False
     prev = re.findall(r"[\w'-]+", norm[max(0, tm.start() - 40) : tm.start()])
     if not prev:
         return True
@@ -4345,6 +4437,8 @@ _OBLAST_RUN = re.compile(
 _OBLASTS_LEAD = re.compile(r"област(?:і|ей|ях|ям|ями)(?:\s+України)?\s*[:—–(-]?\s*$", re.IGNORECASE)
 _HROMADAS_LEAD = re.compile(
     r"громад(?:и|ах|ам|ами)(?:-учасниц\w*)?\s*[:—–(-]?\s*$"
+    # rule ``hromadas-of-the-oblast``: "у 5 громадах області (Баранівській, Коростенській …)": the region by a common noun
+    r"|громад(?:и|ах|ам|ами)?\s+(?:області|району|регіону|краю)\s*[:—–(]\s*$"
     # "15 громад Чернігівської та Сумської областей: Менська, ...", "громади Херсонщини: ...", "п'ять громад: ..."
     r"|громад(?:и|ах|ам|ами)?(?:\s+[А-ЯІЇЄҐ][\w'’-]+(?:\s+(?:та|і|й)\s+[А-ЯІЇЄҐ][\w'’-]+)?(?:\s+област(?:і|ей))?)?"
     r"\s*[:—–-]\s*$"

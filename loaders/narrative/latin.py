@@ -63,7 +63,12 @@ def fold(text: str) -> str:
     out = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().replace("-", " ").strip()
     for a, b in _LOOSE:
         out = out.replace(a, b)
-    return out
+    # rule ``en-sky-ending``: "Khmelnitsky", "Pervomaiskiy", "Kamyanets-Podilsky": the adjectival ending of a town's
+    # name is spelled -skyi, -skiy, -sky or -skii in English; one key for all
+    return _SKY_END.sub("ski", out) if "sk" in out else out
+
+
+_SKY_END = re.compile(r"sk(?:iy|ii|ij|y)\b")
 
 
 @lru_cache(maxsize=2)

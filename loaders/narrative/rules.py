@@ -4500,4 +4500,205 @@ RULES: tuple[Rule, ...] = (
         "Житомир співпрацює з Kielce (Польща) та Schwerin (Німеччина).",
         {"Житомир|partnerOf|Кельце", "Житомир|partnerOf|Шверін", "Кельце|inCountry|Польща"},
     ),
+    _r(
+        "described-by-adjective-and-noun",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A bare 'програму' described by an adjective and a noun in the genitive ('NRC реалізує програму правової "
+        "допомоги') is a new initiative of its own, not the one named before: its agent and its town are not the "
+        "earlier initiative's.",
+        "1. В Іванківській громаді завершено проєкт «Раннє відновлення», який впроваджувала організація HALO Trust.\n\n"
+        "2. Представники Норвезької ради у справах біженців відвідали Бучанську громаду, де NRC реалізує програму "
+        "правової допомоги.",
+        {"The HALO Trust|implements|Раннє відновлення"},
+        {
+            "Норвезька рада у справах біженців|implements|Раннє відновлення",
+            "Раннє відновлення|locatedIn|Бучанська міська територіальна громада",
+        },
+    ),
+    _r(
+        "ru-received-from",
+        "relations",
+        "loaders/lang/ru/cues.csv",
+        "Russian pages: help 'получила … от' a donor, 'при содействии', 'по заказу' pay for the initiative; "
+        "'реализовала', 'реализовывается', 'проводится', 'при участии', 'в сотрудничестве с' name who carries it out.",
+        "Коростенская городская территориальная громада получила помощь от ЮНИСЕФ в рамках проекта «Школа в коробке». "
+        "Проект «Чистая вода» в Запорожье реализовала общественная организация «Экосфера» по заказу Федерального "
+        "министерства экономического сотрудничества и развития Германии.",
+        {
+            "Дитячий фонд ООН|funds|Школа в коробке",
+            "Экосфера|implements|Чистая вода",
+            "Федеральне міністерство економічного співробітництва та розвитку Німеччини|funds|Чистая вода",
+        },
+    ),
+    _r(
+        "approved-programme",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "A community's own programme with its years that a council approves in prose ('депутати затвердили "
+        "Програму …', 'схвалено Програму …') is what that item of a council digest is about, like a decision's title.",
+        "Сесія Баранівської міської ради\n\nДепутати затвердили Програму розвитку малого та середнього "
+        "підприємництва Баранівської міської територіальної громади на 2024-2026 роки.",
+        {
+            "Програма розвитку малого та середнього підприємництва Баранівської міської територіальної громади на "
+            "2024-2026 роки|locatedIn|Баранівська міська територіальна громада"
+        },
+    ),
+    _r(
+        "community-dateline",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A digest item opened by a community's name alone ('Коростенська громада.') places the initiatives its "
+        "paragraph names without a place in that community, and not also in the page's home community.",
+        "Житомирщина\n\nБаранівська громада. В рамках проєкту «Чисте довкілля» за кошти ЄС придбали сміттєвоз.\n\n"
+        "Коростенська громада. Завдяки програмі «Відновлення» від ПРООН відремонтовано амбулаторію.",
+        {
+            "Чисте довкілля|locatedIn|Баранівська міська територіальна громада",
+            "Відновлення|locatedIn|Коростенська міська територіальна громада",
+        },
+        {"Відновлення|locatedIn|Баранівська міська територіальна громада"},
+    ),
+    _r(
+        "capitalised-verbal-noun-name",
+        "mentions",
+        "loaders/patterns.py",
+        "After a trigger in the genitive, a capitalised verbal noun ('Відновлення', 'Посилення') opens the "
+        "initiative's name written without quotes: it reads the same in both cases, the capital decides; an "
+        "impersonal verb ('відкрито', 'передано') ends such a name.",
+        "Житомирщина отримала 5 карет швидкої допомоги від уряду Німеччини у межах проєкту Відновлення медицини.\n\n"
+        "За підтримки USAID в рамках програми Зміцнення громад відкрито 3 ЦНАПи у Баранівській громаді.",
+        {
+            "Уряд Німеччини|funds|Відновлення медицини",
+            "Агентство США з міжнародного розвитку|funds|Зміцнення громад",
+            "Зміцнення громад|locatedIn|Баранівська міська територіальна громада",
+        },
+    ),
+    _r(
+        "aid-back-owner",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "Aid from a donor in one sentence, its initiative named in the next with the agency that owns it "
+        "('Обладнання передано в межах проєкту ПРООН «X»'): the donor pays for X; the owner's name in the "
+        "initiative's name does not stand in for the donor.",
+        "Житомирщина отримала 20 генераторів від Уряду Японії. Обладнання передано в межах проєкту ПРООН "
+        "«Енергетична стійкість».",
+        {"Уряд Японії|funds|Енергетична стійкість"},
+    ),
+    _r(
+        "en-sky-ending",
+        "linking",
+        "loaders/narrative/latin.py",
+        "English pages spell the adjectival ending of a Ukrainian town's name -skyi, -skiy, -sky or -skii "
+        "('Kamyanets-Podilsky'): all read as the same name.",
+        "The EU funded the project «Clean Water» in Kamyanets-Podilsky.",
+        {"Clean Water|locatedIn|Кам'янець-Подільський"},
+    ),
+    _r(
+        "hromadas-of-the-oblast",
+        "linking",
+        "loaders/narrative/extractor.py",
+        "Hromada adjectives listed after 'громадах області (' or 'громади району:' (the region by a common noun, "
+        "not its name) are hromadas, like those after 'громадах Житомирщини:'.",
+        "У 5 громадах області (Баранівській, Коростенській та Олевській) за підтримки ЄС у рамках проєкту "
+        "«Чиста вода» встановили фільтри.",
+        {
+            "Чиста вода|locatedIn|Баранівська міська територіальна громада",
+            "Чиста вода|locatedIn|Олевська міська територіальна громада",
+        },
+    ),
+    _r(
+        "en-apposed-implementing-partner",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "An English apposition 'X, the project's implementing partner,' or 'X, the implementing partner of the "
+        "project,' says X carries out the current initiative.",
+        'The EU and UNDP launched the "Early Recovery" project in Ivankiv community. The HALO Trust, the project\'s '
+        "implementing partner, cleared 7,000 tonnes of debris.",
+        {"The HALO Trust|implements|Early Recovery"},
+    ),
+    _r(
+        "grant-to-named-recipient",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'ЄС надав ГО «Еко» грант на реалізацію проєкту «X»': a quoted recipient between the verb and the money does "
+        "not hide the donor's gift; the donor funds X (it does not carry it out as the sentence's subject).",
+        "ЄС надав ГО «Еко» грант на реалізацію проєкту «Жива вода» у Коростені.",
+        {"Європейський Союз|funds|Жива вода"},
+        {"Європейський Союз|implements|Жива вода"},
+    ),
+    _r(
+        "busy-with-implementing",
+        "relations",
+        "loaders/lang/uk/cues.csv",
+        "'Впровадженням проєкту займається X', 'Над реалізацією проєкту працює X', 'Відповідальна за реалізацію — X': "
+        "the agent after the phrase carries the initiative out.",
+        "Проєкт «Жива вода» фінансується ЄС. Впровадженням проєкту займається ГО «Еко».",
+        {"Європейський Союз|funds|Жива вода", "Еко|implements|Жива вода"},
+    ),
+    _r(
+        "en-name-field",
+        "mentions",
+        "loaders/patterns.py",
+        "An English project card names its project in a field ('Project: Clean Water for Polissia', 'Project title' "
+        "over its value line); 'Implemented by' and 'Locations' over their values are field lines too.",
+        "Project title\nClean Water for Polissia\nFunded by\nGovernment of Japan\nImplemented by\nUNDP\n"
+        "Locations\nKorosten, Ovruch\n",
+        {
+            "Уряд Японії|funds|Clean Water for Polissia",
+            "Програма розвитку ООН|implements|Clean Water for Polissia",
+            "Clean Water for Polissia|locatedIn|Овруч",
+        },
+    ),
+    _r(
+        "micro-projects-lead",
+        "structure",
+        "loaders/narrative/extractor.py",
+        "A lead-in ending in 'мікропроєктів:' (also міні-, суб-) heads a list of quoted titles, one per line, like "
+        "'проєктів:' does.",
+        "Переможці конкурсу мікропроєктів:\n1. «Тепла школа» – Баранівська громада;\n2. «Чиста вода» – "
+        "Коростенська громада.\n",
+        {
+            "Тепла школа|locatedIn|Баранівська міська територіальна громада",
+            "Чиста вода|locatedIn|Коростенська міська територіальна громада",
+        },
+    ),
+    _r(
+        "list-item-not-home",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A list item among the first lines ('1. «Тепла школа» – Баранівська громада;') names one community of many, "
+        "not the page's home; list items naming their communities in parallel leave the page without a home.",
+        "Переможці конкурсу проєктів:\n1. «Тепла школа» – Баранівська громада;\n2. «Чиста вода» – Коростенська "
+        "громада;\n3. «Світло в селі» – Овруцька громада.\nКонкурс проводиться в рамках програми «Спроможні "
+        "громади», яку фінансує ЄС.",
+        {"Чиста вода|locatedIn|Коростенська міська територіальна громада"},
+        {
+            "Чиста вода|locatedIn|Баранівська міська територіальна громада",
+            "Спроможні громади|locatedIn|Баранівська міська територіальна громада",
+        },
+    ),
+    _r(
+        "item-place-then-title",
+        "structure",
+        "loaders/narrative/extractor.py",
+        "Under a lead-in of projects, a list item may name its community before the title ('- Баранівська громада – "
+        "«Тепла школа» (ЄС);'): the title is still the item's initiative.",
+        "Громади області реалізують проєкти за підтримки донорів:\n- Баранівська громада – «Тепла школа» (ЄС);\n"
+        "- Коростенська громада – «Чиста вода» (USAID).\n",
+        {
+            "Європейський Союз|funds|Тепла школа",
+            "Тепла школа|locatedIn|Баранівська міська територіальна громада",
+            "Агентство США з міжнародного розвитку|funds|Чиста вода",
+        },
+    ),
+    _r(
+        "office-of-initiative",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "An office named after its initiative ('Секретаріат проекту «X»', 'Офіс програми «X»', 'Координаційний "
+        "центр проєкту «X»') is an organisation that carries that initiative out; 'відкриття офісу проєкту «X»' "
+        "(lower case) names premises, not a body.",
+        "Офіс програми «U-LEAD з Європою» у Житомирі провів навчання для громад.",
+        {"Офіс програми «U-LEAD з Європою»|implements|U-LEAD з Європою"},
+    ),
 )

@@ -24,7 +24,7 @@ _CARD_WORDS = (
     r"співвиконав\w*|реалізатор\w*|партнер(?:и|ами)?(?:-виконав\w*)?|учасник(?:и)?|організатор\w*|оператор\w*|"
     r"місце\s+реалізації|територія\s+реалізації|громад\w*-учасниц\w*|(?:цільов\w+\s+)?(?:регіон\w*|област\w*|"
     r"географі\w*)(?:\s+(?:реалізації|діяльності|охоплення))?|funding|donors?|funded\s+by|implement\w*|partners?|"
-    r"regions?|geography|" + COUNTRY_FIELD_WORDS + ")"
+    r"regions?|geography|locations?|project\s+(?:title|name)|implemented\s+by|" + COUNTRY_FIELD_WORDS + ")"
 )
 # "Партнер проєкту", "Донор програми": a label may name whose field it is
 _CARD_LABEL = re.compile(
