@@ -323,6 +323,22 @@ def open_world_places(
                 over = [pm for pm in taken if pm.candidates and pm.start < end and start < pm.end]
                 if len(over) == 1 and (over[0].start, over[0].end) == (start, end):
                     _village_abroad(over[0], country, gaz, name if rule == "unit-word" else None)
+            elif (
+                not country
+                and rule == "unit-word"
+                and unit in ("місто", "город")
+                and gaz is not None
+                and not _NAMESAKE_ADJ.search(norm, max(0, start - 60), start)  # "з російським містом Орел": not ours
+            ):
+                # rule ``town-not-village``: "Партнери громади: гміна Красичин, місто Бистриця": a town ("місто") of a
+                # name the gazetteer knows only as Ukrainian villages is not one of them (Ukraine's towns are all
+                # known as towns): a town abroad, found by its spelling in a twin country, else of unknown country
+                over = [pm for pm in taken if pm.candidates and pm.start < end and start < pm.end]
+                if len(over) == 1 and (over[0].start, over[0].end) == (start, end) and _ukrainian_village(over[0]):
+                    pm = over[0]
+                    place = _spelled_town(name, gaz, budget) or _synthetic(name, None, None)
+                    pm.candidates = [Place(**{**_fields(place), "names": tuple(sorted({*place.names, pm.surface}))})]
+                    pm.kind = "foreign"  # its country is the gazetteer's, not stated: no "country" extra
             return
         if rule in _AS_WRITTEN_RULES and lang == "uk":
             name = _nominative_name(norm, start, name)
@@ -410,7 +426,12 @@ def open_world_places(
                     and village.type == "Community"
                     and village.category in ("village", "settlement")
                     and pos == bm.start()
-                    and (start in after_unit or (known[0].start == start and end > known[0].end))
+                    and (
+                        start in after_unit
+                        or (known[0].start == start and end > known[0].end)
+                        # rule ``village-abroad``: "2. Красичин (Республіка Польща)": a list item closed by its country
+                        or ((known[0].start, known[0].end) == (start, end) and _ukrainian_village(known[0]))
+                    )
                 ):
                     if end > known[0].end:
                         # "Нове Місто над Вагом (Словаччина)": a village's name is only the start of the town's

@@ -4452,4 +4452,15 @@ RULES: tuple[Rule, ...] = (
         {"Гамільтон|inCountry|Велика Британія", "Сен-Еблен|inCountry|Франція"},
         {"Гамільтон|inCountry|Канада", "Менська міська територіальна громада|partnerOf|Атлантична Луара"},
     ),
+    _r(
+        "town-not-village",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A town ('місто X') in a partnership sentence whose name the gazetteer knows only as Ukrainian villages is not "
+        "one of them (Ukraine's towns are all known as towns): it is a town abroad, found by its spelling in a country "
+        "Ukrainian communities twin with, else kept of unknown country; never a Ukrainian community.",
+        "Партнери Мостиської громади: гміна Красичин, гміна Вишня та місто Бистриця.",
+        {"Красичин|inCountry|Польща", "Мостиська міська територіальна громада|partnerOf|Бістріца"},
+        {"Бистриця|partnerOf|Красичин"},
+    ),
 )
