@@ -217,6 +217,15 @@ def _ukrainian_village(pm: PlaceMatch) -> bool:
     )
 
 
+def _village_name(name: str, gaz) -> bool:
+    """The gazetteer knows ``name`` (a nominative) only as Ukrainian villages or settlements."""
+    try:
+        found = gaz.lookup(name)
+    except Exception:
+        return False
+    return bool(found) and all(p.type == "Community" and p.category in ("village", "settlement") for p in found)
+
+
 def _village_abroad(pm: PlaceMatch, cc: str, gaz, label: str | None = None) -> None:
     """Make a match the gazetteer read as a Ukrainian village the town of country ``cc`` of that name: looked up
     there by its Latin spelling, else kept unlinked. ``label``: the name as written (nominative), else the
@@ -656,6 +665,27 @@ def open_world_places(
             if _ukrainian_word(name) or _person(norm, start, end) or _organisation(name) or _registry_name(name):
                 continue
             add(start, end, name, None, cc, "adjective-name")
+        # rule ``plural-adjective-run``: "Серед них – польські Ярослав, Красичин і Ясениця, литовські Біржай та
+        # Пасваліс": a plural country adjective in the nominative before a run of names makes each of them a town of
+        # that country (a Ukrainian village's namesake among them too)
+        for m in _PLURAL_NOMINATIVE_RUN.finditer(norm):
+            cc = gaz._country_cue(m.group(1).lower())
+            if not cc or cc == "UA":
+                continue
+            for nm in re.finditer(_NAME_WORD, norm[m.start("run") : m.end("run")]):
+                start, end = m.start("run") + nm.start(), m.start("run") + nm.end()
+                name = nm.group()
+                over = [pm for pm in taken if pm.candidates and pm.start < end and start < pm.end]
+                if over:
+                    if len(over) == 1 and (over[0].start, over[0].end) == (start, end):
+                        over[0].prefer_country(cc)
+                        _village_abroad(over[0], cc, gaz)
+                    continue
+                if _person(norm, start, end) or _organisation(name) or _registry_name(name):
+                    continue
+                if _ukrainian_word(name) and not _village_name(name, gaz):
+                    continue  # a word, not a name ("Ясениця" is also a village's: a name)
+                add(start, end, name, None, cc, "adjective-name")
         # the plural: "з литовськими Пасвалісом та Ширвінтосом", "з польськими Ніском і Кросном": each name of the run
         for m in _PLURAL_ADJECTIVE_NAMES.finditer(norm):
             cc = gaz._country_cue(m.group(1).lower())
@@ -951,6 +981,10 @@ def _spelled_town(name: str, gaz, budget: list[int] | None) -> Place | None:
 
 _GENITIVE_ADJECTIVE_NAME = re.compile(
     rf"(?<![\w])([\w'’-]+(?:ськ|цьк|зьк)(?:ого|ої))\s+([{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?(?:а|я|у|ю|и|і|ї))(?![\w'’-])"
+)
+_PLURAL_NOMINATIVE_RUN = re.compile(
+    rf"(?<![\w'’-])([а-яіїєґ'’-]+(?:ськ|цьк|зьк)і)\s+"
+    rf"(?P<run>{_NAME_WORD}(?:(?:\s*,\s*|\s+(?:та|і|й)\s+){_NAME_WORD})*)(?!\s*[({_UP}])"
 )
 _NOMINATIVE_ADJECTIVE_NAME = re.compile(
     r"(?<![\w'’-])([\w'’-]+(?:ськ|цьк|зьк)(?:ий|а|е))\s+([А-ЯІЇЄҐ][а-яіїєґ'’]+(?:-[А-ЯІЇЄҐ][а-яіїєґ'’]+)*)"

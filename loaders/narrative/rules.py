@@ -4463,4 +4463,14 @@ RULES: tuple[Rule, ...] = (
         {"Красичин|inCountry|Польща", "Мостиська міська територіальна громада|partnerOf|Бістріца"},
         {"Бистриця|partnerOf|Красичин"},
     ),
+    _r(
+        "plural-adjective-run",
+        "mentions",
+        "loaders/narrative/openworld.py",
+        "A plural country adjective in the nominative before a run of names ('польські Ярослав, Красичин і Ясениця, "
+        "литовські Біржай та Пасваліс') makes each name a town of that country, a Ukrainian village's namesake too.",
+        "Громада має дванадцять міст-партнерів. Серед них – польські Ярослав, Красичин і Ясениця, литовські Біржай та "
+        "Пасваліс.",
+        {"Ясениця|inCountry|Польща", "Красичин|inCountry|Польща", "Пасваліс|inCountry|Литва"},
+    ),
 )
