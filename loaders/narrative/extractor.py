@@ -1130,10 +1130,42 @@ class _Extractor:
                     same_country = unit is not None and unit.country == pm.candidates[0].country
                     if same_country and any(" " in n for n in unit.names):  # introduced with its unit word
                         pm.candidates = [unit, *pm.candidates[1:]]
+                    elif (
+                        unit is not None
+                        and not same_country
+                        and pm.candidates[0].type == "PartnerCity"
+                        and not (pm.extra or {}).get("country")
+                    ):
+                        # rule ``stated-country-sticks``: "Вестланд (Нідерланди)" and, later, "з муніципалітетом
+                        # Вестланд": the bare name is the town the page placed, not the gazetteer's namesake abroad
+                        pm.candidates = [unit, *pm.candidates[1:]]
         self._adjective_unit_is_named_unit()
         self._one_town_per_name()
         self._short_name_is_long_name()
+        self._village_is_partner()
         self._short_town_is_long_town()
+
+    def _village_is_partner(self) -> None:
+        """Rule ``village-is-partner``: "Дрогобич і польське місто Поляна підписали угоду. У Поляні відбувся форум": a
+        name the page placed abroad is that town in its other sentences too, not a Ukrainian village of that name."""
+        from loaders.narrative.openworld import _ukrainian_village
+
+        abroad: dict[str, object] = {}
+        for _, pm in self._foreign_matches():
+            place = pm.candidates[0]
+            if place.type == "PartnerCity" and place.category != "foreign_region":
+                for n in {place.label, pm.surface}:
+                    abroad.setdefault(name_key(n), place)
+        if not abroad:
+            return
+        for st in self.sents:
+            for pm in st.place_matches:
+                if pm.kind == "foreign" or pm.role or not _ukrainian_village(pm):
+                    continue
+                place = abroad.get(name_key(pm.candidates[0].label)) or abroad.get(name_key(pm.surface))
+                if place is not None:
+                    pm.candidates = [place]
+                    pm.kind = "foreign"
 
     def _short_town_is_long_town(self) -> None:
         """Rule ``short-town-name``: "Кам'янець-Подільський …" and, later, "Кам'янець уклав угоду": a Ukrainian town
@@ -1172,8 +1204,10 @@ class _Extractor:
                     known.setdefault(n.lower(), place)
         for pm in foreign:
             place = pm.candidates[0]
-            if place.key.startswith("partner:") and place.label.lower() in known:
-                pm.candidates = [known[place.label.lower()], *pm.candidates[1:]]
+            town = known.get(place.label.lower()) if place.key.startswith("partner:") else None
+            if town is not None and place.country in (None, town.country):
+                # a country the page stated is kept: "Вестланд (Нідерланди)" is not the gazetteer's Westland (US)
+                pm.candidates = [town, *pm.candidates[1:]]
         longs = {}
         for pm in foreign:
             place = pm.candidates[0]
@@ -4053,6 +4087,41 @@ class _Extractor:
                 ck = f"country:{m.place.country}"
                 if ck in countries:
                     self._rel(m.key, "inCountry", ck, ev)
+        self._plural_adjective_country(st)
+
+    def _plural_adjective_country(self, st: _Sent) -> None:
+        """Rule ``plural-adjective-country``: "… з містом Сен-Еблен, а Сновська — з комуною Ансені-Сен-Жереон; обидва
+        французькі міста …", "Румунські партнери з Бистриці та Сігету-Мармацієй …": a country adjective on a plural
+        noun for towns or partners names the country of the sentence's partners whose country nothing else states."""
+        if self.gaz is None:
+            return
+        unknown = [
+            m
+            for m in st.mentions
+            if m.kind == "place"
+            and m.type == "PartnerCity"
+            and m.place is not None
+            and not m.place.country
+            and not (m.extra or {}).get("locator")
+        ]
+        if not unknown:
+            return
+        found = {self.gaz._country_cue(a.group(1).lower()) for a in _PLURAL_COUNTRY_ADJ.finditer(st.s.norm)}
+        found.discard(None)
+        if len(found) != 1 or "UA" in found:
+            return
+        if any(m.kind == "country" and m.key != f"country:{next(iter(found))}" for m in st.mentions):
+            return  # another country named here: whose partners the adjective means is not clear
+        ck = f"country:{found.pop()}"
+        try:
+            ent = _place_entity(self.gaz.place(ck))
+        except Exception:
+            return
+        ent.mentions = [st.ev]
+        self._ent(ent)
+        self.country_sentences.setdefault(ck, st.ev)
+        for m in unknown:
+            self._rel(m.key, "inCountry", ck, st.ev)
 
     def _home_defaults(self) -> None:
         """Initiatives with no stated place in a municipal or oblast document happen in its home community."""
@@ -4130,6 +4199,11 @@ _SUBJECT_VERB = re.compile(
     r"\s+(?:(?:вже|уже|також|ще|нещодавно|офіційно)\s+)?[а-яіїєґ'’]+(?:в|ла|ли|ло|є|ють|ує|ить|ать|ять|ає|ме|муть)(?![\w])"
 )
 _COUNTRY_FIELD = re.compile(r"\s*" + COUNTRY_FIELD_WORDS + r"\s*:", re.IGNORECASE)
+# "обидва французькі міста", "румунські партнери", "польських гмін": a country adjective on a plural town noun
+_PLURAL_COUNTRY_ADJ = re.compile(
+    r"(?<![\w'’-])([а-яіїєґ'’-]+(?:ськ|цьк|зьк)(?:і|их|ими))\s+"
+    r"(?:міст|містечк|гмін|муніципалітет|комун|громад|партнер|побратим)\w*(?![\w-])",
+)
 
 
 _DEMONSTRATIVE = {

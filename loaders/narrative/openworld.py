@@ -123,6 +123,10 @@ def country_at(matches: list[PlaceMatch], start: int, end: int | None = None) ->
     return None
 
 
+# unit words of a town, not a region: "з містом Сен-Еблен в Атлантичній Луарі" is a town the region after it locates
+_CITY_UNITS = frozenset({"гміна", "містечко", "комуна", "місто", "город", "місто-партнер", "гмина", "коммуна"})
+
+
 def _synthetic(name: str, unit: str | None, country: str | None) -> Place:
     label = name.strip()
     names = {label} | ({f"{unit} {label}"} if unit else set())
@@ -134,7 +138,7 @@ def _synthetic(name: str, unit: str | None, country: str | None) -> Place:
         label_en=None,
         names=tuple(sorted(names)),
         identifiers={},
-        category="foreign_region" if unit and unit not in ("гміна", "містечко", "комуна") else "foreign_city",
+        category="foreign_region" if unit and unit not in _CITY_UNITS else "foreign_city",
         country=country,
         parents=(),
     )
@@ -185,6 +189,8 @@ def _fields(place: Place) -> dict:
 
 
 _POST_ADJECTIVE = re.compile(r"[\w'’-]+(?:ськ|цьк|зьк)(?:ий|ого|ому|им|ім|е|ій|ою|у)")
+_POST_ADJECTIVE_RU = re.compile(r"[\w'’-]+(?:ск|цк)(?:ий|ой|ого|ому|им|ом|ое|ая|ую)")
+_RU_ADJECTIVE_UNITS = {"воеводство": "n", "повят": "m", "район": "m", "округ": "m", "регион": "m", "край": "m"}
 
 
 def _nominative_adjective(adj: str, unit: str, gender: str | None = None, lang: str = "uk") -> str:
@@ -198,6 +204,42 @@ def _nominative_adjective(adj: str, unit: str, gender: str | None = None, lang: 
     if stem == adj:
         return adj
     return stem + {"n": "е", "f": "а"}.get(gender, "ий")
+
+
+# the rules whose country is stated right beside the name: a Ukrainian village's name there is a town of that country
+_VILLAGE_ABROAD_RULES = frozenset({"comma-country", "country-list", "heading-item", "dash-row", "unit-word"})
+
+
+def _ukrainian_village(pm: PlaceMatch) -> bool:
+    """The gazetteer knows the match only as Ukrainian villages or settlements (not a town or a hromada)."""
+    return bool(pm.candidates) and all(
+        c.type == "Community" and c.category in ("village", "settlement") for c in pm.candidates
+    )
+
+
+def _village_name(name: str, gaz) -> bool:
+    """The gazetteer knows ``name`` (a nominative) only as Ukrainian villages or settlements."""
+    try:
+        found = gaz.lookup(name)
+    except Exception:
+        return False
+    return bool(found) and all(p.type == "Community" and p.category in ("village", "settlement") for p in found)
+
+
+def _village_abroad(pm: PlaceMatch, cc: str, gaz, label: str | None = None) -> None:
+    """Make a match the gazetteer read as a Ukrainian village the town of country ``cc`` of that name: looked up
+    there by its Latin spelling, else kept unlinked. ``label``: the name as written (nominative), else the
+    village's own nominative when the text wrote another case."""
+    if not _ukrainian_village(pm):
+        return
+    if label is None:
+        village = pm.candidates[0].label
+        label = pm.surface if name_key(pm.surface) == name_key(village) else village
+    found, _score = gaz._latin_lookup(label, cc) if hasattr(gaz, "_latin_lookup") else (None, 0)
+    place = found or _synthetic(label, None, cc)
+    pm.candidates = [Place(**{**_fields(place), "names": tuple(sorted({*place.names, pm.surface}))})]
+    pm.kind = "foreign"
+    pm.extra = {**(pm.extra or {}), "country": cc}
 
 
 def _covered(start: int, end: int, matches: list[PlaceMatch]) -> bool:
@@ -283,6 +325,29 @@ def open_world_places(
             return
         inner = _last_words_abroad(start, end, taken, matches) if " " in name else None
         if _covered(start, end, taken) and not inner:
+            if country and country != "UA" and rule in _VILLAGE_ABROAD_RULES and gaz is not None:
+                # rule ``village-abroad``: "з містом Ясениця, Польща", "Польща: Березів, Красичин": a name the
+                # gazetteer knows only as a Ukrainian village, which the text puts in a country abroad, is that
+                # country's town (looked up there by its Latin spelling, else kept unlinked)
+                over = [pm for pm in taken if pm.candidates and pm.start < end and start < pm.end]
+                if len(over) == 1 and (over[0].start, over[0].end) == (start, end):
+                    _village_abroad(over[0], country, gaz, name if rule == "unit-word" else None)
+            elif (
+                not country
+                and rule == "unit-word"
+                and unit in ("місто", "город")
+                and gaz is not None
+                and not _NAMESAKE_ADJ.search(norm, max(0, start - 60), start)  # "з російським містом Орел": not ours
+            ):
+                # rule ``town-not-village``: "Партнери громади: гміна Красичин, місто Бистриця": a town ("місто") of a
+                # name the gazetteer knows only as Ukrainian villages is not one of them (Ukraine's towns are all
+                # known as towns): a town abroad, found by its spelling in a twin country, else of unknown country
+                over = [pm for pm in taken if pm.candidates and pm.start < end and start < pm.end]
+                if len(over) == 1 and (over[0].start, over[0].end) == (start, end) and _ukrainian_village(over[0]):
+                    pm = over[0]
+                    place = _spelled_town(name, gaz, budget) or _synthetic(name, None, None)
+                    pm.candidates = [Place(**{**_fields(place), "names": tuple(sorted({*place.names, pm.surface}))})]
+                    pm.kind = "foreign"  # its country is the gazetteer's, not stated: no "country" extra
             return
         if rule in _AS_WRITTEN_RULES and lang == "uk":
             name = _nominative_name(norm, start, name)
@@ -370,18 +435,19 @@ def open_world_places(
                     and village.type == "Community"
                     and village.category in ("village", "settlement")
                     and pos == bm.start()
-                    and (start in after_unit or (known[0].start == start and end > known[0].end))
+                    and (
+                        start in after_unit
+                        or (known[0].start == start and end > known[0].end)
+                        # rule ``village-abroad``: "2. Красичин (Республіка Польща)": a list item closed by its country
+                        or ((known[0].start, known[0].end) == (start, end) and _ukrainian_village(known[0]))
+                    )
                 ):
                     if end > known[0].end:
                         # "Нове Місто над Вагом (Словаччина)": a village's name is only the start of the town's
                         known[0].end, known[0].surface = end, norm[start:end]
                     # "з містом Красник (Польща)": a Ukrainian village's name right before a country abroad, after a
                     # unit word, is that country's town: looked up there by its Latin spelling, else kept unlinked
-                    pm = known[0]
-                    found, _score = gaz._latin_lookup(pm.surface, cc) if hasattr(gaz, "_latin_lookup") else (None, 0)
-                    place = found or _synthetic(pm.surface, None, cc)
-                    pm.candidates = [Place(**{**_fields(place), "names": tuple(sorted({*place.names, pm.surface}))})]
-                    pm.kind = "foreign"
+                    _village_abroad(known[0], cc, gaz, known[0].surface)
                     break
                 if any(pm.candidates[0].type != "PartnerCity" for pm in known):
                     break  # a Ukrainian town or a country: the foreign run ended
@@ -453,7 +519,16 @@ def open_world_places(
         if _POST_ADJECTIVE.fullmatch(name) and unit.nominative in ("повіт", "район", "округ", "регіон", "воєводство"):
             # "з польським повітом Вадовицьким": the adjective after the unit word names it
             name = f"{_nominative_adjective(name, unit.nominative)} {unit.nominative}"
+        elif lang == "ru" and _POST_ADJECTIVE_RU.fullmatch(name) and unit.nominative in _RU_ADJECTIVE_UNITS:
+            # rule ``russian-post-adjective``: "воеводство Силезское (Польша)", "с повятом Люблинским": the same in
+            # Russian, the unit named "Силезское воеводство"
+            gender = _RU_ADJECTIVE_UNITS[unit.nominative]
+            name = f"{_nominative_adjective(name, unit.nominative, gender, 'ru')} {unit.nominative}"
         known = next((pm for pm in matches if (pm.start, pm.end) == (start, end) and pm.kind == "foreign"), None)
+        if known is not None and cc and known.candidates and known.candidates[0].country != cc:
+            # rule ``unit-country-picks-namesake``: "з містом Гамільтон у Шотландії": the country the unit's context
+            # names picks the gazetteer's town there among its namesakes (not the most populous, in Canada)
+            known.prefer_country(cc)
         if known is not None and cc and known.candidates and known.candidates[0].country == cc:
             # rule ``unit-country-of-known``: "з районом Ґерліц … федеральної землі Саксонія": the country the
             # unit's context names is stated for the town the gazetteer knows there, as for one it does not know
@@ -504,6 +579,8 @@ def open_world_places(
                 known = [pm for pm in taken if pm.candidates and pm.start < end and start < pm.end]
                 for pm in known if list_cc else ():
                     pm.prefer_country(list_cc)
+                    if len(known) == 1 and (pm.start, pm.end) == (start, end) and gaz is not None:
+                        _village_abroad(pm, list_cc, gaz)  # rule ``village-abroad``: "Польща: Березів, Красичин"
                 if cc != "UA" and not known:
                     add(start, end, name, None, cc, "partner-list" if list_cc is None else "country-list")
             # past "(Польща)" or "у Польщі" ("Ряшів і Перемишль у Польщі, Ліда в Білорусі та Рапла в Естонії")
@@ -576,6 +653,39 @@ def open_world_places(
             if _ukrainian_word(name) or _person(norm, start, end) or _organisation(name):
                 continue
             add(start, end, name, None, cc, "adjective-name")
+        # rule ``adjective-name-nominative``: "Литовський Пасваліс і Бережани підписали угоду", "словацька Снина стала
+        # партнером": a country adjective in the nominative before one capitalised word no gazetteer or Ukrainian
+        # dictionary knows (not "Литовська Республіка", "Німецький Фонд Маршалла") is a town of that country, as written
+        for m in _NOMINATIVE_ADJECTIVE_NAME.finditer(norm):
+            cc = gaz._country_cue(m.group(1).lower())
+            start, end = m.span(2)
+            if not cc or cc == "UA" or _covered(start, end, taken):
+                continue
+            name = m.group(2)
+            if _ukrainian_word(name) or _person(norm, start, end) or _organisation(name) or _registry_name(name):
+                continue
+            add(start, end, name, None, cc, "adjective-name")
+        # rule ``plural-adjective-run``: "Серед них – польські Ярослав, Красичин і Ясениця, литовські Біржай та
+        # Пасваліс": a plural country adjective in the nominative before a run of names makes each of them a town of
+        # that country (a Ukrainian village's namesake among them too)
+        for m in _PLURAL_NOMINATIVE_RUN.finditer(norm):
+            cc = gaz._country_cue(m.group(1).lower())
+            if not cc or cc == "UA":
+                continue
+            for nm in re.finditer(_NAME_WORD, norm[m.start("run") : m.end("run")]):
+                start, end = m.start("run") + nm.start(), m.start("run") + nm.end()
+                name = nm.group()
+                over = [pm for pm in taken if pm.candidates and pm.start < end and start < pm.end]
+                if over:
+                    if len(over) == 1 and (over[0].start, over[0].end) == (start, end):
+                        over[0].prefer_country(cc)
+                        _village_abroad(over[0], cc, gaz)
+                    continue
+                if _person(norm, start, end) or _organisation(name) or _registry_name(name):
+                    continue
+                if _ukrainian_word(name) and not _village_name(name, gaz):
+                    continue  # a word, not a name ("Ясениця" is also a village's: a name)
+                add(start, end, name, None, cc, "adjective-name")
         # the plural: "з литовськими Пасвалісом та Ширвінтосом", "з польськими Ніском і Кросном": each name of the run
         for m in _PLURAL_ADJECTIVE_NAMES.finditer(norm):
             cc = gaz._country_cue(m.group(1).lower())
@@ -872,6 +982,14 @@ def _spelled_town(name: str, gaz, budget: list[int] | None) -> Place | None:
 _GENITIVE_ADJECTIVE_NAME = re.compile(
     rf"(?<![\w])([\w'’-]+(?:ськ|цьк|зьк)(?:ого|ої))\s+([{_UP}][\w'’]+(?:-[{_UP}][\w'’]+)?(?:а|я|у|ю|и|і|ї))(?![\w'’-])"
 )
+_PLURAL_NOMINATIVE_RUN = re.compile(
+    rf"(?<![\w'’-])([а-яіїєґ'’-]+(?:ськ|цьк|зьк)і)\s+"
+    rf"(?P<run>{_NAME_WORD}(?:(?:\s*,\s*|\s+(?:та|і|й)\s+){_NAME_WORD})*)(?!\s*[({_UP}])"
+)
+_NOMINATIVE_ADJECTIVE_NAME = re.compile(
+    r"(?<![\w'’-])([\w'’-]+(?:ськ|цьк|зьк)(?:ий|а|е))\s+([А-ЯІЇЄҐ][а-яіїєґ'’]+(?:-[А-ЯІЇЄҐ][а-яіїєґ'’]+)*)"
+    rf"(?<!ськ[аеий])(?<!цьк[аеий])(?<!зьк[аеий])(?![\w'’-])(?!\s+[{_UP}0-9«\"(])"
+)
 # a masculine name abroad in the genitive whose nominative is its stem: Polish "-ów" ("Бжозува"), German and Dutch
 # endings ("Гмюнда", "Фільдерштадта", "Вестланда")
 _MASCULINE_GENITIVE = re.compile(
@@ -939,7 +1057,7 @@ _PARTNER_HEAD = re.compile(
 )
 _COUNTRY_LIST_HEAD = re.compile(
     r"(?:(?:міст|громад|муніципалітет|гмін|регіон|округ|комун|партнер|самоврядуванн|побратим)\w*\s+(?:(?:у|в)\s+)?|"
-    r"(?<![\w])(?:у|в)\s+)(?P<country>[А-ЯІЇЄҐ][\w'’-]+)\s*(?::|—|–|\s-\s)\s*"
+    r"(?<![\w])(?:у|в)\s+|^\s*(?:[-•*–]\s*)?)(?P<country>[А-ЯІЇЄҐ][\w'’-]+)\s*(?::|—|–|\s-\s)\s*"
 )
 # "земля" is also plain land ("договір оренди землі Радченка"): like "регіон", it needs a country named with it
 _FOREIGN_ONLY = {
@@ -1088,11 +1206,22 @@ _GENITIVE_CHAIN = re.compile(
 )
 
 
+_IN_REGION = re.compile(r"\s*,?\s*(?:(?:що|яка|який|яке)\s+)?(?:в|у|in)\s+(?:the\s+)?")
+
+
 def _region_country_after(norm: str, end: int, matches: list[PlaceMatch]) -> str | None:
     """The country of a region abroad named in the genitive right after a name ("Ольштинським повітом
     Вармінсько-Мазурського воєводства" is in Poland)."""
     tail = _GENITIVE_CHAIN.match(norm, end)
     if tail is None:
+        # rule ``region-locative``: "з містом Гамільтон у Шотландії", "Сен-Еблен в Атлантичній Луарі": a region
+        # abroad right after the name, in the locative, is where it lies
+        at = _IN_REGION.match(norm, end)
+        for pm in matches if at else ():
+            if pm.start == at.end() and pm.kind == "foreign" and pm.candidates:
+                c = pm.candidates[0]
+                if c.category == "foreign_region" and c.country:
+                    return c.country
         return None
     for pm in matches:
         if end <= pm.start < tail.end() and pm.kind == "foreign" and pm.candidates and pm.candidates[0].country:

@@ -4701,4 +4701,97 @@ RULES: tuple[Rule, ...] = (
         "Офіс програми «U-LEAD з Європою» у Житомирі провів навчання для громад.",
         {"Офіс програми «U-LEAD з Європою»|implements|U-LEAD з Європою"},
     ),
+    _r(
+        "stated-country-sticks",
+        "linking",
+        "loaders/narrative/extractor.py",
+        "A partner the page places in a country ('Вестланд (Нідерланди)') keeps that country in its other sentences: a "
+        "bare later mention ('з муніципалітетом Вестланд') is not the gazetteer's namesake in another country.",
+        "Громада має партнерів за кордоном: Ґмюнд (Австрія) та Вестланд (Нідерланди).\n\n"
+        "З муніципалітетом Вестланд громада обмінюється досвідом у сфері теплиць.",
+        {"Вестланд|inCountry|Нідерланди"},
+        {"Вестланд|inCountry|США"},
+    ),
+    _r(
+        "plural-adjective-country",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A country adjective on a plural noun for towns or partners ('обидва французькі міста', 'румунські партнери') "
+        "names the country of the sentence's partners whose country nothing else states.",
+        "Менська громада співпрацює з містом Сен-Еблен, а Сновська — з комуною Ансені-Сен-Жереон; обидва французькі "
+        "міста розташовані на заході країни.",
+        {"Сен-Еблен|inCountry|Франція", "Ансені-Сен-Жереон|inCountry|Франція"},
+    ),
+    _r(
+        "village-abroad",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A name the gazetteer knows only as a Ukrainian village, which the text puts in a country abroad right beside "
+        "it ('з містом Ясениця, Польща', 'Польща: Березів, Красичин, Ясениця'), is that country's town, not a "
+        "Ukrainian community.",
+        "Городенківська громада уклала угоду з містом Ясениця, Польща.\n\nМіста-партнери Мостиської громади:\n"
+        "Польща: Красичин, Ярослав.",
+        {"Ясениця|inCountry|Польща", "Красичин|inCountry|Польща"},
+    ),
+    _r(
+        "village-is-partner",
+        "linking",
+        "loaders/narrative/extractor.py",
+        "A name the page placed abroad is that town in its other sentences too ('У Поляні відбувся форум' after "
+        "'польське місто Поляна'), not a Ukrainian village of that name.",
+        "Дрогобич і польське місто Поляна підписали угоду про партнерство. У Поляні відбувся спільний форум.",
+        {"Поляна|inCountry|Польща", "Дрогобич|partnerOf|Поляна"},
+    ),
+    _r(
+        "adjective-name-nominative",
+        "mentions",
+        "loaders/narrative/openworld.py",
+        "A country adjective in the nominative before one capitalised word no gazetteer or Ukrainian dictionary knows "
+        "('Литовський Пасваліс і Бережани підписали угоду') is a town of that country; not an organisation's name "
+        "('Литовська Республіка', 'Німецька Ебертівська фундація').",
+        "Литовський Пасваліс і Бережани підписали угоду про партнерство.",
+        {"Пасваліс|inCountry|Литва", "Бережани|partnerOf|Пасваліс"},
+    ),
+    _r(
+        "russian-post-adjective",
+        "mentions",
+        "loaders/narrative/openworld.py",
+        "On a Russian page a unit word followed by its adjective ('воеводство Силезское (Польша)') names the unit "
+        "'Силезское воеводство', as in Ukrainian.",
+        "Международное сотрудничество области\n\nЗапорожская область и воеводство Силезское (Польша) заключили "
+        "соглашение о сотрудничестве. Это соглашение было подписано в Катовице.",
+        {"Силезское воеводство|inCountry|Польща"},
+    ),
+    _r(
+        "region-locative",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A region abroad right after a partner's name in the locative ('з містом Гамільтон у Шотландії', 'Сен-Еблен "
+        "в Атлантичній Луарі') names the partner's country and picks its namesake there; the region only locates it.",
+        "Житомирська громада уклала угоду з містом Гамільтон у Шотландії. Менська громада співпрацює з містом "
+        "Сен-Еблен в Атлантичній Луарі.",
+        {"Гамільтон|inCountry|Велика Британія", "Сен-Еблен|inCountry|Франція"},
+        {"Гамільтон|inCountry|Канада", "Менська міська територіальна громада|partnerOf|Атлантична Луара"},
+    ),
+    _r(
+        "town-not-village",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A town ('місто X') in a partnership sentence whose name the gazetteer knows only as Ukrainian villages is not "
+        "one of them (Ukraine's towns are all known as towns): it is a town abroad, found by its spelling in a country "
+        "Ukrainian communities twin with, else kept of unknown country; never a Ukrainian community.",
+        "Партнери Мостиської громади: гміна Красичин, гміна Вишня та місто Бистриця.",
+        {"Красичин|inCountry|Польща", "Мостиська міська територіальна громада|partnerOf|Бістріца"},
+        {"Бистриця|partnerOf|Красичин"},
+    ),
+    _r(
+        "plural-adjective-run",
+        "mentions",
+        "loaders/narrative/openworld.py",
+        "A plural country adjective in the nominative before a run of names ('польські Ярослав, Красичин і Ясениця, "
+        "литовські Біржай та Пасваліс') makes each name a town of that country, a Ukrainian village's namesake too.",
+        "Громада має дванадцять міст-партнерів. Серед них – польські Ярослав, Красичин і Ясениця, литовські Біржай та "
+        "Пасваліс.",
+        {"Ясениця|inCountry|Польща", "Красичин|inCountry|Польща", "Пасваліс|inCountry|Литва"},
+    ),
 )
