@@ -984,6 +984,7 @@ _GENITIVE_ADJECTIVE_NAME = re.compile(
 )
 _PLURAL_NOMINATIVE_RUN = re.compile(
     rf"(?<![\w'’-])([а-яіїєґ'’-]+(?:ськ|цьк|зьк)і)\s+"
+    r"(?:(?:міста|містечка|громади|гміни|муніципалітети|комуни|округи|повіти)\s+)?"  # "французькі громади …"
     rf"(?P<run>{_NAME_WORD}(?:(?:\s*,\s*|\s+(?:та|і|й)\s+){_NAME_WORD})*)(?!\s*[({_UP}])"
 )
 _NOMINATIVE_ADJECTIVE_NAME = re.compile(
@@ -1335,6 +1336,13 @@ _COUNTRY_REGION_GAP = re.compile(
 )
 
 
+_NEAR_BEFORE = re.compile(
+    r"(?<![\w])(?:біля|поблизу|неподалік(?:\s+від)?|недалеко\s+від|near|close\s+to|возле|около|вблизи|недалеко\s+от)"
+    r"\s+(?:(?:міста|містечка|города|the\s+city\s+of)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]:
     """Spans of places that only locate a partner named just before them (see the module doc)."""
     spans: list[tuple[int, int]] = []
@@ -1355,6 +1363,11 @@ def locator_spans(norm: str, matches: list[PlaceMatch]) -> list[tuple[int, int]]
             unit_named and gap.strip() == ","
         ):  # "Lancaster County (Pennsylvania)": a region in brackets right after a partner locates it too
             spans.append((nxt.start, nxt.end))
+    # rule ``near-locates``: "громади Сен-Ерблен та Ла-Шапель, розташовані біля Нанта": a town named as what the
+    # partners lie near locates them; it is no partner
+    for pm in foreign:
+        if _NEAR_BEFORE.search(norm, max(0, pm.start - 40), pm.start):
+            spans.append((pm.start, pm.end))
     # in-regions: "counties and cities in states such as Indiana, Kentucky and Ohio", "у штатах Індіана та Огайо":
     # regions named as where partners are, not partners
     for rm in re.finditer(

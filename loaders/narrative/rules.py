@@ -4794,4 +4794,15 @@ RULES: tuple[Rule, ...] = (
         "Пасваліс.",
         {"Ясениця|inCountry|Польща", "Красичин|inCountry|Польща", "Пасваліс|inCountry|Литва"},
     ),
+    _r(
+        "near-locates",
+        "linking",
+        "loaders/narrative/openworld.py",
+        "A town abroad named as what the partners lie near ('розташовані біля Нанта', 'near Nantes', 'возле Нанта') "
+        "locates them; it is no partner. A plural country adjective and its type noun ('французькі громади') open a "
+        "run of partner names of that country.",
+        "Партнерами Калуша є французькі громади Сен-Еблен та Ла-Шапель, розташовані біля Нанта.",
+        {"Калуш|partnerOf|Сен-Ерблен", "Калуш|partnerOf|Ла-Шапель", "Ла-Шапель|inCountry|Франція"},
+        {"Калуш|partnerOf|Нант"},
+    ),
 )
