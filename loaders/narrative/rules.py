@@ -4805,4 +4805,13 @@ RULES: tuple[Rule, ...] = (
         {"Калуш|partnerOf|Сен-Ерблен", "Калуш|partnerOf|Ла-Шапель", "Ла-Шапель|inCountry|Франція"},
         {"Калуш|partnerOf|Нант"},
     ),
+    _r(
+        "russian-adjective-endings",
+        "structure",
+        "loaders/narrative/russian.py",
+        "A short page without Ukrainian letters reads as Russian also by adjectives in '-ский', '-цкий', '-ская' … "
+        "(Ukrainian writes '-ський' with a soft sign): 'Мелитополь и турецкий Карабюк стали побратимами'.",
+        "Мелитополь и турецкий Карабюк стали побратимами.",
+        {"Мелітополь|partnerOf|Карабук"},
+    ),
 )
