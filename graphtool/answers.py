@@ -291,6 +291,10 @@ def links_parts(select: Any) -> dict[str, Any]:
             continue
         links[(s, o, s, p, o, ls, lo)] = None
         links[(o, s, s, p, o, ls, lo)] = None
+    del triples, labels  # each step's rows let go before the next (the flush's peak memory at 1M: this part)
+    links_table = Table(["entity", "other", "s", "p", "o", "subject", "object"], [list(r) for r in links])
+    del links
+    _sort_rows(links_table)
     offsets: dict[Any, list[tuple[Any, Any]]] = {}
     for ev, start, end in select(LINKS_OFFSETS).rows:
         offsets.setdefault(ev, []).append((start, end))
@@ -304,16 +308,17 @@ def links_parts(select: Any) -> dict[str, Any]:
         for located in where or [(None, None, None, None)]:
             for entity in (s, o):
                 evidence[(entity, s, p, o, sentence, document, *located)] = None
-    tables = {
-        "links": Table(["entity", "other", "s", "p", "o", "subject", "object"], [list(r) for r in links]),
-        "evidence": Table(
-            ["entity", "s", "p", "o", "evidence", "document", "start", "end", "path", "line"],
-            [list(r) for r in evidence],
-        ),
-    }
-    for table in tables.values():  # in one order whatever the engine's (a store written the same way: same files)
-        table.rows.sort(key=lambda row: [_any(term) for term in row])
-    return tables
+    del offsets, xpaths
+    columns = ["entity", "s", "p", "o", "evidence", "document", "start", "end", "path", "line"]
+    evidence_table = Table(columns, [list(r) for r in evidence])
+    del evidence
+    _sort_rows(evidence_table)
+    return {"links": links_table, "evidence": evidence_table}
+
+
+def _sort_rows(table: Any) -> None:
+    """A part's rows in one order whatever the engine's (a store written the same way: same files)."""
+    table.rows.sort(key=lambda row: [_any(term) for term in row])
 
 
 def compose_links(entity: str, part: Any) -> Any:
