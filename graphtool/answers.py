@@ -34,7 +34,9 @@ holds it (one triple in the graph :data:`ANSWERS_GRAPH`, outside the documents, 
 begins with the token it was written with. Every write path of ``GraphStore`` takes the token out of the store,
 in a transaction of its own, before it writes anything; a token goes back in only after every file has been
 written. A file is read only when its token is the store's, so a process killed between its writes and the files
-(or while writing them) leaves answers that are never read. A file's name carries a digest of the question's
+(or while writing them) leaves answers that are never read. Each answer goes to a temporary file as soon as it is
+known (:class:`Writer`: one held in memory at a time); the token, a digest of them all, is put at their heads and
+the files renamed over the questions' files once the last one is written. A file's name carries a digest of the question's
 text and of the versions that shape its rows (:func:`_key`): a changed question is not answered from an older
 file. A graphtool from before this module takes no token out: a store it writes after this version keeps
 answers that no longer hold (docs/store-layout.md).
@@ -289,6 +291,10 @@ def links_parts(select: Any) -> dict[str, Any]:
             continue
         links[(s, o, s, p, o, ls, lo)] = None
         links[(o, s, s, p, o, ls, lo)] = None
+    del triples, labels  # each step's rows let go before the next (the flush's peak memory at 1M: this part)
+    links_table = Table(["entity", "other", "s", "p", "o", "subject", "object"], [list(r) for r in links])
+    del links
+    _sort_rows(links_table)
     offsets: dict[Any, list[tuple[Any, Any]]] = {}
     for ev, start, end in select(LINKS_OFFSETS).rows:
         offsets.setdefault(ev, []).append((start, end))
@@ -302,16 +308,17 @@ def links_parts(select: Any) -> dict[str, Any]:
         for located in where or [(None, None, None, None)]:
             for entity in (s, o):
                 evidence[(entity, s, p, o, sentence, document, *located)] = None
-    tables = {
-        "links": Table(["entity", "other", "s", "p", "o", "subject", "object"], [list(r) for r in links]),
-        "evidence": Table(
-            ["entity", "s", "p", "o", "evidence", "document", "start", "end", "path", "line"],
-            [list(r) for r in evidence],
-        ),
-    }
-    for table in tables.values():  # in one order whatever the engine's (a store written the same way: same files)
-        table.rows.sort(key=lambda row: [_any(term) for term in row])
-    return tables
+    del offsets, xpaths
+    columns = ["entity", "s", "p", "o", "evidence", "document", "start", "end", "path", "line"]
+    evidence_table = Table(columns, [list(r) for r in evidence])
+    del evidence
+    _sort_rows(evidence_table)
+    return {"links": links_table, "evidence": evidence_table}
+
+
+def _sort_rows(table: Any) -> None:
+    """A part's rows in one order whatever the engine's (a store written the same way: same files)."""
+    table.rows.sort(key=lambda row: [_any(term) for term in row])
 
 
 def compose_links(entity: str, part: Any) -> Any:
@@ -751,34 +758,106 @@ def read_names(store_path: Path, text: str, token: str) -> bytes | None:
     return rest if head == token.encode() else None
 
 
+_PLACEHOLDER = b"0" * 32  # a token's length (token_of): a temporary file's head until every answer is in
+
+
+class Writer:
+    """Writes the answers one at a time, each to a temporary file as soon as it is given (:meth:`add`), so a
+    flush holds one answer at a time rather than all of them; :meth:`finish` then digests the files' bodies into
+    the token (:func:`token_of`, read back from the files in the order of their names), writes it at the head of
+    each file, syncs it and renames it over the question's file. Until then no question's file changes: a
+    process killed before (or a question that fails: :meth:`abandon`) leaves the files as they were and
+    temporary files that no reader opens and the next write removes. The files are byte for byte those
+    :func:`write` wrote when it held every answer."""
+
+    def __init__(self, store_path: Path) -> None:
+        self.store_path = Path(store_path)
+        self.folder = self.store_path / DIRECTORY
+        self.folder.mkdir(exist_ok=True)
+        self._pending: dict[str, tuple[str, str, bool]] = {}  # name: (text, temporary file, a body given as bytes)
+
+    def add(self, name: str, spec: tuple[Any, ...]) -> None:
+        """Write one answer (a :func:`write` spec) to a temporary file, its head a placeholder for the token."""
+        body = _body(spec)
+        fd, temporary = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=self.folder)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                os.fchmod(out.fileno(), 0o644)  # readable as the store's own files are (mkstemp makes it 0600)
+                out.write(_PLACEHOLDER + b"\n")
+                out.write(body)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        previous = self._pending.pop(name, None)  # given twice: the last one, as a dict of them keeps it
+        if previous is not None:
+            Path(previous[1]).unlink(missing_ok=True)
+        self._pending[name] = (spec[0], temporary, isinstance(spec[1], bytes))
+
+    def _token(self) -> str:
+        digest = hashlib.sha256()
+        for name in sorted(self._pending):
+            text, temporary, given = self._pending[name]
+            for part in (name.encode(), _key(text).encode()):
+                digest.update(len(part).to_bytes(8, "little"))
+                digest.update(part)
+            with open(temporary, "rb") as f:
+                f.seek(len(_PLACEHOLDER) + 1)
+                if given:  # the name index: digested in its value form (_value_form)
+                    body = marshal.dumps(marshal.loads(f.read()), 2)
+                    digest.update(len(body).to_bytes(8, "little"))
+                    digest.update(body)
+                    del body
+                    continue
+                digest.update((os.fstat(f.fileno()).st_size - len(_PLACEHOLDER) - 1).to_bytes(8, "little"))
+                while chunk := f.read(1 << 20):
+                    digest.update(chunk)
+        return digest.hexdigest()[:32]
+
+    def finish(self, seconds: float | None = None) -> str:
+        """Put the token in each file and rename it over the question's file, then remove the folder's other
+        files (older texts, questions no longer written, temporary files a killed process left) and note the CPU
+        ``seconds`` the answers took (:func:`cost`); returns the token, for the store."""
+        try:
+            token = self._token()
+            kept = set()
+            for name, (text, temporary, _given) in list(self._pending.items()):
+                target = path_of(self.store_path, name, text)
+                with open(temporary, "r+b") as out:
+                    out.write(token.encode())
+                    out.flush()
+                    os.fsync(out.fileno())
+                os.replace(temporary, target)
+                del self._pending[name]
+                kept.add(target.name)
+        except BaseException:
+            self.abandon()
+            raise
+        for other in self.folder.iterdir():
+            if other.name not in kept:
+                other.unlink(missing_ok=True)
+        if seconds is not None:
+            (self.folder / COST_FILE).write_text(f"{seconds:.3f}", encoding="ascii")
+        return token
+
+    def abandon(self) -> None:
+        """Remove the temporary files not renamed yet (the question's files stay as they were)."""
+        for _text, temporary, _given in self._pending.values():
+            Path(temporary).unlink(missing_ok=True)
+        self._pending.clear()
+
+
 def write(store_path: Path, tables: dict[str, tuple[Any, ...]], seconds: float | None = None) -> str:
     """Write each question's answer (``name: (text, table)``, or ``(text, table, parameter, asked)`` for a keyed
     file named ``QUESTION@PARAMETER``: :func:`encode_keyed`; ``(text, bytes)``: a body as it is, the name index)
     to its file atomically (a temporary file renamed
     over it), then remove the folder's other files (older texts, questions no longer written) and note the CPU
-    ``seconds`` they took (:func:`cost`); returns the token the files hold (:func:`token_of`), for the store."""
-    folder = Path(store_path) / DIRECTORY
-    folder.mkdir(exist_ok=True)
-    bodies = {name: (spec[0], _body(spec)) for name, spec in tables.items()}
-    token = token_of({name: (text, _value_form(tables[name], body)) for name, (text, body) in bodies.items()})
-    kept = set()
-    for name, (text, body) in bodies.items():
-        target = path_of(store_path, name, text)
-        fd, temporary = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                os.fchmod(out.fileno(), 0o644)  # readable as the store's own files are (mkstemp makes it 0600)
-                out.write(token.encode() + b"\n" + body)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        kept.add(target.name)
-    for other in folder.iterdir():
-        if other.name not in kept:
-            other.unlink(missing_ok=True)
-    if seconds is not None:
-        (folder / COST_FILE).write_text(f"{seconds:.3f}", encoding="ascii")
-    return token
+    ``seconds`` they took (:func:`cost`); returns the token the files hold (:func:`token_of`), for the store.
+    A :class:`Writer` given the answers one at a time writes the same files."""
+    writer = Writer(store_path)
+    try:
+        for name, spec in tables.items():
+            writer.add(name, spec)
+    except BaseException:
+        writer.abandon()
+        raise
+    return writer.finish(seconds)

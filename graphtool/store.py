@@ -22,6 +22,7 @@ import os
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -1175,29 +1176,58 @@ class GraphStore:
         memory, self._memory = getattr(self, "_memory", None), None  # the disk's answer (GROUP_CONCAT's order)
         started = time.process_time()
         try:
-            tables: dict[str, tuple[Any, ...]] = {name: (text, self.select(text)) for name, text in texts.items()}
+            writer = answers.Writer(self.path)
+        except OSError:
+            return False
+        # each answer goes to its file as soon as it is known (one held at a time, not all of them: 6 GB at
+        # 10M triples); a free answer is kept while a keyed file still needs it, a question's parts while
+        # one of its files does
+        uses = Counter(name for name, _text, _param in keyed.values() if name in texts)
+        part_uses = Counter(name for name, _text, _part, _column in composed.values())
+        try:
+            free: dict[str, Table] = {}
+            for name, text in texts.items():
+                table = self.select(text)
+                writer.add(name, (text, _concatenated_sorted(table, text)))
+                if uses[name]:
+                    free[name] = table
+                del table
             for file, (name, text, param) in keyed.items():
-                free, asked = (tables[name][1], None) if name in tables else self._free_answer(name, text, param)
-                tables[file] = (text, free, answers.KEY_COLUMN.get(name, param), asked)
+                if name in texts:
+                    table, asked = free[name], None
+                    uses[name] -= 1
+                    if not uses[name]:
+                        del free[name]
+                else:
+                    table, asked = self._free_answer(name, text, param)
+                writer.add(file, (text, _concatenated_sorted(table, text), answers.KEY_COLUMN.get(name, param), asked))
+                del table
             for file, (_name, text, param, _column) in searched.items():
-                tables[file] = (text, self.select(text, {param: ""}))  # every name contains ""
+                table = self.select(text, {param: ""})  # every name contains ""
+                writer.add(file, (text, _concatenated_sorted(table, text)))
+                del table
             parts: dict[str, dict[str, Table]] = {}
             for file, (name, text, part, column) in composed.items():
                 if name not in parts:
                     parts[name] = answers.parts(name, self.select)
-                tables[file] = (text, parts[name][part], column, None)
-            index = NameIndex.from_reader(self).dumps()  # the first lookup of a name in every reader, written once
-        except StoreError:
+                writer.add(file, (text, _concatenated_sorted(parts[name][part], text), column, None))
+                part_uses[name] -= 1
+                if not part_uses[name]:
+                    del parts[name]
+            # the first lookup of a name in every reader, written once
+            writer.add(answers.NAMES, (INDEX_LAYOUT, NameIndex.from_reader(self).dumps()))
+        except (StoreError, OSError):
+            writer.abandon()
             return False
+        except BaseException:
+            writer.abandon()
+            raise
         finally:
             self._memory = memory
-        tables = {
-            name: (text, _concatenated_sorted(table, text), *rest) for name, (text, table, *rest) in tables.items()
-        }
-        tables[answers.NAMES] = (INDEX_LAYOUT, index)
         try:
-            token = answers.write(self.path, tables, time.process_time() - started)
+            token = writer.finish(time.process_time() - started)
         except OSError:
+            writer.abandon()
             return False
         subject, predicate, _object, graph = _stamp_pattern()
         with self._stamp_lock:

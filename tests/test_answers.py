@@ -493,17 +493,34 @@ store = GraphStore(path)
 if where == "after-data":  # the document written, the process killed before its flush
     store.replace_document("https://w3id.org/graphtool/id/doc/extra9", data)
     os.kill(os.getpid(), signal.SIGKILL)
-real = answers.write
-def write(*args, **kwargs):  # killed after the new files are written, before the token goes in
-    real(*args, **kwargs)
-    os.kill(os.getpid(), signal.SIGKILL)
-answers.write = write
+if where == "after-files":
+    real = answers.Writer.finish
+    def finish(self, *args, **kwargs):  # killed after the new files are written, before the token goes in
+        real(self, *args, **kwargs)
+        os.kill(os.getpid(), signal.SIGKILL)
+    answers.Writer.finish = finish
+elif where == "renaming":  # killed with the token in every file, two of them renamed over the old ones
+    real_replace, renamed = os.replace, []
+    def replace(*args, **kwargs):
+        real_replace(*args, **kwargs)
+        renamed.append(args[1])
+        if len(renamed) == 2:
+            os.kill(os.getpid(), signal.SIGKILL)
+    os.replace = replace
+else:  # killed while writing the files: a few answers in temporary files, the others not yet known
+    real_add, added = answers.Writer.add, []
+    def add(self, *args, **kwargs):
+        real_add(self, *args, **kwargs)
+        added.append(args[0])
+        if len(added) == 3:
+            os.kill(os.getpid(), signal.SIGKILL)
+    answers.Writer.add = add
 store.replace_document("https://w3id.org/graphtool/id/doc/extra9", data)
 store.flush()
 """
 
 
-@pytest.mark.parametrize("where", ["after-data", "after-files"])
+@pytest.mark.parametrize("where", ["after-data", "during-files", "renaming", "after-files"])
 def test_a_process_killed_between_its_writes_and_the_answers_leaves_none_valid(tmp_path, where):
     path = tmp_path / "store"
     store = fixture_store(path)
@@ -515,6 +532,8 @@ def test_a_process_killed_between_its_writes_and_the_answers_leaves_none_valid(t
     done = subprocess.run([sys.executable, "-c", _KILLED, str(path), where, str(data)], env=env, cwd=REPO,
                           capture_output=True, text=True, timeout=120)  # fmt: skip
     assert done.returncode == -signal.SIGKILL, done.stderr
+    left = list((path / answers.DIRECTORY).glob(".*.tmp"))  # the answers a killed writer had not renamed yet
+    assert bool(left) == (where in ("during-files", "renaming"))
     reader = GraphStore(path, read_only=True)
     assert_current(reader, served=False)  # the files left are not read: the engine answers, new rows included
     assert_keyed_current(reader, served=False)
@@ -525,6 +544,34 @@ def test_a_process_killed_between_its_writes_and_the_answers_leaves_none_valid(t
     store.flush()
     assert_current(store, served=True)
     assert library_answer(store, "funding_chain") == after
+    assert not list((path / answers.DIRECTORY).glob(".*.tmp"))  # and removes what the killed one left
+
+
+def test_the_writer_given_one_answer_at_a_time_writes_the_token_of_them_all(tmp_path):
+    import marshal
+
+    from rdflib import Literal, URIRef
+
+    from graphtool.store import Table
+
+    shared = "shared"
+    index = marshal.dumps([shared, shared, {"a": (1, 2)}], 4)  # refers back to an object met twice
+    rows = [[URIRef(f"{ID}e{i}"), Literal(f"назва {i}" * 3)] for i in range(60_000)]
+    tables = {
+        "b": ("SELECT ?e ?n WHERE {}", Table(["e", "n"], rows)),  # a body longer than the writer's reads
+        answers.NAMES: ("layout", index),
+        "a": ("SELECT ?a WHERE {}", Table(["a"], [])),
+    }
+    bodies = {name: (spec[0], answers._value_form(spec, answers._body(spec))) for name, spec in tables.items()}
+    assert len(bodies["b"][1]) > 1 << 20
+    token = answers.write(tmp_path, tables)
+    assert token == answers.token_of(bodies)
+    for name, spec in tables.items():
+        written = answers.path_of(tmp_path, name, spec[0]).read_bytes()
+        assert written == token.encode() + b"\n" + answers._body(spec)
+    assert sorted(p.name for p in (tmp_path / answers.DIRECTORY).iterdir()) == sorted(
+        answers.path_of(tmp_path, name, spec[0]).name for name, spec in tables.items()
+    )
 
 
 def test_the_token_stays_out_of_documents_exports_sizes_and_pushes(tmp_path):
@@ -607,10 +654,12 @@ def test_a_question_that_fails_or_a_full_disk_leaves_no_token_and_the_build_goes
     def full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(answers, "write", full)
-    store.flush()
-    assert store._answers_stamp() is None
-    monkeypatch.undo()
+    for where in ("add", "finish"):  # the disk full while an answer is written, or while the token goes in
+        monkeypatch.setattr(answers.Writer, where, full)
+        store.flush()
+        assert store._answers_stamp() is None
+        assert not list((path / answers.DIRECTORY).glob(".*.tmp"))  # no temporary file left
+        monkeypatch.undo()
     store.flush()  # the next flush writes them
     assert_current(store, served=True)
     assert any("Парк" in line for line in library_answer(store, "funding_chain"))
