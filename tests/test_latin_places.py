@@ -78,3 +78,10 @@ def test_an_english_project_in_quotes() -> None:
         "The international technical aid project «Partnership for City Development» works in Poltava."
     )
     assert "Partnership for City Development" in {e.label for e in ex.entities.values() if e.type == "Project"}
+
+
+def test_older_spellings_name_the_large_town(gaz) -> None:
+    """'Nikolaev' is Mykolaiv, the oblast's centre (not the small town in Lviv oblast); 'Khmelnitsky' is read."""
+    found = {pm.surface: pm.candidates[0] for pm in find_latin_places("Aid reached Nikolaev and Khmelnitsky.", gaz)}
+    assert found["Nikolaev"].population > 400_000 and found["Nikolaev"].label == "Миколаїв"
+    assert found["Khmelnitsky"].label == "Хмельницький"

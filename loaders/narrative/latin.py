@@ -137,6 +137,19 @@ class LatinIndex:
         for alias, key in _ALIASES.items():
             if key and key in gaz._by_key:
                 self.names.setdefault(alias, []).append(gaz._by_key[key])
+        # rule ``en-russian-style-i``: "Khmelnitsky", "Nikolaev": older English spellings write "i" where the
+        # Ukrainian name has "y" (и); towns of 20,000 people or more are read so when the spelling is not known
+        self.loose: dict[str, list[int]] = {}
+        for key, found in self.names.items():
+            towns = [
+                i
+                for i in found
+                if gaz._p(i).type == "Community"
+                and gaz._p(i).category == "city"
+                and (gaz._p(i).population or 0) >= 20_000
+            ]
+            if towns and len(key) >= 6:
+                self.loose.setdefault(key.replace("y", "i"), towns)
 
     def _country_adjectives(self, rows) -> None:
         """'swiss' -> the row of Switzerland: the English adjectives of ontology/data/country_adjectives.csv, read only
@@ -177,6 +190,9 @@ class LatinIndex:
             rows = [i for i in self.names.get(fold(city["name"]), []) if gaz._p(i).type == "Community"]
             if not rows:
                 continue
+            # GeoNames' town of 50,000 people or more is the largest of its namesakes ("Mykolayiv": the oblast's
+            # centre, not the small town in Lviv oblast; so "Nikolaev" is the centre too)
+            rows.sort(key=lambda i: -(gaz._p(i).population or 0))
             for alt in city.get("alternatenames") or ():
                 if alt.isascii() and re.fullmatch(r"[A-Z][A-Za-z' -]{2,}", alt):
                     key = fold(alt)
@@ -291,6 +307,8 @@ def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Plac
                     hit = (a, tail_h.end(), [idx.hromadas[key]], "hromada")
                 elif key in idx.names and (j - k > 1 or key not in stop):
                     hit = (a, b, idx.names[key], None)
+                elif len(key) >= 6 and key.replace("y", "i") in idx.loose and key not in stop:
+                    hit = (a, b, idx.loose[key.replace("y", "i")], None)  # rule ``en-russian-style-i``
                 elif j - k == 1 and key in idx.adjectives and _FUNDED_TAIL.match(norm, b):
                     hit = (a, b, [idx.adjectives[key]], None)  # "Swiss-funded": the adjective names the country
                 if hit:

@@ -4814,4 +4814,22 @@ RULES: tuple[Rule, ...] = (
         "Мелитополь и турецкий Карабюк стали побратимами.",
         {"Мелітополь|partnerOf|Карабук"},
     ),
+    _r(
+        "historic-spelling-largest",
+        "linking",
+        "loaders/narrative/latin.py",
+        "An older English spelling GeoNames gives a town of 50,000 people or more ('Nikolaev') names the largest of "
+        "its Ukrainian namesakes (Mykolaiv, the oblast's centre), not a small town of the same name in Lviv oblast.",
+        "Nikolaev signed a partnership agreement with Aarhus.",
+        {"Миколаїв|partnerOf|Орхус"},
+    ),
+    _r(
+        "en-russian-style-i",
+        "linking",
+        "loaders/narrative/latin.py",
+        "Older English spellings write 'i' where the Ukrainian name has 'y' ('Khmelnitsky', 'Zhitomir'): a town of "
+        "20,000 people or more whose known spelling differs only so is read when the spelling itself is unknown.",
+        "The city of Khmelnitsky signed a partnership agreement with Kielce.",
+        {"Хмельницький|partnerOf|Кельце"},
+    ),
 )
