@@ -29,7 +29,7 @@ from loaders.base import Entity, Evidence, Extraction, LoaderError, Relation, na
 from loaders.gazetteer.model import PlaceMatch
 from loaders.narrative.coref import merge_acronyms
 from loaders.narrative.evidence import names_both_ends
-from loaders.narrative.latin import is_latin, join_connected
+from loaders.narrative.latin import is_latin, join_connected, latin_names_in_cyrillic, mask_latin_towns
 from loaders.narrative.repair import LOST_NOTE, MARKED_NOTE, lost_letters, map_back, question_marks, repair
 from loaders.narrative.roles import copula_after, role_frames
 from loaders.narrative.russian import is_russian, russian_document
@@ -697,7 +697,7 @@ class _Extractor:
             and _CYRILLIC_WORD.search(norm)
         ):
             # rule ``latin-name-in-cyrillic``: "Житомир співпрацює з Kielce": the cue reads the Latin town as a name
-            masked = self._masked_latin(norm)
+            masked = _guarded(lambda: mask_latin_towns(norm, self.gaz), norm)
             st.partner_cue = masked != norm and bool(
                 cue_regex_in("partner", masked).search(masked) and cue_regex_in("partner_need", masked).search(masked)
             )
@@ -739,7 +739,8 @@ class _Extractor:
                 # delegation or mayor of a town abroad names that town, whatever the sentence says of partnership
                 st.place_matches = self._with_open_world(norm, st.place_matches)
                 if not is_latin(norm):
-                    st.place_matches = self._latin_in_cyrillic(norm, st.place_matches)
+                    matches = st.place_matches
+                    st.place_matches = _guarded(lambda: latin_names_in_cyrillic(norm, self.gaz, matches), matches)
             st.place_matches = join_connected(norm, st.place_matches)
         self._prev_norm = norm
         st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
@@ -954,11 +955,8 @@ class _Extractor:
     def _with_russian(self, norm: str, matches: list) -> list:
         from loaders.narrative.russian import find_russian_places
 
-        try:
-            found = find_russian_places(norm, self.gaz, [pm for pm in matches if pm.kind != "foreign"])
-        except Exception:  # a new rule must never cost the document (tests set GRAPHTOOL_STRICT_RULES to see it)
-            if os.environ.get("GRAPHTOOL_STRICT_RULES"):
-                raise
+        found = _guarded(lambda: find_russian_places(norm, self.gaz, [pm for pm in matches if pm.kind != "foreign"]))
+        if found is None:
             return matches
         # rule ``russian-name-at-home``: on a Russian page "Одесса" is Одеса, not its namesake in Texas; a town
         # abroad keeps its span where no Ukrainian town has that Russian name
@@ -974,50 +972,31 @@ class _Extractor:
     def _with_latin(self, norm: str, matches: list) -> list:
         from loaders.narrative.latin import find_latin_places, open_world_latin
 
-        try:
+        def find() -> list:
             found = find_latin_places(norm, self.gaz, matches)
-            found += open_world_latin(norm, self.gaz, [*matches, *found])
-        except Exception:  # a new rule must never cost the document (tests set GRAPHTOOL_STRICT_RULES to see it)
-            if os.environ.get("GRAPHTOOL_STRICT_RULES"):
-                raise
+            return found + open_world_latin(norm, self.gaz, [*matches, *found])
+
+        found = _guarded(find)
+        if found is None:
             return matches
         return sorted([*matches, *found], key=lambda pm: pm.start)
-
-    def _masked_latin(self, norm: str) -> str:
-        from loaders.narrative.latin import mask_latin_towns
-
-        try:
-            return mask_latin_towns(norm, self.gaz)
-        except Exception:  # a new rule must never cost the document (tests set GRAPHTOOL_STRICT_RULES to see it)
-            if os.environ.get("GRAPHTOOL_STRICT_RULES"):
-                raise
-            return norm
-
-    def _latin_in_cyrillic(self, norm: str, matches: list) -> list:
-        from loaders.narrative.latin import latin_names_in_cyrillic
-
-        try:
-            return latin_names_in_cyrillic(norm, self.gaz, matches)
-        except Exception:  # a new rule must never cost the document (tests set GRAPHTOOL_STRICT_RULES to see it)
-            if os.environ.get("GRAPHTOOL_STRICT_RULES"):
-                raise
-            return matches
 
     def _with_open_world(self, norm: str, matches: list) -> list:
         """Add foreign partners no gazetteer knows; drop places that only locate a partner (loaders/narrative/openworld.py)."""
         from loaders.narrative.openworld import locator_spans, open_world_places
 
-        try:
+        def find() -> tuple[list, list]:
             lang = "ru" if is_russian(norm, self.russian) else "uk"
             found = open_world_places(norm, matches, self.gaz, self._list_country, lang, self._spell_budget)
             replaced = {span for pm in found for span in (pm.extra or {}).get("replaces", ())}
             kept = [pm for pm in matches if (pm.start, pm.end) not in replaced] if replaced else matches
             merged = sorted([*kept, *found], key=lambda pm: pm.start)
-            spans = locator_spans(norm, merged)
-        except Exception:  # a new rule must never cost the document (tests set GRAPHTOOL_STRICT_RULES to see it)
-            if os.environ.get("GRAPHTOOL_STRICT_RULES"):
-                raise
+            return merged, locator_spans(norm, merged)
+
+        got = _guarded(find)
+        if got is None:
             return matches
+        merged, spans = got
         for pm in merged:
             if pm.candidates and pm.candidates[0].type == "PartnerCity":
                 if any(a <= pm.start and pm.end <= b for a, b in spans):
@@ -4193,6 +4172,18 @@ class _Extractor:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _guarded(call, fallback=None):
+    """``call()``, or ``fallback`` when it fails: a new rule must never cost the document (tests set
+    GRAPHTOOL_STRICT_RULES to see the error instead)."""
+    try:
+        return call()
+    except Exception:
+        if os.environ.get("GRAPHTOOL_STRICT_RULES"):
+            raise
+        return fallback
+
 
 # a finite verb right after a sentence-initial name: "Калуш уклав", "Боярка має", "Стрий підписав"
 _SUBJECT_VERB = re.compile(
