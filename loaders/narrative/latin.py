@@ -140,14 +140,10 @@ class LatinIndex:
         # rule ``en-russian-style-i``: "Khmelnitsky", "Nikolaev": older English spellings write "i" where the
         # Ukrainian name has "y" (и); towns of 20,000 people or more are read so when the spelling is not known
         self.loose: dict[str, list[int]] = {}
+        big = {i for i, row in enumerate(rows) if row[1] == "Community" and row[6] == "city"}
+        big = {i for i in big if (gaz._p(i).population or 0) >= 20_000}
         for key, found in self.names.items():
-            towns = [
-                i
-                for i in found
-                if gaz._p(i).type == "Community"
-                and gaz._p(i).category == "city"
-                and (gaz._p(i).population or 0) >= 20_000
-            ]
+            towns = [i for i in found if i in big]
             if towns and len(key) >= 6:
                 self.loose.setdefault(key.replace("y", "i"), towns)
 
@@ -532,7 +528,7 @@ def latin_names_in_cyrillic(norm: str, gaz, taken: list[PlaceMatch]) -> list[Pla
     """Rule ``latin-name-in-cyrillic``: "з містом Bydgoszcz (Польща)", "з Kielce, Schwerin і Ріверсайдом": a town
     abroad a Ukrainian or Russian sentence about partners writes in its own Latin spelling is the gazetteer's town
     of that name; an unlinked partner of that spelling (open world) becomes it when the country agrees. Only towns
-    abroad, only in a sentence about partners, never inside quotes (programme names: «Green4Towns»)."""
+    abroad, only in a sentence about partners, never right after an opening quote (programme names: «Green4Towns»)."""
     if len(norm) > 500 or not _PARTNER_CONTEXT.search(norm) or not re.search(r"[A-Za-zÀ-ž]{3}", norm):
         return taken  # a sentence, not a run-on line of hundreds of names (each would cost open-world look-ups)
     idx = latin_index(gaz)
