@@ -687,9 +687,7 @@ class _Extractor:
         st = _Sent(s)
         norm = s.norm
         st.quotes = quoted_spans(norm)
-        st.partner_cue = bool(
-            cue_regex_in("partner", norm).search(norm) and cue_regex_in("partner_need", norm).search(norm)
-        )
+        st.partner_cue = _speaks_of_partnership(norm)
         if (
             not st.partner_cue
             and self.gaz is not None
@@ -698,9 +696,7 @@ class _Extractor:
         ):
             # rule ``latin-name-in-cyrillic``: "Житомир співпрацює з Kielce": the cue reads the Latin town as a name
             masked = _guarded(lambda: mask_latin_towns(norm, self.gaz), norm)
-            st.partner_cue = masked != norm and bool(
-                cue_regex_in("partner", masked).search(masked) and cue_regex_in("partner_need", masked).search(masked)
-            )
+            st.partner_cue = masked != norm and _speaks_of_partnership(masked)
         if self.gaz is not None:
             try:
                 st.place_matches = self.gaz.find(norm)
@@ -4172,6 +4168,11 @@ class _Extractor:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _speaks_of_partnership(text: str) -> bool:
+    """A partnership cue and the word that makes it one (the "partner" and "partner_need" cue rows) in ``text``."""
+    return bool(cue_regex_in("partner", text).search(text) and cue_regex_in("partner_need", text).search(text))
 
 
 def _guarded(call, fallback=None):
