@@ -612,6 +612,12 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
                 spans.append((a, by_start[a]))
                 nxt = by_start[a]
         own = _own_latin_name(m.group("mods") or "") if len(spans) == 1 else None
+        mods = (m.start("mods"), m.end("mods")) if not own else (m.start("mods"), m.start("mods"))
+        if trig.isascii() and not own:
+            # rule ``en-possessive-before-head``: "the Council of Europe's Programme «X»": the owner before the head
+            pm = _EN_POSSESSIVE_OWNER.search(s, max(0, m.start() - 60), m.start())
+            if pm:
+                mods = (pm.start(), m.end("mods"))
         for n, (a, b) in enumerate(spans):
             title = _clean_title(s[a:b])
             if not title or len(title) < 3:
@@ -627,7 +633,7 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
                     {own, title, nom} if own else {title, nom},
                     (a + 1, b - 1),
                     trig,
-                    (m.start("mods"), m.end("mods")) if not own else (m.start("mods"), m.start("mods")),
+                    mods,
                     group=m.start() if len(spans) > 1 else -1,
                 )
             )
@@ -876,6 +882,10 @@ _EN_BACKED = r"(?:co-?)?(?:funded|financed|supported|backed|sponsored)"
 _EN_MODS = re.compile(rf"(?:(?:[A-Z][\w&+]*)(?:-{_EN_BACKED})?(?:\s*[-/–]\s*|\s+and\s+|\s+)){{1,4}}$")
 
 
+# "the Council of Europe's ", "USAID’s ": an owner's possessive right before an English head word
+_EN_POSSESSIVE_OWNER = re.compile(r"(?<![\w])[A-Z][\w&.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w&.-]*){0,4}['’]s\s+$")
+
+
 def _en_modifiers(s: str, quote: int) -> int:
     """Where the donors named before an English title begin: "the joint EU-UNDP 'X' project"."""
     m = _EN_MODS.search(s[max(0, quote - 45) : quote])
@@ -889,7 +899,7 @@ _EN_LOWER_HEAD = re.compile(
     rf"(?<![\w])(?:(?:the\s+)?(?P<funder>[A-Z][\w&.]*(?:[\s/–-]+[A-Z][\w&.]*){{0,2}})-{_EN_BACKED}|"
     rf"the|(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})['’]s|"
     rf"an?\s+(?:[$€£]\s?|(?:USD|EUR|US\$)\s?)[\d.,]+(?:\s*(?:million|billion|mln|bn|m))?)\s+"
-    rf"(?P<name>[A-Z][\w'’&+-]*(?:\s+{_EN_WORD}){{0,6}}?)\s+(?P<head>project|programme|program|initiative|activity)(?![\w])"
+    rf"(?P<name>[A-Z][\w'’&+-]*(?:\s+{_EN_WORD}){{0,6}}?)(?<!['’]s)\s+(?P<head>project|programme|program|initiative|activity)(?![\w])"
 )
 # a name made only of qualifying words ("Swiss-Ukrainian", "Joint", "Danish") before a head with its title after it
 _EN_MODIFIERS_ONLY = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:-(?:Ukrainian|funded|supported|led))?\s*){1,2}")

@@ -2208,6 +2208,7 @@ class _Extractor:
                     and subj.kind in ("donor", "org")
                     and (subj.reg is not None or (subj.found is not None and subj.found.trigger == "latin"))
                     and not any(subj.key == r.subject and ev in r.evidence for r in self._rels_of(subj.key))
+                    and all(x.key != subj.key for x in targets[0].mods)  # "USAID's programme «X»": the owner pays
                 ):
                     # a development bank lends: it funds; an agency or organisation named as subject carries out
                     pred = "funds" if subj.reg is not None and subj.reg.kind in ("development_bank",) else "implements"

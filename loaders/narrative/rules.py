@@ -4832,4 +4832,32 @@ RULES: tuple[Rule, ...] = (
         "The city of Khmelnitsky signed a partnership agreement with Kielce.",
         {"Хмельницький|partnerOf|Кельце"},
     ),
+    _r(
+        "en-money-given-to",
+        "relations",
+        "loaders/lang/en/cues.csv",
+        "A verb of giving with a sum of money ('contributed SEK 50 million to', 'donated USD 3 million to', 'gave GBP 2 "
+        "million for') or 'contributed to' makes the agent before it the funder of the initiative after it; a country "
+        "so named is its government. A sum 'worth of equipment' is goods handed over, not money given.",
+        "Sweden contributed SEK 50 million to the U-LEAD with Europe programme. With funding from the Government of "
+        'Japan, UNDP provided USD 2 million worth of equipment to the "Warm Hospital" project in Sumy.',
+        {"Уряд Швеції|funds|U-LEAD з Європою", "Уряд Японії|funds|Warm Hospital"},
+        {"Програма розвитку ООН|funds|Warm Hospital"},
+    ),
+    _r(
+        "en-possessive-before-head",
+        "mentions",
+        "patterns",
+        "An English owner's possessive before the head word of a quoted title ('the Council of Europe's Programme "
+        "\"X\"', 'within the EU's programme \"X\"') is the title's modifier like a donor written after a Ukrainian "
+        "trigger: a donor so named funds it. The possessive alone ('EU's') is no initiative's name, and a donor that "
+        "owns the title is not also its implementer for standing first in the sentence.",
+        'USAID\'s programme "Clean Water" assisted the Dolyna hromada. Within the EU\'s programme "Safe Roads", Kalush '
+        "got new traffic lights.",
+        {
+            "Агентство США з міжнародного розвитку|funds|Clean Water",
+            "Європейський Союз|funds|Safe Roads",
+        },
+        {"Агентство США з міжнародного розвитку|implements|Clean Water", "EU's|locatedIn|Калуш"},
+    ),
 )
