@@ -796,6 +796,18 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         typ = "Program" if head.group("head").lower().startswith(("program", "initiative")) else "Project"
         lo = _en_modifiers(s, a)
         out.append(Found(lo, head.end(), title, typ, {title}, (a + 1, b - 1), head.group("head").lower(), mods=(lo, a)))
+    # 7b'. rule ``en-backed-quoted-title``: 'the EU-funded «Recovery Office» will help …': a quoted English title right
+    # after a donor's "-funded"/"-supported" is an initiative even with no head word
+    for a, b in quotes:
+        if not _EN_BACKED_BEFORE.search(s, max(0, a - 40), a) or _EN_PLACE_AFTER.match(s, b):
+            continue  # 'a USAID-supported «Bright Future» centre': a building's name, not an initiative's
+        title = _clean_title(s[a:b])
+        if not title or len(title) < 3 or not title[0].isupper() or not title.isascii():
+            continue
+        if any(f.title == (a + 1, b - 1) or f.start <= a < f.end for f in out):
+            continue
+        lo = _en_modifiers(s, a)
+        out.append(Found(lo, b, title, "Project", {title}, (a + 1, b - 1), "project", mods=(lo, a)))
     # 7c. a project list's item: '«Clean Energy for Ivano-Frankivsk» – funded by the European Union'
     for b in (b for a, b in quotes if _EN_QUOTE_PARTICIPLE.match(s, b)):
         a = next(a for a, bb in quotes if bb == b)
@@ -879,6 +891,12 @@ _EN_QUOTE_PARTICIPLE = re.compile(
 _EN_AFTER_QUOTE = re.compile(r"\s*(?P<head>project|programme|program|initiative)(?![\w])", re.IGNORECASE)
 # "EU-funded", "USAID-supported": a donor's name made an adjective of the initiative after it
 _EN_BACKED = r"(?:co-?)?(?:funded|financed|supported|backed|sponsored)"
+_EN_BACKED_BEFORE = re.compile(rf"[A-Za-z]-{_EN_BACKED}\s*$")
+_EN_PLACE_AFTER = re.compile(
+    r"\s*(?:centres?|centers?|hubs?|schools?|hospitals?|buildings?|parks?|spaces?|shelters?|houses?|clinics?|"
+    r"librar(?:y|ies)|kindergartens?|museums?|halls?|stations?)(?![\w-])",
+    re.IGNORECASE,
+)
 _EN_MODS = re.compile(rf"(?:(?:[A-Z][\w&+]*)(?:-{_EN_BACKED})?(?:\s*[-/–]\s*|\s+and\s+|\s+)){{1,4}}$")
 
 

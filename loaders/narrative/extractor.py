@@ -127,6 +127,11 @@ _PRONOUN_SUBJECT = re.compile(
     r"[\s«\"'•*–—-]*(?P<p>Вона|Він|Воно|Вони|Она|Он|Оно|Они|It|They|She|He)\s+(?:(?:також|вже|уже|теж|тоже|also|now)\s+)?",
 )
 _PRONOUN_GENDER = {"вона": "femn", "він": "masc", "воно": "neut", "она": "femn", "он": "masc", "оно": "neut"}
+_MONEY_OWNER = re.compile(
+    r"(?<![\w])(?:коштом|коштами|кошт(?:ів|и)|за\s+рахунок|кредит\w*|позик\w*|гранту|грантом|грантових\s+коштів|"
+    r"фінансуванн\w*|співфінансуванн\w*)\s+(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
+)
 _THANKED = re.compile(r"(?<![\w])" + _THANKS + r"\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)  # right before a name
 # "відповідно" alone, not "відповідно до угоди" (according to)
 _RESPECTIVELY = re.compile(
@@ -462,6 +467,14 @@ LOADER = NarrativeLoader()
 
 
 # ---------------------------------------------------------------- the extractor
+
+
+_FACILITY_TRIGGER = re.compile(
+    r"(?:днз|здо|ззсо|нвк|зош|школ|ліце|гімназ|садо|дитяч|лікарн|амбулатор|клінік|поліклінік|будин\w*\s+культури|"
+    r"будин\w*\s+дитячої|стадіон|басейн|спорткомплекс|бібліотек)",
+    re.IGNORECASE,
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n[ \t]*$")
 
 
 class _Extractor:
@@ -1764,6 +1777,32 @@ class _Extractor:
         self.home = places[key]
         self.home_key = key
 
+    def _paragraph_openers(self) -> set[str]:
+        """The communities (towns, hromadas) named within the first 40 characters of sentences that open a paragraph
+        (the text before them ends in an empty line) among the document's first 30 sentences."""
+        keys: set[str] = set()
+        for st in self.sents[:30]:
+            a = st.s.start
+            if a and not _PARAGRAPH_BREAK.search(self.text, max(0, a - 8), a):
+                continue
+            first = next((m for m in st.mentions if m.kind == "place" and m.type == "Community"), None)
+            if first is None or first.start > 40 or first.place is None:
+                continue
+            if first.place.category not in ("oblast", "raion"):
+                # a town and its hromada ("Березань", "Березанська міська рада") are one opener
+                hromada = next(
+                    (k for k in first.place.parents if k.startswith("katottg:") and self._is_hromada(k)), None
+                )
+                keys.add(hromada or first.key)
+        return keys
+
+    def _is_hromada(self, key: str) -> bool:
+        try:
+            place = self.gaz.place(key) if self.gaz is not None else None
+        except Exception:
+            return False
+        return place is not None and place.category == "hromada"
+
     def _items_name_places(self) -> bool:
         """Two list items or more (bullets, numbers) among the first lines each name a community."""
         n = 0
@@ -2462,6 +2501,7 @@ class _Extractor:
                 ent.mentions = [ev]
                 ent.names.add(_clean_surface(m.surface))
                 self._ent(ent)
+        self._section_defaults()
         self._home_defaults()
         self._country_defaults()
         self._drop_unrelated_orgs()
@@ -2785,6 +2825,13 @@ class _Extractor:
                 if len(gap.split()) > 3 or re.search(r"[.;:]", gap):
                     return self._relative_antecedent(ms, pos, norm, kinds)
                 lead = _FUND_BEFORE.search(norm[max(0, m.start - 45) : m.start])
+                if lead and any(
+                    x is not m
+                    and x.kind in ("donor", "org", "country")
+                    and max(0, m.start - 45) + lead.start() < x.start < m.start
+                    for x in ms
+                ):
+                    lead = None  # "За підтримки ЄС ПРООН реалізує …": the phrase's own donor stands between
                 first = m
                 if not lead:
                     # rule ``coordinated-funders-skipped``: "ПРООН за фінансової підтримки урядів Нідерландів та
@@ -3096,7 +3143,14 @@ class _Extractor:
                 before_agents = [a for a in before_agents if id(a) not in modifiers]
             if pred == "implements":
                 # "Завдяки ЄС громада реалізувала проєкт «X»": who is thanked paid; the community carried it out
-                before_agents = [a for a in before_agents if not _THANKED.search(norm, max(0, a.start - 30), a.start)]
+                # rule ``money-owner-not-agent``: "Коштом ЄІБ у Житомирі реалізують проєкт «X»": whose money or loan
+                # it is pays; it is not who carries the work out. "За підтримки ЄС ПРООН реалізує …": the word between
+                # the cue and the agent is another agent's name, so the agent after it is the verb's subject
+                before_agents = [
+                    a
+                    for a in before_agents
+                    if not self._governed(_THANKED, norm, a, ms) and not self._governed(_MONEY_OWNER, norm, a, ms)
+                ]
             if (
                 before_agents
                 and after_agents
@@ -3359,11 +3413,14 @@ class _Extractor:
                 owner = self.ex.entities.get(x.in_title)
                 if owner is not None and owner.type in ("Program", "Project"):
                     self._rel(x.in_title, "locatedIn", x.key, ev)
+        # rule ``facility-item-site``: "ДНЗ №3 «Зірочка» у Шполі;" under "… об'єктів у межах Програми «X»:": the
+        # facility a list item names is one of the programme's objects, its town the programme's site
+        item_site = bool(topic and not inits and self._line_item(st))
         free = [
             p
             for p in places
             if not p.in_title
-            and not self._org_address(st, p)
+            and (not self._org_address(st, p) or (item_site and self._org_address(st, p, facility=True)))
             and not _venue_abroad(st.s.norm, p)
             and not _ORG_SCOPE.search(st.s.norm, max(0, p.start - 80), p.start)
         ]
@@ -3389,11 +3446,14 @@ class _Extractor:
                 orphans.append(p)
         return orphans
 
-    def _org_address(self, st: _Sent, p: Mention) -> bool:
-        """ "Університет «Дунареа де Жос» у Галаці": the place where an organisation sits, not a project site."""
+    def _org_address(self, st: _Sent, p: Mention, facility: bool = False) -> bool:
+        """ "Університет «Дунареа де Жос» у Галаці": the place where an organisation sits, not a project site.
+        With ``facility``, only a school, kindergarten, hospital or the like counts (an object a programme builds)."""
         norm = st.s.norm
         for x in st.mentions:
             if x.kind == "org" and x.end <= p.start and x.found is not None and x.found.trigger not in ("latin",):
+                if facility and not _FACILITY_TRIGGER.match(x.found.trigger or ""):
+                    continue
                 if re.fullmatch(r"\s*(?:у|в)\s+(?:м\.\s*|місті\s+)?", norm[x.end : p.start]):
                     return True
                 if re.fullmatch(r"[»\"]?\s*\(\s*(?:м\.\s*)?", norm[x.end : p.start]) and re.match(
@@ -3751,6 +3811,14 @@ class _Extractor:
             self._rel(a, "partnerOf", b, span)
         return pairs
 
+    @staticmethod
+    def _governed(cue: re.Pattern, norm: str, a: Mention, agents: list[Mention]) -> bool:
+        """A cue ending right before ``a`` (a word between allowed) governs it, unless that word is another agent's."""
+        m = cue.search(norm, max(0, a.start - 40), a.start)
+        return m is not None and not any(
+            b is not a and b.kind in ("donor", "org", "country") and m.start() < b.start < a.start for b in agents
+        )
+
     def _span(self, start: int, end: int) -> Evidence:
         """Evidence over the text from ``start`` to ``end`` (a relation read across two sentences)."""
         return Evidence(self.text[start:end], start, end)
@@ -4099,9 +4167,39 @@ class _Extractor:
         for m in unknown:
             self._rel(m.key, "inCountry", ck, st.ev)
 
+    def _section_defaults(self) -> None:
+        """Rule ``digest-section-place``: in a digest in sections headed by a community ("1. Баранівська громада" /
+        "За підтримки програми «U-LEAD з Європою» відкрито оновлений ЦНАП"), an initiative whose place no sentence
+        states happens in the community heading the section it is first named in; the heading and the sentence are
+        its evidence."""
+        if len(self.section_heads) < 2:
+            return
+        placed = {r.subject for r in self.ex.relations if r.predicate == "locatedIn" and r.evidence}
+        by_index = {st.s.index: st for st in self.sents}
+        for key, ent in list(self.ex.entities.items()):
+            if ent.type not in ("Program", "Project") or key in placed or key not in self.first_ev:
+                continue
+            index, ev = self.first_ev[key]
+            at = max((i for i in self.section_heads if i <= index), default=None)
+            head = by_index.get(at) if at is not None else None
+            where = self.section_heads.get(at) if at is not None else None
+            if head is None or not where or where not in self.ex.entities or index - at > 6:
+                continue
+            st, body = by_index.get(index), by_index.get(at + 1)
+            if st is None or body is None or st.s.paragraph != body.s.paragraph:
+                continue  # only the heading's own paragraph: a closing one after the last section is the page's
+            if self.ex.entities[where].type != "Community":
+                continue
+            self._rel(key, "locatedIn", where, self._span(head.ev.start, ev.end))
+
     def _home_defaults(self) -> None:
         """Initiatives with no stated place in a municipal or oblast document happen in its home community."""
         if self.home is None or self.home.category == "raion":
+            return
+        if len(self._paragraph_openers()) >= 3:
+            # rule ``digest-paragraph-openers``: three paragraphs or more each opened by a different community
+            # ("Чуднівська громада отримала …", "У Любарській громаді …", "Радомишльська громада долучилася …") are a
+            # digest's items: an initiative no sentence places is not placed in the first item's community
             return
         home_oblast = _oblast_code(self.home_key)
         sites: dict[str, set[str]] = {}

@@ -4860,4 +4860,74 @@ RULES: tuple[Rule, ...] = (
         },
         {"Агентство США з міжнародного розвитку|implements|Clean Water", "EU's|locatedIn|Калуш"},
     ),
+    _r(
+        "en-backed-quoted-title",
+        "mentions",
+        "patterns",
+        "A quoted English title right after a donor's '-funded' or '-supported' ('the EU-funded \"Recovery Office\"') "
+        "names an initiative even with no head word, and the donor funds it; a title followed by a building's noun "
+        "('a USAID-supported \"Bright Future\" centre') names the building.",
+        'The EU-funded "Recovery Office" will help the Voznesensk community plan its reconstruction.',
+        {"Європейський Союз|funds|Recovery Office"},
+    ),
+    _r(
+        "digest-paragraph-openers",
+        "discourse",
+        "extractor",
+        "Three paragraphs or more, each opened by a different community ('Чуднівська громада отримала …', 'У "
+        "Любарській громаді завершено …', 'Радомишльська громада долучилася …'), are the items of a digest: an "
+        "initiative that no sentence places is not placed in the page's first-named community by default.",
+        "Новини громад\n\nЧуднівська громада отримала 3 пожежні автомобілі від уряду Японії в рамках проєкту «Безпечні "
+        "громади».\n\nУ Любарській громаді завершено ремонт школи.\n\nРадомишльська громада долучилася до програми "
+        "«DOBRE». Програма фінансується USAID.\n",
+        {
+            "Безпечні громади|locatedIn|Чуднівська міська територіальна громада",
+            "Децентралізація приносить кращі результати та ефективність|locatedIn|Радомишльська міська територіальна громада",
+        },
+        {
+            "Децентралізація приносить кращі результати та ефективність|locatedIn|Чуднівська міська територіальна громада"
+        },
+    ),
+    _r(
+        "digest-section-place",
+        "discourse",
+        "extractor",
+        "In a digest in sections headed by a community ('1. Баранівська громада'), an initiative whose place no "
+        "sentence states happens in the community heading the section where it is first named (within six sentences "
+        "of the heading); the heading and the sentence are its evidence.",
+        "Огляд проєктів\n\n1. Баранівська громада\nЗа підтримки програми «U-LEAD з Європою» відкрито оновлений ЦНАП.\n\n"
+        "2. Коростенська громада\nУ межах проєкту «Тепла школа» утеплено дві школи.\n",
+        {
+            "U-LEAD з Європою|locatedIn|Баранівська міська територіальна громада",
+            "Тепла школа|locatedIn|Коростенська міська територіальна громада",
+        },
+    ),
+    _r(
+        "facility-item-site",
+        "relations",
+        "extractor",
+        "A list item under a programme's lead-in that names a school, kindergarten or hospital and its town ('ДНЗ №3 "
+        "«Зірочка» у Шполі;') names one of the programme's objects: the town is the programme's site, not only the "
+        "facility's address. An organisation's seat in such an item ('ГО «Екодія» у Шполі;') still is not.",
+        "Усього на Черкащині реалізовують 7 об’єктів у межах Програми «Велике будівництво»:\n\nБілозірський ліцей;\n\n"
+        "ДНЗ №3 «Зірочка» у Шполі;\n\nДНЗ у Черкасах на Митниці.\n",
+        {"Велике будівництво|locatedIn|Шпола", "Велике будівництво|locatedIn|Черкаси"},
+    ),
+    _r(
+        "money-owner-not-agent",
+        "relations",
+        "extractor",
+        "Whose money, loan or grant pays for the work ('Коштом ЄІБ у Житомирі реалізують проєкт «X»', 'За рахунок "
+        "кредиту ЄІБ …') funds it and is not the subject of the verb that carries it out. A funding phrase governs "
+        "only the name right after it: in 'За фінансової підтримки ЄС ПРООН реалізує проєкт «X»' ПРООН is the "
+        "subject.",
+        "Коштом ЄІБ у Житомирі реалізують проєкт «Модернізація тролейбусів». За фінансової підтримки ЄС ПРООН "
+        "реалізує проєкт «Тепло» у Житомирі.",
+        {
+            "Європейський інвестиційний банк|funds|Модернізація тролейбусів",
+            "Європейський Союз|funds|Тепло",
+            "Програма розвитку ООН|implements|Тепло",
+        },
+        {"Європейський інвестиційний банк|implements|Модернізація тролейбусів"},
+    ),
 )
