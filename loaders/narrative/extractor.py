@@ -127,6 +127,15 @@ _PRONOUN_SUBJECT = re.compile(
     r"[\s«\"'•*–—-]*(?P<p>Вона|Він|Воно|Вони|Она|Он|Оно|Они|It|They|She|He)\s+(?:(?:також|вже|уже|теж|тоже|also|now)\s+)?",
 )
 _PRONOUN_GENDER = {"вона": "femn", "він": "masc", "воно": "neut", "она": "femn", "он": "masc", "оно": "neut"}
+# "Канадський проєкт", "шведсько-український проєкт", "німецька урядова програма" right before the trigger word
+_STATE_ADJECTIVE = re.compile(
+    r"(?<![\w'’-])(?P<adj>[А-ЯІЇЄҐа-яіїєґ'’]+(?:ськ|цьк|зьк)(?:ий|а|е|і|ого|ої|ому|ій|им|ою|их|о(?=-українськ)))"
+    r"(?:-українськ\w*)?\s+(?:(?:урядов|державн|спільн)\w*\s+)?$",
+    re.IGNORECASE,
+)
+_CROSS_BORDER = re.compile(
+    r"транскордон|трансгранич|cross-border|interreg|(?<![\w])(?:ЄІС|ЄІБС|ENI|NEXT)(?![\w])", re.I
+)
 _MONEY_OWNER = re.compile(
     r"(?<![\w])(?:коштом|коштами|кошт(?:ів|и)|за\s+рахунок|кредит\w*|позик\w*|гранту|грантом|грантових\s+коштів|"
     r"фінансуванн\w*|співфінансуванн\w*)\s+(?:[\w'’-]+\s+)?$",
@@ -2266,6 +2275,8 @@ class _Extractor:
                         self._rel(x.key, "funds", m.key, ev)
                     elif x.kind == "org":
                         self._rel(x.key, "implements", m.key, ev)
+            for m in inits:
+                self._state_adjective_owner(st, m, ev)
             # rule ``appositive-owner``: "Проєкт «X» – спільна ініціатива ПРООН та ЄС", "«X» – проєкт ГО «Y»": the
             # owners named after the dash and a trigger noun, as if written before the title
             for m in inits:
@@ -3810,6 +3821,33 @@ class _Extractor:
         for a, b in pairs:
             self._rel(a, "partnerOf", b, span)
         return pairs
+
+    def _state_adjective_owner(self, st: _Sent, m: Mention, ev: Evidence) -> None:
+        """Rule ``state-adjective-owner``: "Канадський проєкт «X»", "Шведсько-український проєкт «X»", "Німецька урядова
+        програма «X»": a country's adjective right before the trigger word names the state whose government pays."""
+        f = m.found
+        if f is None or not f.trigger or not f.trigger[:1].isalpha() or f.trigger.isascii() or self.gaz is None:
+            return
+        a = _STATE_ADJECTIVE.search(st.s.norm, max(0, f.start - 60), f.start)
+        if a is None or _CROSS_BORDER.search(st.s.norm):
+            return  # "польсько-український проєкт" of a cross-border programme: the programme's funder pays
+        word = a.group("adj").lower()
+        if word.endswith("о"):
+            word = word[:-1] + "ий"  # "шведсько-український" -> "шведський"
+        code = self.gaz._country_cue(word)
+        gov = self.reg.government_of(code) if code and code != "UA" else None
+        if gov is None or self._has_funder(m.key):
+            return
+        donor = Mention(a.start("adj"), a.end("adj"), gov.key, "donor", gov.type, a.group("adj"), reg=gov)
+        ent = self._entity_for(donor)
+        if ent is None:
+            return
+        ent.mentions = [ev]
+        self._ent(ent)
+        self._rel(gov.key, "funds", m.key, ev)
+
+    def _has_funder(self, key: str) -> bool:
+        return any(r.predicate == "funds" and r.object == key for r in self.ex.relations)
 
     @staticmethod
     def _governed(cue: re.Pattern, norm: str, a: Mention, agents: list[Mention]) -> bool:

@@ -4930,4 +4930,17 @@ RULES: tuple[Rule, ...] = (
         },
         {"Європейський інвестиційний банк|implements|Модернізація тролейбусів"},
     ),
+    _r(
+        "state-adjective-owner",
+        "relations",
+        "extractor",
+        "A country's adjective right before the trigger word ('Канадський проєкт «X»', 'Шведсько-український проєкт "
+        "«X»', 'Німецька урядова програма «X»') names the state whose government pays for it, unless a funder is "
+        "already named or the sentence is about cross-border cooperation ('польсько-український проєкт "
+        "транскордонного співробітництва'), where the programme pays.",
+        "Канадський проєкт «Будуємо громади» завершився у Полтаві. Шведсько-український проєкт «Полісся» працює в "
+        "Рівненській області. Польсько-український проєкт транскордонного співробітництва «Спадщина» стартував у Луцьку.",
+        {"Уряд Канади|funds|Будуємо громади", "Уряд Швеції|funds|Полісся"},
+        {"Уряд Польщі|funds|Спадщина"},
+    ),
 )
