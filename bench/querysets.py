@@ -216,7 +216,8 @@ def baseline_queries(folder: str, anchors: dict[str, dict[str, str]]) -> list[di
 # its own entity, money flows per donor or activity, and the first lines and source of the documents it
 # cites; a focused map asks entity_card, entity_documents, entity_links and entity_evidence about the
 # entities its walk reaches;
-# the whole map reads every type, name, attribute, document, evidence and, per relation, relation_links unbound.
+# the whole map reads every type, name, attribute, document and, per relation, relation_links unbound, and
+# the evidence of every link (of the partnerships only, ?p = gt:partnerOf, over 1,500 nodes: maps.WEBGL_THRESHOLD).
 _INTERNAL_BINDINGS: tuple[tuple[str, str, dict[str, tuple[str, str]]], ...] = (
     ("entity_types", "", {}),
     ("entity_names", "", {}),
@@ -224,6 +225,7 @@ _INTERNAL_BINDINGS: tuple[tuple[str, str, dict[str, tuple[str, str]]], ...] = (
     ("entity_attributes", "category", {"p": ("iri", "https://w3id.org/graphtool/ontology#category")}),
     ("entity_documents", "", {}),
     ("relation_evidence", "", {}),
+    ("relation_evidence", "partnerOf", {"p": ("iri", "https://w3id.org/graphtool/ontology#partnerOf")}),
     ("relation_links", "locatedIn", {"p": ("iri", "https://w3id.org/graphtool/ontology#locatedIn")}),
     ("relation_links", "funds", {"p": ("iri", "https://w3id.org/graphtool/ontology#funds")}),
     ("entity_card", "community", {"e": ("anchor", "community")}),

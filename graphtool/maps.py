@@ -40,6 +40,8 @@ STATIC = Path(__file__).parent / "static"
 # Above this many nodes a force map draws with WebGL (sigma.js) and a geo map gathers oblasts: vis-network
 # needs 20 s to settle 5,000 nodes and redraws them in 140-280 ms (headless Chromium, bench/MAPS_BROWSER.md)
 WEBGL_THRESHOLD = 1500
+# a map of more nodes read than WEBGL_THRESHOLD quotes no sentences (``graphtool report`` lists them): reading
+# the evidence of every link was the whole map's largest question (bench/RESULTS.md, issue 12)
 MAX_EVIDENCE = 5  # sentences kept per link (the rest are counted)
 MAX_SENTENCE = 600
 _EXTERNAL = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I)
@@ -525,6 +527,8 @@ def render_map(
         "physics_timeout_ms": 20000,
         "layout_ms": int(min(20000, 4000 + 1.0 * len(nodes))),  # ForceAtlas2 run time on WebGL maps
     }
+    if not graph.graph.get("sentences", True):  # read without its links' sentences (write_map)
+        conf["sentences"] = False
     if geo:
         outline = ukraine_outline()
         conf["outline"] = {
@@ -585,6 +589,7 @@ def write_map(
         oblast=oblast,
         types=types or DEFAULT_TYPES,
         names=True,  # read once: with the labels, or from the focus's name lookup
+        sentences_up_to=WEBGL_THRESHOLD,  # a larger map quotes none: its links carry their partnership status
     )
     # executors and funding sources of plan rows left out by ``types`` would float alone
     keep_alone = {"Community", "Donor", "Program", "Project", "PartnerCity"}

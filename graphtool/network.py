@@ -61,11 +61,18 @@ def _wanted(types: Iterable[str] | None) -> set[str]:
     return wanted
 
 
-def load_network(reader: Reader, types: Iterable[str] | None = None, *, names: bool = False):
+def load_network(
+    reader: Reader, types: Iterable[str] | None = None, *, names: bool = False, sentences_up_to: int | None = None
+):
     """The whole graph (or only entities of ``types``) as a ``networkx.MultiDiGraph`` keyed by relation.
 
     With ``names``, each node also gets ``names``: every name it has (labels in all languages, aliases,
     acronyms; a map's search box), from the same reading of the names as the labels.
+
+    With ``sentences_up_to``, a graph of more nodes than that reads the evidence of its partnerships only
+    (their status); every other link's ``evidence`` is empty and ``graph.graph["sentences"]`` is False: the
+    evidence of every link of the store is its largest question (at 10M triples 430,608 rows, 65 s of CPU),
+    and a map that large quotes two sentences a link at most.
     """
     import networkx as nx
 
@@ -102,7 +109,10 @@ def load_network(reader: Reader, types: Iterable[str] | None = None, *, names: b
         if node is not None:
             node["documents"].append(str(file))
     evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for s, p, o, file, sentence, start, end, status in ask(reader, "relation_evidence").rows:
+    sentences = sentences_up_to is None or g.number_of_nodes() <= sentences_up_to
+    g.graph["sentences"] = sentences
+    bound = None if sentences else {"p": RELATION_PROPERTIES["partnerOf"]}
+    for s, p, o, file, sentence, start, end, status in ask(reader, "relation_evidence", bound).rows:
         item = {"document": str(file), "sentence": str(sentence), "start": _int(start), "end": _int(end)}
         if status is not None:
             item["status"] = str(status)  # a partnership: signed, planned or ended, as this sentence says
@@ -306,12 +316,13 @@ class FocusGraph:
             return []
         return [e for e in self._fetch(iri)[1] if self.type_of(e[0]) is not None]
 
-    def subgraph(self, nodes: Iterable[str]):
+    def subgraph(self, nodes: Iterable[str], sentences_up_to: int | None = None):
         """``nodes`` and every link between two of them, as ``load_network(reader, types).subgraph(nodes)``.
 
         The cards (``entity_card``, ``entity_documents``) are read for these nodes only, and the evidence (``entity_evidence``) of
         each link at the end that has fewer links: a donor linked to a thousand projects is not read whole
-        for the few of them on the map.
+        for the few of them on the map. With more nodes than ``sentences_up_to``, only the partnerships'
+        evidence is read (as :func:`load_network`).
         """
         import networkx as nx
         from rdflib import URIRef
@@ -321,8 +332,10 @@ class FocusGraph:
         inside = set(keep)
         edges = [(s, o, rel) for iri in keep for s, o, rel in self.out_edges(iri) if o in inside]
         degree = {iri: len(self._links[iri][0]) + len(self._links[iri][1]) for iri in keep}
+        sentences = sentences_up_to is None or len(keep) <= sentences_up_to
+        read = edges if sentences else [edge for edge in edges if edge[2] == "partnerOf"]
         rows: list[tuple] = []
-        for chunk in _chunks(cover(edges, degree)):
+        for chunk in _chunks(cover(read, degree)):
             rows += ask(self.reader, "entity_evidence", {"e": [URIRef(i) for i in chunk]}).rows
         evidence = evidence_by_link(rows, edges)
         cards: dict[str, list[tuple]] = {iri: [] for iri in keep}
@@ -330,7 +343,7 @@ class FocusGraph:
             for e, what, key, value in ask(self.reader, "entity_card", {"e": [URIRef(i) for i in chunk]}).rows:
                 cards[str(e)].append((what, key, value))
         documents = read_documents(self.reader, keep)
-        g = nx.MultiDiGraph()
+        g = nx.MultiDiGraph(sentences=sentences)
         for iri, card_rows in cards.items():
             card = _card(iri, card_rows) or {}
             data = {"type": self.type_of(iri), "iri": iri, "documents": documents[iri],
@@ -351,6 +364,7 @@ def focus_network(
     oblast: str | None = None,
     types: Iterable[str] | None = None,
     names: bool = False,
+    sentences_up_to: int | None = None,
 ):
     """The network, cut to what touches the given donor/program/community/oblast (all of them if none).
 
@@ -358,10 +372,11 @@ def focus_network(
     the walk, however large the store); without one the whole network is (:func:`load_network`). With
     ``names`` each node gets all its names (``names``, for a map's search box) from the name index a focus's
     name built, else asked about the nodes kept (:func:`graphtool.names.names_of`), or with the whole
-    network's labels.
+    network's labels. A network of more nodes than ``sentences_up_to`` reads its partnerships' evidence only
+    (:func:`load_network`).
     """
     if not (donor or program or community or oblast):
-        return load_network(reader, types, names=names)
+        return load_network(reader, types, names=names, sentences_up_to=sentences_up_to)
     graph = FocusGraph(reader, types)
     focus: set[str] = set()
     if donor:
@@ -373,7 +388,7 @@ def focus_network(
     if oblast:
         focus |= descendants_in_codifier(graph, resolve_focus(reader, oblast, ["Community"]))
     graph.read_types(focus)
-    g = graph.subgraph(neighbourhood(graph, {f for f in focus if f in graph}))
+    g = graph.subgraph(neighbourhood(graph, {f for f in focus if f in graph}), sentences_up_to)
     if names:
         from graphtool.names import names_of
 

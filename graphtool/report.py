@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import html
 import io
 import json
@@ -58,6 +59,9 @@ MONEY_KINDS = {"commitment": "зобов'язання / commitment", "disburseme
 MONEY_GROUP = "Кошти / Money"
 OTHER_GROUP = "Інші зв'язки / Other links"  # the entity's links no group of its report shows
 MONEY_LINKS = 300  # transactions listed at most (the largest); the totals count every one
+# sources an HTML report quotes per link (the first in reading order; the rest are counted): a hub's link is
+# stated in hundreds of sentences at 1M triples. Markdown, CSV, JSON and XLSX keep every source.
+SOURCES_SHOWN = 5
 
 
 # stable keys for JSON (and anything else reading reports by program): group title -> key
@@ -442,14 +446,15 @@ def _donor_groups(graph, node: str) -> dict[str, list[Link]]:
             within.append(_link(graph, part, f, "partOf", part, via=_label(graph, f)))
     funders: dict[str, list[tuple[str, str]]] = {}
     cofunders = []
-    for f in funded:
-        for program in parents(f):
-            for w in parts(program):
-                if w not in funders:
-                    funders[w] = _edges(graph, w, "funds", "in")
-                for other, _ in funders[w]:
-                    if other != node:
-                        cofunders.append(_link(graph, other, w, "funds", other, via=_label(graph, program)))
+    # each programme once: the items a donor funds in one programme are thousands at 10M triples, and each
+    # walked the programme's every part again (the same links, merged by _dedupe)
+    for program in dict.fromkeys(program for f in funded for program in parents(f)):
+        for w in parts(program):
+            if w not in funders:
+                funders[w] = _edges(graph, w, "funds", "in")
+            for other, _ in funders[w]:
+                if other != node:
+                    cofunders.append(_link(graph, other, w, "funds", other, via=_label(graph, program)))
     return {
         "Фінансує / Funds": _dedupe(funds),
         "Програми та проєкти / Programs and projects": _dedupe(within),
@@ -818,11 +823,10 @@ _GENERIC = {
 _WORD = re.compile(r"[\w'ʼ’-]+")
 
 
-def _highlight(sentence: str, names: list[str]) -> str:
-    """The sentence as escaped HTML with the words naming an entity marked (``<mark>``).
-
-    Ukrainian inflects names ("Житомир", "у Житомирі", "з Любліном"), so a word matches when it starts
-    with the stem of a name's word (the word less its last letters, at least four kept)."""
+@functools.lru_cache(maxsize=4096)
+def _stems(names: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The stems :func:`_highlight` marks for ``names``: prefixes (four letters or more) a word starts with, and
+    acronyms (two or three capitals) a word must equal; worked out once per link, not once per sentence."""
     stems = set()
     for name in names:
         for w in _WORD.findall(re.sub(r"\([^)]*\)", "", name)):
@@ -832,10 +836,19 @@ def _highlight(sentence: str, names: list[str]) -> str:
                 stems.add(w[: max(4, len(w) - 4)].casefold())
             elif w.isupper() and len(w) >= 2:  # acronyms: GIZ, ЄС
                 stems.add(w.casefold())
+    return tuple(sorted(st for st in stems if len(st) >= 4)), frozenset(st for st in stems if len(st) < 4)
+
+
+def _highlight(sentence: str, names: list[str]) -> str:
+    """The sentence as escaped HTML with the words naming an entity marked (``<mark>``).
+
+    Ukrainian inflects names ("Житомир", "у Житомирі", "з Любліном"), so a word matches when it starts
+    with the stem of a name's word (the word less its last letters, at least four kept)."""
+    prefixes, acronyms = _stems(tuple(names))
     out, last = [], 0
     for m in _WORD.finditer(sentence):
         word = m.group().casefold()
-        if any(word.startswith(st) and (len(st) >= 4 or word == st) for st in stems):
+        if word.startswith(prefixes) or word in acronyms:
             out += [html.escape(sentence[last : m.start()]), f"<mark>{html.escape(m.group())}</mark>"]
             last = m.end()
     out.append(html.escape(sentence[last:]))
@@ -876,10 +889,18 @@ REPORT_KIND_OF = {"Community": "community", "Donor": "donor", "Program": "progra
 
 
 def render_html(
-    report: Report, *, store: str = "", made: dt.datetime | None = None, link_base: str | None = None
+    report: Report,
+    *,
+    store: str = "",
+    made: dt.datetime | None = None,
+    link_base: str | None = None,
+    sources_shown: int | None = SOURCES_SHOWN,
 ) -> str:
     """A self-contained page: facts, a table of contents, one table per group, a footer with the store and the
     time it was made. Every text is escaped.
+
+    A link quotes its first ``sources_shown`` sources (None: all) and counts the others; the CSV, JSON, XLSX
+    and Markdown forms of the same report list every one.
 
     ``link_base`` (e.g. ``"/report"`` under ``graphtool serve``): communities, donors, programmes and projects
     link to their own reports there (``/report?kind=donor&name=<IRI>``); a file on disk has no such links.
@@ -904,7 +925,7 @@ def render_html(
         "table{border-collapse:collapse;width:100%;margin:8px 0 20px}th,td{border:1px solid #ddd;padding:4px 6px;"
         "vertical-align:top;text-align:left}th{background:#f4f4f4}.src{color:#444}.doc{font-weight:600}"
         "dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}dt{font-weight:600}"
-        "mark{background:#fff2a8}footer{margin-top:32px;color:#666;font-size:12px;border-top:1px solid #ddd;padding-top:8px}</style>",
+        "mark{background:#fff2a8}.more{color:#666;font-style:italic}footer{margin-top:32px;color:#666;font-size:12px;border-top:1px solid #ddd;padding-top:8px}</style>",
         "</head><body>",
         f"<h1>{e(report.title)}</h1>",
         "<dl>" + "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in report.facts) + "</dl>",
@@ -923,14 +944,17 @@ def render_html(
         head += (["Через / Via"] if with_via else []) + ["Джерело / Source"]
         parts.append("<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in head) + "</tr>")
         for link in links:
+            quoted = link.sources if sources_shown is None else link.sources[:sources_shown]
             sources = (
                 "".join(
                     f'<div class="src"><span class="doc">{e(_doc_name(report, s.document))}</span>: '
                     f"«{_highlight(s.sentence, [link.other, link.subject or report.entity])}»</div>"
-                    for s in link.sources
+                    for s in quoted
                 )
                 or "<em>довідкові дані / reference data</em>"
             )
+            if len(quoted) < len(link.sources):
+                sources += f'<div class="more">{e(_more_sources(report, len(link.sources) - len(quoted)))}</div>'
             cells = ([e(link.subject)] if many else []) + [
                 f"{e(relation_name(link.relation))}: {name_of(link)}",
                 *([e(link.via)] if with_via else []),
@@ -942,6 +966,15 @@ def render_html(
     parts.append(f"<footer>{e(made_by)}Створено / Made: {e(made.isoformat())} · graphtool</footer>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def _more_sources(report: Report, left: int) -> str:
+    """The line under a link's quoted sources: how many more there are, and where every one is listed."""
+    count = f"{left:,}".replace(",", "\u202f")
+    command = (
+        f"graphtool report {report.kind}" + (f" {report.entity_iri}" if report.entity_iri else "") + " --format csv"
+    )
+    return f"… ще джерел: {count}, усі — у CSV чи JSON / {count} more sources, every one in the CSV or JSON: {command}"
 
 
 def render_csv(report: Report) -> str:

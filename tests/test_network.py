@@ -277,3 +277,24 @@ def test_a_focused_map_asks_about_its_neighbourhood_not_the_whole_store(generate
                                       "entity_documents", "entity_names"}, names  # fmt: skip
             counts.append(len(names))
         assert counts[0] == counts[1] <= 12, (kind, counts)
+
+
+def test_a_large_network_reads_the_evidence_of_its_partnerships_only(store):
+    """Over ``sentences_up_to`` nodes the whole network and a focused one read no sentence but those of the
+    partnerships (their status draws the link): the same nodes and links, the partnerships' evidence as read
+    whole, and the map's page says its links carry no sentences."""
+    from graphtool.maps import render_map
+
+    for focus in ({}, {"community": "Житомир"}, {"oblast": "Житомирська область"}):
+        whole = focus_network(store, types=DEFAULT_TYPES, **focus)
+        large = focus_network(store, types=DEFAULT_TYPES, sentences_up_to=2, **focus)
+        assert whole.graph.get("sentences", True) and large.graph["sentences"] is False
+        assert dict(large.nodes(data=True)) == dict(whole.nodes(data=True))
+        assert sorted(large.edges(keys=True)) == sorted(whole.edges(keys=True))
+        partnerships = [e for e in whole.edges(keys=True, data=True) if e[2] == "partnerOf"]
+        assert partnerships or focus
+        for u, v, rel, data in whole.edges(keys=True, data=True):
+            kept = large.get_edge_data(u, v, rel)["evidence"]
+            assert kept == (data["evidence"] if rel == "partnerOf" else []), (u, v, rel)
+        assert '"sentences": false' in render_map(large) and '"sentences": false' not in render_map(whole)
+    assert focus_network(store, types=DEFAULT_TYPES, sentences_up_to=10_000).graph["sentences"] is True

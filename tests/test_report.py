@@ -717,3 +717,73 @@ def test_entity_evidence_is_one_row_per_statement_and_its_optional_fields():
         rows = ask(store, "entity_evidence", {"e": [URIRef(x.value) for x in many]}).rows
         assert len(rows) == 4, rows  # full, bare, twice x 2 sentences (DISTINCT: asking both ends gives them once)
         assert evidence_by_link(rows, [edge]) == {edge: expected}
+
+
+def test_html_quotes_the_first_sources_of_a_link_and_counts_the_rest():
+    from graphtool.report import SOURCES_SHOWN, render_html
+
+    sources = [Source(f"doc{i:02}.txt", f"USAID фінансує проєкт {i}.", i, i + 9) for i in range(SOURCES_SHOWN + 7)]
+    link = Link("funds", "USAID", "Donor", "https://w3id.org/graphtool/id/donor/usaid", sources=sources)
+    report = Report(
+        "donor", "Донор / Donor: USAID", "USAID", "Donor", link.other_iri, groups={"Фінансує / Funds": [link]}
+    )
+    page = render_html(report)
+    assert page.count('<div class="src">') == SOURCES_SHOWN
+    assert f"doc{SOURCES_SHOWN - 1:02}.txt" in page and f"doc{SOURCES_SHOWN:02}.txt" not in page
+    assert "ще джерел: 7" in page and "7 more sources" in page
+    assert f"graphtool report donor {link.other_iri} --format csv" in page
+    assert render_html(report, sources_shown=None).count('<div class="src">') == SOURCES_SHOWN + 7
+    # the machine-readable forms and Markdown keep every source
+    assert len(report_rows(report)) == SOURCES_SHOWN + 7
+    assert render_report(report, "csv").count(".txt,") == SOURCES_SHOWN + 7
+    assert len(json.loads(render_report(report, "json"))["groups"]["funds"]["links"][0]["sources"]) == SOURCES_SHOWN + 7
+    assert render_report(report, "md").count(".txt**") == SOURCES_SHOWN + 7
+    few = Report(
+        "donor", "t", "USAID", "Donor", "", groups={"g": [Link("funds", "x", "Donor", "", sources=sources[:2])]}
+    )
+    assert "more sources" not in render_html(few)
+
+
+def test_highlight_marks_stems_and_whole_acronyms():
+    from graphtool.report import _highlight
+
+    marked = _highlight("ЄС і ЄСП допомогли Житомиру та GIZ", ["Європейський Союз (ЄС)", "Житомир", "GIZ"])
+    assert "<mark>Житомиру</mark>" in marked and "<mark>GIZ</mark>" in marked
+    assert "ЄСП" in marked and "<mark>ЄСП</mark>" not in marked  # an acronym marks the same word only
+    assert _highlight("<b>Житомир</b>", ["Житомир"]) == "&lt;b&gt;<mark>Житомир</mark>&lt;/b&gt;"
+
+
+def test_a_hub_is_read_for_the_relations_shown_only():
+    from graphtool.report_graph import by_relations
+
+    hub, item, donor = "hub", "item", "donor"
+    parts = [(f"p{i}", hub, "partOf") for i in range(60)]
+    links = {hub: ([], [*parts, (donor, hub, "funds")]), item: ([(item, hub, "locatedIn")], [])}
+    # the item covers its own link (read whole: it has few); the hub its funds link, read for its funds only
+    whole, hubs = by_relations([(donor, hub, "funds"), (item, hub, "locatedIn")], [hub, item], links)
+    assert whole == [item] and hubs == {hub: ("funds",)}
+    whole, hubs = by_relations([(donor, hub, "funds"), (item, hub, "locatedIn")], [hub], links)
+    assert whole == [] and hubs == {hub: ("funds", "locatedIn")}
+    whole, hubs = by_relations([*parts, (donor, hub, "funds")], [hub], links)  # every link of it: read whole
+    assert whole == [hub] and hubs == {}
+    assert by_relations([("x", "y", "funds")], ["x"], {}) == (["x"], {})  # links not read: whole
+
+
+@pytest.mark.parametrize(("kind", "name"), [("community", "Житомир"), ("donor", "GIZ"), ("program", "DOBRE"),
+                                            ("partnerships", None), ("3w", None)])  # fmt: skip
+def test_a_report_reads_the_same_evidence_of_a_hub_by_relation(store, kind, name, monkeypatch):
+    """Read by the relations shown (every entity a hub here), a report is the report read whole."""
+    from graphtool import report_graph
+
+    expected = build_report(store, kind, name)
+    monkeypatch.setattr(report_graph, "HUB_LINKS", -1_000)
+    texts = []
+
+    class Texts:
+        def select(self, query, bindings=None):
+            texts.append(query)
+            return store.select(query, bindings)
+
+    report = build_report(Texts(), kind, name)
+    assert report.to_dict() == expected.to_dict()
+    assert any(text.startswith("#+ summary: The evidence of every link") and "VALUES (?p)" in text for text in texts)
