@@ -21,7 +21,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -280,6 +280,57 @@ def _without_surnames(norm: str, matches: list) -> list:
                     continue
         out.append(pm)
     return out
+
+
+@lru_cache(maxsize=1)
+def _macro_regions() -> re.Pattern:
+    """Parts of the world ("Південний Кавказ", "Central Asia", "Ближний Восток") from
+    ``loaders/lang/<lang>/macro_regions.txt``: one name a line, each word a stem that may take any ending."""
+    names = []
+    for lang in ("uk", "ru", "en"):
+        path = Path(__file__).resolve().parents[1] / "lang" / lang / "macro_regions.txt"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                names.append(r"[\s-]+".join(re.escape(w) + r"[\w'’]*" for w in line.split()))
+    names.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(names) + r")(?![\w'’-])")
+
+
+def _without_macro_regions(norm: str, matches: list) -> list:
+    """Rule ``macro-region-no-place``: "у справах Німеччини, Європи та Південного Кавказу": no word of a part of the
+    world's name is a town ("Південне", "Каукасія") or a country."""
+    spans = [m.span() for m in _macro_regions().finditer(norm)]
+    if not spans:
+        return matches
+    return [pm for pm in matches if not any(a < pm.end and pm.start < b for a, b in spans)]
+
+
+_THING_BEFORE = re.compile(r"(?<![\w'’-])([А-ЯІЇЄҐа-яіїєґ'’-]{3,})\s*$")
+_PLACE_NOUNS = re.compile(
+    r"(?:міст|місц|сел|смт|громад|район|област|регіон|країн|столиц|город|поселок|посёлок|деревн|общин)\w*$"
+)
+_CAPITALISED_ONLY = re.compile(r"\s*[А-ЯІЇЄҐA-Z][\w'’]*(?:(?:\s*[–—-]\s*|\s+|\s*,\s*)[А-ЯІЇЄҐA-Z][\w'’]*)*\s*")
+_ROUTE_DASH = re.compile(r"\s[–—-]\s|[–—]")
+
+
+def _named_thing(norm: str, pm, quotes: list[tuple[int, int]]) -> bool:
+    """Rule ``quoted-places-name-a-thing``: "споруд водозабору «Дніпро – Миколаїв»", "готель «Київ»": a quoted name
+    of capitalised words only, with a place among them, names the thing (a facility, a route) when it is a route
+    ("X – Y") or follows a common noun; it is no place of the work."""
+    q = next(((a, b) for a, b in quotes if a < pm.start and pm.end < b), None)
+    if q is None:
+        return False
+    a, b = q
+    inner = norm[a + 1 : b - 1]
+    if not _CAPITALISED_ONLY.fullmatch(inner):
+        return False
+    if _ROUTE_DASH.search(inner):
+        return True
+    w = _THING_BEFORE.search(norm, max(0, a - 40), a)
+    if w is None:
+        return False
+    word = w.group(1).lower()
+    return not _PREPOSITION_BEFORE.search(" " + word + " ") and not _PLACE_NOUNS.match(word)
 
 
 def _venue_abroad(norm: str, p) -> bool:
@@ -710,6 +761,7 @@ class _Extractor:
                 if not (pm.role == "hromada" and _UKRAINIAN_COMMUNITY.match(norm, pm.start))
             ]
             st.place_matches = _without_surnames(norm, st.place_matches)
+            st.place_matches = _without_macro_regions(norm, st.place_matches)
             st.place_matches = self._with_elliptic_hromadas(norm, st.place_matches)
             st.place_matches = self._with_gapped_hromadas(norm, st.place_matches)
             st.place_matches = self._with_bare_hromadas(norm, st.place_matches)
@@ -1500,6 +1552,10 @@ class _Extractor:
                 t = owner.found.title if owner.found else None
                 if (t and pm.start <= t[0] + 1 and pm.end >= t[1] - 1) or kind == "country":
                     m.kind = "title-place"  # «Коростень» in "парк «Коростень»": a name, not a mention
+                elif owner.kind == "org" and t and t[0] > 0 and norm[t[0] - 1] in '«"„“':
+                    m.kind = "title-place"  # rule ``place-in-org-name``: "БФ «Карітас Київ»" names the body only
+            elif st.quotes and _named_thing(norm, pm, st.quotes):
+                m.kind = "title-place"
             mentions.append(m)
             if pm.role == "council" or _COUNCIL_TAIL.match(norm, pm.end):
                 tail = _COUNCIL_TAIL.match(norm, pm.end)

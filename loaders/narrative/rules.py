@@ -4832,4 +4832,35 @@ RULES: tuple[Rule, ...] = (
         "The city of Khmelnitsky signed a partnership agreement with Kielce.",
         {"Хмельницький|partnerOf|Кельце"},
     ),
+    _r(
+        "macro-region-no-place",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "A part of the world named by a compass adjective and a continent or region ('Південний Кавказ', 'Центральна "
+        "Азія', 'Western Balkans', 'Ближний Восток'; lists in loaders/lang/<lang>/macro_regions.txt) is no town, "
+        "village or country: none of its words is read as a place ('Південне', 'Каукасія').",
+        "Проєкт «Добрі сусіди» фінансує ЄС у країнах Південного Кавказу та в Житомирі.",
+        {"Європейський Союз|funds|Добрі сусіди", "Добрі сусіди|locatedIn|Житомир"},
+        {"Добрі сусіди|locatedIn|Південне", "Добрі сусіди|locatedIn|Каукасія"},
+    ),
+    _r(
+        "place-in-org-name",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "A place inside a quoted organisation's name ('БФ «Карітас Київ»', 'ГО «Агенція розвитку Полтава»') names "
+        "the body; it is no place the text speaks of.",
+        "БФ «Карітас Київ» реалізує проєкт «Тепло вдома» за підтримки ПРООН.",
+        {"Карітас Київ|implements|Тепло вдома", "Програма розвитку ООН|funds|Тепло вдома"},
+        {"Тепло вдома|locatedIn|Київ"},
+    ),
+    _r(
+        "quoted-places-name-a-thing",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "A quoted name of capitalised words only with a place among them names a thing, not a place of the work, "
+        "when it is a route ('водозабір «Дніпро – Миколаїв»') or follows a common noun ('готель «Київ»').",
+        "ЄІБ фінансує проєкт «Чиста вода» для споруд водозабору «Дніпро – Кривий Ріг» у Кривому Розі.",
+        {"Європейський інвестиційний банк|funds|Чиста вода", "Чиста вода|locatedIn|Кривий Ріг"},
+        {"Чиста вода|locatedIn|Дніпро"},
+    ),
 )
