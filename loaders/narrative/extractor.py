@@ -333,6 +333,25 @@ def _named_thing(norm: str, pm, quotes: list[tuple[int, int]]) -> bool:
     return not _PREPOSITION_BEFORE.search(" " + word + " ") and not _PLACE_NOUNS.match(word)
 
 
+# org_head_words.csv heads that name people or roles, not bodies: "Литовські партнери профінансували ремонт"
+_ROLE_HEADS = frozenset(
+    "партнер донор інвестор волонтер підприємець фермер виробник перевізник забудовник роботодавець мешканець "
+    "громадськість голова заступник секретар керівник начальник директор староста".split()
+)
+
+
+def _named_body(m) -> bool:
+    """An organisation mention whose name is a body's: a quoted title, or a head word that is no role or person."""
+    from loaders.morph import lemma
+
+    f = m.found
+    if f is None or not f.label:
+        return False
+    if f.title and f.start < f.title[0]:
+        return True  # "фонд «Ніппон»", "ГО «X»": a head or legal form before a quoted name
+    return not any(lemma(w) in _ROLE_HEADS for w in f.label.split()[:4])
+
+
 def _venue_abroad(norm: str, p) -> bool:
     """Rule ``venue-abroad``: "у межах Ukraine Recovery Conference в Римі": a town abroad where an event was held
     is not where a Ukrainian programme takes place."""
@@ -544,6 +563,7 @@ class _Extractor:
         self._mention_index: dict[str, set] = {}
         self.lossy = False  # the text lost its і/ї/є (loaders/narrative/repair.py)
         self.russian = russian_document(text)  # every sentence without Ukrainian letters is read as Russian
+        self._paying_orgs: set[str] = set()  # organisations that pay or hand aid over with no initiative named
         self._unplaced: tuple | None = None  # funders whose money's destination a following sentence may name
         self._partner_lines = 0  # short lines still read as a partner list after a partnership sentence
         self._prev_norm = ""  # the sentence scanned last
@@ -2512,7 +2532,7 @@ class _Extractor:
                 # line: each item is about the initiative the lead-in named
                 list_of = (topic, st.s.index)
         for m, ev in self._pending_entities:
-            if any(r.subject == m.key for r in self.ex.relations if ev in r.evidence):
+            if m.key in self._paying_orgs or any(r.subject == m.key for r in self.ex.relations if ev in r.evidence):
                 ent = self._entity_for(m)
                 ent.mentions = [ev]
                 ent.names.add(_clean_surface(m.surface))
@@ -2524,7 +2544,7 @@ class _Extractor:
     def _drop_unrelated_orgs(self) -> None:
         """Organisations found by patterns are kept only when the text links them to an initiative:
         a council, a school or a sports club named in passing is not what the graph is about."""
-        linked = {k for r in self.ex.relations if r.evidence for k in (r.subject, r.object)}
+        linked = {k for r in self.ex.relations if r.evidence for k in (r.subject, r.object)} | self._paying_orgs
         for key in [k for k, e in self.ex.entities.items() if k.startswith("org:") and k not in linked]:
             del self.ex.entities[key]
         self.ex.relations = [
@@ -3240,6 +3260,10 @@ class _Extractor:
             if target is None:
                 target = topic
         if not target:
+            if pred == "funds":
+                # rule ``paying-org-kept``: "Японський фонд «Ніппон» профінансував закупівлю обладнання": an
+                # organisation that pays or hands aid over is a donor the reader lists, with no initiative named
+                self._paying_orgs |= {a.key for a in agents if a.kind == "org" and _named_body(a)}
             if pred == "funds" and any(a.kind in ("donor", "country") for a in agents):
                 # "Швейцарія інвестує 18,5 млн франків." and no initiative yet: the money's
                 # destination may follow ("Кошти спрямують на проєкт DECIDE")

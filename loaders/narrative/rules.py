@@ -4863,4 +4863,16 @@ RULES: tuple[Rule, ...] = (
         {"Європейський інвестиційний банк|funds|Чиста вода", "Чиста вода|locatedIn|Кривий Ріг"},
         {"Чиста вода|locatedIn|Дніпро"},
     ),
+    _r(
+        "paying-org-kept",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An organisation found by its name's shape that pays or hands aid over ('Японський фонд «Ніппон» "
+        "профінансував закупівлю обладнання', 'Завдяки благодійному фонду «X» лікарня отримала апарат') is kept as an "
+        "entity even when no initiative is named; an organisation named in passing still is not, nor a role word "
+        "('Литовські партнери профінансували ремонт'). Its entity is asserted in tests/test_narrative.py.",
+        "Японський фонд «Ніппон» профінансував закупівлю обладнання. Проєкт «Здорова громада» фінансує ЄС.",
+        {"Європейський Союз|funds|Здорова громада"},
+        {"Ніппон|funds|Здорова громада"},
+    ),
 )
