@@ -4875,4 +4875,23 @@ RULES: tuple[Rule, ...] = (
         {"Європейський Союз|funds|Здорова громада"},
         {"Ніппон|funds|Здорова громада"},
     ),
+    _r(
+        "unquoted-name-no-dash",
+        "mentions",
+        "loaders/patterns.py",
+        "A dash is no word of a name written without quotes after its trigger: 'програми Польща – Україна' made a "
+        "programme 'Польща -' that took place where the project did.",
+        "Проєкт «Безпечний кордон» програми Польща – Україна реалізують у Луцьку за підтримки ЄС.",
+        {"Європейський Союз|funds|Безпечний кордон", "Безпечний кордон|locatedIn|Луцьк"},
+        {"Польща -|locatedIn|Луцьк", "Безпечний кордон|partOf|Польща -"},
+    ),
+    _r(
+        "en-fund-as-agent",
+        "mentions",
+        "loaders/patterns.py",
+        "An English name ending in 'Fund' right after 'by (the)' is the body that acts ('funded by the Rockefeller "
+        "Brothers Fund'), an organisation, not a programme; 'grants from the Ukraine Recovery Fund' stays a programme.",
+        "The project «Green Schools» is supported by the Ukrainian Cultural Fund.",
+        {"Ukrainian Cultural Fund|funds|Green Schools"},
+    ),
 )
