@@ -4894,4 +4894,16 @@ RULES: tuple[Rule, ...] = (
         "The project «Green Schools» is supported by the Ukrainian Cultural Fund.",
         {"Ukrainian Cultural Fund|funds|Green Schools"},
     ),
+    _r(
+        "more-org-head-words",
+        "mentions",
+        "ontology/data/org_head_words.csv",
+        "Bodies named without quotes by an assembly, confederation, congress, league, mission, "
+        "movement, editorial office or publishing house are organisations like those named by an "
+        "association or a union ('є Національна асамблея осіб з інвалідністю України'). 'Секретаріат' is left out: "
+        "the secretariat of a programme is read by the office-of-initiative rule; 'Посольство' and 'Представництво' too: "
+        "an embassy is its state's government ('Посольства Великобритании').",
+        "Партнером проєкту «Громада без бар'єрів» є Національна асамблея осіб з інвалідністю України.",
+        {"Національна асамблея осіб з інвалідністю України|implements|Громада без бар'єрів"},
+    ),
 )
