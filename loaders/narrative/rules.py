@@ -4906,4 +4906,33 @@ RULES: tuple[Rule, ...] = (
         "Партнером проєкту «Громада без бар'єрів» є Національна асамблея осіб з інвалідністю України.",
         {"Національна асамблея осіб з інвалідністю України|implements|Громада без бар'єрів"},
     ),
+    _r(
+        "en-hromada-adjective",
+        "linking",
+        "loaders/narrative/latin.py",
+        "An English page names a hromada by its Ukrainian adjective transliterated ('the Shyrokivska community', "
+        "'Novoukrainska hromada'): the adjective without '-ska/-tska/-zka' is the hromada's stem.",
+        "The USAID HOVERLA Activity supported the Shyrokivska community in Zaporizhzhia Oblast.",
+        {"Програма USAID «ГОВЕРЛА»|locatedIn|Широківська сільська територіальна громада"},
+    ),
+    _r(
+        "en-hromada-namesake-oblast",
+        "linking",
+        "loaders/narrative/latin.py",
+        "Hromadas of one stem or one centre's name lie in several oblasts (Широківська in Zaporizhzhia, Mykolaiv, "
+        "Dnipropetrovsk oblasts): an English page's oblast chooses among them, as it does among namesake towns.",
+        "The USAID HOVERLA Activity supported the Shyroke community in Zaporizhzhia Oblast.",
+        {"Програма USAID «ГОВЕРЛА»|locatedIn|Широківська сільська територіальна громада"},
+        {"Програма USAID «ГОВЕРЛА»|locatedIn|Широківська селищна територіальна громада"},
+    ),
+    _r(
+        "dateline-with-date",
+        "structure",
+        "loaders/narrative/latin.py",
+        "A press release's dateline may carry its date after the place ('KYIV, 12 March 2024 –', 'KYIV, March 12, "
+        "2024 —'): the place only says where the release was written, as in 'LANCASTER, Wis. —'.",
+        "KYIV, 12 March 2024 – The EU-funded «Warm Schools» project opened in the Novoukrainka community.",
+        {"Warm Schools|locatedIn|Новоукраїнська міська територіальна громада", "Європейський Союз|funds|Warm Schools"},
+        {"Warm Schools|locatedIn|Київ"},
+    ),
 )
