@@ -352,6 +352,24 @@ def _named_body(m) -> bool:
     return not any(lemma(w) in _ROLE_HEADS for w in f.label.split()[:4])
 
 
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _shares_words(name: str, entry) -> bool:
+    """Half the content words of ``name`` (by their first five letters) stand in one of the entry's names: the
+    bracket after "Decentralization for Development of Democratic Education" is its acronym, not the programme a
+    project belongs to ("the Warm Schools project (U-LEAD)")."""
+    mine = {w.lower()[:5] for w in _CONTENT_WORD.findall(name)}
+    if not mine:
+        return False
+    for other in (entry.label, entry.label_en, *entry.names):
+        theirs = {w.lower()[:5] for w in _CONTENT_WORD.findall(other or "")}
+        if len(mine & theirs) * 2 >= len(mine):
+            return True
+    return False
+
+
 def _venue_abroad(norm: str, p) -> bool:
     """Rule ``venue-abroad``: "у межах Ukraine Recovery Conference в Римі": a town abroad where an event was held
     is not where a Ukrainian programme takes place."""
@@ -1375,6 +1393,19 @@ class _Extractor:
                 if (ca, cb) != (a, b) and rm.start <= ca and cb <= rm.end:
                     whole = (i, rm)  # rule ``generic-words-around-a-known-name``: "USAID's HOVERLA Activity"
                     break
+            if whole is None and f.type in ("Project", "Program"):
+                # rule ``name-then-known-acronym``: "the project Decentralization for Development of Democratic
+                # Education (DECIDE)": the registry's initiative named in brackets right after is the name's own
+                after = _BRACKET_OPEN.match(norm, b + 1 if norm[b : b + 1] in '»"”' else b)
+                for i, rm in enumerate(reg_matches) if after else ():
+                    if (
+                        rm.start == after.end()
+                        and rm.entry.type in ("Program", "Project")
+                        and norm[rm.end : rm.end + 1] == ")"
+                        and _shares_words(f.label, rm.entry)
+                    ):
+                        whole = (i, rm)
+                        break
             if whole is not None:
                 i, rm = whole
                 used_reg.add(i)

@@ -4935,4 +4935,20 @@ RULES: tuple[Rule, ...] = (
         {"Warm Schools|locatedIn|Новоукраїнська міська територіальна громада", "Європейський Союз|funds|Warm Schools"},
         {"Warm Schools|locatedIn|Київ"},
     ),
+    _r(
+        "name-then-known-acronym",
+        "linking",
+        "loaders/narrative/extractor.py",
+        "An initiative's name followed by a known initiative's acronym in brackets is that initiative when half the "
+        "name's words stand in one of its names ('the project Decentralization for Development of Democratic "
+        "Education (DECIDE)' was a second project beside DECIDE); a bracket naming another programme ('the Warm "
+        "Schools project (U-LEAD)') keeps the two apart.",
+        "The Swiss Agency for Development and Cooperation (SDC) funds the project Decentralization for Development "
+        "of Democratic Education (DECIDE).",
+        {"Швейцарська агенція розвитку та співробітництва|funds|Децентралізація для розвитку демократичної освіти"},
+        {
+            "Швейцарська агенція розвитку та співробітництва|funds|"
+            "Decentralization for Development of Democratic Education"
+        },
+    ),
 )
