@@ -312,6 +312,7 @@ def _unquoted_name(trigger: str, name: str) -> list[str]:
     for w in words[1:]:
         if (
             w in _NAME_STOP
+            or not w.strip("-")  # "програми Польща – Україна": a dash is no word of the name
             or any(str(p.tag.POS) in ("VERB", "INFN", "PREP", "CONJ", "PRTS", "GRND") for p in parses(w)[:1])
             or any("Impe" in p.tag for p in parses(w))
         ):  # "… громад відкрито 3 ЦНАПи": an impersonal verb ends it
@@ -780,6 +781,10 @@ def find_initiatives(s: str, quotes: list[tuple[int, int]]) -> list[Found]:
         start = m.start("name") + m.group("name").find(words[0])
         head = m.group("head").lower()
         typ = "Program" if head in ("programme", "program", "initiative", "facility", "fund") else "Project"
+        if head == "fund" and owner is None and _EN_BY.search(s, max(0, start - 12), start):
+            # rule ``en-fund-as-agent``: "funded by the Rockefeller Brothers Fund": a fund that acts is a body
+            out.append(Found(start, start + len(name), name, "Organization", {name}, (start, start + len(name)), head))
+            continue
         if owner is not None:
             out.append(
                 Found(owner[0], start + len(name), name, typ, {name}, (start, start + len(name)), head, mods=owner)
@@ -922,6 +927,7 @@ _EN_LOWER_HEAD = re.compile(
 # a name made only of qualifying words ("Swiss-Ukrainian", "Joint", "Danish") before a head with its title after it
 _EN_MODIFIERS_ONLY = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:-(?:Ukrainian|funded|supported|led))?\s*){1,2}")
 _EN_TITLE_AFTER = re.compile(r"\s*(?:[«\"“„']|[A-Z]{3,}(?![\w-]))")
+_EN_BY = re.compile(r"(?<![\w])by\s+(?:the\s+)?$")
 _EN_HEAD = re.compile(r"Program|Project|Initiative|Activity|Facility|Fund|Partnership|Office")
 _EN_TITLES = {
     "deputy", "director", "head", "chief", "mayor", "minister", "ambassador", "manager", "coordinator", "president",

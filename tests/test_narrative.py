@@ -177,3 +177,20 @@ def test_an_oblast_named_only_to_place_a_community_keeps_no_mention() -> None:
         "Черкаська область отримала генератори. Проєкт «Світло» реалізують у Черкаській області."
     )
     assert about.entities["katottg:UA71000000000010357"].mentions
+
+
+def _labels(text: str) -> dict[str, str]:
+    return {e.label: e.type for e in LOADER.extract_text(text).entities.values() if e.mentions}
+
+
+def test_entities_of_real_page_shapes() -> None:
+    """Rules ``macro-region-no-place``, ``place-in-org-name``, ``quoted-places-name-a-thing``, ``paying-org-kept``."""
+    got = _labels("Директор відділу GIZ у справах Німеччини, Європи та Південного Кавказу відвідав Ірпінь.")
+    assert "Ірпінь" in got and "Південне" not in got and "Каукасія" not in got
+    got = _labels("БФ «Карітас Київ» разом із ПРООН реалізує проєкт «Тепло вдома» у Прилуках.")
+    assert got.get("Карітас Київ") == "Organization" and "Київ" not in got
+    got = _labels("Водоканал «Дніпро – Миколаїв» отримав кредит ЄІБ у межах програми «Відновлення».")
+    assert "Дніпро" not in got and "Відновлення" in got
+    got = _labels("Японський фонд «Ніппон» профінансував закупівлю обладнання для лікарні у Вінниці.")
+    assert got.get("Ніппон") == "Organization"
+    assert "Литовські партнери" not in _labels("Литовські партнери профінансували ремонт даху гімназії.")

@@ -21,7 +21,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -296,6 +296,94 @@ def _without_surnames(norm: str, matches: list) -> list:
     return out
 
 
+@lru_cache(maxsize=1)
+def _macro_regions() -> re.Pattern:
+    """Parts of the world ("Південний Кавказ", "Central Asia", "Ближний Восток") from
+    ``loaders/lang/<lang>/macro_regions.txt``: one name a line, each word a stem that may take any ending."""
+    names = []
+    for lang in ("uk", "ru", "en"):
+        path = Path(__file__).resolve().parents[1] / "lang" / lang / "macro_regions.txt"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                names.append(r"[\s-]+".join(re.escape(w) + r"[\w'’]*" for w in line.split()))
+    names.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(names) + r")(?![\w'’-])")
+
+
+def _without_macro_regions(norm: str, matches: list) -> list:
+    """Rule ``macro-region-no-place``: "у справах Німеччини, Європи та Південного Кавказу": no word of a part of the
+    world's name is a town ("Південне", "Каукасія") or a country."""
+    spans = [m.span() for m in _macro_regions().finditer(norm)]
+    if not spans:
+        return matches
+    return [pm for pm in matches if not any(a < pm.end and pm.start < b for a, b in spans)]
+
+
+_THING_BEFORE = re.compile(r"(?<![\w'’-])([А-ЯІЇЄҐа-яіїєґ'’-]{3,})\s*$")
+_PLACE_NOUNS = re.compile(
+    r"(?:міст|місц|сел|смт|громад|район|област|регіон|країн|столиц|город|поселок|посёлок|деревн|общин)\w*$"
+)
+_CAPITALISED_ONLY = re.compile(r"\s*[А-ЯІЇЄҐA-Z][\w'’]*(?:(?:\s*[–—-]\s*|\s+|\s*,\s*)[А-ЯІЇЄҐA-Z][\w'’]*)*\s*")
+_ROUTE_DASH = re.compile(r"\s[–—-]\s|[–—]")
+
+
+def _named_thing(norm: str, pm, quotes: list[tuple[int, int]]) -> bool:
+    """Rule ``quoted-places-name-a-thing``: "споруд водозабору «Дніпро – Миколаїв»", "готель «Київ»": a quoted name
+    of capitalised words only, with a place among them, names the thing (a facility, a route) when it is a route
+    ("X – Y") or follows a common noun; it is no place of the work."""
+    q = next(((a, b) for a, b in quotes if a < pm.start and pm.end < b), None)
+    if q is None:
+        return False
+    a, b = q
+    inner = norm[a + 1 : b - 1]
+    if not _CAPITALISED_ONLY.fullmatch(inner):
+        return False
+    if _ROUTE_DASH.search(inner):
+        return True
+    w = _THING_BEFORE.search(norm, max(0, a - 40), a)
+    if w is None:
+        return False
+    word = w.group(1).lower()
+    return not _PREPOSITION_BEFORE.search(" " + word + " ") and not _PLACE_NOUNS.match(word)
+
+
+# org_head_words.csv heads that name people or roles, not bodies: "Литовські партнери профінансували ремонт"
+_ROLE_HEADS = frozenset(
+    "партнер донор інвестор волонтер підприємець фермер виробник перевізник забудовник роботодавець мешканець "
+    "громадськість голова заступник секретар керівник начальник директор староста".split()
+)
+
+
+def _named_body(m) -> bool:
+    """An organisation mention whose name is a body's: a quoted title, or a head word that is no role or person."""
+    from loaders.morph import lemma
+
+    f = m.found
+    if f is None or not f.label:
+        return False
+    if f.title and f.start < f.title[0]:
+        return True  # "фонд «Ніппон»", "ГО «X»": a head or legal form before a quoted name
+    return not any(lemma(w) in _ROLE_HEADS for w in f.label.split()[:4])
+
+
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _shares_words(name: str, entry) -> bool:
+    """Half the content words of ``name`` (by their first five letters) stand in one of the entry's names: the
+    bracket after "Decentralization for Development of Democratic Education" is its acronym, not the programme a
+    project belongs to ("the Warm Schools project (U-LEAD)")."""
+    mine = {w.lower()[:5] for w in _CONTENT_WORD.findall(name)}
+    if not mine:
+        return False
+    for other in (entry.label, entry.label_en, *entry.names):
+        theirs = {w.lower()[:5] for w in _CONTENT_WORD.findall(other or "")}
+        if len(mine & theirs) * 2 >= len(mine):
+            return True
+    return False
+
+
 def _venue_abroad(norm: str, p) -> bool:
     """Rule ``venue-abroad``: "у межах Ukraine Recovery Conference в Римі": a town abroad where an event was held
     is not where a Ukrainian programme takes place."""
@@ -515,6 +603,7 @@ class _Extractor:
         self._mention_index: dict[str, set] = {}
         self.lossy = False  # the text lost its і/ї/є (loaders/narrative/repair.py)
         self.russian = russian_document(text)  # every sentence without Ukrainian letters is read as Russian
+        self._paying_orgs: set[str] = set()  # organisations that pay or hand aid over with no initiative named
         self._unplaced: tuple | None = None  # funders whose money's destination a following sentence may name
         self._partner_lines = 0  # short lines still read as a partner list after a partnership sentence
         self._prev_norm = ""  # the sentence scanned last
@@ -732,6 +821,7 @@ class _Extractor:
                 if not (pm.role == "hromada" and _UKRAINIAN_COMMUNITY.match(norm, pm.start))
             ]
             st.place_matches = _without_surnames(norm, st.place_matches)
+            st.place_matches = _without_macro_regions(norm, st.place_matches)
             st.place_matches = self._with_elliptic_hromadas(norm, st.place_matches)
             st.place_matches = self._with_gapped_hromadas(norm, st.place_matches)
             st.place_matches = self._with_bare_hromadas(norm, st.place_matches)
@@ -1325,6 +1415,19 @@ class _Extractor:
                 if (ca, cb) != (a, b) and rm.start <= ca and cb <= rm.end:
                     whole = (i, rm)  # rule ``generic-words-around-a-known-name``: "USAID's HOVERLA Activity"
                     break
+            if whole is None and f.type in ("Project", "Program"):
+                # rule ``name-then-known-acronym``: "the project Decentralization for Development of Democratic
+                # Education (DECIDE)": the registry's initiative named in brackets right after is the name's own
+                after = _BRACKET_OPEN.match(norm, b + 1 if norm[b : b + 1] in '»"”' else b)
+                for i, rm in enumerate(reg_matches) if after else ():
+                    if (
+                        rm.start == after.end()
+                        and rm.entry.type in ("Program", "Project")
+                        and norm[rm.end : rm.end + 1] == ")"
+                        and _shares_words(f.label, rm.entry)
+                    ):
+                        whole = (i, rm)
+                        break
             if whole is not None:
                 i, rm = whole
                 used_reg.add(i)
@@ -1522,6 +1625,10 @@ class _Extractor:
                 t = owner.found.title if owner.found else None
                 if (t and pm.start <= t[0] + 1 and pm.end >= t[1] - 1) or kind == "country":
                     m.kind = "title-place"  # «Коростень» in "парк «Коростень»": a name, not a mention
+                elif owner.kind == "org" and t and t[0] > 0 and norm[t[0] - 1] in '«"„“':
+                    m.kind = "title-place"  # rule ``place-in-org-name``: "БФ «Карітас Київ»" names the body only
+            elif st.quotes and _named_thing(norm, pm, st.quotes):
+                m.kind = "title-place"
             mentions.append(m)
             if pm.role == "council" or _COUNCIL_TAIL.match(norm, pm.end):
                 tail = _COUNCIL_TAIL.match(norm, pm.end)
@@ -2507,7 +2614,7 @@ class _Extractor:
                 # line: each item is about the initiative the lead-in named
                 list_of = (topic, st.s.index)
         for m, ev in self._pending_entities:
-            if any(r.subject == m.key for r in self.ex.relations if ev in r.evidence):
+            if m.key in self._paying_orgs or any(r.subject == m.key for r in self.ex.relations if ev in r.evidence):
                 ent = self._entity_for(m)
                 ent.mentions = [ev]
                 ent.names.add(_clean_surface(m.surface))
@@ -2520,7 +2627,7 @@ class _Extractor:
     def _drop_unrelated_orgs(self) -> None:
         """Organisations found by patterns are kept only when the text links them to an initiative:
         a council, a school or a sports club named in passing is not what the graph is about."""
-        linked = {k for r in self.ex.relations if r.evidence for k in (r.subject, r.object)}
+        linked = {k for r in self.ex.relations if r.evidence for k in (r.subject, r.object)} | self._paying_orgs
         for key in [k for k, e in self.ex.entities.items() if k.startswith("org:") and k not in linked]:
             del self.ex.entities[key]
         self.ex.relations = [
@@ -3250,6 +3357,10 @@ class _Extractor:
             if target is None:
                 target = topic
         if not target:
+            if pred == "funds":
+                # rule ``paying-org-kept``: "Японський фонд «Ніппон» профінансував закупівлю обладнання": an
+                # organisation that pays or hands aid over is a donor the reader lists, with no initiative named
+                self._paying_orgs |= {a.key for a in agents if a.kind == "org" and _named_body(a)}
             if pred == "funds" and any(a.kind in ("donor", "country") for a in agents):
                 # "Швейцарія інвестує 18,5 млн франків." and no initiative yet: the money's
                 # destination may follow ("Кошти спрямують на проєкт DECIDE")

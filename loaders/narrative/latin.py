@@ -85,7 +85,12 @@ def given_names(lang: str = "en") -> frozenset[str]:
 
 
 # "LANCASTER, Wis. —", "KYIV, Ukraine —": a news dateline places the report, not a partner
-_DATELINE = re.compile(r",\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*(?:[—–-]|\(|$)")
+# "LANCASTER, Wis. —", "KYIV, 12 March 2024 –", "KYIV, March 12, 2024 —": a dateline's place, then a region or a date
+_DATELINE = re.compile(
+    r",\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|(?:\d{1,2}\s+)?[A-Z][a-z]+\.?(?:\s+\d{1,2},?)?\s+\d{4})"
+    r"\s*(?:[—–-]|\(|$)"
+)
+_HROMADA_ADJ_END = re.compile(r"(?:ts|s|z)ka$")
 
 
 _OBLAST_STEM = re.compile(r"^(.*?)(?:ська|цька|зька)\s+область$")
@@ -100,6 +105,7 @@ class LatinIndex:
         self.names: dict[str, list[int]] = {}
         self.oblasts: dict[str, int] = {}
         self.hromadas: dict[str, int] = {}
+        self.namesakes: dict[str, list[int]] = {}  # every hromada a stem or centre names, for the oblast to choose
         rows = gaz._rows
         for i, row in enumerate(rows):
             key, typ, label, label_en, names, _ids, category, country = row[:8]
@@ -115,7 +121,9 @@ class LatinIndex:
                 if category == "hromada":
                     m = re.match(r"^(.*?)(?:ська|цька|зька)\s+(?:міська|селищна|сільська)", label.lower())
                     if m:
-                        self.hromadas.setdefault(fold(transliterate(m.group(1))), i)
+                        stem = fold(transliterate(m.group(1)))
+                        self.hromadas.setdefault(stem, i)
+                        self.namesakes.setdefault(stem, []).append(i)
                     continue
                 if category != "city" and not (category == "settlement" and i in gaz._centres):
                     continue  # villages share names by the hundred; English pages name towns
@@ -170,7 +178,14 @@ class LatinIndex:
             h, c = gaz._by_key.get(hromada), gaz._by_key.get(centre)
             if h is None or c is None:
                 continue
-            self.hromadas[fold(transliterate(gaz._p(c).label))] = h
+            centre_key = fold(transliterate(gaz._p(c).label))
+            self.hromadas[centre_key] = h
+            self.namesakes.setdefault(centre_key, []).append(h)
+
+    def hromada_rows(self, key: str) -> list[int]:
+        """The hromadas ``key`` names, the preferred one first; the others are namesakes an oblast may choose."""
+        first = self.hromadas[key]
+        return [first, *(i for i in dict.fromkeys(self.namesakes.get(key, ())) if i != first)]
 
     def _historic_spellings(self, gaz) -> None:
         """'Kiev', 'Kharkov', 'Odessa': the Latin alternate names GeoNames gives the larger Ukrainian towns."""
@@ -300,7 +315,11 @@ def find_latin_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Plac
                 if tail_o and key in idx.oblasts:
                     hit = (a, tail_o.end(), [idx.oblasts[key]], "oblast")
                 elif tail_h and key in idx.hromadas:
-                    hit = (a, tail_h.end(), [idx.hromadas[key]], "hromada")
+                    hit = (a, tail_h.end(), idx.hromada_rows(key), "hromada")
+                elif tail_h and j - k == 1 and _HROMADA_ADJ_END.sub("", key) in idx.hromadas:
+                    # rule ``en-hromada-adjective``: "the Novoukrainska community", "Shyrokivska hromada": the
+                    # Ukrainian adjective transliterated names the hromada as its stem does
+                    hit = (a, tail_h.end(), idx.hromada_rows(_HROMADA_ADJ_END.sub("", key)), "hromada")
                 elif key in idx.names and (j - k > 1 or key not in stop):
                     hit = (a, b, idx.names[key], None)
                 elif len(key) >= 6 and key.replace("y", "i") in idx.loose and key not in stop:

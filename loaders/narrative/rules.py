@@ -4943,4 +4943,123 @@ RULES: tuple[Rule, ...] = (
         {"Уряд Канади|funds|Будуємо громади", "Уряд Швеції|funds|Полісся"},
         {"Уряд Польщі|funds|Спадщина"},
     ),
+    _r(
+        "macro-region-no-place",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "A part of the world named by a compass adjective and a continent or region ('Південний Кавказ', 'Центральна "
+        "Азія', 'Western Balkans', 'Ближний Восток'; lists in loaders/lang/<lang>/macro_regions.txt) is no town, "
+        "village or country: none of its words is read as a place ('Південне', 'Каукасія').",
+        "Проєкт «Добрі сусіди» фінансує ЄС у країнах Південного Кавказу та в Житомирі.",
+        {"Європейський Союз|funds|Добрі сусіди", "Добрі сусіди|locatedIn|Житомир"},
+        {"Добрі сусіди|locatedIn|Південне", "Добрі сусіди|locatedIn|Каукасія"},
+    ),
+    _r(
+        "place-in-org-name",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "A place inside a quoted organisation's name ('БФ «Карітас Київ»', 'ГО «Агенція розвитку Полтава»') names "
+        "the body; it is no place the text speaks of.",
+        "БФ «Карітас Київ» реалізує проєкт «Тепло вдома» за підтримки ПРООН.",
+        {"Карітас Київ|implements|Тепло вдома", "Програма розвитку ООН|funds|Тепло вдома"},
+        {"Тепло вдома|locatedIn|Київ"},
+    ),
+    _r(
+        "quoted-places-name-a-thing",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "A quoted name of capitalised words only with a place among them names a thing, not a place of the work, "
+        "when it is a route ('водозабір «Дніпро – Миколаїв»') or follows a common noun ('готель «Київ»').",
+        "ЄІБ фінансує проєкт «Чиста вода» для споруд водозабору «Дніпро – Кривий Ріг» у Кривому Розі.",
+        {"Європейський інвестиційний банк|funds|Чиста вода", "Чиста вода|locatedIn|Кривий Ріг"},
+        {"Чиста вода|locatedIn|Дніпро"},
+    ),
+    _r(
+        "paying-org-kept",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "An organisation found by its name's shape that pays or hands aid over ('Японський фонд «Ніппон» "
+        "профінансував закупівлю обладнання', 'Завдяки благодійному фонду «X» лікарня отримала апарат') is kept as an "
+        "entity even when no initiative is named; an organisation named in passing still is not, nor a role word "
+        "('Литовські партнери профінансували ремонт'). Its entity is asserted in tests/test_narrative.py.",
+        "Японський фонд «Ніппон» профінансував закупівлю обладнання. Проєкт «Здорова громада» фінансує ЄС.",
+        {"Європейський Союз|funds|Здорова громада"},
+        {"Ніппон|funds|Здорова громада"},
+    ),
+    _r(
+        "unquoted-name-no-dash",
+        "mentions",
+        "loaders/patterns.py",
+        "A dash is no word of a name written without quotes after its trigger: 'програми Польща – Україна' made a "
+        "programme 'Польща -' that took place where the project did.",
+        "Проєкт «Безпечний кордон» програми Польща – Україна реалізують у Луцьку за підтримки ЄС.",
+        {"Європейський Союз|funds|Безпечний кордон", "Безпечний кордон|locatedIn|Луцьк"},
+        {"Польща -|locatedIn|Луцьк", "Безпечний кордон|partOf|Польща -"},
+    ),
+    _r(
+        "en-fund-as-agent",
+        "mentions",
+        "loaders/patterns.py",
+        "An English name ending in 'Fund' right after 'by (the)' is the body that acts ('funded by the Rockefeller "
+        "Brothers Fund'), an organisation, not a programme; 'grants from the Ukraine Recovery Fund' stays a programme.",
+        "The project «Green Schools» is supported by the Ukrainian Cultural Fund.",
+        {"Ukrainian Cultural Fund|funds|Green Schools"},
+    ),
+    _r(
+        "more-org-head-words",
+        "mentions",
+        "ontology/data/org_head_words.csv",
+        "Bodies named without quotes by an assembly, confederation, congress, league, mission, "
+        "movement, editorial office or publishing house are organisations like those named by an "
+        "association or a union ('є Національна асамблея осіб з інвалідністю України'). 'Секретаріат' is left out: "
+        "the secretariat of a programme is read by the office-of-initiative rule; 'Посольство' and 'Представництво' too: "
+        "an embassy is its state's government ('Посольства Великобритании').",
+        "Партнером проєкту «Громада без бар'єрів» є Національна асамблея осіб з інвалідністю України.",
+        {"Національна асамблея осіб з інвалідністю України|implements|Громада без бар'єрів"},
+    ),
+    _r(
+        "en-hromada-adjective",
+        "linking",
+        "loaders/narrative/latin.py",
+        "An English page names a hromada by its Ukrainian adjective transliterated ('the Shyrokivska community', "
+        "'Novoukrainska hromada'): the adjective without '-ska/-tska/-zka' is the hromada's stem.",
+        "The USAID HOVERLA Activity supported the Shyrokivska community in Zaporizhzhia Oblast.",
+        {"Програма USAID «ГОВЕРЛА»|locatedIn|Широківська сільська територіальна громада"},
+    ),
+    _r(
+        "en-hromada-namesake-oblast",
+        "linking",
+        "loaders/narrative/latin.py",
+        "Hromadas of one stem or one centre's name lie in several oblasts (Широківська in Zaporizhzhia, Mykolaiv, "
+        "Dnipropetrovsk oblasts): an English page's oblast chooses among them, as it does among namesake towns.",
+        "The USAID HOVERLA Activity supported the Shyroke community in Zaporizhzhia Oblast.",
+        {"Програма USAID «ГОВЕРЛА»|locatedIn|Широківська сільська територіальна громада"},
+        {"Програма USAID «ГОВЕРЛА»|locatedIn|Широківська селищна територіальна громада"},
+    ),
+    _r(
+        "dateline-with-date",
+        "structure",
+        "loaders/narrative/latin.py",
+        "A press release's dateline may carry its date after the place ('KYIV, 12 March 2024 –', 'KYIV, March 12, "
+        "2024 —'): the place only says where the release was written, as in 'LANCASTER, Wis. —'.",
+        "KYIV, 12 March 2024 – The EU-funded «Warm Schools» project opened in the Novoukrainka community.",
+        {"Warm Schools|locatedIn|Новоукраїнська міська територіальна громада", "Європейський Союз|funds|Warm Schools"},
+        {"Warm Schools|locatedIn|Київ"},
+    ),
+    _r(
+        "name-then-known-acronym",
+        "linking",
+        "loaders/narrative/extractor.py",
+        "An initiative's name followed by a known initiative's acronym in brackets is that initiative when half the "
+        "name's words stand in one of its names ('the project Decentralization for Development of Democratic "
+        "Education (DECIDE)' was a second project beside DECIDE); a bracket naming another programme ('the Warm "
+        "Schools project (U-LEAD)') keeps the two apart.",
+        "The Swiss Agency for Development and Cooperation (SDC) funds the project Decentralization for Development "
+        "of Democratic Education (DECIDE).",
+        {"Швейцарська агенція розвитку та співробітництва|funds|Децентралізація для розвитку демократичної освіти"},
+        {
+            "Швейцарська агенція розвитку та співробітництва|funds|"
+            "Decentralization for Development of Democratic Education"
+        },
+    ),
 )
