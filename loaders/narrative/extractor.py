@@ -242,6 +242,7 @@ _VENUE_BEFORE = re.compile(
 )
 
 
+_DASH_ALONE = re.compile(r"\s+[—–-]\s+|\s*[—–]\s*")
 _DASH_WITH = re.compile(r"\s*[—–-]\s*(?:з|із|зі|від|with|from|с|со|от)\s+(?:[\w'’-]+\s+){0,3}?")
 _VISIT_FROM_ABROAD = re.compile(
     r"(?:делегаці|мер|бурмістр|війт|староста|президент\w*\s+міста|представник)\w*\s+(?:(?:з|із|зі)\s+)?"
@@ -730,13 +731,22 @@ class _Extractor:
                 st.country_heading = True
             elif len(norm) > 200 or self._partner_lines == 0:
                 self._list_country = None
-            if self._partner_context(st) or _VISIT_FROM_ABROAD.search(norm):
+            in_context = self._partner_context(st)
+            if in_context or _VISIT_FROM_ABROAD.search(norm):
                 # rule ``visit-from-abroad``: "делегація з польського Бжозува", "бурмістр литовського Пасваліса": a
                 # delegation or mayor of a town abroad names that town, whatever the sentence says of partnership
                 st.place_matches = self._with_open_world(norm, st.place_matches)
                 if not is_latin(norm):
                     matches = st.place_matches
                     st.place_matches = _guarded(lambda: latin_names_in_cyrillic(norm, self.gaz, matches), matches)
+                if in_context and self._partner_lines < 3 and len(norm) <= 100 and "\n" not in norm.strip():
+                    # rule ``list-runs-on-items``: "Міста-партнери:" / "Люблін (Польща)" / "Ольштин (Польща)" / …: each
+                    # item that names a town abroad keeps the list open for the lines after it, however long it runs
+                    if any(
+                        pm.candidates and pm.candidates[0].type == "PartnerCity" and not (pm.extra or {}).get("locator")
+                        for pm in st.place_matches
+                    ):
+                        self._partner_lines = 3
             st.place_matches = join_connected(norm, st.place_matches)
         self._prev_norm = norm
         st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
@@ -1946,6 +1956,7 @@ class _Extractor:
         topic: str | None = None
         header_at = -10
         last_listed = -10
+        row_chain = -10  # the last partner row that opens with a town abroad (rule partner-rows)
         header_lead = False  # the last partner heading ends with a colon and names agreements
         foreign_seen: set[str] = set()  # places abroad named so far (not as locators)
         last_partners: tuple[str, int] | None = None  # (community, sentence index) of the last partnership sentence
@@ -2286,10 +2297,16 @@ class _Extractor:
                             self._rel(proj.key, "locatedIn", m.key, ev)
             # --- places
             listed = (
-                header_at >= 0
-                and (
-                    0 < st.s.index - header_at <= 3
-                    or (st.s.index - last_listed == 1 and (_BULLET.match(st.s.norm) or self._line_item(st)))
+                (
+                    header_at >= 0
+                    and (
+                        0 < st.s.index - header_at <= 3
+                        or (st.s.index - last_listed == 1 and (_BULLET.match(st.s.norm) or self._line_item(st)))
+                    )
+                    # rule ``partner-rows``: "Люблін, Польща — угода про партнерство від 1992 року" / "Раквере,
+                    # Естонія — меморандум від 2021 року": a row that opens with a town abroad under a partner row of
+                    # the same shape is one more row of the list
+                    or (st.s.index - row_chain == 1 and self._opens_row_abroad(st))
                 )
                 and not inits
                 and (not cue_regex_in("partner_need", norm).search(norm) or _BULLET.match(norm) or self._line_item(st))
@@ -2311,6 +2328,8 @@ class _Extractor:
             if not partner_sentence:
                 self._partner_named_before(st, foreign_seen)
                 self._joined_partners(st, last_partners)
+            if (partner_sentence or listed) and self._opens_row_abroad(st):
+                row_chain = st.s.index
             if partner_sentence:
                 homes = {a for a, _b in partner_sentence}
                 last_partners = (homes.pop(), st.s.index) if len(homes) == 1 else None
@@ -2319,7 +2338,21 @@ class _Extractor:
                 for m in ms
                 if m.kind == "place" and m.type == "PartnerCity" and not (m.extra or {}).get("locator")
             }
-            if listed or ((st.country_heading or self.section_heads.get(st.s.index)) and st.s.index - last_listed == 1):
+            if (
+                listed
+                or ((st.country_heading or self.section_heads.get(st.s.index)) and st.s.index - last_listed == 1)
+                or (
+                    # rule ``list-runs-past-unknown-item``: "Ліда (Білорусь)" between "Хелм (Польща)" and "Раквере
+                    # (Естонія)": an item whose town no gazetteer knows still is one row of the list
+                    st.s.index - last_listed == 1
+                    and self._line_item(st)
+                    and (
+                        (_ITEM_COUNTRY.fullmatch(st.s.norm.strip()) and any(m.kind == "country" for m in ms))
+                        # "— Ґміна Вішнице", "— Ліда": a bulleted item as short as a name
+                        or (_ANY_BULLET.match(st.s.norm) and len(st.s.norm.strip()) <= 50 and not inits)
+                    )
+                )
+            ):
                 # a bulleted list goes on, past a country heading inside it, or past the next community's heading
                 # (rule ``list-runs-past-section-head``: "Ковель:" / "— Хелм" / "Нововолинськ:" / "— Грубешів")
                 last_listed = st.s.index
@@ -3474,6 +3507,7 @@ class _Extractor:
             None,
         )
         pairs = set()
+        owner_back = self._possessive_owner(st, places)
         lead_ua = None  # "Партнерами Ніжинської громади є: місто Лович …; місто Кутно …": the list runs on
         # rule ``row-community``: "Ковельська міська територіальна громада; Хелм; Польща; угода 1996": a row's own
         # community, alone in its first field, is the community of the partner in the next ones (not the page's)
@@ -3533,6 +3567,10 @@ class _Extractor:
                     pairs |= {
                         (self.home_key, u.key) for u in ua if not _LOCATIVE.search(norm[max(0, u.start - 20) : u.start])
                     }
+                elif self._co_subjects_abroad(st, ua):
+                    # rule ``co-subjects-with-country``: "Луцьк і Ковель розвивають співпрацю з Польщею": two towns
+                    # that together cooperate with a country abroad are not each other's partners
+                    pass
                 elif _WITH_OBJECTS.search(norm, max(0, ua[0].start - 60), ua[0].start):
                     # rule ``co-signers-not-partners``: "USAID підписав угоду з громадами Коростеня та Овруча": the
                     # communities named after "з" signed with the sentence's subject, not with each other
@@ -3556,8 +3594,8 @@ class _Extractor:
                     for u in ua
                     if not self._is_oblast(u.key) and not _LOCATIVE.search(norm[max(0, u.start - 20) : u.start])
                 }
-            elif foreign and not ua and (row_ua or self.section_home or self.home_key or self._card_home):
-                home = row_ua.key if row_ua is not None else self.section_home or self.home_key
+            elif foreign and not ua and (row_ua or owner_back or self.section_home or self.home_key or self._card_home):
+                home = row_ua.key if row_ua is not None else owner_back or self.section_home or self.home_key
                 owner = self._list_owner if listed and row_ua is None else None
                 if owner and not (home and (home == owner or self._same_place(home, owner))):
                     home = owner  # rule ``list-owner-in-lead`` (the page's home when it is the same town)
@@ -3661,6 +3699,55 @@ class _Extractor:
             for k in range(0, len(places), 2)
             if not self._same_place(places[k].key, places[k + 1].key)
         }
+
+    def _opens_row_abroad(self, st: _Sent) -> bool:
+        """The sentence is a short line of its own that opens (past a bullet or number) with a town abroad."""
+        if not self._line_item(st):
+            return False
+        first = next((m for m in st.mentions if m.kind == "place"), None)
+        return (
+            first is not None
+            and first.type == "PartnerCity"
+            and re.fullmatch(r"[\s\d.)•*–—-]*", st.s.norm[: first.start]) is not None
+        )
+
+    def _co_subjects_abroad(self, st: _Sent, ua: list[Mention]) -> bool:
+        """The sentence opens with its Ukrainian communities coordinated ("Луцьк і Ковель", "Луцьк, Ковель та
+        Володимир") and names a country after "з" as the other side."""
+        norm = st.s.norm
+        if not re.fullmatch(r"[\s\W\d]*", norm[: ua[0].start]):
+            return False
+        if not all(
+            re.fullmatch(r"\s*(?:,|та|і|й|and)?\s*(?:(?:та|і|й)\s+)?", norm[x.end : y.start]) for x, y in pairwise(ua)
+        ):
+            return False
+        return any(
+            m.kind == "country"
+            and m.key != "country:UA"
+            and m.start > ua[-1].end
+            and re.search(
+                r"(?:^|\s)(?:з|із|зі|with|с|со)\s+(?:[\w'’-]+\s+){0,2}$", norm[max(0, m.start - 40) : m.start]
+            )
+            for m in st.mentions
+        )
+
+    def _possessive_owner(self, st: _Sent, places: list[Mention]) -> str | None:
+        """Rule ``possessive-partner-owner``: "Володимирська громада має свої зв'язки. Серед її партнерів — Грубешів
+        (Польща)": a partner noun owned by a pronoun ("її", "його", "їхні") in a sentence that names no Ukrainian
+        community is owned by the one community the sentence before, in the same paragraph, names."""
+        if any(p.type == "Community" for p in places) or not _POSSESSIVE_PARTNER.search(st.s.norm):
+            return None
+        prev = self._previous(st)
+        if prev is None or prev.s.paragraph != st.s.paragraph:
+            return None
+        named = [
+            p
+            for p in self._place_mentions(prev)
+            if p.type == "Community" and not self._is_oblast(p.key) and not p.in_title
+        ]
+        if not named or any(p.key != named[0].key and not self._same_place(p.key, named[0].key) for p in named):
+            return None
+        return named[0].key
 
     def _note_card_home(self, st: _Sent) -> None:
         """Rule ``card-community``: on a register of partner cards, a short line naming one Ukrainian community alone
@@ -3853,7 +3940,11 @@ class _Extractor:
             for k in range(len(ordered) - 1)
             if ordered[k].type == "Community"
             and ordered[k + 1].type == "PartnerCity"
-            and _DASH_WITH.fullmatch(norm, ordered[k].end, ordered[k + 1].start)
+            and (
+                _DASH_WITH.fullmatch(norm, ordered[k].end, ordered[k + 1].start)
+                # "Івано-Франківськ — Ряшів, Калуш — Ніско, Коломия — Ниса": pairs written with a dash alone
+                or _DASH_ALONE.fullmatch(norm, ordered[k].end, ordered[k + 1].start)
+            )
         ]
         if len(dashed) >= 2:
             if dashed[0] > 1 and any(m.type == "PartnerCity" for m in ordered[: dashed[0]]):
@@ -4518,6 +4609,21 @@ _HROMADA_HEAD = re.compile(
 )
 # between the two communities of a pair ("Тернопільська громада — Краматорська", "Житомирська та Ізюмська",
 # "стала партнером Харківської") and between pairs (", а", "; ")
+# "її побратими", "серед його партнерів", "их города-побратимы": a partner noun owned by a pronoun
+_POSSESSIVE_PARTNER = re.compile(
+    r"(?<![\w'’])(?:її|його|їхн\w+|её|ее|его|их|its|their)\s+(?:[\w'’]+\s+)?(?:міст\w*-|город\w*-|sister\s+)?"
+    r"(?:побратим|партн[еёe]р|twin)\w*",
+    re.IGNORECASE,
+)
+
+
+# "Ліда (Білорусь)", "Раквере — Естонія": a list row of one capitalised name and its country
+_ITEM_COUNTRY = re.compile(
+    r"[\d.)\s|]*(?-i:[А-ЯІЇЄҐA-Z])[\w'’-]+(?:[ -][\w'’-]+){0,3}\s*(?:\([^()]{2,40}\)|[—–-]\s*[\w\s'’-]{2,40}"
+    r"|[ ]*[|\t][^\n]{2,60})\s*[;,.]?"
+)
+
+
 # ", а Ковель — партнером Хелма": a clause whose subject follows ", а" (rule ``gapped-clause``)
 _GAPPED = re.compile(r",\s+а\s+(?!також\s)")
 _GAP_LEAD = re.compile(r"\s*(?:(?:місто|м\.|громада|селище|село)\s*)?")
@@ -4551,6 +4657,7 @@ _GAPPED_HROMADA = re.compile(
 _ELLIPSIS_HEAD = re.compile(r"(?<![\w])(?:ТГ|ОТГ|територіальн\w+\s+громад\w*|громад\w*)(?![\w])")
 _CAPS_HEADING = re.compile(r"[\s\d.)•*–-]*[А-ЯІЇЄҐA-Z][А-ЯІЇЄҐA-Z'’ ,&/-]{3,60}:?\s*")
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
+_ANY_BULLET = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s")
 # a lead-in that announces the items of a programme: its contests, calls, components, opportunities
 _LIST_LEAD = re.compile(
     r"(?:конкурс|можливост|ініціатив|напрям|компонент|грант|проєкт|проект|заход|курс|програм|projects?|"
