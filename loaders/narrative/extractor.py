@@ -97,6 +97,12 @@ _APPOSED_ADJECTIVE = re.compile(
 # "місто-побратим Житомира Кельце", "побратима Житомира Кельце": the partner noun before the owner and its town
 _TWIN_NOUN_BEFORE = re.compile(rf"{_TWIN_NOUN}\s+$")
 _AT_TOWN = re.compile(r"(?:^|[\s(])[уУвВ]\s+$")  # "у Львові", "В Києві"
+# ", місті-побратимі", " — місті-партнері громади", ", its twin town": an apposition that calls the town a partner
+_APPOSED_TWIN = re.compile(
+    r"\s*(?:,|[—–]|\s-)\s*(?:(?:нашому|нашім|нашій|її|його|їхньому|its|our|our\s+own)\s+)?(?:[\w'’]+(?:ому|ім|ій)\s+)?"
+    r"(?:міст\w*-|громад\w*-|городе-|sister\s+|twin\s+|partner\s+)?(?:побратим|партнер|twin|sister|partner)\w*",
+    re.IGNORECASE,
+)
 _LOCATIVE = re.compile(  # "у місті X", "in X", "in rural X", "in the northern X"
     r"(?:^|[\s(])(?:у|в|на|м\.|місті|селищі|селі|громаді|смт|городе|поселке|in(?:\s+(?:the\s+)?(?-i:[a-z]+))?)\s*$",
     re.IGNORECASE,
@@ -147,7 +153,11 @@ _PARTNER_ANAPHOR = re.compile(
     r"(?<![\w])(?:міст\w*-(?:побратим|партнер)\w*|побратим\w*|між\s+(?:нашими\s+|двома\s+|обома\s+)?"
     r"(?:містами|громадами)|партнерськ\w+\s+міст\w*|(?:гмін|громад)\w*-партнер\w*"
     # "Сторони підписали угоду про партнерство": the two sides the sentence before named
-    r"|сторони(?=\s+(?:(?:також|вже|офіційно|урочисто)\s+)?(?:підписали|уклали|скріпили|домовилися|погодили)))",
+    r"|сторони(?=\s+(?:(?:також|вже|офіційно|урочисто)\s+)?(?:підписали|уклали|скріпили|домовилися|погодили))"
+    # rule ``two-cities-anaphor``: "The two cities have been partners since 2001", "между нашими городами"
+    r"|(?:the\s+)?(?:two|both)\s+(?:cities|towns|municipalities|communities)|between\s+(?:the\s+|our\s+)?(?:two\s+)?"
+    r"(?:cities|towns)|sister[-\s]cit\w*|twin[-\s]towns?|между\s+(?:нашими\s+|двумя\s+|обоими\s+)?(?:городами|общинами)"
+    r"|город\w*-(?:побратим|партн[её]р)\w*)",
     re.IGNORECASE,
 )
 _TWINNING = re.compile(r"побратим|меморандум|угод|договір|договор|співробітництв", re.IGNORECASE)
@@ -161,6 +171,12 @@ _ASKED_PARTNER = re.compile(
     r"(?<![\w])(?:з|із|зі|с)\s+(?:ким|якими|якою|яким|какими|кем)(?![\w])[^?]{0,60}"
     r"(?:дружит|дружите|дружить|співпрац|партнер|побрат|сотруднича|дружат)"
     r"|(?:хто|які|кто|какие)\s+(?:ваші|ваш|у\s+вас|ваши)?\s*(?:партнер|побратим)",
+    re.IGNORECASE,
+)
+# "Підписано меморандум:", "Укладено угоди про співпрацю з:": a signed act's lead-in, its sides after the colon
+_SIGNED_LEAD = re.compile(
+    r"(?:^|[\s(])(?:підписан\w*|підписал\w*|уклад\w*|уклал\w*|signed)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:меморандум\w*|угод\w*|договір|договор\w*|memorand\w*|agreements?)(?:\s+[^\s.:;]+){0,5}\s*(?:з|із|with)?\s*[:—–]\s*(?:(?-i:[a-zа-яіїєґ'’-])+\s+){0,2}$",
     re.IGNORECASE,
 )
 _SIGNED_ACT = re.compile(
@@ -481,6 +497,7 @@ class _Extractor:
         self.home = None  # Place of the document's home community
         self.home_key: str | None = None
         self.section_heads: dict[int, str | None] = {}  # index of a section heading -> its community (or None)
+        self.headline_heads: dict[int, str] = {}  # index of a digest item's headline -> its community
         self.section_home: str | None = None  # the community of the section being read
         self._card_partners: tuple | None = None  # (sentence index, partners, evidence) of the last partner line
         self.type_of: dict[str, str] = {}  # name key -> Program/Project for found initiatives
@@ -1844,6 +1861,34 @@ class _Extractor:
             if all(w in _SECTION_HEAD_WORDS for w in re.findall(r"[^\W\d_]+", rest.lower())):
                 heads[st.s.index] = p.key
         self.section_heads = heads if len({v for v in heads.values() if v}) >= 2 else {}
+        # rule ``headline-sections``: a digest whose items open with headlines, each a paragraph of one line led by
+        # its community ("Коломийська громада поглиблює співпрацю з …", "Калуська громада приймала гостей з Литви"):
+        # partners abroad an item names without a Ukrainian community are its headline community's
+        lines: dict[int, str] = {}
+        for k, st in enumerate(self.sents):
+            norm = st.s.norm.strip()
+            if len(norm) > 120 or norm[-1:] in ".!?;:," or not self._whole_line(st):
+                continue
+            if (k > 0 and self.sents[k - 1].s.paragraph == st.s.paragraph) or (
+                k + 1 < len(self.sents) and self.sents[k + 1].s.paragraph == st.s.paragraph
+            ):
+                continue
+            first = next((m for m in st.mentions if m.kind == "place"), None)
+            if (
+                first is not None
+                and first.type == "Community"
+                and not self._is_oblast(first.key)
+                and re.fullmatch(r"[\s\d.)]*(?:м\.\s*|місто\s+)?", norm[: first.start], re.IGNORECASE)
+            ):
+                lines[st.s.index] = first.key
+        if self.home_key:
+            # the page's own town under its hromada's name (or the other way round) is the page's home
+            lines = {k: self.home_key if self._same_place(v, self.home_key) else v for k, v in lines.items()}
+        distinct: list[str] = []
+        for v in lines.values():
+            if not any(v == d or self._same_place(v, d) for d in distinct):
+                distinct.append(v)
+        self.headline_heads = lines if len(distinct) >= 2 else {}
 
     def _municipal_home(self) -> bool:
         return self.home is not None and self.home.category not in ("oblast", "raion")
@@ -3508,6 +3553,10 @@ class _Extractor:
         )
         pairs = set()
         owner_back = self._possessive_owner(st, places)
+        headline = None
+        if self.headline_heads:
+            at = max((i for i in self.headline_heads if i <= st.s.index), default=None)
+            headline = self.headline_heads[at] if at is not None else None
         lead_ua = None  # "Партнерами Ніжинської громади є: місто Лович …; місто Кутно …": the list runs on
         # rule ``row-community``: "Ковельська міська територіальна громада; Хелм; Польща; угода 1996": a row's own
         # community, alone in its first field, is the community of the partner in the next ones (not the page's)
@@ -3594,8 +3643,14 @@ class _Extractor:
                     for u in ua
                     if not self._is_oblast(u.key) and not _LOCATIVE.search(norm[max(0, u.start - 20) : u.start])
                 }
-            elif foreign and not ua and (row_ua or owner_back or self.section_home or self.home_key or self._card_home):
-                home = row_ua.key if row_ua is not None else owner_back or self.section_home or self.home_key
+            elif (
+                foreign
+                and not ua
+                and (row_ua or owner_back or self.section_home or headline or self.home_key or self._card_home)
+            ):
+                home = (
+                    row_ua.key if row_ua is not None else owner_back or self.section_home or headline or self.home_key
+                )
                 owner = self._list_owner if listed and row_ua is None else None
                 if owner and not (home and (home == owner or self._same_place(home, owner))):
                     home = owner  # rule ``list-owner-in-lead`` (the page's home when it is the same town)
@@ -3613,6 +3668,9 @@ class _Extractor:
                     for f in foreign
                     if not _LOCATIVE.search(norm[max(0, f.start - 20) : f.start])
                     or (listed and re.fullmatch(r"\s*(?:[-•*–]\s*)?(?:м\.|місто)\s*", norm[: f.start]))  # "• м. Кросно"
+                    # rule ``venue-apposed-twin``: "відпочивали у Кельце — місті-партнері громади": the place of the
+                    # visit that an apposition calls the partner town is the partner
+                    or _APPOSED_TWIN.match(norm, f.end)
                 }
         pairs = {(a, b) for a, b in pairs if a != b and not self._same_place(a, b)}
         # rule ``apposed-twin-owner``: "Делегація Житомира разом з представниками Бердичева відвідала Кельце,
@@ -3899,6 +3957,10 @@ class _Extractor:
             and (self.home_key or self.section_home)
             and any(re.search(r"(?:^|\s)(?:з|із|зі|with|с)\s", norm[max(0, p.start - 40) : p.start]) for p in abroad)
         ):
+            return True
+        if abroad and (self.home_key or self.section_home) and _SIGNED_LEAD.search(norm[: abroad[0].start]):
+            # rule ``signed-lead-items``: "Підписано меморандум: медьє Саболч-Сатмар-Берег (Угорщина); Пряшівський
+            # край (Словаччина)": the items after a signed act's colon are the other sides; the page's home signs
             return True
         signing = _SIGNING.search(norm)
         if len({p.key for p in ua}) < 2 or not signing or _MONEY_AGREEMENT.search(norm):

@@ -4954,4 +4954,46 @@ RULES: tuple[Rule, ...] = (
         "| Люблін | Польща | 1992 |\n| Раквере | Естонія | 2021 |\n",
         {"Луцька міська територіальна громада|partnerOf|Раквере", "Раквере|inCountry|Естонія"},
     ),
+    _r(
+        "venue-apposed-twin",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A town abroad named as where something happened ('у Кельце') is the partner when an apposition calls it the "
+        "partner town ('у Кельце — місті-партнері громади', 'у Ченстохові, місті-побратимі').",
+        "Житомир\n\nЖитомирські школярі відпочивали у Кельце — місті-партнері громади.",
+        {"Житомир|partnerOf|Кельце"},
+    ),
+    _r(
+        "headline-sections",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A digest whose items open with one-line headlines led by their community ('Калуська громада приймала гостей "
+        "з Литви') reads each item's partners abroad, named without a Ukrainian community, as that community's, not "
+        "as the first item's.",
+        "Дайджест міжнародної співпраці громад\n\nКоломийська громада поглиблює співпрацю з польськими партнерами\n\n"
+        "Документи: меморандум про співпрацю — Ниса (Польща).\n\nКалуська громада приймала гостей з Литви\n\n"
+        "Гості відвідали підприємства громади.\n\nУгода про партнерство — Біржай (Литва).",
+        {"Калуська міська територіальна громада|partnerOf|Біржай"},
+        {"Коломийська міська територіальна громада|partnerOf|Біржай"},
+    ),
+    _r(
+        "signed-lead-items",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "The items after a signed act's colon ('Підписано меморандум: медьє Саболч-Сатмар-Берег (Угорщина); "
+        "Пряшівський край (Словаччина)') are the other sides of the act; the page's home signs with each.",
+        "Закарпаття розвиває міжрегіональну співпрацю\n\nЗакарпатська обласна державна адміністрація.\n\n"
+        "Підписано меморандум: медьє Саболч-Сатмар-Берег (Угорщина); Пряшівський край (Словаччина).",
+        {"Закарпатська область|partnerOf|Пряшівський край"},
+    ),
+    _r(
+        "two-cities-anaphor",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "'The two cities', 'between the cities', 'между нашими городами' in a partnership sentence refer to the one "
+        "town abroad the page named before and the page's home, as 'між містами' does.",
+        "Ternopil delegation visits Elbląg\n\nA delegation of the Ternopil City Council visited Elbląg last week.\n\n"
+        "The visit focused on education and culture.\n\nThe two cities have been partners since 2001.",
+        {"Тернопіль|partnerOf|Ельблонг"},
+    ),
 )
