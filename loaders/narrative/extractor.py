@@ -3661,6 +3661,20 @@ class _Extractor:
                     and 0 < st.s.index - self._card_home[1] <= 4
                 ):
                     home = self._card_home[0]  # rule ``card-community``
+                elif (
+                    row_ua is None
+                    and owner_back is None
+                    and self._card_home
+                    and listed
+                    and 0 < st.s.index - self._card_home[1] <= 2
+                    and self._opens_row_abroad(st)
+                ):
+                    # rule ``community-line-owns-items``: "Бердичівська міська територіальна громада" / "Жешув
+                    # (Польща)": the items right under a line that names one community alone are its partners (not
+                    # the page's home's); the list runs on under it
+                    self._card_home = (self._card_home[0], st.s.index)
+                    if not (self.home_key and self._same_place(self._card_home[0], self.home_key)):
+                        home = self._card_home[0]
                 if home is None:
                     continue
                 pairs |= {

@@ -4996,4 +4996,15 @@ RULES: tuple[Rule, ...] = (
         "The visit focused on education and culture.\n\nThe two cities have been partners since 2001.",
         {"Тернопіль|partnerOf|Ельблонг"},
     ),
+    _r(
+        "community-line-owns-items",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "Partner items right under a line that names one community alone ('Бердичівська міська територіальна "
+        "громада' / 'Жешув (Польща)') are that community's partners, not the page's home's; the list runs on under it.",
+        "Житомир і громади області: міжнародні партнери\n\nЖитомир має партнерів у Польщі, Франції та Німеччині.\n\n"
+        "Бердичівська міська територіальна громада\n\nЖешув (Польща)\n",
+        {"Бердичівська міська територіальна громада|partnerOf|Жешув"},
+        {"Житомир|partnerOf|Жешув"},
+    ),
 )
