@@ -810,7 +810,14 @@ class Gazetteer:
                 e.nominative for e in entries if e.kind == NAME
             )  # "Міський голова Володимир ЗАЛІЗНЯК": the head's own name
         )
-        if j == i + 1 and not marker and not head_of and _first_name_next(text, toks, lows, i, j):
+        # a head's title before a town in an oblique case ("Міський голова Долини Іван Дирів"): the town's head
+        head_title = (
+            i > 0
+            and gaps[i] == " "
+            and _HEAD_TITLE.fullmatch(lows[i - 1]) is not None
+            and any(not e.nominative and self._p(e.place).category in ("city", "foreign_city") for e in names)
+        )
+        if j == i + 1 and not marker and not head_of and not head_title and _first_name_next(text, toks, lows, i, j):
             # "Ірина Ромни", "Петро Ірпінь": a surname that is also a town (countries are not surnames)
             names = [e for e in names if place(e).type == "Country"]
             if not names:
@@ -830,7 +837,9 @@ class Gazetteer:
             ptype, cat, common, weight = p.type, p.category, e.common, e.weight
             if marker or (after_country and ptype != "Community"):
                 ok.append(e)
-            elif common == 3:
+            elif common == 3 and not (head_title and not e.nominative and cat in ("city", "foreign_city")):
+                # rule ``head-of-town``: "Міський голова Долини", "мер Криниці": a town's head names the town, as a
+                # settlement-type word does, though its name is also a listed common word
                 continue
             elif ptype == "Country":
                 if not common or not initial or _predicate_after(text, toks, lows, j):
@@ -855,7 +864,7 @@ class Gazetteer:
                         continue
                 if not common or (
                     (not initial or alone or _predicate_after(text, toks, lows, j))
-                    and (common == 1 or head_of or not _next_to_name(text, toks, i, j))
+                    and (common == 1 or head_of or head_title or not _next_to_name(text, toks, i, j))
                 ):
                     ok.append(e)
             elif not common or (

@@ -97,6 +97,12 @@ _APPOSED_ADJECTIVE = re.compile(
 # "місто-побратим Житомира Кельце", "побратима Житомира Кельце": the partner noun before the owner and its town
 _TWIN_NOUN_BEFORE = re.compile(rf"{_TWIN_NOUN}\s+$")
 _AT_TOWN = re.compile(r"(?:^|[\s(])[уУвВ]\s+$")  # "у Львові", "В Києві"
+# ", місті-побратимі", " — місті-партнері громади", ", its twin town": an apposition that calls the town a partner
+_APPOSED_TWIN = re.compile(
+    r"\s*(?:,|[—–]|\s-)\s*(?:(?:нашому|нашім|нашій|її|його|їхньому|its|our|our\s+own)\s+)?(?:[\w'’]+(?:ому|ім|ій)\s+)?"
+    r"(?:міст\w*-|громад\w*-|городе-|sister\s+|twin\s+|partner\s+)?(?:побратим|партнер|twin|sister|partner)\w*",
+    re.IGNORECASE,
+)
 _LOCATIVE = re.compile(  # "у місті X", "in X", "in rural X", "in the northern X"
     r"(?:^|[\s(])(?:у|в|на|м\.|місті|селищі|селі|громаді|смт|городе|поселке|in(?:\s+(?:the\s+)?(?-i:[a-z]+))?)\s*$",
     re.IGNORECASE,
@@ -161,7 +167,11 @@ _PARTNER_ANAPHOR = re.compile(
     r"(?<![\w])(?:міст\w*-(?:побратим|партнер)\w*|побратим\w*|між\s+(?:нашими\s+|двома\s+|обома\s+)?"
     r"(?:містами|громадами)|партнерськ\w+\s+міст\w*|(?:гмін|громад)\w*-партнер\w*"
     # "Сторони підписали угоду про партнерство": the two sides the sentence before named
-    r"|сторони(?=\s+(?:(?:також|вже|офіційно|урочисто)\s+)?(?:підписали|уклали|скріпили|домовилися|погодили)))",
+    r"|сторони(?=\s+(?:(?:також|вже|офіційно|урочисто)\s+)?(?:підписали|уклали|скріпили|домовилися|погодили))"
+    # rule ``two-cities-anaphor``: "The two cities have been partners since 2001", "между нашими городами"
+    r"|(?:the\s+)?(?:two|both)\s+(?:cities|towns|municipalities|communities)|between\s+(?:the\s+|our\s+)?(?:two\s+)?"
+    r"(?:cities|towns)|sister[-\s]cit\w*|twin[-\s]towns?|между\s+(?:нашими\s+|двумя\s+|обоими\s+)?(?:городами|общинами)"
+    r"|город\w*-(?:побратим|партн[её]р)\w*)",
     re.IGNORECASE,
 )
 _TWINNING = re.compile(r"побратим|меморандум|угод|договір|договор|співробітництв", re.IGNORECASE)
@@ -175,6 +185,12 @@ _ASKED_PARTNER = re.compile(
     r"(?<![\w])(?:з|із|зі|с)\s+(?:ким|якими|якою|яким|какими|кем)(?![\w])[^?]{0,60}"
     r"(?:дружит|дружите|дружить|співпрац|партнер|побрат|сотруднича|дружат)"
     r"|(?:хто|які|кто|какие)\s+(?:ваші|ваш|у\s+вас|ваши)?\s*(?:партнер|побратим)",
+    re.IGNORECASE,
+)
+# "Підписано меморандум:", "Укладено угоди про співпрацю з:": a signed act's lead-in, its sides after the colon
+_SIGNED_LEAD = re.compile(
+    r"(?:^|[\s(])(?:підписан\w*|підписал\w*|уклад\w*|уклал\w*|signed)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:меморандум\w*|угод\w*|договір|договор\w*|memorand\w*|agreements?)(?:\s+[^\s.:;]+){0,5}\s*(?:з|із|with)?\s*[:—–]\s*(?:(?-i:[a-zа-яіїєґ'’-])+\s+){0,2}$",
     re.IGNORECASE,
 )
 _SIGNED_ACT = re.compile(
@@ -256,6 +272,7 @@ _VENUE_BEFORE = re.compile(
 )
 
 
+_DASH_ALONE = re.compile(r"\s+[—–-]\s+|\s*[—–]\s*")
 _DASH_WITH = re.compile(r"\s*[—–-]\s*(?:з|із|зі|від|with|from|с|со|от)\s+(?:[\w'’-]+\s+){0,3}?")
 _VISIT_FROM_ABROAD = re.compile(
     r"(?:делегаці|мер|бурмістр|війт|староста|президент\w*\s+міста|представник)\w*\s+(?:(?:з|із|зі)\s+)?"
@@ -590,6 +607,7 @@ class _Extractor:
         self.home = None  # Place of the document's home community
         self.home_key: str | None = None
         self.section_heads: dict[int, str | None] = {}  # index of a section heading -> its community (or None)
+        self.headline_heads: dict[int, str] = {}  # index of a digest item's headline -> its community
         self.section_home: str | None = None  # the community of the section being read
         self._card_partners: tuple | None = None  # (sentence index, partners, evidence) of the last partner line
         self.type_of: dict[str, str] = {}  # name key -> Program/Project for found initiatives
@@ -842,13 +860,22 @@ class _Extractor:
                 st.country_heading = True
             elif len(norm) > 200 or self._partner_lines == 0:
                 self._list_country = None
-            if self._partner_context(st) or _VISIT_FROM_ABROAD.search(norm):
+            in_context = self._partner_context(st)
+            if in_context or _VISIT_FROM_ABROAD.search(norm):
                 # rule ``visit-from-abroad``: "делегація з польського Бжозува", "бурмістр литовського Пасваліса": a
                 # delegation or mayor of a town abroad names that town, whatever the sentence says of partnership
                 st.place_matches = self._with_open_world(norm, st.place_matches)
                 if not is_latin(norm):
                     matches = st.place_matches
                     st.place_matches = _guarded(lambda: latin_names_in_cyrillic(norm, self.gaz, matches), matches)
+                if in_context and self._partner_lines < 3 and len(norm) <= 100 and "\n" not in norm.strip():
+                    # rule ``list-runs-on-items``: "Міста-партнери:" / "Люблін (Польща)" / "Ольштин (Польща)" / …: each
+                    # item that names a town abroad keeps the list open for the lines after it, however long it runs
+                    if any(
+                        pm.candidates and pm.candidates[0].type == "PartnerCity" and not (pm.extra or {}).get("locator")
+                        for pm in st.place_matches
+                    ):
+                        self._partner_lines = 3
             st.place_matches = join_connected(norm, st.place_matches)
         self._prev_norm = norm
         st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
@@ -1989,6 +2016,34 @@ class _Extractor:
             if all(w in _SECTION_HEAD_WORDS for w in re.findall(r"[^\W\d_]+", rest.lower())):
                 heads[st.s.index] = p.key
         self.section_heads = heads if len({v for v in heads.values() if v}) >= 2 else {}
+        # rule ``headline-sections``: a digest whose items open with headlines, each a paragraph of one line led by
+        # its community ("Коломийська громада поглиблює співпрацю з …", "Калуська громада приймала гостей з Литви"):
+        # partners abroad an item names without a Ukrainian community are its headline community's
+        lines: dict[int, str] = {}
+        for k, st in enumerate(self.sents):
+            norm = st.s.norm.strip()
+            if len(norm) > 120 or norm[-1:] in ".!?;:," or not self._whole_line(st):
+                continue
+            if (k > 0 and self.sents[k - 1].s.paragraph == st.s.paragraph) or (
+                k + 1 < len(self.sents) and self.sents[k + 1].s.paragraph == st.s.paragraph
+            ):
+                continue
+            first = next((m for m in st.mentions if m.kind == "place"), None)
+            if (
+                first is not None
+                and first.type == "Community"
+                and not self._is_oblast(first.key)
+                and re.fullmatch(r"[\s\d.)]*(?:м\.\s*|місто\s+)?", norm[: first.start], re.IGNORECASE)
+            ):
+                lines[st.s.index] = first.key
+        if self.home_key:
+            # the page's own town under its hromada's name (or the other way round) is the page's home
+            lines = {k: self.home_key if self._same_place(v, self.home_key) else v for k, v in lines.items()}
+        distinct: list[str] = []
+        for v in lines.values():
+            if not any(v == d or self._same_place(v, d) for d in distinct):
+                distinct.append(v)
+        self.headline_heads = lines if len(distinct) >= 2 else {}
 
     def _municipal_home(self) -> bool:
         return self.home is not None and self.home.category not in ("oblast", "raion")
@@ -2101,6 +2156,7 @@ class _Extractor:
         topic: str | None = None
         header_at = -10
         last_listed = -10
+        row_chain = -10  # the last partner row that opens with a town abroad (rule partner-rows)
         header_lead = False  # the last partner heading ends with a colon and names agreements
         foreign_seen: set[str] = set()  # places abroad named so far (not as locators)
         last_partners: tuple[str, int] | None = None  # (community, sentence index) of the last partnership sentence
@@ -2444,10 +2500,16 @@ class _Extractor:
                             self._rel(proj.key, "locatedIn", m.key, ev)
             # --- places
             listed = (
-                header_at >= 0
-                and (
-                    0 < st.s.index - header_at <= 3
-                    or (st.s.index - last_listed == 1 and (_BULLET.match(st.s.norm) or self._line_item(st)))
+                (
+                    header_at >= 0
+                    and (
+                        0 < st.s.index - header_at <= 3
+                        or (st.s.index - last_listed == 1 and (_BULLET.match(st.s.norm) or self._line_item(st)))
+                    )
+                    # rule ``partner-rows``: "Люблін, Польща — угода про партнерство від 1992 року" / "Раквере,
+                    # Естонія — меморандум від 2021 року": a row that opens with a town abroad under a partner row of
+                    # the same shape is one more row of the list
+                    or (st.s.index - row_chain == 1 and self._opens_row_abroad(st))
                 )
                 and not inits
                 and (not cue_regex_in("partner_need", norm).search(norm) or _BULLET.match(norm) or self._line_item(st))
@@ -2469,6 +2531,8 @@ class _Extractor:
             if not partner_sentence:
                 self._partner_named_before(st, foreign_seen)
                 self._joined_partners(st, last_partners)
+            if (partner_sentence or listed) and self._opens_row_abroad(st):
+                row_chain = st.s.index
             if partner_sentence:
                 homes = {a for a, _b in partner_sentence}
                 last_partners = (homes.pop(), st.s.index) if len(homes) == 1 else None
@@ -2477,7 +2541,21 @@ class _Extractor:
                 for m in ms
                 if m.kind == "place" and m.type == "PartnerCity" and not (m.extra or {}).get("locator")
             }
-            if listed or ((st.country_heading or self.section_heads.get(st.s.index)) and st.s.index - last_listed == 1):
+            if (
+                listed
+                or ((st.country_heading or self.section_heads.get(st.s.index)) and st.s.index - last_listed == 1)
+                or (
+                    # rule ``list-runs-past-unknown-item``: "Ліда (Білорусь)" between "Хелм (Польща)" and "Раквере
+                    # (Естонія)": an item whose town no gazetteer knows still is one row of the list
+                    st.s.index - last_listed == 1
+                    and self._line_item(st)
+                    and (
+                        (_ITEM_COUNTRY.fullmatch(st.s.norm.strip()) and any(m.kind == "country" for m in ms))
+                        # "— Ґміна Вішнице", "— Ліда": a bulleted item as short as a name
+                        or (_ANY_BULLET.match(st.s.norm) and len(st.s.norm.strip()) <= 50 and not inits)
+                    )
+                )
+            ):
                 # a bulleted list goes on, past a country heading inside it, or past the next community's heading
                 # (rule ``list-runs-past-section-head``: "Ковель:" / "— Хелм" / "Нововолинськ:" / "— Грубешів")
                 last_listed = st.s.index
@@ -3657,6 +3735,11 @@ class _Extractor:
             None,
         )
         pairs = set()
+        owner_back = self._possessive_owner(st, places)
+        headline = None
+        if self.headline_heads:
+            at = max((i for i in self.headline_heads if i <= st.s.index), default=None)
+            headline = self.headline_heads[at] if at is not None else None
         lead_ua = None  # "Партнерами Ніжинської громади є: місто Лович …; місто Кутно …": the list runs on
         # rule ``row-community``: "Ковельська міська територіальна громада; Хелм; Польща; угода 1996": a row's own
         # community, alone in its first field, is the community of the partner in the next ones (not the page's)
@@ -3716,6 +3799,10 @@ class _Extractor:
                     pairs |= {
                         (self.home_key, u.key) for u in ua if not _LOCATIVE.search(norm[max(0, u.start - 20) : u.start])
                     }
+                elif self._co_subjects_abroad(st, ua):
+                    # rule ``co-subjects-with-country``: "Луцьк і Ковель розвивають співпрацю з Польщею": two towns
+                    # that together cooperate with a country abroad are not each other's partners
+                    pass
                 elif _WITH_OBJECTS.search(norm, max(0, ua[0].start - 60), ua[0].start):
                     # rule ``co-signers-not-partners``: "USAID підписав угоду з громадами Коростеня та Овруча": the
                     # communities named after "з" signed with the sentence's subject, not with each other
@@ -3739,8 +3826,14 @@ class _Extractor:
                     for u in ua
                     if not self._is_oblast(u.key) and not _LOCATIVE.search(norm[max(0, u.start - 20) : u.start])
                 }
-            elif foreign and not ua and (row_ua or self.section_home or self.home_key or self._card_home):
-                home = row_ua.key if row_ua is not None else self.section_home or self.home_key
+            elif (
+                foreign
+                and not ua
+                and (row_ua or owner_back or self.section_home or headline or self.home_key or self._card_home)
+            ):
+                home = (
+                    row_ua.key if row_ua is not None else owner_back or self.section_home or headline or self.home_key
+                )
                 owner = self._list_owner if listed and row_ua is None else None
                 if owner and not (home and (home == owner or self._same_place(home, owner))):
                     home = owner  # rule ``list-owner-in-lead`` (the page's home when it is the same town)
@@ -3751,6 +3844,20 @@ class _Extractor:
                     and 0 < st.s.index - self._card_home[1] <= 4
                 ):
                     home = self._card_home[0]  # rule ``card-community``
+                elif (
+                    row_ua is None
+                    and owner_back is None
+                    and self._card_home
+                    and listed
+                    and 0 < st.s.index - self._card_home[1] <= 2
+                    and self._opens_row_abroad(st)
+                ):
+                    # rule ``community-line-owns-items``: "Бердичівська міська територіальна громада" / "Жешув
+                    # (Польща)": the items right under a line that names one community alone are its partners (not
+                    # the page's home's); the list runs on under it
+                    self._card_home = (self._card_home[0], st.s.index)
+                    if not (self.home_key and self._same_place(self._card_home[0], self.home_key)):
+                        home = self._card_home[0]
                 if home is None:
                     continue
                 pairs |= {
@@ -3758,6 +3865,9 @@ class _Extractor:
                     for f in foreign
                     if not _LOCATIVE.search(norm[max(0, f.start - 20) : f.start])
                     or (listed and re.fullmatch(r"\s*(?:[-•*–]\s*)?(?:м\.|місто)\s*", norm[: f.start]))  # "• м. Кросно"
+                    # rule ``venue-apposed-twin``: "відпочивали у Кельце — місті-партнері громади": the place of the
+                    # visit that an apposition calls the partner town is the partner
+                    or _APPOSED_TWIN.match(norm, f.end)
                 }
         pairs = {(a, b) for a, b in pairs if a != b and not self._same_place(a, b)}
         # rule ``apposed-twin-owner``: "Делегація Житомира разом з представниками Бердичева відвідала Кельце,
@@ -3844,6 +3954,55 @@ class _Extractor:
             for k in range(0, len(places), 2)
             if not self._same_place(places[k].key, places[k + 1].key)
         }
+
+    def _opens_row_abroad(self, st: _Sent) -> bool:
+        """The sentence is a short line of its own that opens (past a bullet or number) with a town abroad."""
+        if not self._line_item(st):
+            return False
+        first = next((m for m in st.mentions if m.kind == "place"), None)
+        return (
+            first is not None
+            and first.type == "PartnerCity"
+            and re.fullmatch(r"[\s\d.)•*–—-]*", st.s.norm[: first.start]) is not None
+        )
+
+    def _co_subjects_abroad(self, st: _Sent, ua: list[Mention]) -> bool:
+        """The sentence opens with its Ukrainian communities coordinated ("Луцьк і Ковель", "Луцьк, Ковель та
+        Володимир") and names a country after "з" as the other side."""
+        norm = st.s.norm
+        if not re.fullmatch(r"[\s\W\d]*", norm[: ua[0].start]):
+            return False
+        if not all(
+            re.fullmatch(r"\s*(?:,|та|і|й|and)?\s*(?:(?:та|і|й)\s+)?", norm[x.end : y.start]) for x, y in pairwise(ua)
+        ):
+            return False
+        return any(
+            m.kind == "country"
+            and m.key != "country:UA"
+            and m.start > ua[-1].end
+            and re.search(
+                r"(?:^|\s)(?:з|із|зі|with|с|со)\s+(?:[\w'’-]+\s+){0,2}$", norm[max(0, m.start - 40) : m.start]
+            )
+            for m in st.mentions
+        )
+
+    def _possessive_owner(self, st: _Sent, places: list[Mention]) -> str | None:
+        """Rule ``possessive-partner-owner``: "Володимирська громада має свої зв'язки. Серед її партнерів — Грубешів
+        (Польща)": a partner noun owned by a pronoun ("її", "його", "їхні") in a sentence that names no Ukrainian
+        community is owned by the one community the sentence before, in the same paragraph, names."""
+        if any(p.type == "Community" for p in places) or not _POSSESSIVE_PARTNER.search(st.s.norm):
+            return None
+        prev = self._previous(st)
+        if prev is None or prev.s.paragraph != st.s.paragraph:
+            return None
+        named = [
+            p
+            for p in self._place_mentions(prev)
+            if p.type == "Community" and not self._is_oblast(p.key) and not p.in_title
+        ]
+        if not named or any(p.key != named[0].key and not self._same_place(p.key, named[0].key) for p in named):
+            return None
+        return named[0].key
 
     def _note_card_home(self, st: _Sent) -> None:
         """Rule ``card-community``: on a register of partner cards, a short line naming one Ukrainian community alone
@@ -4031,6 +4190,10 @@ class _Extractor:
             and any(re.search(r"(?:^|\s)(?:з|із|зі|with|с)\s", norm[max(0, p.start - 40) : p.start]) for p in abroad)
         ):
             return True
+        if abroad and (self.home_key or self.section_home) and _SIGNED_LEAD.search(norm[: abroad[0].start]):
+            # rule ``signed-lead-items``: "Підписано меморандум: медьє Саболч-Сатмар-Берег (Угорщина); Пряшівський
+            # край (Словаччина)": the items after a signed act's colon are the other sides; the page's home signs
+            return True
         signing = _SIGNING.search(norm)
         if len({p.key for p in ua}) < 2 or not signing or _MONEY_AGREEMENT.search(norm):
             return False
@@ -4071,7 +4234,11 @@ class _Extractor:
             for k in range(len(ordered) - 1)
             if ordered[k].type == "Community"
             and ordered[k + 1].type == "PartnerCity"
-            and _DASH_WITH.fullmatch(norm, ordered[k].end, ordered[k + 1].start)
+            and (
+                _DASH_WITH.fullmatch(norm, ordered[k].end, ordered[k + 1].start)
+                # "Івано-Франківськ — Ряшів, Калуш — Ніско, Коломия — Ниса": pairs written with a dash alone
+                or _DASH_ALONE.fullmatch(norm, ordered[k].end, ordered[k + 1].start)
+            )
         ]
         if len(dashed) >= 2:
             if dashed[0] > 1 and any(m.type == "PartnerCity" for m in ordered[: dashed[0]]):
@@ -4766,6 +4933,21 @@ _HROMADA_HEAD = re.compile(
 )
 # between the two communities of a pair ("Тернопільська громада — Краматорська", "Житомирська та Ізюмська",
 # "стала партнером Харківської") and between pairs (", а", "; ")
+# "її побратими", "серед його партнерів", "их города-побратимы": a partner noun owned by a pronoun
+_POSSESSIVE_PARTNER = re.compile(
+    r"(?<![\w'’])(?:її|його|їхн\w+|её|ее|его|их|its|their)\s+(?:[\w'’]+\s+)?(?:міст\w*-|город\w*-|sister\s+)?"
+    r"(?:побратим|партн[еёe]р|twin)\w*",
+    re.IGNORECASE,
+)
+
+
+# "Ліда (Білорусь)", "Раквере — Естонія": a list row of one capitalised name and its country
+_ITEM_COUNTRY = re.compile(
+    r"[\d.)\s|]*(?-i:[А-ЯІЇЄҐA-Z])[\w'’-]+(?:[ -][\w'’-]+){0,3}\s*(?:\([^()]{2,40}\)|[—–-]\s*[\w\s'’-]{2,40}"
+    r"|[ ]*[|\t][^\n]{2,60})\s*[;,.]?"
+)
+
+
 # ", а Ковель — партнером Хелма": a clause whose subject follows ", а" (rule ``gapped-clause``)
 _GAPPED = re.compile(r",\s+а\s+(?!також\s)")
 _GAP_LEAD = re.compile(r"\s*(?:(?:місто|м\.|громада|селище|село)\s*)?")
@@ -4799,6 +4981,7 @@ _GAPPED_HROMADA = re.compile(
 _ELLIPSIS_HEAD = re.compile(r"(?<![\w])(?:ТГ|ОТГ|територіальн\w+\s+громад\w*|громад\w*)(?![\w])")
 _CAPS_HEADING = re.compile(r"[\s\d.)•*–-]*[А-ЯІЇЄҐA-Z][А-ЯІЇЄҐA-Z'’ ,&/-]{3,60}:?\s*")
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
+_ANY_BULLET = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s")
 # a lead-in that announces the items of a programme: its contests, calls, components, opportunities
 _LIST_LEAD = re.compile(
     r"(?:конкурс|можливост|ініціатив|напрям|компонент|грант|проєкт|проект|заход|курс|програм|projects?|"

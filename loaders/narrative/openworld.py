@@ -468,7 +468,11 @@ def open_world_places(
                     first.candidates = [Place(**{**_fields(syn), "names": tuple(sorted({*syn.names, first.surface}))})]
                     first.end, first.surface = end, norm[start:end]
                 start = first.start
-            elif _sentence_word(norm, start) or _person(norm, start, end) or _organisation(norm[start:end]):
+            elif (
+                (_sentence_word(norm, start) and not _item_opening(norm, start, end))
+                or _person(norm, start, end)
+                or _organisation(norm[start:end])
+            ):
                 break
             elif start not in after_unit:
                 add(start, end, norm[start:end], None, cc, "country-bracket")
@@ -834,11 +838,21 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
         slots.append((hm, False))
         cases[hm.start("name")] = "gent"
         headed.add(hm.start("name"))
+    # rule ``bare-list-item``: "— Влодава", "• Седльце" on a line of its own in a partner list: the item is a name
+    items = set()
+    item = _BARE_ITEM.fullmatch(norm)
+    if item is not None:
+        slots.append((item, False))
+        items.add(item.start("name"))
     for m, apposed in sorted(slots, key=lambda slot: slot[0].start("name")):
         start, end = m.span("name")
-        if _covered(start, end, taken) or len(m.group("name")) < 4 or (_sentence_word(norm, start) and not apposed):
+        if (
+            _covered(start, end, taken)
+            or len(m.group("name")) < 4
+            or (_sentence_word(norm, start) and not apposed and start not in items)
+        ):
             continue
-        if apposed or start in headed:
+        if apposed or start in headed or start in items:
             pass  # the apposition itself says it is a twin town; a town's head names a town
         elif not _slot_in_context(norm, m, taken):
             continue
@@ -892,6 +906,9 @@ def _spelled_abroad(norm: str, taken: list[PlaceMatch], gaz, budget: list[int] |
         out.append(pm)
         taken.append(pm)
     return out
+
+
+_BARE_ITEM = re.compile(rf"\s*(?:[-•*–—]|\d{{1,3}}[.)])\s*(?P<prep>)(?P<name>{_NAME})\s*[;,.]?\s*")
 
 
 # the title of a town's head abroad ("бургомістр", "мера"), then the town in the genitive
@@ -1021,7 +1038,11 @@ _DASH_PHRASE = re.compile(
     r"(?:(?:невелик\w*|мал\w*|велик\w*|курортн\w*|портов\w*|історичн\w*|повітов\w*)\s+)?"
     r"(?:міст\w*|містечк\w*|гмін\w*|громад\w*|муніципалітет\w*|комун\w*|town|city|municipality)\s+(?:в|у|на|in)\s+(?:the\s+)?"
 )
-_DASH_ROW = re.compile(rf"\s*(?:[-•*]\s+|\d{{1,3}}[.)]\s*)?({_NAME})(?:\s*\([^()]{{1,60}}\))?(?:\s*[—–]|\s+-)\s+")
+# (rule ``cell-row``: "| Раквере | Естонія | 2021 |", "Раквере<tab>Естонія<tab>2021": a table's cells read alike)
+_DASH_ROW = re.compile(
+    rf"\s*(?:\|\s*)?(?:[-•*]\s+|\d{{1,3}}[.)]\s*)?({_NAME})(?:\s*\([^()]{{1,60}}\))?"
+    r"(?:(?:\s*[—–]|\s+-)\s+|[ ]*\|[ ]*|[ ]*\t\s*)"
+)
 _HEADING_ITEM = re.compile(
     rf"\s*(?:[-•*–]\s*)?(?:[^\W\d][^:]{{0,40}}:\s*)?(?:м\.\s*|місто\s+)?({_NAME})(?=\s*(?:[—–]|\s-\s|,|\(|$))"
 )
@@ -1185,6 +1206,18 @@ def _trim_name(name: str) -> str:
             break  # "гміна Кшешув Ніжанського повіту": the unit above, in the genitive, is not part of the name
         keep.append(w)
     return " ".join(keep)
+
+
+def _item_opening(norm: str, start: int, end: int) -> bool:
+    """Rule ``item-opens-with-name``: "Раквере (Естонія)", "1. Раквере (Естонія)" on a line of a partner list: the
+    name that opens the item before its country's bracket is a name, not a capitalised first word, when it is one
+    word and no Ukrainian dictionary knows it."""
+    line = norm.rfind("\n", 0, start) + 1
+    return (
+        re.fullmatch(r"[\s\d.)•*–—-]*", norm[line:start]) is not None
+        and " " not in norm[start:end].strip()
+        and not _ukrainian_word(norm[start:end])
+    )
 
 
 def _sentence_word(norm: str, start: int) -> bool:

@@ -5062,4 +5062,179 @@ RULES: tuple[Rule, ...] = (
             "Decentralization for Development of Democratic Education"
         },
     ),
+    _r(
+        "item-opens-with-name",
+        "mentions",
+        "loaders/narrative/openworld.py",
+        "A list row that opens with one name and closes with its country in brackets ('Раквере (Естонія)', "
+        "'1. Раквере (Естонія)') names a town of that country, though its name is the line's first capitalised word; "
+        "a word the Ukrainian dictionary knows is not read so.",
+        "Міста-партнери Луцька:\nЛюблін (Польща)\nРаквере (Естонія)\n",
+        {"Луцьк|partnerOf|Раквере", "Раквере|inCountry|Естонія"},
+    ),
+    _r(
+        "list-runs-on-items",
+        "structure",
+        "loaders/narrative/extractor.py",
+        "A partner list stays open while its rows name towns abroad: each row that names one keeps the next three "
+        "short lines in the list, however many rows the list has.",
+        "Міста-партнери\n\nЛуцька міська територіальна громада\n\nЛюблін (Польща)\nОльштин (Польща)\nХелм (Польща)\n"
+        "Раквере (Естонія)\n",
+        {"Луцька міська територіальна громада|partnerOf|Раквере"},
+    ),
+    _r(
+        "list-runs-past-unknown-item",
+        "structure",
+        "loaders/narrative/extractor.py",
+        "A row of a partner list whose town is not read ('Ліда (Білорусь)', '— Ґміна Вішнице') is still a row: the "
+        "rows after it belong to the same list and the same community.",
+        "Міста-партнери\n\nЛуцька міська територіальна громада\n\nЛюблін (Польща)\nОльштин (Польща)\nХелм (Польща)\n"
+        "Ліда (Білорусь)\nРаквере (Естонія)\n",
+        {"Луцька міська територіальна громада|partnerOf|Раквере"},
+    ),
+    _r(
+        "bare-list-item",
+        "mentions",
+        "loaders/narrative/openworld.py",
+        "A bulleted row of a partner list that is only a name ('— Влодава', '• Седльце') is a town abroad when its "
+        "spelling in Latin letters is a town of a country Ukrainian communities twin with.",
+        "Ковель має партнерські відносини з такими містами:\n\n— Хелм\n— Влодава\n— Ліда\n— Тчев\n",
+        {"Ковель|partnerOf|Володава", "Ковель|partnerOf|Тчев"},
+    ),
+    _r(
+        "russian-adjective-vowel",
+        "linking",
+        "loaders/narrative/russian.py",
+        "The Russian adjective of a town may bring back a vowel the name drops ('Черновцы' -> 'Черновицкий', 'Ровно' "
+        "-> 'Ровенский', 'Прилуки' -> 'Прилуцкий'): 'Черновицкий городской голова' is the head of Chernivtsi.",
+        "Визит делегации. Черновицкий городской голова подписал меморандум о сотрудничестве с Клагенфуртом — городом "
+        "в Австрии. Это уже третий документ, который был подписан.",
+        {"Чернівецька міська територіальна громада|partnerOf|Клагенфурт"},
+    ),
+    _r(
+        "head-of-town",
+        "linking",
+        "loaders/gazetteer/index.py",
+        "A head's title right before a town in an oblique case ('Міський голова Долини Іван Дирів') names the town, "
+        "as a settlement-type word does, though its name is also a listed common word ('Долина').",
+        "Новини\n\nМіський голова Долини Іван Дирів привітав гостей.\n\nМеморандум про співпрацю з Ліманова (Польща) — "
+        "підписано у 2019 році.",
+        {"Долина|partnerOf|Ліманова"},
+    ),
+    _r(
+        "possessive-partner-owner",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A partner noun owned by a pronoun ('її', 'його', 'їхні') in a sentence that names no Ukrainian community is "
+        "owned by the one community the sentence before, in the same paragraph, names; not by the page's home.",
+        "Ковельська громада співпрацює з польськими колегами. Її побратими: Хелм і Тчев.\n\nВолодимирська громада має "
+        "свої зв'язки. Серед її партнерів — Грубешів (Польща).",
+        {"Володимирська міська територіальна громада|partnerOf|Грубешів"},
+        {"Ковельська міська територіальна громада|partnerOf|Грубешів"},
+    ),
+    _r(
+        "co-subjects-with-country",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "Ukrainian communities coordinated as the subjects of a sentence whose other side, after 'з', is a country "
+        "abroad ('Луцьк і Ковель розвивають співпрацю з Польщею') are not each other's partners.",
+        "Огляд\n\nЛуцьк і Ковель розвивають співпрацю з Польщею. Партнер Луцька — Люблін (Польща).",
+        {"Луцьк|partnerOf|Люблін"},
+        {"Луцьк|partnerOf|Ковель", "Ковель|partnerOf|Луцьк"},
+    ),
+    _r(
+        "dash-pairs",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "Pairs written with a dash alone ('Івано-Франківськ — Ряшів, Калуш — Ніско') pair each community with the "
+        "partners after its dash, up to the next community; the communities are not each other's partners.",
+        "Партнерства міст Прикарпаття: Івано-Франківськ — Ряшів, Калуш — Ніско, Коломия — Ниса.",
+        {"Калуш|partnerOf|Ніско", "Коломия|partnerOf|Ниса"},
+        {"Івано-Франківськ|partnerOf|Калуш", "Калуш|partnerOf|Ниса"},
+    ),
+    _r(
+        "ru-small-town-by-structure",
+        "linking",
+        "loaders/narrative/russian.py",
+        "On a Russian page a small town's one-word name (under 40,000 people) is read where the structure names a "
+        "place: alone on its line (the page's heading), after 'между' in a partnership sentence, or coordinated with "
+        "a town abroad as a side of the partnership ('Самбор и Кросно подписали меморандум').",
+        "Новости\n\nСамбор и Кросно подписали меморандум о сотрудничестве — это уже третий документ, который был "
+        "подписан городами.",
+        {"Самбір|partnerOf|Кросно"},
+    ),
+    _r(
+        "partner-rows",
+        "structure",
+        "loaders/narrative/extractor.py",
+        "Under a partner row that opens with a town abroad ('Люблін, Польща — угода про партнерство від 1992 року'), "
+        "the next short line that opens with a town abroad is one more row of the same list, of the same community, "
+        "whatever words it uses for the agreement.",
+        "Луцька міська рада\n\nМіжнародна співпраця\n\nЛюблін, Польща — угода про партнерство від 1992 року\n"
+        "Раквере, Естонія — меморандум від 2021 року\n",
+        {"Луцька міська територіальна громада|partnerOf|Раквере"},
+    ),
+    _r(
+        "cell-row",
+        "mentions",
+        "loaders/narrative/openworld.py",
+        "A table row whose first cell is a name and whose next cell is a country abroad ('| Раквере | Естонія | 2021 "
+        "|') names a town of that country, as a dash row does.",
+        "Луцька міська рада\n\nМіста-партнери громади\n\n| Місто | Країна | Рік |\n|---|---|---|\n"
+        "| Люблін | Польща | 1992 |\n| Раквере | Естонія | 2021 |\n",
+        {"Луцька міська територіальна громада|partnerOf|Раквере", "Раквере|inCountry|Естонія"},
+    ),
+    _r(
+        "venue-apposed-twin",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "A town abroad named as where something happened ('у Кельце') is the partner when an apposition calls it the "
+        "partner town ('у Кельце — місті-партнері громади', 'у Ченстохові, місті-побратимі').",
+        "Житомир\n\nЖитомирські школярі відпочивали у Кельце — місті-партнері громади.",
+        {"Житомир|partnerOf|Кельце"},
+    ),
+    _r(
+        "headline-sections",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "A digest whose items open with one-line headlines led by their community ('Калуська громада приймала гостей "
+        "з Литви') reads each item's partners abroad, named without a Ukrainian community, as that community's, not "
+        "as the first item's.",
+        "Дайджест міжнародної співпраці громад\n\nКоломийська громада поглиблює співпрацю з польськими партнерами\n\n"
+        "Документи: меморандум про співпрацю — Ниса (Польща).\n\nКалуська громада приймала гостей з Литви\n\n"
+        "Гості відвідали підприємства громади.\n\nУгода про партнерство — Біржай (Литва).",
+        {"Калуська міська територіальна громада|partnerOf|Біржай"},
+        {"Коломийська міська територіальна громада|partnerOf|Біржай"},
+    ),
+    _r(
+        "signed-lead-items",
+        "relations",
+        "loaders/narrative/extractor.py",
+        "The items after a signed act's colon ('Підписано меморандум: медьє Саболч-Сатмар-Берег (Угорщина); "
+        "Пряшівський край (Словаччина)') are the other sides of the act; the page's home signs with each.",
+        "Закарпаття розвиває міжрегіональну співпрацю\n\nЗакарпатська обласна державна адміністрація.\n\n"
+        "Підписано меморандум: медьє Саболч-Сатмар-Берег (Угорщина); Пряшівський край (Словаччина).",
+        {"Закарпатська область|partnerOf|Пряшівський край"},
+    ),
+    _r(
+        "two-cities-anaphor",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "'The two cities', 'between the cities', 'между нашими городами' in a partnership sentence refer to the one "
+        "town abroad the page named before and the page's home, as 'між містами' does.",
+        "Ternopil delegation visits Elbląg\n\nA delegation of the Ternopil City Council visited Elbląg last week.\n\n"
+        "The visit focused on education and culture.\n\nThe two cities have been partners since 2001.",
+        {"Тернопіль|partnerOf|Ельблонг"},
+    ),
+    _r(
+        "community-line-owns-items",
+        "discourse",
+        "loaders/narrative/extractor.py",
+        "Partner items right under a line that names one community alone ('Бердичівська міська територіальна "
+        "громада' / 'Жешув (Польща)') are that community's partners, not the page's home's; the list runs on under it.",
+        "Житомир і громади області: міжнародні партнери\n\nЖитомир має партнерів у Польщі, Франції та Німеччині.\n\n"
+        "Бердичівська міська територіальна громада\n\nЖешув (Польща)\n",
+        {"Бердичівська міська територіальна громада|partnerOf|Жешув"},
+        {"Житомир|partnerOf|Жешув"},
+    ),
 )

@@ -94,10 +94,14 @@ def adjective_stems(name: str) -> set[str]:
         return {low + "ск"}
     if low[-1] in "аяоеыи":
         stem = low[:-1]
+        if stem.endswith("ц") and len(stem) >= 4 and stem[-2] not in "аеиоуыэюя":
+            return {stem + "к", stem[:-1] + "ицк"}  # "Черновцы" -> "черновицк" (the vowel comes back)
         if stem.endswith(("ц", "с")):
             return {stem + "к"}
         if stem.endswith("к"):
-            return {stem[:-1] + "ск"}  # "Каховка" -> "каховск"
+            return {stem[:-1] + "ск", stem[:-1] + "цк"}  # "Каховка" -> "каховск", "Прилуки" -> "прилуцк"
+        if re.search(r"[^аеиоуыэюя]н$", stem) and len(stem) >= 4:
+            return {stem + "ск", stem[:-1] + "енск"}  # "Ровно" -> "ровенск", "Ромны" -> "роменск"
         return {stem + "ск"}
     if low[-1] in "аеиоуыэюяй":
         return set()
@@ -360,6 +364,23 @@ def _town_abroad(norm: str, a: int, word: str, nxt, idx: RussianIndex, partners:
 
 
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:[Вв]о?|[Ии]з|[Пп]од|город\w*|г\.|пгт\.?)\s*$")
+_WITH_TOWN_AFTER = re.compile(r"\s+(?:и|с|со)\s+(?:[а-яё]+\s+){0,2}(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)")
+
+
+def _small_town_by_structure(norm: str, a: int, b: int, idx, partners: bool) -> bool:
+    """Rule ``ru-small-town-by-structure``: a small town's one-word name alone on its line (a page's heading:
+    "Самбор"), after "между" in a partnership sentence ("между Трускавцом и Устькой"), or coordinated with a town
+    abroad as a side of the partnership ("Самбор и Кросно подписали меморандум") is the town."""
+    if not norm[:a].strip() and not norm[b:].strip(" .:\n"):
+        return True
+    if not partners:
+        return False
+    if re.search(r"(?<![\w-])[Мм]ежду\s+$", norm[max(0, a - 8) : a]):
+        return True
+    nxt = _WITH_TOWN_AFTER.match(norm, b)
+    return nxt is not None and _abroad(nxt.group("name"), idx) is not None
+
+
 _ADJECTIVE_FORM = re.compile(r"(?:ий|ый|ой|ая|ое|ого|ому|ым|им|ом|ую|ою)$")
 
 
@@ -409,6 +430,8 @@ def find_russian_places(norm: str, gaz, taken: list[PlaceMatch] = ()) -> list[Pl
         if row is None and word.lower() in idx.small and _PLACE_BEFORE.search(norm, max(0, a - 16), a):
             # rule ``ru-small-town-after-preposition``: "в Малине", "городе Овруч": a small town's one-word name is
             # read where a preposition of place or the word "город" names a place
+            row = idx.small[word.lower()]
+        if row is None and word.lower() in idx.small and _small_town_by_structure(norm, a, b, idx, partners):
             row = idx.small[word.lower()]
         if row is None:
             abroad = _town_abroad(norm, a, word, nxt, idx, partners)
