@@ -24,9 +24,9 @@ GOLD = REPO / "tests" / "corpus_gold"
 CORPUS = REPO.parent / "shared" / "corpus" / "narrative"
 
 # entities F1, relations F1; README (session 8): dev 0.93/0.83, locked 0.87/0.63, locked2 0.91/0.82, locked3 0.60/0.55;
-# session 12: dev 0.96/0.87, locked 0.92/0.70, locked2 0.92/0.82, locked3 0.70/0.67
+# session 12: dev 0.96/0.87, locked 0.92/0.70, locked2 0.92/0.82, locked3 0.70/0.67; session 16: dev 0.97/0.89, locked3 0.75/0.67
 # (locked3 has 8 required relations: one more or less moves its relations F1 by about 0.1)
-FLOORS = {"dev": (0.92, 0.85), "locked": (0.88, 0.69), "locked2": (0.88, 0.78), "locked3": (0.66, 0.60)}
+FLOORS = {"dev": (0.92, 0.85), "locked": (0.88, 0.69), "locked2": (0.88, 0.78), "locked3": (0.72, 0.60)}
 
 
 def _documents(set_name: str) -> list[str]:
@@ -84,9 +84,10 @@ def test_real_pages_score_above_floors(set_name: str, tmp_path: Path) -> None:
 # session 9: set 2 dev 0.96/0.94 (the others unchanged)
 # session 12: set 1 dev 0.98/0.97, locked 0.94/0.88; set 2 dev 0.98/0.97, locked 0.94/0.83
 # session 13: set 2 locked 0.94/0.84 (the others unchanged)
+# session 16: set 1 locked 0.95/0.91 (the others unchanged)
 TWIN_FLOORS = {
     ("twin", "dev"): (0.95, 0.93),
-    ("twin", "locked"): (0.91, 0.87),
+    ("twin", "locked"): (0.92, 0.89),
     ("twin2", "dev"): (0.95, 0.93),
     ("twin2", "locked"): (0.91, 0.84),
 }
