@@ -330,7 +330,11 @@ def _macro_regions() -> re.Pattern:
 def _without_macro_regions(norm: str, matches: list) -> list:
     """Rule ``macro-region-no-place``: "у справах Німеччини, Європи та Південного Кавказу": no word of a part of the
     world's name is a town ("Південне", "Каукасія") or a country."""
-    spans = [m.span() for m in _macro_regions().finditer(norm)]
+    if not matches:
+        return matches
+    rx, spans = _macro_regions(), set()
+    for pm in matches:  # only around the places found: a name must overlap one to matter (linear in the sentence)
+        spans.update(m.span() for m in rx.finditer(norm, max(0, pm.start - 40), min(len(norm), pm.end + 40)))
     if not spans:
         return matches
     return [pm for pm in matches if not any(a < pm.end and pm.start < b for a, b in spans)]
