@@ -337,8 +337,8 @@ def _without_macro_regions(norm: str, matches: list) -> list:
 
 
 _PROGRAMME_BEFORE = re.compile(
-    r"(?:програм\w*|programm?e?|interreg|next|eni|cbc|ЄІС|ЄІБС|транскордон\w*|трансгранич\w*|cross-border)"
-    r"[\s«\"“„(]*(?:(?:next|eni|cbc|[\w'’-]+\s+співробітництва)[\s«\"“„(]*)?$",
+    r"(?:програм\w*|программ\w*|programm?e?|interreg|next|eni|cbc|ЄІС|ЄІБС|транскордон\w*|трансгранич\w*|cross-border)"
+    r"[\s«\"“„(]*(?:(?:next|eni|cbc|(?:[\w'’-]+\s+)?(?:співробітництва|сотрудничества))[\s«\"“„(]*)?$",
     re.IGNORECASE,
 )
 _COUNTRY_DASH = re.compile(r"\s*[–—-]\s*")

@@ -5276,10 +5276,11 @@ RULES: tuple[Rule, ...] = (
         "mentions",
         "loaders/narrative/extractor.py",
         "Countries joined by dashes right after a programme's trigger ('Interreg NEXT Польща – Білорусь – Україна', "
-        "'програми Румунія – Молдова – Україна') are words of the programme's name, not countries of the text.",
+        "'програми Румунія – Молдова – Україна') are words of the programme's name, not countries of the text; "
+        "after a Latin name they end it.",
         "Проєкт «Чисте Полісся» Ковельської громади реалізується в рамках програми Interreg NEXT "
         "Польща – Білорусь – Україна.",
-        {"Чисте Полісся|partOf|Interreg NEXT"},
+        {"Чисте Полісся|partOf|Interreg NEXT Польща - Білорусь - Україна"},
         {"Чисте Полісся|locatedIn|Білорусь", "Чисте Полісся|locatedIn|Польща"},
     ),
     _r(
