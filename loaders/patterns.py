@@ -275,7 +275,10 @@ _TRIG_QUOTE = re.compile(
 )
 _TRIG_LATIN = re.compile(
     r"(?<![\w])(?i:" + _TRIG + r")(?P<mods>(?:\s+[а-яіїєґ'-]+){0,3}?)\s+"
-    r"(?P<title>[A-Z][\w+&'.-]*(?:\s+(?:[A-Z0-9][\w+&'.-]*|of|for|and|the|in|to|on|with|[IVX]+))*)",
+    r"(?P<title>[A-Z][\w+&'.-]*(?:\s+(?:[A-Z0-9][\w+&'.-]*|of|for|and|the|in|to|on|with|[IVX]+))*"
+    # rule ``programme-name-countries``: "Interreg NEXT Польща – Білорусь – Україна": the countries a cross-border
+    # programme joins by dashes end its name
+    r"(?:\s+[А-ЯІЇЄҐ][а-яіїєґ'’]+(?:\s*[–—-]\s*[А-ЯІЇЄҐ][а-яіїєґ'’]+)+(?![\w'’-]))?)",
 )
 _TRIG_UNQUOTED = re.compile(
     r"(?<![\w'’-])" + INITIATIVE_STEM + r"(?P<tail>[а-яіїєґ]{0,3})\s+"

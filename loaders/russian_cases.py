@@ -47,7 +47,8 @@ def _noun_cases(low: str) -> dict[str, set[str]]:
         if re.search(r"[аеиоуыэюя][^аеиоуыэюя]?ец$", low):
             stems.append(low[:-2] + "ц")  # a fleeting vowel: "Каменец" -> "Каменца"
         for stem in stems:
-            ins = "ем" if stem[-1] in "цжшщч" else "ом"
+            # after ц/ж/ш/щ/ч the instrumental is "ом" under stress ("Трускавцом", "Кременцом"), "ем" without it
+            ins = "ем|ом" if stem[-1] in "цжшщч" and stem != low else "ем" if stem[-1] in "цжшщч" else "ом"
             put(stem, gen="а", dat="у", ins=ins, loc="е")
     return c
 

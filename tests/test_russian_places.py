@@ -130,3 +130,14 @@ def test_coordinated_adjectives_and_region_names(gaz) -> None:
     ]
     assert labels("на Харьковщине и Львовщине") == ["Львівська область", "Харківська область"]
     assert labels("в Европейской и Херсонской областях") == ["Херсонська область"]  # not an oblast's stem
+
+
+def test_fleeting_vowel_forms_of_towns_in_ets() -> None:
+    from loaders.russian_cases import forms
+
+    assert {"трускавца", "трускавцом", "трускавцем"} <= forms("Трускавец")
+
+
+def test_countries_in_a_programme_name_are_no_entities() -> None:
+    ex = LOADER.extract_text("Проєкт реалізується в рамках програми Interreg NEXT Польща – Білорусь – Україна.")
+    assert not {e.label for e in ex.entities.values()} & {"Польща", "Білорусь"}

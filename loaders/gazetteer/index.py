@@ -710,6 +710,8 @@ class Gazetteer:
                 )
             if hit is not None and hit[1] < 90 and hit[0][:1] != lows[p][:1]:
                 hit = None  # "Вальдбронн" is not "Гайльбронн": a misspelling keeps the first letter
+            if hit is not None and hit[1] < 100 and _longer_name(lows[p], hit[0]):
+                hit = None
             if m is not None and (hit is None or hit[1] < 95):
                 continue  # a Ukrainian place gives way only to an exact name abroad
             s, e = toks[p]
@@ -751,7 +753,7 @@ class Gazetteer:
             if not names:
                 continue
             hit = process.extractOne(lows[w], [n for n, _ in names], scorer=fuzz.ratio, score_cutoff=80)
-            if hit is None:
+            if hit is None or _longer_name(lows[w], hit[0]):
                 continue
             place = _as_written(self._p(names[hit[2]][1]), word, fuzzy=True)
             if (s, e) not in taken:
@@ -975,6 +977,17 @@ def _nominatives(word: str) -> set[str]:
 
     guess = guess_nominative(word, "ablt") if word.endswith(tuple(INSTRUMENTAL_NOMINATIVE)) else None
     return {guess} if guess else set()
+
+
+_CASE_TAILS = frozenset(
+    "а я у ю і ї е є ом ем єм ові еві єві ою ею єю ів їв их ам ям ах ях ами ями ого ому ій им".split()
+)
+
+
+def _longer_name(word: str, name: str) -> bool:
+    """Rule ``longer-name-not-misspelt``: a word that is a known name abroad plus letters no case ending makes
+    ("Ольштинек" over "Ольштин", "Гданськом" aside) is another town's name, no misspelling of that one."""
+    return len(word) > len(name) and word.startswith(name) and word[len(name) :] not in _CASE_TAILS
 
 
 def _as_written(place: Place, surface: str, fuzzy: bool = False) -> Place:

@@ -340,6 +340,33 @@ def _without_macro_regions(norm: str, matches: list) -> list:
     return [pm for pm in matches if not any(a < pm.end and pm.start < b for a, b in spans)]
 
 
+_PROGRAMME_BEFORE = re.compile(
+    r"(?:програм\w*|программ\w*|programm?e?|interreg|next|eni|cbc|ЄІС|ЄІБС|транскордон\w*|трансгранич\w*|cross-border)"
+    r"[\s«\"“„(]*(?:(?:next|eni|cbc|(?:[\w'’-]+\s+)?(?:співробітництва|сотрудничества))[\s«\"“„(]*)?$",
+    re.IGNORECASE,
+)
+_COUNTRY_DASH = re.compile(r"\s*[–—-]\s*")
+
+
+def _without_programme_countries(norm: str, matches: list) -> list:
+    """Rule ``programme-name-countries``: "Interreg NEXT Польща – Білорусь – Україна", "програми Румунія – Україна":
+    the countries a cross-border programme's name joins by dashes are words of that name, not countries of the
+    text."""
+    countries = sorted((pm for pm in matches if pm.kind == "country"), key=lambda pm: pm.start)
+    if len(countries) < 2:
+        return matches
+    drop: set[int] = set()
+    run: list = []
+    for pm in [*countries, None]:
+        if pm is not None and run and _COUNTRY_DASH.fullmatch(norm[run[-1].end : pm.start]):
+            run.append(pm)
+            continue
+        if len(run) >= 2 and _PROGRAMME_BEFORE.search(norm, max(0, run[0].start - 60), run[0].start):
+            drop |= {id(x) for x in run}
+        run = [pm] if pm is not None else []
+    return [pm for pm in matches if id(pm) not in drop] if drop else matches
+
+
 _THING_BEFORE = re.compile(r"(?<![\w'’-])([А-ЯІЇЄҐа-яіїєґ'’-]{3,})\s*$")
 _PLACE_NOUNS = re.compile(
     r"(?:міст|місц|сел|смт|громад|район|област|регіон|країн|столиц|город|поселок|посёлок|деревн|общин)\w*$"
@@ -881,6 +908,7 @@ class _Extractor:
                     ):
                         self._partner_lines = 3
             st.place_matches = join_connected(norm, st.place_matches)
+            st.place_matches = _without_programme_countries(norm, st.place_matches)
         self._prev_norm = norm
         st.found = find_initiatives(norm, st.quotes) + find_organisations(norm, st.quotes)
         self._title_item(norm, st)

@@ -5237,4 +5237,60 @@ RULES: tuple[Rule, ...] = (
         {"Бердичівська міська територіальна громада|partnerOf|Жешув"},
         {"Житомир|partnerOf|Жешув"},
     ),
+    _r(
+        "ru-fleeting-vowel-ets",
+        "mentions",
+        "loaders/russian_cases.py, loaders/narrative/russian.py",
+        "A Russian town name in -ец drops its vowel in its case forms and takes a stressed 'ом' in the instrumental "
+        "('Трускавец' -> 'Трускавца', 'Трускавцом'); a small town's name after 'с' in a partnership sentence is the "
+        "town, as after 'между', and no foreign village the Ukrainian reader guessed from the bare stem.",
+        "Город Дрогобыч подписал соглашение о побратимстве с Трускавцом.",
+        {"Дрогобич|partnerOf|Трускавець"},
+        {"Дрогобич|partnerOf|Трускавц"},
+    ),
+    _r(
+        "ru-ets-adjective-unit",
+        "mentions",
+        "loaders/narrative/russian.py",
+        "The adjective of a town in -ец keeps the vowel and adds 'к' ('Кременец' -> 'Кременецкий'), so its council "
+        "or hromada named in Russian is the town's hromada; 'городская рада' on a mixed page is a council too.",
+        "Кременецкий городской совет подписал соглашение о партнерстве с польским городом Бжозув. "
+        "Ровенская городская рада подписала меморандум о сотрудничестве с городом Жешув (Польша).",
+        {
+            "Кременецька міська територіальна громада|partnerOf|Березів",
+            "Рівненська міська територіальна громада|partnerOf|Жешув",
+        },
+    ),
+    _r(
+        "ru-first-name-before-surname",
+        "mentions",
+        "loaders/narrative/russian.py",
+        "On a Russian page a capitalised word right before a surname-like word ('-ов', '-ин', '-ская', '-енко') is a "
+        "first name, not a town abroad listed among the partners.",
+        "Меморандум о партнерстве между Днепром и Лодзью подписали Борис Филатов и Ханна Здановская.",
+        {"Дніпро|partnerOf|Лодзь"},
+        {"Дніпро|partnerOf|Ханна", "Ханна|inCountry|Індія"},
+    ),
+    _r(
+        "programme-name-countries",
+        "mentions",
+        "loaders/narrative/extractor.py",
+        "Countries joined by dashes right after a programme's trigger ('Interreg NEXT Польща – Білорусь – Україна', "
+        "'програми Румунія – Молдова – Україна') are words of the programme's name, not countries of the text; "
+        "after a Latin name they end it.",
+        "Проєкт «Чисте Полісся» Ковельської громади реалізується в рамках програми Interreg NEXT "
+        "Польща – Білорусь – Україна.",
+        {"Чисте Полісся|partOf|Interreg NEXT Польща - Білорусь - Україна"},
+        {"Чисте Полісся|locatedIn|Білорусь", "Чисте Полісся|locatedIn|Польща"},
+    ),
+    _r(
+        "longer-name-not-misspelt",
+        "linking",
+        "loaders/gazetteer/index.py",
+        "A town abroad is not read as a misspelling of a shorter name it starts with when the rest is no case "
+        "ending: 'Ольштинек' is the Polish Olsztynek, not Ольштин ('Ольштином' still is).",
+        "Житомир підписав угоду про партнерство з польським містом Ольштинек.",
+        {"Житомир|partnerOf|Ольштинек"},
+        {"Житомир|partnerOf|Ольштин"},
+    ),
 )

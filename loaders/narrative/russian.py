@@ -105,6 +105,8 @@ def adjective_stems(name: str) -> set[str]:
         return {stem + "ск"}
     if low[-1] in "аеиоуыэюяй":
         return set()
+    if low.endswith("ц"):
+        return {low + "к"}  # "Кременец" -> "кременецк" ("Кременецкий городской совет"), "Трускавец" -> "трускавецк"
     out = {low + "ск"}
     if re.search(r"[^аеиоуыэюя][рл]$", low):
         out.add(low + "овск")  # "Днепр" -> "Днепровский"
@@ -260,7 +262,8 @@ def _russian_oblasts(norm: str, idx: RussianIndex) -> list[PlaceMatch]:
 _UNIT = re.compile(
     r"(?<![\w-])(?P<adj>(?P<stem>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*?[сц]к)(?:ий|ый|ая|ое|ого|ому|ой|ую|ою|ом|им|ым|ие|ые|их|ых|ими|ыми))"
     r"\s+(?:(?P<type>городск|поселков|сельск)\w*\s+)?(?:(?:территориальн|объединенн|объединённ)\w*\s+)?"
-    r"(?P<head>громад|общин|(?-i:ОТГ|ТГ)(?![\w-])|район|совет|голов|горсовет|администраци|военн\w*\s+администраци)\w*",
+    r"(?P<head>громад|общин|(?-i:ОТГ|ТГ)(?![\w-])|район|совет|рад(?:а|ы|е|у|ой|ою)(?![\w-])|голов|горсовет|администраци|"
+    r"военн\w*\s+администраци)\w*",
     re.IGNORECASE,
 )
 _TYPE_WORD = {"городск": "міськ", "поселков": "селищн", "сельск": "сільськ"}
@@ -275,7 +278,7 @@ def _russian_units(norm: str, idx: RussianIndex) -> list[PlaceMatch]:
     out = []
     for m in _UNIT.finditer(norm):
         head, kind = m.group("head").lower(), m.group("type")
-        if head.startswith(("совет", "голов", "администрац", "военн")) and not kind:
+        if head.startswith(("совет", "рад", "голов", "администрац", "военн")) and not kind:
             continue  # "Наблюдательный совет": a council needs its type word ("городской совет")
         role = "raion" if head.startswith("район") else "hromada" if not _COUNCIL.match(head) else "council"
         adjectives = [(m.start("adj"), m.end("adj"), m.group("adj")), *_coordinated(norm, m.start("adj"))]
@@ -287,7 +290,7 @@ def _russian_units(norm: str, idx: RussianIndex) -> list[PlaceMatch]:
     return out
 
 
-_COUNCIL = re.compile(r"совет|голов|горсовет|администраци|военн", re.IGNORECASE)
+_COUNCIL = re.compile(r"совет|рад[аыеуо]|голов|горсовет|администраци|военн", re.IGNORECASE)
 
 
 def _unit_of(stem: str, head: str, kind: str | None, idx: RussianIndex):
@@ -359,24 +362,30 @@ def _town_abroad(norm: str, a: int, word: str, nxt, idx: RussianIndex, partners:
         row = _abroad(f"{word} {nxt.group()}", idx)
         if row is not None:
             return nxt.end(), row
+        if _SURNAME.fullmatch(nxt.group()) and nxt.group().lower() not in idx.names:
+            return None  # rule ``ru-first-name-before-surname``: "Ханна Здановская" is a person, not the town Ханна
     row = _abroad(word, idx)
     return None if row is None else (a + len(word), row)
 
 
+_SURNAME = re.compile(
+    r"[А-ЯЁ][а-яё]+(?:[оеё]в|[иы]н|[сц]к)(?:а|у|ым|ой|ий|ая|ого|ую|им)?|[А-ЯЁ][а-яё]+(?:енко|[чюу]к|[ое]вич|ич)"
+)
 _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:[Вв]о?|[Ии]з|[Пп]од|город\w*|г\.|пгт\.?)\s*$")
 _WITH_TOWN_AFTER = re.compile(r"\s+(?:и|с|со)\s+(?:[а-яё]+\s+){0,2}(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)")
 
 
 def _small_town_by_structure(norm: str, a: int, b: int, idx, partners: bool) -> bool:
     """Rule ``ru-small-town-by-structure``: a small town's one-word name alone on its line (a page's heading:
-    "Самбор"), after "между" in a partnership sentence ("между Трускавцом и Устькой"), or coordinated with a town
+    "Самбор"), after "между" or "с" in a partnership sentence ("между Трускавцом и Устькой", "побратимство с
+    Трускавцом"), or coordinated with a town
     abroad as a side of the partnership ("Самбор и Кросно подписали меморандум") is the town."""
     if not norm[:a].strip() and not norm[b:].strip(" .:\n"):
         return True
     if not partners:
         return False
-    if re.search(r"(?<![\w-])[Мм]ежду\s+$", norm[max(0, a - 8) : a]):
-        return True
+    if re.search(r"(?<![\w-])(?:[Мм]ежду|[Сс]о?)\s+$", norm[max(0, a - 8) : a]):
+        return True  # "между Трускавцом и ...", "соглашение о побратимстве с Трускавцом"
     nxt = _WITH_TOWN_AFTER.match(norm, b)
     return nxt is not None and _abroad(nxt.group("name"), idx) is not None
 
