@@ -1965,18 +1965,8 @@ class _Extractor:
                 continue
             if first.place.category not in ("oblast", "raion"):
                 # a town and its hromada ("Березань", "Березанська міська рада") are one opener
-                hromada = next(
-                    (k for k in first.place.parents if k.startswith("katottg:") and self._is_hromada(k)), None
-                )
-                keys.add(hromada or first.key)
+                keys.add(self._hromada_of_key(first.place) or first.key)
         return keys
-
-    def _is_hromada(self, key: str) -> bool:
-        try:
-            place = self.gaz.place(key) if self.gaz is not None else None
-        except Exception:
-            return False
-        return place is not None and place.category == "hromada"
 
     def _items_name_places(self) -> bool:
         """Two list items or more (bullets, numbers) among the first lines each name a community."""
@@ -3053,12 +3043,7 @@ class _Extractor:
                 if len(gap.split()) > 3 or re.search(r"[.;:]", gap):
                     return self._relative_antecedent(ms, pos, norm, kinds)
                 lead = _FUND_BEFORE.search(norm[max(0, m.start - 45) : m.start])
-                if lead and any(
-                    x is not m
-                    and x.kind in ("donor", "org", "country")
-                    and max(0, m.start - 45) + lead.start() < x.start < m.start
-                    for x in ms
-                ):
+                if lead and not self._governed(_FUND_BEFORE, norm, m, ms, reach=45):
                     lead = None  # "За підтримки ЄС ПРООН реалізує …": the phrase's own donor stands between
                 first = m
                 if not lead:
@@ -4152,9 +4137,9 @@ class _Extractor:
         return any(r.predicate == "funds" and r.object == key for r in self.ex.relations)
 
     @staticmethod
-    def _governed(cue: re.Pattern, norm: str, a: Mention, agents: list[Mention]) -> bool:
+    def _governed(cue: re.Pattern, norm: str, a: Mention, agents: list[Mention], reach: int = 40) -> bool:
         """A cue ending right before ``a`` (a word between allowed) governs it, unless that word is another agent's."""
-        m = cue.search(norm, max(0, a.start - 40), a.start)
+        m = cue.search(norm, max(0, a.start - reach), a.start)
         return m is not None and not any(
             b is not a and b.kind in ("donor", "org", "country") and m.start() < b.start < a.start for b in agents
         )
@@ -4411,8 +4396,12 @@ class _Extractor:
 
     def _section_of(self, index: int) -> str | None:
         """The community heading the digest section a sentence is in (see ``_find_sections``), or None."""
-        at = max((i for i in self.section_heads if i <= index), default=None)
+        at = self._section_start(index)
         return self.section_heads[at] if at is not None else None
+
+    def _section_start(self, index: int) -> int | None:
+        """The index of the heading sentence of the digest section a sentence is in, or None."""
+        return max((i for i in self.section_heads if i <= index), default=None)
 
     def _elsewhere(self, key: str) -> bool:
         """A town, village or hromada that is neither the home, inside it, above it, nor in the home's hromada."""
@@ -4528,7 +4517,7 @@ class _Extractor:
             if ent.type not in ("Program", "Project") or key in placed or key not in self.first_ev:
                 continue
             index, ev = self.first_ev[key]
-            at = max((i for i in self.section_heads if i <= index), default=None)
+            at = self._section_start(index)
             head = by_index.get(at) if at is not None else None
             where = self.section_heads.get(at) if at is not None else None
             if head is None or not where or where not in self.ex.entities or index - at > 6:
